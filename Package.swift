@@ -1,0 +1,87 @@
+// swift-tools-version:6.0
+//
+// cfc: a compiler for Amazon CloudFront distribution configs.
+//
+// The library targets follow the compiler's pipeline (see `Pipeline` in CFCCompiler):
+//
+//   YAMLSyntax (libyaml → positioned tree) ─┐
+//   APIDocument (ordered API documents, JSON/XML in and out) ─┤
+//   DistributionIR (typed IR) ─────────────────────────────────┼→ DistributionLanguage (the catalog:
+//   CFCDiagnostics (positions, diagnostics, renderers) ─────────┘     YAML ⇄ IR ⇄ API)
+//
+// Only YAMLSyntax imports the C module; the IR imports neither YAML nor libyaml. The library has
+// no API promise before 1.0.
+import PackageDescription
+
+let package = Package(
+    name: "cfc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cfc", targets: ["cfc"]),
+        .library(name: "CFCCompiler", targets: ["CFCCompiler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "CFCSupport"),
+        .target(name: "CFCDiagnostics", dependencies: ["CFCSupport"]),
+        .target(name: "YAMLSyntax", dependencies: ["CLibYAML", "CFCSupport", "CFCDiagnostics"]),
+        .target(name: "DistributionIR", dependencies: ["CFCDiagnostics"]),
+        .target(name: "APIDocument", dependencies: ["CFCSupport", "CFCDiagnostics"]),
+        .target(
+            name: "DistributionLanguage",
+            dependencies: ["CFCDiagnostics", "YAMLSyntax", "DistributionIR", "APIDocument"]
+        ),
+        .target(
+            name: "CFCCompiler",
+            dependencies: ["CFCDiagnostics", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage"]
+        ),
+        .executableTarget(
+            name: "cfc",
+            dependencies: [
+                "CFCCompiler", "CFCDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(
+            name: "CFCTestSupport",
+            dependencies: ["CFCCompiler", "CFCDiagnostics"],
+            path: "Tests/CFCTestSupport"
+        ),
+        .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
+        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
+        .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
+        .testTarget(
+            name: "DistributionLanguageTests",
+            dependencies: ["DistributionLanguage", "DistributionIR", "YAMLSyntax", "APIDocument", "CFCTestSupport"]
+        ),
+        .testTarget(
+            name: "CFCGoldenTests",
+            dependencies: ["CFCCompiler", "CFCTestSupport"],
+            exclude: ["Fixtures", "Examples"]
+        ),
+        .testTarget(
+            name: "CFCConformanceTests",
+            dependencies: ["CFCCompiler", "DistributionIR", "CFCTestSupport"],
+            exclude: ["botocore_conformance.py"]
+        ),
+        .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Applied to every target: imports must name the module a member comes from, and existential
+// types must be spelled `any`, so reading a file tells you what it depends on.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

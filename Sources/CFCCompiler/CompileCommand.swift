@@ -1,0 +1,48 @@
+import CFCDiagnostics
+import CFCSupport
+
+/// What `cfc compile` does after compiling its inputs: decide whether to write, and where.
+public enum CompileCommand {
+    /// The outcome of a compile run.
+    public struct Outcome: Sendable {
+        /// Every diagnostic to print.
+        public var diagnostics: [Diagnostic]
+        /// Bytes for standard output, when printing one document.
+        public var standardOutput: [UInt8]?
+        /// Whether the run failed (exit status 1).
+        public var failed: Bool
+    }
+
+    /// Checks for errors and conflicts, then writes the documents to `output`, or returns the
+    /// one document to print when there is no output directory.
+    public static func finish(_ results: [CompileResult], output: String?) -> Outcome {
+        var diagnostics = results.flatMap(\.diagnostics)
+        if results.contains(where: \.hasErrors) {
+            return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
+        }
+        let documents = results.flatMap(\.documents)
+        let conflicts = OutputWriting.conflicts(in: documents)
+        if !conflicts.isEmpty {
+            diagnostics += conflicts.map(OutputWriting.conflict)
+            return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
+        }
+        guard let output else {
+            let names = Set(documents.map(\.distributionName))
+            guard documents.count == 1 else {
+                diagnostics.append(Diagnostic(
+                    id: "io.output", severity: .error,
+                    summary: "the input holds \(names.count) distributions; standard output takes one",
+                    hint: "give --output DIR to write one file per distribution"))
+                return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
+            }
+            return Outcome(diagnostics: diagnostics, standardOutput: documents[0].bytes, failed: false)
+        }
+        do {
+            try OutputWriting.write(documents, to: output)
+        } catch {
+            diagnostics.append(OutputWriting.writeFailure(error))
+            return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
+        }
+        return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: false)
+    }
+}

@@ -1,0 +1,41 @@
+import CFCDiagnostics
+import CFCSupport
+
+/// Writing emitted documents: all of them, or none.
+public enum OutputWriting {
+    /// Documents from several inputs that would be written to the same file.
+    public static func conflicts(in documents: [EmittedDocument]) -> [String] {
+        var seen = Set<String>()
+        var conflicts: [String] = []
+        for document in documents where !seen.insert(document.logicalPath).inserted {
+            conflicts.append(document.logicalPath)
+        }
+        return conflicts
+    }
+
+    /// Writes every document into `directory` (created if needed), atomically as a set: each file
+    /// is staged beside its destination first, and only when all are staged are they renamed
+    /// into place. On failure nothing is left behind.
+    /// - Throws: `FileIOError` for the first file that cannot be written.
+    public static func write(_ documents: [EmittedDocument], to directory: String) throws(FileIOError) {
+        try FileIO.makeDirectories(directory)
+        var transaction = FileTransaction()
+        for document in documents {
+            try transaction.stage(document.bytes, at: directory + "/" + document.logicalPath)
+        }
+        try transaction.commit()
+    }
+
+    /// A diagnostic for a file that could not be written.
+    public static func writeFailure(_ error: FileIOError) -> Diagnostic {
+        Diagnostic(id: "io.write", severity: .error, summary: "cannot write the file: \(error.reason)", file: error.path)
+    }
+
+    /// A diagnostic for two distributions that would write the same file.
+    public static func conflict(_ logicalPath: String) -> Diagnostic {
+        Diagnostic(
+            id: "io.conflict", severity: .error,
+            summary: "two inputs define a distribution that writes '\(logicalPath)'",
+            hint: "distribution names must be unique across the files compiled together")
+    }
+}

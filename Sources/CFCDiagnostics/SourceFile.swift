@@ -1,0 +1,148 @@
+/// A position in a source file.
+///
+/// `line` and `column` count from 1, as every message shows them; `column` counts Unicode
+/// scalars, which is what libyaml counts, so a tab or an `é` is one column. `offset` is the
+/// UTF-8 byte offset from the start of the file, counting from 0.
+public struct SourcePosition: Hashable, Sendable, Comparable, Codable {
+    /// The line, from 1.
+    public var line: Int
+    /// The column in Unicode scalars, from 1.
+    public var column: Int
+    /// The UTF-8 byte offset from the start of the file, from 0.
+    public var offset: Int
+
+    /// Creates a position.
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// A span of a source file: from `start` (inclusive) to `end` (exclusive).
+public struct SourceRange: Hashable, Sendable, Codable {
+    /// The file's path as the user named it (so messages are clickable in their terminal).
+    public var file: String
+    /// The first character of the span.
+    public var start: SourcePosition
+    /// Just past the last character of the span.
+    public var end: SourcePosition
+
+    /// Creates a range.
+    public init(file: String, start: SourcePosition, end: SourcePosition) {
+        self.file = file
+        self.start = start
+        self.end = end
+    }
+
+    /// A range that covers one position, for sources that only know where something starts.
+    public init(file: String, at position: SourcePosition) {
+        self.init(file: file, start: position, end: position)
+    }
+}
+
+/// A file read by the compiler, with the table of where its lines start.
+///
+/// Diagnostics carry only positions; the renderer asks the `SourceFile` for the text of a line
+/// to show the snippet under the message.
+public final class SourceFile: Sendable {
+    /// The path as the user named it, or `<stdin>`.
+    public let path: String
+    /// The file's bytes, unchanged.
+    public let bytes: [UInt8]
+    /// The byte offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+    /// Whether every byte is ASCII, in which case character offsets are byte offsets.
+    public let isASCII: Bool
+
+    /// Reads the line table of `bytes`.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        var ascii = true
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    // A lone CR ends a line too (YAML accepts CR, LF and CRLF).
+                    if index + 1 < count && buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                } else if byte >= 0x80 {
+                    ascii = false
+                }
+                index += 1
+            }
+        }
+        self.lineStarts = starts
+        self.isASCII = ascii
+    }
+
+    /// The number of lines (a final line without a line break counts).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of line `line` (from 1) without its line break, or nil past the end.
+    public func text(ofLine line: Int) -> String? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The position of the character at `line` and `column` (from 1, column in scalars),
+    /// with its byte offset computed from the line table.
+    public func position(line: Int, column: Int) -> SourcePosition {
+        guard line >= 1, line <= lineStarts.count else {
+            return SourcePosition(line: line, column: column, offset: bytes.count)
+        }
+        let lineStart = lineStarts[line - 1]
+        if isASCII {
+            return SourcePosition(line: line, column: column, offset: min(lineStart + column - 1, bytes.count))
+        }
+        // Walk the line's UTF-8, counting scalars: a lead byte starts one, continuation
+        // bytes (10xxxxxx) do not.
+        var offset = lineStart
+        var remaining = column - 1
+        while remaining > 0, offset < bytes.count {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        return SourcePosition(line: line, column: column, offset: offset)
+    }
+
+    /// The position of byte `offset`, for errors that only know a byte offset (such as
+    /// libyaml's invalid UTF-8 reports).
+    public func position(atByteOffset offset: Int) -> SourcePosition {
+        let clamped = max(0, min(offset, bytes.count))
+        // The last line start at or before the offset.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        while index < clamped {
+            index += 1
+            while index < clamped, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
+        return SourcePosition(line: low + 1, column: column, offset: clamped)
+    }
+
+    /// A range covering the whole first line, for file-level problems.
+    public var startRange: SourceRange {
+        SourceRange(file: path, at: SourcePosition(line: 1, column: 1, offset: 0))
+    }
+}

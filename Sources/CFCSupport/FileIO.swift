@@ -1,0 +1,215 @@
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+import Musl
+private let systemRead = Musl.read
+private let systemWrite = Musl.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
+#endif
+
+/// A file-system operation that failed, with the path and the system's reason.
+public struct FileIOError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The path the operation was about.
+    public var path: String
+    /// What went wrong, in words (from `strerror`, or our own for limits).
+    public var reason: String
+
+    /// Creates an error for `path`.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+
+    static func fromErrno(_ path: String, _ code: Int32 = errno) -> FileIOError {
+        FileIOError(path: path, reason: String(cString: strerror(code)).lowercased())
+    }
+}
+
+/// Reading and writing whole files with the C library, without Foundation.
+///
+/// cfc avoids Foundation in its library targets: it costs process start-up time on Linux, and
+/// the compiler only needs to read bytes, write bytes and rename.
+public enum FileIO {
+    /// The conventional path that means standard input.
+    public static let standardInputPath = "-"
+
+    /// Reads the whole file at `path` (or standard input for `-`).
+    ///
+    /// - Parameters:
+    ///   - path: the file to read, or `-`.
+    ///   - maxBytes: the largest input accepted; a bigger file fails without being read whole.
+    /// - Returns: the file's bytes.
+    /// - Throws: `FileIOError` when the file cannot be opened or read, is a directory, or is
+    ///   larger than `maxBytes`.
+    public static func read(_ path: String, maxBytes: Int = .max) throws(FileIOError) -> [UInt8] {
+        let descriptor: Int32
+        if path == standardInputPath {
+            descriptor = 0
+        } else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            if descriptor < 0 { throw .fromErrno(path) }
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+
+        var status = stat()
+        if fstat(descriptor, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                throw FileIOError(path: path, reason: "is a directory")
+            }
+            if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > maxBytes {
+                throw tooLarge(path, maxBytes)
+            }
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let expected = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        if expected > 0 { bytes.reserveCapacity(expected) }
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .fromErrno(path)
+            }
+            if count == 0 { break }
+            if bytes.count + count > maxBytes { throw tooLarge(path, maxBytes) }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    private static func tooLarge(_ path: String, _ maxBytes: Int) -> FileIOError {
+        FileIOError(path: path, reason: "input is larger than the limit of \(maxBytes) bytes (see --max-input-bytes)")
+    }
+
+    /// Whether `path` names an existing directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Creates `path` and its missing parents, like `mkdir -p`.
+    /// - Throws: `FileIOError` when a component cannot be created.
+    public static func makeDirectories(_ path: String) throws(FileIOError) {
+        if path.isEmpty || isDirectory(path) { return }
+        let parent = directoryName(path)
+        if parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o777) != 0 && errno != EEXIST { throw .fromErrno(path) }
+    }
+
+    /// The directory part of `path` (`.` when there is none).
+    public static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// Writes `bytes` to standard output.
+    public static func writeStandardOutput(_ bytes: [UInt8]) {
+        writeAll(1, bytes)
+    }
+
+    /// Writes `bytes` to standard error.
+    public static func writeStandardError(_ bytes: [UInt8]) {
+        writeAll(2, bytes)
+    }
+
+    @discardableResult
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            written += count
+        }
+        return true
+    }
+
+    /// Whether file descriptor `descriptor` is a terminal (for `--color auto`).
+    public static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) != 0
+    }
+
+    /// Writes a file atomically: its bytes go to a temporary file in the same directory, which
+    /// is then renamed over `path`, so a reader sees the old file or the new one, never half.
+    /// - Throws: `FileIOError` when the temporary file cannot be written or renamed.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
+        var transaction = FileTransaction()
+        try transaction.stage(bytes, at: path)
+        try transaction.commit()
+    }
+}
+
+/// A set of files written all together or not at all.
+///
+/// `stage` writes each file's bytes to a temporary file beside its destination; `commit`
+/// renames them into place once every file has been staged. If anything fails before `commit`,
+/// the temporary files are removed and no destination is touched. (Two renames cannot be made
+/// atomic together; a rename failing after others succeeded is reported, with the remaining
+/// temporary files removed.)
+public struct FileTransaction: ~Copyable {
+    private var staged: [(temporary: String, destination: String)] = []
+    private var finished = false
+
+    /// Creates an empty transaction.
+    public init() {}
+
+    /// Writes `bytes` to a temporary file that `commit` will rename to `path`.
+    /// - Throws: `FileIOError` if the temporary file cannot be created or written; every file
+    ///   staged so far is then removed.
+    public mutating func stage(_ bytes: [UInt8], at path: String) throws(FileIOError) {
+        let temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-"
+            + String(staged.count) + "-" + baseName(path) + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 {
+            let error = FileIOError.fromErrno(path)
+            rollback()
+            throw error
+        }
+        let ok = FileIO.writeAll(descriptor, bytes)
+        let savedErrno = errno
+        if close(descriptor) != 0 || !ok {
+            unlink(temporary)
+            rollback()
+            throw .fromErrno(path, ok ? errno : savedErrno)
+        }
+        staged.append((temporary, path))
+    }
+
+    /// Renames every staged file into place.
+    /// - Throws: `FileIOError` for the first rename that fails.
+    public mutating func commit() throws(FileIOError) {
+        finished = true
+        for (index, file) in staged.enumerated() where rename(file.temporary, file.destination) != 0 {
+            let error = FileIOError.fromErrno(file.destination)
+            for remaining in staged[index...] { unlink(remaining.temporary) }
+            staged = []
+            throw error
+        }
+        staged = []
+    }
+
+    /// Removes every staged temporary file; no destination is touched.
+    public mutating func rollback() {
+        for file in staged { unlink(file.temporary) }
+        staged = []
+    }
+
+    deinit {
+        for file in staged { unlink(file.temporary) }
+    }
+
+    private func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

@@ -1,0 +1,69 @@
+/// Everything one cfc file describes: its distributions, in the order written.
+///
+/// ```yaml
+/// version: 1
+/// distributions:
+///   www: { … }
+///   assets: { … }
+/// ```
+public struct ConfigModel: Equatable, Hashable, Sendable, Codable {
+    /// The distributions, in file order.
+    public var distributions: [Distribution]
+
+    /// Creates a model.
+    public init(distributions: [Distribution] = []) {
+        self.distributions = distributions
+    }
+
+    /// The distribution called `name`, if any.
+    public func distribution(named name: String) -> Distribution? {
+        distributions.first { $0.name == name }
+    }
+}
+
+/// One CloudFront distribution: the `DistributionConfig` the API takes, plus cfc's own policy
+/// for checking it.
+///
+/// ```yaml
+/// www:                      # the name: names the output files and the default caller reference
+///   aliases: [www.example.com]
+///   …                       # DistributionConfig members
+///   require-https: ["*"]    # policy
+/// ```
+public struct Distribution: Equatable, Hashable, Sendable, Codable {
+    /// The name under `distributions:`.
+    public var name: String
+    /// What is sent to CloudFront.
+    public var config: DistributionConfig
+    /// What cfc checks beyond the API's own rules.
+    public var policy: DistributionPolicy
+
+    /// Creates a distribution.
+    public init(name: String, config: DistributionConfig = DistributionConfig(), policy: DistributionPolicy = DistributionPolicy()) {
+        self.name = name
+        self.config = config
+        self.policy = policy
+    }
+
+    /// The config path of this distribution.
+    public var path: ConfigPath { .distribution(name) }
+}
+
+/// cfc's own requirements for a distribution, checked but never sent to CloudFront.
+///
+/// ```yaml
+/// require-https: [/account/*, /checkout/*]   # or ["*"]
+/// require-origin-https: true
+/// ignore: [https.allow_all_without_policy]
+/// ```
+public struct DistributionPolicy: Equatable, Hashable, Sendable, Codable {
+    /// Path patterns whose requests must never be served over plain HTTP; `*` means all.
+    public var requireHTTPS: [String] = []
+    /// Whether every origin must be reached over HTTPS, end to end.
+    public var requireOriginHTTPS: Bool = false
+    /// Rule ids whose findings are suppressed for the whole distribution.
+    public var ignore: [String] = []
+
+    /// Creates a policy that requires nothing.
+    public init() {}
+}

@@ -1,0 +1,182 @@
+/// Where CloudFront fetches content from: `Origin`.
+///
+/// Origins are written as a mapping from id to origin; the id is the key.
+///
+/// ```yaml
+/// origins:
+///   app:
+///     domain-name: app.example.com
+///     custom-origin-config: {origin-protocol-policy: https-only}
+///   assets:
+///     domain-name: assets.s3.us-east-1.amazonaws.com   # an S3 REST endpoint: s3-origin-config implied
+///     origin-access-control-id: E2QWRUHAPOMQZL
+/// ```
+public struct Origin: Equatable, Hashable, Sendable, Codable {
+    /// `Id`: unique within the distribution; behaviors target it.
+    public var id: String = ""
+    /// `DomainName`.
+    public var domainName: String = ""
+    /// `OriginPath`: a directory prefix at the origin (`/production`), or empty.
+    public var originPath: String = ""
+    /// `CustomHeaders`: headers CloudFront adds to every request to the origin.
+    public var customHeaders: [OriginCustomHeader] = []
+    /// `S3OriginConfig`: set for an S3 REST endpoint origin.
+    public var s3OriginConfig: S3OriginConfig? = nil
+    /// `CustomOriginConfig`: set for any other web server (S3 website endpoints included).
+    public var customOriginConfig: CustomOriginConfig? = nil
+    /// `VpcOriginConfig`: set for an origin in a VPC.
+    public var vpcOriginConfig: VPCOriginConfig? = nil
+    /// `ConnectionAttempts`: 1 to 3.
+    public var connectionAttempts: Int = 3
+    /// `ConnectionTimeout`: seconds, 1 to 10.
+    public var connectionTimeout: Int = 10
+    /// `ResponseCompletionTimeout`: seconds.
+    public var responseCompletionTimeout: Int? = nil
+    /// `OriginShield`.
+    public var originShield: OriginShield = OriginShield()
+    /// `OriginAccessControlId`: for S3 origins using origin access control.
+    public var originAccessControlId: String = ""
+
+    /// Creates an origin with no id or domain.
+    public init() {}
+
+    /// Creates an origin with an id and domain, everything else at its default.
+    public init(id: String, domainName: String) {
+        self.id = id
+        self.domainName = domainName
+    }
+}
+
+/// `OriginCustomHeader`, written as one entry of the `custom-headers:` mapping.
+///
+/// ```yaml
+/// custom-headers: {X-Origin-Verify: s3cr3t}
+/// ```
+public struct OriginCustomHeader: Equatable, Hashable, Sendable, Codable {
+    /// `HeaderName`.
+    public var headerName: String = ""
+    /// `HeaderValue`.
+    public var headerValue: String = ""
+
+    /// Creates a header.
+    public init(headerName: String = "", headerValue: String = "") {
+        self.headerName = headerName
+        self.headerValue = headerValue
+    }
+}
+
+/// `S3OriginConfig`.
+///
+/// ```yaml
+/// s3-origin-config: {origin-access-identity: origin-access-identity/cloudfront/E127EXAMPLE51Z}
+/// ```
+public struct S3OriginConfig: Equatable, Hashable, Sendable, Codable {
+    /// `OriginAccessIdentity`: empty when origin access control (or nothing) is used.
+    public var originAccessIdentity: String = ""
+    /// `OriginReadTimeout`: seconds.
+    public var originReadTimeout: Int? = nil
+
+    /// Creates a config without an origin access identity.
+    public init() {}
+}
+
+/// `CustomOriginConfig`: a web server, load balancer, or S3 website endpoint.
+///
+/// ```yaml
+/// custom-origin-config: {origin-protocol-policy: https-only, origin-ssl-protocols: [TLSv1.2]}
+/// ```
+public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
+    /// `HTTPPort`.
+    public var httpPort: Int = 80
+    /// `HTTPSPort`.
+    public var httpsPort: Int = 443
+    /// `OriginProtocolPolicy`.
+    public var originProtocolPolicy: OriginProtocolPolicy = .httpsOnly
+    /// `OriginSslProtocols`.
+    public var originSSLProtocols: [SSLProtocol] = [.tlsV1_2]
+    /// `OriginReadTimeout`: seconds, 1 to 180 (60 without a quota increase).
+    public var originReadTimeout: Int = 30
+    /// `OriginKeepaliveTimeout`: seconds, 1 to 180 (60 without a quota increase).
+    public var originKeepaliveTimeout: Int = 5
+    /// `IpAddressType`.
+    public var ipAddressType: IPAddressType? = nil
+    /// `OriginMtlsConfig`: the client certificate CloudFront presents to the origin.
+    public var originMTLSConfig: OriginMTLSConfig? = nil
+
+    /// Creates a config with cfc's defaults (HTTPS only, TLSv1.2, ports 80/443).
+    public init() {}
+}
+
+/// `OriginMtlsConfig`.
+public struct OriginMTLSConfig: Equatable, Hashable, Sendable, Codable {
+    /// `ClientCertificateArn`.
+    public var clientCertificateArn: String = ""
+
+    /// Creates a config with no certificate.
+    public init() {}
+}
+
+/// `VpcOriginConfig`.
+///
+/// ```yaml
+/// vpc-origin-config: {vpc-origin-id: vo_abc123, owner-account-id: "111122223333"}
+/// ```
+public struct VPCOriginConfig: Equatable, Hashable, Sendable, Codable {
+    /// `VpcOriginId`.
+    public var vpcOriginId: String = ""
+    /// `OwnerAccountId`.
+    public var ownerAccountId: String? = nil
+    /// `OriginReadTimeout`: seconds.
+    public var originReadTimeout: Int? = nil
+    /// `OriginKeepaliveTimeout`: seconds.
+    public var originKeepaliveTimeout: Int? = nil
+
+    /// Creates a config with no VPC origin.
+    public init() {}
+}
+
+/// `OriginShield`.
+///
+/// ```yaml
+/// origin-shield: {enabled: true, origin-shield-region: us-east-1}
+/// ```
+public struct OriginShield: Equatable, Hashable, Sendable, Codable {
+    /// `Enabled`.
+    public var enabled: Bool = false
+    /// `OriginShieldRegion`.
+    public var originShieldRegion: String? = nil
+
+    /// Creates a disabled Origin Shield.
+    public init() {}
+}
+
+/// `OriginGroup`: a primary and a secondary origin with failover.
+///
+/// ```yaml
+/// origin-groups:
+///   site:
+///     members: [primary, secondary]
+///     failover-criteria: {status-codes: [500, 502, 503, 504]}
+/// ```
+public struct OriginGroup: Equatable, Hashable, Sendable, Codable {
+    /// `Id`.
+    public var id: String = ""
+    /// `FailoverCriteria`.
+    public var failoverCriteria: FailoverCriteria = FailoverCriteria()
+    /// `Members`: origin ids, primary first.
+    public var members: [String] = []
+    /// `SelectionCriteria`.
+    public var selectionCriteria: OriginGroupSelectionCriteria? = nil
+
+    /// Creates an empty group.
+    public init() {}
+}
+
+/// `OriginGroupFailoverCriteria`: the origin status codes that make CloudFront try the next member.
+public struct FailoverCriteria: Equatable, Hashable, Sendable, Codable {
+    /// `StatusCodes`.
+    public var statusCodes: [Int] = []
+
+    /// Creates criteria with no status codes.
+    public init() {}
+}

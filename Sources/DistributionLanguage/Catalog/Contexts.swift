@@ -1,0 +1,77 @@
+import CFCDiagnostics
+import DistributionIR
+
+/// State carried while lowering YAML into the IR: where we are (for messages) and where
+/// diagnostics go.
+public struct LoweringContext {
+    /// Receives every problem.
+    public let sink: any DiagnosticSink
+    /// The YAML keys leading to the node being lowered.
+    public private(set) var path: [ConfigPath.Component] = []
+
+    /// Creates a context at the root of a file.
+    public init(sink: any DiagnosticSink) {
+        self.sink = sink
+    }
+
+    /// Reports a problem.
+    public func emit(_ diagnostic: Diagnostic) {
+        var diagnostic = diagnostic
+        if diagnostic.configPath == nil, !path.isEmpty { diagnostic.configPath = ConfigPath(path).description }
+        sink.emit(diagnostic)
+    }
+
+    /// The current path, rendered.
+    public var pathDescription: String { ConfigPath(path).description }
+
+    /// The last key on the path, for messages about the current value.
+    public var currentKey: String {
+        for component in path.reversed() {
+            if case .key(let key) = component { return key }
+        }
+        return "value"
+    }
+
+    /// Runs `body` with `component` appended to the path.
+    public mutating func within<T>(_ component: ConfigPath.Component, _ body: (inout LoweringContext) -> T) -> T {
+        path.append(component)
+        defer { path.removeLast() }
+        return body(&self)
+    }
+}
+
+/// State carried while reading API JSON or XML into the IR.
+public struct ReadingContext {
+    /// Receives every problem.
+    public let sink: any DiagnosticSink
+    /// The API member names leading to the node being read.
+    public private(set) var path: [String] = []
+
+    /// Creates a context.
+    public init(sink: any DiagnosticSink) {
+        self.sink = sink
+    }
+
+    /// Reports a problem.
+    public func emit(_ diagnostic: Diagnostic) {
+        var diagnostic = diagnostic
+        if diagnostic.configPath == nil, !path.isEmpty { diagnostic.configPath = pathDescription }
+        sink.emit(diagnostic)
+    }
+
+    /// The current path, as `DistributionConfig.Origins.Items[0].Id`.
+    public var pathDescription: String {
+        var text = ""
+        for component in path {
+            if component.hasPrefix("[") { text += component } else { text += (text.isEmpty ? "" : ".") + component }
+        }
+        return text
+    }
+
+    /// Runs `body` with `component` appended to the path.
+    public mutating func within<T>(_ component: String, _ body: (inout ReadingContext) -> T) -> T {
+        path.append(component)
+        defer { path.removeLast() }
+        return body(&self)
+    }
+}

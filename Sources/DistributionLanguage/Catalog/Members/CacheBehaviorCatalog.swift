@@ -1,0 +1,168 @@
+import APIDocument
+import DistributionIR
+import YAMLSyntax
+
+extension CacheBehavior: CatalogStructure {
+    public static var blank: CacheBehavior { CacheBehavior() }
+
+    static let methods = ListCodec("Method", EnumCodec<HTTPMethod>(), wrapper: .quantityItems(itemsRequired: true))
+
+    public static let catalog = Catalog<CacheBehavior>("cache behavior", [
+        .value("path-pattern", \.pathPattern, api: "PathPattern", StringCodec(), required: true,
+               "The request paths this behavior serves, such as `/images/*.jpg`: case-sensitive, `*` for any characters, `?` for one."),
+        .value("target-origin-id", \.targetOriginId, api: "TargetOriginId", StringCodec(), required: true,
+               "The origin or origin group that serves these requests."),
+        .value("trusted-signers", \.trustedSigners, api: "TrustedSigners",
+               ListCodec("AwsAccountNumber", StringCodec(), wrapper: .enabledQuantityItems),
+               "AWS account numbers whose CloudFront key pairs may sign URLs (legacy; prefer trusted key groups). Empty: signed URLs are not required."),
+        .value("trusted-key-groups", \.trustedKeyGroups, api: "TrustedKeyGroups",
+               ListCodec("KeyGroup", StringCodec(), wrapper: .enabledQuantityItems),
+               "Key group ids whose keys may sign URLs and cookies. Empty: signed URLs are not required."),
+        .value("viewer-protocol-policy", \.viewerProtocolPolicy, api: "ViewerProtocolPolicy",
+               EnumCodec<ViewerProtocolPolicy>(), required: true,
+               "How viewers may connect: `allow-all` (HTTP and HTTPS), `redirect-to-https` (HTTP gets a redirect), `https-only` (HTTP gets 403)."),
+        .custom(
+            "allowed-methods", api: "AllowedMethods", reads: ["AllowedMethods"],
+            typeDescription: "list of HTTP methods",
+            "The methods CloudFront forwards: `[GET, HEAD]`, `[GET, HEAD, OPTIONS]`, or all seven. Default: `[GET, HEAD]`.",
+            lower: { root, node, context in
+                if let value = methods.lower(node, &context) { root.allowedMethods = value }
+            },
+            emit: { root, document in
+                // The API nests CachedMethods inside AllowedMethods; cfc writes them side by side.
+                document.beginStructure("AllowedMethods")
+                document.integer("Quantity", Int64(root.allowedMethods.count))
+                methods.emitItems(root.allowedMethods, named: "Items", into: &document)
+                methods.emit(root.cachedMethods, named: "CachedMethods", into: &document)
+                document.end()
+            },
+            read: { root, parent, context in
+                guard let node = parent.member("AllowedMethods") else { return }
+                context.within("AllowedMethods") { context in
+                    let items = readWrappedAllowingCachedMethods(node, &context)
+                    if let items { root.allowedMethods = items }
+                    if let cached = node.member("CachedMethods"),
+                       let value = context.within("CachedMethods", { methods.read(cached, &$0) }) {
+                        root.cachedMethods = value
+                    }
+                }
+            },
+            copy: { root, other in root.allowedMethods = other.allowedMethods },
+            equal: { $0.allowedMethods == $1.allowedMethods }),
+        .custom(
+            "cached-methods", api: nil, reads: [], typeDescription: "list of HTTP methods",
+            "The methods whose responses CloudFront caches: `[GET, HEAD]` or `[GET, HEAD, OPTIONS]`. Default: `[GET, HEAD]`. (The API nests this inside `AllowedMethods`.)",
+            lower: { root, node, context in
+                if let value = methods.lower(node, &context) { root.cachedMethods = value }
+            },
+            emit: { _, _ in },
+            read: { _, _, _ in },
+            copy: { root, other in root.cachedMethods = other.cachedMethods },
+            equal: { $0.cachedMethods == $1.cachedMethods }),
+        .value("smooth-streaming", \.smoothStreaming, api: "SmoothStreaming", BooleanCodec(),
+               "Whether to serve Microsoft Smooth Streaming media. Default: `false`."),
+        .value("compress", \.compress, api: "Compress", BooleanCodec(),
+               "Whether CloudFront compresses suitable responses (gzip, Brotli). Default: `true`, as in the console."),
+        .value("lambda-function-associations", \.lambdaFunctionAssociations, api: "LambdaFunctionAssociations",
+               ListCodec("LambdaFunctionAssociation", StructureCodec<LambdaFunctionAssociation>()),
+               "Lambda@Edge functions to run, at most one per event type."),
+        .value("function-associations", \.functionAssociations, api: "FunctionAssociations",
+               ListCodec("FunctionAssociation", StructureCodec<FunctionAssociation>()),
+               "CloudFront Functions to run, on viewer events only, at most one per event type."),
+        .value("field-level-encryption-id", \.fieldLevelEncryptionId, api: "FieldLevelEncryptionId", StringCodec(),
+               "The field-level encryption configuration to apply."),
+        .optional("realtime-log-config-arn", \.realtimeLogConfigArn, api: "RealtimeLogConfigArn", StringCodec(),
+                  "The real-time log configuration to send this behavior's requests to."),
+        .optional("cache-policy-id", \.cachePolicyId, api: "CachePolicyId", StringCodec(),
+                  "The cache policy (managed or your own) that sets the cache key and TTLs. Use this or `forwarded-values`."),
+        .optional("origin-request-policy-id", \.originRequestPolicyId, api: "OriginRequestPolicyId", StringCodec(),
+                  "The origin request policy: what CloudFront forwards to the origin beyond the cache key."),
+        .optional("response-headers-policy-id", \.responseHeadersPolicyId, api: "ResponseHeadersPolicyId",
+                  StringCodec(), "The response headers policy: headers CloudFront adds to responses."),
+        .optional("grpc-config", \.grpcConfig, api: "GrpcConfig", StructureCodec<GRPCConfig>(),
+                  "Whether gRPC requests are proxied to the origin."),
+        .optional("forwarded-values", \.forwardedValues, api: "ForwardedValues", StructureCodec<ForwardedValues>(),
+                  "Legacy cache settings (query strings, cookies, headers) instead of a cache policy."),
+        .optional("min-ttl", \.minTTL, api: "MinTTL", IntegerCodec<Int64>(0...Int64.max),
+                  "Legacy: the least time, in seconds, objects stay cached. Default with `forwarded-values`: `0`."),
+        .optional("default-ttl", \.defaultTTL, api: "DefaultTTL", IntegerCodec<Int64>(0...Int64.max),
+                  "Legacy: seconds objects stay cached when the origin sends no cache headers. Default with `forwarded-values`: `86400`."),
+        .optional("max-ttl", \.maxTTL, api: "MaxTTL", IntegerCodec<Int64>(0...Int64.max),
+                  "Legacy: the most time, in seconds, objects stay cached. Default with `forwarded-values`: `31536000`."),
+        .value("ignore", \.ignore, api: nil, ListCodec("RuleId", StringCodec()),
+               "cfc policy, not sent: rule ids whose findings on this behavior are suppressed."),
+    ])
+
+    /// Legacy forwarded values need TTLs; CloudFront's defaults fill in the ones not written.
+    public static func applyContextualDefaults(_ value: inout CacheBehavior) {
+        guard value.forwardedValues != nil else { return }
+        if value.minTTL == nil { value.minTTL = 0 }
+        if value.defaultTTL == nil { value.defaultTTL = 86400 }
+        if value.maxTTL == nil { value.maxTTL = 31_536_000 }
+    }
+}
+
+/// Reads `AllowedMethods`, whose members are `Quantity`, `Items` and `CachedMethods`.
+private func readWrappedAllowingCachedMethods(_ node: APINode, _ context: inout ReadingContext) -> [HTTPMethod]? {
+    readWrapped(node, itemName: "Method", otherMembers: ["CachedMethods"], &context) {
+        CacheBehavior.methods.readItems($0, &$1)
+    }
+}
+
+extension LambdaFunctionAssociation: CatalogStructure {
+    public static var blank: LambdaFunctionAssociation { LambdaFunctionAssociation() }
+
+    public static let catalog = Catalog<LambdaFunctionAssociation>("Lambda function association", [
+        .value("lambda-function-arn", \.lambdaFunctionARN, api: "LambdaFunctionARN", StringCodec(), required: true,
+               "The ARN of a numbered version of a Lambda function in us-east-1 (not `$LATEST`, not an alias)."),
+        .value("event-type", \.eventType, api: "EventType", EnumCodec<EventType>(), required: true,
+               "When the function runs: `viewer-request`, `viewer-response`, `origin-request` or `origin-response`."),
+        .value("include-body", \.includeBody, api: "IncludeBody", BooleanCodec(),
+               "Whether the function sees the request body (request events only). Default: `false`."),
+    ])
+}
+
+extension FunctionAssociation: CatalogStructure {
+    public static var blank: FunctionAssociation { FunctionAssociation() }
+
+    public static let catalog = Catalog<FunctionAssociation>("function association", [
+        .value("function-arn", \.functionARN, api: "FunctionARN", StringCodec(), required: true,
+               "The ARN of the CloudFront Function."),
+        .value("event-type", \.eventType, api: "EventType", EnumCodec<EventType>(), required: true,
+               "When the function runs: `viewer-request` or `viewer-response`."),
+    ])
+}
+
+extension GRPCConfig: CatalogStructure {
+    public static var blank: GRPCConfig { GRPCConfig() }
+
+    public static let catalog = Catalog<GRPCConfig>("gRPC config", [
+        .value("enabled", \.enabled, api: "Enabled", BooleanCodec(), required: true, "Whether gRPC is enabled."),
+    ])
+}
+
+extension ForwardedValues: CatalogStructure {
+    public static var blank: ForwardedValues { ForwardedValues() }
+
+    public static let catalog = Catalog<ForwardedValues>("forwarded values", [
+        .value("query-string", \.queryString, api: "QueryString", BooleanCodec(), required: true,
+               "Whether query strings are forwarded to the origin (and part of the cache key)."),
+        .value("cookies", \.cookies, api: "Cookies", StructureCodec<CookiePreference>(),
+               "Which cookies are forwarded. Default: none."),
+        .value("headers", \.headers, api: "Headers", ListCodec("Name", StringCodec()),
+               "Headers forwarded and cached on (`*` for all)."),
+        .value("query-string-cache-keys", \.queryStringCacheKeys, api: "QueryStringCacheKeys",
+               ListCodec("Name", StringCodec()), "The query string parameters that are part of the cache key."),
+    ])
+}
+
+extension CookiePreference: CatalogStructure {
+    public static var blank: CookiePreference { CookiePreference() }
+
+    public static let catalog = Catalog<CookiePreference>("cookie preference", [
+        .value("forward", \.forward, api: "Forward", EnumCodec<ItemSelection>(), required: true,
+               "`none`, `all`, or `whitelist` (the names in `whitelisted-names`)."),
+        .value("whitelisted-names", \.whitelistedNames, api: "WhitelistedNames", ListCodec("Name", StringCodec()),
+               "The cookies forwarded when `forward` is `whitelist`."),
+    ])
+}

@@ -1,0 +1,87 @@
+import APIDocument
+import DistributionIR
+import YAMLSyntax
+
+/// A structure: a YAML mapping whose keys are its catalog's keys, an API structure whose
+/// members are its catalog's API names.
+public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
+    /// Keys this use of the structure does not take (the default cache behavior has no
+    /// `path-pattern`).
+    public let excludedKeys: Set<String>
+
+    /// Creates a codec that accepts every key of the structure's catalog but `excludedKeys`.
+    public init(excluding excludedKeys: Set<String> = []) {
+        self.excludedKeys = excludedKeys
+    }
+
+    public var typeDescription: String { "mapping (\(Structure.catalog.noun))" }
+
+    public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Structure? {
+        let catalog = Structure.catalog
+        guard node.kind == .mapping else {
+            context.emit(LanguageMessages.wrongType(expected: "a mapping (\(catalog.noun))", found: node, context))
+            return nil
+        }
+        var value = Structure.blank
+        var seen = [Bool](repeating: false, count: catalog.members.count)
+        for (key, valueNode) in node.pairs {
+            guard key.kind == .scalar else {
+                context.emit(LanguageMessages.nonScalarKey(key, context))
+                continue
+            }
+            let keyText = key.text
+            guard let index = catalog.indexByKey[keyText], !excludedKeys.contains(keyText) else {
+                let candidates = catalog.keys.filter { !excludedKeys.contains($0) }
+                context.emit(LanguageMessages.unknownKey(keyText, in: catalog.noun, candidates: candidates,
+                                                         excluded: excludedKeys.contains(keyText), at: key, context))
+                continue
+            }
+            seen[index] = true
+            context.within(.key(keyText)) { catalog.members[index].lower(into: &value, from: valueNode, &$0) }
+        }
+        for (index, member) in catalog.members.enumerated() where member.isRequired && !seen[index] {
+            guard let key = member.key, !excludedKeys.contains(key) else { continue }
+            context.emit(LanguageMessages.missingKey(key, in: catalog.noun, at: node, context))
+        }
+        Structure.validate(value, node: node, &context)
+        Structure.applyContextualDefaults(&value)
+        return value
+    }
+
+    public func emit(_ value: Structure, named name: String, into document: inout APIDocument) {
+        document.beginStructure(name)
+        emitMembers(value, into: &document)
+        document.end()
+    }
+
+    /// Emits the members without the enclosing structure (for a document's root).
+    public func emitMembers(_ value: Structure, into document: inout APIDocument) {
+        for member in Structure.catalog.members where !(member.key.map(excludedKeys.contains) ?? false) {
+            member.emit(value, into: &document)
+        }
+    }
+
+    public func read(_ node: APINode, _ context: inout ReadingContext) -> Structure? {
+        let catalog = Structure.catalog
+        guard case .object(let members) = node.value else {
+            if case .string(let text) = node.value, text.trimmingXMLWhitespace().isEmpty {
+                // An empty XML element: a structure with no members set.
+                var value = Structure.blank
+                Structure.applyContextualDefaults(&value)
+                return value
+            }
+            context.emit(LanguageMessages.apiWrongType(expected: "an object (\(catalog.noun))", node, context))
+            return nil
+        }
+        for member in members where !catalog.apiNames.contains(member.name) {
+            context.emit(LanguageMessages.apiUnknownMember(member.name, in: catalog.noun,
+                                                           candidates: catalog.apiNames.sorted(), member.node, context))
+        }
+        var value = Structure.blank
+        for member in catalog.members {
+            member.read(into: &value, from: node, &context)
+        }
+        Structure.applyContextualDefaults(&value)
+        return value
+    }
+}

@@ -1,0 +1,24 @@
+import APIDocument
+import YAMLSyntax
+
+/// How one kind of value is written in cfc's YAML and in the CloudFront API.
+///
+/// A codec knows one direction per method: YAML → IR (`lower`), IR → API document (`emit`),
+/// API JSON/XML → IR (`read`). The catalog pairs each IR member with a codec, so that the three
+/// directions (and the reference docs) come from one table and cannot drift apart.
+public protocol ValueCodec<Value>: Sendable {
+    /// The IR type of the value.
+    associatedtype Value: Hashable
+
+    /// Lowers a YAML node. Returns nil after reporting why the node is not a valid value.
+    func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Value?
+
+    /// Appends the value to `document` as member `name` (or as a list item named `name`).
+    func emit(_ value: Value, named name: String, into document: inout APIDocument)
+
+    /// Reads the value from API JSON or XML. Returns nil after reporting why it cannot.
+    func read(_ node: APINode, _ context: inout ReadingContext) -> Value?
+
+    /// The type in words, for the language reference ("string", "integer 1–3").
+    var typeDescription: String { get }
+}

@@ -1,0 +1,25 @@
+import APIDocument
+import DistributionIR
+
+/// Emits the `DistributionConfig` document CloudFront's API takes for `distribution`.
+///
+/// Members appear in the service model's order. Values CloudFront forces are emitted as it will
+/// hold them (see `applyForcedValues`), so reading the distribution back shows no difference.
+///
+/// - Parameter distribution: a lowered (or read) distribution.
+/// - Returns: the document, ready for `JSONPrinter` and `XMLPrinter`.
+public func emitDistributionConfig(_ distribution: Distribution) -> APIDocument {
+    var forced = distribution
+    applyForcedValues(&forced.config)
+    var document = APIDocument(rootName: "DistributionConfig")
+    StructureCodec<Distribution>().emitMembers(forced, into: &document)
+    return document
+}
+
+/// Sets the values CloudFront imposes whatever is requested: with the CloudFront default
+/// certificate the minimum protocol version is always `TLSv1`.
+public func applyForcedValues(_ config: inout DistributionConfig) {
+    if config.viewerCertificate.usesCloudFrontDefault, config.viewerCertificate.cloudFrontDefaultCertificate == true {
+        config.viewerCertificate.minimumProtocolVersion = .tlsV1
+    }
+}

@@ -1,0 +1,228 @@
+import APIDocument
+import CFCDiagnostics
+import CFCSupport
+import YAMLSyntax
+
+/// Every message of lowering (YAML → IR) and reading (API JSON/XML → IR), in one place and in
+/// alphabetical order. Ids: `schema.*` for the shape of the YAML, `reference.*` for ids that
+/// point nowhere, `api.*` for API input.
+public enum LanguageMessages {
+    /// `api.unknown_member`: an API member the shape does not have.
+    static func apiUnknownMember(
+        _ name: String, in noun: String, candidates: [String], _ node: APINode, _ context: ReadingContext
+    ) -> Diagnostic {
+        let suggestion = Suggestions.closest(to: name, in: candidates)
+        return Diagnostic(
+            id: "api.unknown_member", severity: .error, summary: "unknown member '\(name)' in \(noun)",
+            hint: suggestion.map { "did you mean '\($0)'?" }, range: node.range)
+    }
+
+    /// `api.missing_member`: a required API member is absent.
+    static func apiMissingMember(_ name: String, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
+        Diagnostic(id: "api.missing_member", severity: .error, summary: "missing member '\(name)'", range: node.range)
+    }
+
+    /// `api.quantity`: a `Quantity` that does not count the `Items`.
+    static func apiQuantityMismatch(quantity: Int, items: Int, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
+        Diagnostic(
+            id: "api.quantity", severity: .error,
+            summary: "Quantity is \(quantity) but there are \(items) items", range: node.range)
+    }
+
+    /// `api.type`: an API value of the wrong type.
+    static func apiWrongType(expected: String, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
+        Diagnostic(
+            id: "api.type", severity: .error, summary: "expected \(expected), found \(node.kindName)", range: node.range)
+    }
+
+    /// `schema.distribution_name`: a name that cannot name output files.
+    static func badDistributionName(_ name: String, reason: String, at node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.distribution_name", severity: .error,
+            summary: "distribution name '\(name)' cannot name an output file: \(reason)",
+            hint: "use letters, digits, '-', '_' and '.', starting with a letter or digit", range: node.range)
+    }
+
+    /// `schema.version`: a `version:` other than 1.
+    static func badVersion(_ node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.version", severity: .error,
+            summary: "unsupported version '\(node.text)'; this cfc reads version 1",
+            range: node.range)
+    }
+
+    /// `schema.empty_file`: a file without a document.
+    static func emptyFile(_ source: SourceFile) -> Diagnostic {
+        Diagnostic(
+            id: "schema.empty_file", severity: .error, summary: "the file holds no configuration",
+            hint: "a cfc file starts with 'version: 1' and a 'distributions:' mapping", range: source.startRange)
+    }
+
+    /// `schema.enum`: a value outside an enumeration.
+    static func invalidEnumValue(_ value: String, allowed: [String], at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        let caseInsensitive = allowed.first { $0.lowercased() == value.lowercased() }
+        let suggestion = caseInsensitive ?? Suggestions.closest(to: value, in: allowed)
+        var fixIts: [FixIt] = []
+        if let suggestion { fixIts.append(FixIt("replace with '\(suggestion)'", range: node.range, replacement: suggestion)) }
+        return Diagnostic(
+            id: "schema.enum", severity: .error,
+            summary: "invalid value '\(value)' for '\(context.currentKey)'",
+            hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "expected one of: " + allowed.joined(separator: ", "),
+            range: node.range, fixIts: fixIts)
+    }
+
+    /// `schema.missing_key`: a required key is not written.
+    static func missingKey(_ key: String, in noun: String, at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        Diagnostic(
+            id: "schema.missing_key", severity: .error, summary: "missing required key '\(key)' in \(noun)",
+            range: node.range)
+    }
+
+    /// `schema.type`: a mapping key that is not a scalar.
+    static func nonScalarKey(_ key: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        Diagnostic(
+            id: "schema.type", severity: .error, summary: "a key must be a string, not a \(key.kind.name)",
+            range: key.range)
+    }
+
+    /// `schema.type`: null where a value is needed.
+    static func nullValue(_ node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        Diagnostic(
+            id: "schema.type", severity: .error, summary: "'\(context.currentKey)' has no value",
+            hint: "write a value, or \"\" for an empty string, or remove the key", range: node.range)
+    }
+
+    /// `schema.range`: an integer outside the member's range.
+    static func outOfRange(_ text: String, range: ClosedRange<Int64>, at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        Diagnostic(
+            id: "schema.range", severity: .error,
+            summary: "\(text) is out of range for '\(context.currentKey)'",
+            hint: "the value must be between \(range.lowerBound) and \(range.upperBound)", range: node.range)
+    }
+
+    /// `schema.missing_origin_type`: an origin that is neither S3 nor custom nor VPC.
+    static func missingOriginType(at node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.missing_origin_type", severity: .error,
+            summary: "the origin needs one of 's3-origin-config', 'custom-origin-config' or 'vpc-origin-config'",
+            hint: "only S3 REST endpoints (bucket.s3.region.amazonaws.com) are recognized without one; for a web server write custom-origin-config: {origin-protocol-policy: https-only}",
+            range: node.range)
+    }
+
+    /// `schema.origin_type`: an origin with two origin types.
+    static func severalOriginTypes(_ keys: [String], at node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.origin_type", severity: .error,
+            summary: "an origin takes only one of " + keys.map { "'\($0)'" }.joined(separator: " and "),
+            range: node.range)
+    }
+
+    /// `reference.unknown_origin`: a target or member that names no origin.
+    static func unknownOrigin(_ id: String, known: [String], at range: SourceRange?, path: String) -> Diagnostic {
+        let suggestion = Suggestions.closest(to: id, in: known)
+        var hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
+        hint += known.isEmpty ? "the distribution defines no origins" : "defined: " + known.joined(separator: ", ")
+        return Diagnostic(
+            id: "reference.unknown_origin", severity: .error, summary: "'\(id)' is not an origin or origin group of this distribution",
+            hint: hint, range: range, configPath: path)
+    }
+
+    /// `reference.origin_group_member`: an origin group member that is not an origin.
+    static func unknownGroupMember(_ id: String, known: [String], at range: SourceRange?, path: String) -> Diagnostic {
+        let suggestion = Suggestions.closest(to: id, in: known)
+        return Diagnostic(
+            id: "reference.unknown_origin", severity: .error, summary: "origin group member '\(id)' is not an origin of this distribution",
+            hint: suggestion.map { "did you mean '\($0)'?" }, range: range, configPath: path)
+    }
+
+    /// `schema.unknown_key`: a key the structure does not have.
+    static func unknownKey(
+        _ key: String, in noun: String, candidates: [String], excluded: Bool, at node: YAMLNode, _ context: LoweringContext
+    ) -> Diagnostic {
+        if excluded {
+            return Diagnostic(
+                id: "schema.unknown_key", severity: .error, summary: "'\(key)' cannot be set on the \(noun)",
+                hint: key == "path-pattern" ? "the default cache behavior serves every request no cache behavior matches" : nil,
+                range: node.range)
+        }
+        var suggestion = Suggestions.closest(to: key, in: candidates)
+        // PascalCase API names are a common slip: `ViewerProtocolPolicy` for `viewer-protocol-policy`.
+        let kebab = KebabCase.from(apiName: key)
+        if candidates.contains(kebab) { suggestion = kebab }
+        var fixIts: [FixIt] = []
+        if let suggestion { fixIts.append(FixIt("rename to '\(suggestion)'", range: node.range, replacement: suggestion)) }
+        return Diagnostic(
+            id: "schema.unknown_key", severity: .error, summary: "unknown key '\(key)' in \(noun)",
+            hint: suggestion.map { "did you mean '\($0)'?" }, range: node.range, fixIts: fixIts)
+    }
+
+    /// `schema.xml_character`: a string with a character XML 1.0 cannot carry.
+    static func unrepresentableCharacter(_ scalar: Unicode.Scalar, at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        return Diagnostic(
+            id: "schema.xml_character", severity: .error,
+            summary: "the value contains U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which the CloudFront API (XML 1.0) cannot carry",
+            hint: "remove the control character", range: node.range)
+    }
+
+    /// `schema.type`: a value of the wrong type.
+    static func wrongType(expected: String, found node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        var hint: String? = nil
+        let found = node.resolvedType
+        if found == .string, node.style != .plain, expected.contains("integer") || expected.contains("boolean") {
+            hint = "remove the quotes: a quoted value is a string"
+        } else if found == .float, expected.contains("integer") {
+            hint = "write a whole number"
+        } else if expected == "a list", node.kind == .scalar {
+            hint = "write a list, such as [\(node.text)]"
+        }
+        return Diagnostic(
+            id: "schema.type", severity: .error,
+            summary: "expected \(expected) for '\(context.currentKey)', found \(describe(found))",
+            hint: hint, range: node.range)
+    }
+
+    /// `schema.yaml11_boolean`: `yes`/`no`/`on`/`off` where a boolean is expected.
+    static func yaml11Boolean(_ text: String, meant: Bool, at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        Diagnostic(
+            id: "schema.yaml11_boolean", severity: .error,
+            summary: "'\(text)' is not a boolean in YAML 1.2",
+            hint: "YAML 1.2 has only true and false; write '\(meant)'", range: node.range,
+            fixIts: [FixIt("replace with '\(meant)'", range: node.range, replacement: String(meant))])
+    }
+
+    private static func describe(_ type: ResolvedType) -> String {
+        switch type {
+        case .null: "null"
+        case .boolean: "a boolean"
+        case .integer: "an integer"
+        case .float: "a number"
+        case .string: "a string"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        }
+    }
+}
+
+/// The kebab-case spelling of API member names, which is how cfc's keys are formed:
+/// `ViewerProtocolPolicy` → `viewer-protocol-policy`, `IsIPV6Enabled` → `is-ipv6-enabled`,
+/// `HTTPSPort` → `https-port`, `MinTTL` → `min-ttl`.
+public enum KebabCase {
+    /// The kebab-case form of a PascalCase API name. A new word starts at a capital that follows
+    /// a lower-case letter or digit, or at the last capital of a run of capitals that is
+    /// followed by a lower-case letter (`HTTPSPort` → `HTTPS`, `Port`).
+    public static func from(apiName: String) -> String {
+        let characters = Array(apiName)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase, index > 0 {
+                let previous = characters[index - 1]
+                let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+                let startsWord = previous.isLowercase || previous.isNumber || (previous.isUppercase && (next?.isLowercase ?? false))
+                if startsWord { result.append("-") }
+            }
+            result += character.lowercased()
+        }
+        return result
+    }
+}

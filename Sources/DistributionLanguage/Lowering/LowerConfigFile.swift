@@ -1,0 +1,159 @@
+import CFCDiagnostics
+import DistributionIR
+import YAMLSyntax
+
+/// Lowers a parsed cfc file into the IR: `version: 1` and a `distributions:` mapping from name
+/// to distribution.
+///
+/// Every problem is reported, each at its own line; lowering carries on past errors so that one
+/// run shows them all. The model is returned even when errors were reported (with the broken
+/// values left out or at their defaults); callers check the sink before using it.
+///
+/// - Parameters:
+///   - document: the parsed YAML.
+///   - sink: receives every problem.
+/// - Returns: the model, or nil when the file has no usable top level.
+public func lowerConfigFile(_ document: YAMLDocument, sink: any DiagnosticSink) -> ConfigModel? {
+    var context = LoweringContext(sink: sink)
+    guard let root = document.root, !(root.kind == .scalar && root.isNull) else {
+        sink.emit(LanguageMessages.emptyFile(document.source))
+        return nil
+    }
+    guard root.kind == .mapping else {
+        context.emit(TopLevelMessages.rootNotMapping(root))
+        return nil
+    }
+    var versionSeen = false
+    var distributionsNode: YAMLNode? = nil
+    for (key, value) in root.pairs {
+        guard key.kind == .scalar else {
+            context.emit(LanguageMessages.nonScalarKey(key, context))
+            continue
+        }
+        switch key.text {
+        case "version":
+            versionSeen = true
+            if value.resolvedType != .integer || CoreSchema.parseInteger(value.text) != 1 {
+                context.emit(LanguageMessages.badVersion(value))
+            }
+        case "distributions":
+            distributionsNode = value
+        default:
+            context.emit(LanguageMessages.unknownKey(key.text, in: "file", candidates: ["version", "distributions"],
+                                                     excluded: false, at: key, context))
+        }
+    }
+    if !versionSeen { context.emit(TopLevelMessages.missingTopLevelKey("version", root)) }
+    guard let distributionsNode else {
+        context.emit(TopLevelMessages.missingTopLevelKey("distributions", root))
+        return nil
+    }
+    guard distributionsNode.kind == .mapping else {
+        context.within(.key("distributions")) {
+            $0.emit(LanguageMessages.wrongType(expected: "a mapping from name to distribution", found: distributionsNode, $0))
+        }
+        return nil
+    }
+    if distributionsNode.count == 0 {
+        context.emit(TopLevelMessages.noDistributions(distributionsNode))
+    }
+
+    var model = ConfigModel()
+    model.distributions.reserveCapacity(distributionsNode.count)
+    let codec = StructureCodec<Distribution>()
+    for (key, value) in distributionsNode.pairs {
+        guard key.kind == .scalar else {
+            context.emit(LanguageMessages.nonScalarKey(key, context))
+            continue
+        }
+        let name = key.text
+        if let problem = DistributionNames.problem(with: name) {
+            context.emit(LanguageMessages.badDistributionName(name, reason: problem, at: key))
+        }
+        let lowered = context.within(.key("distributions")) { context in
+            context.within(.key(name)) { codec.lower(value, &$0) }
+        }
+        guard var distribution = lowered else { continue }
+        distribution.name = name
+        Distribution.applyContextualDefaults(&distribution)
+        model.distributions.append(distribution)
+    }
+    let locator = YAMLSourceLocator(document: document)
+    for distribution in model.distributions {
+        checkReferences(distribution, locator: locator, sink: sink)
+    }
+    return model
+}
+
+/// Reports every target and group member that names no origin of its distribution.
+func checkReferences(_ distribution: Distribution, locator: any SourceLocator, sink: any DiagnosticSink) {
+    let config = distribution.config
+    // Without origins every reference would be reported; the missing 'origins' key already is.
+    guard !config.origins.isEmpty else { return }
+    let originIDs = config.origins.map(\.id)
+    let targets = Set(originIDs + config.originGroups.map(\.id))
+    let known = originIDs + config.originGroups.map(\.id)
+    let base = distribution.path
+    var behaviors: [(CacheBehavior, ConfigPath)] = [(config.defaultCacheBehavior, base.appending("default-cache-behavior"))]
+    for (index, behavior) in config.cacheBehaviors.enumerated() {
+        behaviors.append((behavior, base.appending("cache-behaviors").appending(index: index)))
+    }
+    for (behavior, path) in behaviors where !behavior.targetOriginId.isEmpty && !targets.contains(behavior.targetOriginId) {
+        let targetPath = path.appending("target-origin-id")
+        sink.emit(LanguageMessages.unknownOrigin(behavior.targetOriginId, known: known,
+                                                 at: locator.valueRange(of: targetPath), path: targetPath.description))
+    }
+    let origins = Set(originIDs)
+    for group in config.originGroups {
+        for (index, member) in group.members.enumerated() where !origins.contains(member) {
+            let memberPath = base.appending("origin-groups").appending(group.id).appending("members").appending(index: index)
+            sink.emit(LanguageMessages.unknownGroupMember(member, known: originIDs,
+                                                          at: locator.valueRange(of: memberPath), path: memberPath.description))
+        }
+    }
+}
+
+/// Which distribution names can name output files.
+public enum DistributionNames {
+    /// Why `name` cannot name `NAME.distribution.json`, or nil when it can.
+    public static func problem(with name: String) -> String? {
+        if name.isEmpty { return "it is empty" }
+        if name.utf8.count > 128 { return "it is longer than 128 bytes" }
+        if name == "." || name == ".." { return "it names a directory" }
+        if name.contains("/") || name.contains("\\") { return "it contains a path separator" }
+        guard let first = name.unicodeScalars.first, isAlphanumeric(first) else { return "it must start with a letter or digit" }
+        for scalar in name.unicodeScalars where !(isAlphanumeric(scalar) || scalar == "-" || scalar == "_" || scalar == ".") {
+            return "it contains '\(scalar.escaped(asASCII: true))'"
+        }
+        return nil
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+}
+
+/// Messages about the file's top level.
+enum TopLevelMessages {
+    /// `schema.missing_key`: `version` or `distributions` is missing.
+    static func missingTopLevelKey(_ key: String, _ root: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.missing_key", severity: .error, summary: "missing required key '\(key)' at the top of the file",
+            hint: "a cfc file starts with 'version: 1' and a 'distributions:' mapping", range: root.range)
+    }
+
+    /// `schema.empty_file`: `distributions: {}`.
+    static func noDistributions(_ node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.empty_file", severity: .error, summary: "'distributions' is empty",
+            hint: "add a distribution: a name followed by its configuration", range: node.range)
+    }
+
+    /// `schema.type`: the document is a scalar or a list.
+    static func rootNotMapping(_ root: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.type", severity: .error,
+            summary: "expected a mapping with 'version' and 'distributions' at the top of the file, found a \(root.kind.name)",
+            range: root.range)
+    }
+}

@@ -1,0 +1,462 @@
+internal import CLibYAML
+import CFCDiagnostics
+
+/// Bounds on what a document may make the parser do. Files come from pull requests: each
+/// bound turns a resource attack into a clear error.
+public struct YAMLParseOptions: Sendable {
+    /// The deepest nesting of collections accepted. cfc's language nests 8 levels at most.
+    public var maxDepth: Int = 128
+    /// The most nodes that aliases may add to the document, counting an alias of a collection
+    /// as every node inside it. A "billion laughs" file reaches this after a few thousand
+    /// events and stops.
+    public var maxAliasExpansion: Int = 1_000_000
+    /// The longest scalar accepted, in UTF-8 bytes. CloudFront's longest strings are
+    /// a few kilobytes.
+    public var maxScalarBytes: Int = 1 << 20
+
+    /// The default bounds.
+    public init() {}
+}
+
+/// Turns a source file into a `YAMLDocument` with libyaml's event parser.
+///
+/// Problems are reported into the sink with the `yaml.*` ids; the parse stops at the first
+/// syntax error (libyaml cannot recover), but problems found while building the tree, such as
+/// duplicate keys, are all reported.
+public enum YAMLParser {
+    /// Parses `source`.
+    ///
+    /// - Parameters:
+    ///   - source: the file to parse.
+    ///   - options: resource bounds.
+    ///   - sink: receives every problem.
+    /// - Returns: the document, or nil if a problem stopped the parse. A file with no document
+    ///   (empty, or comments only) gives a document whose `root` is nil.
+    public static func parse(
+        _ source: SourceFile, options: YAMLParseOptions = YAMLParseOptions(), sink: any DiagnosticSink
+    ) -> YAMLDocument? {
+        var builder = TreeBuilder(source: source, options: options, sink: sink)
+        let completed = source.bytes.withUnsafeBufferPointer { input in
+            // libyaml keeps a pointer into `input`; this closure is the whole life of the parser.
+            builder.run(input)
+        }
+        guard completed else { return nil }
+        return builder.finish()
+    }
+}
+
+/// The parser state around libyaml's parser object.
+private final class LibYAMLParser {
+    var raw = yaml_parser_t()
+
+    init(input: UnsafeBufferPointer<UInt8>) {
+        yaml_parser_initialize(&raw)
+        if let base = input.baseAddress {
+            yaml_parser_set_input_string(&raw, base, input.count)
+        } else {
+            // An empty file: libyaml wants a valid pointer even for zero bytes.
+            yaml_parser_set_input_string(&raw, [UInt8(0)], 0)
+        }
+    }
+
+    deinit { yaml_parser_delete(&raw) }
+}
+
+/// Builds the arena tree from the event stream.
+private struct TreeBuilder {
+    let source: SourceFile
+    let options: YAMLParseOptions
+    let sink: any DiagnosticSink
+
+    var records: [NodeRecord] = []
+    var children: [Int32] = []
+    var scalarBytes: [UInt8] = []
+    /// For each node, how many nodes it stands for when aliases are expanded (saturating);
+    /// 0 while a collection is still open, which is how a recursive alias is recognized.
+    var weights: [UInt32] = []
+    var anchors: [String: Int32] = [:]
+    var aliasExpansion = 0
+
+    struct OpenCollection {
+        var index: Int32
+        var firstPending: Int
+        var anchor: String?
+    }
+    var open: [OpenCollection] = []
+    /// Children of the open collections, innermost last.
+    var pending: [Int32] = []
+    var root: Int32?
+    var documentCount = 0
+
+    init(source: SourceFile, options: YAMLParseOptions, sink: any DiagnosticSink) {
+        self.source = source
+        self.options = options
+        self.sink = sink
+        // A rough guess that avoids most regrowth: one node per 12 bytes of input.
+        let estimate = source.bytes.count / 12 + 16
+        records.reserveCapacity(estimate)
+        weights.reserveCapacity(estimate)
+        children.reserveCapacity(estimate)
+        scalarBytes.reserveCapacity(source.bytes.count / 2)
+    }
+
+    func finish() -> YAMLDocument {
+        YAMLDocument(source: source, records: records, children: children, scalarBytes: scalarBytes, rootIndex: root)
+    }
+
+    /// Runs the event loop; returns false when a problem stopped it.
+    mutating func run(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        let parser = LibYAMLParser(input: input)
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser.raw, &event) == 1 else {
+                reportLibYAMLError(parser.raw)
+                return false
+            }
+            // The event owns memory (its value, anchor and tag); it is deleted at the end of this
+            // iteration on every path, including the early returns below.
+            defer { yaml_event_delete(&event) }
+            switch event.type {
+            case YAML_STREAM_START_EVENT:
+                let encoding = event.data.stream_start.encoding
+                if encoding != YAML_UTF8_ENCODING && encoding != YAML_ANY_ENCODING {
+                    emit(YAMLMessages.notUTF8(at: range(event.start_mark, event.end_mark)))
+                    return false
+                }
+            case YAML_STREAM_END_EVENT:
+                return true
+            case YAML_DOCUMENT_START_EVENT:
+                documentCount += 1
+                if documentCount > 1 {
+                    emit(YAMLMessages.severalDocuments(at: range(event.start_mark, event.end_mark)))
+                    return false
+                }
+            case YAML_DOCUMENT_END_EVENT:
+                break
+            case YAML_SCALAR_EVENT:
+                guard addScalar(event) else { return false }
+            case YAML_SEQUENCE_START_EVENT:
+                let data = event.data.sequence_start
+                guard let tag = resolveTag(data.tag, kind: .sequence, event) else { return false }
+                guard openCollection(.sequence, tag: tag, anchor: data.anchor, event) else { return false }
+            case YAML_MAPPING_START_EVENT:
+                let data = event.data.mapping_start
+                guard let tag = resolveTag(data.tag, kind: .mapping, event) else { return false }
+                guard openCollection(.mapping, tag: tag, anchor: data.anchor, event) else { return false }
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard closeCollection(event) else { return false }
+            case YAML_ALIAS_EVENT:
+                guard addAlias(event) else { return false }
+            default:
+                break
+            }
+        }
+    }
+
+    // MARK: - Nodes
+
+    mutating func addScalar(_ event: yaml_event_t) -> Bool {
+        let data = event.data.scalar
+        if data.length > options.maxScalarBytes {
+            emit(YAMLMessages.scalarTooLong(data.length, limit: options.maxScalarBytes,
+                                            at: range(event.start_mark, event.start_mark)))
+            return false
+        }
+        let style: YAMLNode.ScalarStyle
+        switch data.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        guard let tag = resolveTag(data.tag, kind: .scalar, event) else { return false }
+        let start = scalarBytes.count
+        if data.length > 0, let value = data.value {
+            scalarBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
+        }
+        let index = appendRecord(NodeRecord(
+            kind: .scalar, style: style, tag: tag,
+            startLine: clamp(event.start_mark.line), startColumn: clamp(event.start_mark.column),
+            endLine: clamp(event.end_mark.line), endColumn: clamp(event.end_mark.column),
+            payloadStart: UInt32(truncatingIfNeeded: start), payloadCount: UInt32(truncatingIfNeeded: data.length)),
+            weight: 1)
+        if let anchor = data.anchor { anchors[String(cString: anchor)] = index }
+        return attach(index)
+    }
+
+    mutating func openCollection(
+        _ kind: YAMLNode.Kind, tag: YAMLTag, anchor: UnsafeMutablePointer<yaml_char_t>?, _ event: yaml_event_t
+    ) -> Bool {
+        if open.count >= options.maxDepth {
+            emit(YAMLMessages.tooDeep(limit: options.maxDepth, at: range(event.start_mark, event.end_mark)))
+            return false
+        }
+        let index = appendRecord(NodeRecord(
+            kind: kind, style: .none, tag: tag,
+            startLine: clamp(event.start_mark.line), startColumn: clamp(event.start_mark.column),
+            endLine: 0, endColumn: 0, payloadStart: 0, payloadCount: 0),
+            weight: 0)
+        let anchorName = anchor.map { String(cString: $0) }
+        if let anchorName {
+            // Registered now so that an alias inside the collection finds it, and is recognized
+            // as recursive because the collection's weight is still 0.
+            anchors[anchorName] = index
+        }
+        open.append(OpenCollection(index: index, firstPending: pending.count, anchor: anchorName))
+        return true
+    }
+
+    mutating func closeCollection(_ event: yaml_event_t) -> Bool {
+        guard let collection = open.popLast() else { return true }
+        var items = Array(pending[collection.firstPending...])
+        pending.removeSubrange(collection.firstPending...)
+        var record = records[Int(collection.index)]
+        if record.kind == .mapping {
+            guard let effective = applyMergeKeys(items, mapping: collection.index) else { return false }
+            items = effective
+            checkDuplicateKeys(items)
+        }
+        var weight: UInt32 = 1
+        for child in items { weight = weight.addingSaturating(weights[Int(child)]) }
+        weights[Int(collection.index)] = weight
+        record.payloadStart = UInt32(truncatingIfNeeded: children.count)
+        record.payloadCount = UInt32(truncatingIfNeeded: record.kind == .mapping ? items.count / 2 : items.count)
+        record.endLine = clamp(event.end_mark.line)
+        record.endColumn = clamp(event.end_mark.column)
+        records[Int(collection.index)] = record
+        children.append(contentsOf: items)
+        return attach(collection.index)
+    }
+
+    mutating func addAlias(_ event: yaml_event_t) -> Bool {
+        let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+        let aliasRange = range(event.start_mark, event.end_mark)
+        guard let target = anchors[name] else {
+            emit(YAMLMessages.undefinedAlias(name, at: aliasRange))
+            return false
+        }
+        let weight = weights[Int(target)]
+        if weight == 0 {
+            emit(YAMLMessages.recursiveAlias(name, at: aliasRange, anchor: rangeOf(target)))
+            return false
+        }
+        aliasExpansion += Int(weight)
+        if aliasExpansion > options.maxAliasExpansion {
+            emit(YAMLMessages.aliasExpansionTooLarge(limit: options.maxAliasExpansion, at: aliasRange))
+            return false
+        }
+        return attach(target)
+    }
+
+    mutating func appendRecord(_ record: NodeRecord, weight: UInt32) -> Int32 {
+        records.append(record)
+        weights.append(weight)
+        return Int32(truncatingIfNeeded: records.count - 1)
+    }
+
+    mutating func attach(_ index: Int32) -> Bool {
+        if open.isEmpty {
+            root = index
+        } else {
+            pending.append(index)
+        }
+        return true
+    }
+
+    /// The source span of node `index`, while the tree is still being built.
+    func rangeOf(_ index: Int32) -> SourceRange {
+        let record = records[Int(index)]
+        return SourceRange(
+            file: source.path,
+            start: source.position(line: Int(record.startLine) + 1, column: Int(record.startColumn) + 1),
+            end: source.position(line: Int(record.endLine) + 1, column: Int(record.endColumn) + 1))
+    }
+
+    // MARK: - Mappings
+
+    /// Replaces each `<<` pair by the pairs it merges in: a merged key is taken only where the
+    /// mapping does not set it itself, and among several merged mappings the first one wins
+    /// (YAML's merge-key rules).
+    mutating func applyMergeKeys(_ items: [Int32], mapping: Int32) -> [Int32]? {
+        var hasMerge = false
+        for pairStart in stride(from: 0, to: items.count, by: 2) where isMergeKey(items[pairStart]) {
+            hasMerge = true
+            break
+        }
+        guard hasMerge else { return items }
+
+        var explicitKeys = Set<String>()
+        for pairStart in stride(from: 0, to: items.count, by: 2) where !isMergeKey(items[pairStart]) {
+            if let key = scalarText(items[pairStart]) { explicitKeys.insert(key) }
+        }
+        var merged = Set<String>()
+        var result: [Int32] = []
+        for pairStart in stride(from: 0, to: items.count, by: 2) {
+            let key = items[pairStart]
+            let value = items[pairStart + 1]
+            guard isMergeKey(key) else {
+                result.append(key)
+                result.append(value)
+                continue
+            }
+            var sources: [Int32] = []
+            let valueRecord = records[Int(value)]
+            if valueRecord.kind == .mapping {
+                sources = [value]
+            } else if valueRecord.kind == .sequence {
+                let start = Int(valueRecord.payloadStart)
+                sources = Array(children[start..<start + Int(valueRecord.payloadCount)])
+            }
+            if sources.isEmpty || sources.contains(where: { records[Int($0)].kind != .mapping }) {
+                emit(YAMLMessages.badMergeValue(at: rangeOf(value)))
+                return nil
+            }
+            for source in sources {
+                let sourceRecord = records[Int(source)]
+                let start = Int(sourceRecord.payloadStart)
+                for offset in 0..<Int(sourceRecord.payloadCount) {
+                    let mergedKey = children[start + 2 * offset]
+                    let mergedValue = children[start + 2 * offset + 1]
+                    if let text = scalarText(mergedKey) {
+                        if explicitKeys.contains(text) || !merged.insert(text).inserted { continue }
+                    }
+                    result.append(mergedKey)
+                    result.append(mergedValue)
+                }
+            }
+        }
+        return result
+    }
+
+    func isMergeKey(_ index: Int32) -> Bool {
+        let record = records[Int(index)]
+        return record.kind == .scalar && record.style == .plain && record.tag == .none
+            && record.payloadCount == 2 && scalarBytes[Int(record.payloadStart)] == UInt8(ascii: "<")
+            && scalarBytes[Int(record.payloadStart) + 1] == UInt8(ascii: "<")
+    }
+
+    func scalarText(_ index: Int32) -> String? {
+        let record = records[Int(index)]
+        guard record.kind == .scalar else { return nil }
+        let start = Int(record.payloadStart)
+        return String(decoding: scalarBytes[start..<start + Int(record.payloadCount)], as: UTF8.self)
+    }
+
+    /// Reports every key that appears twice, at the second occurrence with a note at the first.
+    func checkDuplicateKeys(_ items: [Int32]) {
+        var firstByKey: [String: Int32] = [:]
+        for pairStart in stride(from: 0, to: items.count, by: 2) {
+            let key = items[pairStart]
+            guard let text = scalarText(key) else { continue }
+            if let first = firstByKey[text] {
+                emit(YAMLMessages.duplicateKey(text, at: rangeOf(key), first: rangeOf(first)))
+            } else {
+                firstByKey[text] = key
+            }
+        }
+    }
+
+    // MARK: - Tags
+
+    func resolveTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, kind: YAMLNode.Kind, _ event: yaml_event_t) -> YAMLTag? {
+        guard let tag else { return YAMLTag.none }
+        let name = String(cString: tag)
+        let resolved: YAMLTag?
+        switch name {
+        case "!": resolved = .nonSpecific
+        case "tag:yaml.org,2002:str": resolved = .string
+        case "tag:yaml.org,2002:int": resolved = .integer
+        case "tag:yaml.org,2002:float": resolved = .float
+        case "tag:yaml.org,2002:bool": resolved = .boolean
+        case "tag:yaml.org,2002:null": resolved = .null
+        case "tag:yaml.org,2002:seq": resolved = .sequence
+        case "tag:yaml.org,2002:map": resolved = .mapping
+        default: resolved = nil
+        }
+        let where_ = range(event.start_mark, event.end_mark)
+        guard let resolved else {
+            emit(YAMLMessages.unknownTag(name, at: where_))
+            return nil
+        }
+        let fits: Bool
+        switch resolved {
+        case .sequence: fits = kind == .sequence
+        case .mapping: fits = kind == .mapping
+        case .nonSpecific, .none: fits = true
+        default: fits = kind == .scalar
+        }
+        if !fits {
+            emit(YAMLMessages.tagDoesNotFit(resolved.spelling, kind: kind, at: where_))
+            return nil
+        }
+        if kind == .scalar, resolved != .string, resolved != .nonSpecific, !tagMatchesScalar(resolved, event) {
+            emit(YAMLMessages.tagDoesNotFitValue(resolved.spelling, at: where_))
+            return nil
+        }
+        return resolved
+    }
+
+    /// Whether a scalar's text is a valid value of its explicit core-schema tag.
+    func tagMatchesScalar(_ tag: YAMLTag, _ event: yaml_event_t) -> Bool {
+        let data = event.data.scalar
+        let text = data.value.map {
+            String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
+        } ?? ""
+        switch tag {
+        case .integer: return CoreSchema.isIntegerSyntax(text)
+        case .boolean: return CoreSchema.parseBoolean(text) != nil
+        case .null: return CoreSchema.resolvePlain(text) == .null
+        case .float: return [.float, .integer].contains(CoreSchema.resolvePlain(text))
+        default: return true
+        }
+    }
+
+    // MARK: - Errors
+
+    func emit(_ diagnostic: Diagnostic) {
+        sink.emit(diagnostic)
+    }
+
+    func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
+        SourceRange(file: source.path, start: position(start), end: position(end))
+    }
+
+    /// The one place a libyaml mark (0-based line and column, counted in characters) becomes a
+    /// `SourcePosition` (1-based, with a UTF-8 byte offset).
+    func position(_ mark: yaml_mark_t) -> SourcePosition {
+        source.position(line: mark.line + 1, column: mark.column + 1)
+    }
+
+    func reportLibYAMLError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            emit(YAMLMessages.outOfMemory(file: source.path))
+        case YAML_READER_ERROR:
+            // Reader errors (bad encoding, forbidden characters) carry a byte offset, not a mark.
+            let at = source.position(atByteOffset: parser.problem_offset)
+            emit(YAMLMessages.readerError(problem, value: parser.problem_value,
+                                          at: SourceRange(file: source.path, at: at)))
+        default:
+            let context = parser.context.map { String(cString: $0) }
+            let contextRange = context == nil ? nil : range(parser.context_mark, parser.context_mark)
+            let problemRange = range(parser.problem_mark, parser.problem_mark)
+            emit(YAMLMessages.syntaxError(problem, at: problemRange, context: context, contextRange: contextRange,
+                                          offendingByte: byte(at: problemRange.start.offset)))
+        }
+    }
+
+    func byte(at offset: Int) -> UInt8? {
+        offset >= 0 && offset < source.bytes.count ? source.bytes[offset] : nil
+    }
+
+    func clamp(_ value: Int) -> UInt32 { UInt32(clamping: value) }
+}
+
+extension UInt32 {
+    fileprivate func addingSaturating(_ other: UInt32) -> UInt32 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
+    }
+}

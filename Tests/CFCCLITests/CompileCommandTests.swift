@@ -1,0 +1,113 @@
+import CFCTestSupport
+import Foundation
+import Testing
+
+@Suite struct CompileCommandTests {
+    static let example = TestPaths.examples.appendingPathComponent("custom-domain-acm.yaml").path
+
+    @Test func printsTheOneDistributionToStandardOutput() throws {
+        let result = try Processes.cfc(["compile", Self.example])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let golden = TestPaths.packageRoot.appendingPathComponent("Tests/CFCGoldenTests/Examples/custom-domain-acm/www.distribution.json")
+        #expect(result.stdout == (try String(contentsOf: golden, encoding: .utf8)))
+    }
+
+    @Test func writesEveryDocumentWithOutput() throws {
+        let output = TestPaths.makeTemporaryDirectory().appendingPathComponent("out/nested")
+        let result = try Processes.cfc(["compile", "--format", "both", "--output", output.path,
+                                        TestPaths.examples.appendingPathComponent("origin-failover.yaml").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(files == ["downloads.distribution.json", "downloads.distribution.xml",
+                          "site.distribution.json", "site.distribution.xml"])
+    }
+
+    @Test func readsStandardInput() throws {
+        let input = try Data(contentsOf: URL(fileURLWithPath: Self.example))
+        let result = try Processes.cfc(["compile", "--format", "xml", "-"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DistributionConfig xmlns="))
+    }
+
+    @Test func errorsGoToStandardErrorInCompilerFormatAndNothingIsWritten() throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        let bad = directory.appendingPathComponent("bad.yaml")
+        try "version: 1\ndistributions:\n  www:\n    enabled: yes\n".write(to: bad, atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("out")
+        let result = try Processes.cfc(["compile", "--output", output.path, Self.example, bad.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(bad.path):4:14: error: 'yes' is not a boolean in YAML 1.2 [schema.yaml11_boolean]"))
+        #expect(result.stderr.contains("\(bad.path):4:5: error: missing required key 'origins' in distribution [schema.missing_key]")
+                || result.stderr.contains("missing required key 'origins'"))
+        // The good file's documents are not written either: all or nothing.
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func severalDistributionsNeedAnOutputDirectory() throws {
+        let result = try Processes.cfc(["compile", TestPaths.examples.appendingPathComponent("origin-failover.yaml").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the input holds 2 distributions; standard output takes one"))
+    }
+
+    @Test func badInvocationsExitWith64() throws {
+        #expect(try Processes.cfc(["compile"]).status == 64)
+        #expect(try Processes.cfc(["compile", "--format", "both", Self.example]).status == 64)
+        #expect(try Processes.cfc(["compile", "--format", "yaml", Self.example]).status == 64)
+        #expect(try Processes.cfc(["frobnicate"]).status == 64)
+    }
+
+    @Test func unreadableFileExitsWith1() throws {
+        let result = try Processes.cfc(["compile", "/nonexistent/file.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/nonexistent/file.yaml: error: cannot read the file: no such file or directory [io.read]"))
+    }
+
+    @Test func diagnosticsAsJSON() throws {
+        let input = Data("version: 1\ndistributions:\n  www:\n    enabled: yes\n".utf8)
+        let result = try Processes.cfc(["compile", "--diagnostics-format", "json", "-"], input: input)
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any]
+        let diagnostics = try #require(object?["diagnostics"] as? [[String: Any]])
+        let first = try #require(diagnostics.first)
+        #expect(first["rule"] as? String == "schema.missing_key")
+        #expect(first["file"] as? String == "<stdin>")
+        #expect(first["line"] as? Int == 4)
+        #expect(diagnostics.contains { $0["rule"] as? String == "schema.yaml11_boolean" && $0["column"] as? Int == 14 })
+    }
+
+    @Test func helpDocumentsExitStatus() throws {
+        let result = try Processes.cfc(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Exit status: 0 success; 1 the input has errors"))
+        #expect(result.stdout.contains("64 bad invocation"))
+    }
+
+    /// The inputs that must fail fast: each ends in a clear error with exit status 1 within a
+    /// second.
+    static let hostileInputs: [(String, [UInt8], String)] = {
+        var laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            laughs += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let deep = String(repeating: "- ", count: 10_000) + "x\n"
+        return [
+            ("billion laughs", Array(laughs.utf8), "[yaml.alias_expansion]"),
+            ("10,000-deep nesting", Array(deep.utf8), "[yaml.depth]"),
+            ("invalid UTF-8", Array("version: 1\ndistributions:\n  www: \"".utf8) + [0xC3, 0x28, 0x22, 0x0A], "[yaml.encoding]"),
+        ]
+    }()
+
+    @Test(arguments: hostileInputs.map(\.0))
+    func hostileInputFailsFast(_ name: String) throws {
+        let (_, bytes, id) = try #require(Self.hostileInputs.first { $0.0 == name })
+        let start = Date()
+        let result = try Processes.cfc(["compile", "-"], input: Data(bytes))
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(id), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("<stdin>:"))
+        #expect(elapsed < 1.0, "took \(elapsed) s")
+    }
+}

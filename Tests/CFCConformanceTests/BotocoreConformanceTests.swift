@@ -1,0 +1,101 @@
+import CFCCompiler
+import CFCTestSupport
+import DistributionIR
+import Foundation
+import Testing
+
+/// Checks emitted documents against AWS's own service model for CloudFront 2020-05-31, through
+/// botocore (`botocore_conformance.py`). Fails with a clear message when botocore is missing.
+@Suite struct BotocoreConformanceTests {
+    static let script = "Tests/CFCConformanceTests/botocore_conformance.py"
+
+    /// Compiles every example and golden fixture that compiles cleanly, writes the documents
+    /// into a temporary directory, and returns their paths.
+    static func writeAllDocuments() throws -> (directory: URL, files: [String]) {
+        let directory = TestPaths.makeTemporaryDirectory()
+        var inputs = TestPaths.exampleFiles
+        let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/CFCGoldenTests/Fixtures")
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted() {
+            let input = fixtures.appendingPathComponent("\(name)/input.yaml")
+            if !FileManager.default.fileExists(atPath: fixtures.appendingPathComponent("\(name)/expected.diagnostics.txt").path) {
+                inputs.append(input)
+            }
+        }
+        var files: [String] = []
+        for (index, input) in inputs.enumerated() {
+            let result = TestCompiler.compile(file: input)
+            #expect(!result.hasErrors, "\(input.lastPathComponent): \(TestCompiler.renderedDiagnostics(result))")
+            let subdirectory = directory.appendingPathComponent(String(index))
+            try OutputWriting.write(result.documents, to: subdirectory.path)
+            files += result.documents.map { subdirectory.appendingPathComponent($0.logicalPath).path }
+        }
+        return (directory, files)
+    }
+
+    static func runScript(_ arguments: [String]) throws -> ProcessResult {
+        guard let result = try Processes.python(script, arguments) else {
+            Issue.record("python3 is not installed: the conformance tests need Python 3 with botocore")
+            return ProcessResult(status: 3, stdout: "", stderr: "")
+        }
+        if result.status == 3 {
+            Issue.record("botocore is not installed: run 'python3 -m pip install botocore' (\(result.stderr))")
+        }
+        return result
+    }
+
+    @Test func everyEmittedDocumentValidatesAgainstTheServiceModel() throws {
+        let (directory, files) = try Self.writeAllDocuments()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(files.count >= 20)
+        let result = try Self.runScript(["validate"] + files)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("checked \(files.count) documents, 0 problems"), "\(result.stdout)")
+    }
+
+    @Test func everyLeafMemberOfDistributionConfigIsExpressible() throws {
+        let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/CFCGoldenTests/Fixtures")
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [String] = []
+        for name in ["kitchen-sink", "kitchen-sink-iam"] {
+            let result = TestCompiler.compile(file: fixtures.appendingPathComponent("\(name)/input.yaml"), formats: [.json])
+            #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
+            let path = directory.appendingPathComponent("\(name).json")
+            try Data(result.documents.first?.bytes ?? []).write(to: path)
+            files.append(path.path)
+        }
+        let result = try Self.runScript(["coverage"] + files)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let leaves = report?["leaves"] as? Int
+        let reached = report?["reached"] as? Int
+        #expect(leaves == 156, "botocore's model changed: \(result.stdout)")
+        #expect(reached == leaves, "members not expressible: \(report?["missing"] ?? "")")
+    }
+
+    @Test func everyEnumMatchesTheServiceModel() throws {
+        let result = try Self.runScript(["enums"])
+        let model = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [String]])
+        let ours: [String: [String]] = [
+            "ViewerProtocolPolicy": ViewerProtocolPolicy.allCases.map(\.rawValue),
+            "OriginProtocolPolicy": OriginProtocolPolicy.allCases.map(\.rawValue),
+            "SslProtocol": SSLProtocol.allCases.map(\.rawValue),
+            "IpAddressType": IPAddressType.allCases.map(\.rawValue),
+            "OriginGroupSelectionCriteria": OriginGroupSelectionCriteria.allCases.map(\.rawValue),
+            "Method": HTTPMethod.allCases.map(\.rawValue),
+            "EventType": EventType.allCases.map(\.rawValue),
+            "ItemSelection": ItemSelection.allCases.map(\.rawValue),
+            "PriceClass": PriceClass.allCases.map(\.rawValue),
+            "SSLSupportMethod": SSLSupportMethod.allCases.map(\.rawValue),
+            "MinimumProtocolVersion": MinimumProtocolVersion.allCases.map(\.rawValue),
+            "CertificateSource": CertificateSource.allCases.map(\.rawValue),
+            "GeoRestrictionType": GeoRestrictionType.allCases.map(\.rawValue),
+            "HttpVersion": HTTPVersion.allCases.map(\.rawValue),
+            "ConnectionMode": ConnectionMode.allCases.map(\.rawValue),
+            "ViewerMtlsMode": ViewerMTLSMode.allCases.map(\.rawValue),
+        ]
+        #expect(Set(model.keys) == Set(ours.keys), "the model's enums: \(model.keys.sorted())")
+        for (name, values) in ours {
+            #expect(Set(values) == Set(model[name] ?? []), "\(name): ours \(values), model \(model[name] ?? [])")
+        }
+    }
+}

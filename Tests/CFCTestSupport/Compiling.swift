@@ -1,0 +1,29 @@
+import CFCCompiler
+import CFCDiagnostics
+import Foundation
+
+/// Compiling inline YAML in tests.
+public enum TestCompiler {
+    /// Compiles `yaml` as if it were the file `file`, with `formats`.
+    public static func compile(_ yaml: String, file: String = "test.yaml", formats: Set<OutputFormat> = [.json]) -> CompileResult {
+        var options = CompileOptions()
+        options.formats = formats
+        return Pipeline().compile(source: SourceFile(path: file, bytes: Array(yaml.utf8)), options: options)
+    }
+
+    /// Compiles the file at `url`.
+    public static func compile(file url: URL, formats: Set<OutputFormat> = [.json, .xml]) -> CompileResult {
+        var options = CompileOptions()
+        options.formats = formats
+        return Pipeline().compile(path: url.path, options: options)
+    }
+
+    /// The diagnostics of `result` rendered as text without snippets or colour, one per line
+    /// group, paths as given.
+    public static func renderedDiagnostics(_ result: CompileResult) -> String {
+        let sources = result.source.map { [$0] } ?? []
+        return String(decoding: DiagnosticReport.render(result.diagnostics, sources: sources, format: PlainFormat.text, colors: false), as: UTF8.self)
+    }
+
+    private enum PlainFormat: String { case text }
+}

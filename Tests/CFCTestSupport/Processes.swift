@@ -1,0 +1,65 @@
+import Foundation
+
+/// Running programs from tests.
+public struct ProcessResult: Sendable {
+    /// The exit status.
+    public var status: Int32
+    /// Standard output.
+    public var stdout: String
+    /// Standard error.
+    public var stderr: String
+
+    /// Creates a result.
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+}
+
+/// Runs executables and waits for them.
+public enum Processes {
+    /// Runs `executable` with `arguments`, feeding `input` to standard input.
+    public static func run(_ executable: URL, _ arguments: [String], input: Data? = nil,
+                           currentDirectory: URL? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try? stdin.fileHandleForWriting.close()
+        // Read both pipes concurrently so a chatty child cannot fill one and block.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: String(decoding: outputData, as: UTF8.self),
+                             stderr: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Runs the built `cfc` with `arguments`.
+    public static func cfc(_ arguments: [String], input: Data? = nil, currentDirectory: URL? = nil) throws -> ProcessResult {
+        try run(TestPaths.cfcExecutable, arguments, input: input, currentDirectory: currentDirectory)
+    }
+
+    /// Runs a Python 3 script from the package, or returns nil when there is no `python3`.
+    public static func python(_ script: String, _ arguments: [String]) throws -> ProcessResult? {
+        let candidates = ["/usr/bin/env"]
+        guard let env = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        return try run(URL(fileURLWithPath: env), ["python3", TestPaths.packageRoot.appendingPathComponent(script).path] + arguments)
+    }
+}

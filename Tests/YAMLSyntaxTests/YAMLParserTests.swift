@@ -1,0 +1,220 @@
+import CFCDiagnostics
+import Foundation
+import Testing
+@testable import YAMLSyntax
+
+/// Parses `text` and returns the document (nil on a stopping error) and the diagnostics.
+private func parse(_ text: String, options: YAMLParseOptions = YAMLParseOptions()) -> (YAMLDocument?, [Diagnostic]) {
+    parse(bytes: Array(text.utf8), options: options)
+}
+
+private func parse(bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions()) -> (YAMLDocument?, [Diagnostic]) {
+    let sink = DiagnosticCollector()
+    let document = YAMLParser.parse(SourceFile(path: "t.yaml", bytes: bytes), options: options, sink: sink)
+    return (document, sink.diagnostics)
+}
+
+/// A malformed document and the one error it must produce.
+struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var yaml: [UInt8]
+    var id: String
+    var summary: String
+    var line: Int
+    var column: Int
+    var testDescription: String { name }
+
+    init(_ name: String, _ yaml: String, _ id: String, _ summary: String, _ line: Int, _ column: Int) {
+        self.init(name, Array(yaml.utf8), id, summary, line, column)
+    }
+
+    init(_ name: String, _ yaml: [UInt8], _ id: String, _ summary: String, _ line: Int, _ column: Int) {
+        self.name = name
+        self.yaml = yaml
+        self.id = id
+        self.summary = summary
+        self.line = line
+        self.column = column
+    }
+}
+
+@Suite struct YAMLParserTests {
+    static let errorCases: [SyntaxErrorCase] = [
+        SyntaxErrorCase("bad indentation", "a:\n  b: 1\n c: 2\n", "yaml.syntax", "did not find expected key", 3, 2),
+        SyntaxErrorCase("unclosed quote", "a: \"open\nb: 1\n", "yaml.syntax", "found unexpected end of stream", 3, 1),
+        SyntaxErrorCase("unclosed flow sequence", "a: [1, 2\n", "yaml.syntax", "did not find expected ',' or ']'", 2, 1),
+        SyntaxErrorCase("tab indentation", "a:\n\tb: 1\n", "yaml.syntax", "found character that cannot start any token", 2, 1),
+        SyntaxErrorCase("invalid UTF-8", [0x61, 0x3A, 0x20, 0xFF, 0x0A], "yaml.encoding", "invalid UTF-8: invalid leading UTF-8 octet", 1, 4),
+        SyntaxErrorCase("truncated UTF-8", [0x61, 0x3A, 0x20, 0xC3], "yaml.encoding", "invalid UTF-8: incomplete UTF-8 octet sequence", 1, 4),
+        SyntaxErrorCase("control character", [0x61, 0x3A, 0x20, 0x01, 0x0A], "yaml.encoding", "control character U+0001 is not allowed in YAML", 1, 4),
+        SyntaxErrorCase("duplicate key", "a: 1\nb: 2\na: 3\n", "yaml.duplicate_key", "duplicate key 'a'", 3, 1),
+        SyntaxErrorCase("duplicate quoted key", "a: 1\n\"a\": 3\n", "yaml.duplicate_key", "duplicate key 'a'", 2, 1),
+        SyntaxErrorCase("unknown tag", "a: !custom 1\n", "yaml.tag", "unknown tag '!custom'", 1, 4),
+        SyntaxErrorCase("binary tag", "a: !!binary aGVsbG8=\n", "yaml.tag", "unknown tag '!!binary'", 1, 4),
+        SyntaxErrorCase("int tag on text", "a: !!int eighty\n", "yaml.tag", "the value is not a valid '!!int'", 1, 4),
+        SyntaxErrorCase("map tag on scalar", "a: !!map x\n", "yaml.tag", "tag '!!map' cannot be used on a scalar", 1, 4),
+        SyntaxErrorCase("undefined alias", "a: *nowhere\n", "yaml.alias", "alias '*nowhere' has no anchor '&nowhere' before it", 1, 4),
+        SyntaxErrorCase("recursive alias", "a: &loop [1, *loop]\n", "yaml.recursive_alias", "alias '*loop' refers to a collection that contains it", 1, 14),
+        SyntaxErrorCase("two documents", "a: 1\n---\nb: 2\n", "yaml.documents", "a second YAML document starts here; a cfc file holds one document", 2, 1),
+        SyntaxErrorCase("merge of a scalar", "a:\n  <<: 5\n  b: 1\n", "yaml.merge_key", "a merge key '<<' needs a mapping or a list of mappings", 2, 7),
+    ]
+
+    @Test(arguments: errorCases)
+    func reportsError(_ testCase: SyntaxErrorCase) {
+        let (_, diagnostics) = parse(bytes: testCase.yaml)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors.map(\.summary))")
+        guard let error = errors.first else { return }
+        #expect(error.id.rawValue == testCase.id)
+        #expect(error.summary == testCase.summary)
+        #expect(error.range?.start.line == testCase.line)
+        #expect(error.range?.start.column == testCase.column)
+        #expect(error.range?.file == "t.yaml")
+    }
+
+    @Test func duplicateKeyHasNoteAtFirstOccurrence() throws {
+        let (_, diagnostics) = parse("x:\n  a: 1\n  a: 2\n")
+        let error = try #require(diagnostics.first)
+        #expect(error.notes.count == 1)
+        #expect(error.notes.first?.range?.start.line == 2)
+        #expect(error.notes.first?.range?.start.column == 3)
+    }
+
+    @Test func positionsAreOneBasedAndCountScalarsNotBytes() throws {
+        let (document, _) = parse("é: [ü, x]\n")
+        let root = try #require(document?.root)
+        let pair = root.pairs[0]
+        #expect(pair.key.range.start.line == 1)
+        #expect(pair.key.range.start.column == 1)
+        let x = pair.value.items[1]
+        #expect(x.text == "x")
+        #expect(x.range.start.column == 8)
+        // The byte offset counts UTF-8: é and ü are two bytes each.
+        #expect(x.range.start.offset == 9)
+    }
+
+    @Test func aliasesShareTheAnchoredNode() throws {
+        let (document, diagnostics) = parse("base: &b {x: 1}\nuse: *b\n")
+        #expect(diagnostics.isEmpty)
+        let root = try #require(document?.root)
+        #expect(root.pairs[0].value.index == root.pairs[1].value.index)
+    }
+
+    @Test func mergeKeysApplyWithExplicitKeysWinning() throws {
+        let yaml = """
+            base: &base {a: 1, b: 2}
+            other: &other {b: 20, c: 30}
+            merged:
+              <<: [*base, *other]
+              a: 100
+            """
+        let (document, diagnostics) = parse(yaml)
+        #expect(diagnostics.isEmpty)
+        let merged = try #require(document?.root?.value(forKey: "merged"))
+        let pairs = merged.pairs.map { ($0.key.text, $0.value.text) }
+        #expect(pairs.map(\.0) == ["b", "c", "a"])
+        #expect(merged.value(forKey: "a")?.text == "100")
+        #expect(merged.value(forKey: "b")?.text == "2")
+        #expect(merged.value(forKey: "c")?.text == "30")
+    }
+
+    @Test func billionLaughsFailsFastWithoutExpanding() throws {
+        var yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            yaml += "a\(level): &a\(level) [\(refs)]\n"
+        }
+        let start = Date()
+        let (document, diagnostics) = parse(yaml)
+        #expect(document == nil)
+        #expect(diagnostics.first?.id == "yaml.alias_expansion")
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+
+    @Test func deepNestingIsBoundedWithoutRecursion() {
+        for depth in [10_000, 100_000] {
+            let yaml = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            let start = Date()
+            let (document, diagnostics) = parse(yaml)
+            #expect(document == nil)
+            #expect(diagnostics.first?.id == "yaml.depth")
+            #expect(diagnostics.first?.range?.start.column == 129)
+            #expect(Date().timeIntervalSince(start) < 2)
+        }
+    }
+
+    @Test func longScalarsAreRefused() {
+        var options = YAMLParseOptions()
+        options.maxScalarBytes = 100
+        let (document, diagnostics) = parse("a: " + String(repeating: "x", count: 101) + "\n", options: options)
+        #expect(document == nil)
+        #expect(diagnostics.first?.id == "yaml.scalar_length")
+    }
+
+    @Test func emptyAndCommentOnlyFilesHaveNoRoot() {
+        for text in ["", "# just a comment\n", "\n\n"] {
+            let (document, diagnostics) = parse(text)
+            #expect(diagnostics.isEmpty)
+            #expect(document != nil)
+            #expect(document?.root == nil)
+        }
+    }
+
+    @Test func byteOrderMarkIsAccepted() throws {
+        let (document, diagnostics) = parse(bytes: [0xEF, 0xBB, 0xBF] + Array("a: 1\n".utf8))
+        #expect(diagnostics.isEmpty)
+        #expect(document?.root?.value(forKey: "a")?.text == "1")
+    }
+
+    @Test func utf16IsRefused() {
+        let (document, diagnostics) = parse(bytes: [0xFF, 0xFE, 0x61, 0x00, 0x3A, 0x00, 0x20, 0x00, 0x31, 0x00])
+        #expect(document == nil)
+        #expect(diagnostics.first?.id == "yaml.encoding")
+    }
+
+    @Test func scalarStylesAndTagsAreKept() throws {
+        let (document, _) = parse("a: 'x'\nb: \"y\"\nc: !!str 5\nd: |\n  z\n")
+        let root = try #require(document?.root)
+        #expect(root.value(forKey: "a")?.style == .singleQuoted)
+        #expect(root.value(forKey: "b")?.style == .doubleQuoted)
+        #expect(root.value(forKey: "c")?.tag == .string)
+        #expect(root.value(forKey: "c")?.resolvedType == .string)
+        #expect(root.value(forKey: "d")?.text == "z\n")
+    }
+}
+
+/// Core-schema resolution of plain scalars.
+struct ResolutionCase: CustomTestStringConvertible, Sendable {
+    var text: String
+    var type: ResolvedType
+    var testDescription: String { "'\(text)' is \(type.name)" }
+}
+
+@Suite struct CoreSchemaTests {
+    static let cases: [ResolutionCase] = [
+        .init(text: "", type: .null), .init(text: "~", type: .null), .init(text: "null", type: .null),
+        .init(text: "NULL", type: .null), .init(text: "true", type: .boolean), .init(text: "False", type: .boolean),
+        .init(text: "yes", type: .string), .init(text: "no", type: .string), .init(text: "on", type: .string),
+        .init(text: "off", type: .string), .init(text: "NO", type: .string), .init(text: "y", type: .string),
+        .init(text: "0", type: .integer), .init(text: "-17", type: .integer), .init(text: "+3", type: .integer),
+        .init(text: "0o17", type: .integer), .init(text: "0x1F", type: .integer),
+        .init(text: "99999999999999999999", type: .integer), .init(text: "1.5", type: .float),
+        .init(text: "1e3", type: .float), .init(text: ".inf", type: .float), .init(text: "-.Inf", type: .float),
+        .init(text: ".nan", type: .float), .init(text: "1_000", type: .string), .init(text: "0b101", type: .string),
+        .init(text: "12:30", type: .string), .init(text: "2024-01-01", type: .string), .init(text: "TLSv1.2", type: .string),
+    ]
+
+    @Test(arguments: cases)
+    func resolves(_ testCase: ResolutionCase) {
+        #expect(CoreSchema.resolvePlain(testCase.text) == testCase.type)
+    }
+
+    @Test func integersAreRangeChecked() {
+        #expect(CoreSchema.parseInteger("9223372036854775807") == Int64.max)
+        #expect(CoreSchema.parseInteger("-9223372036854775808") == Int64.min)
+        #expect(CoreSchema.parseInteger("9223372036854775808") == nil)
+        #expect(CoreSchema.parseInteger("0x7FFFFFFFFFFFFFFF") == Int64.max)
+        #expect(CoreSchema.parseInteger("0o777") == 511)
+        #expect(CoreSchema.parseInteger("12a") == nil)
+    }
+}
