@@ -30,7 +30,9 @@ public struct ListCodec<Element: ValueCodec>: ValueCodec {
         self.wrapper = wrapper
     }
 
-    public var typeDescription: String { "list of \(element.typeDescription)" }
+    public var shape: ValueShape { .list(element.shape) }
+
+    public func export(_ value: [Element.Value]) -> YAMLValue { .sequence(value.map(element.export)) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> [Element.Value]? {
         guard node.kind == .sequence else {
@@ -189,11 +191,20 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
         ListCodec(itemName, StructureCodec<Element>(), wrapper: .quantityItems(itemsRequired: itemsRequired))
     }
 
-    public var typeDescription: String {
+    public var shape: ValueShape {
         switch entry {
-        case .structure: "mapping from \(keyDescription) to \(Element.catalog.noun)"
-        case .scalar: "mapping from \(keyDescription) to string"
+        case .structure: .keyedMap(keyDescription: keyDescription, value: StructureCodec<Element>().shape)
+        case .scalar: .keyedMap(keyDescription: keyDescription, value: .string)
         }
+    }
+
+    public func export(_ value: [Element]) -> YAMLValue {
+        .mapping(value.map { element in
+            switch entry {
+            case .structure: YAMLPair(element[keyPath: keyPath], StructureCodec<Element>().export(element))
+            case .scalar(let valuePath): YAMLPair(element[keyPath: keyPath], .string(element[keyPath: valuePath]))
+            }
+        })
     }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> [Element]? {
@@ -252,7 +263,9 @@ public struct WrappedStringCodec: ValueCodec {
         self.memberName = memberName
     }
 
-    public var typeDescription: String { "string" }
+    public var shape: ValueShape { .string }
+
+    public func export(_ value: String) -> YAMLValue { .string(value) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> String? {
         StringCodec().lower(node, &context)

@@ -2,10 +2,10 @@ import APIDocument
 import YAMLSyntax
 
 /// One member of an IR structure, as the catalog describes it: its YAML key, its API member
-/// name, what it means, and how its value is lowered, emitted and read.
+/// name, what it means, and how its value is lowered, emitted, read and exported.
 ///
-/// Members are built with the static factories (`value`, `optional`, `custom`), which capture
-/// a key path into the IR type and a `ValueCodec`.
+/// Members are built with the static factories (`value`, `optional`, `inlineList`, `custom`),
+/// which capture a key path into the IR type and a `ValueCodec`.
 public struct Member<Root>: Sendable {
     /// The YAML key, or nil when the member is not written as a key (an origin's `Id` is its
     /// key in the `origins:` mapping).
@@ -18,14 +18,19 @@ public struct Member<Root>: Sendable {
     public let summary: String
     /// Whether the key must be written.
     public let isRequired: Bool
-    /// The value's type, for the docs.
-    public let typeDescription: String
+    /// The default in words, for members whose default depends on other members (otherwise the
+    /// reference shows the structure's blank value).
+    public var defaultText: String? = nil
 
+    let shapeOf: @Sendable () -> ValueShape
     let lowerValue: @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void
     let emitValue: @Sendable (Root, inout APIDocument) -> Void
     let readValue: @Sendable (inout Root, APINode, inout ReadingContext) -> Void
+    let exportValue: @Sendable (Root) -> YAMLValue?
     let copyValue: @Sendable (inout Root, Root) -> Void
-    let valuesEqual: @Sendable (Root, Root) -> Bool
+
+    /// What the value looks like in YAML.
+    public func shape() -> ValueShape { shapeOf() }
 
     /// Lowers `node` into this member of `root`.
     public func lower(into root: inout Root, from node: YAMLNode, _ context: inout LoweringContext) {
@@ -42,14 +47,14 @@ public struct Member<Root>: Sendable {
         readValue(&root, parent, &context)
     }
 
+    /// This member of `root` as YAML, or nil when it is unset.
+    public func export(_ root: Root) -> YAMLValue? {
+        exportValue(root)
+    }
+
     /// Sets this member of `root` to its value in `other`.
     public func copy(into root: inout Root, from other: Root) {
         copyValue(&root, other)
-    }
-
-    /// Whether `a` and `b` agree on this member.
-    public func isEqual(_ a: Root, _ b: Root) -> Bool {
-        valuesEqual(a, b)
     }
 }
 
@@ -58,11 +63,11 @@ extension Member {
     /// value is always sent.
     public static func value<C: ValueCodec>(
         _ key: String?, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, api apiName: String?, _ codec: C,
-        required: Bool = false, _ summary: String
+        required: Bool = false, defaultText: String? = nil, _ summary: String
     ) -> Member {
         Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
-            isRequired: required, typeDescription: codec.typeDescription,
+            isRequired: required, defaultText: defaultText, shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if let value = codec.lower(node, &context) { root[keyPath: keyPath] = value }
             },
@@ -74,8 +79,8 @@ extension Member {
                 guard let apiName, let node = parent.member(apiName) else { return }
                 if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
             },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] },
-            valuesEqual: { $0[keyPath: keyPath] == $1[keyPath: keyPath] })
+            exportValue: { codec.export($0[keyPath: keyPath]) },
+            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 
     /// A member that may be unset: sent only when set. A YAML null leaves it unset.
@@ -85,7 +90,7 @@ extension Member {
     ) -> Member {
         Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
-            isRequired: required, typeDescription: codec.typeDescription,
+            isRequired: required, shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if node.isNull, node.kind == .scalar {
                     root[keyPath: keyPath] = nil
@@ -101,29 +106,10 @@ extension Member {
                 guard let apiName, let node = parent.member(apiName) else { return }
                 if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
             },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] },
-            valuesEqual: { $0[keyPath: keyPath] == $1[keyPath: keyPath] })
+            exportValue: { $0[keyPath: keyPath].map(codec.export) },
+            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 
-    /// A member whose YAML and API shapes differ in a way no codec expresses (one YAML key
-    /// feeding two API members, say). Each direction is given as a closure.
-    public static func custom(
-        _ key: String?, api apiName: String?, reads apiNamesRead: [String], typeDescription: String,
-        required: Bool = false, _ summary: String,
-        lower: @escaping @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void,
-        emit: @escaping @Sendable (Root, inout APIDocument) -> Void,
-        read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void,
-        copy: @escaping @Sendable (inout Root, Root) -> Void,
-        equal: @escaping @Sendable (Root, Root) -> Bool
-    ) -> Member {
-        Member(
-            key: key, apiName: apiName, apiNamesRead: apiNamesRead, summary: summary, isRequired: required,
-            typeDescription: typeDescription, lowerValue: lower, emitValue: emit, readValue: read,
-            copyValue: copy, valuesEqual: equal)
-    }
-}
-
-extension Member {
     /// A list whose `Quantity` and `Items` sit directly in the enclosing API structure, beside
     /// other members (`GeoRestriction` has `RestrictionType`, `Quantity` and `Items`).
     public static func inlineList<C: ValueCodec>(
@@ -131,17 +117,18 @@ extension Member {
         _ summary: String
     ) -> Member {
         let list = ListCodec(itemName, element)
-        return custom(
-            key, api: "Items", reads: ["Quantity", "Items"], typeDescription: list.typeDescription, summary,
-            lower: { root, node, context in
+        return Member(
+            key: key, apiName: "Items", apiNamesRead: ["Quantity", "Items"], summary: summary, isRequired: false,
+            shapeOf: { list.shape },
+            lowerValue: { root, node, context in
                 if let value = list.lower(node, &context) { root[keyPath: keyPath] = value }
             },
-            emit: { root, document in
+            emitValue: { root, document in
                 let value = root[keyPath: keyPath]
                 document.integer("Quantity", Int64(value.count))
                 if !value.isEmpty { list.emitItems(value, named: "Items", into: &document) }
             },
-            read: { root, parent, context in
+            readValue: { root, parent, context in
                 // The parent structure reports its own unknown members.
                 let siblings = Set(parent.members.map(\.name))
                 if let value = readWrapped(parent, itemName: itemName, otherMembers: siblings, &context,
@@ -149,7 +136,26 @@ extension Member {
                     root[keyPath: keyPath] = value
                 }
             },
-            copy: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] },
-            equal: { $0[keyPath: keyPath] == $1[keyPath: keyPath] })
+            exportValue: { list.export($0[keyPath: keyPath]) },
+            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+    }
+
+    /// A member whose YAML and API shapes differ in a way no codec expresses (one YAML key
+    /// feeding two API members, say): a codec for the YAML side, and closures for the API side.
+    public static func custom<C: ValueCodec>(
+        _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, _ codec: C,
+        api apiName: String?, reads apiNamesRead: [String], _ summary: String,
+        emit: @escaping @Sendable (Root, inout APIDocument) -> Void,
+        read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void
+    ) -> Member {
+        Member(
+            key: key, apiName: apiName, apiNamesRead: apiNamesRead, summary: summary, isRequired: false,
+            shapeOf: { codec.shape },
+            lowerValue: { root, node, context in
+                if let value = codec.lower(node, &context) { root[keyPath: keyPath] = value }
+            },
+            emitValue: emit, readValue: read,
+            exportValue: { codec.export($0[keyPath: keyPath]) },
+            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 }

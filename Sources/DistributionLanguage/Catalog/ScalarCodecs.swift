@@ -8,7 +8,9 @@ public struct StringCodec: ValueCodec {
     /// Creates the codec.
     public init() {}
 
-    public var typeDescription: String { "string" }
+    public var shape: ValueShape { .string }
+
+    public func export(_ value: String) -> YAMLValue { .string(value) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> String? {
         guard node.kind == .scalar else {
@@ -50,12 +52,9 @@ public struct IntegerCodec<Number: FixedWidthInteger & Hashable>: ValueCodec {
         self.range = range.map { $0.clamped(to: full) } ?? full
     }
 
-    public var typeDescription: String {
-        if range.lowerBound == Int64(clamping: Number.min) && range.upperBound == Int64(clamping: Number.max) {
-            return Number.bitWidth == 64 ? "integer (64-bit)" : "integer"
-        }
-        return "integer \(range.lowerBound)–\(range.upperBound)"
-    }
+    public var shape: ValueShape { .integer(range) }
+
+    public func export(_ value: Number) -> YAMLValue { .integer(Int64(value)) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Number? {
         guard node.resolvedType == .integer else {
@@ -95,7 +94,9 @@ public struct BooleanCodec: ValueCodec {
     /// Creates the codec.
     public init() {}
 
-    public var typeDescription: String { "boolean" }
+    public var shape: ValueShape { .boolean }
+
+    public func export(_ value: Bool) -> YAMLValue { .boolean(value) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Bool? {
         if node.resolvedType == .boolean, let value = CoreSchema.parseBoolean(node.text) { return value }
@@ -129,9 +130,9 @@ where Value.RawValue == String {
     /// Creates the codec.
     public init() {}
 
-    public var typeDescription: String {
-        "one of " + Value.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-    }
+    public var shape: ValueShape { .enumeration(Value.allCases.map(\.rawValue)) }
+
+    public func export(_ value: Value) -> YAMLValue { .string(value.rawValue) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Value? {
         guard node.kind == .scalar, !node.isNull else {

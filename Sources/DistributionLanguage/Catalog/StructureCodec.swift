@@ -14,7 +14,25 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         self.excludedKeys = excludedKeys
     }
 
-    public var typeDescription: String { "mapping (\(Structure.catalog.noun))" }
+    public var shape: ValueShape { .structure(Structure.describe(excluding: excludedKeys)) }
+
+    /// The structure's keys that differ from what lowering would assume without them: a
+    /// member is left out when resetting it to its default (and re-applying the defaults that
+    /// depend on other members) gives the same value. Required keys are always written.
+    public func export(_ value: Structure) -> YAMLValue {
+        var pairs: [YAMLPair] = []
+        for member in Structure.catalog.members {
+            guard let key = member.key, !excludedKeys.contains(key) else { continue }
+            if !member.isRequired {
+                var reset = value
+                member.copy(into: &reset, from: Structure.blank)
+                Structure.applyContextualDefaults(&reset)
+                if reset == value { continue }
+            }
+            if let exported = member.export(value) { pairs.append(YAMLPair(key, exported)) }
+        }
+        return .mapping(pairs)
+    }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Structure? {
         let catalog = Structure.catalog
@@ -83,5 +101,21 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         }
         Structure.applyContextualDefaults(&value)
         return value
+    }
+}
+
+extension CatalogStructure {
+    /// The structure's keys as the reference and the schema show them.
+    public static func describe(excluding excludedKeys: Set<String> = []) -> StructureShape {
+        let blankValue = blank
+        return StructureShape(
+            typeName: String(describing: Self.self), noun: catalog.noun,
+            members: catalog.members.compactMap { member in
+                guard let key = member.key, !excludedKeys.contains(key) else { return nil }
+                return MemberShape(
+                    key: key, apiName: member.apiName, summary: member.summary, isRequired: member.isRequired,
+                    shape: member.shape(),
+                    defaultValue: member.isRequired ? nil : member.defaultText ?? member.export(blankValue)?.flowText)
+            })
     }
 }

@@ -19,6 +19,9 @@ public protocol ValueCodec<Value>: Sendable {
     /// Reads the value from API JSON or XML. Returns nil after reporting why it cannot.
     func read(_ node: APINode, _ context: inout ReadingContext) -> Value?
 
-    /// The type in words, for the language reference ("string", "integer 1–3").
-    var typeDescription: String { get }
+    /// Writes the value as cfc YAML (for `cfc import`, and the reference's defaults).
+    func export(_ value: Value) -> YAMLValue
+
+    /// What the value looks like in YAML, for the reference and the JSON Schema.
+    var shape: ValueShape { get }
 }

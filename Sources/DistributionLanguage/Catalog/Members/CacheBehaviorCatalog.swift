@@ -22,12 +22,8 @@ extension CacheBehavior: CatalogStructure {
                EnumCodec<ViewerProtocolPolicy>(), required: true,
                "How viewers may connect: `allow-all` (HTTP and HTTPS), `redirect-to-https` (HTTP gets a redirect), `https-only` (HTTP gets 403)."),
         .custom(
-            "allowed-methods", api: "AllowedMethods", reads: ["AllowedMethods"],
-            typeDescription: "list of HTTP methods",
+            "allowed-methods", \.allowedMethods, methods, api: "AllowedMethods", reads: ["AllowedMethods"],
             "The methods CloudFront forwards: `[GET, HEAD]`, `[GET, HEAD, OPTIONS]`, or all seven. Default: `[GET, HEAD]`.",
-            lower: { root, node, context in
-                if let value = methods.lower(node, &context) { root.allowedMethods = value }
-            },
             emit: { root, document in
                 // The API nests CachedMethods inside AllowedMethods; cfc writes them side by side.
                 document.beginStructure("AllowedMethods")
@@ -39,26 +35,17 @@ extension CacheBehavior: CatalogStructure {
             read: { root, parent, context in
                 guard let node = parent.member("AllowedMethods") else { return }
                 context.within("AllowedMethods") { context in
-                    let items = readWrappedAllowingCachedMethods(node, &context)
-                    if let items { root.allowedMethods = items }
+                    if let items = readWrappedAllowingCachedMethods(node, &context) { root.allowedMethods = items }
                     if let cached = node.member("CachedMethods"),
                        let value = context.within("CachedMethods", { methods.read(cached, &$0) }) {
                         root.cachedMethods = value
                     }
                 }
-            },
-            copy: { root, other in root.allowedMethods = other.allowedMethods },
-            equal: { $0.allowedMethods == $1.allowedMethods }),
+            }),
         .custom(
-            "cached-methods", api: nil, reads: [], typeDescription: "list of HTTP methods",
+            "cached-methods", \.cachedMethods, methods, api: "AllowedMethods.CachedMethods", reads: [],
             "The methods whose responses CloudFront caches: `[GET, HEAD]` or `[GET, HEAD, OPTIONS]`. Default: `[GET, HEAD]`. (The API nests this inside `AllowedMethods`.)",
-            lower: { root, node, context in
-                if let value = methods.lower(node, &context) { root.cachedMethods = value }
-            },
-            emit: { _, _ in },
-            read: { _, _, _ in },
-            copy: { root, other in root.cachedMethods = other.cachedMethods },
-            equal: { $0.cachedMethods == $1.cachedMethods }),
+            emit: { _, _ in }, read: { _, _, _ in }),
         .value("smooth-streaming", \.smoothStreaming, api: "SmoothStreaming", BooleanCodec(),
                "Whether to serve Microsoft Smooth Streaming media. Default: `false`."),
         .value("compress", \.compress, api: "Compress", BooleanCodec(),

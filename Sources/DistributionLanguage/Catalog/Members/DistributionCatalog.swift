@@ -6,7 +6,7 @@ extension Distribution: CatalogStructure {
     /// A distribution's keys: the `DistributionConfig` members in the API's order, then cfc's
     /// own policy keys.
     public static let catalog = Catalog<Distribution>("distribution", [
-        .value("caller-reference", \.config.callerReference, api: "CallerReference", StringCodec(),
+        .value("caller-reference", \.config.callerReference, api: "CallerReference", StringCodec(), defaultText: "cfc-NAME",
                "A unique value that makes the create request idempotent. Default: `cfc-` followed by the distribution's name, so re-running a pipeline never creates a second distribution."),
         .value("aliases", \.config.aliases, api: "Aliases", ListCodec("CNAME", StringCodec()),
                "Alternate domain names (CNAMEs) the distribution serves, such as `www.example.com`. Each needs a certificate that covers it."),
@@ -36,7 +36,7 @@ extension Distribution: CatalogStructure {
         .value("enabled", \.config.enabled, api: "Enabled", BooleanCodec(),
                "Whether the distribution accepts requests. Default: `true`."),
         .value("viewer-certificate", \.config.viewerCertificate, api: "ViewerCertificate",
-               StructureCodec<ViewerCertificate>(),
+               StructureCodec<ViewerCertificate>(), defaultText: "{cloudfront-default-certificate: true}",
                "The certificate viewers see for HTTPS. Default: the CloudFront certificate for `*.cloudfront.net`."),
         .value("restrictions", \.config.restrictions, api: "Restrictions", StructureCodec<Restrictions>(),
                "Geographic restrictions. Default: none."),

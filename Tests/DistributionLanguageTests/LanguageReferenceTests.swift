@@ -1,0 +1,45 @@
+import CFCTestSupport
+import DistributionIR
+import DistributionLanguage
+import Foundation
+import Testing
+
+@Suite struct LanguageReferenceTests {
+    @Test func docsLanguageMatchesTheCatalog() {
+        let url = TestPaths.packageRoot.appendingPathComponent("docs/language.md")
+        if let failure = Golden.compare(Array(LanguageReference.markdown().utf8), with: url) {
+            Issue.record(Comment(rawValue: failure))
+        }
+    }
+
+    /// Keys are the kebab-case of their API member, so AWS's documentation transfers word for
+    /// word; the exceptions are few and deliberate.
+    @Test func keysAreKebabCaseOfTheirAPIMember() {
+        let exceptions: Set<String> = ["cloudfront-default-certificate", "locations"]
+        for structure in LanguageReference.structures() {
+            for member in structure.members {
+                guard let path = member.apiName, !exceptions.contains(member.key),
+                      let api = path.split(separator: ".").last.map(String.init) else { continue }
+                #expect(member.key == KebabCase.from(apiName: api), "\(structure.typeName).\(member.key) for \(api)")
+            }
+        }
+    }
+
+    @Test func everyMemberHasASummaryAndEveryDefaultIsListed() {
+        for structure in LanguageReference.structures() {
+            for member in structure.members {
+                #expect(!member.summary.isEmpty, "\(structure.typeName).\(member.key)")
+                #expect(member.summary.hasSuffix(".") || member.summary.hasSuffix(")"), "\(structure.typeName).\(member.key)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("ViewerProtocolPolicy", "viewer-protocol-policy"), ("ACMCertificateArn", "acm-certificate-arn"),
+        ("MinTTL", "min-ttl"), ("IsIPV6Enabled", "is-ipv6-enabled"), ("HTTPSPort", "https-port"),
+        ("WebACLId", "web-acl-id"), ("LambdaFunctionARN", "lambda-function-arn"), ("OriginSslProtocols", "origin-ssl-protocols"),
+    ])
+    func kebabCase(_ api: String, _ key: String) {
+        #expect(KebabCase.from(apiName: api) == key)
+    }
+}
