@@ -105,11 +105,11 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
         LoweringErrorCase(
             name: "missing required key",
             yaml: config(distribution: validBody.replacingOccurrences(of: "  viewer-protocol-policy: https-only\n", with: "")),
-            id: "schema.missing_key", summary: "missing required key 'viewer-protocol-policy' in cache behavior", line: 9, column: 7),
+            id: "schema.missing_key", summary: "missing required key 'viewer-protocol-policy' in cache behavior", line: 8, column: 5),
         LoweringErrorCase(
             name: "missing origins",
             yaml: config(distribution: "default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only}"),
-            id: "schema.missing_key", summary: "missing required key 'origins' in distribution", line: 4, column: 5),
+            id: "schema.missing_key", summary: "missing required key 'origins' in distribution", line: 3, column: 3),
         LoweringErrorCase(
             name: "unknown origin reference",
             yaml: config(distribution: validBody.replacingOccurrences(of: "target-origin-id: app", with: "target-origin-id: api")),

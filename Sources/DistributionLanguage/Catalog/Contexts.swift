@@ -1,5 +1,6 @@
 import CFCDiagnostics
 import DistributionIR
+import YAMLSyntax
 
 /// State carried while lowering YAML into the IR: where we are (for messages) and where
 /// diagnostics go.
@@ -8,6 +9,9 @@ public struct LoweringContext {
     public let sink: any DiagnosticSink
     /// The YAML keys leading to the node being lowered.
     public private(set) var path: [ConfigPath.Component] = []
+    /// The key node that introduced the value being lowered (nil for list items and the root),
+    /// where "missing key" errors point: `default-cache-behavior:` rather than its first key.
+    public private(set) var keyNode: YAMLNode? = nil
 
     /// Creates a context at the root of a file.
     public init(sink: any DiagnosticSink) {
@@ -32,10 +36,18 @@ public struct LoweringContext {
         return "value"
     }
 
-    /// Runs `body` with `component` appended to the path.
-    public mutating func within<T>(_ component: ConfigPath.Component, _ body: (inout LoweringContext) -> T) -> T {
+    /// Runs `body` with `component` appended to the path; `key` is the key node for a mapping
+    /// entry.
+    public mutating func within<T>(
+        _ component: ConfigPath.Component, key: YAMLNode? = nil, _ body: (inout LoweringContext) -> T
+    ) -> T {
         path.append(component)
-        defer { path.removeLast() }
+        let savedKey = keyNode
+        keyNode = key
+        defer {
+            path.removeLast()
+            keyNode = savedKey
+        }
         return body(&self)
     }
 }

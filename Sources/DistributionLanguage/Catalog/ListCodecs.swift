@@ -225,7 +225,7 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
                 context.emit(LanguageMessages.unrepresentableCharacter(bad.scalar, at: key, context))
                 continue
             }
-            let lowered: Element? = context.within(.key(id)) { context in
+            let lowered: Element? = context.within(.key(id), key: key) { context in
                 switch entry {
                 case .structure:
                     return StructureCodec<Element>().lower(valueNode, &context)

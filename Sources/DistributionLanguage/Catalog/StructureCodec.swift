@@ -55,11 +55,11 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
                 continue
             }
             seen[index] = true
-            context.within(.key(keyText)) { catalog.members[index].lower(into: &value, from: valueNode, &$0) }
+            context.within(.key(keyText), key: key) { catalog.members[index].lower(into: &value, from: valueNode, &$0) }
         }
         for (index, member) in catalog.members.enumerated() where member.isRequired && !seen[index] {
             guard let key = member.key, !excludedKeys.contains(key) else { continue }
-            context.emit(LanguageMessages.missingKey(key, in: catalog.noun, at: node, context))
+            context.emit(LanguageMessages.missingKey(key, in: catalog.noun, at: context.keyNode ?? node, context))
         }
         Structure.validate(value, node: node, &context)
         Structure.applyContextualDefaults(&value)

@@ -71,7 +71,7 @@ public func lowerConfigFile(_ document: YAMLDocument, sink: any DiagnosticSink) 
             context.emit(LanguageMessages.badDistributionName(name, reason: problem, at: key))
         }
         let lowered = context.within(.key("distributions")) { context in
-            context.within(.key(name)) { codec.lower(value, &$0) }
+            context.within(.key(name), key: key) { codec.lower(value, &$0) }
         }
         guard var distribution = lowered else { continue }
         distribution.name = name
