@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "CFCDiagnostics", dependencies: ["CFCSupport"]),
         .target(name: "YAMLSyntax", dependencies: ["CLibYAML", "CFCSupport", "CFCDiagnostics"]),
         .target(name: "DistributionIR", dependencies: ["CFCDiagnostics"]),
+        .target(name: "PathPatterns"),
         .target(name: "APIDocument", dependencies: ["CFCSupport", "CFCDiagnostics"]),
         .target(
             name: "DistributionLanguage",
@@ -57,6 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
+        .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns"]),
         .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(
             name: "DistributionLanguageTests",

@@ -1,0 +1,212 @@
+/// A cache behavior's path pattern, as CloudFront matches it.
+///
+/// CloudFront compares the whole request path (without the query string) with the pattern,
+/// case-sensitively: `*` matches any run of characters, including none and including `/`; `?`
+/// matches exactly one character; every other character matches itself. A pattern with and
+/// without its leading `/` are the same pattern (`images/*` is `/images/*`).
+///
+/// ```yaml
+/// cache-behaviors:
+///   - path-pattern: /images/*.jpg
+/// ```
+public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
+    /// One element of a pattern.
+    public enum Token: Hashable, Sendable {
+        /// A character that matches itself.
+        case literal(Unicode.Scalar)
+        /// `?`: any one character.
+        case any
+        /// `*`: any run of characters.
+        case star
+    }
+
+    /// The pattern as written.
+    public let source: String
+    /// The pattern with its leading `/`, as tokens; runs of `*` are collapsed to one.
+    public let tokens: [Token]
+
+    /// Parses `source`. Every string is a pattern; whether CloudFront accepts its characters is
+    /// `PathPatternRules`' concern.
+    public init(_ source: String) {
+        self.source = source
+        var tokens: [Token] = []
+        var scalars = Array(source.unicodeScalars)
+        // A pattern that starts with `*` matches paths that start with `/` as they all do, so
+        // only a literal first character needs the slash prepended.
+        if scalars.first != "/" && scalars.first != "*" { scalars.insert("/", at: 0) }
+        if scalars.first == "*" { tokens.append(.literal("/")) }
+        for scalar in scalars {
+            switch scalar {
+            case "*": if tokens.last != .star { tokens.append(.star) }
+            case "?": tokens.append(.any)
+            default: tokens.append(.literal(scalar))
+            }
+        }
+        self.tokens = tokens
+    }
+
+    /// The normalized pattern as text: leading `/`, `*` runs collapsed.
+    public var normalized: String {
+        var text = ""
+        for token in tokens {
+            switch token {
+            case .literal(let scalar): text.unicodeScalars.append(scalar)
+            case .any: text += "?"
+            case .star: text += "*"
+            }
+        }
+        return text
+    }
+
+    public var description: String { source }
+
+    /// Whether the pattern matches every path (`*`, `/*`).
+    public var isCatchAll: Bool { tokens == [.literal("/"), .star] }
+
+    /// The literal characters before the first wildcard.
+    public var literalPrefix: [Unicode.Scalar] {
+        var prefix: [Unicode.Scalar] = []
+        for token in tokens {
+            guard case .literal(let scalar) = token else { break }
+            prefix.append(scalar)
+        }
+        return prefix
+    }
+
+    /// The literal characters after the last wildcard (the whole pattern when it has none).
+    public var literalSuffix: [Unicode.Scalar] {
+        var suffix: [Unicode.Scalar] = []
+        for token in tokens.reversed() {
+            guard case .literal(let scalar) = token else { break }
+            suffix.append(scalar)
+        }
+        return suffix.reversed()
+    }
+
+    /// Whether the pattern has a `*` (so matches paths of any length above its minimum).
+    public var hasStar: Bool { tokens.contains(.star) }
+
+    /// Whether `path` (no query string) matches the pattern, as CloudFront decides it.
+    ///
+    /// Runs in O(path × pattern) time with the position-set simulation, never exponentially
+    /// as backtracking glob matchers can.
+    public func matches(_ path: String) -> Bool {
+        let automaton = GlobAutomaton(self)
+        var state = automaton.start
+        for scalar in path.unicodeScalars {
+            state = automaton.step(state, on: scalar)
+            if state.isEmpty { return false }
+        }
+        return automaton.accepts(state)
+    }
+
+    /// Whether this pattern and `other` can never match different paths differently: whether
+    /// they match exactly the same paths.
+    public func isEquivalent(to other: PathPattern) -> Bool {
+        PatternAlgebra.witness(allOf: [self], noneOf: [other]) == nil
+            && PatternAlgebra.witness(allOf: [other], noneOf: [self]) == nil
+    }
+}
+
+/// The position-set automaton of one glob: state `i` means "the first `i` tokens are matched".
+/// A set of positions is kept as a bitset, so stepping is a few word operations per token.
+struct GlobAutomaton {
+    let tokens: [PathPattern.Token]
+    let wordCount: Int
+    /// Whether every token from position i on is `*` (from there every continuation matches).
+    let universalFrom: [Bool]
+
+    init(_ pattern: PathPattern) {
+        tokens = pattern.tokens
+        wordCount = (tokens.count + 1 + 63) / 64
+        // Position n (everything matched) accepts only the end of the path, so it is not
+        // universal; a position is universal when the rest of the pattern is one `*`.
+        var universal = [Bool](repeating: false, count: tokens.count + 1)
+        if !tokens.isEmpty {
+            for index in stride(from: tokens.count - 1, through: 0, by: -1) {
+                universal[index] = tokens[index] == .star && (index + 1 == tokens.count || universal[index + 1])
+            }
+        }
+        universalFrom = universal
+    }
+
+    var start: PositionSet {
+        var set = PositionSet(wordCount: wordCount)
+        set.insert(0)
+        return closed(set)
+    }
+
+    /// Adds the positions reachable by letting a `*` match nothing.
+    func closed(_ set: PositionSet) -> PositionSet {
+        var result = set
+        for index in 0..<tokens.count where tokens[index] == .star && result.contains(index) {
+            result.insert(index + 1)
+        }
+        return result
+    }
+
+    func step(_ set: PositionSet, on scalar: Unicode.Scalar) -> PositionSet {
+        var next = PositionSet(wordCount: wordCount)
+        for index in set.members where index < tokens.count {
+            switch tokens[index] {
+            case .literal(let literal): if literal == scalar { next.insert(index + 1) }
+            case .any: next.insert(index + 1)
+            case .star: next.insert(index)
+            }
+        }
+        return closed(next)
+    }
+
+    /// Steps on a character that is none of the patterns' literals.
+    func stepOnOther(_ set: PositionSet) -> PositionSet {
+        var next = PositionSet(wordCount: wordCount)
+        for index in set.members where index < tokens.count {
+            switch tokens[index] {
+            case .literal: break
+            case .any: next.insert(index + 1)
+            case .star: next.insert(index)
+            }
+        }
+        return closed(next)
+    }
+
+    func accepts(_ set: PositionSet) -> Bool { set.contains(tokens.count) }
+
+    /// Whether every continuation from `set` is accepted.
+    func isUniversal(_ set: PositionSet) -> Bool {
+        set.members.contains { universalFrom[$0] }
+    }
+}
+
+/// A set of small integers as a bitset.
+struct PositionSet: Hashable {
+    var words: [UInt64]
+
+    init(wordCount: Int) {
+        words = [UInt64](repeating: 0, count: wordCount)
+    }
+
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    func contains(_ index: Int) -> Bool {
+        words[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
+    mutating func insert(_ index: Int) {
+        words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+
+    /// The members in increasing order.
+    var members: [Int] {
+        var result: [Int] = []
+        for (wordIndex, word) in words.enumerated() where word != 0 {
+            var remaining = word
+            while remaining != 0 {
+                let bit = remaining.trailingZeroBitCount
+                result.append(wordIndex * 64 + bit)
+                remaining &= remaining - 1
+            }
+        }
+        return result
+    }
+}
