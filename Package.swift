@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "YAMLSyntax", dependencies: ["CLibYAML", "CFCSupport", "CFCDiagnostics"]),
         .target(name: "DistributionIR", dependencies: ["CFCDiagnostics"]),
         .target(name: "PathPatterns"),
+        .target(name: "Checks", dependencies: ["CFCSupport", "CFCDiagnostics", "DistributionIR", "PathPatterns"]),
         .target(name: "APIDocument", dependencies: ["CFCSupport", "CFCDiagnostics"]),
         .target(
             name: "DistributionLanguage",
@@ -41,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "CFCCompiler",
-            dependencies: ["CFCDiagnostics", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage"]
+            dependencies: ["CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage", "Checks"]
         ),
         .executableTarget(
             name: "cfc",
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"]),
         .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(
             name: "DistributionLanguageTests",

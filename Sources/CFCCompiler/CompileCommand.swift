@@ -15,8 +15,10 @@ public enum CompileCommand {
 
     /// Checks for errors and conflicts, then writes the documents to `output`, or returns the
     /// one document to print when there is no output directory.
+    ///
+    /// Notes are left out: `cfc compile` reports what needs attention, `cfc check` everything.
     public static func finish(_ results: [CompileResult], output: String?) -> Outcome {
-        var diagnostics = results.flatMap(\.diagnostics)
+        var diagnostics = results.flatMap(\.diagnostics).filter { $0.severity != .note }
         if results.contains(where: \.hasErrors) {
             return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
         }

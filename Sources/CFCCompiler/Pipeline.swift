@@ -1,5 +1,6 @@
 import APIDocument
 import CFCDiagnostics
+import Checks
 import CFCSupport
 import DistributionIR
 import DistributionLanguage
@@ -12,7 +13,8 @@ import YAMLSyntax
 /// path           -> SourceFile         read     (FileIO; size limit)
 /// SourceFile     -> YAMLDocument       parse    (libyaml events → positioned tree; aliases, merge keys, limits)
 /// YAMLDocument   -> ConfigModel        lower    (the catalog: keys, types, defaults, references)
-/// ConfigModel    -> [APIDocument]      emit     (one DistributionConfig per distribution, model order)
+/// ConfigModel    -> CheckedModel       check    (the rule catalog: ordering, HTTPS, certificates, …)
+/// CheckedModel   -> [APIDocument]      emit     (one DistributionConfig per distribution, model order)
 /// [APIDocument]  -> [EmittedDocument]  print    (JSON and/or XML bytes)
 /// ```
 ///
@@ -22,6 +24,8 @@ public struct Pipeline: Sendable {
     public var parser: any ParsingStage = LibYAMLParsingStage()
     /// Turns the YAML tree into the IR.
     public var lowering: any LoweringStage = CatalogLoweringStage()
+    /// Proves the IR's properties: routing, HTTPS, certificates, API validity.
+    public var checker: any CheckingStage = RuleCatalogChecker()
     /// Turns the IR into API documents.
     public var emitter: any EmittingStage = DistributionConfigEmitter()
 
@@ -48,6 +52,10 @@ public struct Pipeline: Sendable {
               let model = lowering.lower(document, options: options, sink: sink) else {
             return CompileResult(source: source, model: nil, documents: [], diagnostics: sink.diagnostics)
         }
+        guard !sink.hasErrors else {
+            return CompileResult(source: source, model: model, documents: [], diagnostics: sink.diagnostics)
+        }
+        checker.check(model, locator: YAMLSourceLocator(document: document), options: options, sink: sink)
         guard !sink.hasErrors else {
             return CompileResult(source: source, model: model, documents: [], diagnostics: sink.diagnostics)
         }
@@ -134,6 +142,12 @@ public protocol LoweringStage: Sendable {
     func lower(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> ConfigModel?
 }
 
+/// Checks a model, reporting findings.
+public protocol CheckingStage: Sendable {
+    /// Reports every finding about `model` into `sink`.
+    func check(_ model: ConfigModel, locator: (any SourceLocator)?, options: CompileOptions, sink: any DiagnosticSink)
+}
+
 /// Emits the files for a model.
 public protocol EmittingStage: Sendable {
     /// Returns one document per distribution and format, in model order.
@@ -157,6 +171,16 @@ public struct CatalogLoweringStage: LoweringStage {
 
     public func lower(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> ConfigModel? {
         lowerConfigFile(document, sink: sink)
+    }
+}
+
+/// The rule catalog of the Checks module.
+public struct RuleCatalogChecker: CheckingStage {
+    /// Creates the stage.
+    public init() {}
+
+    public func check(_ model: ConfigModel, locator: (any SourceLocator)?, options: CompileOptions, sink: any DiagnosticSink) {
+        Checker.check(model, locator: locator, sink: sink)
     }
 }
 

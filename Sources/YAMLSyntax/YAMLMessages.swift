@@ -78,7 +78,9 @@ public enum YAMLMessages {
         _ problem: String, at range: SourceRange, context: String?, contextRange: SourceRange?, offendingByte: UInt8?
     ) -> Diagnostic {
         var hint: String? = nil
-        if problem.contains("cannot start any token") && offendingByte == 0x09 {
+        if context == "while scanning an alias" || context == "while scanning an anchor" {
+            hint = "in YAML a value that starts with '*' or '&' is an alias or anchor; quote it, as in \"*.jpg\""
+        } else if problem.contains("cannot start any token") && offendingByte == 0x09 {
             hint = "YAML indentation uses spaces; replace the tab with spaces"
         } else if problem.contains("mapping values are not allowed") {
             hint = "a value containing ': ' must be quoted, or the indentation is off"

@@ -1,0 +1,97 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// What a rule sees while checking one distribution, and where its findings go.
+public final class CheckContext {
+    /// The distribution being checked.
+    public let distribution: Distribution
+    /// The behaviors in evaluation order with their compiled patterns and overlaps.
+    public let routing: RoutingTable
+    let locator: (any SourceLocator)?
+    var rule: RuleDescription
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(distribution: Distribution, routing: RoutingTable, locator: (any SourceLocator)?, rule: RuleDescription) {
+        self.distribution = distribution
+        self.routing = routing
+        self.locator = locator
+        self.rule = rule
+    }
+
+    /// The config, for brevity in rules.
+    public var config: DistributionConfig { distribution.config }
+
+    /// A related place, for a finding's notes.
+    public struct Note: Sendable {
+        /// What the note says.
+        public var message: String
+        /// The value it points at.
+        public var path: ConfigPath?
+
+        /// Creates a note.
+        public init(_ message: String, at path: ConfigPath? = nil) {
+            self.message = message
+            self.path = path
+        }
+    }
+
+    /// Reports a finding of the running rule at the value written at `path`.
+    ///
+    /// - Parameters:
+    ///   - message: one line, lower-case, no trailing period.
+    ///   - path: the value the finding is about; the diagnostic points at it (or, when it was
+    ///     not written, at the nearest enclosing value that was).
+    ///   - hint: how to fix it.
+    ///   - notes: related places.
+    ///   - pointAtKey: point at the key rather than the value (for "remove this" findings).
+    ///   - severity: overrides the rule's severity (a quota that cannot be raised is an error).
+    public func report(
+        _ message: String, at path: ConfigPath, pointAtKey: Bool = false, hint: String? = nil, notes: [Note] = [],
+        severity: Severity? = nil
+    ) {
+        let range = self.range(of: path, key: pointAtKey)
+        let diagnostic = Diagnostic(
+            id: rule.id, severity: severity ?? rule.severity, summary: message, hint: hint, range: range,
+            file: range == nil ? nil : range?.file, configPath: path.description,
+            notes: notes.map { DiagnosticNote($0.message, at: $0.path.flatMap { self.range(of: $0, key: false) }) },
+            isSuppressed: isSuppressed(at: path))
+        diagnostics.append(diagnostic)
+    }
+
+    /// The line a value was written on, for messages such as "behavior 1 '/acc*' (line 9)".
+    public func line(of path: ConfigPath) -> Int? {
+        range(of: path, key: true)?.start.line
+    }
+
+    /// `behavior 1 '/acc*' (line 9)`, or `the default behavior (line 20)`.
+    public func describe(_ behavior: RoutedBehavior) -> String {
+        let line = self.line(of: behavior.path).map { " (line \($0))" } ?? ""
+        return behavior.displayName + line
+    }
+
+    /// The host used in example requests: the first alias, or a CloudFront domain placeholder.
+    public var exampleHost: String {
+        config.aliases.first { !$0.hasPrefix("*.") } ?? config.aliases.first.map { "www" + $0.dropFirst(1) }
+            ?? "d111111abcdef8.cloudfront.net"
+    }
+
+    private func range(of path: ConfigPath, key: Bool) -> SourceRange? {
+        guard let locator else { return nil }
+        var current = path
+        while true {
+            let found = key ? locator.keyRange(of: current) : locator.valueRange(of: current)
+            if let found { return found }
+            if current.components.isEmpty { return nil }
+            current = current.parent
+        }
+    }
+
+    /// A finding is suppressed when its rule id is in the distribution's `ignore:` list, or in
+    /// the `ignore:` list of the behavior it is about.
+    private func isSuppressed(at path: ConfigPath) -> Bool {
+        if distribution.policy.ignore.contains(rule.id.rawValue) { return true }
+        guard let behavior = routing.behavior(containing: path) else { return false }
+        return behavior.behavior.ignore.contains(rule.id.rawValue)
+    }
+}

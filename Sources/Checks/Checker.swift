@@ -1,0 +1,109 @@
+import CFCDiagnostics
+import CFCSupport
+import DistributionIR
+
+/// Runs every rule of the registry over every distribution of a model.
+public enum Checker {
+    /// Checks `model`, reporting findings into `sink`. Suppressed findings are reported too,
+    /// marked as such.
+    ///
+    /// - Parameters:
+    ///   - model: the lowered config.
+    ///   - locator: maps config paths to source ranges (nil for configs without a source).
+    ///   - rules: the rules to run (all of them by default).
+    ///   - sink: receives the findings.
+    public static func check(
+        _ model: ConfigModel, locator: (any SourceLocator)?, rules: [any Rule] = RuleRegistry.rules,
+        sink: any DiagnosticSink
+    ) {
+        for distribution in model.distributions {
+            for diagnostic in check(distribution, locator: locator, rules: rules) { sink.emit(diagnostic) }
+        }
+    }
+
+    /// The findings for one distribution, in rule order.
+    public static func check(
+        _ distribution: Distribution, locator: (any SourceLocator)?, rules: [any Rule] = RuleRegistry.rules
+    ) -> [Diagnostic] {
+        let routing = RoutingTable(distribution)
+        var diagnostics: [Diagnostic] = []
+        for rule in rules {
+            let context = CheckContext(distribution: distribution, routing: routing, locator: locator,
+                                       rule: type(of: rule).description)
+            rule.check(context)
+            diagnostics += context.diagnostics
+        }
+        return diagnostics
+    }
+}
+
+/// Every rule, in documentation order. A test fails if a rule type exists that is not listed.
+public enum RuleRegistry {
+    /// All rules.
+    public static let rules: [any Rule] = [
+        // Ordering and path patterns
+        InvalidPathPatternRule(),
+        DuplicatePathPatternRule(),
+        CatchAllBehaviorRule(),
+        UnreachableBehaviorRule(),
+        ShadowedBehaviorRule(),
+        DirectoryPatternRule(),
+        // HTTPS
+        RequireHTTPSRule(),
+        AllowAllWithoutPolicyRule(),
+        RedirectWithBodyMethodsRule(),
+        RedirectBillingRule(),
+        OriginNotHTTPSRule(),
+        OriginHTTPOnlyRule(),
+        // Certificates and aliases
+        AliasesNeedCertificateRule(),
+        ConflictingCertificatesRule(),
+        ACMRegionRule(),
+        MissingSSLSupportMethodRule(),
+        SNIWithSSLv3Rule(),
+        WeakMinimumProtocolRule(),
+        DefaultCertificateProtocolRule(),
+        VIPCostRule(),
+        VIPProtocolRule(),
+        IAMCertificateIDRule(),
+        AliasSyntaxRule(),
+        // Origins
+        OriginDomainNameRule(),
+        OriginIPAddressRule(),
+        S3WebsiteEndpointRule(),
+        OriginPortRule(),
+        OriginPathRule(),
+        OriginTimeoutQuotaRule(),
+        OriginCustomHeaderRule(),
+        OriginShieldRegionRule(),
+        OriginGroupMembersRule(),
+        UnusedOriginRule(),
+        // Cache behavior settings
+        AllowedMethodsRule(),
+        CachedMethodsRule(),
+        CacheSettingsRule(),
+        TTLOrderRule(),
+        LegacyTTLWithCachePolicyRule(),
+        ForwardAllHeadersMinTTLRule(),
+        // Edge functions
+        LambdaARNRule(),
+        OneFunctionPerEventRule(),
+        CloudFrontFunctionEventRule(),
+        MixedViewerFunctionsRule(),
+        IncludeBodyEventRule(),
+        // Distribution settings and quotas
+        CommentLengthRule(),
+        DefaultRootObjectRule(),
+        LoggingBucketRule(),
+        QuotaRule(),
+        UnknownRuleIDRule(),
+    ]
+
+    /// The description of the rule with id `id` (or a deprecated alias of it).
+    public static func description(of id: String) -> RuleDescription? {
+        rules.lazy.map { type(of: $0).description }.first { $0.id.rawValue == id }
+    }
+
+    /// Every rule id, for `ignore:` validation and suggestions.
+    public static var ids: [String] { rules.map { type(of: $0).description.id.rawValue } }
+}

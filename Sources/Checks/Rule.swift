@@ -1,0 +1,97 @@
+import CFCDiagnostics
+
+/// A check of a distribution: one kind of mistake, with a permanent id.
+///
+/// A rule reads only the IR and the routing table (never YAML), and reports findings into the
+/// `CheckContext`; the context adds positions, severity and suppression. Each rule lives in its
+/// own file under `Rules/<Category>/`, and its `RuleDescription` is at once its documentation
+/// (`cfc explain`, `docs/rules.md`) and its test cases.
+public protocol Rule: Sendable {
+    /// What the rule checks, why, and examples.
+    static var description: RuleDescription { get }
+    /// Reports every finding for the distribution in `context`.
+    func check(_ context: CheckContext)
+}
+
+/// A rule's documentation and test cases.
+public struct RuleDescription: Sendable {
+    /// The permanent id, such as `https.require_https`. Users write it in `ignore:` lists.
+    public var id: DiagnosticID
+    /// A Title Case name.
+    public var name: String
+    /// The group the rule belongs to.
+    public var category: RuleCategory
+    /// How serious a finding is.
+    public var severity: Severity
+    /// One sentence: what the rule flags.
+    public var summary: String
+    /// Why it matters, citing CloudFront's documented behavior.
+    public var rationale: String
+    /// Where AWS documents it.
+    public var sources: [String]
+    /// Distribution bodies (YAML under `distributions.site:`) the rule accepts.
+    public var passingExamples: [String]
+    /// Distribution bodies the rule flags; `↓` marks the place of each finding.
+    public var failingExamples: [String]
+
+    /// Creates a description.
+    public init(
+        id: DiagnosticID, name: String, category: RuleCategory, severity: Severity, summary: String,
+        rationale: String, sources: [String], passingExamples: [String], failingExamples: [String]
+    ) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.sources = sources
+        self.passingExamples = passingExamples
+        self.failingExamples = failingExamples
+    }
+
+    /// How to silence the rule, for the docs.
+    public var suppression: String {
+        "add `\(id.rawValue)` to `ignore:` on the distribution" + (category.isPerBehavior ? ", or on the behavior" : "")
+    }
+}
+
+/// The groups of rules.
+public enum RuleCategory: String, Sendable, CaseIterable {
+    /// Cache behavior order and path patterns.
+    case ordering
+    /// Viewer and origin HTTPS.
+    case https
+    /// Viewer certificates and aliases.
+    case certificates
+    /// Origins and origin groups.
+    case origins
+    /// Cache behavior settings.
+    case behaviors
+    /// Lambda@Edge and CloudFront Functions.
+    case functions
+    /// Distribution-wide settings and quotas.
+    case config
+
+    /// Whether findings of this category are usually about one behavior (so a behavior's
+    /// `ignore:` list applies).
+    public var isPerBehavior: Bool {
+        switch self {
+        case .ordering, .https, .behaviors, .functions: true
+        case .certificates, .origins, .config: false
+        }
+    }
+
+    /// The title in the docs.
+    public var title: String {
+        switch self {
+        case .ordering: "Ordering and path patterns"
+        case .https: "HTTPS"
+        case .certificates: "Certificates and aliases"
+        case .origins: "Origins"
+        case .behaviors: "Cache behavior settings"
+        case .functions: "Edge functions"
+        case .config: "Distribution settings and quotas"
+        }
+    }
+}

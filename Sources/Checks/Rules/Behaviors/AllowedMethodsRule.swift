@@ -1,0 +1,31 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags an `allowed-methods` list that is not one of the three sets CloudFront offers.
+struct AllowedMethodsRule: Rule {
+    static let description = RuleDescription(
+        id: "behaviors.allowed_methods", name: "Allowed Methods Set", category: .behaviors, severity: .error,
+        summary: "allowed-methods is not one of the three sets CloudFront accepts.",
+        rationale: """
+            CloudFront forwards one of three method sets: GET and HEAD; GET, HEAD and OPTIONS; or all \
+            seven (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE). Any other list is rejected.
+            """,
+        sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html"],
+        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS]")],
+        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: ↓[GET, HEAD, POST]")])
+
+    static let sets: [Set<HTTPMethod>] = [[.get, .head], [.get, .head, .options], Set(HTTPMethod.allCases)]
+
+    func check(_ context: CheckContext) {
+        for behavior in context.routing.behaviors {
+            let methods = behavior.behavior.allowedMethods
+            let set = Set(methods)
+            if !Self.sets.contains(set) || set.count != methods.count {
+                context.report("allowed-methods [\(methods.map(\.rawValue).joined(separator: ", "))] is not a set CloudFront accepts",
+                               at: behavior.path.appending("allowed-methods"),
+                               hint: "use [GET, HEAD], [GET, HEAD, OPTIONS], or [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]")
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags a `cached-methods` list that is not `[GET, HEAD]` or `[GET, HEAD, OPTIONS]`, or that
+/// caches a method the behavior does not allow.
+struct CachedMethodsRule: Rule {
+    static let description = RuleDescription(
+        id: "behaviors.cached_methods", name: "Cached Methods Set", category: .behaviors, severity: .error,
+        summary: "cached-methods is not [GET, HEAD] or [GET, HEAD, OPTIONS], or caches a method that is not allowed.",
+        rationale: """
+            CloudFront caches responses to GET and HEAD, or to GET, HEAD and OPTIONS; no other set is \
+            accepted. Caching OPTIONS needs OPTIONS among the allowed methods.
+            """,
+        sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html"],
+        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS]\n    cached-methods: [GET, HEAD, OPTIONS]")],
+        failingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    cached-methods: ↓[GET, HEAD, OPTIONS]"),
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]\n    cached-methods: ↓[GET, HEAD, POST]"),
+        ])
+
+    static let sets: [Set<HTTPMethod>] = [[.get, .head], [.get, .head, .options]]
+
+    func check(_ context: CheckContext) {
+        for behavior in context.routing.behaviors {
+            let cached = behavior.behavior.cachedMethods
+            let path = behavior.path.appending("cached-methods")
+            let list = cached.map(\.rawValue).joined(separator: ", ")
+            if !Self.sets.contains(Set(cached)) || Set(cached).count != cached.count {
+                context.report("cached-methods [\(list)] is not a set CloudFront accepts", at: path,
+                               hint: "use [GET, HEAD] or [GET, HEAD, OPTIONS]")
+            } else if !Set(cached).isSubset(of: Set(behavior.behavior.allowedMethods)) {
+                context.report("cached-methods [\(list)] caches a method that allowed-methods does not allow", at: path,
+                               hint: "add OPTIONS to allowed-methods, or cache [GET, HEAD]")
+            }
+        }
+    }
+}

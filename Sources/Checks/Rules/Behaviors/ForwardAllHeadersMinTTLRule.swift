@@ -1,0 +1,27 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags `min-ttl` above 0 when legacy forwarded values forward all headers.
+struct ForwardAllHeadersMinTTLRule: Rule {
+    static let description = RuleDescription(
+        id: "behaviors.forward_all_headers_min_ttl", name: "Forwarding All Headers Needs MinTTL 0", category: .behaviors,
+        severity: .error,
+        summary: "Forwarded values forward all headers (*) but min-ttl is not 0.",
+        rationale: """
+            Forwarding all headers makes every request unique to the origin, so CloudFront does not \
+            cache; the API requires MinTTL 0 when Headers is *.
+            """,
+        sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
+        passingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  forwarded-values: {query-string: true, headers: [\"*\"]}\n  min-ttl: 0\n  default-ttl: 0\n  max-ttl: 0"],
+        failingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  forwarded-values: {query-string: true, headers: [\"*\"]}\n  min-ttl: ↓5\n  default-ttl: 5\n  max-ttl: 5"])
+
+    func check(_ context: CheckContext) {
+        for behavior in context.routing.behaviors {
+            guard let forwarded = behavior.behavior.forwardedValues, forwarded.headers.contains("*"),
+                  let minimum = behavior.behavior.minTTL, minimum != 0 else { continue }
+            context.report("min-ttl must be 0 when all headers are forwarded", at: behavior.path.appending("min-ttl"),
+                           hint: "set min-ttl: 0")
+        }
+    }
+}

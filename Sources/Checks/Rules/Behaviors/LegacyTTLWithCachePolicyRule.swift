@@ -1,0 +1,28 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags legacy TTLs on a behavior that uses a cache policy, where they have no effect.
+struct LegacyTTLWithCachePolicyRule: Rule {
+    static let description = RuleDescription(
+        id: "behaviors.legacy_ttl_with_cache_policy", name: "Legacy TTLs With a Cache Policy", category: .behaviors,
+        severity: .warning,
+        summary: "min-ttl, default-ttl or max-ttl is set on a behavior that uses a cache policy.",
+        rationale: """
+            The behavior-level TTL fields are deprecated legacy settings; with a cache policy, the \
+            policy's own MinTTL, DefaultTTL and MaxTTL apply. Values written here are misleading.
+            """,
+        sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
+        passingExamples: [RuleExample.with("")],
+        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    ↓max-ttl: 60")])
+
+    func check(_ context: CheckContext) {
+        for behavior in context.routing.behaviors where behavior.behavior.cachePolicyId != nil && behavior.behavior.forwardedValues == nil {
+            let settings = behavior.behavior
+            for (key, value) in [("min-ttl", settings.minTTL), ("default-ttl", settings.defaultTTL), ("max-ttl", settings.maxTTL)] where value != nil {
+                context.report("\(key) has no effect with a cache policy", at: behavior.path.appending(key), pointAtKey: true,
+                               hint: "set TTLs in the cache policy, and remove \(key)")
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags legacy TTLs out of order: `min-ttl` ≤ `default-ttl` ≤ `max-ttl` must hold.
+struct TTLOrderRule: Rule {
+    static let description = RuleDescription(
+        id: "behaviors.ttl_order", name: "TTL Order", category: .behaviors, severity: .error,
+        summary: "min-ttl, default-ttl and max-ttl are not in increasing order.",
+        rationale: """
+            CloudFront keeps objects at least MinTTL and at most MaxTTL seconds, and DefaultTTL when \
+            the origin sends no caching headers, so MinTTL ≤ DefaultTTL ≤ MaxTTL. The API rejects \
+            other orders with InvalidTTLOrder.
+            """,
+        sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
+        passingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  forwarded-values: {query-string: false}\n  min-ttl: 0\n  default-ttl: 60\n  max-ttl: 3600"],
+        failingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  forwarded-values: {query-string: false}\n  min-ttl: 600\n  default-ttl: ↓60\n  max-ttl: 3600"])
+
+    func check(_ context: CheckContext) {
+        for behavior in context.routing.behaviors {
+            let settings = behavior.behavior
+            if let minimum = settings.minTTL, let value = settings.defaultTTL, minimum > value {
+                context.report("default-ttl \(value) is below min-ttl \(minimum)", at: behavior.path.appending("default-ttl"),
+                               hint: "min-ttl ≤ default-ttl ≤ max-ttl")
+            }
+            if let value = settings.defaultTTL, let maximum = settings.maxTTL, value > maximum {
+                context.report("max-ttl \(maximum) is below default-ttl \(value)", at: behavior.path.appending("max-ttl"),
+                               hint: "min-ttl ≤ default-ttl ≤ max-ttl")
+            }
+        }
+    }
+}

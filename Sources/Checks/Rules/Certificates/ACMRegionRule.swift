@@ -1,0 +1,34 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags an ACM certificate outside us-east-1 (or an ARN that is not an ACM certificate ARN).
+struct ACMRegionRule: Rule {
+    static let description = RuleDescription(
+        id: "certificates.acm_region", name: "ACM Certificate Region", category: .certificates, severity: .error,
+        summary: "The ACM certificate is not in us-east-1, or the ARN is not an ACM certificate ARN.",
+        rationale: """
+            CloudFront only uses ACM certificates requested or imported in US East (N. Virginia), \
+            us-east-1, whatever Region the origin is in. A certificate in another Region is rejected.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html"],
+        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate)],
+        failingExamples: [
+            RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  acm-certificate-arn: ↓arn:aws:acm:eu-west-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab\n  ssl-support-method: sni-only"),
+        ])
+
+    func check(_ context: CheckContext) {
+        guard let arn = context.config.viewerCertificate.acmCertificateArn else { return }
+        let path = context.distribution.path.appending("viewer-certificate").appending("acm-certificate-arn")
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "acm", parts[5].hasPrefix("certificate/") else {
+            context.report("'\(arn)' is not an ACM certificate ARN",
+                           at: path, hint: "the form is arn:aws:acm:us-east-1:ACCOUNT:certificate/ID")
+            return
+        }
+        if parts[3] != "us-east-1" {
+            context.report("the ACM certificate is in \(parts[3]); CloudFront uses only certificates in us-east-1",
+                           at: path, hint: "request or import the certificate in us-east-1 (N. Virginia)")
+        }
+    }
+}

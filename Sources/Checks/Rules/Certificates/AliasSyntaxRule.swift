@@ -1,0 +1,62 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags an alias that CloudFront does not accept: not lower-case, not a valid domain name, a
+/// wildcard anywhere but a leading `*.`, a wildcard on a top-level domain, or a duplicate.
+struct AliasSyntaxRule: Rule {
+    static let description = RuleDescription(
+        id: "certificates.alias_syntax", name: "Alias Syntax", category: .certificates, severity: .error,
+        summary: "An alias is not a valid alternate domain name.",
+        rationale: """
+            Alternate domain names must be lower-case domain names. A wildcard must be the whole \
+            first label (*.example.com): not part of a label (*domain.example.com), not in the \
+            middle (a.*.example.com), and not on a top-level domain (*.com). A wildcard alias routes \
+            names at any depth under it, but the certificate's *.example.com covers exactly one \
+            level, and not example.com itself, so each alias must also be covered by the certificate.
+            """,
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-wildcard.html",
+        ],
+        passingExamples: [RuleExample.with("aliases: [www.example.com, \"*.example.com\", example.com]\n" + RuleExample.acmCertificate)],
+        failingExamples: [
+            RuleExample.with("aliases: [↓WWW.example.com]\n" + RuleExample.acmCertificate),
+            RuleExample.with("aliases: [↓\"api.*.example.com\", ↓\"*.com\", ↓\"*shop.example.com\"]\n" + RuleExample.acmCertificate),
+            RuleExample.with("aliases: [www.example.com, ↓www.example.com]\n" + RuleExample.acmCertificate),
+        ])
+
+    /// Why `alias` is not a valid alternate domain name, or nil.
+    static func problem(with alias: String) -> String? {
+        if alias != alias.lowercased() { return "it is not lower-case" }
+        var labels = alias.split(separator: ".", omittingEmptySubsequences: false)
+        if labels.first == "*" {
+            if labels.count <= 2 { return "a wildcard cannot stand for a whole domain under a top-level domain" }
+            labels.removeFirst()
+        }
+        if alias.utf8.count > 253 { return "it is longer than 253 characters" }
+        for label in labels {
+            if label.contains("*") { return "a wildcard must be the whole first label, as in *.example.com" }
+            if label.isEmpty { return "it has an empty label" }
+            if label.utf8.count > 63 { return "the label '\(label)' is longer than 63 characters" }
+            let valid = label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            if !valid { return "the label '\(label)' has characters a domain name cannot have" }
+            if label.hasPrefix("-") || label.hasSuffix("-") { return "the label '\(label)' starts or ends with '-'" }
+        }
+        if labels.count < 2 { return "it is not a fully qualified domain name" }
+        return nil
+    }
+
+    func check(_ context: CheckContext) {
+        var seen = Set<String>()
+        for (index, alias) in context.config.aliases.enumerated() {
+            let path = context.distribution.path.appending("aliases").appending(index: index)
+            if let problem = Self.problem(with: alias) {
+                context.report("alias '\(alias)' is not valid: \(problem)", at: path,
+                               hint: alias != alias.lowercased() ? "write '\(alias.lowercased())'" : nil)
+            } else if !seen.insert(alias).inserted {
+                context.report("alias '\(alias)' is listed twice", at: path, hint: "remove the second one")
+            }
+        }
+    }
+}

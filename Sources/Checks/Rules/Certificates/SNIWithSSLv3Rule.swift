@@ -1,0 +1,22 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags `sni-only` with minimum protocol version `SSLv3`.
+struct SNIWithSSLv3Rule: Rule {
+    static let description = RuleDescription(
+        id: "certificates.sni_sslv3", name: "SNI With SSLv3", category: .certificates, severity: .error,
+        summary: "sni-only is combined with minimum protocol version SSLv3.",
+        rationale: "SSLv3 clients do not send Server Name Indication; with sni-only the API requires TLSv1 or higher.",
+        sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
+        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate + "\n  minimum-protocol-version: TLSv1.2_2021")],
+        failingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate + "\n  minimum-protocol-version: ↓SSLv3\nignore: [certificates.weak_minimum_protocol]")])
+
+    func check(_ context: CheckContext) {
+        let certificate = context.config.viewerCertificate
+        guard certificate.sslSupportMethod == .sniOnly, certificate.minimumProtocolVersion == .sslV3 else { return }
+        context.report("sni-only cannot serve SSLv3 clients",
+                       at: context.distribution.path.appending("viewer-certificate").appending("minimum-protocol-version"),
+                       hint: "use TLSv1.2_2021")
+    }
+}

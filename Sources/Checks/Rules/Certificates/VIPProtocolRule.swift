@@ -1,0 +1,27 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags `vip` with a security policy other than `SSLv3` or `TLSv1`, which AWS must enable.
+struct VIPProtocolRule: Rule {
+    static let description = RuleDescription(
+        id: "certificates.vip_protocol", name: "VIP Security Policy", category: .certificates, severity: .warning,
+        summary: "vip is combined with a security policy that AWS enables for vip only on request.",
+        rationale: """
+            With vip (legacy clients support), the console and API offer only the TLSv1 and SSLv3 \
+            security policies; the newer ones need a request to AWS Support. Without it, the update \
+            is rejected.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html#DownloadDistValues-security-policy"],
+        passingExamples: [RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab\n  ssl-support-method: vip\n  minimum-protocol-version: TLSv1\nignore: [certificates.vip_cost]")],
+        failingExamples: [RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab\n  ssl-support-method: vip\n  minimum-protocol-version: ↓TLSv1.2_2021\nignore: [certificates.vip_cost]")])
+
+    func check(_ context: CheckContext) {
+        let certificate = context.config.viewerCertificate
+        guard certificate.sslSupportMethod == .vip, let version = certificate.minimumProtocolVersion,
+              version != .tlsV1, version != .sslV3 else { return }
+        context.report("vip accepts security policy \(version.rawValue) only after AWS Support enables it",
+                       at: context.distribution.path.appending("viewer-certificate").appending("minimum-protocol-version"),
+                       hint: "use sni-only with \(version.rawValue), or ask AWS Support to enable it for vip")
+    }
+}

@@ -1,0 +1,34 @@
+import CFCDiagnostics
+import CFCSupport
+import DistributionIR
+import PathPatterns
+
+/// Flags an `ignore:` entry that names no rule, which would silently suppress nothing.
+struct UnknownRuleIDRule: Rule {
+    static let description = RuleDescription(
+        id: "config.unknown_rule_id", name: "Unknown Rule ID", category: .config, severity: .warning,
+        summary: "An ignore: entry names no cfc rule.",
+        rationale: """
+            An ignore: entry that matches no rule (a typo, or a rule renamed without an alias) \
+            suppresses nothing, so the finding it meant to acknowledge still fails the build, or, \
+            worse, the intended suppression is silently lost.
+            """,
+        sources: ["docs/rules.md"],
+        passingExamples: [RuleExample.with("ignore: [https.redirect_billing]")],
+        failingExamples: [RuleExample.with("ignore: [↓https.redirect_biling]")])
+
+    func check(_ context: CheckContext) {
+        let known = Set(RuleRegistry.ids)
+        var lists: [([String], ConfigPath)] = [(context.distribution.policy.ignore, context.distribution.path.appending("ignore"))]
+        for behavior in context.routing.behaviors {
+            lists.append((behavior.behavior.ignore, behavior.path.appending("ignore")))
+        }
+        for (ids, path) in lists {
+            for (index, id) in ids.enumerated() where !known.contains(id) {
+                let suggestion = Suggestions.closest(to: id, in: RuleRegistry.ids)
+                context.report("'\(id)' is not a cfc rule id", at: path.appending(index: index),
+                               hint: suggestion.map { "did you mean '\($0)'?" } ?? "cfc explain lists the rules")
+            }
+        }
+    }
+}

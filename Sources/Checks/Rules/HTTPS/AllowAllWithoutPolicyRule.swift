@@ -1,0 +1,39 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags a behavior that serves plain HTTP to requests no `require-https` pattern covers: the
+/// configuration does not say whether plain HTTP is intended.
+struct AllowAllWithoutPolicyRule: Rule {
+    static let description = RuleDescription(
+        id: "https.allow_all_without_policy", name: "Plain HTTP Without a Policy", category: .https, severity: .warning,
+        summary: "A behavior serves plain HTTP and no require-https pattern says whether that is intended.",
+        rationale: """
+            allow-all serves objects over HTTP, where they can be read and changed in transit. \
+            redirect-to-https keeps old HTTP links working (GET and HEAD get a 301 to the HTTPS URL) \
+            while every response travels encrypted. When plain HTTP is deliberate (feeds for old \
+            clients), say so by suppressing this rule on the behavior.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
+        passingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/feeds/*", "allow-all") + "\n    ignore: [https.allow_all_without_policy]"),
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*", "redirect-to-https")),
+        ],
+        failingExamples: [
+            RuleExample.with("cache-behaviors:\n  - path-pattern: /feeds/*\n    target-origin-id: app\n    viewer-protocol-policy: ↓allow-all\n"
+                             + "    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6"),
+        ])
+
+    func check(_ context: CheckContext) {
+        let required = context.distribution.policy.requireHTTPS.map(PathPattern.init)
+        let routing = context.routing
+        for (position, behavior) in routing.behaviors.enumerated() where behavior.behavior.viewerProtocolPolicy == .allowAll {
+            let earlier = routing.earlierOverlaps[position].map { routing.behaviors[$0].pattern }
+            guard let example = PatternAlgebra.witness(allOf: [behavior.pattern], noneOf: earlier + required) else { continue }
+            context.report(
+                "\(behavior.displayName) serves plain HTTP (GET http://\(context.exampleHost)\(example)) and no require-https pattern covers it",
+                at: behavior.path.appending("viewer-protocol-policy"),
+                hint: "use redirect-to-https, or add 'ignore: [\(Self.description.id.rawValue)]' to the behavior if plain HTTP is intended")
+        }
+    }
+}

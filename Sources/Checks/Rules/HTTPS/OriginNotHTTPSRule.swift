@@ -1,0 +1,84 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// With `require-origin-https: true`, flags every origin CloudFront can reach over plain HTTP:
+/// `http-only`, or `match-viewer` (and S3 REST origins, which follow the viewer) behind a
+/// behavior that serves HTTP.
+struct OriginNotHTTPSRule: Rule {
+    static let description = RuleDescription(
+        id: "https.origin_not_https", name: "Origin Reached Over HTTP", category: .https, severity: .error,
+        summary: "require-origin-https is set, but CloudFront can fetch from an origin over plain HTTP.",
+        rationale: """
+            AWS recommends HTTPS between CloudFront and the origin too, so that objects were \
+            encrypted when CloudFront got them. An origin is reached over HTTP when its protocol \
+            policy is http-only, or when it is match-viewer (S3 REST origins always behave so) and a \
+            behavior that targets it accepts plain HTTP from viewers (allow-all).
+            """,
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-s3-origin.html",
+        ],
+        passingExamples: [RuleExample.with("require-origin-https: true")],
+        failingExamples: [
+            "origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: ↓http-only}\n"
+                + RuleExample.defaultBehavior + "\nrequire-origin-https: true\nignore: [https.origin_http_only]",
+            "origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: ↓match-viewer}\n"
+                + "default-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: allow-all\n  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6\n"
+                + "require-origin-https: true\nignore: [https.allow_all_without_policy]",
+        ])
+
+    func check(_ context: CheckContext) {
+        guard context.distribution.policy.requireOriginHTTPS else { return }
+        let config = context.config
+        for origin in config.origins {
+            let originPath = context.distribution.path.appending("origins").appending(origin.id)
+            let httpServing = OriginProtocols.behaviorsServingHTTP(to: origin.id, context.routing, config)
+            if let custom = origin.customOriginConfig {
+                switch custom.originProtocolPolicy {
+                case .httpOnly:
+                    context.report("origin '\(origin.id)' is reached over plain HTTP (origin-protocol-policy: http-only)",
+                                   at: originPath.appending("custom-origin-config").appending("origin-protocol-policy"),
+                                   hint: "use https-only; require-origin-https asks for HTTPS all the way to the origin")
+                case .matchViewer:
+                    guard let behavior = httpServing.first else { continue }
+                    context.report(
+                        "origin '\(origin.id)' follows the viewer's protocol and \(behavior.displayName) accepts plain HTTP, so CloudFront fetches over HTTP",
+                        at: originPath.appending("custom-origin-config").appending("origin-protocol-policy"),
+                        hint: "use https-only, or make the behaviors that target it redirect-to-https or https-only",
+                        notes: httpServing.map { .init("\($0.displayName) serves plain HTTP", at: $0.path.appending("viewer-protocol-policy")) })
+                case .httpsOnly:
+                    continue
+                }
+            } else if origin.s3OriginConfig != nil, let behavior = httpServing.first {
+                context.report(
+                    "S3 origin '\(origin.id)' is fetched with the viewer's protocol and \(behavior.displayName) accepts plain HTTP",
+                    at: originPath.appending("domain-name"),
+                    hint: "make the behaviors that target it redirect-to-https or https-only",
+                    notes: httpServing.map { .init("\($0.displayName) serves plain HTTP", at: $0.path.appending("viewer-protocol-policy")) })
+            }
+        }
+    }
+}
+
+/// Which behaviors make CloudFront talk to an origin over which protocol.
+enum OriginProtocols {
+    /// Reachable behaviors that target `originID` (directly or through a group) and accept
+    /// plain HTTP from viewers.
+    static func behaviorsServingHTTP(to originID: String, _ routing: RoutingTable, _ config: DistributionConfig) -> [RoutedBehavior] {
+        routing.behaviors.indices.filter { position in
+            let behavior = routing.behaviors[position]
+            return routing.isReachable[position] && behavior.behavior.viewerProtocolPolicy == .allowAll
+                && RoutingTable.origins(targetedBy: behavior.behavior.targetOriginId, in: config).contains(originID)
+        }.map { routing.behaviors[$0] }
+    }
+
+    /// Reachable behaviors that target `originID` and require HTTPS from viewers.
+    static func behaviorsRequiringHTTPS(to originID: String, _ routing: RoutingTable, _ config: DistributionConfig) -> [RoutedBehavior] {
+        routing.behaviors.indices.filter { position in
+            let behavior = routing.behaviors[position]
+            return routing.isReachable[position] && behavior.behavior.viewerProtocolPolicy != .allowAll
+                && RoutingTable.origins(targetedBy: behavior.behavior.targetOriginId, in: config).contains(originID)
+        }.map { routing.behaviors[$0] }
+    }
+}

@@ -1,0 +1,35 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags `redirect-to-https` on a behavior that allows methods with a body: HTTP/1.0 clients
+/// get 403, others a 307 that makes them send the body twice.
+struct RedirectWithBodyMethodsRule: Rule {
+    static let description = RuleDescription(
+        id: "https.redirect_with_body_methods", name: "Redirect With Body Methods", category: .https, severity: .warning,
+        summary: "A behavior redirects HTTP to HTTPS while allowing POST, PUT, PATCH, DELETE or OPTIONS.",
+        rationale: """
+            For POST, PUT, DELETE, OPTIONS and PATCH over HTTP, redirect-to-https answers 307 \
+            (Temporary Redirect) on HTTP/1.1 and above, so the client sends the request and its body \
+            again, and 403 (Forbidden) below HTTP/1.1. An API is better served https-only, which \
+            rejects plain HTTP at once instead of inviting a second upload.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
+        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]")],
+        failingExamples: [
+            RuleExample.with("cache-behaviors:\n  - path-pattern: /api/*\n    target-origin-id: app\n    viewer-protocol-policy: ↓redirect-to-https\n"
+                             + "    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]\n    cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad"),
+        ])
+
+    func check(_ context: CheckContext) {
+        for behavior in context.routing.behaviors where behavior.behavior.viewerProtocolPolicy == .redirectToHTTPS {
+            let bodyMethods = behavior.behavior.allowedMethods.filter(\.carriesBody)
+            guard !bodyMethods.isEmpty else { continue }
+            let names = bodyMethods.map(\.rawValue).joined(separator: ", ")
+            context.report(
+                "\(behavior.displayName) redirects HTTP to HTTPS but allows \(names): HTTP/1.0 clients get 403, others a 307 that re-sends the body",
+                at: behavior.path.appending("viewer-protocol-policy"),
+                hint: "use https-only for APIs")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Proves that no request matching a `require-https` pattern is served over plain HTTP: no
+/// such request may reach a behavior with `allow-all`, the default behavior included.
+struct RequireHTTPSRule: Rule {
+    static let description = RuleDescription(
+        id: "https.require_https", name: "Require HTTPS", category: .https, severity: .error,
+        summary: "A request that require-https covers can reach a behavior that serves plain HTTP.",
+        rationale: """
+            With viewer protocol policy allow-all, CloudFront serves a behavior's objects over HTTP \
+            as well as HTTPS. AWS's guide asks you to confirm, before using a configuration, that the \
+            path pattern of each behavior applies only to the requests you want viewers to use HTTPS \
+            for and that behaviors are in the order you want them evaluated. cfc proves it: for each \
+            require-https pattern it searches the behaviors' patterns, in evaluation order, for a \
+            request that reaches an allow-all behavior, and reports one as an example.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
+        passingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/account/*") + "\n" + RuleExample.behavior("/images/*", "allow-all")
+                             + "\nrequire-https: [/account/*]\nignore: [https.allow_all_without_policy]"),
+        ],
+        failingExamples: [
+            RuleExample.with("cache-behaviors:\n  - path-pattern: /acc*\n    target-origin-id: app\n    viewer-protocol-policy: ↓allow-all\n"
+                             + "    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6\n" + RuleExample.behavior("/account/*")
+                             + "\nrequire-https: [/account/*]"),
+            RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: ↓allow-all\n"
+                + "  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6\nrequire-https: [\"*\"]",
+        ])
+
+    func check(_ context: CheckContext) {
+        let required = context.distribution.policy.requireHTTPS.map(PathPattern.init)
+        guard !required.isEmpty else { return }
+        let routing = context.routing
+        for (position, behavior) in routing.behaviors.enumerated() where behavior.behavior.viewerProtocolPolicy == .allowAll {
+            var notes: [CheckContext.Note] = []
+            var firstExample: String? = nil
+            for (index, pattern) in required.enumerated() {
+                guard let example = routing.servedExample(position, within: pattern) else { continue }
+                if firstExample == nil { firstExample = example }
+                notes.append(.init("require-https '\(pattern.source)' covers \(example)",
+                                   at: context.distribution.path.appending("require-https").appending(index: index)))
+            }
+            guard let example = firstExample else { continue }
+            context.report(
+                "GET http://\(context.exampleHost)\(example) is served over plain HTTP by \(context.describe(behavior))",
+                at: behavior.path.appending("viewer-protocol-policy"),
+                hint: "set viewer-protocol-policy to https-only (or redirect-to-https), or give these paths a behavior of their own earlier in the list",
+                notes: notes)
+        }
+    }
+}

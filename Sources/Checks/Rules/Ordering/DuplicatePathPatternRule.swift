@@ -1,0 +1,38 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags a cache behavior whose pattern is the same as an earlier one's (`images/*` and
+/// `/images/*` are the same pattern).
+struct DuplicatePathPatternRule: Rule {
+    static let description = RuleDescription(
+        id: "ordering.duplicate_path_pattern", name: "Duplicate Path Pattern", category: .ordering, severity: .error,
+        summary: "Two cache behaviors have the same path pattern; the second never serves a request.",
+        rationale: """
+            CloudFront compares a request with the patterns in list order and the first match wins, \
+            so a second behavior with the same pattern is never used. A pattern with and without its \
+            leading slash is the same pattern. CloudFront also rejects duplicate patterns in one \
+            distribution.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
+        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*") + "\n" + RuleExample.behavior("/img/*"))],
+        failingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*") + "\n" + RuleExample.behavior("images/*", marker: "↓")),
+        ])
+
+    func check(_ context: CheckContext) {
+        var first: [String: RoutedBehavior] = [:]
+        for behavior in context.routing.behaviors where !behavior.isDefault {
+            let key = behavior.pattern.normalized
+            if let earlier = first[key] {
+                context.report(
+                    "\(behavior.displayName) has the same path pattern as \(earlier.displayName); it is never used",
+                    at: behavior.path.appending("path-pattern"),
+                    hint: "remove one of the two behaviors, or merge their settings",
+                    notes: [.init("\(earlier.displayName) takes every request first", at: earlier.path.appending("path-pattern"))])
+            } else {
+                first[key] = behavior
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags a path pattern CloudFront would reject: empty, longer than 255 characters, or with a
+/// character outside the documented set. `require-https` patterns are held to the same rules,
+/// since they describe the same paths.
+struct InvalidPathPatternRule: Rule {
+    static let description = RuleDescription(
+        id: "ordering.invalid_path_pattern", name: "Invalid Path Pattern", category: .ordering, severity: .error,
+        summary: "A path pattern is empty, too long, or has a character CloudFront does not accept.",
+        rationale: """
+            CloudFront accepts path patterns of at most 255 characters made of A-Z, a-z, 0-9, the \
+            wildcards * and ?, and _ - . $ / ~ " ' @ : + and &. The API rejects anything else when \
+            the distribution is created or updated; cfc reports it at its line instead.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
+        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*.jpg") + "\n" + RuleExample.behavior("~user/@me:+1$"))],
+        failingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("\"/search results/*\"", marker: "↓")),
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/a%20b", marker: "↓")),
+            RuleExample.with("require-https: [↓\"/caf\\u00e9/*\"]"),
+        ])
+
+    static let allowedPunctuation = Set("_-.*$/~\"'@:+&?".unicodeScalars)
+
+    /// Why `pattern` is invalid, or nil.
+    static func problem(with pattern: String) -> String? {
+        if pattern.isEmpty { return "it is empty" }
+        if pattern.unicodeScalars.count > 255 { return "it is \(pattern.unicodeScalars.count) characters long; the limit is 255" }
+        for scalar in pattern.unicodeScalars {
+            let isAlphanumeric = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            if !isAlphanumeric && !allowedPunctuation.contains(scalar) {
+                let shown = scalar == " " ? "a space" : "'\(scalar.escaped(asASCII: false))'"
+                return "it contains \(shown)"
+            }
+        }
+        return nil
+    }
+
+    func check(_ context: CheckContext) {
+        for behavior in context.routing.behaviors where !behavior.isDefault {
+            if let problem = Self.problem(with: behavior.behavior.pathPattern) {
+                context.report("path pattern '\(behavior.behavior.pathPattern)' is not valid: \(problem)",
+                               at: behavior.path.appending("path-pattern"),
+                               hint: "CloudFront accepts A-Z, a-z, 0-9, * ? and _ - . $ / ~ \" ' @ : + &; URL-encoding (%20) is not decoded in patterns")
+            }
+        }
+        for (index, pattern) in context.distribution.policy.requireHTTPS.enumerated() {
+            if let problem = Self.problem(with: pattern) {
+                context.report("require-https pattern '\(pattern)' is not valid: \(problem)",
+                               at: context.distribution.path.appending("require-https").appending(index: index))
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags a cache behavior that serves no request: every path its pattern matches is taken by
+/// earlier behaviors, by one of them or by several together.
+struct UnreachableBehaviorRule: Rule {
+    static let description = RuleDescription(
+        id: "ordering.unreachable_behavior", name: "Unreachable Cache Behavior", category: .ordering, severity: .error,
+        summary: "Every path a cache behavior matches is taken by earlier behaviors, so it never serves a request.",
+        rationale: """
+            CloudFront evaluates cache behaviors in the order listed and uses the first whose pattern \
+            matches; later behaviors never see those requests. A behavior whose paths are all taken \
+            earlier (by one broader pattern, such as /api/* before /api/v2/*, or by several together, \
+            such as /x and /??* before /*x) is dead configuration: its settings never apply. cfc \
+            decides this exactly, on the patterns' automata.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
+        passingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/v2/*") + "\n" + RuleExample.behavior("/api/*")),
+        ],
+        failingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n" + RuleExample.behavior("/api/v2/*", marker: "↓")),
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/x") + "\n" + RuleExample.behavior("/??*") + "\n"
+                             + RuleExample.behavior("/*x", marker: "↓")),
+        ])
+
+    func check(_ context: CheckContext) {
+        let routing = context.routing
+        var seenPatterns = Set<String>()
+        var afterCatchAll = false
+        for (position, behavior) in routing.behaviors.enumerated() where !behavior.isDefault {
+            // Duplicates and behaviors after a catch-all have rules of their own.
+            let isDuplicate = !seenPatterns.insert(behavior.pattern.normalized).inserted
+            defer { if behavior.pattern.isCatchAll { afterCatchAll = true } }
+            if isDuplicate || afterCatchAll { continue }
+            let overlaps = routing.earlierOverlaps[position]
+            guard !overlaps.isEmpty else { continue }
+            let earlier = overlaps.map { routing.behaviors[$0].pattern }
+            guard PatternAlgebra.isCovered(behavior.pattern, by: earlier) else { continue }
+            var notes: [CheckContext.Note] = []
+            for (offset, other) in overlaps.enumerated() {
+                let before = overlaps[..<offset].map { routing.behaviors[$0].pattern }
+                guard let example = PatternAlgebra.witness(allOf: [behavior.pattern, routing.behaviors[other].pattern],
+                                                           noneOf: before) else { continue }
+                notes.append(.init("\(routing.behaviors[other].displayName) takes \(example) and the like first",
+                                   at: routing.behaviors[other].path.appending("path-pattern")))
+            }
+            let takers = notes.count == 1 ? "an earlier behavior" : "earlier behaviors"
+            context.report(
+                "\(behavior.displayName) is never used: every path it matches is taken by \(takers)",
+                at: behavior.path.appending("path-pattern"),
+                hint: "move it above the behaviors that take its paths, or remove it (cfc check --suggest-order proposes an order)",
+                notes: notes)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags an origin path that does not start with `/` or ends with `/`.
+struct OriginPathRule: Rule {
+    static let description = RuleDescription(
+        id: "origins.origin_path", name: "Origin Path Format", category: .origins, severity: .error,
+        summary: "An origin path does not start with '/' or ends with '/'.",
+        rationale: "OriginPath must start with a slash and must not end with one (/production, not production/); CloudFront appends the request path to it.",
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath"],
+        passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    origin-path: /production\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior],
+        failingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    origin-path: ↓production/\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior])
+
+    func check(_ context: CheckContext) {
+        for origin in context.config.origins where !origin.originPath.isEmpty {
+            let value = origin.originPath
+            guard !value.hasPrefix("/") || value.hasSuffix("/") else { continue }
+            var fixed = value
+            while fixed.hasSuffix("/") { fixed.removeLast() }
+            if !fixed.hasPrefix("/") { fixed = "/" + fixed }
+            context.report("origin path '\(value)' must start with '/' and not end with '/'",
+                           at: context.distribution.path.appending("origins").appending(origin.id).appending("origin-path"),
+                           hint: fixed == "/" ? "remove origin-path" : "write '\(fixed)'")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+
+/// Flags an origin read or keep-alive timeout above 60 seconds, which needs a quota increase.
+struct OriginTimeoutQuotaRule: Rule {
+    static let description = RuleDescription(
+        id: "origins.timeout_quota", name: "Origin Timeout Quota", category: .origins, severity: .warning,
+        summary: "An origin read or keep-alive timeout is above 60 seconds, which needs a quota increase.",
+        rationale: """
+            The response (read) and keep-alive timeouts accept 1 to 60 seconds by default (the \
+            CustomOriginConfig reference); higher values, up to the quota (120 seconds on the \
+            current Quotas page), need a quota increase first, or the update is rejected.
+            """,
+        sources: [
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
+        ],
+        passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: 60}\n" + RuleExample.defaultBehavior],
+        failingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: ↓90}\n" + RuleExample.defaultBehavior])
+
+    func check(_ context: CheckContext) {
+        for origin in context.config.origins {
+            let path = context.distribution.path.appending("origins").appending(origin.id)
+            var values: [(ConfigPath, Int)] = []
+            if let custom = origin.customOriginConfig {
+                values.append((path.appending("custom-origin-config").appending("origin-read-timeout"), custom.originReadTimeout))
+                values.append((path.appending("custom-origin-config").appending("origin-keepalive-timeout"), custom.originKeepaliveTimeout))
+            }
+            if let vpc = origin.vpcOriginConfig {
+                if let read = vpc.originReadTimeout { values.append((path.appending("vpc-origin-config").appending("origin-read-timeout"), read)) }
+                if let keep = vpc.originKeepaliveTimeout { values.append((path.appending("vpc-origin-config").appending("origin-keepalive-timeout"), keep)) }
+            }
+            if let read = origin.s3OriginConfig?.originReadTimeout {
+                values.append((path.appending("s3-origin-config").appending("origin-read-timeout"), read))
+            }
+            for (valuePath, seconds) in values where seconds > 60 {
+                let key = valuePath.components.last.map { if case .key(let key) = $0 { key } else { "" } } ?? ""
+                context.report("\(key) of \(seconds) seconds needs a CloudFront quota increase (the default maximum is 60)",
+                               at: valuePath, hint: "request the increase in Service Quotas before applying, or lower the timeout")
+            }
+        }
+    }
+}
