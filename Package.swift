@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "cfc",
             dependencies: [
-                "CFCCompiler", "CFCDiagnostics",
+                "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

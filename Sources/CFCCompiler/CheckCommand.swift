@@ -1,0 +1,108 @@
+import CFCDiagnostics
+import CFCSupport
+import Checks
+import DistributionIR
+
+/// What `cfc check` does: compile without emitting, then report every finding in the chosen
+/// format, and optionally suggest an order for the cache behaviors.
+public enum CheckCommand {
+    /// The report formats.
+    public enum Format: String, Sendable, CaseIterable {
+        /// clang-style text with snippets.
+        case text
+        /// `{"diagnostics": […]}`.
+        case json
+        /// SARIF 2.1.0 for code-scanning upload.
+        case sarif
+        /// GitHub Actions workflow commands.
+        case github
+    }
+
+    /// The outcome of a check run.
+    public struct Outcome: Sendable {
+        /// The report for standard output.
+        public var report: [UInt8]
+        /// Whether the run failed (exit status 1).
+        public var failed: Bool
+    }
+
+    /// Checks every file and renders one report.
+    public static func run(
+        _ paths: [String], format: Format, warningsAsErrors: Bool, suggestOrder: Bool, colors: Bool,
+        options: CompileOptions = CompileOptions()
+    ) -> Outcome {
+        var checkOptions = options
+        checkOptions.formats = []
+        let results = paths.map { Pipeline().compile(path: $0, options: checkOptions) }
+        var seen = Set<Diagnostic>()
+        let diagnostics = results.flatMap(\.diagnostics).sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }
+        let failed = diagnostics.contains { !$0.isSuppressed && ($0.severity == .error || (warningsAsErrors && $0.severity == .warning)) }
+        var report: [UInt8]
+        switch format {
+        case .text:
+            var files: [String: SourceFile] = [:]
+            for source in results.compactMap(\.source) { files[source.path] = source }
+            report = TextDiagnosticRenderer(sources: files, colors: colors).render(diagnostics)
+            let counted = diagnostics.filter { !$0.isSuppressed }
+            let errors = counted.filter { $0.severity == .error }.count
+            let warnings = counted.filter { $0.severity == .warning }.count
+            let suppressed = diagnostics.count - counted.count
+            report.append("\(paths.count) file\(paths.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+                          + (suppressed > 0 ? ", \(suppressed) suppressed" : "") + "\n")
+        case .json:
+            report = JSONDiagnosticRenderer().render(diagnostics)
+        case .sarif:
+            report = SARIFRenderer(rules: sarifRules, version: CFCVersion.current).render(diagnostics)
+        case .github:
+            report = GitHubActionsRenderer().render(diagnostics)
+        }
+        if suggestOrder {
+            for result in results {
+                guard let model = result.model else { continue }
+                for distribution in model.distributions {
+                    report += renderSuggestion(OrderSuggestion.suggest(for: distribution), for: distribution,
+                                               file: result.source?.path ?? "")
+                }
+            }
+        }
+        return Outcome(report: report, failed: failed)
+    }
+
+    /// The rules' metadata for SARIF.
+    public static var sarifRules: [SARIFRule] {
+        RuleRegistry.rules.map {
+            let description = type(of: $0).description
+            return SARIFRule(id: description.id.rawValue, name: description.name, summary: description.summary,
+                             description: description.rationale, severity: description.severity)
+        }
+    }
+
+    /// The suggested order as text, with the requests that would change behavior.
+    public static func renderSuggestion(_ suggestion: OrderSuggestion, for distribution: Distribution, file: String) -> [UInt8] {
+        let behaviors = distribution.config.cacheBehaviors
+        var text = "\nsuggested order for distribution '\(distribution.name)' (\(file)):\n"
+        if suggestion.isUnchanged {
+            text += "  the current order already puts every pattern before the broader ones it overlaps\n"
+            return Array(text.utf8)
+        }
+        for (position, index) in suggestion.order.enumerated() {
+            let moved = position == index ? "" : "   (currently \(index + 1))"
+            text += "  \(position + 1). \(behaviors[index].pathPattern)\(moved)\n"
+        }
+        if suggestion.changes.isEmpty {
+            text += "no request would be routed differently\n"
+        } else {
+            text += "requests that would be routed differently:\n"
+            for change in suggestion.changes {
+                text += "  GET \(change.path): '\(behaviors[change.from].pathPattern)' now, '\(behaviors[change.to].pathPattern)' in the suggested order\n"
+            }
+        }
+        return Array(text.utf8)
+    }
+}
+
+/// cfc's version, reported in SARIF.
+public enum CFCVersion {
+    /// The version string.
+    public static let current = "0.1.0"
+}

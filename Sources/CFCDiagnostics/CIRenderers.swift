@@ -1,0 +1,164 @@
+import CFCSupport
+
+/// What SARIF needs to know about a rule.
+public struct SARIFRule: Sendable {
+    /// The rule id.
+    public var id: String
+    /// A Title Case name.
+    public var name: String
+    /// One sentence.
+    public var summary: String
+    /// The rationale.
+    public var description: String
+    /// The default level.
+    public var severity: Severity
+
+    /// Creates the metadata.
+    public init(id: String, name: String, summary: String, description: String, severity: Severity) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.description = description
+        self.severity = severity
+    }
+}
+
+/// Renders diagnostics as SARIF 2.1.0, the format GitHub code scanning (and most CI dashboards)
+/// upload. Suppressed findings carry a `suppressions` entry instead of being dropped.
+public struct SARIFRenderer {
+    /// The rules the run knows, listed in the tool's driver.
+    public var rules: [SARIFRule]
+    /// The tool's version.
+    public var version: String
+
+    /// Creates a renderer.
+    public init(rules: [SARIFRule], version: String) {
+        self.rules = rules
+        self.version = version
+    }
+
+    /// The SARIF log for `diagnostics`.
+    public func render(_ diagnostics: [Diagnostic]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.append("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n")
+        out.append("  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n")
+        out.append("          \"name\": \"cfc\",\n          \"version\": ")
+        out.appendJSONString(version)
+        out.append(",\n          \"informationUri\": \"https://github.com/cfc-dev/cfc\",\n          \"rules\": [")
+        let known = Set(rules.map(\.id))
+        let extra = Set(diagnostics.map(\.id.rawValue)).subtracting(known).sorted().map {
+            SARIFRule(id: $0, name: $0, summary: $0, description: $0, severity: .error)
+        }
+        for (index, rule) in (rules + extra).enumerated() {
+            out.append(index == 0 ? "\n" : ",\n")
+            out.append("            {\"id\": ")
+            out.appendJSONString(rule.id)
+            out.append(", \"name\": ")
+            out.appendJSONString(rule.name)
+            out.append(", \"shortDescription\": {\"text\": ")
+            out.appendJSONString(rule.summary)
+            out.append("}, \"fullDescription\": {\"text\": ")
+            out.appendJSONString(rule.description)
+            out.append("}, \"defaultConfiguration\": {\"level\": ")
+            out.appendJSONString(Self.level(rule.severity))
+            out.append("}}")
+        }
+        out.append("\n          ]\n        }\n      },\n      \"results\": [")
+        for (index, diagnostic) in diagnostics.enumerated() {
+            out.append(index == 0 ? "\n" : ",\n")
+            out.append("        {\"ruleId\": ")
+            out.appendJSONString(diagnostic.id.rawValue)
+            out.append(", \"level\": ")
+            out.appendJSONString(Self.level(diagnostic.severity))
+            out.append(", \"message\": {\"text\": ")
+            out.appendJSONString(diagnostic.summary + (diagnostic.hint.map { ". " + $0 } ?? ""))
+            out.append("}, \"locations\": [")
+            appendLocation(diagnostic.range, file: diagnostic.file, message: nil, into: &out)
+            out.append("]")
+            let related = diagnostic.notes.filter { $0.range != nil }
+            if !related.isEmpty {
+                out.append(", \"relatedLocations\": [")
+                for (noteIndex, note) in related.enumerated() {
+                    if noteIndex > 0 { out.append(", ") }
+                    appendLocation(note.range, file: nil, message: note.message, into: &out)
+                }
+                out.append("]")
+            }
+            if diagnostic.isSuppressed {
+                out.append(", \"suppressions\": [{\"kind\": \"inSource\", \"justification\": \"ignore: entry in the config\"}]")
+            }
+            out.append("}")
+        }
+        out.append(diagnostics.isEmpty ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n")
+        return out
+    }
+
+    private func appendLocation(_ range: SourceRange?, file: String?, message: String?, into out: inout [UInt8]) {
+        out.append("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
+        out.appendJSONString(range?.file ?? file ?? "")
+        out.append("}")
+        if let range {
+            out.append(", \"region\": {\"startLine\": \(range.start.line), \"startColumn\": \(range.start.column)")
+            if range.end.line >= range.start.line, range.end > range.start {
+                out.append(", \"endLine\": \(range.end.line), \"endColumn\": \(range.end.column)")
+            }
+            out.append("}")
+        }
+        out.append("}")
+        if let message {
+            out.append(", \"message\": {\"text\": ")
+            out.appendJSONString(message)
+            out.append("}")
+        }
+        out.append("}")
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        }
+    }
+}
+
+/// Renders diagnostics as GitHub Actions workflow commands (`::error file=…,line=…::…`), which
+/// annotate the pull request's diff. Suppressed findings are left out.
+public struct GitHubActionsRenderer {
+    /// Creates a renderer.
+    public init() {}
+
+    /// One command per diagnostic.
+    public func render(_ diagnostics: [Diagnostic]) -> [UInt8] {
+        var out: [UInt8] = []
+        for diagnostic in diagnostics where !diagnostic.isSuppressed {
+            let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
+            var properties: [String] = []
+            if let file = diagnostic.range?.file ?? diagnostic.file { properties.append("file=" + Self.escapeProperty(file)) }
+            if let range = diagnostic.range {
+                properties.append("line=\(range.start.line)")
+                properties.append("col=\(range.start.column)")
+                if range.end.line == range.start.line, range.end.column > range.start.column {
+                    properties.append("endColumn=\(range.end.column)")
+                }
+            }
+            properties.append("title=" + Self.escapeProperty(diagnostic.id.rawValue))
+            var message = diagnostic.summary
+            if let hint = diagnostic.hint { message += "\n" + hint }
+            for note in diagnostic.notes {
+                let at = note.range.map { " (\($0.file):\($0.start.line):\($0.start.column))" } ?? ""
+                message += "\nnote: " + note.message + at
+            }
+            out.append("::\(command) " + properties.joined(separator: ",") + "::" + Self.escapeData(message) + "\n")
+        }
+        return out
+    }
+
+    static func escapeData(_ text: String) -> String {
+        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+    }
+}

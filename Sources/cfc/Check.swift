@@ -1,0 +1,70 @@
+import ArgumentParser
+import CFCCompiler
+import CFCDiagnostics
+import CFCSupport
+import Checks
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check cfc YAML files and report every finding.",
+        discussion: """
+            Runs the same checks as compile (and the parser and lowering before them) without \
+            writing documents, and prints the report to standard output. Findings suppressed with \
+            ignore: are listed as suppressed in json and sarif output. Exit status: 0 no error; 1 an \
+            error (or a warning with --warnings-as-errors), or a file cannot be read; 64 bad \
+            invocation.
+            """)
+
+    @Argument(help: "cfc YAML files ('-' reads standard input).")
+    var files: [String]
+
+    @Option(help: "Report format: text, json, sarif, or github.")
+    var format: CheckCommand.Format = .text
+
+    @Flag(help: "Fail on warnings too.")
+    var warningsAsErrors = false
+
+    @Flag(help: "Print an order of the cache behaviors in which none is shadowed, and the requests it would re-route.")
+    var suggestOrder = false
+
+    @Option(help: "Colour text output: auto, always, never.")
+    var color: ColorMode = .auto
+
+    @Option(name: .customLong("max-input-bytes"), help: "The largest input file accepted, in bytes.")
+    var maxInputBytes: Int = 64 << 20
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one input file.") }
+    }
+
+    func run() throws {
+        var options = CompileOptions()
+        options.maxInputBytes = maxInputBytes
+        let outcome = CheckCommand.run(files, format: format, warningsAsErrors: warningsAsErrors, suggestOrder: suggestOrder,
+                                       colors: color.isEnabled(for: 1), options: options)
+        FileIO.writeStandardOutput(outcome.report)
+        if outcome.failed { throw inputErrorExit }
+    }
+}
+
+extension CheckCommand.Format: ExpressibleByArgument {}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a rule: what it flags, why, and how to fix or suppress it.",
+        discussion: "Without a rule id, lists every rule.")
+
+    @Argument(help: "A rule id, such as https.require_https.")
+    var rule: String?
+
+    func run() throws {
+        guard let rule else {
+            FileIO.writeStandardOutput(Array(RulesReference.list().utf8))
+            return
+        }
+        guard let text = RulesReference.explain(rule) else {
+            throw ValidationError("No rule '\(rule)'. Run 'cfc explain' for the list.")
+        }
+        FileIO.writeStandardOutput(Array(text.utf8))
+    }
+}
