@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "YAMLSyntax", dependencies: ["CLibYAML", "CFCSupport", "CFCDiagnostics"]),
         .target(name: "DistributionIR", dependencies: ["CFCDiagnostics"]),
         .target(name: "PathPatterns"),
-        .target(name: "Checks", dependencies: ["CFCSupport", "CFCDiagnostics", "DistributionIR", "PathPatterns"]),
+        .target(name: "Routing", dependencies: ["DistributionIR", "PathPatterns"]),
+        .target(name: "Checks", dependencies: ["CFCSupport", "CFCDiagnostics", "DistributionIR", "PathPatterns", "Routing"]),
         .target(name: "APIDocument", dependencies: ["CFCSupport", "CFCDiagnostics"]),
         .target(
             name: "DistributionLanguage",
@@ -42,12 +43,12 @@ let package = Package(
         ),
         .target(
             name: "CFCCompiler",
-            dependencies: ["CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage", "Checks"]
+            dependencies: ["CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage", "Checks", "Routing"]
         ),
         .executableTarget(
             name: "cfc",
             dependencies: [
-                "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks",
+                "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "PathPatterns", "CFCCompiler", "DistributionIR", "CFCTestSupport"]),
         .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(
             name: "DistributionLanguageTests",

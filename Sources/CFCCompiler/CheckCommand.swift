@@ -2,6 +2,7 @@ import CFCDiagnostics
 import CFCSupport
 import Checks
 import DistributionIR
+import Routing
 
 /// What `cfc check` does: compile without emitting, then report every finding in the chosen
 /// format, and optionally suggest an order for the cache behaviors.

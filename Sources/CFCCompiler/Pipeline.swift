@@ -55,12 +55,13 @@ public struct Pipeline: Sendable {
         guard !sink.hasErrors else {
             return CompileResult(source: source, model: model, documents: [], diagnostics: sink.diagnostics)
         }
-        checker.check(model, locator: YAMLSourceLocator(document: document), options: options, sink: sink)
+        let locator = YAMLSourceLocator(document: document)
+        checker.check(model, locator: locator, options: options, sink: sink)
         guard !sink.hasErrors else {
-            return CompileResult(source: source, model: model, documents: [], diagnostics: sink.diagnostics)
+            return CompileResult(source: source, model: model, locator: locator, documents: [], diagnostics: sink.diagnostics)
         }
         let documents = emitter.emit(model, options: options, sink: sink)
-        return CompileResult(source: source, model: model, documents: sink.hasErrors ? [] : documents,
+        return CompileResult(source: source, model: model, locator: locator, documents: sink.hasErrors ? [] : documents,
                              diagnostics: sink.diagnostics)
     }
 }
@@ -117,6 +118,8 @@ public struct CompileResult: Sendable {
     public var source: SourceFile?
     /// The IR, when lowering got that far (it may be partial if there are errors).
     public var model: ConfigModel?
+    /// Maps config paths back to the source, when there is one.
+    public var locator: (any SourceLocator)? = nil
     /// The emitted documents; empty when there is any error.
     public var documents: [EmittedDocument]
     /// Every diagnostic, in the order produced.

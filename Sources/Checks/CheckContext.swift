@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// What a rule sees while checking one distribution, and where its findings go.
 public final class CheckContext {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import CFCSupport
 import DistributionIR
+import Routing
 
 /// Runs every rule of the registry over every distribution of a model.
 public enum Checker {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an `allowed-methods` list that is not one of the three sets CloudFront offers.
 struct AllowedMethodsRule: Rule {

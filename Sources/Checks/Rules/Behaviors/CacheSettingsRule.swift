@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a behavior with neither a cache policy nor legacy forwarded values, or with both.
 struct CacheSettingsRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a `cached-methods` list that is not `[GET, HEAD]` or `[GET, HEAD, OPTIONS]`, or that
 /// caches a method the behavior does not allow.

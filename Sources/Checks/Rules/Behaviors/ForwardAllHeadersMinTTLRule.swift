@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags `min-ttl` above 0 when legacy forwarded values forward all headers.
 struct ForwardAllHeadersMinTTLRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags legacy TTLs on a behavior that uses a cache policy, where they have no effect.
 struct LegacyTTLWithCachePolicyRule: Rule {

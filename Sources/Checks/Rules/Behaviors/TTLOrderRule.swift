@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags legacy TTLs out of order: `min-ttl` ≤ `default-ttl` ≤ `max-ttl` must hold.
 struct TTLOrderRule: Rule {

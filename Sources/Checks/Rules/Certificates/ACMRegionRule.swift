@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an ACM certificate outside us-east-1 (or an ARN that is not an ACM certificate ARN).
 struct ACMRegionRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an alias that CloudFront does not accept: not lower-case, not a valid domain name, a
 /// wildcard anywhere but a leading `*.`, a wildcard on a top-level domain, or a duplicate.

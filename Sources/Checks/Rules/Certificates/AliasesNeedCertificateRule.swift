@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags aliases on a distribution that uses the CloudFront default certificate.
 struct AliasesNeedCertificateRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a viewer certificate that names more than one certificate source.
 struct ConflictingCertificatesRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a minimum protocol version other than `TLSv1` with the CloudFront default
 /// certificate, which CloudFront ignores.

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an IAM certificate id that does not have the shape of one.
 struct IAMCertificateIDRule: Rule {

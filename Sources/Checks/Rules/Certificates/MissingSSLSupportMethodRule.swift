@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an ACM or IAM certificate without `ssl-support-method`.
 struct MissingSSLSupportMethodRule: Rule {

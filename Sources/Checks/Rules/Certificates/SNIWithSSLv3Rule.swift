@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags `sni-only` with minimum protocol version `SSLv3`.
 struct SNIWithSSLv3Rule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags `ssl-support-method: vip`, which costs a monthly fee.
 struct VIPCostRule: Rule {

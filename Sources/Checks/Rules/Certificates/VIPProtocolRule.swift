@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags `vip` with a security policy other than `SSLv3` or `TLSv1`, which AWS must enable.
 struct VIPProtocolRule: Rule {

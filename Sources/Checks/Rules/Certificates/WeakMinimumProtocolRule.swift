@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a minimum protocol version below `TLSv1.2_2021` with a certificate of yours.
 struct WeakMinimumProtocolRule: Rule {

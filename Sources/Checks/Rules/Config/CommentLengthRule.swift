@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a comment longer than 128 characters.
 struct CommentLengthRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a default root object with a leading `/`, or too long, or with characters CloudFront
 /// does not accept.

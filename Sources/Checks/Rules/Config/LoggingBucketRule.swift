@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags standard logging switched on without a bucket, or with a bucket that is not of the
 /// form `bucket-name.s3.amazonaws.com`.

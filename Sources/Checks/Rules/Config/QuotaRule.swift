@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// CloudFront's per-distribution quotas that a config can exceed, as one dated table.
 ///

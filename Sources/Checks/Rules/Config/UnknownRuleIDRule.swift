@@ -2,6 +2,7 @@ import CFCDiagnostics
 import CFCSupport
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an `ignore:` entry that names no rule, which would silently suppress nothing.
 struct UnknownRuleIDRule: Rule {

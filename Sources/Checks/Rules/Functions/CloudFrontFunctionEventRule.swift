@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a CloudFront Function on an origin event.
 struct CloudFrontFunctionEventRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags `include-body` on a Lambda@Edge response event, where there is no request body.
 struct IncludeBodyEventRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a Lambda@Edge ARN that is not a numbered version of a function in us-east-1.
 struct LambdaARNRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a behavior with both a CloudFront Function and a Lambda@Edge function on viewer events.
 struct MixedViewerFunctionsRule: Rule {

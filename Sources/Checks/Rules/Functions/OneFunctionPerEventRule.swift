@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags two edge functions on the same event type of one behavior.
 struct OneFunctionPerEventRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a behavior that serves plain HTTP to requests no `require-https` pattern covers: the
 /// configuration does not say whether plain HTTP is intended.

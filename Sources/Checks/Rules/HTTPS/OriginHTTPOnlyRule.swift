@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Without `require-origin-https`, flags an `http-only` origin behind behaviors that require
 /// HTTPS from viewers: the content is encrypted only as far as the edge.

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// With `require-origin-https: true`, flags every origin CloudFront can reach over plain HTTP:
 /// `http-only`, or `match-viewer` (and S3 REST origins, which follow the viewer) behind a

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Notes that CloudFront bills both requests of an HTTP-to-HTTPS redirect.
 struct RedirectBillingRule: Rule {

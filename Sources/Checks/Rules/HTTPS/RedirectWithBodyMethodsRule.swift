@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags `redirect-to-https` on a behavior that allows methods with a body: HTTP/1.0 clients
 /// get 403, others a 307 that makes them send the body twice.

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Proves that no request matching a `require-https` pattern is served over plain HTTP: no
 /// such request may reach a behavior with `allow-all`, the default behavior included.

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a cache behavior with the pattern `*` (or `/*`): it takes every request, so the
 /// behaviors after it and the default behavior are never used.

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a path pattern that ends in `/`: it matches only the directory path itself, not the
 /// files in it.

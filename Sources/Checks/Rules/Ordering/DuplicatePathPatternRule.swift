@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a cache behavior whose pattern is the same as an earlier one's (`images/*` and
 /// `/images/*` are the same pattern).

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a path pattern CloudFront would reject: empty, longer than 255 characters, or with a
 /// character outside the documented set. `require-https` patterns are held to the same rules,

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a cache behavior some of whose paths are taken by an earlier behavior that is not
 /// narrower than it (a narrower earlier behavior is the intended specific-before-general order).

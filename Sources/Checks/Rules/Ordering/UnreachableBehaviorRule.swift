@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a cache behavior that serves no request: every path its pattern matches is taken by
 /// earlier behaviors, by one of them or by several together.

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an origin custom header CloudFront will not add: a header it manages itself, or a
 /// name or value longer than allowed.

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an origin domain name that is not a plain DNS name: a URL with a scheme, a port, a
 /// path, or characters a domain name cannot have.

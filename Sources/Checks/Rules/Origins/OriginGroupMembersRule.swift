@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an origin group without exactly two distinct members.
 struct OriginGroupMembersRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an origin addressed by IP address rather than DNS name.
 struct OriginIPAddressRule: Rule {

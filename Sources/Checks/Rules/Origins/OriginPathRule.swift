@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an origin path that does not start with `/` or ends with `/`.
 struct OriginPathRule: Rule {

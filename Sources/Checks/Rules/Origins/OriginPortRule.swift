@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags a custom origin port outside 80, 443 and 1024–65535.
 struct OriginPortRule: Rule {

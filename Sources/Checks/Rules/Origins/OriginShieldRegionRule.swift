@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags Origin Shield switched on without a Region, or in a Region that does not offer it.
 struct OriginShieldRegionRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an origin read or keep-alive timeout above 60 seconds, which needs a quota increase.
 struct OriginTimeoutQuotaRule: Rule {

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an S3 website endpoint origin that is not a custom origin on `http-only` and port 80:
 /// website endpoints speak only HTTP.

@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import DistributionIR
 import PathPatterns
+import Routing
 
 /// Flags an origin or origin group that no behavior targets.
 struct UnusedOriginRule: Rule {

@@ -2,6 +2,7 @@ import CFCCompiler
 import CFCDiagnostics
 import CFCTestSupport
 import Checks
+import Routing
 import DistributionIR
 import Foundation
 import PathPatterns

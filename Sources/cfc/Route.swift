@@ -1,0 +1,67 @@
+import ArgumentParser
+import CFCCompiler
+import CFCSupport
+import Routing
+
+struct Route: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what CloudFront does with a request: which behavior, and forward, redirect or 403.",
+        discussion: """
+            Matches the path as CloudFront does (case-sensitive, query string ignored, * any run of \
+            characters, ? one), then applies the behavior's allowed methods and viewer protocol \
+            policy. With --batch, reads one 'METHOD URL [HTTP-VERSION]' per line and prints one JSON \
+            object per line. Exit status: 0 success; 1 the config has errors or a request cannot be \
+            simulated; 64 bad invocation.
+            """)
+
+    @Argument(help: "The cfc YAML file.")
+    var file: String
+
+    @Argument(help: "The HTTP method, such as GET or POST.")
+    var method: String?
+
+    @Argument(help: "The request URL, such as http://shop.example.com/cart?x=1.")
+    var url: String?
+
+    @Option(help: "The distribution, when the file has several and the host does not choose one.")
+    var distribution: String?
+
+    @Option(name: .customLong("http-version"), help: "The viewer's HTTP version: 1.0, 1.1, 2, or 3.")
+    var httpVersion: ViewerHTTPVersion = .http1_1
+
+    @Option(help: "Output: text or json.")
+    var format: RouteCommand.Format = .text
+
+    @Option(help: "A file of requests, one 'METHOD URL [HTTP-VERSION]' per line ('-' for standard input).")
+    var batch: String?
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        if batch == nil && (method == nil || url == nil) { throw ValidationError("Give METHOD and URL, or --batch FILE.") }
+        if batch != nil && (method != nil || url != nil) { throw ValidationError("Give METHOD and URL, or --batch FILE, not both.") }
+    }
+
+    func run() throws {
+        var requests: [RouteCommand.RequestLine]
+        var format = self.format
+        if let batch {
+            let bytes: [UInt8]
+            do { bytes = try FileIO.read(batch) } catch { throw ValidationError("cannot read \(batch): \(error.reason)") }
+            switch RouteCommand.parseBatch(String(decoding: bytes, as: UTF8.self), defaultVersion: httpVersion) {
+            case .success(let parsed): requests = parsed
+            case .failure(let error): throw ValidationError("\(batch): \(error.message)")
+            }
+            format = .json
+        } else {
+            requests = [RouteCommand.RequestLine(method: method ?? "GET", url: url ?? "", httpVersion: httpVersion)]
+        }
+        let outcome = RouteCommand.run(path: file, distribution: distribution, requests: requests, format: format, batch: batch != nil)
+        diagnostics.report(outcome.diagnostics, sources: outcome.source.map { [$0] } ?? [])
+        FileIO.writeStandardOutput(outcome.output)
+        if outcome.failed { throw inputErrorExit }
+    }
+}
+
+extension RouteCommand.Format: ExpressibleByArgument {}
+extension ViewerHTTPVersion: ExpressibleByArgument {}
