@@ -35,6 +35,10 @@ let package = Package(
         .target(name: "DistributionIR", dependencies: ["CFCDiagnostics"]),
         .target(name: "PathPatterns"),
         .target(name: "Routing", dependencies: ["DistributionIR", "PathPatterns"]),
+        .target(
+            name: "Planning",
+            dependencies: ["CFCSupport", "DistributionIR", "DistributionLanguage", "PathPatterns", "Routing", "YAMLSyntax", "APIDocument"]
+        ),
         .target(name: "Checks", dependencies: ["CFCSupport", "CFCDiagnostics", "DistributionIR", "PathPatterns", "Routing"]),
         .target(name: "APIDocument", dependencies: ["CFCSupport", "CFCDiagnostics"]),
         .target(
@@ -43,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "CFCCompiler",
-            dependencies: ["CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage", "Checks", "Routing"]
+            dependencies: ["CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage", "Checks", "Routing", "Planning"]
         ),
         .executableTarget(
             name: "cfc",
@@ -58,10 +62,16 @@ let package = Package(
             dependencies: ["CFCCompiler", "CFCDiagnostics"],
             path: "Tests/CFCTestSupport"
         ),
+        .testTarget(name: "CFCSupportTests", dependencies: ["CFCSupport"]),
         .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "Routing", "PathPatterns", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"],
+            exclude: ["Scenarios"]
+        ),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "PathPatterns", "CFCCompiler", "DistributionIR", "CFCTestSupport"]),
         .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(

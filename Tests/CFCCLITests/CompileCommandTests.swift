@@ -110,3 +110,43 @@ import Testing
         #expect(elapsed < 1.0, "took \(elapsed) s")
     }
 }
+
+@Suite struct PlanAndDiffCommandTests {
+    static let scenarios = TestPaths.packageRoot.appendingPathComponent("Tests/PlanningTests/Scenarios")
+
+    @Test func planExitCodesFollowTerraform() throws {
+        let changed = Self.scenarios.appendingPathComponent("behavior-retargeted")
+        let output = TestPaths.makeTemporaryDirectory().appendingPathComponent("plan")
+        let result = try Processes.cfc(["plan", "--previous", changed.appendingPathComponent("old.yaml").path,
+                                        changed.appendingPathComponent("new.yaml").path, "--output", output.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(files == ["plan.json", "www.distribution.json", "www.distribution.xml", "www.invalidation.json", "www.invalidation.xml"])
+        let same = changed.appendingPathComponent("old.yaml").path
+        #expect(try Processes.cfc(["plan", "--previous", same, same]).status == 0)
+        #expect(try Processes.cfc(["plan", "--previous", "/nonexistent.json", same]).status == 1)
+    }
+
+    @Test func diffExitCodesFollowDiff() throws {
+        let folder = Self.scenarios.appendingPathComponent("reorder-changes-routing")
+        let old = folder.appendingPathComponent("old.yaml").path
+        let new = folder.appendingPathComponent("new.yaml").path
+        let different = try Processes.cfc(["diff", old, new])
+        #expect(different.status == 1)
+        #expect(different.stdout.contains("↕ cache-behaviors[/products/*]: moved from position 1 to 2"))
+        #expect(!different.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+        #expect(try Processes.cfc(["diff", old, old]).status == 0)
+        #expect(try Processes.cfc(["diff", old, "/nonexistent.yaml"]).status == 2)
+        let json = try Processes.cfc(["diff", "--format", "json", old, new])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let changes = (object?["distributions"] as? [[String: Any]])?.first?["changes"] as? [[String: Any]]
+        #expect(changes?.first?["kind"] as? String == "moved")
+    }
+
+    @Test func diffAgainstGetDistributionConfigOutput() throws {
+        let folder = Self.scenarios.appendingPathComponent("update-from-live-config")
+        let result = try Processes.cfc(["diff", folder.appendingPathComponent("old.json").path, folder.appendingPathComponent("new.yaml").path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout == "distribution www:\n  ~ cache-behaviors[/api/*].target-origin-id: v1 → v2\n")
+    }
+}

@@ -32,7 +32,9 @@ public struct ListCodec<Element: ValueCodec>: ValueCodec {
 
     public var shape: ValueShape { .list(element.shape) }
 
-    public func export(_ value: [Element.Value]) -> YAMLValue { .sequence(value.map(element.export)) }
+    public func export(_ value: [Element.Value], style: ExportStyle) -> YAMLValue {
+        .sequence(value.map { element.export($0, style: style) })
+    }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> [Element.Value]? {
         guard node.kind == .sequence else {
@@ -198,10 +200,10 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
         }
     }
 
-    public func export(_ value: [Element]) -> YAMLValue {
+    public func export(_ value: [Element], style: ExportStyle) -> YAMLValue {
         .mapping(value.map { element in
             switch entry {
-            case .structure: YAMLPair(element[keyPath: keyPath], StructureCodec<Element>().export(element))
+            case .structure: YAMLPair(element[keyPath: keyPath], StructureCodec<Element>().export(element, style: style))
             case .scalar(let valuePath): YAMLPair(element[keyPath: keyPath], .string(element[keyPath: valuePath]))
             }
         })
@@ -265,7 +267,7 @@ public struct WrappedStringCodec: ValueCodec {
 
     public var shape: ValueShape { .string }
 
-    public func export(_ value: String) -> YAMLValue { .string(value) }
+    public func export(_ value: String, style: ExportStyle) -> YAMLValue { .string(value) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> String? {
         StringCodec().lower(node, &context)

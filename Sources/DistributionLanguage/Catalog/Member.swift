@@ -26,7 +26,7 @@ public struct Member<Root>: Sendable {
     let lowerValue: @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void
     let emitValue: @Sendable (Root, inout APIDocument) -> Void
     let readValue: @Sendable (inout Root, APINode, inout ReadingContext) -> Void
-    let exportValue: @Sendable (Root) -> YAMLValue?
+    let exportValue: @Sendable (Root, ExportStyle) -> YAMLValue?
     let copyValue: @Sendable (inout Root, Root) -> Void
 
     /// What the value looks like in YAML.
@@ -48,8 +48,8 @@ public struct Member<Root>: Sendable {
     }
 
     /// This member of `root` as YAML, or nil when it is unset.
-    public func export(_ root: Root) -> YAMLValue? {
-        exportValue(root)
+    public func export(_ root: Root, style: ExportStyle) -> YAMLValue? {
+        exportValue(root, style)
     }
 
     /// Sets this member of `root` to its value in `other`.
@@ -79,7 +79,7 @@ extension Member {
                 guard let apiName, let node = parent.member(apiName) else { return }
                 if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
             },
-            exportValue: { codec.export($0[keyPath: keyPath]) },
+            exportValue: { codec.export($0[keyPath: keyPath], style: $1) },
             copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 
@@ -106,7 +106,7 @@ extension Member {
                 guard let apiName, let node = parent.member(apiName) else { return }
                 if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
             },
-            exportValue: { $0[keyPath: keyPath].map(codec.export) },
+            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } },
             copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 
@@ -136,7 +136,7 @@ extension Member {
                     root[keyPath: keyPath] = value
                 }
             },
-            exportValue: { list.export($0[keyPath: keyPath]) },
+            exportValue: { list.export($0[keyPath: keyPath], style: $1) },
             copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 
@@ -155,7 +155,7 @@ extension Member {
                 if let value = codec.lower(node, &context) { root[keyPath: keyPath] = value }
             },
             emitValue: emit, readValue: read,
-            exportValue: { codec.export($0[keyPath: keyPath]) },
+            exportValue: { codec.export($0[keyPath: keyPath], style: $1) },
             copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 }

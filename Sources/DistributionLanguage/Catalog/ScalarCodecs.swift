@@ -10,7 +10,7 @@ public struct StringCodec: ValueCodec {
 
     public var shape: ValueShape { .string }
 
-    public func export(_ value: String) -> YAMLValue { .string(value) }
+    public func export(_ value: String, style: ExportStyle) -> YAMLValue { .string(value) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> String? {
         guard node.kind == .scalar else {
@@ -54,7 +54,7 @@ public struct IntegerCodec<Number: FixedWidthInteger & Hashable>: ValueCodec {
 
     public var shape: ValueShape { .integer(range) }
 
-    public func export(_ value: Number) -> YAMLValue { .integer(Int64(value)) }
+    public func export(_ value: Number, style: ExportStyle) -> YAMLValue { .integer(Int64(value)) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Number? {
         guard node.resolvedType == .integer else {
@@ -96,7 +96,7 @@ public struct BooleanCodec: ValueCodec {
 
     public var shape: ValueShape { .boolean }
 
-    public func export(_ value: Bool) -> YAMLValue { .boolean(value) }
+    public func export(_ value: Bool, style: ExportStyle) -> YAMLValue { .boolean(value) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Bool? {
         if node.resolvedType == .boolean, let value = CoreSchema.parseBoolean(node.text) { return value }
@@ -132,7 +132,7 @@ where Value.RawValue == String {
 
     public var shape: ValueShape { .enumeration(Value.allCases.map(\.rawValue)) }
 
-    public func export(_ value: Value) -> YAMLValue { .string(value.rawValue) }
+    public func export(_ value: Value, style: ExportStyle) -> YAMLValue { .string(value.rawValue) }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Value? {
         guard node.kind == .scalar, !node.isNull else {

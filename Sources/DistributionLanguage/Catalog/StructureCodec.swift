@@ -19,17 +19,17 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
     /// The structure's keys that differ from what lowering would assume without them: a
     /// member is left out when resetting it to its default (and re-applying the defaults that
     /// depend on other members) gives the same value. Required keys are always written.
-    public func export(_ value: Structure) -> YAMLValue {
+    public func export(_ value: Structure, style: ExportStyle) -> YAMLValue {
         var pairs: [YAMLPair] = []
         for member in Structure.catalog.members {
             guard let key = member.key, !excludedKeys.contains(key) else { continue }
-            if !member.isRequired {
+            if style == .idiomatic && !member.isRequired {
                 var reset = value
                 member.copy(into: &reset, from: Structure.blank)
                 Structure.applyContextualDefaults(&reset)
                 if reset == value { continue }
             }
-            if let exported = member.export(value) { pairs.append(YAMLPair(key, exported)) }
+            if let exported = member.export(value, style: style) { pairs.append(YAMLPair(key, exported)) }
         }
         return .mapping(pairs)
     }
@@ -115,7 +115,7 @@ extension CatalogStructure {
                 return MemberShape(
                     key: key, apiName: member.apiName, summary: member.summary, isRequired: member.isRequired,
                     shape: member.shape(),
-                    defaultValue: member.isRequired ? nil : member.defaultText ?? member.export(blankValue)?.flowText)
+                    defaultValue: member.isRequired ? nil : member.defaultText ?? member.export(blankValue, style: .idiomatic)?.flowText)
             })
     }
 }

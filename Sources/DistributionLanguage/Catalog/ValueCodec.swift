@@ -19,9 +19,18 @@ public protocol ValueCodec<Value>: Sendable {
     /// Reads the value from API JSON or XML. Returns nil after reporting why it cannot.
     func read(_ node: APINode, _ context: inout ReadingContext) -> Value?
 
-    /// Writes the value as cfc YAML (for `cfc import`, and the reference's defaults).
-    func export(_ value: Value) -> YAMLValue
+    /// Writes the value as cfc YAML: `idiomatic` leaves out what equals the defaults (for
+    /// `cfc import`), `complete` writes every member (for diffs).
+    func export(_ value: Value, style: ExportStyle) -> YAMLValue
 
     /// What the value looks like in YAML, for the reference and the JSON Schema.
     var shape: ValueShape { get }
+}
+
+/// How much of a value `export` writes.
+public enum ExportStyle: Sendable {
+    /// Only what differs from cfc's defaults, as a person would write it.
+    case idiomatic
+    /// Every member, defaults included.
+    case complete
 }

@@ -1,0 +1,81 @@
+import APIDocument
+import CFCDiagnostics
+import CFCSupport
+import DistributionIR
+import DistributionLanguage
+import YAMLSyntax
+
+/// Any side of a plan or diff: a cfc YAML file, the JSON `aws cloudfront get-distribution-config`
+/// prints, a bare `DistributionConfig` JSON, or a `DistributionConfig` XML. All are read into
+/// the same IR.
+public struct ConfigInput: Sendable {
+    /// What the file was.
+    public enum Kind: String, Sendable {
+        /// A cfc YAML file.
+        case yaml
+        /// API JSON (with or without the `ETag` wrapper).
+        case json
+        /// API XML.
+        case xml
+    }
+
+    /// The distributions, in file order.
+    public var distributions: [Distribution]
+    /// `ETag`s by distribution name, from `get-distribution-config` output.
+    public var etags: [String: String]
+    /// What the file was.
+    public var kind: Kind
+    /// The file, for rendering diagnostics.
+    public var source: SourceFile
+
+    /// Reads `path`, telling the kinds apart by their first character (`{` JSON, `<` XML,
+    /// anything else YAML).
+    ///
+    /// - Parameters:
+    ///   - name: the name to give a distribution read from API JSON/XML (which carries none).
+    ///   - options: limits.
+    ///   - sink: receives every problem; the result is nil when there was an error.
+    public static func read(_ path: String, name: String, options: CompileOptions, sink: any DiagnosticSink) -> ConfigInput? {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path, maxBytes: options.maxInputBytes)
+        } catch {
+            sink.emit(CompilerMessages.unreadable(error))
+            return nil
+        }
+        let source = SourceFile(path: path == FileIO.standardInputPath ? "<stdin>" : path, bytes: bytes)
+        let first = bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        let errorsBefore = sink.errorCount
+        switch first {
+        case UInt8(ascii: "{"):
+            do {
+                let node = try JSONReader.read(source)
+                guard let read = readDistributionConfigJSON(node, name: name, sink: sink), sink.errorCount == errorsBefore else { return nil }
+                return ConfigInput(distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:], kind: .json, source: source)
+            } catch {
+                sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
+                return nil
+            }
+        case UInt8(ascii: "<"):
+            do {
+                let (rootName, node) = try XMLReader.read(source)
+                guard let read = readDistributionConfigXML(rootName: rootName, node, name: name, sink: sink),
+                      sink.errorCount == errorsBefore else { return nil }
+                return ConfigInput(distributions: [read.distribution], etags: [:], kind: .xml, source: source)
+            } catch {
+                sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
+                return nil
+            }
+        default:
+            guard let document = YAMLParser.parse(source, options: options.parseOptions, sink: sink),
+                  let model = lowerConfigFile(document, sink: sink), sink.errorCount == errorsBefore else { return nil }
+            return ConfigInput(distributions: model.distributions, etags: [:], kind: .yaml, source: source)
+        }
+    }
+
+    /// The stem of a file name, for naming a distribution read from API JSON/XML.
+    public static func stem(of path: String) -> String {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        return base.split(separator: ".").first.map(String.init) ?? base
+    }
+}

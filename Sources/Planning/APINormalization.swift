@@ -1,0 +1,62 @@
+import DistributionIR
+import DistributionLanguage
+
+/// Puts a config in the form CloudFront holds it, so that a config compiled from YAML and the
+/// same config read back from the API compare equal: no phantom diffs.
+///
+/// CloudFront fills in values it was not sent (an empty `ContinuousDeploymentPolicyId`,
+/// `Staging: false`, the deprecated `Certificate`/`CertificateSource` pair, `SSLSupportMethod`
+/// beside the default certificate) and forces others (`TLSv1` with the default certificate).
+/// Both sides of every comparison go through this one function.
+public enum APINormalization {
+    /// The normalized config.
+    public static func normalize(_ config: DistributionConfig) -> DistributionConfig {
+        var config = config.withoutCFCFields
+        applyForcedValues(&config)
+        if config.continuousDeploymentPolicyId == "" { config.continuousDeploymentPolicyId = nil }
+        if config.anycastIPListId == "" { config.anycastIPListId = nil }
+        if config.staging == false { config.staging = nil }
+        if config.connectionMode == .direct { config.connectionMode = nil }
+        normalizeCertificate(&config.viewerCertificate)
+        config.defaultCacheBehavior = normalize(config.defaultCacheBehavior)
+        config.cacheBehaviors = config.cacheBehaviors.map(normalize)
+        config.customErrorResponses = config.customErrorResponses.map { response in
+            var response = response
+            if response.responsePagePath == "" { response.responsePagePath = nil }
+            if response.responseCode == "" { response.responseCode = nil }
+            return response
+        }
+        return config
+    }
+
+    static func normalize(_ behavior: CacheBehavior) -> CacheBehavior {
+        var behavior = behavior
+        for keyPath in [\CacheBehavior.realtimeLogConfigArn, \.cachePolicyId, \.originRequestPolicyId, \.responseHeadersPolicyId]
+        where behavior[keyPath: keyPath] == "" {
+            behavior[keyPath: keyPath] = nil
+        }
+        if behavior.grpcConfig?.enabled == false { behavior.grpcConfig = nil }
+        // With a cache policy the legacy TTLs do nothing; CloudFront may or may not echo them.
+        if behavior.cachePolicyId != nil && behavior.forwardedValues == nil {
+            behavior.minTTL = nil
+            behavior.defaultTTL = nil
+            behavior.maxTTL = nil
+        }
+        return behavior
+    }
+
+    static func normalizeCertificate(_ certificate: inout ViewerCertificate) {
+        if certificate.usesCloudFrontDefault {
+            certificate.cloudFrontDefaultCertificate = true
+            certificate.sslSupportMethod = nil
+            if certificate.certificateSource == .cloudfront { certificate.certificateSource = nil }
+            if certificate.certificate == nil || certificate.certificate == "" { certificate.certificate = nil }
+        } else {
+            if certificate.cloudFrontDefaultCertificate == nil { certificate.cloudFrontDefaultCertificate = false }
+            let own = certificate.acmCertificateArn ?? certificate.iamCertificateId
+            if certificate.certificate == own { certificate.certificate = nil }
+            if certificate.certificateSource == .acm && certificate.acmCertificateArn != nil { certificate.certificateSource = nil }
+            if certificate.certificateSource == .iam && certificate.iamCertificateId != nil { certificate.certificateSource = nil }
+        }
+    }
+}

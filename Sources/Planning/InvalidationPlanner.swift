@@ -1,0 +1,203 @@
+import CFCSupport
+import DistributionIR
+import PathPatterns
+import Routing
+
+/// The invalidation plan for one distribution: which paths to invalidate after an update, and
+/// why each one.
+public struct InvalidationPlan: Sendable, Equatable {
+    /// A path with its reasons.
+    public struct Entry: Sendable, Equatable {
+        /// The invalidation path.
+        public var path: String
+        /// Why it is invalidated, one sentence each.
+        public var reasons: [String]
+
+        /// Creates an entry.
+        public init(path: String, reasons: [String]) {
+            self.path = path
+            self.reasons = reasons
+        }
+    }
+
+    /// The paths, sorted, after minimizing and fitting the budget.
+    public var entries: [Entry]
+    /// Widenings done to fit the budget, with what they replaced.
+    public var widenings: [InvalidationPaths.Widening]
+
+    /// Creates a plan.
+    public init(entries: [Entry], widenings: [InvalidationPaths.Widening]) {
+        self.entries = entries
+        self.widenings = widenings
+    }
+
+    /// The paths alone.
+    public var paths: [String] { entries.map(\.path) }
+    /// Whether there is nothing to invalidate.
+    public var isEmpty: Bool { entries.isEmpty }
+}
+
+/// Limits and prices that shape an invalidation plan.
+public struct InvalidationBudget: Sendable {
+    /// Wildcard paths CloudFront allows in progress per distribution.
+    public var maxWildcardPaths = 15
+    /// Paths per batch (and in progress per distribution).
+    public var maxPaths = 3000
+    /// Free paths left this month (the first 1,000 each month are free, per account).
+    public var freePathsLeft = 1000
+    /// USD per path beyond the free ones.
+    public var pricePerPath = 0.005
+
+    /// The default: CloudFront's limits, a full month's free paths.
+    public init() {}
+
+    /// What `count` paths cost, in USD, given the free paths left.
+    public func cost(of count: Int) -> (billable: Int, usd: Double) {
+        let billable = max(0, count - max(0, freePathsLeft))
+        return (billable, Double(billable) * pricePerPath)
+    }
+}
+
+/// Derives invalidation paths from what changed between two configs of a distribution.
+///
+/// Reasons, as documented by AWS and in the plan's output:
+/// - an origin CloudFront fetched from over HTTP and now fetches from over HTTPS: CloudFront
+///   returns cached objects whatever protocol they were fetched with, so every path routed to
+///   the origin is invalidated;
+/// - a behavior that targets another origin, or whose origin's domain name or origin path
+///   changed: that behavior's paths (`/*` for the default behavior);
+/// - routing changes (a behavior added, removed or moved): the paths that now reach another
+///   behavior;
+/// - object paths the pipeline says changed.
+public enum InvalidationPlanner {
+    /// Plans the invalidation from `old` to `new`.
+    public static func plan(
+        old: DistributionConfig, new: DistributionConfig, changedPaths: [String] = [],
+        budget: InvalidationBudget = InvalidationBudget()
+    ) -> InvalidationPlan {
+        let oldRouting = RoutingTable(Distribution(name: "old", config: old))
+        let newRouting = RoutingTable(Distribution(name: "new", config: new))
+        var reasons: [String: [String]] = [:]
+        func add(_ path: String, _ reason: String) {
+            if !(reasons[path]?.contains(reason) ?? false) { reasons[path, default: []].append(reason) }
+        }
+        /// The paths the behaviors of the new config that reach `originID` serve.
+        func pathsRouted(to originID: String) -> [String] {
+            newRouting.behaviors.indices.compactMap { position in
+                let behavior = newRouting.behaviors[position]
+                guard newRouting.isReachable[position],
+                      RoutingTable.origins(targetedBy: behavior.behavior.targetOriginId, in: new).contains(originID) else { return nil }
+                return behavior.isDefault ? "/*" : InvalidationPaths.covering(behavior.pattern)
+            }
+        }
+
+        // Origins now fetched over HTTPS, and origins whose address changed.
+        for newOrigin in new.origins {
+            guard let oldOrigin = old.origin(withID: newOrigin.id) else { continue }
+            let before = fetchProtocol(oldOrigin, oldRouting, old)
+            let after = fetchProtocol(newOrigin, newRouting, new)
+            if before.usesHTTP && !after.usesHTTP {
+                let reason = "origin '\(newOrigin.id)' is now fetched over HTTPS (was \(before.description)); CloudFront keeps serving objects it fetched over HTTP"
+                for path in pathsRouted(to: newOrigin.id) { add(path, reason) }
+            }
+            if oldOrigin.domainName != newOrigin.domainName {
+                let reason = "origin '\(newOrigin.id)' moved from \(oldOrigin.domainName) to \(newOrigin.domainName)"
+                for path in pathsRouted(to: newOrigin.id) { add(path, reason) }
+            }
+            if oldOrigin.originPath != newOrigin.originPath {
+                let reason = "origin '\(newOrigin.id)' origin-path changed from '\(oldOrigin.originPath)' to '\(newOrigin.originPath)'"
+                for path in pathsRouted(to: newOrigin.id) { add(path, reason) }
+            }
+        }
+
+        // Behaviors (matched by pattern) that now target another origin.
+        let oldByPattern = Dictionary(oldRouting.behaviors.map { ($0.pattern.normalized, $0) }, uniquingKeysWith: { first, _ in first })
+        for (position, behavior) in newRouting.behaviors.enumerated() where newRouting.isReachable[position] {
+            guard let previous = oldByPattern[behavior.pattern.normalized],
+                  previous.behavior.targetOriginId != behavior.behavior.targetOriginId else { continue }
+            let name = behavior.isDefault ? "the default behavior" : "behavior '\(behavior.behavior.pathPattern)'"
+            add(behavior.isDefault ? "/*" : InvalidationPaths.covering(behavior.pattern),
+                "\(name) now targets '\(behavior.behavior.targetOriginId)' (was '\(previous.behavior.targetOriginId)')")
+        }
+
+        // Requests that reach another behavior than before.
+        for change in routingChanges(oldRouting, newRouting) {
+            add(change.path, change.reason)
+        }
+
+        for path in changedPaths where !path.isEmpty {
+            add(InvalidationPaths.encode(path.hasPrefix("/") ? path : "/" + path), "listed in --changed-paths")
+        }
+
+        let (fitted, widenings) = InvalidationPaths.fit(Array(reasons.keys), maxWildcards: budget.maxWildcardPaths, maxPaths: budget.maxPaths)
+        let entries = fitted.map { path in
+            // A kept path carries the reasons of every path it covers.
+            let covered = reasons.keys.filter { InvalidationPaths.covers(path, $0.hasSuffix("*") ? String($0.dropLast()) : $0) }.sorted()
+            var merged: [String] = []
+            for key in covered { for reason in reasons[key] ?? [] where !merged.contains(reason) { merged.append(reason) } }
+            return InvalidationPlan.Entry(path: path, reasons: merged)
+        }
+        return InvalidationPlan(entries: entries, widenings: widenings)
+    }
+
+    /// How CloudFront reaches an origin.
+    struct FetchProtocol {
+        var usesHTTP: Bool
+        var description: String
+    }
+
+    /// Whether CloudFront fetches from `origin` over HTTP: an http-only origin, or a
+    /// match-viewer (or S3 REST) origin behind a reachable behavior that serves HTTP viewers.
+    static func fetchProtocol(_ origin: Origin, _ routing: RoutingTable, _ config: DistributionConfig) -> FetchProtocol {
+        let servesHTTP = routing.behaviors.indices.contains { position in
+            let behavior = routing.behaviors[position]
+            return routing.isReachable[position] && behavior.behavior.viewerProtocolPolicy == .allowAll
+                && RoutingTable.origins(targetedBy: behavior.behavior.targetOriginId, in: config).contains(origin.id)
+        }
+        if let custom = origin.customOriginConfig {
+            switch custom.originProtocolPolicy {
+            case .httpOnly: return FetchProtocol(usesHTTP: true, description: "http-only")
+            case .httpsOnly: return FetchProtocol(usesHTTP: false, description: "https-only")
+            case .matchViewer: return FetchProtocol(usesHTTP: servesHTTP, description: "match-viewer with viewers on HTTP")
+            }
+        }
+        if origin.s3OriginConfig != nil {
+            return FetchProtocol(usesHTTP: servesHTTP, description: "fetched with the viewer's protocol, HTTP included")
+        }
+        return FetchProtocol(usesHTTP: false, description: "a VPC origin")
+    }
+
+    struct RoutingChangePath {
+        var path: String
+        var reason: String
+    }
+
+    /// Paths that reach a different behavior (by pattern) in `new` than in `old`, as covering
+    /// invalidation paths with a reason naming an example request.
+    static func routingChanges(_ old: RoutingTable, _ new: RoutingTable) -> [RoutingChangePath] {
+        var result: [RoutingChangePath] = []
+        func earlier(_ routing: RoutingTable, _ position: Int) -> [PathPattern] {
+            routing.behaviors[..<position].map(\.pattern)
+        }
+        func name(_ behavior: RoutedBehavior) -> String {
+            behavior.isDefault ? "the default behavior" : "'\(behavior.behavior.pathPattern)'"
+        }
+        for (newPosition, newBehavior) in new.behaviors.enumerated() {
+            for (oldPosition, oldBehavior) in old.behaviors.enumerated() {
+                if newBehavior.isDefault && oldBehavior.isDefault { continue }
+                if !newBehavior.isDefault && !oldBehavior.isDefault
+                    && newBehavior.pattern.normalized == oldBehavior.pattern.normalized { continue }
+                guard PatternAlgebra.prefixesCompatible(newBehavior.pattern, oldBehavior.pattern),
+                      PatternAlgebra.suffixesCompatible(newBehavior.pattern, oldBehavior.pattern) else { continue }
+                let excluded = earlier(new, newPosition) + earlier(old, oldPosition)
+                guard let example = PatternAlgebra.witness(allOf: [newBehavior.pattern, oldBehavior.pattern], noneOf: excluded) else { continue }
+                let path = newBehavior.isDefault ? InvalidationPaths.covering(oldBehavior.pattern)
+                    : oldBehavior.isDefault ? InvalidationPaths.covering(newBehavior.pattern)
+                    : InvalidationPaths.covering(newBehavior.pattern, oldBehavior.pattern)
+                result.append(RoutingChangePath(
+                    path: path, reason: "requests such as \(example) moved from \(name(oldBehavior)) to \(name(newBehavior))"))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,255 @@
+import APIDocument
+import CFCSupport
+import DistributionIR
+
+/// What applying a config would do, per distribution: create, update or nothing, the changes,
+/// and the invalidation that should follow. The plan is data; `renderText` and `renderJSON`
+/// present it.
+public struct Plan: Sendable {
+    /// One distribution's plan.
+    public struct Entry: Sendable {
+        /// What happens to the distribution.
+        public enum Action: String, Sendable {
+            /// It does not exist yet.
+            case create
+            /// It exists and differs.
+            case update
+            /// It exists and does not differ.
+            case unchanged
+        }
+
+        /// The distribution, as it will be sent (its caller reference kept from the live one).
+        public var distribution: Distribution
+        /// What happens to it.
+        public var action: Action
+        /// The `ETag` to pass as `--if-match`, when the previous side was `get-distribution-config`
+        /// output.
+        public var etag: String?
+        /// The changes, for review.
+        public var changes: [ConfigChange]
+        /// The paths to invalidate after the update is deployed.
+        public var invalidation: InvalidationPlan
+        /// The invalidation batch's caller reference: a hash of the distribution, the paths and
+        /// the new config, so a retried pipeline step never issues a second invalidation.
+        public var invalidationCallerReference: String
+
+        /// Creates an entry.
+        public init(
+            distribution: Distribution, action: Action, etag: String?, changes: [ConfigChange], invalidation: InvalidationPlan,
+            invalidationCallerReference: String
+        ) {
+            self.distribution = distribution
+            self.action = action
+            self.etag = etag
+            self.changes = changes
+            self.invalidation = invalidation
+            self.invalidationCallerReference = invalidationCallerReference
+        }
+    }
+
+    /// The distributions, in the new config's order.
+    public var entries: [Entry]
+    /// The budget the invalidation plans were fitted to.
+    public var budget: InvalidationBudget
+    /// The distribution id to put in the commands, if known.
+    public var distributionID: String?
+
+    /// Whether applying the plan would change anything.
+    public var hasChanges: Bool { entries.contains { $0.action != .unchanged || !$0.invalidation.isEmpty } }
+
+    /// Creates a plan.
+    public init(entries: [Entry], budget: InvalidationBudget, distributionID: String?) {
+        self.entries = entries
+        self.budget = budget
+        self.distributionID = distributionID
+    }
+
+    /// The invalidation batch document for an entry (`Paths` and `CallerReference`).
+    public static func invalidationBatch(_ entry: Entry) -> APIDocument {
+        var document = APIDocument(rootName: "InvalidationBatch")
+        document.beginStructure("Paths")
+        document.integer("Quantity", Int64(entry.invalidation.paths.count))
+        if !entry.invalidation.paths.isEmpty {
+            document.beginList("Items", itemName: "Path")
+            for path in entry.invalidation.paths { document.string("Path", path) }
+            document.end()
+        }
+        document.end()
+        document.string("CallerReference", entry.invalidationCallerReference)
+        return document
+    }
+
+    /// The caller reference for an invalidation of `paths` after deploying `configJSON`.
+    public static func invalidationCallerReference(name: String, paths: [String], configJSON: [UInt8]) -> String {
+        var hash = SHA256()
+        hash.update(name)
+        hash.update([0])
+        for path in paths {
+            hash.update(path)
+            hash.update([0])
+        }
+        hash.update(configJSON)
+        let digits = Array("0123456789abcdef".utf8)
+        let hex = hash.finalize().prefix(16).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }
+        return "cfc-" + String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The `aws` commands that apply an entry, in order: create or update, wait for the
+    /// deployment, then invalidate.
+    public func commands(for entry: Entry) -> [String] {
+        let name = entry.distribution.name
+        let id = distributionID ?? "<DISTRIBUTION_ID>"
+        var commands: [String] = []
+        switch entry.action {
+        case .create:
+            commands.append("aws cloudfront create-distribution --distribution-config file://\(name).distribution.json")
+        case .update:
+            commands.append("aws cloudfront update-distribution --id \(id) --if-match \(entry.etag ?? "<ETAG>") --distribution-config file://\(name).distribution.json")
+        case .unchanged:
+            break
+        }
+        if !entry.invalidation.isEmpty {
+            if entry.action != .unchanged { commands.append("aws cloudfront wait distribution-deployed --id \(id)") }
+            commands.append("aws cloudfront create-invalidation --distribution-id \(id) --invalidation-batch file://\(name).invalidation.json")
+        }
+        return commands
+    }
+
+    /// What the invalidation costs: paths (a wildcard counts as one), billable paths, USD.
+    public func cost(of entry: Entry) -> (paths: Int, billable: Int, usd: Double) {
+        let count = entry.invalidation.paths.count
+        let cost = budget.cost(of: count)
+        return (count, cost.billable, cost.usd)
+    }
+
+    /// The plan for people.
+    public func renderText() -> [UInt8] {
+        var text = ""
+        for entry in entries {
+            text += "distribution \(entry.distribution.name): \(entry.action.rawValue)"
+            if let etag = entry.etag, entry.action == .update { text += " (if-match \(etag))" }
+            text += "\n"
+            for change in entry.changes { text += "  \(symbol(change)) \(change.text)\n" }
+            if entry.invalidation.isEmpty {
+                if entry.action == .update { text += "  no invalidation needed\n" }
+            } else {
+                let cost = self.cost(of: entry)
+                text += "  invalidate \(cost.paths) path\(cost.paths == 1 ? "" : "s") (\(cost.billable) billable, USD \(formatUSD(cost.usd)); \(budget.freePathsLeft) free paths left this month):\n"
+                let width = entry.invalidation.paths.map(\.count).max() ?? 0
+                for item in entry.invalidation.entries {
+                    let padding = String(repeating: " ", count: max(0, width - item.path.count))
+                    text += "    \(item.path)\(padding)  \(item.reasons.first ?? "")\n"
+                    for reason in item.reasons.dropFirst() { text += "    \(String(repeating: " ", count: width))  \(reason)\n" }
+                }
+                for widening in entry.invalidation.widenings {
+                    text += "  widened \(widening.replaced.joined(separator: ", ")) to \(widening.by) to stay within \(budget.maxWildcardPaths) wildcard and \(budget.maxPaths) paths\n"
+                }
+            }
+            let commands = self.commands(for: entry)
+            if !commands.isEmpty {
+                text += "  apply:\n" + commands.map { "    \($0)\n" }.joined()
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    private func symbol(_ change: ConfigChange) -> String {
+        switch change.kind {
+        case .modified: "~"
+        case .added: "+"
+        case .removed: "-"
+        case .moved: "↕"
+        }
+    }
+
+    /// The plan for machines (`plan.json`): keys in a fixed order, lists in plan order.
+    public func renderJSON() -> [UInt8] {
+        var out: [UInt8] = []
+        out.append("{\n  \"distributions\": [")
+        for (index, entry) in entries.enumerated() {
+            out.append(index == 0 ? "\n" : ",\n")
+            out.append("    {\n      \"name\": ")
+            out.appendJSONString(entry.distribution.name)
+            out.append(",\n      \"action\": ")
+            out.appendJSONString(entry.action.rawValue)
+            out.append(",\n      \"etag\": ")
+            if let etag = entry.etag { out.appendJSONString(etag) } else { out.append("null") }
+            out.append(",\n      \"changes\": [")
+            for (changeIndex, change) in entry.changes.enumerated() {
+                out.append(changeIndex == 0 ? "\n" : ",\n")
+                out.append("        ")
+                Self.appendChange(change, into: &out)
+            }
+            out.append(entry.changes.isEmpty ? "],\n" : "\n      ],\n")
+            out.append("      \"invalidation\": {\n        \"caller-reference\": ")
+            out.appendJSONString(entry.invalidationCallerReference)
+            out.append(",\n        \"paths\": [")
+            for (pathIndex, item) in entry.invalidation.entries.enumerated() {
+                out.append(pathIndex == 0 ? "\n" : ",\n")
+                out.append("          {\"path\": ")
+                out.appendJSONString(item.path)
+                out.append(", \"reasons\": [")
+                for (reasonIndex, reason) in item.reasons.enumerated() {
+                    if reasonIndex > 0 { out.append(", ") }
+                    out.appendJSONString(reason)
+                }
+                out.append("]}")
+            }
+            out.append(entry.invalidation.isEmpty ? "],\n" : "\n        ],\n")
+            out.append("        \"widened\": [")
+            for (wideningIndex, widening) in entry.invalidation.widenings.enumerated() {
+                if wideningIndex > 0 { out.append(", ") }
+                out.append("{\"by\": ")
+                out.appendJSONString(widening.by)
+                out.append(", \"replaced\": [")
+                for (replacedIndex, path) in widening.replaced.enumerated() {
+                    if replacedIndex > 0 { out.append(", ") }
+                    out.appendJSONString(path)
+                }
+                out.append("]}")
+            }
+            let cost = self.cost(of: entry)
+            out.append("],\n        \"cost\": {\"paths\": \(cost.paths), \"free-paths-left\": \(budget.freePathsLeft), \"billable-paths\": \(cost.billable), \"usd\": \(formatUSD(cost.usd))}\n      },\n")
+            out.append("      \"commands\": [")
+            for (commandIndex, command) in commands(for: entry).enumerated() {
+                out.append(commandIndex == 0 ? "\n" : ",\n")
+                out.append("        ")
+                out.appendJSONString(command)
+            }
+            out.append(commands(for: entry).isEmpty ? "]\n    }" : "\n      ]\n    }")
+        }
+        out.append(entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        return out
+    }
+
+    /// Appends one change as a JSON object.
+    public static func appendChange(_ change: ConfigChange, into out: inout [UInt8]) {
+        out.append("{\"path\": ")
+        out.appendJSONString(change.path)
+        switch change.kind {
+        case .modified(let old, let new):
+            out.append(", \"kind\": \"modified\", \"old\": ")
+            out.appendJSONString(old)
+            out.append(", \"new\": ")
+            out.appendJSONString(new)
+        case .added(let value):
+            out.append(", \"kind\": \"added\", \"new\": ")
+            out.appendJSONString(value)
+        case .removed(let value):
+            out.append(", \"kind\": \"removed\", \"old\": ")
+            out.appendJSONString(value)
+        case .moved(let from, let to):
+            out.append(", \"kind\": \"moved\", \"from\": \(from), \"to\": \(to)")
+        }
+        out.append("}")
+    }
+
+    /// USD with three decimals, without Foundation's locale-dependent formatting.
+    func formatUSD(_ value: Double) -> String {
+        let thousandths = Int64((value * 1000).rounded())
+        let whole = thousandths / 1000
+        let fraction = thousandths % 1000
+        let digits = String(fraction)
+        return "\(whole).\(String(repeating: "0", count: 3 - digits.count))\(digits)"
+    }
+}

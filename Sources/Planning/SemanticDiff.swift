@@ -1,0 +1,177 @@
+import DistributionIR
+import DistributionLanguage
+import PathPatterns
+import YAMLSyntax
+
+/// One difference between two configs, at a member path in cfc's own keys, such as
+/// `cache-behaviors[/api/*].viewer-protocol-policy`.
+public struct ConfigChange: Sendable, Equatable {
+    /// What happened.
+    public enum Kind: Sendable, Equatable {
+        /// The value changed.
+        case modified(old: String, new: String)
+        /// The member or item was added, with its value.
+        case added(String)
+        /// The member or item was removed; its old value.
+        case removed(String)
+        /// A cache behavior moved in the evaluation order (positions from 1).
+        case moved(from: Int, to: Int)
+    }
+
+    /// Where, in cfc's keys; cache behaviors are named by path pattern, origins by id.
+    public var path: String
+    /// What happened there.
+    public var kind: Kind
+
+    /// Creates a change.
+    public init(path: String, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// One line for people: `path: old → new`.
+    public var text: String {
+        switch kind {
+        case .modified(let old, let new): "\(path): \(old) → \(new)"
+        case .added(let value): "\(path): added \(value)"
+        case .removed(let value): "\(path): removed (was \(value))"
+        case .moved(let from, let to): "\(path): moved from position \(from) to \(to)"
+        }
+    }
+}
+
+/// Compares two distributions the way a reviewer reads them: member by member, in cfc's keys,
+/// with cache behaviors matched by path pattern (so a reorder is a move, not a rewrite of every
+/// behavior) and origins by id. Both sides are normalized first, so values CloudFront fills in
+/// are not reported.
+public enum SemanticDiff {
+    /// The changes from `old` to `new`, in the order of the language reference.
+    public static func compare(old: DistributionConfig, new: DistributionConfig) -> [ConfigChange] {
+        var changes: [ConfigChange] = []
+        diff(Side(export(old, style: .complete), export(old, style: .idiomatic)),
+             Side(export(new, style: .complete), export(new, style: .idiomatic)), path: "", into: &changes)
+        return changes
+    }
+
+    /// One side of a comparison: every member (compared), and the members a person would write
+    /// (shown when a whole value is added or removed, so defaults do not drown it).
+    struct Side {
+        var complete: YAMLValue?
+        var shown: YAMLValue?
+
+        init(_ complete: YAMLValue?, _ shown: YAMLValue?) {
+            self.complete = complete
+            self.shown = shown
+        }
+
+        func child(_ key: String) -> Side {
+            Side(Self.lookup(complete, key), Self.lookup(shown, key))
+        }
+
+        static func lookup(_ value: YAMLValue?, _ key: String) -> YAMLValue? {
+            guard case .mapping(let pairs)? = value else { return nil }
+            return pairs.first { $0.key == key }?.value
+        }
+
+        var text: String { (shown ?? complete)?.flowText ?? "" }
+    }
+
+    static func export(_ config: DistributionConfig, style: ExportStyle) -> YAMLValue {
+        let distribution = Distribution(name: "", config: APINormalization.normalize(config))
+        let exported = StructureCodec<Distribution>().export(distribution, style: style)
+        // cfc's own policy keys are not part of what is deployed, and the caller reference cannot
+        // change on update (the plan keeps the live distribution's).
+        guard case .mapping(let pairs) = exported else { return exported }
+        return .mapping(pairs.filter { !["require-https", "require-origin-https", "ignore", "caller-reference"].contains($0.key) })
+    }
+
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : path + "." + key
+    }
+
+    static func diff(_ old: Side, _ new: Side, path: String, into changes: inout [ConfigChange]) {
+        switch (old.complete, new.complete) {
+        case (nil, nil):
+            return
+        case (nil, _?):
+            changes.append(ConfigChange(path: path, kind: .added(new.text)))
+        case (_?, nil):
+            changes.append(ConfigChange(path: path, kind: .removed(old.text)))
+        case (.mapping(let oldPairs), .mapping(let newPairs)):
+            let newKeys = Set(newPairs.map(\.key))
+            for pair in newPairs {
+                if pair.key == "cache-behaviors" && path.isEmpty {
+                    diffBehaviors(old.child(pair.key), new.child(pair.key), into: &changes)
+                } else {
+                    diff(old.child(pair.key), new.child(pair.key), path: join(path, pair.key), into: &changes)
+                }
+            }
+            for pair in oldPairs where !newKeys.contains(pair.key) {
+                diff(old.child(pair.key), Side(nil, nil), path: join(path, pair.key), into: &changes)
+            }
+        case (let oldValue?, let newValue?):
+            if oldValue != newValue {
+                changes.append(ConfigChange(path: path, kind: .modified(old: oldValue.flowText, new: newValue.flowText)))
+            }
+        }
+    }
+
+    /// Cache behaviors are matched by (normalized) path pattern; behaviors that keep their
+    /// relative order are not reported as moved, only those outside the longest run in common.
+    static func diffBehaviors(_ old: Side, _ new: Side, into changes: inout [ConfigChange]) {
+        func items(_ side: Side) -> [(key: String, pattern: String, side: Side)] {
+            guard case .sequence(let elements)? = side.complete else { return [] }
+            var shownElements: [YAMLValue] = []
+            if case .sequence(let shown)? = side.shown { shownElements = shown }
+            return elements.enumerated().map { index, element in
+                var pattern = ""
+                if case .mapping(let pairs) = element, case .string(let text)? = pairs.first(where: { $0.key == "path-pattern" })?.value {
+                    pattern = text
+                }
+                return (PathPattern(pattern).normalized, pattern, Side(element, index < shownElements.count ? shownElements[index] : nil))
+            }
+        }
+        let oldItems = items(old)
+        let newItems = items(new)
+        let oldIndex = Dictionary(oldItems.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let newKeys = Set(newItems.map(\.key))
+        // The behaviors in both lists, in new order, and the longest subsequence whose old
+        // positions increase: those kept their relative order.
+        let common = newItems.enumerated().compactMap { entry in oldIndex[entry.element.key].map { (new: entry.offset, old: $0) } }
+        let stable = Set(longestIncreasingRun(common.map(\.old)))
+        for (position, item) in newItems.enumerated() {
+            let name = "cache-behaviors[\(item.pattern)]"
+            guard let oldPosition = oldIndex[item.key] else {
+                changes.append(ConfigChange(path: name, kind: .added("at position \(position + 1): " + item.side.text)))
+                continue
+            }
+            if !stable.contains(oldPosition) {
+                changes.append(ConfigChange(path: name, kind: .moved(from: oldPosition + 1, to: position + 1)))
+            }
+            diff(oldItems[oldPosition].side, item.side, path: name, into: &changes)
+        }
+        for (position, item) in oldItems.enumerated() where !newKeys.contains(item.key) {
+            changes.append(ConfigChange(path: "cache-behaviors[\(item.pattern)]", kind: .removed("position \(position + 1): " + item.side.text)))
+        }
+    }
+
+    /// The values of a longest strictly increasing subsequence of `values`.
+    static func longestIncreasingRun(_ values: [Int]) -> [Int] {
+        guard !values.isEmpty else { return [] }
+        var lengths = [Int](repeating: 1, count: values.count)
+        var previous = [Int](repeating: -1, count: values.count)
+        for index in values.indices {
+            for earlier in 0..<index where values[earlier] < values[index] && lengths[earlier] + 1 > lengths[index] {
+                lengths[index] = lengths[earlier] + 1
+                previous[index] = earlier
+            }
+        }
+        var best = lengths.indices.max { lengths[$0] < lengths[$1] } ?? 0
+        var result: [Int] = []
+        while best >= 0 {
+            result.append(values[best])
+            best = previous[best]
+        }
+        return result.reversed()
+    }
+}

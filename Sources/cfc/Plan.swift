@@ -1,0 +1,119 @@
+import ArgumentParser
+import CFCCompiler
+import CFCDiagnostics
+import CFCSupport
+import Planning
+
+struct PlanCommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan an apply: what changes, the documents to send, and the invalidation that follows.",
+        discussion: """
+            --previous takes a cfc YAML file, the JSON 'aws cloudfront get-distribution-config' \
+            prints (its ETag becomes the --if-match value, its CallerReference is kept), a bare \
+            DistributionConfig JSON, or a DistributionConfig XML. With --output DIR, writes \
+            NAME.distribution.json|xml, NAME.invalidation.json|xml and plan.json, all or none. \
+            Exit status (like Terraform's -detailed-exitcode): 0 nothing to do; 2 changes planned; \
+            1 error.
+            """)
+
+    @Option(help: "The config as it is now (YAML, API JSON or API XML).")
+    var previous: String?
+
+    @Argument(help: "The new cfc YAML file.")
+    var new: String
+
+    @Option(name: [.short, .long], help: "Directory to write the plan's files into.")
+    var output: String?
+
+    @Option(name: .customLong("changed-paths"), help: "A file of object paths that changed, one per line.")
+    var changedPaths: String?
+
+    @Option(help: "Plan only this distribution.")
+    var distribution: String?
+
+    @Option(name: .customLong("distribution-id"), help: "The distribution's id, for the aws commands.")
+    var distributionID: String?
+
+    @Option(name: .customLong("max-paths"), help: "At most this many invalidation paths (CloudFront allows 3000).")
+    var maxPaths: Int = 3000
+
+    @Option(name: .customLong("free-paths-left"), help: "Free invalidation paths left this month (1,000 a month are free).")
+    var freePathsLeft: Int = 1000
+
+    @Option(help: "Plan output on standard output: text or json.")
+    var format: DiffFormat = .text
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        if maxPaths < 1 || maxPaths > 3000 { throw ValidationError("--max-paths must be between 1 and 3000.") }
+        if freePathsLeft < 0 { throw ValidationError("--free-paths-left cannot be negative.") }
+    }
+
+    func run() throws {
+        var request = PlanCommand.Request(previous: previous, new: new)
+        request.distribution = distribution
+        request.distributionID = distributionID
+        request.changedPaths = changedPaths
+        request.budget.maxPaths = maxPaths
+        request.budget.freePathsLeft = freePathsLeft
+        var options = CompileOptions()
+        options.maxInputBytes = diagnostics.maxInputBytes
+        let outcome = PlanCommand.run(request, options: options)
+        diagnostics.report(outcome.diagnostics, sources: outcome.sources)
+        guard let plan = outcome.plan else { throw inputErrorExit }
+        if let output {
+            do {
+                try OutputWriting.write(outcome.documents, to: output)
+            } catch {
+                diagnostics.report([OutputWriting.writeFailure(error)], sources: [])
+                throw inputErrorExit
+            }
+        }
+        FileIO.writeStandardOutput(format == .json ? plan.renderJSON() : plan.renderText())
+        if plan.hasChanges { throw ExitCode(2) }
+    }
+}
+
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what differs between two configs, member by member.",
+        discussion: """
+            Each side may be a cfc YAML file, get-distribution-config output, a bare \
+            DistributionConfig JSON, or its XML. Cache behaviors are matched by path pattern (a \
+            reorder shows as a move), origins by id; values CloudFront fills in are not reported. \
+            Exit status (like diff): 0 same; 1 different; 2 trouble.
+            """)
+
+    @Argument(help: "The old config.")
+    var old: String
+
+    @Argument(help: "The new config.")
+    var new: String
+
+    @Option(help: "Compare only this distribution.")
+    var distribution: String?
+
+    @Option(help: "Output: text or json.")
+    var format: DiffFormat = .text
+
+    @Option(help: "Colour text output: auto (when stdout is a terminal), always, never.")
+    var color: ColorMode = .auto
+
+    func run() throws {
+        let outcome = DiffCommand.run(old: old, new: new, distribution: distribution)
+        if !outcome.diagnostics.isEmpty {
+            FileIO.writeStandardError(DiagnosticReport.render(outcome.diagnostics, sources: outcome.sources, format: DiffFormat.text,
+                                                              colors: color.isEnabled(for: 2)))
+        }
+        if outcome.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        FileIO.writeStandardOutput(format == .json ? DiffCommand.renderJSON(outcome) : DiffCommand.renderText(outcome, colors: color.isEnabled(for: 1)))
+        if outcome.differ { throw ExitCode(1) }
+    }
+}
