@@ -56,6 +56,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer entry point over front end, lowering, checks and emitters. Built normally
+        // it replays files given on the command line; scripts/fuzz.sh builds it with
+        // -sanitize=fuzzer -DFUZZING.
+        .executableTarget(
+            name: "cfc-fuzz",
+            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport"],
+            path: "Sources/cfc-fuzz"
+        ),
 
         .target(
             name: "CFCTestSupport",
@@ -89,6 +97,7 @@ let package = Package(
             exclude: ["botocore_conformance.py"]
         ),
         .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport"]),
+        .testTarget(name: "CFCHostileInputTests", dependencies: ["CFCTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
