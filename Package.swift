@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "cfc",
             dependencies: [
-                "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing",
+                "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing", "Planning", "DistributionLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +67,7 @@ let package = Package(
 
         .target(
             name: "CFCTestSupport",
-            dependencies: ["CFCCompiler", "CFCDiagnostics"],
+            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport", "YAMLSyntax"],
             path: "Tests/CFCTestSupport"
         ),
         .testTarget(name: "CFCSupportTests", dependencies: ["CFCSupport"]),
@@ -90,6 +90,11 @@ let package = Package(
             name: "CFCGoldenTests",
             dependencies: ["CFCCompiler", "CFCTestSupport"],
             exclude: ["Fixtures", "Examples"]
+        ),
+        .testTarget(
+            name: "CFCSchemaTests",
+            dependencies: ["DistributionLanguage", "CFCTestSupport"],
+            exclude: ["validate_schema.py"]
         ),
         .testTarget(
             name: "CFCConformanceTests",
