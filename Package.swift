@@ -92,6 +92,11 @@ let package = Package(
             exclude: ["Fixtures", "Examples"]
         ),
         .testTarget(
+            name: "CFCImportTests",
+            dependencies: ["CFCCompiler", "CFCDiagnostics", "DistributionIR", "DistributionLanguage", "APIDocument", "CFCTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "CFCSchemaTests",
             dependencies: ["DistributionLanguage", "CFCTestSupport"],
             exclude: ["validate_schema.py"]

@@ -11,6 +11,11 @@ public indirect enum YAMLValue: Hashable, Sendable {
     case sequence([YAMLValue])
     /// A mapping, in order.
     case mapping([YAMLPair])
+    /// A plain scalar written exactly as given (`0x1F`, `~`, `.inf`), for `cfc fmt`, which
+    /// keeps how a value was spelt.
+    case verbatim(String)
+    /// A comment line, as an item of a sequence (the writer prints it as `# text`).
+    case comment(String)
 
     /// The value in YAML flow style on one line, such as `[GET, HEAD]` or `{enabled: false}`.
     public var flowText: String {
@@ -18,9 +23,19 @@ public indirect enum YAMLValue: Hashable, Sendable {
         case .string(let text): YAMLScalarStyle.needsQuotes(text) ? YAMLScalarStyle.doubleQuoted(text) : text
         case .integer(let number): String(number)
         case .boolean(let flag): flag ? "true" : "false"
-        case .sequence(let items): "[" + items.map(\.flowText).joined(separator: ", ") + "]"
+        case .sequence(let items): "[" + items.filter(\.isValue).map(\.flowText).joined(separator: ", ") + "]"
         case .mapping(let pairs): "{" + pairs.map { "\($0.key): \($0.value.flowText)" }.joined(separator: ", ") + "}"
+        case .verbatim(let text): text
+        case .comment: ""
         }
+    }
+}
+
+extension YAMLValue {
+    /// Whether this is a value rather than a comment.
+    public var isValue: Bool {
+        if case .comment = self { return false }
+        return true
     }
 }
 

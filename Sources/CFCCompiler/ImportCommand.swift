@@ -1,0 +1,133 @@
+import APIDocument
+import CFCDiagnostics
+import CFCSupport
+import Checks
+import DistributionIR
+import DistributionLanguage
+import YAMLSyntax
+
+/// What `cfc import` does: read a live config (API JSON or XML) and write the idiomatic cfc
+/// YAML for it, with every finding of the checks recorded as a baseline `ignore:` entry.
+public enum ImportCommand {
+    /// The outcome of an import.
+    public struct Outcome: Sendable {
+        /// The YAML, when the import succeeded.
+        public var yaml: [UInt8]?
+        /// The findings recorded as the baseline (reported on standard error too).
+        public var baseline: [Diagnostic]
+        /// Problems that stopped the import.
+        public var diagnostics: [Diagnostic]
+        /// The file read.
+        public var sources: [SourceFile]
+    }
+
+    /// Imports the config in `path` as distribution `name` (by default, from the file name).
+    public static func run(_ path: String, name: String?, options: CompileOptions = CompileOptions()) -> Outcome {
+        let sink = DiagnosticCollector()
+        let distributionName = name ?? safeName(ConfigInput.stem(of: path))
+        if let problem = DistributionNames.problem(with: distributionName) {
+            sink.emit(Diagnostic(id: "import.name", severity: .error, summary: "'\(distributionName)' cannot name a distribution: \(problem)",
+                                 hint: "give a name with --name"))
+            return Outcome(yaml: nil, baseline: [], diagnostics: sink.diagnostics, sources: [])
+        }
+        guard let input = ConfigInput.read(path, name: distributionName, options: options, sink: sink) else {
+            return Outcome(yaml: nil, baseline: [], diagnostics: sink.diagnostics, sources: [])
+        }
+        guard input.kind != .yaml, let distribution = input.distributions.first else {
+            sink.emit(Diagnostic(id: "import.kind", severity: .error, summary: "the file is already cfc YAML",
+                                 hint: "import reads API JSON or XML; cfc fmt formats cfc YAML", file: input.source.path))
+            return Outcome(yaml: nil, baseline: [], diagnostics: sink.diagnostics, sources: [input.source])
+        }
+        let findings = Checker.check(distribution, locator: nil).filter { $0.severity != .note && !$0.isSuppressed }
+        let yaml = render(distribution, findings: findings, source: path, etag: input.etags[distributionName])
+        // The law compile(import(d)) == d, checked on every import: if it failed, the YAML
+        // would silently describe another distribution.
+        var compileOptions = options
+        compileOptions.formats = [.json]
+        let compiled = Pipeline().compile(source: SourceFile(path: "imported.yaml", bytes: yaml), options: compileOptions)
+        var expected = distribution
+        expected.config = expected.config.withoutCFCFields
+        let expectedJSON = JSONPrinter.print(emitDistributionConfig(expected))
+        guard compiled.documents.first?.bytes == expectedJSON else {
+            sink.emit(Diagnostic(
+                id: "import.round_trip", severity: .error,
+                summary: "the imported YAML does not compile back to the same DistributionConfig; this is a cfc bug",
+                hint: "please report it with the input file", file: path))
+            for diagnostic in compiled.diagnostics where diagnostic.severity == .error { sink.emit(diagnostic) }
+            return Outcome(yaml: nil, baseline: findings, diagnostics: sink.diagnostics, sources: [input.source])
+        }
+        return Outcome(yaml: yaml, baseline: findings, diagnostics: sink.diagnostics, sources: [input.source])
+    }
+
+    /// The YAML text: header comments, then the distribution with defaults left out and a
+    /// baseline `ignore:` entry (with a comment naming the finding) for each finding.
+    static func render(_ distribution: Distribution, findings: [Diagnostic], source: String, etag: String?) -> [UInt8] {
+        var exported = StructureCodec<Distribution>().export(distribution, style: .idiomatic)
+        var behaviorFindings: [Int: [Diagnostic]] = [:]
+        var defaultFindings: [Diagnostic] = []
+        var distributionFindings: [Diagnostic] = []
+        let behaviorsPrefix = distribution.path.appending("cache-behaviors").description + "["
+        let defaultPrefix = distribution.path.appending("default-cache-behavior").description
+        for finding in findings {
+            let path = finding.configPath ?? ""
+            if path.hasPrefix(behaviorsPrefix), let end = path.dropFirst(behaviorsPrefix.count).firstIndex(of: "]"),
+               let index = Int(path[path.index(path.startIndex, offsetBy: behaviorsPrefix.count)..<end]) {
+                behaviorFindings[index, default: []].append(finding)
+            } else if path.hasPrefix(defaultPrefix) {
+                defaultFindings.append(finding)
+            } else {
+                distributionFindings.append(finding)
+            }
+        }
+        /// Adds an `ignore:` entry per rule, each after comments naming its findings.
+        func withBaseline(_ value: YAMLValue, _ findings: [Diagnostic]) -> YAMLValue {
+            guard !findings.isEmpty, case .mapping(var pairs) = value else { return value }
+            var items: [YAMLValue] = []
+            if let existing = pairs.first(where: { $0.key == "ignore" }), case .sequence(let old) = existing.value { items = old }
+            var ids: [String] = []
+            for finding in findings where !ids.contains(finding.id.rawValue) { ids.append(finding.id.rawValue) }
+            for id in ids {
+                for finding in findings where finding.id.rawValue == id { items.append(.comment("baseline: \(finding.summary)")) }
+                if !items.contains(.string(id)) { items.append(.string(id)) }
+            }
+            pairs.removeAll { $0.key == "ignore" }
+            pairs.append(YAMLPair("ignore", .sequence(items)))
+            return .mapping(pairs)
+        }
+        if case .mapping(var pairs) = exported {
+            for (index, pair) in pairs.enumerated() {
+                if pair.key == "cache-behaviors", case .sequence(let behaviors) = pair.value {
+                    pairs[index].value = .sequence(behaviors.enumerated().map { withBaseline($0.element, behaviorFindings[$0.offset] ?? []) })
+                } else if pair.key == "default-cache-behavior" {
+                    pairs[index].value = withBaseline(pair.value, defaultFindings)
+                }
+            }
+            exported = withBaseline(.mapping(pairs), distributionFindings)
+        }
+        let document = YAMLValue.mapping([
+            YAMLPair("version", .integer(1)),
+            YAMLPair("distributions", .mapping([YAMLPair(distribution.name, exported)])),
+        ])
+        var header = ["yaml-language-server: $schema=cfc.schema.json", "",
+                      "Imported by cfc import from \(source)" + (etag.map { " (ETag \($0))" } ?? "") + "."]
+        if !findings.isEmpty {
+            header.append("The live config breaks \(findings.count) cfc rule\(findings.count == 1 ? "" : "s"); each is recorded as an")
+            header.append("ignore: entry (a baseline). Remove an entry to see its finding again.")
+        }
+        // A value without any key cannot fail to write; an emitter failure here is a bug.
+        return (try? YAMLWriter.write(document, headerComments: header)) ?? []
+    }
+
+    /// `name` made into a valid distribution name (invalid characters become `-`).
+    static func safeName(_ name: String) -> String {
+        var result = String(name.unicodeScalars.map { scalar -> Character in
+            let allowed = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "-" || scalar == "_" || scalar == "."
+            return allowed ? Character(scalar) : "-"
+        })
+        if let first = result.unicodeScalars.first, !(("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first)) {
+            result = "d" + result
+        }
+        return result.isEmpty ? "imported" : String(result.prefix(128))
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import CFCCompiler
+import CFCDiagnostics
+import CFCSupport
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the cfc YAML for a live distribution config.",
+        discussion: """
+            Reads what 'aws cloudfront get-distribution-config' prints (JSON with ETag and \
+            DistributionConfig), a bare DistributionConfig JSON, or its XML, and writes idiomatic \
+            cfc YAML: members equal to cfc's defaults left out, origins keyed by id, behaviors in \
+            order. Findings of cfc's checks are recorded as ignore: entries (a baseline), so the \
+            file compiles; they are listed on standard error. Exit status: 0 success; 1 the input \
+            cannot be read or imported; 64 bad invocation.
+            """)
+
+    @Argument(help: "The API JSON or XML file ('-' reads standard input).")
+    var file: String
+
+    @Option(help: "The distribution's name in the YAML (default: from the file name).")
+    var name: String?
+
+    @Option(name: [.short, .long], help: "Write the YAML to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        var options = CompileOptions()
+        options.maxInputBytes = diagnostics.maxInputBytes
+        let outcome = ImportCommand.run(file, name: name, options: options)
+        diagnostics.report(outcome.diagnostics, sources: outcome.sources)
+        guard let yaml = outcome.yaml else { throw inputErrorExit }
+        if !outcome.baseline.isEmpty {
+            var text = "cfc import: recorded \(outcome.baseline.count) finding\(outcome.baseline.count == 1 ? "" : "s") as a baseline (ignore: entries):\n"
+            for finding in outcome.baseline {
+                text += "  \(finding.severity.rawValue): \(finding.summary) [\(finding.id.rawValue)] at \(finding.configPath ?? "")\n"
+            }
+            FileIO.writeStandardError(Array(text.utf8))
+        }
+        if let output {
+            do {
+                try FileIO.writeAtomically(yaml, to: output)
+            } catch {
+                diagnostics.report([OutputWriting.writeFailure(error)], sources: [])
+                throw inputErrorExit
+            }
+        } else {
+            FileIO.writeStandardOutput(yaml)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import CFCCompiler
+import CFCTestSupport
+import Foundation
+import Testing
+
+/// Golden imports of realistic `get-distribution-config` outputs: `Fixtures/<case>/input.json`
+/// gives `expected.yaml` (`UPDATE_GOLDENS=1 swift test --filter ImportGoldenTests` rewrites it).
+@Suite struct ImportGoldenTests {
+    static let root = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/Fixtures")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+    }
+
+    @Test(arguments: cases)
+    func importsAsRecorded(_ name: String) throws {
+        let directory = Self.root.appendingPathComponent(name)
+        let outcome = ImportCommand.run(directory.appendingPathComponent("input.json").path, name: name)
+        let yaml = try #require(outcome.yaml, "\(outcome.diagnostics.map(\.summary))")
+        // The header names the input file; make it independent of the checkout's location.
+        let text = String(decoding: yaml, as: UTF8.self).replacingOccurrences(of: directory.path + "/", with: "")
+        if let failure = Golden.compare(Array(text.utf8), with: directory.appendingPathComponent("expected.yaml")) {
+            Issue.record(Comment(rawValue: failure))
+        }
+    }
+
+    @Test func importFromXMLMatchesImportFromJSON() throws {
+        let directory = Self.root.appendingPathComponent("spa-with-oac")
+        let fromJSON = ImportCommand.run(directory.appendingPathComponent("input.json").path, name: "spa")
+        let compiled = TestCompiler.compile(String(decoding: try #require(fromJSON.yaml), as: UTF8.self), formats: [.xml])
+        let xml = TestPaths.makeTemporaryDirectory().appendingPathComponent("spa.xml")
+        try Data(try #require(compiled.documents.first).bytes).write(to: xml)
+        let fromXML = ImportCommand.run(xml.path, name: "spa")
+        func body(_ bytes: [UInt8]?) -> String {
+            String(decoding: bytes ?? [], as: UTF8.self).split(separator: "\n").drop { $0.hasPrefix("#") }.joined(separator: "\n")
+        }
+        #expect(body(fromXML.yaml) == body(fromJSON.yaml))
+    }
+
+    @Test func importCommandLine() throws {
+        let input = Self.root.appendingPathComponent("api-with-edge-functions/input.json").path
+        let output = TestPaths.makeTemporaryDirectory().appendingPathComponent("api.yaml")
+        let result = try Processes.cfc(["import", input, "--name", "api", "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("as a baseline"))
+        #expect(result.stderr.contains("[functions.lambda_arn]"))
+        let compiled = try Processes.cfc(["compile", output.path])
+        #expect(compiled.status == 0, "\(compiled.stderr)")
+        // Removing the baseline entry brings the finding back.
+        let text = try String(contentsOf: output, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0.trimmingCharacters(in: .whitespaces) != "- functions.lambda_arn" }.joined(separator: "\n")
+        try text.write(to: output, atomically: true, encoding: .utf8)
+        let failing = try Processes.cfc(["compile", output.path])
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains("[functions.lambda_arn]"))
+        #expect(try Processes.cfc(["import", TestPaths.examples.appendingPathComponent("default-domain.yaml").path]).status == 1)
+    }
+}
