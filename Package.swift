@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "CFCImportTests",
             dependencies: ["CFCCompiler", "CFCDiagnostics", "DistributionIR", "DistributionLanguage", "APIDocument", "CFCTestSupport"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "FormatFixtures"]
         ),
         .testTarget(
             name: "CFCSchemaTests",

@@ -87,6 +87,7 @@ private struct TreeBuilder {
     var pending: [Int32] = []
     var root: Int32?
     var documentCount = 0
+    var usesAliases = false
 
     init(source: SourceFile, options: YAMLParseOptions, sink: any DiagnosticSink) {
         self.source = source
@@ -101,7 +102,8 @@ private struct TreeBuilder {
     }
 
     func finish() -> YAMLDocument {
-        YAMLDocument(source: source, records: records, children: children, scalarBytes: scalarBytes, rootIndex: root)
+        YAMLDocument(source: source, records: records, children: children, scalarBytes: scalarBytes, rootIndex: root,
+                     usesAliases: usesAliases)
     }
 
     /// Runs the event loop; returns false when a problem stopped it.
@@ -181,7 +183,10 @@ private struct TreeBuilder {
             endLine: clamp(event.end_mark.line), endColumn: clamp(event.end_mark.column),
             payloadStart: UInt32(truncatingIfNeeded: start), payloadCount: UInt32(truncatingIfNeeded: data.length)),
             weight: 1)
-        if let anchor = data.anchor { anchors[String(cString: anchor)] = index }
+        if let anchor = data.anchor {
+            anchors[String(cString: anchor)] = index
+            usesAliases = true
+        }
         return attach(index)
     }
 
@@ -199,6 +204,7 @@ private struct TreeBuilder {
             weight: 0)
         let anchorName = anchor.map { String(cString: $0) }
         if let anchorName {
+            usesAliases = true
             // Registered now so that an alias inside the collection finds it, and is recognized
             // as recursive because the collection's weight is still 0.
             anchors[anchorName] = index
@@ -285,6 +291,7 @@ private struct TreeBuilder {
             break
         }
         guard hasMerge else { return items }
+        usesAliases = true
 
         var explicitKeys = Set<String>()
         for pairStart in stride(from: 0, to: items.count, by: 2) where !isMergeKey(items[pairStart]) {

@@ -18,13 +18,17 @@ public final class YAMLDocument: Sendable {
     /// The bytes of every scalar, one after another.
     let scalarBytes: [UInt8]
     let rootIndex: Int32?
+    /// Whether the source uses anchors, aliases or merge keys, which the tree has resolved (so
+    /// writing the tree back would expand them).
+    public let usesAliases: Bool
 
-    init(source: SourceFile, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32?) {
+    init(source: SourceFile, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32?, usesAliases: Bool = false) {
         self.source = source
         self.records = records
         self.children = children
         self.scalarBytes = scalarBytes
         self.rootIndex = rootIndex
+        self.usesAliases = usesAliases
     }
 
     /// The document's root node, or nil when the file holds no document (empty, or only

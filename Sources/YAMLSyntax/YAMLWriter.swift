@@ -109,7 +109,7 @@ public enum YAMLWriter {
                let index = Int(content[content.index(content.startIndex, offsetBy: 14)..<end.lowerBound]), index < comments.count {
                 let commentIndent = dash ? indent : (pendingDash.active && indent == pendingDash.indent + 2 ? pendingDash.indent : indent)
                 for commentLine in comments[index].split(separator: "\n", omittingEmptySubsequences: false) {
-                    output.append(String(repeating: " ", count: commentIndent) + "# " + commentLine)
+                    output.append(String(repeating: " ", count: commentIndent) + (commentLine.isEmpty ? "#" : "# " + commentLine))
                 }
                 // Only a marker that stands for a mapping key passes its dash on; a marker that is
                 // a list item (a comment among list items) takes its dash with it.

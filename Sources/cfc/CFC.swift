@@ -12,5 +12,5 @@ struct CFC: ParsableCommand {
             Exit status: 0 success; 1 the input has errors (or a file cannot be read or written); \
             64 bad invocation.
             """,
-        subcommands: [Compile.self, Check.self, PlanCommandLine.self, Diff.self, Route.self, Explain.self, Schema.self, Import.self])
+        subcommands: [Compile.self, Check.self, PlanCommandLine.self, Diff.self, Route.self, Explain.self, Schema.self, Import.self, Format.self])
 }

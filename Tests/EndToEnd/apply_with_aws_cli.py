@@ -50,7 +50,10 @@ dropped members (Origin keeps no OriginAccessControlId, and reads S3OriginConfig
 its serializer never returns), hard-codes `{"Quantity": 0}` for the function associations, and
 fills in defaults of its own (ViewerCertificate's CertificateSource is always "cloudfront", even
 with an ACM certificate, which CloudFront itself never says). A representation detail is
-normalized on both sides: `"Items": []` beside `"Quantity": 0` is the same as no Items.
+normalized on both sides: `"Items": []` beside `"Quantity": 0` is the same as no Items. Lists are
+compared in order: moto 5.2.1 reorders none, and order is meaningful to CloudFront (behaviors are
+matched first to last). The plan against moto's config shows phantom changes for these members
+only (MOTO_PLAN_ARTIFACTS); any other change fails the test.
 
 Other moto behaviour this test works around (MOTO_WORKAROUNDS): moto rejects a DefaultCacheBehavior
 whose TargetOriginId names an origin group (NoSuchOrigin; it looks only at Origins). For such a
@@ -211,11 +214,13 @@ class Deadline:
 
 def run(argv, deadline, *, cwd, env=None, cap=60, ok=(0,)):
     """Runs argv with a timeout; returns the CompletedProcess, raises Failure on another status."""
+    timeout = deadline.timeout(cap)
     try:
         result = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                                text=True, timeout=deadline.timeout(cap))
+                                text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        raise Failure(f"timed out: {' '.join(argv)}") from None
+        limit = f"its {cap} s" if timeout == cap else f"the run's deadline of {deadline.seconds} s"
+        raise Failure(f"timed out ({limit}): {' '.join(argv)}") from None
     if result.returncode not in ok:
         raise Failure(f"exit status {result.returncode} (expected {'/'.join(map(str, ok))}) from\n"
                       f"  (cd {cwd} && {' '.join(argv)})\nstdout:\n{result.stdout[-3000:]}\n"
@@ -906,7 +911,10 @@ def main(argv):
     for line in report.invalidations:
         print(f"    {line}")
     print(f"  moto rejections asserted (origin-group target, worked around): {counts['moto rejections asserted']}")
-    print("  members moto does not keep (not asserted; everything else is):")
+    print("  moto behaviour worked around:")
+    for what, how in MOTO_WORKAROUNDS.items():
+        print(f"    {what}: {how}")
+    print("  members moto does not keep (asserted to come back as listed; all else must be equal):")
     for path, (kind, value, why) in MOTO_DOES_NOT_KEEP.items():
         seen = report.moto_rules.get(path)
         if seen:
