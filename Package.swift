@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "APIDocument", dependencies: ["CFCSupport", "CFCDiagnostics"]),
         .target(
             name: "DistributionLanguage",
-            dependencies: ["CFCDiagnostics", "YAMLSyntax", "DistributionIR", "APIDocument"]
+            dependencies: ["CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument"]
         ),
         .target(
             name: "CFCCompiler",
@@ -55,6 +55,15 @@ let package = Package(
                 "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing", "Planning", "DistributionLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .target(name: "CFCWorkloads"),
+        // The benchmark: `swift run -c release cfc-bench` times each stage against libyaml's own
+        // parse of the same bytes, and the whole cfc process end to end.
+        .executableTarget(
+            name: "cfc-bench",
+            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport", "CFCWorkloads", "YAMLSyntax", "DistributionLanguage",
+                           "Checks", "APIDocument", "DistributionIR"],
+            path: "Sources/cfc-bench"
         ),
         // The libFuzzer entry point over front end, lowering, checks and emitters. Built normally
         // it replays files given on the command line; scripts/fuzz.sh builds it with
@@ -106,7 +115,7 @@ let package = Package(
             dependencies: ["CFCCompiler", "DistributionIR", "CFCTestSupport"],
             exclude: ["botocore_conformance.py"]
         ),
-        .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport"]),
+        .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport", "CFCWorkloads", "CFCCompiler"]),
         .testTarget(name: "CFCHostileInputTests", dependencies: ["CFCTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

@@ -24,9 +24,11 @@ public enum JSONPrinter {
             output.append(UInt8(ascii: "\n"))
             output.appendSpaces(depth * 2)
             if !stack[depth - 1].isList {
-                output.appendJSONString(name)
-                output.append(UInt8(ascii: ":"))
-                output.append(UInt8(ascii: " "))
+                // Member names are the service model's identifiers: ASCII letters only, so they
+                // need no escaping.
+                output.append(UInt8(ascii: "\""))
+                output.append(name)
+                output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
             }
         }
 

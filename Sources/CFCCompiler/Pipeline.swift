@@ -193,18 +193,18 @@ public struct DistributionConfigEmitter: EmittingStage {
     public init() {}
 
     public func emit(_ model: ConfigModel, options: CompileOptions, sink: any DiagnosticSink) -> [EmittedDocument] {
-        var documents: [EmittedDocument] = []
-        for distribution in model.distributions {
+        let formats = options.formats.sorted()
+        guard !formats.isEmpty else { return [] }
+        return Parallel.map(model.distributions) { distribution in
             let document = emitDistributionConfig(distribution)
-            for format in options.formats.sorted() {
-                let bytes = format == .json ? JSONPrinter.print(document) : XMLPrinter.print(document)
-                documents.append(EmittedDocument(
+            return formats.map { format in
+                EmittedDocument(
                     logicalPath: "\(distribution.name).distribution.\(format.fileExtension)",
                     mediaType: format == .json ? "application/json" : "application/xml",
-                    distributionName: distribution.name, bytes: bytes))
+                    distributionName: distribution.name,
+                    bytes: format == .json ? JSONPrinter.print(document) : XMLPrinter.print(document))
             }
-        }
-        return documents
+        }.flatMap { $0 }
     }
 }
 

@@ -14,7 +14,12 @@ extension Array where Element == UInt8 {
     /// Appends `count` spaces.
     @inlinable
     public mutating func appendSpaces(_ count: Int) {
-        if count > 0 { append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+        var remaining = count
+        while remaining > 0 {
+            let chunk = Swift.min(remaining, 64)
+            append(contentsOf: spaces64[0..<chunk])
+            remaining -= chunk
+        }
     }
 
     /// Appends the decimal form of `value`, without going through `String(describing:)`.
@@ -112,6 +117,10 @@ extension Array where Element == UInt8 {
         }
     }
 }
+
+/// Sixty-four spaces, for indentation.
+@usableFromInline
+let spaces64 = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
 /// What XML 1.0 can carry.
 public enum XMLText {

@@ -20,8 +20,10 @@ public final class CheckContext {
         self.rule = rule
     }
 
-    /// The config, for brevity in rules.
-    public var config: DistributionConfig { distribution.config }
+    /// The config, for brevity in rules (borrowed, not copied: rules read it often).
+    public var config: DistributionConfig {
+        _read { yield distribution.config }
+    }
 
     /// A related place, for a finding's notes.
     public struct Note: Sendable {

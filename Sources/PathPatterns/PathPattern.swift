@@ -24,6 +24,12 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
     public let source: String
     /// The pattern with its leading `/`, as tokens; runs of `*` are collapsed to one.
     public let tokens: [Token]
+    /// The literal characters before the first wildcard.
+    public let literalPrefix: [Unicode.Scalar]
+    /// The literal characters after the last wildcard (the whole pattern when it has none).
+    public let literalSuffix: [Unicode.Scalar]
+    /// The normalized pattern as text: leading `/`, `*` runs collapsed.
+    public let normalized: String
 
     /// Parses `source`. Every string is a pattern; whether CloudFront accepts its characters is
     /// `PathPatternRules`' concern.
@@ -43,10 +49,18 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
             }
         }
         self.tokens = tokens
-    }
-
-    /// The normalized pattern as text: leading `/`, `*` runs collapsed.
-    public var normalized: String {
+        var prefix: [Unicode.Scalar] = []
+        for token in tokens {
+            guard case .literal(let scalar) = token else { break }
+            prefix.append(scalar)
+        }
+        literalPrefix = prefix
+        var suffix: [Unicode.Scalar] = []
+        for token in tokens.reversed() {
+            guard case .literal(let scalar) = token else { break }
+            suffix.append(scalar)
+        }
+        literalSuffix = suffix.reversed()
         var text = ""
         for token in tokens {
             switch token {
@@ -55,33 +69,13 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
             case .star: text += "*"
             }
         }
-        return text
+        normalized = text
     }
 
     public var description: String { source }
 
     /// Whether the pattern matches every path (`*`, `/*`).
     public var isCatchAll: Bool { tokens == [.literal("/"), .star] }
-
-    /// The literal characters before the first wildcard.
-    public var literalPrefix: [Unicode.Scalar] {
-        var prefix: [Unicode.Scalar] = []
-        for token in tokens {
-            guard case .literal(let scalar) = token else { break }
-            prefix.append(scalar)
-        }
-        return prefix
-    }
-
-    /// The literal characters after the last wildcard (the whole pattern when it has none).
-    public var literalSuffix: [Unicode.Scalar] {
-        var suffix: [Unicode.Scalar] = []
-        for token in tokens.reversed() {
-            guard case .literal(let scalar) = token else { break }
-            suffix.append(scalar)
-        }
-        return suffix.reversed()
-    }
 
     /// Whether the pattern has a `*` (so matches paths of any length above its minimum).
     public var hasStar: Bool { tokens.contains(.star) }

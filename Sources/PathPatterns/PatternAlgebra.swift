@@ -6,6 +6,10 @@
 /// sets, so the first path found is a shortest one. The alphabet is finite in effect: a glob
 /// only tells apart its own literal characters and "anything else", so the search tries each
 /// literal that appears in a pattern plus one representative of all other characters.
+///
+/// Cheap answers come first: every pattern matches some path, a pattern of the form `prefix*`
+/// contains every pattern whose literal prefix extends it, and a candidate example built from
+/// the pattern itself often settles "is it covered" without a search.
 public enum PatternAlgebra {
     /// A shortest path matched by every pattern in `allOf` and by none in `noneOf`, or nil if
     /// there is none. With `allOf` empty, every path qualifies.
@@ -18,6 +22,91 @@ public enum PatternAlgebra {
         guard let found = search(allOf: required.map(nonEmptyStars), noneOf: noneOf)
                 ?? search(allOf: required, noneOf: noneOf) else { return nil }
         return beautified(found, allOf: required, noneOf: noneOf)
+    }
+
+    /// A shortest path matched by every pattern in `allOf` and by none in `noneOf` (ties broken
+    /// deterministically), or nil if there is none.
+    public static func shortestWitness(allOf: [PathPattern], noneOf: [PathPattern]) -> String? {
+        search(allOf: allOf.isEmpty ? [PathPattern("/*")] : allOf, noneOf: noneOf)
+    }
+
+    /// Whether some path matches both patterns.
+    public static func intersects(_ a: PathPattern, _ b: PathPattern) -> Bool {
+        if !prefixesCompatible(a, b) || !suffixesCompatible(a, b) { return false }
+        // Every pattern matches some path, so a pattern inside the other intersects it.
+        if containsByPrefix(a, b) || containsByPrefix(b, a) { return true }
+        return search(allOf: [a, b], noneOf: []) != nil
+    }
+
+    /// Whether every path `pattern` matches is matched by some pattern of `covering`.
+    public static func isCovered(_ pattern: PathPattern, by covering: [PathPattern]) -> Bool {
+        if covering.isEmpty { return false }
+        if covering.contains(where: { containsByPrefix($0, pattern) }) { return true }
+        // A path built from the pattern (wildcards filled with a character no pattern names)
+        // that no covering pattern matches proves "not covered" without a search.
+        if let candidate = candidateExample(pattern, avoiding: covering), !covering.contains(where: { $0.matches(candidate) }) {
+            return false
+        }
+        return search(allOf: [pattern], noneOf: covering) == nil
+    }
+
+    /// Whether every path `inner` matches is matched by `outer`.
+    public static func isSubset(_ inner: PathPattern, of outer: PathPattern) -> Bool {
+        isCovered(inner, by: [outer])
+    }
+
+    /// Whether `outer` has the form `prefix*` and `inner`'s literal prefix starts with `prefix`,
+    /// which makes every path of `inner` a path of `outer`.
+    static func containsByPrefix(_ outer: PathPattern, _ inner: PathPattern) -> Bool {
+        guard outer.tokens.last == .star, outer.tokens.count == outer.literalPrefix.count + 1 else { return false }
+        return inner.literalPrefix.starts(with: outer.literalPrefix)
+    }
+
+    /// The pattern's own example: `*` as nothing, `?` as a character no pattern names.
+    static func candidateExample(_ pattern: PathPattern, avoiding others: [PathPattern]) -> String? {
+        var literals = Set<Unicode.Scalar>()
+        for other in others + [pattern] {
+            for case .literal(let scalar) in other.tokens { literals.insert(scalar) }
+        }
+        guard let filler = representatives.first(where: { !literals.contains($0) }) else { return nil }
+        var text = ""
+        for token in pattern.tokens {
+            switch token {
+            case .literal(let scalar): text.unicodeScalars.append(scalar)
+            case .any: text.unicodeScalars.append(filler)
+            case .star: text.unicodeScalars.append(filler)
+            }
+        }
+        return text
+    }
+
+    /// A cheap necessary condition for two patterns to intersect: their literal prefixes agree
+    /// as far as the shorter one goes.
+    public static func prefixesCompatible(_ a: PathPattern, _ b: PathPattern) -> Bool {
+        let left = a.literalPrefix
+        let right = b.literalPrefix
+        return left.count <= right.count ? right.starts(with: left) : left.starts(with: right)
+    }
+
+    /// The same for literal suffixes.
+    public static func suffixesCompatible(_ a: PathPattern, _ b: PathPattern) -> Bool {
+        let left = a.literalSuffix
+        let right = b.literalSuffix
+        return left.count <= right.count ? right.reversed().starts(with: left.reversed()) : left.reversed().starts(with: right.reversed())
+    }
+
+    /// `pattern` with each `*` replaced by `?*`.
+    static func nonEmptyStars(_ pattern: PathPattern) -> PathPattern {
+        guard pattern.hasStar else { return pattern }
+        var text = ""
+        for token in pattern.tokens {
+            switch token {
+            case .literal(let scalar): text.unicodeScalars.append(scalar)
+            case .any: text += "?"
+            case .star: text += "?*"
+            }
+        }
+        return PathPattern(text)
     }
 
     /// Fills empty path segments and empty file names (`/img/.jpg`, `/a//b`, a trailing `/`)
@@ -44,58 +133,6 @@ public enum PatternAlgebra {
         return text
     }
 
-    /// A shortest path matched by every pattern in `allOf` and by none in `noneOf` (ties broken
-    /// deterministically), or nil if there is none.
-    public static func shortestWitness(allOf: [PathPattern], noneOf: [PathPattern]) -> String? {
-        search(allOf: allOf.isEmpty ? [PathPattern("/*")] : allOf, noneOf: noneOf)
-    }
-
-    /// Whether some path matches both patterns.
-    public static func intersects(_ a: PathPattern, _ b: PathPattern) -> Bool {
-        if !prefixesCompatible(a, b) || !suffixesCompatible(a, b) { return false }
-        return search(allOf: [a, b], noneOf: []) != nil
-    }
-
-    /// Whether every path `pattern` matches is matched by some pattern of `covering`.
-    public static func isCovered(_ pattern: PathPattern, by covering: [PathPattern]) -> Bool {
-        search(allOf: [pattern], noneOf: covering) == nil
-    }
-
-    /// Whether every path `inner` matches is matched by `outer`.
-    public static func isSubset(_ inner: PathPattern, of outer: PathPattern) -> Bool {
-        isCovered(inner, by: [outer])
-    }
-
-    /// A cheap necessary condition for two patterns to intersect: their literal prefixes agree
-    /// as far as the shorter one goes.
-    public static func prefixesCompatible(_ a: PathPattern, _ b: PathPattern) -> Bool {
-        let left = a.literalPrefix
-        let right = b.literalPrefix
-        return left.count <= right.count ? right.starts(with: left) : left.starts(with: right)
-    }
-
-    /// The same for literal suffixes; patterns without a `*` have a fixed length, so only
-    /// patterns whose suffix is bounded by a `*` on both sides can differ in length.
-    public static func suffixesCompatible(_ a: PathPattern, _ b: PathPattern) -> Bool {
-        let left = Array(a.literalSuffix.reversed())
-        let right = Array(b.literalSuffix.reversed())
-        return left.count <= right.count ? right.starts(with: left) : left.starts(with: right)
-    }
-
-    /// `pattern` with each `*` replaced by `?*`.
-    static func nonEmptyStars(_ pattern: PathPattern) -> PathPattern {
-        guard pattern.hasStar else { return pattern }
-        var text = ""
-        for token in pattern.tokens {
-            switch token {
-            case .literal(let scalar): text.unicodeScalars.append(scalar)
-            case .any: text += "?"
-            case .star: text += "?*"
-            }
-        }
-        return PathPattern(text)
-    }
-
     /// Characters tried for "anything else", most readable first.
     static let representatives: [Unicode.Scalar] = Array("xabcdefghijklmnopqrstuvwyz0123456789-_~".unicodeScalars)
 
@@ -104,8 +141,6 @@ public enum PatternAlgebra {
     static let maxLength = 1024
 
     static func search(allOf: [PathPattern], noneOf: [PathPattern]) -> String? {
-        let required = allOf.map(GlobAutomaton.init)
-        let excluded = noneOf.map(GlobAutomaton.init)
         var literals = Set<Unicode.Scalar>()
         for pattern in allOf + noneOf {
             for case .literal(let scalar) in pattern.tokens { literals.insert(scalar) }
@@ -113,66 +148,207 @@ public enum PatternAlgebra {
         let other = representatives.first { !literals.contains($0) }
         // Tried in a fixed order so that the witness is deterministic: the representative
         // first (readable), then the literals in scalar order.
-        let alphabet: [Unicode.Scalar?] = (other.map { [$0] } ?? []) + literals.sorted { $0.value < $1.value }
-
-        struct State: Hashable {
-            var required: [PositionSet]
-            var excluded: [PositionSet]
+        let alphabet: [Unicode.Scalar?] = [other] + literals.sorted { $0.value < $1.value }.map { Optional($0) }
+        if (allOf + noneOf).allSatisfy({ $0.tokens.count < 64 }) {
+            return SmallProductSearch(allOf: allOf, noneOf: noneOf, alphabet: alphabet).run()
         }
-        let start = State(required: required.map(\.start), excluded: excluded.map(\.start))
-        if isDead(start.required, start.excluded, required, excluded) { return nil }
+        return LargeProductSearch(allOf: allOf, noneOf: noneOf, alphabet: alphabet).run()
+    }
+}
 
-        var states: [State] = [start]
-        var parents: [(parent: Int, scalar: Unicode.Scalar)] = [(-1, "/")]
-        var depths: [Int] = [0]
-        var seen: [State: Int] = [start: 0]
+/// The product search for patterns of fewer than 64 tokens, the usual case: each automaton's
+/// position set is one 64-bit word, and a step is a few bit operations with tables built per
+/// alphabet symbol.
+struct SmallProductSearch {
+    let required: Int
+    let automata: [WordAutomaton]
+    let alphabet: [Unicode.Scalar?]
+
+    init(allOf: [PathPattern], noneOf: [PathPattern], alphabet: [Unicode.Scalar?]) {
+        required = allOf.count
+        self.alphabet = alphabet
+        automata = (allOf + noneOf).map { WordAutomaton($0, alphabet: alphabet) }
+    }
+
+    func run() -> String? {
+        let count = automata.count
+        // States are stored flat: `count` words each.
+        var states: [UInt64] = automata.map(\.start)
+        if isDead(states, 0) { return nil }
+        var parents: [(parent: Int32, symbol: UInt16)] = [(-1, 0)]
+        var depths: [UInt16] = [0]
+        var seen: [[UInt64]: Int32] = [Array(states[0..<count]): 0]
         var head = 0
-        while head < states.count {
-            let index = head
+        var next = [UInt64](repeating: 0, count: count)
+        while head < parents.count {
+            let base = head * count
+            var accepted = true
+            for index in 0..<count {
+                let accepts = automata[index].accepts(states[base + index])
+                if index < required ? !accepts : accepts {
+                    accepted = false
+                    break
+                }
+            }
+            if accepted { return path(to: head, parents) }
+            if Int(depths[head]) < PatternAlgebra.maxLength {
+                for symbol in alphabet.indices where alphabet[symbol] != nil {
+                    for index in 0..<count { next[index] = automata[index].step(states[base + index], symbol) }
+                    if isDead(next, 0) || seen[next] != nil { continue }
+                    seen[next] = Int32(parents.count)
+                    states.append(contentsOf: next)
+                    parents.append((Int32(head), UInt16(symbol)))
+                    depths.append(depths[head] + 1)
+                }
+            }
             head += 1
-            let state = states[index]
-            if required.indices.allSatisfy({ required[$0].accepts(state.required[$0]) }),
-               !excluded.indices.contains(where: { excluded[$0].accepts(state.excluded[$0]) }) {
-                return path(to: index, parents)
-            }
-            if depths[index] >= maxLength { continue }
-            for symbol in alphabet {
-                guard let scalar = symbol else { continue }
-                let isOther = scalar == other
-                let next = State(
-                    required: required.indices.map {
-                        isOther ? required[$0].stepOnOther(state.required[$0]) : required[$0].step(state.required[$0], on: scalar)
-                    },
-                    excluded: excluded.indices.map {
-                        isOther ? excluded[$0].stepOnOther(state.excluded[$0]) : excluded[$0].step(state.excluded[$0], on: scalar)
-                    })
-                if isDead(next.required, next.excluded, required, excluded) { continue }
-                if seen[next] != nil { continue }
-                seen[next] = states.count
-                states.append(next)
-                parents.append((index, scalar))
-                depths.append(depths[index] + 1)
-            }
         }
         return nil
     }
 
-    /// A state from which no path can qualify: a required pattern can no longer match, or an
-    /// excluded pattern will match whatever follows.
-    private static func isDead(
-        _ required: [PositionSet], _ excluded: [PositionSet], _ requiredAutomata: [GlobAutomaton],
-        _ excludedAutomata: [GlobAutomaton]
-    ) -> Bool {
-        if required.contains(where: \.isEmpty) { return true }
-        for index in excluded.indices where excludedAutomata[index].isUniversal(excluded[index]) { return true }
+    /// No qualifying path from here: a required pattern can no longer match, or an excluded one
+    /// matches whatever follows.
+    func isDead(_ words: [UInt64], _ base: Int) -> Bool {
+        for index in 0..<automata.count {
+            let word = words[base + index]
+            if index < required {
+                if word == 0 { return true }
+            } else if word & automata[index].universal != 0 {
+                return true
+            }
+        }
         return false
     }
 
-    private static func path(to index: Int, _ parents: [(parent: Int, scalar: Unicode.Scalar)]) -> String {
+    func path(to state: Int, _ parents: [(parent: Int32, symbol: UInt16)]) -> String {
         var scalars: [Unicode.Scalar] = []
-        var current = index
+        var current = state
         while current > 0 {
-            scalars.append(parents[current].scalar)
+            if let scalar = alphabet[Int(parents[current].symbol)] { scalars.append(scalar) }
+            current = Int(parents[current].parent)
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars.reversed())
+        return text
+    }
+}
+
+/// One glob as a 64-bit position-set automaton over an alphabet of symbol indices.
+struct WordAutomaton {
+    /// Per symbol: positions whose token consumes that symbol (its literal, or `?`).
+    let consumes: [UInt64]
+    /// Positions holding `*`.
+    let stars: UInt64
+    /// Positions from which every continuation is accepted.
+    let universal: UInt64
+    let acceptBit: UInt64
+    let start: UInt64
+
+    init(_ pattern: PathPattern, alphabet: [Unicode.Scalar?]) {
+        let tokens = pattern.tokens
+        var stars: UInt64 = 0
+        var any: UInt64 = 0
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case .star: stars |= 1 << UInt64(index)
+            case .any: any |= 1 << UInt64(index)
+            case .literal: break
+            }
+        }
+        consumes = alphabet.map { symbol in
+            var mask = any
+            if let symbol {
+                for (index, token) in tokens.enumerated() where token == .literal(symbol) { mask |= 1 << UInt64(index) }
+            }
+            return mask
+        }
+        self.stars = stars
+        var universal: UInt64 = 0
+        for index in stride(from: tokens.count - 1, through: 0, by: -1) where tokens[index] == .star {
+            if index == tokens.count - 1 || universal & (1 << UInt64(index + 1)) != 0 { universal |= 1 << UInt64(index) }
+        }
+        self.universal = universal
+        acceptBit = 1 << UInt64(tokens.count)
+        start = Self.closed(1, stars: stars)
+    }
+
+    /// Adds the positions after each active `*` (a star may match nothing); runs of stars are
+    /// collapsed when patterns are parsed, so one shift suffices.
+    static func closed(_ set: UInt64, stars: UInt64) -> UInt64 {
+        set | ((set & stars) << 1)
+    }
+
+    func step(_ set: UInt64, _ symbol: Int) -> UInt64 {
+        Self.closed(((set & consumes[symbol]) << 1) | (set & stars), stars: stars)
+    }
+
+    func accepts(_ set: UInt64) -> Bool { set & acceptBit != 0 }
+}
+
+/// The product search for long patterns (64 tokens or more), with position sets of any size.
+struct LargeProductSearch {
+    let required: [GlobAutomaton]
+    let excluded: [GlobAutomaton]
+    let alphabet: [Unicode.Scalar?]
+
+    init(allOf: [PathPattern], noneOf: [PathPattern], alphabet: [Unicode.Scalar?]) {
+        required = allOf.map(GlobAutomaton.init)
+        excluded = noneOf.map(GlobAutomaton.init)
+        self.alphabet = alphabet
+    }
+
+    struct State: Hashable {
+        var required: [PositionSet]
+        var excluded: [PositionSet]
+    }
+
+    func run() -> String? {
+        let start = State(required: required.map(\.start), excluded: excluded.map(\.start))
+        if isDead(start) { return nil }
+        var states: [State] = [start]
+        var parents: [(parent: Int, symbol: Int)] = [(-1, 0)]
+        var depths: [Int] = [0]
+        var seen: [State: Int] = [start: 0]
+        var head = 0
+        while head < states.count {
+            let state = states[head]
+            if required.indices.allSatisfy({ required[$0].accepts(state.required[$0]) }),
+               !excluded.indices.contains(where: { excluded[$0].accepts(state.excluded[$0]) }) {
+                return path(to: head, parents)
+            }
+            if depths[head] < PatternAlgebra.maxLength {
+                for (symbolIndex, symbol) in alphabet.enumerated() {
+                    let isOther = symbolIndex == 0
+                    func advance(_ automaton: GlobAutomaton, _ set: PositionSet) -> PositionSet {
+                        if isOther { return automaton.stepOnOther(set) }
+                        guard let symbol else { return PositionSet(wordCount: set.words.count) }
+                        return automaton.step(set, on: symbol)
+                    }
+                    if isOther && symbol == nil { continue }
+                    let next = State(required: required.indices.map { advance(required[$0], state.required[$0]) },
+                                     excluded: excluded.indices.map { advance(excluded[$0], state.excluded[$0]) })
+                    if isDead(next) || seen[next] != nil { continue }
+                    seen[next] = states.count
+                    states.append(next)
+                    parents.append((head, symbolIndex))
+                    depths.append(depths[head] + 1)
+                }
+            }
+            head += 1
+        }
+        return nil
+    }
+
+    func isDead(_ state: State) -> Bool {
+        state.required.contains(where: \.isEmpty)
+            || excluded.indices.contains { excluded[$0].isUniversal(state.excluded[$0]) }
+    }
+
+    func path(to state: Int, _ parents: [(parent: Int, symbol: Int)]) -> String {
+        var scalars: [Unicode.Scalar] = []
+        var current = state
+        while current > 0 {
+            if let scalar = alphabet[parents[current].symbol] { scalars.append(scalar) }
             current = parents[current].parent
         }
         var text = ""

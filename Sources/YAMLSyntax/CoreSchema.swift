@@ -3,6 +3,19 @@
 /// YAML 1.1 read `yes`, `no`, `on` and `off` as booleans and `010` as octal; YAML 1.2 does not,
 /// and neither does cfc: a country code `NO` stays the string "NO".
 public enum CoreSchema {
+    /// The type of a plain scalar from its bytes. Most scalars of a config are strings that
+    /// start with a letter, which is decided without building a `String`.
+    public static func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> ResolvedType {
+        guard let first = bytes.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return resolvePlain(String(decoding: bytes, as: UTF8.self))
+        default:
+            return .string
+        }
+    }
+
     /// The type of a plain (unquoted, untagged) scalar.
     public static func resolvePlain(_ text: String) -> ResolvedType {
         switch text {

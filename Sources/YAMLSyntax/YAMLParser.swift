@@ -24,6 +24,23 @@ public struct YAMLParseOptions: Sendable {
 /// syntax error (libyaml cannot recover), but problems found while building the tree, such as
 /// duplicate keys, are all reported.
 public enum YAMLParser {
+    /// Runs libyaml's event parser over `bytes` and counts the events, building nothing: the
+    /// physical floor the benchmark compares cfc's stages with.
+    /// - Returns: the number of events, or nil on a syntax error.
+    public static func countEvents(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { input in
+            let parser = LibYAMLParser(input: input)
+            var count = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser.raw, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                count += 1
+                if event.type == YAML_STREAM_END_EVENT { return count }
+            }
+        }
+    }
+
     /// Parses `source`.
     ///
     /// - Parameters:
@@ -174,11 +191,16 @@ private struct TreeBuilder {
         }
         guard let tag = resolveTag(data.tag, kind: .scalar, event) else { return false }
         let start = scalarBytes.count
+        var resolved = ResolvedType.string
         if data.length > 0, let value = data.value {
-            scalarBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
+            let bytes = UnsafeBufferPointer(start: value, count: data.length)
+            scalarBytes.append(contentsOf: bytes)
+            resolved = Self.resolve(tag: tag, style: style, bytes)
+        } else {
+            resolved = Self.resolve(tag: tag, style: style, UnsafeBufferPointer(start: nil, count: 0))
         }
         let index = appendRecord(NodeRecord(
-            kind: .scalar, style: style, tag: tag,
+            kind: .scalar, style: style, tag: tag, resolved: resolved,
             startLine: clamp(event.start_mark.line), startColumn: clamp(event.start_mark.column),
             endLine: clamp(event.end_mark.line), endColumn: clamp(event.end_mark.column),
             payloadStart: UInt32(truncatingIfNeeded: start), payloadCount: UInt32(truncatingIfNeeded: data.length)),
@@ -190,6 +212,20 @@ private struct TreeBuilder {
         return attach(index)
     }
 
+    /// The core-schema type of a scalar with this tag, style and text.
+    static func resolve(tag: YAMLTag, style: YAMLNode.ScalarStyle, _ bytes: UnsafeBufferPointer<UInt8>) -> ResolvedType {
+        switch tag {
+        case .string, .nonSpecific, .sequence, .mapping: return .string
+        case .integer: return .integer
+        case .float: return .float
+        case .boolean: return .boolean
+        case .null: return .null
+        case .none: break
+        }
+        guard style == .plain else { return .string }
+        return CoreSchema.resolvePlain(bytes)
+    }
+
     mutating func openCollection(
         _ kind: YAMLNode.Kind, tag: YAMLTag, anchor: UnsafeMutablePointer<yaml_char_t>?, _ event: yaml_event_t
     ) -> Bool {
@@ -198,7 +234,7 @@ private struct TreeBuilder {
             return false
         }
         let index = appendRecord(NodeRecord(
-            kind: kind, style: .none, tag: tag,
+            kind: kind, style: .none, tag: tag, resolved: kind == .mapping ? .mapping : .sequence,
             startLine: clamp(event.start_mark.line), startColumn: clamp(event.start_mark.column),
             endLine: 0, endColumn: 0, payloadStart: 0, payloadCount: 0),
             weight: 0)

@@ -46,6 +46,8 @@ struct NodeRecord {
     var kind: YAMLNode.Kind
     var style: YAMLNode.ScalarStyle
     var tag: YAMLTag
+    /// The core-schema type, decided once while parsing (lowering asks for it often).
+    var resolved: ResolvedType = .string
     /// Start and end marks as libyaml reports them, counted from 0.
     var startLine: UInt32
     var startColumn: UInt32
@@ -186,24 +188,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// The type the YAML 1.2 core schema gives this node, taking its tag and style into account.
-    public var resolvedType: ResolvedType {
-        switch kind {
-        case .sequence: return .sequence
-        case .mapping: return .mapping
-        case .scalar: break
-        }
-        switch tag {
-        case .string, .nonSpecific: return .string
-        case .integer: return .integer
-        case .float: return .float
-        case .boolean: return .boolean
-        case .null: return .null
-        case .sequence, .mapping: return .string
-        case .none: break
-        }
-        guard style == .plain else { return .string }
-        return CoreSchema.resolvePlain(text)
-    }
+    public var resolvedType: ResolvedType { record.resolved }
 
     /// Whether the node is a null (`~`, `null`, an empty value, or `!!null`).
     public var isNull: Bool { resolvedType == .null }
@@ -250,7 +235,7 @@ public struct YAMLNode: Sendable {
 }
 
 /// The type of a node under the YAML 1.2 core schema.
-public enum ResolvedType: Sendable, Equatable {
+public enum ResolvedType: UInt8, Sendable, Equatable {
     /// `~`, `null`, `Null`, `NULL`, or nothing.
     case null
     /// `true`/`false` (and their `True`/`TRUE` forms).

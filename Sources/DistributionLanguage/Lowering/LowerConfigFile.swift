@@ -1,4 +1,5 @@
 import CFCDiagnostics
+import CFCSupport
 import DistributionIR
 import YAMLSyntax
 
@@ -58,31 +59,51 @@ public func lowerConfigFile(_ document: YAMLDocument, sink: any DiagnosticSink) 
         context.emit(TopLevelMessages.noDistributions(distributionsNode))
     }
 
-    var model = ConfigModel()
-    model.distributions.reserveCapacity(distributionsNode.count)
-    let codec = StructureCodec<Distribution>()
+    // Names first, in file order; then the distributions, which are independent, on all cores.
+    var entries: [(key: YAMLNode, value: YAMLNode)] = []
     for (key, value) in distributionsNode.pairs {
         guard key.kind == .scalar else {
             context.emit(LanguageMessages.nonScalarKey(key, context))
             continue
         }
-        let name = key.text
-        if let problem = DistributionNames.problem(with: name) {
-            context.emit(LanguageMessages.badDistributionName(name, reason: problem, at: key))
+        if let problem = DistributionNames.problem(with: key.text) {
+            context.emit(LanguageMessages.badDistributionName(key.text, reason: problem, at: key))
         }
-        let lowered = context.within(.key("distributions")) { context in
-            context.within(.key(name), key: key) { codec.lower(value, &$0) }
-        }
-        guard var distribution = lowered else { continue }
-        distribution.name = name
-        Distribution.applyContextualDefaults(&distribution)
-        model.distributions.append(distribution)
+        entries.append((key, value))
     }
     let locator = YAMLSourceLocator(document: document)
-    for distribution in model.distributions {
-        checkReferences(distribution, locator: locator, sink: sink)
+    let lowered = Parallel.map(entries.map { DistributionEntry(key: $0.key, value: $0.value) }) { entry in
+        lowerDistribution(entry, locator: locator)
+    }
+    var model = ConfigModel()
+    model.distributions.reserveCapacity(lowered.count)
+    for result in lowered {
+        for diagnostic in result.diagnostics { sink.emit(diagnostic) }
+        if let distribution = result.distribution { model.distributions.append(distribution) }
     }
     return model
+}
+
+/// One entry of the `distributions:` mapping.
+struct DistributionEntry: Sendable {
+    var key: YAMLNode
+    var value: YAMLNode
+}
+
+/// Lowers one distribution and checks its references, with diagnostics of its own (so that
+/// distributions can be lowered in parallel and reported in file order).
+func lowerDistribution(_ entry: DistributionEntry, locator: YAMLSourceLocator) -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
+    let sink = DiagnosticCollector()
+    var context = LoweringContext(sink: sink)
+    let name = entry.key.text
+    let lowered = context.within(.key("distributions")) { context in
+        context.within(.key(name), key: entry.key) { StructureCodec<Distribution>().lower(entry.value, &$0) }
+    }
+    guard var distribution = lowered else { return (nil, sink.diagnostics) }
+    distribution.name = name
+    Distribution.applyContextualDefaults(&distribution)
+    checkReferences(distribution, locator: locator, sink: sink)
+    return (distribution, sink.diagnostics)
 }
 
 /// Reports every target and group member that names no origin of its distribution.

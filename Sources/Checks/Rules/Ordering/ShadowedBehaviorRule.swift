@@ -33,7 +33,7 @@ struct ShadowedBehaviorRule: Rule {
             guard !overlaps.isEmpty else { continue }
             let earlierPatterns = overlaps.map { routing.behaviors[$0].pattern }
             // Fully covered behaviors are unreachable, a rule of their own.
-            if PatternAlgebra.isCovered(behavior.pattern, by: earlierPatterns) { continue }
+            if !routing.isReachable[position] { continue }
             var notes: [CheckContext.Note] = []
             var first: (String, String)? = nil
             for (offset, other) in overlaps.enumerated() {

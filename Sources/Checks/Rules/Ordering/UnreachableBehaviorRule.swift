@@ -35,10 +35,8 @@ struct UnreachableBehaviorRule: Rule {
             let isDuplicate = !seenPatterns.insert(behavior.pattern.normalized).inserted
             defer { if behavior.pattern.isCatchAll { afterCatchAll = true } }
             if isDuplicate || afterCatchAll { continue }
+            guard !routing.isReachable[position] else { continue }
             let overlaps = routing.earlierOverlaps[position]
-            guard !overlaps.isEmpty else { continue }
-            let earlier = overlaps.map { routing.behaviors[$0].pattern }
-            guard PatternAlgebra.isCovered(behavior.pattern, by: earlier) else { continue }
             var notes: [CheckContext.Note] = []
             for (offset, other) in overlaps.enumerated() {
                 let before = overlaps[..<offset].map { routing.behaviors[$0].pattern }

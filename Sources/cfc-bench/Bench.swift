@@ -1,0 +1,248 @@
+import APIDocument
+import CFCCompiler
+import CFCDiagnostics
+import CFCSupport
+import CFCWorkloads
+import Checks
+import DistributionIR
+import DistributionLanguage
+import YAMLSyntax
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `swift run -c release cfc-bench [--sizes small,medium,large,max,max2x] [--repetitions N] [--cfc PATH]`
+///
+/// Times libyaml's bare event parser over each workload (the floor) and each cfc stage over the
+/// same bytes, in one run, and prints MB/s per stage and ratios to the floor (medians of N
+/// repetitions). Then runs the `cfc` executable end to end (process start included) for the
+/// targets: large compile of both formats with output, max check (and its growth when the
+/// behaviors double), small compile, and several files compiled in parallel.
+@main
+struct Bench {
+    static func main() {
+        var sizes = Workload.Size.all
+        var repetitions = 5
+        var cfcPath: String? = nil
+        var arguments = CommandLine.arguments.dropFirst().makeIterator()
+        while let argument = arguments.next() {
+            switch argument {
+            case "--sizes":
+                let names = (arguments.next() ?? "").split(separator: ",").map(String.init)
+                sizes = Workload.Size.all.filter { names.contains($0.name) }
+            case "--repetitions": repetitions = Int(arguments.next() ?? "") ?? 5
+            case "--cfc": cfcPath = arguments.next()
+            default:
+                print("usage: cfc-bench [--sizes small,medium,large,max,max2x] [--repetitions N] [--cfc PATH]")
+                exit(64)
+            }
+        }
+        let cfc = cfcPath ?? siblingExecutable("cfc")
+        let directory = makeTemporaryDirectory()
+        print("cfc benchmark: medians of \(repetitions) runs; ratios are stage time / libyaml's bare parse of the same bytes\n")
+        print(pad("size", 7) + pad("input", 10, right: true) + pad("floor", 11, right: true) + "  "
+              + ["tree", "lower", "check", "json", "xml", "write", "all"].map { pad($0, 13, right: true) }.joined())
+        var floors: [String: Double] = [:]
+        var files: [String: String] = [:]
+        for size in sizes {
+            let text = Workload.yaml(size)
+            let bytes = Array(text.utf8)
+            let path = directory + "/\(size.name).yaml"
+            FileIO.writeStandardError([])
+            try? FileIO.writeAtomically(bytes, to: path)
+            files[size.name] = path
+            let stages = measureStages(bytes, path: path, outputDirectory: directory + "/out-\(size.name)", repetitions: repetitions)
+            floors[size.name] = stages.floor
+            let megabytes = Double(bytes.count) / 1_000_000
+            var line = pad(size.name, 7) + pad(formatBytes(bytes.count), 10, right: true)
+                + pad(String(format1(megabytes / stages.floor)) + " MB/s", 11, right: true) + "  "
+            for time in [stages.tree, stages.lower, stages.check, stages.json, stages.xml, stages.write, stages.total] {
+                line += pad("\(format1(time / stages.floor))x \(format0(megabytes / time))MB/s", 13, right: true)
+            }
+            print(line)
+        }
+        print("\nin-process peak memory: \(formatBytes(peakMemoryBytes()))")
+
+        guard access(cfc, X_OK) == 0 else {
+            print("\nno cfc executable at \(cfc); build it with 'swift build -c release' for the end-to-end runs")
+            return
+        }
+        print("\nend to end (the cfc process, start included; wall time, median of \(repetitions)):")
+        if let large = files["large"], let floor = floors["large"] {
+            let run = measureProcess([cfc, "compile", "--format", "both", "--output", directory + "/e2e-large", large], repetitions)
+            let input = Double(fileSize(large))
+            print("  large   cfc compile --format both --output: \(format0(run.seconds * 1000)) ms = \(format1(run.seconds / floor))x the floor (target 3x); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)")
+        }
+        if let max = files["max"], let floor = floors["max"] {
+            let run = measureProcess([cfc, "check", max], repetitions)
+            print("  max     cfc check: \(format1(run.seconds * 1000)) ms = \(format1(run.seconds / floor))x the floor (target 10x)")
+            if let max2x = files["max2x"] {
+                let doubled = measureProcess([cfc, "check", max2x], repetitions)
+                print("  max2x   cfc check with twice the behaviors: \(format1(doubled.seconds * 1000)) ms = \(format2(doubled.seconds / run.seconds))x the time of max (well under 4x wanted)")
+            }
+        }
+        if let small = files["small"] {
+            let run = measureProcess([cfc, "compile", small], repetitions * 4)
+            print("  small   cfc compile of \(formatBytes(fileSize(small))): \(format1(run.seconds * 1000)) ms (target 10 ms)")
+        }
+        if let medium = files["medium"] {
+            var copies: [String] = []
+            for index in 0..<4 {
+                let copy = directory + "/medium-\(index).yaml"
+                let text = Workload.yaml(.medium, seed: 2026 &+ UInt64(index))
+                    .replacingAll("site-", with: "s\(index)-")
+                try? FileIO.writeAtomically(Array(text.utf8), to: copy)
+                copies.append(copy)
+            }
+            _ = medium
+            let together = measureProcess([cfc, "compile", "--output", directory + "/parallel"] + copies, repetitions)
+            var sequential = 0.0
+            for copy in copies {
+                sequential += measureProcess([cfc, "compile", "--output", directory + "/sequential", copy], repetitions).seconds
+            }
+            print("  4 files cfc compile a b c d: \(format0(together.seconds * 1000)) ms; one at a time: \(format0(sequential * 1000)) ms (\(format2(sequential / together.seconds))x on \(processorCount()) cores)")
+        }
+    }
+
+    struct Stages {
+        var floor = 0.0, tree = 0.0, lower = 0.0, check = 0.0, json = 0.0, xml = 0.0, write = 0.0
+        var total: Double { tree + lower + check + json + xml + write }
+    }
+
+    static func measureStages(_ bytes: [UInt8], path: String, outputDirectory: String, repetitions: Int) -> Stages {
+        var samples: [Stages] = []
+        for _ in 0..<repetitions {
+            var stages = Stages()
+            let sink = DiagnosticCollector()
+            let source = SourceFile(path: path, bytes: bytes)
+            stages.floor = time { _ = YAMLParser.countEvents(bytes) }
+            var document: YAMLDocument? = nil
+            stages.tree = time { document = YAMLParser.parse(source, sink: sink) }
+            guard let document else { fatalError("the workload does not parse: \(sink.diagnostics)") }
+            var model: ConfigModel? = nil
+            stages.lower = time { model = lowerConfigFile(document, sink: sink) }
+            guard let model, !sink.hasErrors else { fatalError("the workload does not lower: \(sink.diagnostics.prefix(3))") }
+            stages.check = time { Checker.check(model, locator: YAMLSourceLocator(document: document), sink: sink) }
+            guard !sink.hasErrors else { fatalError("the workload has errors: \(sink.sortedDiagnostics.filter { $0.severity == .error }.prefix(3))") }
+            var documents: [EmittedDocument] = []
+            stages.json = time {
+                for distribution in model.distributions {
+                    documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.json", mediaType: "application/json",
+                                                     distributionName: distribution.name, bytes: JSONPrinter.print(emitDistributionConfig(distribution))))
+                }
+            }
+            stages.xml = time {
+                for distribution in model.distributions {
+                    documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.xml", mediaType: "application/xml",
+                                                     distributionName: distribution.name, bytes: XMLPrinter.print(emitDistributionConfig(distribution))))
+                }
+            }
+            stages.write = time { try? OutputWriting.write(documents, to: outputDirectory) }
+            samples.append(stages)
+        }
+        func median(_ key: KeyPath<Stages, Double>) -> Double {
+            let sorted = samples.map { $0[keyPath: key] }.sorted()
+            return sorted[sorted.count / 2]
+        }
+        return Stages(floor: median(\.floor), tree: median(\.tree), lower: median(\.lower), check: median(\.check),
+                      json: median(\.json), xml: median(\.xml), write: median(\.write))
+    }
+
+    static func time(_ body: () -> Void) -> Double {
+        let start = now()
+        body()
+        return now() - start
+    }
+
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Runs a process `repetitions` times; the median wall time and the largest peak memory.
+    static func measureProcess(_ arguments: [String], _ repetitions: Int) -> (seconds: Double, peakBytes: Int) {
+        var times: [Double] = []
+        var peak = 0
+        for _ in 0..<max(1, repetitions) {
+            let start = now()
+            var pid: pid_t = 0
+            var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
+            posix_spawn_file_actions_destroy(&actions)
+            for pointer in argv { free(pointer) }
+            guard spawned == 0 else { return (0, 0) }
+            var status: Int32 = 0
+            var usage = rusage()
+            _ = wait4(pid, &status, 0, &usage)
+            times.append(now() - start)
+            peak = max(peak, Int(usage.ru_maxrss) * 1024)
+        }
+        times.sort()
+        return (times[times.count / 2], peak)
+    }
+
+    static func peakMemoryBytes() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+
+    static func processorCount() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+    static func fileSize(_ path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    static func siblingExecutable(_ name: String) -> String {
+        let me = CommandLine.arguments[0]
+        guard let slash = me.lastIndex(of: "/") else { return name }
+        return String(me[..<slash]) + "/" + name
+    }
+
+    static func makeTemporaryDirectory() -> String {
+        var template = Array("/tmp/cfc-bench-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return "/tmp" }
+            return String(cString: base)
+        }
+    }
+
+    static func formatBytes(_ count: Int) -> String {
+        if count >= 1_000_000 { return format1(Double(count) / 1_000_000) + " MB" }
+        if count >= 1_000 { return format1(Double(count) / 1_000) + " kB" }
+        return "\(count) B"
+    }
+
+    static func format0(_ value: Double) -> String { String(Int(value.rounded())) }
+    static func format1(_ value: Double) -> String { fixed(value, 1) }
+    static func format2(_ value: Double) -> String { fixed(value, 2) }
+
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((value * scale).rounded())
+        let whole = scaled / Int(scale)
+        let fraction = abs(scaled % Int(scale))
+        let text = String(fraction)
+        return "\(whole).\(String(repeating: "0", count: digits - text.count))\(text)"
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return right ? padding + text : text + padding
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
