@@ -17,13 +17,13 @@ public struct APIDocument: Sendable, Equatable {
     /// One step of the stream.
     public enum Token: Sendable, Equatable {
         /// A structure begins: `"Name": {` or `<Name>`.
-        case beginStructure(String)
+        case beginStructure(MemberName)
         /// A list begins: `"Name": [` or `<Name>`; each item is written as `<itemName>` in XML.
-        case beginList(String, itemName: String)
+        case beginList(MemberName, itemName: MemberName)
         /// The innermost structure or list ends.
         case end
         /// A scalar member (or list item, under the item's name).
-        case scalar(String, Scalar)
+        case scalar(MemberName, Scalar)
     }
 
     /// A leaf value.
@@ -46,28 +46,28 @@ public struct APIDocument: Sendable, Equatable {
     }
 
     /// Appends a string member.
-    public mutating func string(_ name: String, _ value: String) {
+    public mutating func string(_ name: MemberName, _ value: String) {
         tokens.append(.scalar(name, .string(value)))
     }
 
     /// Appends an integer member.
-    public mutating func integer(_ name: String, _ value: Int64) {
+    public mutating func integer(_ name: MemberName, _ value: Int64) {
         tokens.append(.scalar(name, .integer(value)))
     }
 
     /// Appends a boolean member.
-    public mutating func boolean(_ name: String, _ value: Bool) {
+    public mutating func boolean(_ name: MemberName, _ value: Bool) {
         tokens.append(.scalar(name, .boolean(value)))
     }
 
     /// Opens a structure member (or a structure list item, named by the list's item name).
-    public mutating func beginStructure(_ name: String) {
+    public mutating func beginStructure(_ name: MemberName) {
         tokens.append(.beginStructure(name))
         openContainers.append(true)
     }
 
     /// Opens a list member whose items are named `itemName` in XML.
-    public mutating func beginList(_ name: String, itemName: String) {
+    public mutating func beginList(_ name: MemberName, itemName: MemberName) {
         tokens.append(.beginList(name, itemName: itemName))
         openContainers.append(true)
     }
@@ -99,15 +99,15 @@ public struct APIDocument: Sendable, Equatable {
         for token in tokens {
             switch token {
             case .beginStructure(let name):
-                let child = childName(name)
+                let child = childName(name.name)
                 stack.append((child, false, 0))
             case .beginList(let name, _):
-                let child = childName(name)
+                let child = childName(name.name)
                 stack.append((child, true, 0))
             case .end:
                 stack.removeLast()
             case .scalar(let name, let value):
-                let child = childName(name)
+                let child = childName(name.name)
                 let base = prefix()
                 let path = base.isEmpty ? child : (child.hasPrefix("[") ? base + child : base + "." + child)
                 result.append((path.replacingOccurrences(of: ".[", with: "["), value))
@@ -129,4 +129,36 @@ extension String {
         }
         return result + rest
     }
+}
+
+/// An API member name with its JSON and XML spellings prepared once, so printing a member is
+/// copying bytes. Names come from the service model: ASCII identifiers that need no escaping.
+public final class MemberName: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The name, such as `DomainName`.
+    public let name: String
+    /// `"DomainName": `
+    let jsonKey: [UInt8]
+    /// `<DomainName>`
+    let xmlOpen: [UInt8]
+    /// `</DomainName>`
+    let xmlClose: [UInt8]
+
+    /// Prepares `name`; create each name once (the catalog does) and reuse it.
+    public init(_ name: String) {
+        self.name = name
+        jsonKey = Array("\"\(name)\": ".utf8)
+        xmlOpen = Array("<\(name)>".utf8)
+        xmlClose = Array("</\(name)>".utf8)
+    }
+
+    public static func == (lhs: MemberName, rhs: MemberName) -> Bool { lhs.name == rhs.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+    public var description: String { name }
+
+    /// `Quantity`, in every list wrapper.
+    public static let quantity = MemberName("Quantity")
+    /// `Items`, in every list wrapper.
+    public static let items = MemberName("Items")
+    /// `Enabled`, in wrappers of lists that can be switched off.
+    public static let enabled = MemberName("Enabled")
 }

@@ -14,22 +14,20 @@ public enum JSONPrinter {
     /// Appends the document's bytes to `output`.
     public static func print(_ document: APIDocument, into output: inout [UInt8]) {
         // For each open container: whether it is a list, and whether it has a member yet.
-        var stack: [(isList: Bool, hasMember: Bool)] = [(false, false)]
+        var isList: [Bool] = [false]
+        var hasMember: [Bool] = [false]
+        isList.reserveCapacity(16)
+        hasMember.reserveCapacity(16)
         output.append(UInt8(ascii: "{"))
 
-        func startMember(_ name: String, _ output: inout [UInt8]) {
-            let depth = stack.count
-            if stack[depth - 1].hasMember { output.append(UInt8(ascii: ",")) }
-            stack[depth - 1].hasMember = true
+        @inline(__always)
+        func startMember(_ name: MemberName, _ output: inout [UInt8]) {
+            let depth = isList.count
+            if hasMember[depth - 1] { output.append(UInt8(ascii: ",")) }
+            hasMember[depth - 1] = true
             output.append(UInt8(ascii: "\n"))
             output.appendSpaces(depth * 2)
-            if !stack[depth - 1].isList {
-                // Member names are the service model's identifiers: ASCII letters only, so they
-                // need no escaping.
-                output.append(UInt8(ascii: "\""))
-                output.append(name)
-                output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
-            }
+            if !isList[depth - 1] { output.append(contentsOf: name.jsonKey) }
         }
 
         for token in document.tokens {
@@ -37,30 +35,35 @@ public enum JSONPrinter {
             case .beginStructure(let name):
                 startMember(name, &output)
                 output.append(UInt8(ascii: "{"))
-                stack.append((false, false))
+                isList.append(false)
+                hasMember.append(false)
             case .beginList(let name, _):
                 startMember(name, &output)
                 output.append(UInt8(ascii: "["))
-                stack.append((true, false))
+                isList.append(true)
+                hasMember.append(false)
             case .end:
-                let closed = stack.removeLast()
-                if closed.hasMember {
+                let closedList = isList.removeLast()
+                if hasMember.removeLast() {
                     output.append(UInt8(ascii: "\n"))
-                    output.appendSpaces(stack.count * 2)
+                    output.appendSpaces(isList.count * 2)
                 }
-                output.append(closed.isList ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+                output.append(closedList ? UInt8(ascii: "]") : UInt8(ascii: "}"))
             case .scalar(let name, let value):
                 startMember(name, &output)
                 switch value {
                 case .string(let text): output.appendJSONString(text)
                 case .integer(let number): output.appendDecimal(number)
-                case .boolean(let flag): output.append(flag ? "true" : "false")
+                case .boolean(let flag): output.append(contentsOf: flag ? trueBytes : falseBytes)
                 }
             }
         }
-        output.append("\n}\n")
+        output.append(contentsOf: [UInt8(ascii: "\n"), UInt8(ascii: "}"), UInt8(ascii: "\n")])
     }
 }
+
+private let trueBytes = Array("true".utf8)
+private let falseBytes = Array("false".utf8)
 
 /// Prints an `APIDocument` as the XML body of the CloudFront REST API: an XML declaration, the
 /// root element in CloudFront's namespace, list items under the model's item names, two-space
@@ -86,49 +89,44 @@ public enum XMLPrinter {
         output.appendXMLEscaped(document.namespace)
         output.append("\">\n")
         // Element names of the open containers, and for lists their item names.
-        var stack: [(name: String, itemName: String?)] = []
-
-        func elementName(_ memberName: String) -> String {
-            if let itemName = stack.last?.itemName { return itemName }
-            return memberName
-        }
+        var elements: [MemberName] = []
+        var itemNames: [MemberName?] = []
+        elements.reserveCapacity(16)
+        itemNames.reserveCapacity(16)
 
         for token in document.tokens {
             switch token {
             case .beginStructure(let name):
-                let element = elementName(name)
-                output.appendSpaces((stack.count + 1) * 2)
-                output.append(UInt8(ascii: "<"))
-                output.append(element)
-                output.append(">\n")
-                stack.append((element, nil))
+                let element = (itemNames.last ?? nil) ?? name
+                output.appendSpaces((elements.count + 1) * 2)
+                output.append(contentsOf: element.xmlOpen)
+                output.append(UInt8(ascii: "\n"))
+                elements.append(element)
+                itemNames.append(nil)
             case .beginList(let name, let itemName):
-                let element = elementName(name)
-                output.appendSpaces((stack.count + 1) * 2)
-                output.append(UInt8(ascii: "<"))
-                output.append(element)
-                output.append(">\n")
-                stack.append((element, itemName))
+                let element = (itemNames.last ?? nil) ?? name
+                output.appendSpaces((elements.count + 1) * 2)
+                output.append(contentsOf: element.xmlOpen)
+                output.append(UInt8(ascii: "\n"))
+                elements.append(element)
+                itemNames.append(itemName)
             case .end:
-                let closed = stack.removeLast()
-                output.appendSpaces((stack.count + 1) * 2)
-                output.append("</")
-                output.append(closed.name)
-                output.append(">\n")
+                let closed = elements.removeLast()
+                itemNames.removeLast()
+                output.appendSpaces((elements.count + 1) * 2)
+                output.append(contentsOf: closed.xmlClose)
+                output.append(UInt8(ascii: "\n"))
             case .scalar(let name, let value):
-                let element = elementName(name)
-                output.appendSpaces((stack.count + 1) * 2)
-                output.append(UInt8(ascii: "<"))
-                output.append(element)
-                output.append(UInt8(ascii: ">"))
+                let element = (itemNames.last ?? nil) ?? name
+                output.appendSpaces((elements.count + 1) * 2)
+                output.append(contentsOf: element.xmlOpen)
                 switch value {
                 case .string(let text): output.appendXMLEscaped(text)
                 case .integer(let number): output.appendDecimal(number)
-                case .boolean(let flag): output.append(flag ? "true" : "false")
+                case .boolean(let flag): output.append(contentsOf: flag ? trueBytes : falseBytes)
                 }
-                output.append("</")
-                output.append(element)
-                output.append(">\n")
+                output.append(contentsOf: element.xmlClose)
+                output.append(UInt8(ascii: "\n"))
             }
         }
         output.append("</")

@@ -106,5 +106,7 @@ public enum RuleRegistry {
     }
 
     /// Every rule id, for `ignore:` validation and suggestions.
-    public static var ids: [String] { rules.map { type(of: $0).description.id.rawValue } }
+    public static let ids: [String] = rules.map { type(of: $0).description.id.rawValue }
+    /// The same, as a set.
+    public static let idSet = Set(ids)
 }

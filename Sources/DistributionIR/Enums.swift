@@ -63,8 +63,25 @@ public enum HTTPMethod: String, CaseIterable, Codable, Hashable, Sendable, Compa
         }
     }
 
-    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    private var rank: Int {
+        switch self {
+        case .get: 0
+        case .head: 1
+        case .post: 2
+        case .put: 3
+        case .patch: 4
+        case .options: 5
+        case .delete: 6
+        }
+    }
     public static func < (lhs: HTTPMethod, rhs: HTTPMethod) -> Bool { lhs.rank < rhs.rank }
+
+    /// A set of methods as a bit mask, for cheap set comparisons.
+    public static func mask(_ methods: some Sequence<HTTPMethod>) -> UInt8 {
+        var mask: UInt8 = 0
+        for method in methods { mask |= 1 << UInt8(method.rank) }
+        return mask
+    }
 }
 
 /// When a Lambda@Edge function or CloudFront Function runs: `EventType`.

@@ -15,6 +15,8 @@ public enum OriginDomains {
     /// Whether `domain` is an S3 website endpoint (`bucket.s3-website-region.amazonaws.com` or
     /// `bucket.s3-website.region.amazonaws.com`), which speaks only HTTP.
     public static func isS3WebsiteEndpoint(_ domain: String) -> Bool {
+        // Cheap rejection first: most origins do not mention s3-website at all.
+        guard domain.utf8.count > 14, domain.utf8.contains(where: { $0 == UInt8(ascii: "-") }) else { return false }
         let lowered = domain.lowercased()
         return lowered.hasSuffix(".amazonaws.com") && (lowered.contains(".s3-website-") || lowered.contains(".s3-website."))
     }

@@ -85,13 +85,45 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
     /// Runs in O(path × pattern) time with the position-set simulation, never exponentially
     /// as backtracking glob matchers can.
     public func matches(_ path: String) -> Bool {
-        let automaton = GlobAutomaton(self)
-        var state = automaton.start
-        for scalar in path.unicodeScalars {
-            state = automaton.step(state, on: scalar)
-            if state.isEmpty { return false }
+        matches(Array(path.unicodeScalars))
+    }
+
+    /// Whether `path`, as scalars, matches. The classic wildcard matcher: advance on literals
+    /// and `?`, remember the last `*` and retry from it on a mismatch. Since a later `*` makes
+    /// earlier choices irrelevant, only the last one needs remembering, which keeps this linear
+    /// in practice and O(path × pattern) at worst, with no allocation.
+    public func matches(_ path: [Unicode.Scalar]) -> Bool {
+        var token = 0
+        var position = 0
+        var starToken = -1
+        var starPosition = 0
+        while position < path.count {
+            if token < tokens.count {
+                switch tokens[token] {
+                case .any:
+                    token += 1
+                    position += 1
+                    continue
+                case .literal(let scalar) where scalar == path[position]:
+                    token += 1
+                    position += 1
+                    continue
+                case .star:
+                    starToken = token
+                    starPosition = position
+                    token += 1
+                    continue
+                case .literal:
+                    break
+                }
+            }
+            guard starToken >= 0 else { return false }
+            token = starToken + 1
+            starPosition += 1
+            position = starPosition
         }
-        return automaton.accepts(state)
+        while token < tokens.count, tokens[token] == .star { token += 1 }
+        return token == tokens.count
     }
 
     /// Whether this pattern and `other` can never match different paths differently: whether

@@ -19,15 +19,32 @@ public enum PatternAlgebra {
     /// still a real member of every set), and only then for any path.
     public static func witness(allOf: [PathPattern], noneOf: [PathPattern]) -> String? {
         let required = allOf.isEmpty ? [PathPattern("/*")] : allOf
-        guard let found = search(allOf: required.map(nonEmptyStars), noneOf: noneOf)
-                ?? search(allOf: required, noneOf: noneOf) else { return nil }
-        return beautified(found, allOf: required, noneOf: noneOf)
+        let excluded = relevant(noneOf, to: required)
+        // The first pattern's own example often qualifies, which settles it without a search.
+        if let candidate = candidateExample(required[0], avoiding: required + excluded) {
+            let scalars = Array(candidate.unicodeScalars)
+            if required.allSatisfy({ $0.matches(scalars) }) && !excluded.contains(where: { $0.matches(scalars) }) {
+                return beautified(candidate, allOf: required, noneOf: excluded)
+            }
+        }
+        guard let found = search(allOf: required.map(nonEmptyStars), noneOf: excluded)
+                ?? search(allOf: required, noneOf: excluded) else { return nil }
+        return beautified(found, allOf: required, noneOf: excluded)
+    }
+
+    /// The patterns of `patterns` that can match a path all of `required` match (the others
+    /// cannot exclude anything, and only slow the search down).
+    static func relevant(_ patterns: [PathPattern], to required: [PathPattern]) -> [PathPattern] {
+        patterns.filter { pattern in
+            required.allSatisfy { prefixesCompatible($0, pattern) && suffixesCompatible($0, pattern) }
+        }
     }
 
     /// A shortest path matched by every pattern in `allOf` and by none in `noneOf` (ties broken
     /// deterministically), or nil if there is none.
     public static func shortestWitness(allOf: [PathPattern], noneOf: [PathPattern]) -> String? {
-        search(allOf: allOf.isEmpty ? [PathPattern("/*")] : allOf, noneOf: noneOf)
+        let required = allOf.isEmpty ? [PathPattern("/*")] : allOf
+        return search(allOf: required, noneOf: relevant(noneOf, to: required))
     }
 
     /// Whether some path matches both patterns.
@@ -39,13 +56,15 @@ public enum PatternAlgebra {
     }
 
     /// Whether every path `pattern` matches is matched by some pattern of `covering`.
-    public static func isCovered(_ pattern: PathPattern, by covering: [PathPattern]) -> Bool {
+    public static func isCovered(_ pattern: PathPattern, by allCovering: [PathPattern]) -> Bool {
+        let covering = relevant(allCovering, to: [pattern])
         if covering.isEmpty { return false }
         if covering.contains(where: { containsByPrefix($0, pattern) }) { return true }
         // A path built from the pattern (wildcards filled with a character no pattern names)
         // that no covering pattern matches proves "not covered" without a search.
-        if let candidate = candidateExample(pattern, avoiding: covering), !covering.contains(where: { $0.matches(candidate) }) {
-            return false
+        if let candidate = candidateExample(pattern, avoiding: covering) {
+            let scalars = Array(candidate.unicodeScalars)
+            if !covering.contains(where: { $0.matches(scalars) }) { return false }
         }
         return search(allOf: [pattern], noneOf: covering) == nil
     }
@@ -120,9 +139,7 @@ public enum PatternAlgebra {
             if previous == "/" && (next == nil || next == "." || next == "/") {
                 var candidate = scalars
                 candidate.insert("x", at: index)
-                var text = ""
-                text.unicodeScalars.append(contentsOf: candidate)
-                if allOf.allSatisfy({ $0.matches(text) }) && !noneOf.contains(where: { $0.matches(text) }) {
+                if allOf.allSatisfy({ $0.matches(candidate) }) && !noneOf.contains(where: { $0.matches(candidate) }) {
                     scalars = candidate
                 }
             }

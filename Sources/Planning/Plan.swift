@@ -2,6 +2,10 @@ import APIDocument
 import CFCSupport
 import DistributionIR
 
+private let pathsName = MemberName("Paths")
+private let pathName = MemberName("Path")
+private let callerReferenceName = MemberName("CallerReference")
+
 /// What applying a config would do, per distribution: create, update or nothing, the changes,
 /// and the invalidation that should follow. The plan is data; `renderText` and `renderJSON`
 /// present it.
@@ -67,15 +71,15 @@ public struct Plan: Sendable {
     /// The invalidation batch document for an entry (`Paths` and `CallerReference`).
     public static func invalidationBatch(_ entry: Entry) -> APIDocument {
         var document = APIDocument(rootName: "InvalidationBatch")
-        document.beginStructure("Paths")
-        document.integer("Quantity", Int64(entry.invalidation.paths.count))
+        document.beginStructure(pathsName)
+        document.integer(.quantity, Int64(entry.invalidation.paths.count))
         if !entry.invalidation.paths.isEmpty {
-            document.beginList("Items", itemName: "Path")
-            for path in entry.invalidation.paths { document.string("Path", path) }
+            document.beginList(.items, itemName: pathName)
+            for path in entry.invalidation.paths { document.string(pathName, path) }
             document.end()
         }
         document.end()
-        document.string("CallerReference", entry.invalidationCallerReference)
+        document.string(callerReferenceName, entry.invalidationCallerReference)
         return document
     }
 

@@ -85,6 +85,17 @@ public struct RoutingTable: Sendable {
     }
 
     static func findOverlaps(_ patterns: [PathPattern]) -> [[Int]] {
+        // Small distributions: comparing every pair's prefixes and suffixes is cheaper than
+        // building the tries.
+        if patterns.count <= 64 {
+            return patterns.indices.map { index in
+                (0..<index).filter { candidate in
+                    PatternAlgebra.prefixesCompatible(patterns[candidate], patterns[index])
+                        && PatternAlgebra.suffixesCompatible(patterns[candidate], patterns[index])
+                        && PatternAlgebra.intersects(patterns[candidate], patterns[index])
+                }
+            }
+        }
         var prefixes = PatternTrie()
         var suffixes = PatternTrie()
         var result: [[Int]] = []

@@ -251,23 +251,26 @@ private struct TreeBuilder {
 
     mutating func closeCollection(_ event: yaml_event_t) -> Bool {
         guard let collection = open.popLast() else { return true }
-        var items = Array(pending[collection.firstPending...])
-        pending.removeSubrange(collection.firstPending...)
         var record = records[Int(collection.index)]
-        if record.kind == .mapping {
+        let childStart = children.count
+        if record.kind == .mapping && hasMergeKey(pending[collection.firstPending...]) {
+            let items = Array(pending[collection.firstPending...])
             guard let effective = applyMergeKeys(items, mapping: collection.index) else { return false }
-            items = effective
-            checkDuplicateKeys(items)
+            children.append(contentsOf: effective)
+        } else {
+            children.append(contentsOf: pending[collection.firstPending...])
         }
+        pending.removeSubrange(collection.firstPending...)
+        let count = children.count - childStart
+        if record.kind == .mapping { checkDuplicateKeys(childStart, count) }
         var weight: UInt32 = 1
-        for child in items { weight = weight.addingSaturating(weights[Int(child)]) }
+        for child in children[childStart...] { weight = weight.addingSaturating(weights[Int(child)]) }
         weights[Int(collection.index)] = weight
-        record.payloadStart = UInt32(truncatingIfNeeded: children.count)
-        record.payloadCount = UInt32(truncatingIfNeeded: record.kind == .mapping ? items.count / 2 : items.count)
+        record.payloadStart = UInt32(truncatingIfNeeded: childStart)
+        record.payloadCount = UInt32(truncatingIfNeeded: record.kind == .mapping ? count / 2 : count)
         record.endLine = clamp(event.end_mark.line)
         record.endColumn = clamp(event.end_mark.column)
         records[Int(collection.index)] = record
-        children.append(contentsOf: items)
         return attach(collection.index)
     }
 
@@ -320,13 +323,16 @@ private struct TreeBuilder {
     /// Replaces each `<<` pair by the pairs it merges in: a merged key is taken only where the
     /// mapping does not set it itself, and among several merged mappings the first one wins
     /// (YAML's merge-key rules).
-    mutating func applyMergeKeys(_ items: [Int32], mapping: Int32) -> [Int32]? {
-        var hasMerge = false
-        for pairStart in stride(from: 0, to: items.count, by: 2) where isMergeKey(items[pairStart]) {
-            hasMerge = true
-            break
+    func hasMergeKey(_ items: ArraySlice<Int32>) -> Bool {
+        var index = items.startIndex
+        while index < items.endIndex {
+            if isMergeKey(items[index]) { return true }
+            index += 2
         }
-        guard hasMerge else { return items }
+        return false
+    }
+
+    mutating func applyMergeKeys(_ items: [Int32], mapping: Int32) -> [Int32]? {
         usesAliases = true
 
         var explicitKeys = Set<String>()
@@ -387,17 +393,65 @@ private struct TreeBuilder {
     }
 
     /// Reports every key that appears twice, at the second occurrence with a note at the first.
-    func checkDuplicateKeys(_ items: [Int32]) {
-        var firstByKey: [String: Int32] = [:]
-        for pairStart in stride(from: 0, to: items.count, by: 2) {
-            let key = items[pairStart]
-            guard let text = scalarText(key) else { continue }
-            if let first = firstByKey[text] {
-                emit(YAMLMessages.duplicateKey(text, at: rangeOf(key), first: rangeOf(first)))
+    ///
+    /// Keys are compared as bytes: small mappings pair by pair, large ones through a hash of
+    /// the bytes, so no `String` is built unless a duplicate is found.
+    func checkDuplicateKeys(_ start: Int, _ count: Int) {
+        let pairs = count / 2
+        guard pairs > 1 else { return }
+        if pairs <= 16 {
+            for second in 1..<pairs {
+                let key = children[start + 2 * second]
+                for first in 0..<second where sameScalar(children[start + 2 * first], key) {
+                    reportDuplicate(key, first: children[start + 2 * first])
+                    break
+                }
+            }
+            return
+        }
+        var buckets: [Int: [Int32]] = [:]
+        buckets.reserveCapacity(pairs)
+        for pair in 0..<pairs {
+            let key = children[start + 2 * pair]
+            guard let hash = scalarHash(key) else { continue }
+            if let first = buckets[hash]?.first(where: { sameScalar($0, key) }) {
+                reportDuplicate(key, first: first)
             } else {
-                firstByKey[text] = key
+                buckets[hash, default: []].append(key)
             }
         }
+    }
+
+    func reportDuplicate(_ key: Int32, first: Int32) {
+        emit(YAMLMessages.duplicateKey(scalarText(key) ?? "", at: rangeOf(key), first: rangeOf(first)))
+    }
+
+    /// Whether two nodes are scalars with the same bytes.
+    func sameScalar(_ a: Int32, _ b: Int32) -> Bool {
+        let left = records[Int(a)]
+        let right = records[Int(b)]
+        guard left.kind == .scalar, right.kind == .scalar, left.payloadCount == right.payloadCount else { return false }
+        let count = Int(left.payloadCount)
+        let leftStart = Int(left.payloadStart)
+        let rightStart = Int(right.payloadStart)
+        return scalarBytes.withUnsafeBufferPointer { bytes in
+            for offset in 0..<count where bytes[leftStart + offset] != bytes[rightStart + offset] { return false }
+            return true
+        }
+    }
+
+    /// FNV-1a over a scalar's bytes, or nil for collections.
+    func scalarHash(_ index: Int32) -> Int? {
+        let record = records[Int(index)]
+        guard record.kind == .scalar else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let start = Int(record.payloadStart)
+        scalarBytes.withUnsafeBufferPointer { bytes in
+            for offset in 0..<Int(record.payloadCount) {
+                hash = (hash ^ UInt64(bytes[start + offset])) &* 0x100_0000_01b3
+            }
+        }
+        return Int(truncatingIfNeeded: hash)
     }
 
     // MARK: - Tags

@@ -18,6 +18,7 @@ public enum ListWrapper: Sendable {
 public struct ListCodec<Element: ValueCodec>: ValueCodec {
     /// The element's XML name (`CNAME`, `Method`, `Origin`).
     public let itemName: String
+    let itemMember: MemberName
     /// The elements' codec.
     public let element: Element
     /// The API's wrapper.
@@ -26,6 +27,7 @@ public struct ListCodec<Element: ValueCodec>: ValueCodec {
     /// Creates a list codec.
     public init(_ itemName: String, _ element: Element, wrapper: ListWrapper = .quantityItems(itemsRequired: false)) {
         self.itemName = itemName
+        self.itemMember = MemberName(itemName)
         self.element = element
         self.wrapper = wrapper
     }
@@ -49,27 +51,27 @@ public struct ListCodec<Element: ValueCodec>: ValueCodec {
         return values
     }
 
-    public func emit(_ value: [Element.Value], named name: String, into document: inout APIDocument) {
+    public func emit(_ value: [Element.Value], named name: MemberName, into document: inout APIDocument) {
         switch wrapper {
         case .bare:
             emitItems(value, named: name, into: &document)
         case .quantityItems(let itemsRequired):
             document.beginStructure(name)
-            document.integer("Quantity", Int64(value.count))
-            if itemsRequired || !value.isEmpty { emitItems(value, named: "Items", into: &document) }
+            document.integer(.quantity, Int64(value.count))
+            if itemsRequired || !value.isEmpty { emitItems(value, named: .items, into: &document) }
             document.end()
         case .enabledQuantityItems:
             document.beginStructure(name)
-            document.boolean("Enabled", !value.isEmpty)
-            document.integer("Quantity", Int64(value.count))
-            if !value.isEmpty { emitItems(value, named: "Items", into: &document) }
+            document.boolean(.enabled, !value.isEmpty)
+            document.integer(.quantity, Int64(value.count))
+            if !value.isEmpty { emitItems(value, named: .items, into: &document) }
             document.end()
         }
     }
 
-    func emitItems(_ value: [Element.Value], named name: String, into document: inout APIDocument) {
-        document.beginList(name, itemName: itemName)
-        for item in value { element.emit(item, named: itemName, into: &document) }
+    func emitItems(_ value: [Element.Value], named name: MemberName, into document: inout APIDocument) {
+        document.beginList(name, itemName: itemMember)
+        for item in value { element.emit(item, named: itemMember, into: &document) }
         document.end()
     }
 
@@ -245,7 +247,7 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
         return values
     }
 
-    public func emit(_ value: [Element], named name: String, into document: inout APIDocument) {
+    public func emit(_ value: [Element], named name: MemberName, into document: inout APIDocument) {
         list.emit(value, named: name, into: &document)
     }
 
@@ -259,10 +261,12 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
 public struct WrappedStringCodec: ValueCodec {
     /// The structure's only member.
     public let memberName: String
+    let member: MemberName
 
     /// Creates the codec.
     public init(memberName: String) {
         self.memberName = memberName
+        self.member = MemberName(memberName)
     }
 
     public var shape: ValueShape { .string }
@@ -273,9 +277,9 @@ public struct WrappedStringCodec: ValueCodec {
         StringCodec().lower(node, &context)
     }
 
-    public func emit(_ value: String, named name: String, into document: inout APIDocument) {
+    public func emit(_ value: String, named name: MemberName, into document: inout APIDocument) {
         document.beginStructure(name)
-        document.string(memberName, value)
+        document.string(member, value)
         document.end()
     }
 

@@ -65,15 +65,16 @@ extension Member {
         _ key: String?, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, api apiName: String?, _ codec: C,
         required: Bool = false, defaultText: String? = nil, _ summary: String
     ) -> Member {
-        Member(
+        let member = apiName.map(MemberName.init)
+        return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
             isRequired: required, defaultText: defaultText, shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if let value = codec.lower(node, &context) { root[keyPath: keyPath] = value }
             },
             emitValue: { root, document in
-                guard let apiName else { return }
-                codec.emit(root[keyPath: keyPath], named: apiName, into: &document)
+                guard let member else { return }
+                codec.emit(root[keyPath: keyPath], named: member, into: &document)
             },
             readValue: { root, parent, context in
                 guard let apiName, let node = parent.member(apiName) else { return }
@@ -88,7 +89,8 @@ extension Member {
         _ key: String?, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String?, _ codec: C,
         required: Bool = false, _ summary: String
     ) -> Member {
-        Member(
+        let member = apiName.map(MemberName.init)
+        return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
             isRequired: required, shapeOf: { codec.shape },
             lowerValue: { root, node, context in
@@ -99,8 +101,8 @@ extension Member {
                 }
             },
             emitValue: { root, document in
-                guard let apiName, let value = root[keyPath: keyPath] else { return }
-                codec.emit(value, named: apiName, into: &document)
+                guard let member, let value = root[keyPath: keyPath] else { return }
+                codec.emit(value, named: member, into: &document)
             },
             readValue: { root, parent, context in
                 guard let apiName, let node = parent.member(apiName) else { return }
@@ -125,8 +127,8 @@ extension Member {
             },
             emitValue: { root, document in
                 let value = root[keyPath: keyPath]
-                document.integer("Quantity", Int64(value.count))
-                if !value.isEmpty { list.emitItems(value, named: "Items", into: &document) }
+                document.integer(.quantity, Int64(value.count))
+                if !value.isEmpty { list.emitItems(value, named: .items, into: &document) }
             },
             readValue: { root, parent, context in
                 // The parent structure reports its own unknown members.

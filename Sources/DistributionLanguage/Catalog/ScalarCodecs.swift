@@ -29,7 +29,7 @@ public struct StringCodec: ValueCodec {
         return text
     }
 
-    public func emit(_ value: String, named name: String, into document: inout APIDocument) {
+    public func emit(_ value: String, named name: MemberName, into document: inout APIDocument) {
         document.string(name, value)
     }
 
@@ -68,7 +68,7 @@ public struct IntegerCodec<Number: FixedWidthInteger & Hashable>: ValueCodec {
         return Number(value)
     }
 
-    public func emit(_ value: Number, named name: String, into document: inout APIDocument) {
+    public func emit(_ value: Number, named name: MemberName, into document: inout APIDocument) {
         document.integer(name, Int64(value))
     }
 
@@ -108,7 +108,7 @@ public struct BooleanCodec: ValueCodec {
         return nil
     }
 
-    public func emit(_ value: Bool, named name: String, into document: inout APIDocument) {
+    public func emit(_ value: Bool, named name: MemberName, into document: inout APIDocument) {
         document.boolean(name, value)
     }
 
@@ -147,7 +147,7 @@ where Value.RawValue == String {
 
     private var allowed: String { Value.allCases.map(\.rawValue).joined(separator: ", ") }
 
-    public func emit(_ value: Value, named name: String, into document: inout APIDocument) {
+    public func emit(_ value: Value, named name: MemberName, into document: inout APIDocument) {
         document.string(name, value.rawValue)
     }
 

@@ -66,7 +66,7 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         return value
     }
 
-    public func emit(_ value: Structure, named name: String, into document: inout APIDocument) {
+    public func emit(_ value: Structure, named name: MemberName, into document: inout APIDocument) {
         document.beginStructure(name)
         emitMembers(value, into: &document)
         document.end()

@@ -14,7 +14,7 @@ public protocol ValueCodec<Value>: Sendable {
     func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Value?
 
     /// Appends the value to `document` as member `name` (or as a list item named `name`).
-    func emit(_ value: Value, named name: String, into document: inout APIDocument)
+    func emit(_ value: Value, named name: MemberName, into document: inout APIDocument)
 
     /// Reads the value from API JSON or XML. Returns nil after reporting why it cannot.
     func read(_ node: APINode, _ context: inout ReadingContext) -> Value?

@@ -29,8 +29,11 @@ public struct YAMLSourceLocator: SourceLocator {
         for component in path.components {
             switch component {
             case .key(let name):
-                guard node.kind == .mapping,
-                      let pair = node.pairs.first(where: { $0.key.kind == .scalar && $0.key.text == name }) else { return nil }
+                var bytes = name
+                let found = bytes.withUTF8 { wanted in
+                    node.kind == .mapping ? node.pairs.first(where: { $0.key.textEquals(wanted) }) : nil
+                }
+                guard let pair = found else { return nil }
                 key = pair.key
                 node = pair.value
             case .index(let index):

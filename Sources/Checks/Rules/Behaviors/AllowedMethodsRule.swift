@@ -16,13 +16,14 @@ struct AllowedMethodsRule: Rule {
         passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS]")],
         failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: ↓[GET, HEAD, POST]")])
 
-    static let sets: [Set<HTTPMethod>] = [[.get, .head], [.get, .head, .options], Set(HTTPMethod.allCases)]
+    /// The accepted sets, as bit masks (see `HTTPMethod.mask`).
+    static let sets: [UInt8] = [HTTPMethod.mask([.get, .head]), HTTPMethod.mask([.get, .head, .options]), HTTPMethod.mask(HTTPMethod.allCases)]
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {
             let methods = behavior.behavior.allowedMethods
-            let set = Set(methods)
-            if !Self.sets.contains(set) || set.count != methods.count {
+            let mask = HTTPMethod.mask(methods)
+            if !Self.sets.contains(mask) || mask.nonzeroBitCount != methods.count {
                 context.report("allowed-methods [\(methods.map(\.rawValue).joined(separator: ", "))] is not a set CloudFront accepts",
                                at: behavior.path.appending("allowed-methods"),
                                hint: "use [GET, HEAD], [GET, HEAD, OPTIONS], or [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]")

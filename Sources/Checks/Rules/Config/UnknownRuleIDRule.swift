@@ -19,7 +19,7 @@ struct UnknownRuleIDRule: Rule {
         failingExamples: [RuleExample.with("ignore: [↓https.redirect_biling]")])
 
     func check(_ context: CheckContext) {
-        let known = Set(RuleRegistry.ids)
+        let known = RuleRegistry.idSet
         var lists: [([String], ConfigPath)] = [(context.distribution.policy.ignore, context.distribution.path.appending("ignore"))]
         for behavior in context.routing.behaviors {
             lists.append((behavior.behavior.ignore, behavior.path.appending("ignore")))

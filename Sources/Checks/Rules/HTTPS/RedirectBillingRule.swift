@@ -18,7 +18,9 @@ struct RedirectBillingRule: Rule {
         failingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: ↓redirect-to-https\n  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6"])
 
     func check(_ context: CheckContext) {
-        let redirecting = context.routing.behaviors.filter { $0.behavior.viewerProtocolPolicy == .redirectToHTTPS }
+        let redirecting = context.routing.behaviors.indices.filter {
+            context.routing.behaviors[$0].behavior.viewerProtocolPolicy == .redirectToHTTPS
+        }.map { context.routing.behaviors[$0] }
         guard let first = redirecting.first else { return }
         let count = redirecting.count
         context.report(

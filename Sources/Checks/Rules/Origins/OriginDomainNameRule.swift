@@ -21,29 +21,50 @@ struct OriginDomainNameRule: Rule {
             "origins:\n  app:\n    domain-name: ↓app.example.com:8443\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior,
         ])
 
+    /// What is wrong with `domain`, or nil; one pass over its bytes.
+    static func problem(with domain: String) -> String? {
+        var labelLength = 0
+        var total = 0
+        var sawColon = false
+        var sawSlash = false
+        var invalid = false
+        for byte in domain.utf8 {
+            total += 1
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                labelLength += 1
+                if labelLength > 63 { invalid = true }
+            case UInt8(ascii: "."):
+                if labelLength == 0 { invalid = true }
+                labelLength = 0
+            case UInt8(ascii: ":"): sawColon = true
+            case UInt8(ascii: "/"): sawSlash = true
+            default: invalid = true
+            }
+        }
+        if domain.contains("://") { return "is a URL" }
+        if sawSlash { return "has a path" }
+        if sawColon { return OriginIPAddressRule.isIPAddress(domain) ? nil : "has a port" }
+        if invalid || labelLength == 0 || total > 253 {
+            return OriginIPAddressRule.isIPAddress(domain) ? nil : "is not a valid DNS name"
+        }
+        return nil
+    }
+
     func check(_ context: CheckContext) {
         for origin in context.config.origins {
-            let domain = origin.domainName
-            let path = context.distribution.path.appending("origins").appending(origin.id).appending("domain-name")
-            if domain.contains("://") {
-                context.report("origin domain name '\(domain)' is a URL", at: path,
-                               hint: "write only the host name; the protocol is set by custom-origin-config")
-            } else if domain.contains("/") {
-                context.report("origin domain name '\(domain)' has a path", at: path,
-                               hint: "move the path to origin-path")
-            } else if domain.contains(":") && !OriginIPAddressRule.isIPAddress(domain) {
-                context.report("origin domain name '\(domain)' has a port", at: path,
-                               hint: "set the port with http-port or https-port")
-            } else if !OriginIPAddressRule.isIPAddress(domain) {
-                let valid = !domain.isEmpty && domain.utf8.count <= 253 && domain.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
-                    !label.isEmpty && label.utf8.count <= 63
-                        && label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
-                }
-                if !valid {
-                    context.report("origin domain name '\(domain)' is not a valid DNS name", at: path,
-                                   hint: "a DNS name has labels of letters, digits, '-' and '_' separated by dots")
-                }
+            guard let problem = Self.problem(with: origin.domainName) else { continue }
+            let hint: String
+            switch problem {
+            case "is a URL": hint = "write only the host name; the protocol is set by custom-origin-config"
+            case "has a path": hint = "move the path to origin-path"
+            case "has a port": hint = "set the port with http-port or https-port"
+            default: hint = "a DNS name has labels of letters, digits, '-' and '_' separated by dots"
             }
+            context.report("origin domain name '\(origin.domainName)' \(problem)",
+                           at: context.distribution.path.appending("origins").appending(origin.id).appending("domain-name"),
+                           hint: hint)
         }
     }
 }

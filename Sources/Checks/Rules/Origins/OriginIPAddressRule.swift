@@ -20,6 +20,14 @@ struct OriginIPAddressRule: Rule {
 
     /// Whether `text` is an IPv4 or IPv6 address literal.
     static func isIPAddress(_ text: String) -> Bool {
+        // Most domains start with a letter and end with a letter: not an address (IPv4 ends in
+        // a digit, IPv6 in a hex digit or ']').
+        guard let last = text.utf8.last,
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(last)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(last) || last == UInt8(ascii: "]") else { return false }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ":") }) || text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+            return false
+        }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 4, parts.allSatisfy({ part in !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCIIDigit) && (Int(part) ?? 256) <= 255 }) {
             return true

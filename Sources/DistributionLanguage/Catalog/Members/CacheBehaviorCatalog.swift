@@ -6,6 +6,8 @@ extension CacheBehavior: CatalogStructure {
     public static var blank: CacheBehavior { CacheBehavior() }
 
     static let methods = ListCodec("Method", EnumCodec<HTTPMethod>(), wrapper: .quantityItems(itemsRequired: true))
+    static let allowedMethodsName = MemberName("AllowedMethods")
+    static let cachedMethodsName = MemberName("CachedMethods")
 
     public static let catalog = Catalog<CacheBehavior>("cache behavior", [
         .value("path-pattern", \.pathPattern, api: "PathPattern", StringCodec(), required: true,
@@ -26,10 +28,10 @@ extension CacheBehavior: CatalogStructure {
             "The methods CloudFront forwards: `[GET, HEAD]`, `[GET, HEAD, OPTIONS]`, or all seven. Default: `[GET, HEAD]`.",
             emit: { root, document in
                 // The API nests CachedMethods inside AllowedMethods; cfc writes them side by side.
-                document.beginStructure("AllowedMethods")
-                document.integer("Quantity", Int64(root.allowedMethods.count))
-                methods.emitItems(root.allowedMethods, named: "Items", into: &document)
-                methods.emit(root.cachedMethods, named: "CachedMethods", into: &document)
+                document.beginStructure(allowedMethodsName)
+                document.integer(.quantity, Int64(root.allowedMethods.count))
+                methods.emitItems(root.allowedMethods, named: .items, into: &document)
+                methods.emit(root.cachedMethods, named: cachedMethodsName, into: &document)
                 document.end()
             },
             read: { root, parent, context in
