@@ -43,7 +43,7 @@ public struct ConfigInput: Sendable {
             sink.emit(CompilerMessages.unreadable(error))
             return nil
         }
-        let source = SourceFile(path: path == FileIO.standardInputPath ? "<stdin>" : path, bytes: bytes)
+        let source = SourceFile(path: FileIO.displayName(path), bytes: bytes)
         let first = bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         let errorsBefore = sink.errorCount
         switch first {

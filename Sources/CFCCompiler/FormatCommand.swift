@@ -32,7 +32,7 @@ public enum FormatCommand {
             sink.emit(CompilerMessages.unreadable(error))
             return FileOutcome(path: path, formatted: nil, isChanged: false, refusal: nil, diagnostics: sink.diagnostics, source: nil)
         }
-        return format(SourceFile(path: path == FileIO.standardInputPath ? "<stdin>" : path, bytes: bytes), options: options)
+        return format(SourceFile(path: FileIO.displayName(path), bytes: bytes), options: options)
     }
 
     /// Formats `source`.

@@ -42,7 +42,7 @@ public struct Pipeline: Sendable {
             sink.emit(CompilerMessages.unreadable(error))
             return CompileResult(source: nil, model: nil, documents: [], diagnostics: sink.diagnostics)
         }
-        let source = SourceFile(path: path == FileIO.standardInputPath ? "<stdin>" : path, bytes: bytes)
+        let source = SourceFile(path: FileIO.displayName(path), bytes: bytes)
         return compile(source: source, options: options, sink: sink)
     }
 

@@ -60,11 +60,12 @@ public struct TextDiagnosticRenderer {
                message: diagnostic.summary, id: diagnostic.id, into: &output)
         if let range = diagnostic.range { snippet(range, into: &output) }
         for fixIt in diagnostic.fixIts {
-            output.append("      = fix-it: \(fixIt.message)\n")
+            output.append("      = fix-it: \(VisibleText.escaped(fixIt.message))\n")
         }
         if let hint = diagnostic.hint {
             output.append(style("      = hint: ", "\u{1B}[1;32m"))
-            output.append(hint.replacingNewlines(with: "\n        "))
+            output.append(hint.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { VisibleText.escaped(String($0)) }.joined(separator: "\n        "))
             output.append("\n")
         }
         for note in diagnostic.notes {
@@ -80,9 +81,9 @@ public struct TextDiagnosticRenderer {
     ) {
         var location = ""
         if let range {
-            location = "\(range.file):\(range.start.line):\(range.start.column): "
+            location = "\(VisibleText.escaped(range.file)):\(range.start.line):\(range.start.column): "
         } else if let file {
-            location = "\(file): "
+            location = "\(VisibleText.escaped(file)): "
         }
         output.append(style(location, "\u{1B}[1m"))
         let color: String
@@ -93,38 +94,66 @@ public struct TextDiagnosticRenderer {
         }
         output.append(style(severity + ":", color))
         output.append(" ")
-        output.append(style(message, "\u{1B}[1m"))
+        output.append(style(VisibleText.escaped(message), "\u{1B}[1m"))
         if let id { output.append(" [\(id.rawValue)]") }
         output.append("\n")
     }
 
+    /// At most this many characters of a line are shown; longer lines (minified or hostile
+    /// input) are cut around the caret, so a snippet costs the same whatever the line's length.
+    public static let snippetWindow = 160
+
     private func snippet(_ range: SourceRange, into output: inout [UInt8]) {
         guard showsSnippets, let source = sources[range.file],
-              let text = source.text(ofLine: range.start.line) else { return }
-        // Tabs are shown as single spaces so the caret lines up whatever the terminal's tab width.
-        let scalars = Array(text.unicodeScalars.map { $0 == "\t" ? " " : $0 })
-        // Very long lines (minified input) are cut around the caret so a message stays readable.
-        let window = 160
-        var first = 0
-        if scalars.count > window, range.start.column > window / 2 {
-            first = min(range.start.column - 1 - window / 2, scalars.count - window)
+              let line = source.byteRange(ofLine: range.start.line) else { return }
+        let window = Self.snippetWindow
+        let caret = max(range.start.column - 1, 0)
+        let first = caret > window / 2 ? caret - window / 2 : 0
+        let firstByte = source.byteOffset(ofScalar: first, inLine: line, near: range.start)
+        // `window` scalars take at most 4 bytes each; decoding only those keeps this O(window).
+        let sliceEnd = min(line.upperBound, firstByte + 4 * window + 4)
+        let decoded = String(decoding: source.bytes[firstByte..<sliceEnd], as: UTF8.self).unicodeScalars
+        var underline = 1
+        if range.end.line == range.start.line, range.end.column > range.start.column {
+            underline = range.end.column - range.start.column
         }
-        let last = min(scalars.count, first + window)
-        var shown = String(String.UnicodeScalarView(scalars[first..<last]))
-        if first > 0 { shown = "…" + shown }
-        if last < scalars.count { shown += "…" }
+        // Control and invisible characters are shown escaped, so display columns and scalar
+        // columns differ; the caret goes under the display column of its scalar.
+        var shown = first > 0 ? "…" : ""
+        var displayColumn = first > 0 ? 1 : 0
+        var caretDisplay = displayColumn
+        var underlineEndDisplay: Int?
+        var count = 0
+        var truncated = sliceEnd < line.upperBound
+        for scalar in decoded {
+            if count == window { truncated = true; break }
+            let index = first + count
+            if index == caret { caretDisplay = displayColumn }
+            if index == caret + underline { underlineEndDisplay = displayColumn }
+            if scalar == "\t" {
+                // Tabs are shown as single spaces so the caret lines up whatever the tab width.
+                shown += " "
+                displayColumn += 1
+            } else if VisibleText.needsEscape(scalar) {
+                let escape = VisibleText.escape(scalar)
+                shown += escape
+                displayColumn += escape.count
+            } else {
+                shown.unicodeScalars.append(scalar)
+                displayColumn += 1
+            }
+            count += 1
+        }
+        if first + count <= caret { caretDisplay = displayColumn + (caret - first - count) }
+        if truncated { shown += "…" }
+        let markerWidth = max((underlineEndDisplay ?? displayColumn) - caretDisplay, 1)
         let lineNumber = String(range.start.line)
         let gutter = String(repeating: " ", count: max(5 - lineNumber.count, 1))
         output.append(gutter + lineNumber + " | " + shown + "\n")
-        let caretColumn = max(range.start.column - 1 - first, 0) + (first > 0 ? 1 : 0)
-        var underline = 1
-        if range.end.line == range.start.line, range.end.column > range.start.column {
-            underline = min(range.end.column - range.start.column, max(last - (range.start.column - 1), 1))
-        }
         var marker = "^"
-        if underline > 1 { marker += String(repeating: "~", count: underline - 1) }
+        if underline > 1 && markerWidth > 1 { marker += String(repeating: "~", count: markerWidth - 1) }
         output.append(String(repeating: " ", count: gutter.count + lineNumber.count) + " | "
-            + String(repeating: " ", count: caretColumn))
+            + String(repeating: " ", count: caretDisplay))
         output.append(style(marker, "\u{1B}[1;32m"))
         output.append("\n")
     }
@@ -191,12 +220,5 @@ public struct JSONDiagnosticRenderer {
 
     private func appendOptional(_ value: String?, into output: inout [UInt8]) {
         if let value { output.appendJSONString(value) } else { output.append("null") }
-    }
-}
-
-extension String {
-    fileprivate func replacingNewlines(with replacement: String) -> String {
-        guard contains("\n") else { return self }
-        return split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

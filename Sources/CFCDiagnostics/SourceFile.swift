@@ -58,6 +58,10 @@ public final class SourceFile: Sendable {
     public let lineStarts: [Int]
     /// Whether every byte is ASCII, in which case character offsets are byte offsets.
     public let isASCII: Bool
+    /// Where lines start as libyaml counts them, when that differs from `lineStarts`: YAML 1.1
+    /// (and so libyaml) also breaks lines at U+0085, U+2028 and U+2029, which editors and
+    /// YAML 1.2 do not. Nil for the usual file without them.
+    let parserLineStarts: [Int]?
 
     /// Reads the line table of `bytes`.
     public init(path: String, bytes: [UInt8]) {
@@ -84,18 +88,85 @@ public final class SourceFile: Sendable {
         }
         self.lineStarts = starts
         self.isASCII = ascii
+        self.parserLineStarts = ascii ? nil : Self.parserLineStarts(bytes, editorLineStarts: starts)
+    }
+
+    private static func parserLineStarts(_ bytes: [UInt8], editorLineStarts: [Int]) -> [Int]? {
+        var extra: [Int] = []
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0xC2 && bytes[index + 1] == 0x85 {
+                extra.append(index + 2)
+            } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                      bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                extra.append(index + 3)
+            }
+            index += 1
+        }
+        if extra.isEmpty { return nil }
+        // libyaml takes a break followed by LF as two breaks, so the merged table keeps both.
+        return (editorLineStarts + extra).sorted()
+    }
+
+    /// The position of a libyaml mark's `line` and `column` (from 1, as libyaml counts them:
+    /// see `parserLineStarts`), in the file's own lines.
+    public func position(parserLine line: Int, column: Int) -> SourcePosition {
+        guard let parserLineStarts else { return position(line: line, column: column) }
+        guard line >= 1, line <= parserLineStarts.count else {
+            return SourcePosition(line: line, column: column, offset: bytes.count)
+        }
+        var offset = parserLineStarts[line - 1]
+        var remaining = column - 1
+        while remaining > 0, offset < bytes.count {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        return position(atByteOffset: offset)
     }
 
     /// The number of lines (a final line without a line break counts).
     public var lineCount: Int { lineStarts.count }
 
-    /// The text of line `line` (from 1) without its line break, or nil past the end.
-    public func text(ofLine line: Int) -> String? {
+    /// The bytes of line `line` (from 1) without its line break, or nil past the end.
+    public func byteRange(ofLine line: Int) -> Range<Int>? {
         guard line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
         while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return start..<end
+    }
+
+    /// The text of line `line` (from 1) without its line break, or nil past the end.
+    public func text(ofLine line: Int) -> String? {
+        byteRange(ofLine: line).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The byte offset of the scalar `index` (from 0) of the line spanning `line`, clamped to
+    /// the line. `position`, a known position on that line, saves walking from the line's
+    /// start when the scalar is near it.
+    public func byteOffset(ofScalar index: Int, inLine line: Range<Int>, near position: SourcePosition) -> Int {
+        if isASCII { return min(line.lowerBound + index, line.upperBound) }
+        var offset = line.lowerBound
+        var remaining = index
+        let known = position.column - 1
+        if known >= index, position.offset >= line.lowerBound, position.offset <= line.upperBound {
+            // Walk back from the known position: lead bytes start scalars.
+            offset = position.offset
+            var back = known - index
+            while back > 0, offset > line.lowerBound {
+                offset -= 1
+                while offset > line.lowerBound, bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+                back -= 1
+            }
+            return offset
+        }
+        while remaining > 0, offset < line.upperBound {
+            offset += 1
+            while offset < line.upperBound, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        return offset
     }
 
     /// The position of the character at `line` and `column` (from 1, column in scalars),

@@ -40,6 +40,11 @@ public enum FileIO {
     /// The conventional path that means standard input.
     public static let standardInputPath = "-"
 
+    /// How messages name `path`: standard input is `<stdin>`, as compilers print it.
+    public static func displayName(_ path: String) -> String {
+        path == standardInputPath ? "<stdin>" : path
+    }
+
     /// Reads the whole file at `path` (or standard input for `-`).
     ///
     /// - Parameters:
@@ -49,22 +54,23 @@ public enum FileIO {
     /// - Throws: `FileIOError` when the file cannot be opened or read, is a directory, or is
     ///   larger than `maxBytes`.
     public static func read(_ path: String, maxBytes: Int = .max) throws(FileIOError) -> [UInt8] {
+        let shownPath = displayName(path)
         let descriptor: Int32
         if path == standardInputPath {
             descriptor = 0
         } else {
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            if descriptor < 0 { throw .fromErrno(path) }
+            if descriptor < 0 { throw .fromErrno(shownPath) }
         }
         defer { if descriptor != 0 { close(descriptor) } }
 
         var status = stat()
         if fstat(descriptor, &status) == 0 {
             if (status.st_mode & S_IFMT) == S_IFDIR {
-                throw FileIOError(path: path, reason: "is a directory")
+                throw FileIOError(path: shownPath, reason: "is a directory")
             }
             if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > maxBytes {
-                throw tooLarge(path, maxBytes)
+                throw tooLarge(shownPath, maxBytes)
             }
         }
         var bytes: [UInt8] = []
@@ -75,10 +81,10 @@ public enum FileIO {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .fromErrno(path)
+                throw .fromErrno(shownPath)
             }
             if count == 0 { break }
-            if bytes.count + count > maxBytes { throw tooLarge(path, maxBytes) }
+            if bytes.count + count > maxBytes { throw tooLarge(shownPath, maxBytes) }
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes

@@ -45,10 +45,22 @@ public enum LanguageMessages {
 
     /// `schema.version`: a `version:` other than 1.
     static func badVersion(_ node: YAMLNode) -> Diagnostic {
-        Diagnostic(
+        if node.resolvedType == .string {
+            return Diagnostic(
+                id: "schema.version", severity: .error,
+                summary: "expected the number 1 for 'version', found the string '\(node.text)'",
+                hint: "write 'version: 1', without quotes", range: node.range)
+        }
+        if node.resolvedType != .integer {
+            return Diagnostic(
+                id: "schema.version", severity: .error,
+                summary: "expected the number 1 for 'version', found \(describe(node.resolvedType))",
+                hint: "write 'version: 1'", range: node.range)
+        }
+        return Diagnostic(
             id: "schema.version", severity: .error,
             summary: "unsupported version '\(node.text)'; this cfc reads version 1",
-            range: node.range)
+            hint: "a newer cfc may read it; see 'cfc --version'", range: node.range)
     }
 
     /// `schema.empty_file`: a file without a document.

@@ -8,8 +8,9 @@ public struct YAMLParseOptions: Sendable {
     public var maxDepth: Int = 128
     /// The most nodes that aliases may add to the document, counting an alias of a collection
     /// as every node inside it. A "billion laughs" file reaches this after a few thousand
-    /// events and stops.
-    public var maxAliasExpansion: Int = 1_000_000
+    /// events and stops. A quarter of a million is far more than anchored distributions need,
+    /// and keeps a 30 kB file from making the compiler do seconds of work.
+    public var maxAliasExpansion: Int = 250_000
     /// The longest scalar accepted, in UTF-8 bytes. CloudFront's longest strings are
     /// a few kilobytes.
     public var maxScalarBytes: Int = 1 << 20
@@ -291,7 +292,15 @@ private struct TreeBuilder {
             emit(YAMLMessages.aliasExpansionTooLarge(limit: options.maxAliasExpansion, at: aliasRange))
             return false
         }
-        return attach(target)
+        // The alias becomes a node of its own that shares the anchored node's content but
+        // carries the alias's position, so a problem with it (a duplicate key, a wrong type)
+        // points at the alias, not at the anchor it repeats.
+        var copy = records[Int(target)]
+        copy.startLine = clamp(event.start_mark.line)
+        copy.startColumn = clamp(event.start_mark.column)
+        copy.endLine = clamp(event.end_mark.line)
+        copy.endColumn = clamp(event.end_mark.column)
+        return attach(appendRecord(copy, weight: weight))
     }
 
     mutating func appendRecord(_ record: NodeRecord, weight: UInt32) -> Int32 {
@@ -314,8 +323,8 @@ private struct TreeBuilder {
         let record = records[Int(index)]
         return SourceRange(
             file: source.path,
-            start: source.position(line: Int(record.startLine) + 1, column: Int(record.startColumn) + 1),
-            end: source.position(line: Int(record.endLine) + 1, column: Int(record.endColumn) + 1))
+            start: source.position(parserLine: Int(record.startLine) + 1, column: Int(record.startColumn) + 1),
+            end: source.position(parserLine: Int(record.endLine) + 1, column: Int(record.endColumn) + 1))
     }
 
     // MARK: - Mappings
@@ -522,7 +531,7 @@ private struct TreeBuilder {
     /// The one place a libyaml mark (0-based line and column, counted in characters) becomes a
     /// `SourcePosition` (1-based, with a UTF-8 byte offset).
     func position(_ mark: yaml_mark_t) -> SourcePosition {
-        source.position(line: mark.line + 1, column: mark.column + 1)
+        source.position(parserLine: mark.line + 1, column: mark.column + 1)
     }
 
     func reportLibYAMLError(_ parser: yaml_parser_t) {

@@ -148,16 +148,18 @@ public struct YAMLNode: Sendable {
     /// The scalar style, or `.none` for collections.
     public var style: ScalarStyle { record.style }
 
-    /// The span of source the node was parsed from (for an alias, the anchored node's span).
+    /// The span of source the node was parsed from. For an alias, the alias itself: its
+    /// children (if any) keep the spans where the anchored node wrote them.
     public var range: SourceRange {
         let record = self.record
         return SourceRange(
             file: document.source.path,
-            start: document.source.position(line: Int(record.startLine) + 1, column: Int(record.startColumn) + 1),
-            end: document.source.position(line: Int(record.endLine) + 1, column: Int(record.endColumn) + 1))
+            start: document.source.position(parserLine: Int(record.startLine) + 1, column: Int(record.startColumn) + 1),
+            end: document.source.position(parserLine: Int(record.endLine) + 1, column: Int(record.endColumn) + 1))
     }
 
-    /// The line (from 1) the node starts on; cheaper than `range` when only the line is needed.
+    /// The line (from 1) the node starts on, as libyaml counts lines (see
+    /// `SourceFile.position(parserLine:column:)`); cheaper than `range` when only the line is needed.
     public var line: Int { Int(record.startLine) + 1 }
 
     // MARK: - Scalars

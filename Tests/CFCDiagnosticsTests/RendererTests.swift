@@ -34,6 +34,51 @@ import Testing
         #expect(text.contains("    3 |  x: é\n      |     ^\n"))
     }
 
+    @Test func controlCharactersInSnippetsAndMessagesAreEscaped() {
+        let hostile = SourceFile(path: "h.yaml", bytes: Array("a: \"\u{1B}]0;t\u{07}\" \u{0}\u{200B}x\n".utf8))
+        let diagnostic = Diagnostic(
+            id: "x.y", severity: .error, summary: "bad key 'k\nforged.yaml:1:1: error: ok' \u{1B}[2J",
+            hint: "line one\nline two \u{7}",
+            range: SourceRange(file: "h.yaml", start: hostile.position(line: 1, column: 15),
+                               end: hostile.position(line: 1, column: 16)))
+        let text = String(decoding: TextDiagnosticRenderer(sources: ["h.yaml": hostile]).render([diagnostic]), as: UTF8.self)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(text == """
+            h.yaml:1:15: error: bad key 'k\\nforged.yaml:1:1: error: ok' \\e[2J [x.y]
+                1 | a: "\\e]0;t\\a" \\0\\u200Bx
+                  |                       ^
+                  = hint: line one
+                    line two \\a
+
+            """)
+    }
+
+    @Test func longLinesAreCutAroundTheCaretInConstantTime() {
+        let line = String(repeating: "ab", count: 50_000)
+        let long = SourceFile(path: "l.yaml", bytes: Array((line + "\n").utf8))
+        let diagnostics = (0..<2_000).map { index in
+            Diagnostic(id: "x.y", severity: .error, summary: "e", range: SourceRange(
+                file: "l.yaml", start: long.position(line: 1, column: 50_000 + index),
+                end: long.position(line: 1, column: 50_002 + index)))
+        }
+        let start = Date()
+        let text = String(decoding: TextDiagnosticRenderer(sources: ["l.yaml": long]).render(diagnostics), as: UTF8.self)
+        #expect(Date().timeIntervalSince(start) < 5)
+        let snippet = text.split(separator: "\n")[1]
+        #expect(snippet.hasPrefix("    1 | …"))
+        #expect(snippet.hasSuffix("…"))
+        #expect(snippet.count == "    1 | ".count + 1 + TextDiagnosticRenderer.snippetWindow + 1)
+        // The caret sits under the 50,000th character: 80 characters into the window, after the "…".
+        #expect(text.split(separator: "\n")[2] == "      | " + String(repeating: " ", count: 81) + "^~")
+    }
+
+    @Test(arguments: [("tab\there", "tab\\there"), ("nul\u{0}", "nul\\0"), ("zws\u{200B}", "zws\\u200B"),
+                      ("nbsp\u{A0}", "nbsp\\_"), ("ls\u{2028}", "ls\\L"), ("c1\u{9B}", "c1\\x9B"),
+                      ("bidi\u{202E}", "bidi\\u202E"), ("fine: é → ✓", "fine: é → ✓")])
+    func visibleTextUsesYAMLEscapes(raw: String, shown: String) {
+        #expect(VisibleText.escaped(raw) == shown)
+    }
+
     @Test func positionsCountScalarsAndBytes() {
         let position = source.position(line: 3, column: 5)
         // Line 3 starts at byte 47; "\t", "x", ":" and " " are one byte each, "é" two.

@@ -18,8 +18,10 @@ struct ChildRun: Sendable {
     var timedOut: Bool
     /// Wall-clock time from spawn to exit.
     var seconds: Double
-    /// The child's own peak resident set size (`ru_maxrss` from `wait4`), in bytes.
+    /// The child's peak resident set size, in bytes.
     var peakRSSBytes: Int
+    /// How `peakRSSBytes` was measured.
+    var memorySource: String
     /// Standard output.
     var stdout: [UInt8]
     /// Standard error.
@@ -28,35 +30,74 @@ struct ChildRun: Sendable {
     var peakRSSMegabytes: Double { Double(peakRSSBytes) / Double(1 << 20) }
 }
 
-/// Spawns a child with `posix_spawn` and reaps it with `wait4`, so that the resource usage read
-/// is that one child's, whatever else the test process runs in parallel (`getrusage(RUSAGE_CHILDREN)`
-/// would mix every child ever waited for). Standard input comes from a file; standard output and
-/// standard error go to files, so a chatty child can never block on a full pipe.
+/// Runs a child with `posix_spawn` and reaps it with `wait4`, with standard input from a file
+/// and standard output and standard error to files (a chatty child never blocks on a pipe).
+///
+/// Peak memory: `ru_maxrss` of a spawned child is not the child's alone. Linux carries the
+/// high-water mark of the address space a process had before `exec` into its `maxrss`, and
+/// `posix_spawn` runs on the parent's address space until then, so the number read by `wait4`
+/// (or `getrusage(RUSAGE_CHILDREN)`, which also mixes every child) is at least the test process's
+/// own peak. So when GNU `/usr/bin/time` is there, the child runs under it: `time` is small, forks
+/// the child from itself and reports the child's own peak (`%M`). Otherwise the `wait4` number is
+/// used: an upper bound, so a bound on it still holds for cfc.
 enum ChildProcess {
     struct SpawnError: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Runs `executable` with `arguments`, feeding it `standardInput`, and kills it (SIGKILL)
-    /// when it is still running after `killAfter` seconds.
+    /// `/usr/bin/time` when it is GNU time (it takes `-f %M -o FILE`), else nil.
+    static let gnuTime: String? = {
+        #if os(Linux)
+        let path = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: path),
+              FileManager.default.isExecutableFile(atPath: "/bin/true") else { return nil }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: path)
+        probe.arguments = ["-f", "%M", "-o", "/dev/null", "/bin/true"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return nil }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? path : nil
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Runs `executable` with `arguments`, feeding it `standardInput`, and kills it (SIGKILL to
+    /// its process group) when it is still running after `killAfter` seconds.
     static func run(
         _ executable: URL, _ arguments: [String], standardInput: URL, scratch: URL, killAfter: Double
     ) throws -> ChildRun {
         let stdoutPath = scratch.appendingPathComponent("child.stdout").path
         let stderrPath = scratch.appendingPathComponent("child.stderr").path
+        let usagePath = scratch.appendingPathComponent("child.rusage").path
+        try? FileManager.default.removeItem(atPath: usagePath)
+
+        var command = [executable.path] + arguments
+        if let gnuTime {
+            command = [gnuTime, "-f", "%M", "-o", usagePath] + command
+        }
 
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t? = nil
+        var attributes: posix_spawnattr_t? = nil
         #else
         var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, standardInput.path, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // A process group of its own, so that a timeout kills `time` and the child together.
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
 
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer {
@@ -67,9 +108,9 @@ enum ChildProcess {
         var pid = pid_t()
         let clock = ContinuousClock()
         let start = clock.now
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else {
-            throw SpawnError(description: "posix_spawn \(executable.path): \(String(cString: strerror(spawned)))")
+            throw SpawnError(description: "posix_spawn \(command[0]): \(String(cString: strerror(spawned)))")
         }
 
         var rawStatus: Int32 = 0
@@ -83,7 +124,7 @@ enum ChildProcess {
                 throw SpawnError(description: "wait4: \(String(cString: strerror(errno)))")
             }
             if !timedOut, seconds(clock.now - start) > killAfter {
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)
                 timedOut = true
             }
             usleep(1_000)
@@ -92,17 +133,34 @@ enum ChildProcess {
 
         // Decoded by hand: the W* macros are not imported into Swift.
         let termination = rawStatus & 0x7F
-        let status: Int32? = termination == 0 ? (rawStatus >> 8) & 0xFF : nil
-        let signal: Int32? = termination != 0 && termination != 0x7F ? termination : nil
+        var status: Int32? = termination == 0 ? (rawStatus >> 8) & 0xFF : nil
+        var signal: Int32? = termination != 0 && termination != 0x7F ? termination : nil
         #if canImport(Darwin)
-        let peak = Int(usage.ru_maxrss)           // bytes on Darwin
+        var peak = Int(usage.ru_maxrss)           // bytes on Darwin
         #else
-        let peak = Int(usage.ru_maxrss) * 1024    // kilobytes on Linux
+        var peak = Int(usage.ru_maxrss) * 1024    // kilobytes on Linux
         #endif
+        var memorySource = "wait4 (an upper bound: it includes the test process's own peak)"
+
+        // GNU time writes "Command exited with non-zero status N" or "Command terminated by
+        // signal N" first, then the format: the peak RSS in kilobytes.
+        if gnuTime != nil, let report = try? String(contentsOfFile: usagePath, encoding: .utf8) {
+            let lines = report.split(separator: "\n")
+            if let last = lines.last, let kilobytes = Int(last.trimmingCharacters(in: .whitespaces)) {
+                peak = kilobytes * 1024
+                memorySource = "/usr/bin/time"
+            }
+            let signalPrefix = "Command terminated by signal "
+            if let line = lines.first(where: { $0.hasPrefix(signalPrefix) }),
+               let number = Int32(line.dropFirst(signalPrefix.count)) {
+                signal = number
+                status = nil
+            }
+        }
         let stdout = FileManager.default.contents(atPath: stdoutPath).map { [UInt8]($0) } ?? []
         let stderr = FileManager.default.contents(atPath: stderrPath).map { [UInt8]($0) } ?? []
         return ChildRun(status: status, signal: signal, timedOut: timedOut, seconds: elapsed,
-                        peakRSSBytes: peak, stdout: stdout, stderr: stderr)
+                        peakRSSBytes: peak, memorySource: memorySource, stdout: stdout, stderr: stderr)
     }
 
     private static func seconds(_ duration: Duration) -> Double {

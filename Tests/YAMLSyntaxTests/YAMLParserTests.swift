@@ -93,11 +93,31 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
         #expect(x.range.start.offset == 9)
     }
 
-    @Test func aliasesShareTheAnchoredNode() throws {
+    @Test func aliasesShareTheAnchoredContentButKeepTheirOwnPosition() throws {
         let (document, diagnostics) = parse("base: &b {x: 1}\nuse: *b\n")
         #expect(diagnostics.isEmpty)
         let root = try #require(document?.root)
-        #expect(root.pairs[0].value.index == root.pairs[1].value.index)
+        let anchored = root.pairs[0].value, alias = root.pairs[1].value
+        #expect(alias.pairs.map(\.value.index) == anchored.pairs.map(\.value.index))
+        #expect(alias.value(forKey: "x")?.text == "1")
+        #expect((alias.range.start.line, alias.range.start.column) == (2, 6))
+        #expect((anchored.range.start.line, anchored.range.start.column) == (1, 7))
+    }
+
+    @Test func duplicateKeyMadeByAnAliasPointsAtTheAlias() throws {
+        let (_, diagnostics) = parse("m:\n  &k a: 1\n  *k : 2\n")
+        let error = try #require(diagnostics.first)
+        #expect(error.id == "yaml.duplicate_key")
+        #expect((error.range?.start.line, error.range?.start.column) == (3, 3))
+        #expect(error.notes.first?.range?.start.line == 2)
+    }
+
+    @Test(arguments: [("\u{2028}", "U+2028"), ("\u{2029}", "U+2029"), ("\u{85}", "U+0085")])
+    func unicodeLineBreaksInCommentsDoNotShiftLines(separator: String, name: String) throws {
+        // libyaml (YAML 1.1) breaks lines at these; editors do not, so positions are converted.
+        let (document, _) = parse("# a\(separator)\nkey: value\n")
+        let pair = try #require(document?.root?.pairs.first)
+        #expect((pair.value.range.start.line, pair.value.range.start.column) == (2, 6), "\(name)")
     }
 
     @Test func mergeKeysApplyWithExplicitKeysWinning() throws {

@@ -32,7 +32,11 @@ struct InvalidPathPatternRule: Rule {
         for scalar in pattern.unicodeScalars {
             let isAlphanumeric = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
             if !isAlphanumeric && !allowedPunctuation.contains(scalar) {
-                let shown = scalar == " " ? "a space" : "'\(scalar.escaped(asASCII: false))'"
+                let code = VisibleText.codePoint(scalar)
+                let shown = scalar == " " ? "a space"
+                    : scalar.isASCII ? "'\(VisibleText.escaped(String(scalar)))'"
+                    : VisibleText.needsEscape(scalar) || scalar.properties.generalCategory == .spaceSeparator
+                    ? "the invisible character \(code)" : "'\(scalar)' (\(code))"
                 return "it contains \(shown)"
             }
         }
