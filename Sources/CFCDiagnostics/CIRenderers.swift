@@ -143,11 +143,16 @@ public struct GitHubActionsRenderer {
                 }
             }
             properties.append("title=" + Self.escapeProperty(diagnostic.id.rawValue))
-            var message = diagnostic.summary
-            if let hint = diagnostic.hint { message += "\n" + hint }
+            // Each part is escaped on its own: the line breaks between them are the renderer's,
+            // any inside them came from the input file.
+            var message = VisibleText.escaped(diagnostic.summary)
+            if let hint = diagnostic.hint {
+                message += "\n" + hint.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { VisibleText.escaped(String($0)) }.joined(separator: "\n")
+            }
             for note in diagnostic.notes {
                 let at = note.range.map { " (\($0.file):\($0.start.line):\($0.start.column))" } ?? ""
-                message += "\nnote: " + note.message + at
+                message += "\nnote: " + VisibleText.escaped(note.message + at)
             }
             out.append("::\(command) " + properties.joined(separator: ",") + "::" + Self.escapeData(message) + "\n")
         }
