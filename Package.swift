@@ -115,7 +115,7 @@ let package = Package(
             dependencies: ["CFCCompiler", "DistributionIR", "CFCTestSupport"],
             exclude: ["botocore_conformance.py"]
         ),
-        .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport", "CFCWorkloads", "CFCCompiler"]),
+        .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport", "CFCWorkloads", "CFCCompiler", "CFCDiagnostics"]),
         .testTarget(name: "CFCHostileInputTests", dependencies: ["CFCTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

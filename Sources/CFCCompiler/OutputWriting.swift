@@ -5,10 +5,15 @@ import CFCSupport
 public enum OutputWriting {
     /// Documents from several inputs that would be written to the same file.
     public static func conflicts(in documents: [EmittedDocument]) -> [String] {
+        conflicts(inLogicalPaths: documents.map(\.logicalPath))
+    }
+
+    /// File names that appear more than once, in order of their second appearance.
+    public static func conflicts(inLogicalPaths paths: [String]) -> [String] {
         var seen = Set<String>()
         var conflicts: [String] = []
-        for document in documents where !seen.insert(document.logicalPath).inserted {
-            conflicts.append(document.logicalPath)
+        for path in paths where !seen.insert(path).inserted {
+            conflicts.append(path)
         }
         return conflicts
     }

@@ -102,11 +102,25 @@ public enum FileIO {
 
     /// Creates `path` and its missing parents, like `mkdir -p`.
     /// - Throws: `FileIOError` when a component cannot be created.
-    public static func makeDirectories(_ path: String) throws(FileIOError) {
-        if path.isEmpty || isDirectory(path) { return }
+    /// - Returns: the directories it created, outermost first, for `removeDirectories` to undo.
+    @discardableResult
+    public static func makeDirectories(_ path: String) throws(FileIOError) -> [String] {
+        if path.isEmpty || isDirectory(path) { return [] }
         let parent = directoryName(path)
-        if parent != path { try makeDirectories(parent) }
-        if mkdir(path, 0o777) != 0 && errno != EEXIST { throw .fromErrno(path) }
+        var created: [String] = []
+        if parent != path { created = try makeDirectories(parent) }
+        if mkdir(path, 0o777) != 0 {
+            if errno != EEXIST { throw .fromErrno(path) }
+        } else {
+            created.append(path)
+        }
+        return created
+    }
+
+    /// Removes `directories` (as `makeDirectories` returned them) innermost first, each only
+    /// if it is empty: undoing a `mkdir -p` without touching anything else.
+    public static func removeDirectories(_ directories: [String]) {
+        for directory in directories.reversed() { rmdir(directory) }
     }
 
     /// The directory part of `path` (`.` when there is none).
@@ -173,22 +187,39 @@ public struct FileTransaction: ~Copyable {
     /// - Throws: `FileIOError` if the temporary file cannot be created or written; every file
     ///   staged so far is then removed.
     public mutating func stage(_ bytes: [UInt8], at path: String) throws(FileIOError) {
-        let temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-"
-            + String(staged.count) + "-" + baseName(path) + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0 {
-            let error = FileIOError.fromErrno(path)
+        let temporary: String
+        do {
+            temporary = try Self.writeTemporary(bytes, for: path, tag: String(staged.count))
+        } catch {
             rollback()
             throw error
         }
+        staged.append((temporary, path))
+    }
+
+    /// Takes over a temporary file written by `writeTemporary`: `commit` renames it to `path`,
+    /// `rollback` (or the end of the transaction) removes it.
+    public mutating func adopt(temporary: String, destination path: String) {
+        staged.append((temporary, path))
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path` and returns its path, for a
+    /// transaction to `adopt`. Safe to call from several threads when each passes its own
+    /// `tag`, which makes the name unique within the process.
+    /// - Throws: `FileIOError` if the file cannot be created or written (nothing is left).
+    public static func writeTemporary(_ bytes: [UInt8], for path: String, tag: String) throws(FileIOError) -> String {
+        let temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-" + tag + "-"
+            + baseName(path) + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 { throw .fromErrno(path) }
         let ok = FileIO.writeAll(descriptor, bytes)
         let savedErrno = errno
         if close(descriptor) != 0 || !ok {
+            let error = FileIOError.fromErrno(path, ok ? errno : savedErrno)
             unlink(temporary)
-            rollback()
-            throw .fromErrno(path, ok ? errno : savedErrno)
+            throw error
         }
-        staged.append((temporary, path))
+        return temporary
     }
 
     /// Renames every staged file into place.
@@ -214,7 +245,7 @@ public struct FileTransaction: ~Copyable {
         for file in staged { unlink(file.temporary) }
     }
 
-    private func baseName(_ path: String) -> String {
+    private static func baseName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

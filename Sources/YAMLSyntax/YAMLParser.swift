@@ -53,7 +53,34 @@ public enum YAMLParser {
     public static func parse(
         _ source: SourceFile, options: YAMLParseOptions = YAMLParseOptions(), sink: any DiagnosticSink
     ) -> YAMLDocument? {
+        parse(source, options: options, sink: sink, detaching: nil)
+    }
+
+    /// Parses `source`, handing each mapping value of the top-level key `rootKey` to `handler`
+    /// as a document of its own as soon as its last event is read, so that work on it can start
+    /// while the rest of the file is parsed, and so that the whole tree is never held at once.
+    ///
+    /// In the returned document each value handed off is an empty mapping, marked so that
+    /// `YAMLDocument.isDetached` recognizes it. A value is handed off only while the file so far
+    /// has no anchors: an alias must be able to reach its anchor in one document. Values that
+    /// are not mappings stay in the returned document too, so their errors are reported as
+    /// usual. Diagnostics from parsing (duplicate keys inside a handed-off value included) go to
+    /// `sink`, as in `parse(_:options:sink:)`.
+    ///
+    /// `handler` runs on the parsing thread; it should hand the work on and return.
+    public static func parse(
+        _ source: SourceFile, options: YAMLParseOptions = YAMLParseOptions(), sink: any DiagnosticSink,
+        detachingValuesOf rootKey: String, handler: @escaping (DetachedValue) -> Void
+    ) -> YAMLDocument? {
+        parse(source, options: options, sink: sink, detaching: (Array(rootKey.utf8), handler))
+    }
+
+    private static func parse(
+        _ source: SourceFile, options: YAMLParseOptions, sink: any DiagnosticSink,
+        detaching: (key: [UInt8], handler: (DetachedValue) -> Void)?
+    ) -> YAMLDocument? {
         var builder = TreeBuilder(source: source, options: options, sink: sink)
+        builder.detaching = detaching
         let completed = source.bytes.withUnsafeBufferPointer { input in
             // libyaml keeps a pointer into `input`; this closure is the whole life of the parser.
             builder.run(input)
@@ -98,6 +125,10 @@ private struct TreeBuilder {
     struct OpenCollection {
         var index: Int32
         var firstPending: Int
+        /// `children.count` and `scalarBytes.count` when it opened: its subtree's storage is
+        /// everything after, once it closes.
+        var childrenMark: Int
+        var bytesMark: Int
         var anchor: String?
     }
     var open: [OpenCollection] = []
@@ -119,9 +150,16 @@ private struct TreeBuilder {
         scalarBytes.reserveCapacity(source.bytes.count / 2)
     }
 
+    /// The key whose mapping's values are handed off, and where to (see `YAMLParser.parse`).
+    var detaching: (key: [UInt8], handler: (DetachedValue) -> Void)?
+    /// The mapping whose values are handed off, once it is open.
+    var detachingParent: Int32?
+    /// The placeholders left where values were handed off.
+    var detached = Set<Int32>()
+
     func finish() -> YAMLDocument {
         YAMLDocument(source: source, records: records, children: children, scalarBytes: scalarBytes, rootIndex: root,
-                     usesAliases: usesAliases)
+                     usesAliases: usesAliases, detached: detached)
     }
 
     /// Runs the event loop; returns false when a problem stopped it.
@@ -246,7 +284,12 @@ private struct TreeBuilder {
             // as recursive because the collection's weight is still 0.
             anchors[anchorName] = index
         }
-        open.append(OpenCollection(index: index, firstPending: pending.count, anchor: anchorName))
+        if let detaching, open.count == 1, kind == .mapping, isValuePosition(in: open[0]),
+           let key = pending.last, scalarEquals(key, detaching.key) {
+            detachingParent = index
+        }
+        open.append(OpenCollection(index: index, firstPending: pending.count, childrenMark: children.count,
+                                   bytesMark: scalarBytes.count, anchor: anchorName))
         return true
     }
 
@@ -272,7 +315,63 @@ private struct TreeBuilder {
         record.endLine = clamp(event.end_mark.line)
         record.endColumn = clamp(event.end_mark.column)
         records[Int(collection.index)] = record
+        if let parent = open.last, parent.index == detachingParent, record.kind == .mapping, !usesAliases,
+           isValuePosition(in: parent), let key = pending.last, records[Int(key)].kind == .scalar {
+            detach(collection, key: key)
+        }
         return attach(collection.index)
+    }
+
+    /// Whether the next node attached to mapping `collection` is a value (not a key).
+    func isValuePosition(in collection: OpenCollection) -> Bool {
+        records[Int(collection.index)].kind == .mapping && (pending.count - collection.firstPending) % 2 == 1
+    }
+
+    /// Whether node `index` is a scalar whose bytes are `bytes`.
+    func scalarEquals(_ index: Int32, _ bytes: [UInt8]) -> Bool {
+        let record = records[Int(index)]
+        guard record.kind == .scalar, Int(record.payloadCount) == bytes.count else { return false }
+        let start = Int(record.payloadStart)
+        return scalarBytes[start..<start + bytes.count].elementsEqual(bytes)
+    }
+
+    /// Moves the just-closed `collection` (with its key) into a document of its own, hands
+    /// that to the handler, and leaves an empty, marked mapping in its place.
+    ///
+    /// The subtree's records, child lists and scalar bytes are the tails of the three arrays
+    /// (nothing else was added while it was open), so moving it is copying three tails with
+    /// their offsets rebased, then truncating.
+    mutating func detach(_ collection: OpenCollection, key: Int32) {
+        guard let handler = detaching?.handler else { return }
+        let first = Int(collection.index)
+        var subRecords = Array(records[first...])
+        for position in subRecords.indices {
+            if subRecords[position].kind == .scalar {
+                subRecords[position].payloadStart -= UInt32(truncatingIfNeeded: collection.bytesMark)
+            } else {
+                subRecords[position].payloadStart -= UInt32(truncatingIfNeeded: collection.childrenMark)
+            }
+        }
+        let offset = collection.index
+        let subChildren = children[collection.childrenMark...].map { $0 - offset }
+        var subBytes = Array(scalarBytes[collection.bytesMark...])
+        var keyRecord = records[Int(key)]
+        let keyStart = Int(keyRecord.payloadStart)
+        keyRecord.payloadStart = UInt32(truncatingIfNeeded: subBytes.count)
+        subBytes.append(contentsOf: scalarBytes[keyStart..<keyStart + Int(keyRecord.payloadCount)])
+        subRecords.append(keyRecord)
+        let document = YAMLDocument(source: source, records: subRecords, children: subChildren, scalarBytes: subBytes,
+                                    rootIndex: 0)
+        records.removeSubrange((first + 1)...)
+        weights.removeSubrange((first + 1)...)
+        children.removeSubrange(collection.childrenMark...)
+        scalarBytes.removeSubrange(collection.bytesMark...)
+        records[first].payloadStart = UInt32(truncatingIfNeeded: collection.childrenMark)
+        records[first].payloadCount = 0
+        detached.insert(collection.index)
+        handler(DetachedValue(
+            key: YAMLNode(document: document, index: Int32(truncatingIfNeeded: subRecords.count - 1)),
+            value: YAMLNode(document: document, index: 0), placeholder: collection.index))
     }
 
     mutating func addAlias(_ event: yaml_event_t) -> Bool {

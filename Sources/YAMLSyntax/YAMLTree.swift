@@ -21,14 +21,24 @@ public final class YAMLDocument: Sendable {
     /// Whether the source uses anchors, aliases or merge keys, which the tree has resolved (so
     /// writing the tree back would expand them).
     public let usesAliases: Bool
+    /// The empty mappings left where values were handed off while parsing (see
+    /// `YAMLParser.parse(_:options:sink:detachingValuesOf:handler:)`).
+    let detached: Set<Int32>
 
-    init(source: SourceFile, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32?, usesAliases: Bool = false) {
+    init(source: SourceFile, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32?,
+         usesAliases: Bool = false, detached: Set<Int32> = []) {
         self.source = source
         self.records = records
         self.children = children
         self.scalarBytes = scalarBytes
         self.rootIndex = rootIndex
         self.usesAliases = usesAliases
+        self.detached = detached
+    }
+
+    /// Whether `node` is the placeholder of a value handed off while parsing.
+    public func isDetached(_ node: YAMLNode) -> Bool {
+        node.document === self && detached.contains(node.index)
     }
 
     /// The document's root node, or nil when the file holds no document (empty, or only
@@ -39,6 +49,17 @@ public final class YAMLDocument: Sendable {
 
     /// How many nodes the document holds (aliases counted once).
     public var nodeCount: Int { records.count }
+}
+
+/// A mapping value handed off by the parser as a document of its own: `value` is its root and
+/// `key` the key it was under (copied into the same document, so both outlive the parse).
+public struct DetachedValue: Sendable {
+    /// The key, such as a distribution's name.
+    public let key: YAMLNode
+    /// The value, the root of its own document.
+    public let value: YAMLNode
+    /// The index (`YAMLNode.index`) of the placeholder left in the parsed document.
+    public let placeholder: Int32
 }
 
 /// The storage of one node. 32 bytes; see `YAMLDocument` for why nodes are not objects.

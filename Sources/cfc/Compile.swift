@@ -33,6 +33,13 @@ struct Compile: ParsableCommand {
         var options = CompileOptions()
         options.formats = format.formats
         options.maxInputBytes = diagnostics.maxInputBytes
+        if let output {
+            // Writing files: streamed, each distribution compiled while the next is parsed.
+            let (outcome, sources) = StreamingCompile.run(paths: files, options: options, output: output)
+            diagnostics.report(outcome.diagnostics, sources: sources)
+            if outcome.failed { throw inputErrorExit }
+            return
+        }
         let results = files.map { Pipeline().compile(path: $0, options: options) }
         let outcome = CompileCommand.finish(results, output: output)
         diagnostics.report(outcome.diagnostics, sources: results.compactMap(\.source))

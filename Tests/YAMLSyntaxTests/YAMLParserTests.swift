@@ -14,6 +14,16 @@ private func parse(bytes: [UInt8], options: YAMLParseOptions = YAMLParseOptions(
     return (document, sink.diagnostics)
 }
 
+/// A node's content and every position in it, to compare two trees.
+private func describe(_ node: YAMLNode) -> String {
+    let at = "@\(node.range.start.line):\(node.range.start.column)"
+    switch node.kind {
+    case .scalar: return node.text + at
+    case .sequence: return "[" + node.items.map(describe).joined(separator: ", ") + "]" + at
+    case .mapping: return "{" + node.pairs.map { describe($0.key) + ": " + describe($0.value) }.joined(separator: ", ") + "}" + at
+    }
+}
+
 /// A malformed document and the one error it must produce.
 struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
     var name: String
@@ -118,6 +128,37 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
         let (document, _) = parse("# a\(separator)\nkey: value\n")
         let pair = try #require(document?.root?.pairs.first)
         #expect((pair.value.range.start.line, pair.value.range.start.column) == (2, 6), "\(name)")
+    }
+
+    @Test func valuesAreHandedOffWithTheirOwnStorageAndTheSamePositions() throws {
+        let yaml = "version: 1\ndistributions:\n  a: {x: [1, 2], y: \"é\"}\n  b:\n    z: {w: 3}\n  c: [not, a, mapping]\n"
+        let whole = try #require(parse(yaml).0?.root?.value(forKey: "distributions"))
+        var handedOff: [DetachedValue] = []
+        let sink = DiagnosticCollector()
+        let document = try #require(YAMLParser.parse(
+            SourceFile(path: "t.yaml", bytes: Array(yaml.utf8)), sink: sink, detachingValuesOf: "distributions") { handedOff.append($0) })
+        #expect(sink.diagnostics.isEmpty)
+        #expect(handedOff.map(\.key.text) == ["a", "b"])
+        let distributions = try #require(document.root?.value(forKey: "distributions"))
+        #expect(distributions.pairs.map { document.isDetached($0.value) } == [true, true, false])
+        #expect(distributions.pairs[2].value.items.map(\.text) == ["not", "a", "mapping"])
+        for (detached, original) in zip(handedOff, whole.pairs) {
+            #expect(detached.key.range == original.key.range)
+            #expect(detached.value.range == original.value.range)
+            #expect(describe(detached.value) == describe(original.value))
+        }
+        #expect(handedOff[0].value.value(forKey: "x")?.items.map(\.text) == ["1", "2"])
+        #expect(handedOff[1].value.value(forKey: "z")?.value(forKey: "w")?.range.start.line == 5)
+    }
+
+    @Test func nothingIsHandedOffOnceTheFileHasAnAnchor() throws {
+        let yaml = "distributions:\n  a: {x: 1}\n  b: &b {x: 2}\n  c: {x: 3}\n  d: *b\n"
+        var names: [String] = []
+        let document = YAMLParser.parse(SourceFile(path: "t.yaml", bytes: Array(yaml.utf8)), sink: DiagnosticCollector(),
+                                        detachingValuesOf: "distributions") { names.append($0.key.text) }
+        #expect(names == ["a"])
+        let pairs = try #require(document?.root?.value(forKey: "distributions")?.pairs)
+        #expect(pairs[3].value.value(forKey: "x")?.text == "2")
     }
 
     @Test func mergeKeysApplyWithExplicitKeysWinning() throws {

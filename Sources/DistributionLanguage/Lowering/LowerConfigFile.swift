@@ -15,6 +15,23 @@ import YAMLSyntax
 ///   - sink: receives every problem.
 /// - Returns: the model, or nil when the file has no usable top level.
 public func lowerConfigFile(_ document: YAMLDocument, sink: any DiagnosticSink) -> ConfigModel? {
+    guard let entries = lowerTopLevel(document, sink: sink) else { return nil }
+    // The distributions are independent: lowered on all cores, reported in file order.
+    let locator = YAMLSourceLocator(document: document)
+    let lowered = Parallel.map(entries) { lowerDistribution($0, locator: locator) }
+    var model = ConfigModel()
+    model.distributions.reserveCapacity(lowered.count)
+    for result in lowered {
+        for diagnostic in result.diagnostics { sink.emit(diagnostic) }
+        if let distribution = result.distribution { model.distributions.append(distribution) }
+    }
+    return model
+}
+
+/// Lowers the top level of a cfc file (`version`, the `distributions` mapping, the names) and
+/// returns the distributions' entries in file order, for `lowerDistribution`. Nil when the
+/// file has no usable top level.
+public func lowerTopLevel(_ document: YAMLDocument, sink: any DiagnosticSink) -> [DistributionEntry]? {
     var context = LoweringContext(sink: sink)
     guard let root = document.root, !(root.kind == .scalar && root.isNull) else {
         sink.emit(LanguageMessages.emptyFile(document.source))
@@ -58,9 +75,8 @@ public func lowerConfigFile(_ document: YAMLDocument, sink: any DiagnosticSink) 
     if distributionsNode.count == 0 {
         context.emit(TopLevelMessages.noDistributions(distributionsNode))
     }
-
-    // Names first, in file order; then the distributions, which are independent, on all cores.
-    var entries: [(key: YAMLNode, value: YAMLNode)] = []
+    var entries: [DistributionEntry] = []
+    entries.reserveCapacity(distributionsNode.count)
     for (key, value) in distributionsNode.pairs {
         guard key.kind == .scalar else {
             context.emit(LanguageMessages.nonScalarKey(key, context))
@@ -69,30 +85,29 @@ public func lowerConfigFile(_ document: YAMLDocument, sink: any DiagnosticSink) 
         if let problem = DistributionNames.problem(with: key.text) {
             context.emit(LanguageMessages.badDistributionName(key.text, reason: problem, at: key))
         }
-        entries.append((key, value))
+        entries.append(DistributionEntry(key: key, value: value))
     }
-    let locator = YAMLSourceLocator(document: document)
-    let lowered = Parallel.map(entries.map { DistributionEntry(key: $0.key, value: $0.value) }) { entry in
-        lowerDistribution(entry, locator: locator)
-    }
-    var model = ConfigModel()
-    model.distributions.reserveCapacity(lowered.count)
-    for result in lowered {
-        for diagnostic in result.diagnostics { sink.emit(diagnostic) }
-        if let distribution = result.distribution { model.distributions.append(distribution) }
-    }
-    return model
+    return entries
 }
 
-/// One entry of the `distributions:` mapping.
-struct DistributionEntry: Sendable {
-    var key: YAMLNode
-    var value: YAMLNode
+/// One entry of the `distributions:` mapping: the name's node and the distribution's.
+public struct DistributionEntry: Sendable {
+    /// The name, as written.
+    public var key: YAMLNode
+    /// The distribution (in a file parsed with detaching, possibly a placeholder; see
+    /// `YAMLDocument.isDetached`).
+    public var value: YAMLNode
+
+    /// Creates an entry.
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
 }
 
 /// Lowers one distribution and checks its references, with diagnostics of its own (so that
 /// distributions can be lowered in parallel and reported in file order).
-func lowerDistribution(_ entry: DistributionEntry, locator: YAMLSourceLocator) -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
+public func lowerDistribution(_ entry: DistributionEntry, locator: YAMLSourceLocator) -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
     let sink = DiagnosticCollector()
     var context = LoweringContext(sink: sink)
     let name = entry.key.text

@@ -1,0 +1,223 @@
+import APIDocument
+import CFCDiagnostics
+import CFCSupport
+import Checks
+import Dispatch
+import DistributionIR
+import DistributionLanguage
+import Synchronization
+import YAMLSyntax
+
+/// `cfc compile --output DIR`, streamed: each distribution is lowered, checked, emitted and
+/// staged on a worker as soon as the parser has read it, while the parser reads the next.
+///
+/// `Pipeline.compile` runs stage after stage over the whole file, so it holds the whole YAML
+/// tree, the whole IR and every emitted document at once: for a 13 MB file with a thousand
+/// distributions, 20 times the input in memory. Here the parser hands each distribution off
+/// as a small document of its own (`YAMLParser.parse(_:options:sink:detachingValuesOf:handler:)`),
+/// a worker turns it into staged files, and nothing of it is kept but its diagnostics. Parsing
+/// one distribution overlaps with compiling the ones before it.
+///
+/// The result is the one `Pipeline.compile` followed by `CompileCommand.finish` gives, to the
+/// byte (a test holds the two to it): the same diagnostics, and files written all or none.
+/// Workers compile speculatively, so the rules of the stage-by-stage pipeline are applied at
+/// the end: check findings count only when nothing failed to parse or lower, and staged files
+/// are renamed into place only when nothing failed at all.
+///
+/// Distributions that cannot be handed off (the file uses anchors, so a value may refer to
+/// another) are compiled after the parse, from the parsed document, by the same function.
+public enum StreamingCompile {
+    /// Compiles `paths` into `output`.
+    /// - Returns: the outcome, and the files read (for rendering diagnostics with snippets).
+    public static func run(paths: [String], options: CompileOptions, output: String) -> (outcome: CompileCommand.Outcome, sources: [SourceFile]) {
+        var sources: [SourceFile] = []
+        var files: [FileOutcome] = []
+        var createdDirectories: [String]? = nil
+        var directoryError: FileIOError? = nil
+        let prepareOutput: () -> Bool = {
+            if createdDirectories != nil { return true }
+            if directoryError != nil { return false }
+            do throws(FileIOError) {
+                createdDirectories = try FileIO.makeDirectories(output)
+                return true
+            } catch {
+                directoryError = error
+                return false
+            }
+        }
+        for (fileIndex, path) in paths.enumerated() {
+            let file = compile(path: path, fileIndex: fileIndex, options: options, output: output, prepareOutput: prepareOutput)
+            if let source = file.source { sources.append(source) }
+            files.append(file)
+        }
+
+        var transaction = FileTransaction()
+        for file in files {
+            for staged in file.staged { transaction.adopt(temporary: staged.temporary, destination: staged.destination) }
+        }
+        var diagnostics = files.flatMap(\.diagnostics).filter { $0.severity != .note }
+        let failed = { (diagnostics: [Diagnostic]) -> (outcome: CompileCommand.Outcome, sources: [SourceFile]) in
+            transaction.rollback()
+            FileIO.removeDirectories(createdDirectories ?? [])
+            return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true), sources)
+        }
+        if files.contains(where: \.hasErrors) { return failed(diagnostics) }
+        let conflicts = OutputWriting.conflicts(inLogicalPaths: files.flatMap(\.logicalPaths))
+        if !conflicts.isEmpty { return failed(diagnostics + conflicts.map(OutputWriting.conflict)) }
+        if let error = directoryError ?? files.lazy.compactMap(\.writeError).first {
+            return failed(diagnostics + [OutputWriting.writeFailure(error)])
+        }
+        do {
+            try transaction.commit()
+        } catch {
+            diagnostics.append(OutputWriting.writeFailure(error))
+            return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true), sources)
+        }
+        return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: false), sources)
+    }
+
+    /// What one input file produced.
+    struct FileOutcome {
+        var source: SourceFile?
+        var diagnostics: [Diagnostic]
+        var staged: [StagedFile] = []
+        var logicalPaths: [String] = []
+        var writeError: FileIOError? = nil
+
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error && !$0.isSuppressed } }
+    }
+
+    /// A document written to a temporary file beside its destination.
+    struct StagedFile: Sendable {
+        var temporary: String
+        var destination: String
+    }
+
+    /// What compiling one distribution produced.
+    struct DistributionOutcome: Sendable {
+        var loweringDiagnostics: [Diagnostic] = []
+        var checkDiagnostics: [Diagnostic] = []
+        var staged: [StagedFile] = []
+        var logicalPaths: [String] = []
+        var writeError: FileIOError? = nil
+
+        var loweringFailed: Bool { loweringDiagnostics.contains(where: isError) }
+        var checkFailed: Bool { checkDiagnostics.contains(where: isError) }
+    }
+
+    /// Outcomes of the distributions handed off, by the index of their placeholder.
+    final class Outcomes: Sendable {
+        let byPlaceholder = Mutex<[Int32: DistributionOutcome]>([:])
+    }
+
+    static func compile(
+        path: String, fileIndex: Int, options: CompileOptions, output: String, prepareOutput: () -> Bool
+    ) -> FileOutcome {
+        let sink = DiagnosticCollector()
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path, maxBytes: options.maxInputBytes)
+        } catch {
+            return FileOutcome(source: nil, diagnostics: [CompilerMessages.unreadable(error)])
+        }
+        let source = SourceFile(path: FileIO.displayName(path), bytes: bytes)
+        // Staging needs the directory; it is made before the first hand-off (and removed again
+        // if the run fails), so that the workers never race to make it.
+        let canStage = prepareOutput()
+        let outcomes = Outcomes()
+        let group = DispatchGroup()
+        let inFlight = DispatchSemaphore(value: 2 * Parallel.processorCount)
+        let document = YAMLParser.parse(source, options: options.parseOptions, sink: sink, detachingValuesOf: "distributions") { detached in
+            inFlight.wait()
+            DispatchQueue.global().async(group: group) {
+                let outcome = compileDistribution(
+                    DistributionEntry(key: detached.key, value: detached.value), locator: YAMLSourceLocator(detached: detached),
+                    options: options, output: canStage ? output : nil, tag: "\(fileIndex)-\(detached.placeholder)")
+                outcomes.byPlaceholder.withLock { $0[detached.placeholder] = outcome }
+                inFlight.signal()
+            }
+        }
+        group.wait()
+        let handedOff = outcomes.byPlaceholder.withLock { $0 }
+        let allStaged = handedOff.values.flatMap(\.staged)
+
+        guard let document, let entries = lowerTopLevel(document, sink: sink) else {
+            removeStaged(allStaged)
+            return FileOutcome(source: source, diagnostics: sink.diagnostics)
+        }
+        // The distributions still in the document, on all cores like the rest.
+        let locator = YAMLSourceLocator(document: document)
+        let inline = Parallel.map(entries.filter { !document.isDetached($0.value) }) { entry in
+            compileDistribution(entry, locator: locator, options: options, output: canStage ? output : nil,
+                                tag: "\(fileIndex)-\(entry.value.index)")
+        }
+        var inlineOutcomes = inline.makeIterator()
+        var ordered: [DistributionOutcome] = []
+        ordered.reserveCapacity(entries.count)
+        for entry in entries {
+            if document.isDetached(entry.value) {
+                ordered.append(handedOff[entry.value.index] ?? DistributionOutcome())
+            } else if let outcome = inlineOutcomes.next() {
+                ordered.append(outcome)
+            }
+        }
+
+        var file = FileOutcome(source: source, diagnostics: sink.diagnostics)
+        for outcome in ordered { file.diagnostics += outcome.loweringDiagnostics }
+        // As in the stage-by-stage pipeline: no checks after an error, no output after one.
+        let failedBeforeChecks = sink.hasErrors || ordered.contains(where: \.loweringFailed)
+        if !failedBeforeChecks {
+            for outcome in ordered { file.diagnostics += outcome.checkDiagnostics }
+        }
+        if file.hasErrors {
+            removeStaged(allStaged + inline.flatMap(\.staged))
+            return file
+        }
+        file.staged = ordered.flatMap(\.staged)
+        file.logicalPaths = ordered.flatMap(\.logicalPaths)
+        file.writeError = ordered.lazy.compactMap(\.writeError).first
+        return file
+    }
+
+    /// Lowers, checks, emits and stages one distribution. Checks run only if it lowered
+    /// cleanly, and files are staged only if it also checked cleanly and its name can name
+    /// a file; whether they are kept is decided once the whole file is known.
+    static func compileDistribution(
+        _ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions, output: String?, tag: String
+    ) -> DistributionOutcome {
+        var outcome = DistributionOutcome()
+        let lowered = lowerDistribution(entry, locator: locator)
+        outcome.loweringDiagnostics = lowered.diagnostics
+        guard let distribution = lowered.distribution, !outcome.loweringFailed else { return outcome }
+        outcome.checkDiagnostics = Checker.check(options.capped(distribution), locator: locator)
+        let formats = options.formats.sorted()
+        guard !outcome.checkFailed, !formats.isEmpty, DistributionNames.problem(with: distribution.name) == nil else {
+            return outcome
+        }
+        let document = emitDistributionConfig(distribution)
+        for format in formats {
+            let logicalPath = "\(distribution.name).distribution.\(format.fileExtension)"
+            outcome.logicalPaths.append(logicalPath)
+            guard let output, outcome.writeError == nil else { continue }
+            let bytes = format == .json ? JSONPrinter.print(document) : XMLPrinter.print(document)
+            let destination = output + "/" + logicalPath
+            do {
+                let temporary = try FileTransaction.writeTemporary(bytes, for: destination, tag: tag)
+                outcome.staged.append(StagedFile(temporary: temporary, destination: destination))
+            } catch {
+                outcome.writeError = error
+            }
+        }
+        return outcome
+    }
+
+    static func removeStaged(_ staged: [StagedFile]) {
+        var transaction = FileTransaction()
+        for file in staged { transaction.adopt(temporary: file.temporary, destination: file.destination) }
+        transaction.rollback()
+    }
+}
+
+private func isError(_ diagnostic: Diagnostic) -> Bool {
+    diagnostic.severity == .error && !diagnostic.isSuppressed
+}
