@@ -74,6 +74,17 @@ public struct CompileOptions: Sendable {
     public var maxInputBytes: Int = 64 << 20
     /// The YAML parser's limits.
     public var parseOptions = YAMLParseOptions()
+    /// A cap on every distribution's `pattern-search-steps`, for callers that must bound the
+    /// checks' time whatever the files say (the fuzzer does). Nil: the files decide.
+    public var maxPatternSearchSteps: Int? = nil
+
+    /// `distribution` with its search budget capped by `maxPatternSearchSteps`.
+    func capped(_ distribution: Distribution) -> Distribution {
+        guard let cap = maxPatternSearchSteps, distribution.policy.patternSearchSteps > cap else { return distribution }
+        var capped = distribution
+        capped.policy.patternSearchSteps = cap
+        return capped
+    }
 
     /// The default options: JSON only, 64 MiB inputs.
     public init() {}
@@ -183,6 +194,8 @@ public struct RuleCatalogChecker: CheckingStage {
     public init() {}
 
     public func check(_ model: ConfigModel, locator: (any SourceLocator)?, options: CompileOptions, sink: any DiagnosticSink) {
+        var model = model
+        model.distributions = model.distributions.map(options.capped)
         Checker.check(model, locator: locator, sink: sink)
     }
 }

@@ -20,6 +20,19 @@ public final class CheckContext {
         self.rule = rule
     }
 
+    /// What the running rule may spend on path-pattern questions: each rule has its own
+    /// `pattern-search-steps`, so one expensive rule cannot starve the HTTPS checks.
+    public var searchBudget: SearchBudget {
+        if let budgetStorage { return budgetStorage }
+        let budget = SearchBudget(steps: distribution.policy.patternSearchSteps)
+        budgetStorage = budget
+        return budget
+    }
+    private var budgetStorage: SearchBudget?
+
+    /// Whether the running rule ran out of search budget (and so may have missed findings).
+    var ranOutOfSearchBudget: Bool { budgetStorage?.isExhausted ?? false }
+
     /// The config, for brevity in rules (borrowed, not copied: rules read it often).
     public var config: DistributionConfig {
         _read { yield distribution.config }

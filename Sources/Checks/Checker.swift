@@ -28,10 +28,18 @@ public enum Checker {
     ) -> [Diagnostic] {
         let routing = RoutingTable(distribution)
         var diagnostics: [Diagnostic] = []
+        var gaveUp: [String] = []
         for rule in rules {
             let context = CheckContext(distribution: distribution, routing: routing, locator: locator,
                                        rule: type(of: rule).description)
             rule.check(context)
+            diagnostics += context.diagnostics
+            if context.ranOutOfSearchBudget { gaveUp.append(context.rule.id.rawValue) }
+        }
+        if rules.contains(where: { $0 is PatternSearchBudgetRule }) {
+            let context = CheckContext(distribution: distribution, routing: routing, locator: locator,
+                                       rule: PatternSearchBudgetRule.description)
+            PatternSearchBudgetRule.report(gaveUp: gaveUp, undecided: routing.undecided.map { routing.behaviors[$0] }, in: context)
             diagnostics += context.diagnostics
         }
         return diagnostics
@@ -49,6 +57,7 @@ public enum RuleRegistry {
         UnreachableBehaviorRule(),
         ShadowedBehaviorRule(),
         DirectoryPatternRule(),
+        PatternSearchBudgetRule(),
         // HTTPS
         RequireHTTPSRule(),
         AllowAllWithoutPolicyRule(),

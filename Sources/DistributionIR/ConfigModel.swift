@@ -63,6 +63,13 @@ public struct DistributionPolicy: Equatable, Hashable, Sendable, Codable {
     public var requireOriginHTTPS: Bool = false
     /// Rule ids whose findings are suppressed for the whole distribution.
     public var ignore: [String] = []
+    /// How many automaton steps each check may spend on questions about this distribution's
+    /// path patterns before it gives up on them (and says so).
+    public var patternSearchSteps: Int = DistributionPolicy.defaultPatternSearchSteps
+
+    /// The default of `patternSearchSteps`: thousands of times what a thousand ordinary
+    /// behaviors need, and about a third of a second of search at most.
+    public static let defaultPatternSearchSteps = 50_000_000
 
     /// Creates a policy that requires nothing.
     public init() {}

@@ -126,11 +126,11 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
         return token == tokens.count
     }
 
-    /// Whether this pattern and `other` can never match different paths differently: whether
-    /// they match exactly the same paths.
+    /// Whether this pattern and `other` match exactly the same paths (false when the search
+    /// could not tell within its budget, which two patterns alone do not reach).
     public func isEquivalent(to other: PathPattern) -> Bool {
-        PatternAlgebra.witness(allOf: [self], noneOf: [other]) == nil
-            && PatternAlgebra.witness(allOf: [other], noneOf: [self]) == nil
+        PatternAlgebra.witness(allOf: [self], noneOf: [other]) == .none
+            && PatternAlgebra.witness(allOf: [other], noneOf: [self]) == .none
     }
 }
 

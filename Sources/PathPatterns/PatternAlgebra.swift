@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Questions about the sets of paths that patterns match, answered exactly on their automata:
 /// emptiness, intersection, difference, inclusion, and a shortest example path.
 ///
@@ -10,6 +12,11 @@
 /// Cheap answers come first: every pattern matches some path, a pattern of the form `prefix*`
 /// contains every pattern whose literal prefix extends it, and a candidate example built from
 /// the pattern itself often settles "is it covered" without a search.
+///
+/// A product of many patterns can have exponentially many states, so every search spends from
+/// a `SearchBudget`, and a question whose search runs out is answered `gaveUp`, never guessed:
+/// callers decide which way is safe (a behavior not proven unreachable is taken as reachable;
+/// a require-https path not proven safe is an error).
 public enum PatternAlgebra {
     /// A shortest path matched by every pattern in `allOf` and by none in `noneOf`, or nil if
     /// there is none. With `allOf` empty, every path qualifies.
@@ -17,19 +24,23 @@ public enum PatternAlgebra {
     /// Example paths read better when wildcards stand for something, so the search first looks
     /// for a path in which every `*` of `allOf` matches at least one character (such a path is
     /// still a real member of every set), and only then for any path.
-    public static func witness(allOf: [PathPattern], noneOf: [PathPattern]) -> String? {
+    public static func witness(allOf: [PathPattern], noneOf: [PathPattern], budget: SearchBudget = SearchBudget()) -> SearchOutcome {
+        // Once the budget is spent, even the cheap answers below (linear in the patterns) are
+        // not tried: a rule asking about every pair must stop costing anything.
+        if budget.isExhausted { return .gaveUp }
         let required = allOf.isEmpty ? [PathPattern("/*")] : allOf
         let excluded = relevant(noneOf, to: required)
         // The first pattern's own example often qualifies, which settles it without a search.
         if let candidate = candidateExample(required[0], avoiding: required + excluded) {
             let scalars = Array(candidate.unicodeScalars)
             if required.allSatisfy({ $0.matches(scalars) }) && !excluded.contains(where: { $0.matches(scalars) }) {
-                return beautified(candidate, allOf: required, noneOf: excluded)
+                return .found(beautified(candidate, allOf: required, noneOf: excluded))
             }
         }
-        guard let found = search(allOf: required.map(nonEmptyStars), noneOf: excluded)
-                ?? search(allOf: required, noneOf: excluded) else { return nil }
-        return beautified(found, allOf: required, noneOf: excluded)
+        var outcome = search(allOf: required.map(nonEmptyStars), noneOf: excluded, budget: budget)
+        if outcome == .none { outcome = search(allOf: required, noneOf: excluded, budget: budget) }
+        guard case .found(let found) = outcome else { return outcome }
+        return .found(beautified(found, allOf: required, noneOf: excluded))
     }
 
     /// The patterns of `patterns` that can match a path all of `required` match (the others
@@ -42,21 +53,23 @@ public enum PatternAlgebra {
 
     /// A shortest path matched by every pattern in `allOf` and by none in `noneOf` (ties broken
     /// deterministically), or nil if there is none.
-    public static func shortestWitness(allOf: [PathPattern], noneOf: [PathPattern]) -> String? {
+    public static func shortestWitness(allOf: [PathPattern], noneOf: [PathPattern], budget: SearchBudget = SearchBudget()) -> SearchOutcome {
         let required = allOf.isEmpty ? [PathPattern("/*")] : allOf
-        return search(allOf: required, noneOf: relevant(noneOf, to: required))
+        return search(allOf: required, noneOf: relevant(noneOf, to: required), budget: budget)
     }
 
-    /// Whether some path matches both patterns.
-    public static func intersects(_ a: PathPattern, _ b: PathPattern) -> Bool {
+    /// Whether some path matches both patterns; nil when the search gave up.
+    public static func intersects(_ a: PathPattern, _ b: PathPattern, budget: SearchBudget = SearchBudget()) -> Bool? {
         if !prefixesCompatible(a, b) || !suffixesCompatible(a, b) { return false }
         // Every pattern matches some path, so a pattern inside the other intersects it.
         if containsByPrefix(a, b) || containsByPrefix(b, a) { return true }
-        return search(allOf: [a, b], noneOf: []) != nil
+        return search(allOf: [a, b], noneOf: [], budget: budget).decided { $0 != nil }
     }
 
-    /// Whether every path `pattern` matches is matched by some pattern of `covering`.
-    public static func isCovered(_ pattern: PathPattern, by allCovering: [PathPattern]) -> Bool {
+    /// Whether every path `pattern` matches is matched by some pattern of `covering`; nil
+    /// when the search gave up.
+    public static func isCovered(_ pattern: PathPattern, by allCovering: [PathPattern], budget: SearchBudget = SearchBudget()) -> Bool? {
+        if budget.isExhausted { return nil }
         let covering = relevant(allCovering, to: [pattern])
         if covering.isEmpty { return false }
         if covering.contains(where: { containsByPrefix($0, pattern) }) { return true }
@@ -66,12 +79,12 @@ public enum PatternAlgebra {
             let scalars = Array(candidate.unicodeScalars)
             if !covering.contains(where: { $0.matches(scalars) }) { return false }
         }
-        return search(allOf: [pattern], noneOf: covering) == nil
+        return search(allOf: [pattern], noneOf: covering, budget: budget).decided { $0 == nil }
     }
 
-    /// Whether every path `inner` matches is matched by `outer`.
-    public static func isSubset(_ inner: PathPattern, of outer: PathPattern) -> Bool {
-        isCovered(inner, by: [outer])
+    /// Whether every path `inner` matches is matched by `outer`; nil when the search gave up.
+    public static func isSubset(_ inner: PathPattern, of outer: PathPattern, budget: SearchBudget = SearchBudget()) -> Bool? {
+        isCovered(inner, by: [outer], budget: budget)
     }
 
     /// Whether `outer` has the form `prefix*` and `inner`'s literal prefix starts with `prefix`,
@@ -157,7 +170,15 @@ public enum PatternAlgebra {
     /// shortest witness of patterns CloudFront accepts (at most 255 characters) is shorter.
     static let maxLength = 1024
 
-    static func search(allOf: [PathPattern], noneOf: [PathPattern]) -> String? {
+    /// The most states one search may visit, and the most state words it may hold (a state is
+    /// a word per pattern; 2^22 words are 32 MB). Two patterns alone can have exponentially
+    /// many states (`/*?a` and `/?*a`, each followed by n `?`), which a step budget meant for a
+    /// whole distribution would let run for seconds; the patterns people write need dozens.
+    static let maxStates = 100_000
+    static let maxStateWords = 1 << 22
+
+    static func search(allOf: [PathPattern], noneOf: [PathPattern], budget: SearchBudget) -> SearchOutcome {
+        if budget.isExhausted { return .gaveUp }
         var literals = Set<Unicode.Scalar>()
         for pattern in allOf + noneOf {
             for case .literal(let scalar) in pattern.tokens { literals.insert(scalar) }
@@ -166,10 +187,70 @@ public enum PatternAlgebra {
         // Tried in a fixed order so that the witness is deterministic: the representative
         // first (readable), then the literals in scalar order.
         let alphabet: [Unicode.Scalar?] = [other] + literals.sorted { $0.value < $1.value }.map { Optional($0) }
+        // Building the automata costs a step per token and symbol; a rule asking millions of
+        // small questions must pay for that too, not only for the searches.
+        let setup = (allOf + noneOf).reduce(0) { $0 + $1.tokens.count } * alphabet.count + 64
+        guard budget.spend(setup) else { return .gaveUp }
         if (allOf + noneOf).allSatisfy({ $0.tokens.count < 64 }) {
-            return SmallProductSearch(allOf: allOf, noneOf: noneOf, alphabet: alphabet).run()
+            return SmallProductSearch(allOf: allOf, noneOf: noneOf, alphabet: alphabet).run(budget: budget)
         }
-        return LargeProductSearch(allOf: allOf, noneOf: noneOf, alphabet: alphabet).run()
+        return LargeProductSearch(allOf: allOf, noneOf: noneOf, alphabet: alphabet).run(budget: budget)
+    }
+}
+
+/// The answer of a search: a path, the proof that there is none, or no answer within budget.
+public enum SearchOutcome: Sendable, Equatable {
+    /// A path with the properties asked for.
+    case found(String)
+    /// There is no such path.
+    case none
+    /// The search ran out of budget before it could tell.
+    case gaveUp
+
+    /// The path found, if any (nil both for `none` and for `gaveUp`).
+    public var example: String? {
+        if case .found(let path) = self { path } else { nil }
+    }
+
+    /// `answer` applied to the path (nil for `none`), or nil when the search gave up.
+    public func decided<T>(_ answer: (String?) -> T) -> T? {
+        switch self {
+        case .found(let path): answer(path)
+        case .none: answer(nil)
+        case .gaveUp: nil
+        }
+    }
+}
+
+/// How much work the pattern searches may do, shared by every question asked about one
+/// distribution (so a file cannot make the checks run for minutes), and counted in automaton
+/// steps, so that the same input always gets the same answers, however fast the machine.
+///
+/// The default allows about a second of search per distribution; the checker's workloads use
+/// a small fraction of it (see the README's performance section).
+public final class SearchBudget: Sendable {
+    /// The steps allowed in all.
+    public let limit: Int
+    private let spentSteps = Atomic<Int>(0)
+
+    /// The steps a budget allows unless told otherwise.
+    public static let defaultSteps = 200_000_000
+
+    /// A budget of `steps` automaton steps.
+    public init(steps: Int = SearchBudget.defaultSteps) {
+        limit = steps
+    }
+
+    /// The steps spent so far.
+    public var spent: Int { spentSteps.load(ordering: .relaxed) }
+
+    /// Whether a search has run out: every later search gives up at once.
+    public var isExhausted: Bool { spent > limit }
+
+    /// Spends `steps`; false when that goes past the limit.
+    func spend(_ steps: Int) -> Bool {
+        let (_, total) = spentSteps.add(steps, ordering: .relaxed)
+        return total <= limit
     }
 }
 
@@ -187,14 +268,21 @@ struct SmallProductSearch {
         automata = (allOf + noneOf).map { WordAutomaton($0, alphabet: alphabet) }
     }
 
-    func run() -> String? {
+    func run(budget: SearchBudget) -> SearchOutcome {
         let count = automata.count
         // States are stored flat: `count` words each.
         var states: [UInt64] = automata.map(\.start)
-        if isDead(states, 0) { return nil }
-        var parents: [(parent: Int32, symbol: UInt16)] = [(-1, 0)]
+        if isDead(states, 0) { return .none }
+        if budget.isExhausted { return .gaveUp }
+        // What expanding one state costs: a step of every automaton on every symbol.
+        let stepsPerState = count * alphabet.count
+        var parents: [(parent: Int32, symbol: Int32)] = [(-1, 0)]
         var depths: [UInt16] = [0]
-        var seen: [[UInt64]: Int32] = [Array(states[0..<count]): 0]
+        let maxStates = min(PatternAlgebra.maxStates, PatternAlgebra.maxStateWords / max(count, 1))
+        var seen = StateSet(wordsPerState: count)
+        seen.insert(states, at: 0, stateIndex: 0)
+        // A search cut off at `maxLength` has not proven that no path exists.
+        var truncated = false
         var head = 0
         var next = [UInt64](repeating: 0, count: count)
         while head < parents.count {
@@ -207,20 +295,25 @@ struct SmallProductSearch {
                     break
                 }
             }
-            if accepted { return path(to: head, parents) }
-            if Int(depths[head]) < PatternAlgebra.maxLength {
+            if accepted { return .found(path(to: head, parents)) }
+            if Int(depths[head]) >= PatternAlgebra.maxLength {
+                truncated = true
+            } else {
+                guard budget.spend(stepsPerState) else { return .gaveUp }
                 for symbol in alphabet.indices where alphabet[symbol] != nil {
                     for index in 0..<count { next[index] = automata[index].step(states[base + index], symbol) }
-                    if isDead(next, 0) || seen[next] != nil { continue }
-                    seen[next] = Int32(parents.count)
+                    if isDead(next, 0) || seen.contains(next, in: states) { continue }
+                    if parents.count >= maxStates { return .gaveUp }
+                    let stateIndex = Int32(parents.count)
                     states.append(contentsOf: next)
-                    parents.append((Int32(head), UInt16(symbol)))
+                    seen.insert(states, at: Int(stateIndex) * count, stateIndex: stateIndex)
+                    parents.append((Int32(head), Int32(symbol)))
                     depths.append(depths[head] + 1)
                 }
             }
             head += 1
         }
-        return nil
+        return truncated ? .gaveUp : .none
     }
 
     /// No qualifying path from here: a required pattern can no longer match, or an excluded one
@@ -237,7 +330,7 @@ struct SmallProductSearch {
         return false
     }
 
-    func path(to state: Int, _ parents: [(parent: Int32, symbol: UInt16)]) -> String {
+    func path(to state: Int, _ parents: [(parent: Int32, symbol: Int32)]) -> String {
         var scalars: [Unicode.Scalar] = []
         var current = state
         while current > 0 {
@@ -247,6 +340,76 @@ struct SmallProductSearch {
         var text = ""
         text.unicodeScalars.append(contentsOf: scalars.reversed())
         return text
+    }
+}
+
+/// The states a product search has seen, as an open-addressing hash table of indices into the
+/// search's flat state array: no array is allocated per state looked up, which a dictionary
+/// keyed by `[UInt64]` would do (and which dominated the search's time).
+struct StateSet {
+    let wordsPerState: Int
+    private var slots: [Int32]
+    private var count = 0
+
+    init(wordsPerState: Int) {
+        self.wordsPerState = wordsPerState
+        slots = [Int32](repeating: -1, count: 64)
+    }
+
+    private func hash(_ words: UnsafeBufferPointer<UInt64>) -> Int {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for word in words { hash = (hash ^ word) &* 0x100_0000_01B3 ^ (hash >> 29) }
+        return Int(truncatingIfNeeded: hash)
+    }
+
+    /// Whether `state` (one state's words) is in the set; `states` is the flat array the
+    /// stored indices point into.
+    func contains(_ state: [UInt64], in states: [UInt64]) -> Bool {
+        state.withUnsafeBufferPointer { wanted in
+            states.withUnsafeBufferPointer { all in
+                let mask = slots.count - 1
+                var slot = hash(wanted) & mask
+                while true {
+                    let stored = Int(slots[slot])
+                    if stored < 0 { return false }
+                    let base = stored * wordsPerState
+                    var equal = true
+                    for offset in 0..<wordsPerState where all[base + offset] != wanted[offset] {
+                        equal = false
+                        break
+                    }
+                    if equal { return true }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Adds the state stored at `states[base...]` under `stateIndex`.
+    mutating func insert(_ states: [UInt64], at base: Int, stateIndex: Int32) {
+        if (count + 1) * 2 > slots.count { grow(states) }
+        states.withUnsafeBufferPointer { all in
+            place(UnsafeBufferPointer(rebasing: all[base..<base + wordsPerState]), stateIndex)
+        }
+        count += 1
+    }
+
+    private mutating func place(_ words: UnsafeBufferPointer<UInt64>, _ stateIndex: Int32) {
+        let mask = slots.count - 1
+        var slot = hash(words) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = stateIndex
+    }
+
+    private mutating func grow(_ states: [UInt64]) {
+        let old = slots
+        slots = [Int32](repeating: -1, count: old.count * 2)
+        states.withUnsafeBufferPointer { all in
+            for stored in old where stored >= 0 {
+                let base = Int(stored) * wordsPerState
+                place(UnsafeBufferPointer(rebasing: all[base..<base + wordsPerState]), stored)
+            }
+        }
     }
 }
 
@@ -319,21 +482,27 @@ struct LargeProductSearch {
         var excluded: [PositionSet]
     }
 
-    func run() -> String? {
+    func run(budget: SearchBudget) -> SearchOutcome {
         let start = State(required: required.map(\.start), excluded: excluded.map(\.start))
-        if isDead(start) { return nil }
+        if isDead(start) { return .none }
+        if budget.isExhausted { return .gaveUp }
+        let stepsPerState = (required.count + excluded.count) * alphabet.count
         var states: [State] = [start]
         var parents: [(parent: Int, symbol: Int)] = [(-1, 0)]
         var depths: [Int] = [0]
         var seen: [State: Int] = [start: 0]
+        var truncated = false
         var head = 0
         while head < states.count {
             let state = states[head]
             if required.indices.allSatisfy({ required[$0].accepts(state.required[$0]) }),
                !excluded.indices.contains(where: { excluded[$0].accepts(state.excluded[$0]) }) {
-                return path(to: head, parents)
+                return .found(path(to: head, parents))
             }
-            if depths[head] < PatternAlgebra.maxLength {
+            if depths[head] >= PatternAlgebra.maxLength {
+                truncated = true
+            } else {
+                guard budget.spend(stepsPerState) else { return .gaveUp }
                 for (symbolIndex, symbol) in alphabet.enumerated() {
                     let isOther = symbolIndex == 0
                     func advance(_ automaton: GlobAutomaton, _ set: PositionSet) -> PositionSet {
@@ -345,6 +514,8 @@ struct LargeProductSearch {
                     let next = State(required: required.indices.map { advance(required[$0], state.required[$0]) },
                                      excluded: excluded.indices.map { advance(excluded[$0], state.excluded[$0]) })
                     if isDead(next) || seen[next] != nil { continue }
+                    if states.count >= PatternAlgebra.maxStates
+                        || states.count * (required.count + excluded.count) >= PatternAlgebra.maxStateWords { return .gaveUp }
                     seen[next] = states.count
                     states.append(next)
                     parents.append((head, symbolIndex))
@@ -353,7 +524,7 @@ struct LargeProductSearch {
             }
             head += 1
         }
-        return nil
+        return truncated ? .gaveUp : .none
     }
 
     func isDead(_ state: State) -> Bool {

@@ -190,12 +190,21 @@ public enum InvalidationPlanner {
                 guard PatternAlgebra.prefixesCompatible(newBehavior.pattern, oldBehavior.pattern),
                       PatternAlgebra.suffixesCompatible(newBehavior.pattern, oldBehavior.pattern) else { continue }
                 let excluded = earlier(new, newPosition) + earlier(old, oldPosition)
-                guard let example = PatternAlgebra.witness(allOf: [newBehavior.pattern, oldBehavior.pattern], noneOf: excluded) else { continue }
+                let reason: String
+                switch PatternAlgebra.witness(allOf: [newBehavior.pattern, oldBehavior.pattern], noneOf: excluded, budget: new.budget) {
+                case .none:
+                    continue
+                case .found(let example):
+                    reason = "requests such as \(example) moved from \(name(oldBehavior)) to \(name(newBehavior))"
+                case .gaveUp:
+                    // Not proven either way: invalidating is the safe side.
+                    reason = "requests may have moved from \(name(oldBehavior)) to \(name(newBehavior)) "
+                        + "(the pattern search gave up before proving they did not)"
+                }
                 let path = newBehavior.isDefault ? InvalidationPaths.covering(oldBehavior.pattern)
                     : oldBehavior.isDefault ? InvalidationPaths.covering(newBehavior.pattern)
                     : InvalidationPaths.covering(newBehavior.pattern, oldBehavior.pattern)
-                result.append(RoutingChangePath(
-                    path: path, reason: "requests such as \(example) moved from \(name(oldBehavior)) to \(name(newBehavior))"))
+                result.append(RoutingChangePath(path: path, reason: reason))
             }
         }
         return result

@@ -44,8 +44,9 @@ public struct OrderSuggestion: Sendable {
         var mustPrecede = [[Int]](repeating: [], count: count)
         for later in 0..<count {
             for earlier in routing.earlierOverlaps[later] where earlier < count {
-                let earlierInLater = PatternAlgebra.isSubset(patterns[earlier], of: patterns[later])
-                let laterInEarlier = PatternAlgebra.isSubset(patterns[later], of: patterns[earlier])
+                // Undecided counts as "not a subset": the pair then keeps its order.
+                let earlierInLater = PatternAlgebra.isSubset(patterns[earlier], of: patterns[later], budget: routing.budget) == true
+                let laterInEarlier = PatternAlgebra.isSubset(patterns[later], of: patterns[earlier], budget: routing.budget) == true
                 if laterInEarlier && !earlierInLater {
                     mustPrecede[earlier].append(later)
                 } else if earlierInLater && !laterInEarlier {
@@ -72,7 +73,7 @@ public struct OrderSuggestion: Sendable {
         for behavior in order {
             guard let current = order.firstIndex(of: behavior) else { continue }
             let earlier = order[..<current].map { patterns[$0] }
-            guard !earlier.isEmpty, PatternAlgebra.isCovered(patterns[behavior], by: earlier) else { continue }
+            guard !earlier.isEmpty, PatternAlgebra.isCovered(patterns[behavior], by: earlier, budget: routing.budget) == true else { continue }
             let requiredBefore = Set(mustPrecede[behavior])
             var target = 0
             for (position, other) in order[..<current].enumerated() where requiredBefore.contains(other) { target = position + 1 }
@@ -88,7 +89,8 @@ public struct OrderSuggestion: Sendable {
             let newEarlier = order[..<position].map { patterns[$0] }
             for old in routing.earlierOverlaps[behavior] where old < count && (newPosition[old] ?? 0) > position {
                 let oldEarlier = routing.earlierOverlaps[old].filter { $0 < count }.map { patterns[$0] }
-                if let example = PatternAlgebra.witness(allOf: [patterns[behavior], patterns[old]], noneOf: newEarlier + oldEarlier) {
+                if let example = PatternAlgebra.witness(allOf: [patterns[behavior], patterns[old]], noneOf: newEarlier + oldEarlier,
+                                                        budget: routing.budget).example {
                     changes.append(RoutingChange(path: example, from: old, to: behavior))
                 }
             }

@@ -36,11 +36,20 @@ public struct RoutingTable: Sendable {
     /// For each behavior, the earlier behaviors whose patterns match some path it matches, in
     /// order.
     public let earlierOverlaps: [[Int]]
-    /// For each behavior, whether it serves any request at all.
+    /// For each behavior, whether it serves any request at all. A behavior the pattern
+    /// searches could not settle within the budget counts as reachable (see `undecided`).
     public let isReachable: [Bool]
+    /// The behaviors whose reachability the searches could not settle within the budget.
+    public let undecided: [Int]
+    /// The work every pattern question about this distribution spends from, the table's own
+    /// and the rules' alike.
+    public let budget: SearchBudget
 
-    /// Builds the table for `distribution`.
-    public init(_ distribution: Distribution) {
+    /// Builds the table for `distribution`, with `budget` for the pattern searches (by default
+    /// the distribution's `pattern-search-steps`).
+    public init(_ distribution: Distribution, budget: SearchBudget? = nil) {
+        let budget = budget ?? SearchBudget(steps: distribution.policy.patternSearchSteps)
+        self.budget = budget
         var behaviors: [RoutedBehavior] = []
         let base = distribution.path
         for (index, behavior) in distribution.config.cacheBehaviors.enumerated() {
@@ -52,12 +61,17 @@ public struct RoutingTable: Sendable {
             index: nil, behavior: distribution.config.defaultCacheBehavior, pattern: PathPattern("*"),
             path: base.appending("default-cache-behavior")))
         self.behaviors = behaviors
-        let overlaps = Self.findOverlaps(behaviors.map(\.pattern))
+        let overlaps = Self.findOverlaps(behaviors.map(\.pattern), budget: budget)
         self.earlierOverlaps = overlaps
+        var undecided: [Int] = []
         self.isReachable = behaviors.indices.map { position in
-            overlaps[position].isEmpty
-                || !PatternAlgebra.isCovered(behaviors[position].pattern, by: overlaps[position].map { behaviors[$0].pattern })
+            if overlaps[position].isEmpty { return true }
+            let covered = PatternAlgebra.isCovered(behaviors[position].pattern, by: overlaps[position].map { behaviors[$0].pattern },
+                                                   budget: budget)
+            if covered == nil { undecided.append(position) }
+            return covered != true
         }
+        self.undecided = undecided
     }
 
     /// The origin ids a behavior's target stands for: the origin itself, or an origin group's
@@ -72,11 +86,12 @@ public struct RoutingTable: Sendable {
         behaviors.firstIndex { $0.pattern.matches(path) } ?? behaviors.count - 1
     }
 
-    /// A readable path that behavior `position` serves and that `within` (if given) matches,
-    /// or nil when it serves none.
-    public func servedExample(_ position: Int, within: PathPattern? = nil) -> String? {
+    /// A readable path that behavior `position` serves and that `within` (if given) matches;
+    /// `.none` when it serves none. Spends from `budget` (by default the table's own).
+    public func servedExample(_ position: Int, within: PathPattern? = nil, budget: SearchBudget? = nil) -> SearchOutcome {
         let earlier = earlierOverlaps[position].map { behaviors[$0].pattern }
-        return PatternAlgebra.witness(allOf: [behaviors[position].pattern] + (within.map { [$0] } ?? []), noneOf: earlier)
+        return PatternAlgebra.witness(allOf: [behaviors[position].pattern] + (within.map { [$0] } ?? []), noneOf: earlier,
+                                      budget: budget ?? self.budget)
     }
 
     /// The behavior whose part of the config `path` is in, if any.
@@ -84,7 +99,9 @@ public struct RoutingTable: Sendable {
         behaviors.first { path.components.starts(with: $0.path.components) }
     }
 
-    static func findOverlaps(_ patterns: [PathPattern]) -> [[Int]] {
+    /// For each pattern, the earlier ones it may share a path with. A pair the search cannot
+    /// settle counts as overlapping: an overlap only makes later questions consider it.
+    static func findOverlaps(_ patterns: [PathPattern], budget: SearchBudget) -> [[Int]] {
         // Small distributions: comparing every pair's prefixes and suffixes is cheaper than
         // building the tries.
         if patterns.count <= 64 {
@@ -92,7 +109,7 @@ public struct RoutingTable: Sendable {
                 (0..<index).filter { candidate in
                     PatternAlgebra.prefixesCompatible(patterns[candidate], patterns[index])
                         && PatternAlgebra.suffixesCompatible(patterns[candidate], patterns[index])
-                        && PatternAlgebra.intersects(patterns[candidate], patterns[index])
+                        && PatternAlgebra.intersects(patterns[candidate], patterns[index], budget: budget) != false
                 }
             }
         }
@@ -109,7 +126,7 @@ public struct RoutingTable: Sendable {
             let overlapping = fewer.sorted().filter { candidate in
                 PatternAlgebra.prefixesCompatible(patterns[candidate], pattern)
                     && PatternAlgebra.suffixesCompatible(patterns[candidate], pattern)
-                    && PatternAlgebra.intersects(patterns[candidate], pattern)
+                    && PatternAlgebra.intersects(patterns[candidate], pattern, budget: budget) != false
             }
             result.append(overlapping)
             prefixes.insert(prefix, index)

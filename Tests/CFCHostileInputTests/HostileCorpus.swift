@@ -341,6 +341,9 @@ enum HostileCorpus {
         // The same, one error: the snippet of a 60 MB line once cost 3 s and 400 MB.
         Self.generated("comment-line-60-mb.yaml", "schema.empty_file", 1, 1, "the file holds no configuration",
                        HostileInputGenerators.sixtyMegabyteCommentLine),
+        // Exponential pattern questions stop at the step budget instead of running for minutes.
+        Self.generated("overlapping-wildcard-behaviors.yaml", "ordering.invalid_path_pattern", 8, 24,
+                       "path pattern '/a b' is not valid: it contains a space", HostileInputGenerators.overlappingWildcardBehaviors),
         HostileCase(input: .sparse("input-over-size-limit.yaml", bytes: 65 << 20), id: "io.read", line: nil, column: nil,
                     message: "cannot read the file: input is larger than the limit of 67108864 bytes"),
     ]

@@ -103,4 +103,21 @@ enum HostileInputGenerators {
         text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: \(cachePolicy)}\n"
         return Array(text.utf8)
     }
+
+    /// 400 behaviors whose wildcard patterns all overlap (`*a*?*bN*c*`), served over plain
+    /// HTTP under `require-https: ["*.php"]`: deciding reachability and HTTPS exposure is
+    /// exponential in the worst case, so it must stop at `pattern-search-steps` (set low here, so
+    /// that a debug build finishes within the bound too). The first behavior's pattern has a
+    /// space: the first error is at line 8, column 24.
+    static func overlappingWildcardBehaviors() -> [UInt8] {
+        var text = "version: 1\ndistributions:\n  www:\n    pattern-search-steps: 1000000\n    require-https: [\"*.php\"]\n"
+        text += "    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
+        text += "    cache-behaviors:\n"
+        text += "      - {path-pattern: '/a b', target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: \(cachePolicy)}\n"
+        for index in 0..<400 {
+            text += "      - {path-pattern: '*a*?*b\(index)*c*', target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: \(cachePolicy)}\n"
+        }
+        text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: \(cachePolicy)}\n"
+        return Array(text.utf8)
+    }
 }

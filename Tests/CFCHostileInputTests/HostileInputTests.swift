@@ -39,7 +39,8 @@ import Testing
     }
 
     @Test func everyCorpusFileHasACaseAndIsSmall() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).sorted()
+        // Corpus/fuzz/ holds libFuzzer's findings (scripts/fuzz.sh), replayed by fuzzFindingsFinishQuickly.
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { $0 != "fuzz" }.sorted()
         let covered = Set(HostileCorpus.cases.compactMap(\.corpusName))
         #expect(names.count >= 40)
         #expect(Set(names).subtracting(covered).sorted() == [], "corpus files without a case")
@@ -51,6 +52,28 @@ import Testing
         }
         let descriptions = HostileCorpus.cases.map(\.testDescription)
         #expect(Set(descriptions).count == descriptions.count, "two cases with one name")
+    }
+
+    /// Inputs scripts/fuzz.sh found (a crash, a timeout or an OOM, since fixed): each ends with exit
+    /// status 0 or 1 within the same time and memory bounds.
+    @Test func fuzzFindingsFinishQuickly() throws {
+        let findings = Self.corpus.appendingPathComponent("fuzz")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: findings.path))?.sorted() ?? []
+        for name in names {
+            let scratch = TestPaths.makeTemporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let arguments = ["compile", "--format", "both", "--output", scratch.appendingPathComponent("out").path,
+                             "--color", "never", findings.appendingPathComponent(name).path]
+            let run = try ChildProcess.run(TestPaths.cfcExecutable, arguments, standardInput: URL(fileURLWithPath: "/dev/null"),
+                                           scratch: scratch, killAfter: Self.killAfter)
+            print("fuzz finding \(name): \(String(format: "%.3f", run.seconds)) s, \(String(format: "%.1f", run.peakRSSMegabytes)) MB peak RSS")
+            #expect(!run.timedOut, "\(name): still running after \(Self.killAfter) s; killed")
+            guard !run.timedOut else { continue }
+            #expect(run.signal == nil, "\(name): killed by signal \(run.signal ?? 0):\n\(excerpt(run.stderr))")
+            #expect(run.status == 0 || run.status == 1, "\(name): exit status \(run.status.map(String.init) ?? "none")")
+            #expect(run.seconds < Self.timeLimit, "\(name): took \(String(format: "%.2f", run.seconds)) s; the bound is \(Self.timeLimit) s")
+            #expect(run.peakRSSBytes < Self.memoryLimit, "\(name): peak RSS \(String(format: "%.0f", run.peakRSSMegabytes)) MB")
+        }
     }
 
     // MARK: - Running

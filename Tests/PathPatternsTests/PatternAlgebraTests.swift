@@ -76,7 +76,8 @@ func randomPattern(_ random: inout SeededRandom) -> String {
             let shortest = PatternAlgebra.shortestWitness(allOf: [PathPattern(a), PathPattern(b)], noneOf: [PathPattern(c)])
             let readable = PatternAlgebra.witness(allOf: [PathPattern(a), PathPattern(b)], noneOf: [PathPattern(c)])
             let context = "seed \(Self.seed): allOf ['\(a)', '\(b)'] noneOf ['\(c)']"
-            if let shortest {
+            #expect(shortest != .gaveUp && readable != .gaveUp, "\(context)")
+            if let shortest = shortest.example {
                 #expect(bruteForceMatches(a, shortest) && bruteForceMatches(b, shortest) && !bruteForceMatches(c, shortest), "\(context): \(shortest)")
                 if let best = satisfying.map(\.unicodeScalars.count).min() {
                     #expect(shortest.unicodeScalars.count <= best, "\(context): \(shortest) is not shortest")
@@ -84,35 +85,106 @@ func randomPattern(_ random: inout SeededRandom) -> String {
             } else {
                 #expect(satisfying.isEmpty, "\(context): missed \(satisfying.first ?? "")")
             }
-            #expect((readable == nil) == (shortest == nil), "\(context)")
-            if let readable {
+            #expect((readable == .none) == (shortest == .none), "\(context)")
+            if let readable = readable.example {
                 #expect(bruteForceMatches(a, readable) && bruteForceMatches(b, readable) && !bruteForceMatches(c, readable), "\(context): \(readable)")
             }
         }
     }
 
-    @Test func inclusionAndIntersectionAgreeWithEnumeration() {
+    /// Inclusion and intersection, both answers checked: "yes" against every enumerated path,
+    /// "no" by a counterexample the algebra gives and brute force confirms.
+    @Test func inclusionAndIntersectionAgreeWithEnumeration() throws {
         var random = SeededRandom(state: Self.seed &+ 2)
+        var subsets = 0, nonSubsets = 0
         for _ in 0..<300 {
             let a = randomPattern(&random)
             let b = randomPattern(&random)
             let inA = Self.paths.filter { bruteForceMatches(a, $0) }
             let both = inA.filter { bruteForceMatches(b, $0) }
             let context = "seed \(Self.seed): '\(a)' and '\(b)'"
-            if PatternAlgebra.isSubset(PathPattern(a), of: PathPattern(b)) {
+            let subset = try #require(PatternAlgebra.isSubset(PathPattern(a), of: PathPattern(b)), "\(context)")
+            if subset {
+                subsets += 1
                 #expect(both.count == inA.count, "\(context)")
+            } else {
+                nonSubsets += 1
+                let counterexample = try #require(PatternAlgebra.witness(allOf: [PathPattern(a)], noneOf: [PathPattern(b)]).example,
+                                                  "\(context)")
+                #expect(bruteForceMatches(a, counterexample) && !bruteForceMatches(b, counterexample), "\(context): \(counterexample)")
             }
-            if !both.isEmpty { #expect(PatternAlgebra.intersects(PathPattern(a), PathPattern(b)), "\(context)") }
-            if !PatternAlgebra.intersects(PathPattern(a), PathPattern(b)) { #expect(both.isEmpty, "\(context)") }
+            let intersects = try #require(PatternAlgebra.intersects(PathPattern(a), PathPattern(b)), "\(context)")
+            if intersects {
+                let common = try #require(PatternAlgebra.witness(allOf: [PathPattern(a), PathPattern(b)], noneOf: []).example, "\(context)")
+                #expect(bruteForceMatches(a, common) && bruteForceMatches(b, common), "\(context): \(common)")
+            } else {
+                #expect(both.isEmpty, "\(context)")
+            }
         }
+        // The generator must produce both answers, or the test proves half of nothing.
+        #expect(subsets > 10 && nonSubsets > 10, "\(subsets) subsets, \(nonSubsets) not")
+    }
+
+    /// Coverage by a union, the question the unreachable rule asks: "covered" is checked against
+    /// every enumerated path, "not covered" by a confirmed counterexample.
+    @Test func unionCoverageAgreesWithEnumeration() throws {
+        var random = SeededRandom(state: Self.seed &+ 3)
+        var covered = 0, uncovered = 0
+        for _ in 0..<300 {
+            let target = randomPattern(&random)
+            let union = (0..<Int(random.next() % 3 + 2)).map { _ in randomPattern(&random) }
+            let context = "seed \(Self.seed): '\(target)' by \(union)"
+            let answer = try #require(PatternAlgebra.isCovered(PathPattern(target), by: union.map(PathPattern.init)), "\(context)")
+            if answer {
+                covered += 1
+                for path in Self.paths where bruteForceMatches(target, path) {
+                    #expect(union.contains { bruteForceMatches($0, path) }, "\(context): \(path) is not covered")
+                }
+            } else {
+                uncovered += 1
+                let path = try #require(PatternAlgebra.witness(allOf: [PathPattern(target)], noneOf: union.map(PathPattern.init)).example,
+                                        "\(context)")
+                #expect(bruteForceMatches(target, path) && !union.contains { bruteForceMatches($0, path) }, "\(context): \(path)")
+            }
+        }
+        #expect(covered > 10 && uncovered > 10, "\(covered) covered, \(uncovered) not")
     }
 
     @Test func unionCoverageNeedsSeveralPatterns() {
         // `/x` and `/??*` together take every path `/*x` matches; neither does alone.
         let later = PathPattern("/*x")
-        #expect(!PatternAlgebra.isCovered(later, by: [PathPattern("/x")]))
-        #expect(!PatternAlgebra.isCovered(later, by: [PathPattern("/??*")]))
-        #expect(PatternAlgebra.isCovered(later, by: [PathPattern("/x"), PathPattern("/??*")]))
+        #expect(PatternAlgebra.isCovered(later, by: [PathPattern("/x")]) == false)
+        #expect(PatternAlgebra.isCovered(later, by: [PathPattern("/??*")]) == false)
+        #expect(PatternAlgebra.isCovered(later, by: [PathPattern("/x"), PathPattern("/??*")]) == true)
+    }
+
+    /// A search past its budget answers "gave up", never a guess, and a spent budget makes
+    /// every later question give up at once; the same budget always gives the same answers.
+    @Test func searchesGiveUpAtTheirBudget() {
+        let later = PathPattern("/*x")
+        let union = [PathPattern("/x"), PathPattern("/??*")]
+        let tiny = SearchBudget(steps: 1)
+        #expect(PatternAlgebra.isCovered(later, by: union, budget: tiny) == nil)
+        #expect(tiny.isExhausted)
+        #expect(PatternAlgebra.witness(allOf: [PathPattern("/a*")], noneOf: [], budget: tiny) == .gaveUp)
+        #expect(PatternAlgebra.intersects(PathPattern("/a*b"), PathPattern("/*c"), budget: tiny) == false,
+                "answers that need no search stay exact")
+        let enough = SearchBudget(steps: 10_000)
+        #expect(PatternAlgebra.isCovered(later, by: union, budget: enough) == true)
+        #expect(enough.spent > 0 && !enough.isExhausted)
+        let again = SearchBudget(steps: 10_000)
+        _ = PatternAlgebra.isCovered(later, by: union, budget: again)
+        #expect(again.spent == enough.spent)
+    }
+
+    /// Many overlapping wildcard patterns make the product search exponential; the budget
+    /// bounds it: a hundred such patterns give up within a fixed number of steps.
+    @Test func overlappingWildcardsStayBounded() {
+        let patterns = (0..<120).map { PathPattern("*a*?*b\($0)*c*") }
+        let budget = SearchBudget(steps: 2_000_000)
+        _ = PatternAlgebra.isCovered(PathPattern("*a*b1*c*"), by: Array(patterns.dropFirst(2)), budget: budget)
+        // The last state expanded may overshoot by one state's steps: automata × alphabet.
+        #expect(budget.spent <= budget.limit + patterns.count * 64)
     }
 
     @Test func leadingSlashIsOptional() {
@@ -135,15 +207,15 @@ func randomPattern(_ random: inout SeededRandom) -> String {
     }
 
     @Test func readableWitnessesFillWildcards() {
-        #expect(PatternAlgebra.witness(allOf: [PathPattern("/account/*"), PathPattern("/acc*")], noneOf: []) == "/account/x")
-        #expect(PatternAlgebra.witness(allOf: [PathPattern("/img/*"), PathPattern("*.jpg")], noneOf: []) == "/img/x.jpg")
-        #expect(PatternAlgebra.shortestWitness(allOf: [PathPattern("/img/*"), PathPattern("*.jpg")], noneOf: []) == "/img/.jpg")
+        #expect(PatternAlgebra.witness(allOf: [PathPattern("/account/*"), PathPattern("/acc*")], noneOf: []) == .found("/account/x"))
+        #expect(PatternAlgebra.witness(allOf: [PathPattern("/img/*"), PathPattern("*.jpg")], noneOf: []) == .found("/img/x.jpg"))
+        #expect(PatternAlgebra.shortestWitness(allOf: [PathPattern("/img/*"), PathPattern("*.jpg")], noneOf: []) == .found("/img/.jpg"))
     }
 
     @Test func longPatternsStayFast() {
         let long = "/" + String(repeating: "a*", count: 120)
         let other = "/" + String(repeating: "*a", count: 120)
-        #expect(PatternAlgebra.intersects(PathPattern(long), PathPattern(other)))
+        #expect(PatternAlgebra.intersects(PathPattern(long), PathPattern(other)) == true)
         #expect(PathPattern(long).matches("/" + String(repeating: "a", count: 500)))
     }
 }

@@ -29,8 +29,10 @@ struct AllowAllWithoutPolicyRule: Rule {
         let required = context.distribution.policy.requireHTTPS.map(PathPattern.init)
         let routing = context.routing
         for (position, behavior) in routing.behaviors.enumerated() where behavior.behavior.viewerProtocolPolicy == .allowAll {
+            if context.searchBudget.isExhausted { return }
             let earlier = routing.earlierOverlaps[position].map { routing.behaviors[$0].pattern }
-            guard let example = PatternAlgebra.witness(allOf: [behavior.pattern], noneOf: earlier + required) else { continue }
+            guard let example = PatternAlgebra.witness(allOf: [behavior.pattern], noneOf: earlier + required,
+                                                       budget: context.searchBudget).example else { continue }
             context.report(
                 "\(behavior.displayName) serves plain HTTP (GET http://\(context.exampleHost)\(example)) and no require-https pattern covers it",
                 at: behavior.path.appending("viewer-protocol-policy"),

@@ -38,10 +38,22 @@ struct RequireHTTPSRule: Rule {
             var notes: [CheckContext.Note] = []
             var firstExample: String? = nil
             for (index, pattern) in required.enumerated() {
-                guard let example = routing.servedExample(position, within: pattern) else { continue }
-                if firstExample == nil { firstExample = example }
-                notes.append(.init("require-https '\(pattern.source)' covers \(example)",
-                                   at: context.distribution.path.appending("require-https").appending(index: index)))
+                let requirement = context.distribution.path.appending("require-https").appending(index: index)
+                switch routing.servedExample(position, within: pattern, budget: context.searchBudget) {
+                case .none:
+                    continue
+                case .found(let example):
+                    if firstExample == nil { firstExample = example }
+                    notes.append(.init("require-https '\(pattern.source)' covers \(example)", at: requirement))
+                case .gaveUp:
+                    // Unproven is not safe: the requirement fails closed.
+                    context.report(
+                        "cannot prove that \(context.describe(behavior)) serves no path of require-https '\(pattern.source)' over plain HTTP: "
+                            + "the path-pattern analysis reached its budget",
+                        at: behavior.path.appending("viewer-protocol-policy"),
+                        hint: "set viewer-protocol-policy to https-only (or redirect-to-https), or use fewer overlapping wildcard patterns",
+                        notes: [.init("required here", at: requirement)])
+                }
             }
             guard let example = firstExample else { continue }
             context.report(

@@ -29,6 +29,8 @@ struct ShadowedBehaviorRule: Rule {
     func check(_ context: CheckContext) {
         let routing = context.routing
         for (position, behavior) in routing.behaviors.enumerated() where !behavior.isDefault {
+            // Out of budget every search gives up; stop (the checker says the rule stopped).
+            if context.searchBudget.isExhausted { return }
             let overlaps = routing.earlierOverlaps[position]
             guard !overlaps.isEmpty else { continue }
             let earlierPatterns = overlaps.map { routing.behaviors[$0].pattern }
@@ -38,9 +40,10 @@ struct ShadowedBehaviorRule: Rule {
             var first: (String, String)? = nil
             for (offset, other) in overlaps.enumerated() {
                 let otherBehavior = routing.behaviors[other]
-                if PatternAlgebra.isSubset(otherBehavior.pattern, of: behavior.pattern) { continue }
+                if PatternAlgebra.isSubset(otherBehavior.pattern, of: behavior.pattern, budget: context.searchBudget) != false { continue }
                 let before = Array(earlierPatterns[..<offset])
-                guard let example = PatternAlgebra.witness(allOf: [behavior.pattern, otherBehavior.pattern], noneOf: before) else { continue }
+                guard let example = PatternAlgebra.witness(allOf: [behavior.pattern, otherBehavior.pattern], noneOf: before,
+                                                           budget: context.searchBudget).example else { continue }
                 if first == nil { first = (example, context.describe(otherBehavior)) }
                 notes.append(.init("\(otherBehavior.displayName) takes \(example) first",
                                    at: otherBehavior.path.appending("path-pattern")))

@@ -38,10 +38,11 @@ struct UnreachableBehaviorRule: Rule {
             guard !routing.isReachable[position] else { continue }
             let overlaps = routing.earlierOverlaps[position]
             var notes: [CheckContext.Note] = []
-            for (offset, other) in overlaps.enumerated() {
+            // Out of budget, the finding (decided by the routing table) stands without notes.
+            for (offset, other) in overlaps.enumerated() where !context.searchBudget.isExhausted {
                 let before = overlaps[..<offset].map { routing.behaviors[$0].pattern }
                 guard let example = PatternAlgebra.witness(allOf: [behavior.pattern, routing.behaviors[other].pattern],
-                                                           noneOf: before) else { continue }
+                                                           noneOf: before, budget: context.searchBudget).example else { continue }
                 notes.append(.init("\(routing.behaviors[other].displayName) takes \(example) and the like first",
                                    at: routing.behaviors[other].path.appending("path-pattern")))
             }

@@ -71,6 +71,9 @@ extension Distribution: CatalogStructure {
                "cfc policy, not sent: every origin must be reached over HTTPS, so content is encrypted end to end. Default: `false`."),
         .value("ignore", \.policy.ignore, api: nil, ListCodec("RuleId", StringCodec()),
                "cfc policy, not sent: rule ids whose findings are suppressed for this distribution (reported as suppressed in JSON output)."),
+        .value("pattern-search-steps", \.policy.patternSearchSteps, api: nil,
+               IntegerCodec<Int>(1...1_000_000_000_000),
+               "cfc policy, not sent: how many automaton steps each check may spend deciding questions about the path patterns (overlap, reachability, examples) before it gives up and reports `ordering.pattern_search_budget`. Default: `50000000`, about a third of a second."),
     ])
 
     public static func applyContextualDefaults(_ value: inout Distribution) {

@@ -1,0 +1,61 @@
+import CFCDiagnostics
+import DistributionIR
+import PathPatterns
+import Routing
+
+/// Says when the path-pattern analysis gave up: a check ran out of `pattern-search-steps`, so
+/// its findings for the distribution may be incomplete, or the routing table could not decide
+/// whether some behaviors are reachable (they are then taken as reachable).
+///
+/// Deciding whether one glob is covered by a union of others can take time exponential in the
+/// number of patterns; ordinary configs need a few thousand steps, a file written to be slow
+/// could otherwise keep the checker busy for hours. The checker reports this rule after the
+/// others have run, since it is about their budgets.
+struct PatternSearchBudgetRule: Rule {
+    static let description = RuleDescription(
+        id: "ordering.pattern_search_budget", name: "Pattern Search Budget", category: .ordering, severity: .warning,
+        summary: "The path-pattern analysis reached its step budget, so some findings may be missing.",
+        rationale: """
+            cfc answers questions about cache behavior patterns (does this behavior serve any \
+            request, which earlier behavior takes this path, is this require-https path ever served \
+            over HTTP) exactly, by searching the product of the patterns' automata. With many \
+            overlapping wildcard patterns that search can grow exponentially, so each check may \
+            spend at most pattern-search-steps automaton steps per distribution (50,000,000 by \
+            default, thousands of times what a thousand ordinary behaviors need). A question left \
+            undecided is never guessed: a behavior is taken as reachable, and a require-https path \
+            that cannot be proven safe is an error of its own. This warning names the checks that \
+            stopped early.
+            """,
+        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
+        passingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/x") + "\n" + RuleExample.behavior("/??*") + "\n"
+                             + RuleExample.behavior("/*y")),
+        ],
+        failingExamples: [
+            RuleExample.with("pattern-search-steps: 1\n↓cache-behaviors:\n" + RuleExample.behavior("/x") + "\n"
+                             + RuleExample.behavior("/??*") + "\n" + RuleExample.behavior("/*y")),
+        ])
+
+    /// Nothing of its own: see `report`.
+    func check(_ context: CheckContext) {}
+
+    /// Reports, in `context`, that the checks `gaveUp` (rule ids, in registry order) ran out
+    /// of budget and that the reachability of the behaviors `undecided` is unknown.
+    static func report(gaveUp: [String], undecided: [RoutedBehavior], in context: CheckContext) {
+        guard !gaveUp.isEmpty || !undecided.isEmpty else { return }
+        let steps = context.distribution.policy.patternSearchSteps
+        var parts: [String] = []
+        if !undecided.isEmpty {
+            let names = undecided.prefix(3).map(\.displayName).joined(separator: ", ")
+                + (undecided.count > 3 ? " and \(undecided.count - 3) more" : "")
+            parts.append("whether \(names) can serve any request is undecided (taken as reachable)")
+        }
+        if !gaveUp.isEmpty {
+            parts.append("\(gaveUp.joined(separator: ", ")) stopped early, so \(gaveUp.count == 1 ? "its" : "their") findings may be incomplete")
+        }
+        context.report(
+            "the path-pattern analysis reached its budget of \(steps) steps: " + parts.joined(separator: "; "),
+            at: context.distribution.path.appending("cache-behaviors"), pointAtKey: true,
+            hint: "raise pattern-search-steps for this distribution, or use fewer overlapping wildcard patterns")
+    }
+}
