@@ -25,6 +25,8 @@ public struct RuleDescription: Sendable {
     public var severity: Severity
     /// One sentence: what the rule flags.
     public var summary: String
+    /// How to fix a finding, in general (each finding's hint says it for its case).
+    public var fix: String
     /// Why it matters, citing CloudFront's documented behavior.
     public var rationale: String
     /// Where AWS documents it.
@@ -37,13 +39,14 @@ public struct RuleDescription: Sendable {
     /// Creates a description.
     public init(
         id: DiagnosticID, name: String, category: RuleCategory, severity: Severity, summary: String,
-        rationale: String, sources: [String], passingExamples: [String], failingExamples: [String]
+        fix: String, rationale: String, sources: [String], passingExamples: [String], failingExamples: [String]
     ) {
         self.id = id
         self.name = name
         self.category = category
         self.severity = severity
         self.summary = summary
+        self.fix = fix
         self.rationale = rationale
         self.sources = sources
         self.passingExamples = passingExamples

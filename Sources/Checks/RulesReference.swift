@@ -43,6 +43,7 @@ public enum RulesReference {
             text += "### \(rule.id.rawValue)\n\n"
             text += "**\(rule.name)** (\(rule.severity.rawValue)). \(rule.summary)\n\n"
             text += rule.rationale + "\n\n"
+            text += "Fix: \(rule.fix)\n\n"
             text += "Source" + (rule.sources.count > 1 ? "s" : "") + ": " + rule.sources.joined(separator: ", ") + "\n\n"
             if let failing = rule.failingExamples.first {
                 text += "Flagged:\n\n```yaml\n" + example(failing) + "```\n\n"
@@ -59,6 +60,7 @@ public enum RulesReference {
     public static func explain(_ id: String) -> String? {
         guard let rule = descriptions.first(where: { $0.id.rawValue == id }) else { return nil }
         var text = "\(rule.id.rawValue): \(rule.name) (\(rule.severity.rawValue))\n\n\(rule.summary)\n\n\(rule.rationale)\n\n"
+        text += "Fix: \(rule.fix)\n\n"
         text += "Sources:\n" + rule.sources.map { "  \($0)\n" }.joined()
         if let failing = rule.failingExamples.first { text += "\nFlagged:\n" + indented(example(failing)) }
         if let passing = rule.passingExamples.first { text += "\nAccepted:\n" + indented(example(passing)) }

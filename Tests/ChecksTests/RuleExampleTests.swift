@@ -83,6 +83,7 @@ enum MarkedExample {
             #expect(!description.passingExamples.isEmpty, "\(description.id) has no passing example")
             #expect(!description.failingExamples.isEmpty, "\(description.id) has no failing example")
             #expect(!description.rationale.isEmpty && !description.sources.isEmpty, "\(description.id) needs a rationale and a source")
+            #expect(!description.fix.isEmpty, "\(description.id) needs a fix")
             #expect(description.id.rawValue.hasPrefix(description.category.rawValue + "."), "\(description.id) is not in its category")
         }
     }

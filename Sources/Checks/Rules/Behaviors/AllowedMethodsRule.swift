@@ -8,6 +8,7 @@ struct AllowedMethodsRule: Rule {
     static let description = RuleDescription(
         id: "behaviors.allowed_methods", name: "Allowed Methods Set", category: .behaviors, severity: .error,
         summary: "allowed-methods is not one of the three sets CloudFront accepts.",
+        fix: "Use one of CloudFront's sets: [GET, HEAD], [GET, HEAD, OPTIONS], or [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE].",
         rationale: """
             CloudFront forwards one of three method sets: GET and HEAD; GET, HEAD and OPTIONS; or all \
             seven (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE). Any other list is rejected.

@@ -8,6 +8,7 @@ struct CacheSettingsRule: Rule {
     static let description = RuleDescription(
         id: "behaviors.cache_settings", name: "Cache Policy or Forwarded Values", category: .behaviors, severity: .error,
         summary: "A behavior needs exactly one of cache-policy-id and forwarded-values.",
+        fix: "Give the behavior a cache-policy-id (for example Managed-CachingOptimized, 658327ea-f89d-4fab-a63d-7e88639e58f6) or legacy forwarded-values, not both and not neither.",
         rationale: """
             A cache behavior must include either a CachePolicyId or ForwardedValues (the legacy \
             settings); AWS recommends a cache policy. Without either the API rejects the behavior, \

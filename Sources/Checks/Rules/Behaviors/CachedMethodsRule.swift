@@ -9,6 +9,7 @@ struct CachedMethodsRule: Rule {
     static let description = RuleDescription(
         id: "behaviors.cached_methods", name: "Cached Methods Set", category: .behaviors, severity: .error,
         summary: "cached-methods is not [GET, HEAD] or [GET, HEAD, OPTIONS], or caches a method that is not allowed.",
+        fix: "Set cached-methods to [GET, HEAD], or to [GET, HEAD, OPTIONS] when allowed-methods includes OPTIONS.",
         rationale: """
             CloudFront caches responses to GET and HEAD, or to GET, HEAD and OPTIONS; no other set is \
             accepted. Caching OPTIONS needs OPTIONS among the allowed methods.

@@ -9,6 +9,7 @@ struct ForwardAllHeadersMinTTLRule: Rule {
         id: "behaviors.forward_all_headers_min_ttl", name: "Forwarding All Headers Needs MinTTL 0", category: .behaviors,
         severity: .error,
         summary: "Forwarded values forward all headers (*) but min-ttl is not 0.",
+        fix: "Set min-ttl to 0, or forward a list of headers instead of all of them (better: use a cache policy and an origin request policy).",
         rationale: """
             Forwarding all headers makes every request unique to the origin, so CloudFront does not \
             cache; the API requires MinTTL 0 when Headers is *.

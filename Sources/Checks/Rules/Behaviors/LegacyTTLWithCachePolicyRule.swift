@@ -9,6 +9,7 @@ struct LegacyTTLWithCachePolicyRule: Rule {
         id: "behaviors.legacy_ttl_with_cache_policy", name: "Legacy TTLs With a Cache Policy", category: .behaviors,
         severity: .warning,
         summary: "min-ttl, default-ttl or max-ttl is set on a behavior that uses a cache policy.",
+        fix: "Remove min-ttl, default-ttl and max-ttl from the behavior and set the TTLs in its cache policy.",
         rationale: """
             The behavior-level TTL fields are deprecated legacy settings; with a cache policy, the \
             policy's own MinTTL, DefaultTTL and MaxTTL apply. Values written here are misleading.

@@ -8,6 +8,7 @@ struct TTLOrderRule: Rule {
     static let description = RuleDescription(
         id: "behaviors.ttl_order", name: "TTL Order", category: .behaviors, severity: .error,
         summary: "min-ttl, default-ttl and max-ttl are not in increasing order.",
+        fix: "Make min-ttl ≤ default-ttl ≤ max-ttl.",
         rationale: """
             CloudFront keeps objects at least MinTTL and at most MaxTTL seconds, and DefaultTTL when \
             the origin sends no caching headers, so MinTTL ≤ DefaultTTL ≤ MaxTTL. The API rejects \

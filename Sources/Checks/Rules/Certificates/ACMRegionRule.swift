@@ -8,6 +8,7 @@ struct ACMRegionRule: Rule {
     static let description = RuleDescription(
         id: "certificates.acm_region", name: "ACM Certificate Region", category: .certificates, severity: .error,
         summary: "The ACM certificate is not in us-east-1, or the ARN is not an ACM certificate ARN.",
+        fix: "Request or import the certificate in ACM in us-east-1 and use that certificate's ARN.",
         rationale: """
             CloudFront only uses ACM certificates requested or imported in US East (N. Virginia), \
             us-east-1, whatever Region the origin is in. A certificate in another Region is rejected.

@@ -9,6 +9,7 @@ struct AliasSyntaxRule: Rule {
     static let description = RuleDescription(
         id: "certificates.alias_syntax", name: "Alias Syntax", category: .certificates, severity: .error,
         summary: "An alias is not a valid alternate domain name.",
+        fix: "Write the alias as a lower-case domain name, with a wildcard only as the whole first label (*.example.com), and list it once.",
         rationale: """
             Alternate domain names must be lower-case domain names. A wildcard must be the whole \
             first label (*.example.com): not part of a label (*domain.example.com), not in the \

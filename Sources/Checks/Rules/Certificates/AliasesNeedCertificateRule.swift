@@ -9,6 +9,7 @@ struct AliasesNeedCertificateRule: Rule {
         id: "certificates.aliases_need_certificate", name: "Aliases Need a Certificate", category: .certificates,
         severity: .error,
         summary: "The distribution has aliases but uses the CloudFront default certificate.",
+        fix: "Set viewer-certificate.acm-certificate-arn (with ssl-support-method: sni-only) to a certificate that covers every alias.",
         rationale: """
             The default certificate covers only *.cloudfront.net. To serve your own domain names, \
             CloudFront needs a certificate (from ACM in us-east-1, or IAM) that covers every alias; \

@@ -9,6 +9,7 @@ struct ConflictingCertificatesRule: Rule {
         id: "certificates.conflicting_certificates", name: "Conflicting Certificates", category: .certificates,
         severity: .error,
         summary: "The viewer certificate sets more than one of the default certificate, an ACM certificate and an IAM certificate.",
+        fix: "Keep exactly one of cloudfront-default-certificate, acm-certificate-arn and iam-certificate-id in viewer-certificate.",
         rationale: """
             A distribution has one certificate: either CloudFrontDefaultCertificate is true, or one \
             of ACMCertificateArn and IAMCertificateId is given (one, not both). The API rejects a \

@@ -10,6 +10,7 @@ struct DefaultCertificateProtocolRule: Rule {
         id: "certificates.default_certificate_protocol", name: "Protocol Version Ignored", category: .certificates,
         severity: .warning,
         summary: "A minimum protocol version is set for the CloudFront default certificate, which forces TLSv1.",
+        fix: "Remove minimum-protocol-version (CloudFront uses TLSv1 with its default certificate), or use a certificate of your own to choose a stronger policy.",
         rationale: """
             With the CloudFront default certificate (*.cloudfront.net), CloudFront sets the security \
             policy to TLSv1 whatever value is sent. cfc emits TLSv1 so that reading the distribution \

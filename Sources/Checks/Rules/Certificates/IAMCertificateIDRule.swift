@@ -8,6 +8,7 @@ struct IAMCertificateIDRule: Rule {
     static let description = RuleDescription(
         id: "certificates.iam_certificate_id", name: "IAM Certificate ID", category: .certificates, severity: .error,
         summary: "iam-certificate-id does not look like an IAM server certificate id.",
+        fix: "Use the server certificate's id from `aws iam list-server-certificates` (21 characters starting with ASCA), or move the certificate to ACM.",
         rationale: """
             IAMCertificateId takes the certificate's id, not its name or ARN: IAM server certificate \
             ids start with ASCA and are 16 to 128 letters and digits.

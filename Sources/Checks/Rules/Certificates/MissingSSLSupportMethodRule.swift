@@ -9,6 +9,7 @@ struct MissingSSLSupportMethodRule: Rule {
         id: "certificates.missing_ssl_support_method", name: "Missing SSL Support Method", category: .certificates,
         severity: .error,
         summary: "A certificate of yours is given without ssl-support-method.",
+        fix: "Add ssl-support-method: sni-only.",
         rationale: """
             With an ACM or IAM certificate, the API requires SSLSupportMethod: sni-only (what every \
             modern client supports, at no extra cost), vip (dedicated IP addresses, with a monthly \

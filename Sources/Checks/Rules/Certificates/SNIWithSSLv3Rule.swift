@@ -8,6 +8,7 @@ struct SNIWithSSLv3Rule: Rule {
     static let description = RuleDescription(
         id: "certificates.sni_sslv3", name: "SNI With SSLv3", category: .certificates, severity: .error,
         summary: "sni-only is combined with minimum protocol version SSLv3.",
+        fix: "Use minimum-protocol-version TLSv1.2_2021 (SSLv3 works only with vip, and is insecure).",
         rationale: "SSLv3 clients do not send Server Name Indication; with sni-only the API requires TLSv1 or higher.",
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
         passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate + "\n  minimum-protocol-version: TLSv1.2_2021")],

@@ -8,6 +8,7 @@ struct VIPCostRule: Rule {
     static let description = RuleDescription(
         id: "certificates.vip_cost", name: "Dedicated IP SSL Cost", category: .certificates, severity: .warning,
         summary: "ssl-support-method is vip, which costs USD 600 a month per certificate.",
+        fix: "Use ssl-support-method: sni-only unless you must serve viewers without SNI support; every modern client sends SNI.",
         rationale: """
             vip serves HTTPS from dedicated IP addresses at every edge location, for clients that do \
             not send SNI. AWS charges USD 600 per month for each such certificate, prorated by the \

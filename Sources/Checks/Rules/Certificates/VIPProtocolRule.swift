@@ -8,6 +8,7 @@ struct VIPProtocolRule: Rule {
     static let description = RuleDescription(
         id: "certificates.vip_protocol", name: "VIP Security Policy", category: .certificates, severity: .warning,
         summary: "vip is combined with a security policy that AWS enables for vip only on request.",
+        fix: "Use sni-only with the security policy, or ask AWS Support to enable it for vip before deploying.",
         rationale: """
             With vip (legacy clients support), the console and API offer only the TLSv1 and SSLv3 \
             security policies; the newer ones need a request to AWS Support. Without it, the update \

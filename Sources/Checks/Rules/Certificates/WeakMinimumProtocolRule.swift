@@ -9,6 +9,7 @@ struct WeakMinimumProtocolRule: Rule {
         id: "certificates.weak_minimum_protocol", name: "Weak Minimum Protocol Version", category: .certificates,
         severity: .warning,
         summary: "The minimum protocol version allows TLS versions or ciphers older than TLSv1.2_2021.",
+        fix: "Set minimum-protocol-version to TLSv1.2_2021 (or newer) unless old clients must still connect.",
         rationale: """
             The security policy sets the oldest TLS version and ciphers viewers may negotiate. \
             Policies before TLSv1.2_2021 allow TLS 1.0/1.1 or weak ciphers that current guidance \

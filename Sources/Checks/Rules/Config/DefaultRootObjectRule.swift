@@ -9,6 +9,7 @@ struct DefaultRootObjectRule: Rule {
     static let description = RuleDescription(
         id: "config.default_root_object", name: "Default Root Object", category: .config, severity: .error,
         summary: "default-root-object starts with '/', is longer than 255 characters, or has a character CloudFront does not accept.",
+        fix: "Write the object's name without a leading '/' (index.html), at most 255 characters of the characters CloudFront accepts.",
         rationale: """
             The default root object is an object name such as index.html, without a leading slash; \
             at most 255 characters of A-Z, a-z, 0-9, _ - . * $ / ~ " ' and &.

@@ -9,6 +9,7 @@ struct LoggingBucketRule: Rule {
     static let description = RuleDescription(
         id: "config.logging_bucket", name: "Logging Bucket", category: .config, severity: .error,
         summary: "Logging is on without a bucket, or the bucket is not written as bucket-name.s3.amazonaws.com.",
+        fix: "Set logging.bucket to the bucket's domain name, such as my-logs.s3.amazonaws.com, or turn logging off.",
         rationale: """
             Standard logs go to an S3 bucket named by its domain, such as \
             amzn-s3-demo-bucket.s3.amazonaws.com, not by its bare name, ARN or s3:// URL.

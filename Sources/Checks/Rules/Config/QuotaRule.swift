@@ -34,9 +34,15 @@ public enum CloudFrontQuotas {
     public static let legacyCookies = Quota(name: "cookies per cache behavior (legacy cache settings)", limit: 10, isAdjustable: true)
     public static let legacyQueryStrings = Quota(name: "query strings per cache behavior (legacy cache settings)", limit: 10, isAdjustable: true)
 
+    public static let legacyCookieNameBytes = Quota(
+        name: "bytes in the cookie names of a cache behavior, minus the number of cookies (legacy cache settings)",
+        limit: 512, isAdjustable: false)
+    public static let legacyQueryStringNameLength = Quota(
+        name: "characters in a query string name (legacy cache settings)", limit: 128, isAdjustable: false)
     /// Every quota, for the docs.
     public static let all = [cacheBehaviors, aliases, origins, originGroups, customHeaders, keyGroups,
-                             legacyHeaders, legacyCookies, legacyQueryStrings]
+                             legacyHeaders, legacyCookies, legacyQueryStrings, legacyCookieNameBytes,
+                             legacyQueryStringNameLength]
 }
 
 /// Flags a count above one of CloudFront's quotas.
@@ -44,16 +50,23 @@ struct QuotaRule: Rule {
     static let description = RuleDescription(
         id: "config.quota", name: "CloudFront Quota", category: .config, severity: .warning,
         summary: "A distribution has more of something than CloudFront's quota allows.",
+        fix: "Stay within the quota, or request an increase in Service Quotas before deploying (for quotas AWS can raise) and add the rule to ignore: once it is granted.",
         rationale: """
             CloudFront limits how many cache behaviors (75), aliases (100), origins (100), origin \
             groups (10) and origin custom headers (30) a distribution has, how many key groups a \
             behavior trusts (4), and how many headers, cookies and query strings the legacy cache \
             settings forward (10 each). These quotas can be raised on request, so exceeding one is a \
-            warning: ask for the increase before applying. (Values as of \(CloudFrontQuotas.asOf).)
+            warning: ask for the increase before applying. Two cannot be raised, and exceeding them is \
+            an error: the cookie names a legacy behavior forwards may total 512 bytes minus the number \
+            of cookies, and a query string name 128 characters. (Values as of \(CloudFrontQuotas.asOf).)
             """,
         sources: [CloudFrontQuotas.source],
         passingExamples: [RuleExample.with("aliases: [a.example.com, b.example.com]\n" + RuleExample.acmCertificate)],
-        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/a/*") + "\n    trusted-key-groups: ↓[k1, k2, k3, k4, k5]")])
+        failingExamples: [
+            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/a/*") + "\n    trusted-key-groups: ↓[k1, k2, k3, k4, k5]"),
+            RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n"
+                + "  forwarded-values:\n    query-string: true\n    query-string-cache-keys: ↓[" + String(repeating: "q", count: 129) + "]",
+        ])
 
     func check(_ context: CheckContext) {
         let config = context.config
@@ -83,6 +96,12 @@ struct QuotaRule: Rule {
             check(CloudFrontQuotas.legacyCookies, forwarded.cookies.whitelistedNames.count,
                   at: path.appending("cookies").appending("whitelisted-names"))
             check(CloudFrontQuotas.legacyQueryStrings, forwarded.queryStringCacheKeys.count, at: path.appending("query-string-cache-keys"))
+            let names = forwarded.cookies.whitelistedNames
+            check(CloudFrontQuotas.legacyCookieNameBytes, names.reduce(0) { $0 + $1.utf8.count } + names.count,
+                  at: path.appending("cookies").appending("whitelisted-names"))
+            if let longest = forwarded.queryStringCacheKeys.map(\.count).max() {
+                check(CloudFrontQuotas.legacyQueryStringNameLength, longest, at: path.appending("query-string-cache-keys"))
+            }
         }
     }
 }

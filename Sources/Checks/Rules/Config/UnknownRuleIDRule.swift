@@ -9,6 +9,7 @@ struct UnknownRuleIDRule: Rule {
     static let description = RuleDescription(
         id: "config.unknown_rule_id", name: "Unknown Rule ID", category: .config, severity: .warning,
         summary: "An ignore: entry names no cfc rule.",
+        fix: "Correct the rule id (cfc explain lists them all) or remove the entry.",
         rationale: """
             An ignore: entry that matches no rule (a typo, or a rule renamed without an alias) \
             suppresses nothing, so the finding it meant to acknowledge still fails the build, or, \

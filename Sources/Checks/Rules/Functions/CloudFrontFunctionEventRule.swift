@@ -8,6 +8,7 @@ struct CloudFrontFunctionEventRule: Rule {
     static let description = RuleDescription(
         id: "functions.cloudfront_function_event", name: "CloudFront Function Event", category: .functions, severity: .error,
         summary: "A CloudFront Function is associated with an origin event.",
+        fix: "Associate the CloudFront Function with viewer-request or viewer-response, or use a Lambda@Edge function for origin events.",
         rationale: "CloudFront Functions run only on viewer-request and viewer-response; origin events need Lambda@Edge.",
         sources: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-functionassociation.html"],
         passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    function-associations:\n      - {event-type: viewer-request, function-arn: \"arn:aws:cloudfront::111122223333:function/a\"}")],

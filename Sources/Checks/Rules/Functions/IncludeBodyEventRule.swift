@@ -8,6 +8,7 @@ struct IncludeBodyEventRule: Rule {
     static let description = RuleDescription(
         id: "functions.include_body_event", name: "Include Body on a Response Event", category: .functions, severity: .warning,
         summary: "include-body is set on a viewer-response or origin-response Lambda@Edge association.",
+        fix: "Remove include-body, or move the function to viewer-request or origin-request, the events that can read the body.",
         rationale: "IncludeBody exposes the request body to the function, and applies only to viewer-request and origin-request events.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-include-body-access.html"],
         passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    lambda-function-associations:\n      - {event-type: origin-request, include-body: true, lambda-function-arn: \"arn:aws:lambda:us-east-1:111122223333:function:auth:7\"}")],

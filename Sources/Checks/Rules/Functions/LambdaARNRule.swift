@@ -8,6 +8,7 @@ struct LambdaARNRule: Rule {
     static let description = RuleDescription(
         id: "functions.lambda_arn", name: "Lambda@Edge Function ARN", category: .functions, severity: .error,
         summary: "A Lambda@Edge ARN is not a numbered function version in us-east-1.",
+        fix: "Use the ARN of a published, numbered version of a function in us-east-1 (arn:aws:lambda:us-east-1:ACCOUNT:function:NAME:3).",
         rationale: """
             Lambda@Edge replicates a specific, published version of a function from US East (N. \
             Virginia): the ARN must end in a version number, not $LATEST and not an alias, and the \

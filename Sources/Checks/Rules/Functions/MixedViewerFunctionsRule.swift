@@ -9,6 +9,7 @@ struct MixedViewerFunctionsRule: Rule {
         id: "functions.mixed_viewer_functions", name: "CloudFront Functions With Viewer Lambda@Edge", category: .functions,
         severity: .error,
         summary: "A behavior has a CloudFront Function and a Lambda@Edge function on viewer events.",
+        fix: "Use one kind of function on viewer events: move the logic into one CloudFront Function or one Lambda@Edge function.",
         rationale: """
             CloudFront Functions and Lambda@Edge cannot be combined on viewer events: a behavior with \
             any CloudFront Function cannot have a Lambda@Edge function on viewer-request or \

@@ -8,6 +8,7 @@ struct OneFunctionPerEventRule: Rule {
     static let description = RuleDescription(
         id: "functions.one_per_event", name: "One Function per Event", category: .functions, severity: .error,
         summary: "A behavior has two edge functions on the same event type.",
+        fix: "Keep one function per event type and behavior; combine their logic into one function.",
         rationale: "Each event type (viewer request, origin request, origin response, viewer response) can have only one edge function association per cache behavior.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-function-restrictions-all.html"],
         passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    function-associations:\n      - {event-type: viewer-request, function-arn: \"arn:aws:cloudfront::111122223333:function/a\"}\n      - {event-type: viewer-response, function-arn: \"arn:aws:cloudfront::111122223333:function/b\"}")],

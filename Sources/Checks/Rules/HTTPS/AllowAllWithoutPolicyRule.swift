@@ -9,6 +9,7 @@ struct AllowAllWithoutPolicyRule: Rule {
     static let description = RuleDescription(
         id: "https.allow_all_without_policy", name: "Plain HTTP Without a Policy", category: .https, severity: .warning,
         summary: "A behavior serves plain HTTP and no require-https pattern says whether that is intended.",
+        fix: "Use redirect-to-https or https-only; if plain HTTP is intended for these paths, add the rule to the behavior's ignore: list.",
         rationale: """
             allow-all serves objects over HTTP, where they can be read and changed in transit. \
             redirect-to-https keeps old HTTP links working (GET and HEAD get a 301 to the HTTPS URL) \

@@ -9,6 +9,7 @@ struct OriginHTTPOnlyRule: Rule {
     static let description = RuleDescription(
         id: "https.origin_http_only", name: "HTTPS Only to the Edge", category: .https, severity: .warning,
         summary: "Behaviors require HTTPS from viewers, but their origin is reached over plain HTTP.",
+        fix: "Set the origin's origin-protocol-policy to https-only (or match-viewer), so content is encrypted between CloudFront and the origin too.",
         rationale: """
             Viewers see https:// and a padlock, but CloudFront fetches the content from the origin \
             over HTTP, where it can be read or changed. AWS recommends HTTPS between CloudFront and \

@@ -10,6 +10,7 @@ struct OriginNotHTTPSRule: Rule {
     static let description = RuleDescription(
         id: "https.origin_not_https", name: "Origin Reached Over HTTP", category: .https, severity: .error,
         summary: "require-origin-https is set, but CloudFront can fetch from an origin over plain HTTP.",
+        fix: "Set every origin's origin-protocol-policy to https-only (S3 REST origins are always HTTPS).",
         rationale: """
             AWS recommends HTTPS between CloudFront and the origin too, so that objects were \
             encrypted when CloudFront got them. An origin is reached over HTTP when its protocol \

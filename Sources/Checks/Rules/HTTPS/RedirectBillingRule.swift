@@ -8,6 +8,7 @@ struct RedirectBillingRule: Rule {
     static let description = RuleDescription(
         id: "https.redirect_billing", name: "Redirects Are Billed Twice", category: .https, severity: .note,
         summary: "Behaviors that redirect HTTP to HTTPS are billed for both the HTTP and the HTTPS request.",
+        fix: "Nothing to fix if the redirect is intended; to avoid paying for the HTTP request, publish only https:// links and send HSTS so browsers skip it.",
         rationale: """
             When a viewer's HTTP request is redirected to HTTPS, CloudFront charges for both \
             requests: for the HTTP one, the request and the headers returned; for the HTTPS one, the \

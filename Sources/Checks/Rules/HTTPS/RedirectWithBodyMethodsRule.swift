@@ -9,6 +9,7 @@ struct RedirectWithBodyMethodsRule: Rule {
     static let description = RuleDescription(
         id: "https.redirect_with_body_methods", name: "Redirect With Body Methods", category: .https, severity: .warning,
         summary: "A behavior redirects HTTP to HTTPS while allowing POST, PUT, PATCH, DELETE or OPTIONS.",
+        fix: "Use https-only for behaviors that accept POST, PUT, PATCH or DELETE, so clients fail fast instead of losing the body in a redirect.",
         rationale: """
             For POST, PUT, DELETE, OPTIONS and PATCH over HTTP, redirect-to-https answers 307 \
             (Temporary Redirect) on HTTP/1.1 and above, so the client sends the request and its body \

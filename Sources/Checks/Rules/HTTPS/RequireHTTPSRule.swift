@@ -9,6 +9,7 @@ struct RequireHTTPSRule: Rule {
     static let description = RuleDescription(
         id: "https.require_https", name: "Require HTTPS", category: .https, severity: .error,
         summary: "A request that require-https covers can reach a behavior that serves plain HTTP.",
+        fix: "Set the behavior's viewer-protocol-policy to https-only or redirect-to-https, or add an earlier behavior with that policy for the required paths.",
         rationale: """
             With viewer protocol policy allow-all, CloudFront serves a behavior's objects over HTTP \
             as well as HTTPS. AWS's guide asks you to confirm, before using a configuration, that the \

@@ -9,6 +9,7 @@ struct CatchAllBehaviorRule: Rule {
     static let description = RuleDescription(
         id: "ordering.catch_all_behavior", name: "Catch-All Cache Behavior", category: .ordering, severity: .error,
         summary: "A cache behavior matches every path, so every behavior after it, and the default behavior, is unreachable.",
+        fix: "Move the behavior's settings to default-cache-behavior and remove the behavior.",
         rationale: """
             The default cache behavior already serves every request that no cache behavior matches; \
             its pattern is * and cannot be changed. A cache behavior with * or /* takes every request \

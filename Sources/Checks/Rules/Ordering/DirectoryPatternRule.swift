@@ -9,6 +9,7 @@ struct DirectoryPatternRule: Rule {
     static let description = RuleDescription(
         id: "ordering.directory_pattern", name: "Directory Pattern Without Wildcard", category: .ordering, severity: .warning,
         summary: "A path pattern ends in '/', so it matches only that one path and not the files below it.",
+        fix: "Add '*' (/images/*) to match what is under the directory, or remove the trailing '/'.",
         rationale: """
             A pattern without a wildcard matches exactly one path. AWS's knowledge center describes \
             the common slip: with the pattern test/, a request for /test/file1.jpg follows the \

@@ -9,6 +9,7 @@ struct DuplicatePathPatternRule: Rule {
     static let description = RuleDescription(
         id: "ordering.duplicate_path_pattern", name: "Duplicate Path Pattern", category: .ordering, severity: .error,
         summary: "Two cache behaviors have the same path pattern; the second never serves a request.",
+        fix: "Remove the second behavior, or merge its settings into the first.",
         rationale: """
             CloudFront compares a request with the patterns in list order and the first match wins, \
             so a second behavior with the same pattern is never used. A pattern with and without its \

@@ -10,6 +10,7 @@ struct InvalidPathPatternRule: Rule {
     static let description = RuleDescription(
         id: "ordering.invalid_path_pattern", name: "Invalid Path Pattern", category: .ordering, severity: .error,
         summary: "A path pattern is empty, too long, or has a character CloudFront does not accept.",
+        fix: "Use only A-Z, a-z, 0-9, * ? and _ - . $ / ~ \" ' @ : + &, at most 255 characters; do not URL-encode.",
         rationale: """
             CloudFront accepts path patterns of at most 255 characters made of A-Z, a-z, 0-9, the \
             wildcards * and ?, and _ - . $ / ~ " ' @ : + and &. The API rejects anything else when \

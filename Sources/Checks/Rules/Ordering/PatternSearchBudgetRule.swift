@@ -15,6 +15,7 @@ struct PatternSearchBudgetRule: Rule {
     static let description = RuleDescription(
         id: "ordering.pattern_search_budget", name: "Pattern Search Budget", category: .ordering, severity: .warning,
         summary: "The path-pattern analysis reached its step budget, so some findings may be missing.",
+        fix: "Raise pattern-search-steps on the distribution, or replace overlapping wildcard patterns with ones that have literal prefixes.",
         rationale: """
             cfc answers questions about cache behavior patterns (does this behavior serve any \
             request, which earlier behavior takes this path, is this require-https path ever served \

@@ -9,6 +9,7 @@ struct ShadowedBehaviorRule: Rule {
     static let description = RuleDescription(
         id: "ordering.shadowed_behavior", name: "Partly Shadowed Cache Behavior", category: .ordering, severity: .warning,
         summary: "An earlier behavior that is not narrower takes some of a cache behavior's paths.",
+        fix: "Put the more specific behavior first, or make the patterns disjoint.",
         rationale: """
             The first matching behavior wins. When an earlier behavior overlaps a later one without \
             being contained in it (/images/* before *.jpg), requests in the overlap (/images/x.jpg) \

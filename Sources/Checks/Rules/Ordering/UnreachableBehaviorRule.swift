@@ -9,6 +9,7 @@ struct UnreachableBehaviorRule: Rule {
     static let description = RuleDescription(
         id: "ordering.unreachable_behavior", name: "Unreachable Cache Behavior", category: .ordering, severity: .error,
         summary: "Every path a cache behavior matches is taken by earlier behaviors, so it never serves a request.",
+        fix: "Move the behavior above the behaviors that take its paths (cfc check --suggest-order proposes an order), or remove it.",
         rationale: """
             CloudFront evaluates cache behaviors in the order listed and uses the first whose pattern \
             matches; later behaviors never see those requests. A behavior whose paths are all taken \

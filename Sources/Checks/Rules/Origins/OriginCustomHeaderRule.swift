@@ -9,6 +9,7 @@ struct OriginCustomHeaderRule: Rule {
     static let description = RuleDescription(
         id: "origins.custom_header", name: "Origin Custom Header", category: .origins, severity: .error,
         summary: "An origin custom header is one CloudFront does not allow, or is too long.",
+        fix: "Remove headers CloudFront sets itself (Host, Authorization, X-Amz-*, …) and keep names and values within CloudFront's limits.",
         rationale: """
             CloudFront refuses to add headers it controls (Host, Cache-Control, Connection, \
             Content-Length, Cookie, the If-* headers, Range, Via, X-Amz-* and X-Edge-*, among \

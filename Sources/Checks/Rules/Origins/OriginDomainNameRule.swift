@@ -9,6 +9,7 @@ struct OriginDomainNameRule: Rule {
     static let description = RuleDescription(
         id: "origins.domain_name", name: "Origin Domain Name", category: .origins, severity: .error,
         summary: "An origin's domain name is a URL, has a port or a path, or is not a valid DNS name.",
+        fix: "Write only the host name (api.example.com): no scheme, port or path; use origin-path for a path and http-port/https-port for a port.",
         rationale: """
             DomainName is the origin's DNS name only: CloudFront rejects a scheme (https://), a port \
             (set http-port/https-port instead) and a path (set origin-path instead). The API answers \

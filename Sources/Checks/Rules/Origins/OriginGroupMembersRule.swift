@@ -8,6 +8,7 @@ struct OriginGroupMembersRule: Rule {
     static let description = RuleDescription(
         id: "origins.group_members", name: "Origin Group Members", category: .origins, severity: .error,
         summary: "An origin group does not have exactly two different origins.",
+        fix: "List exactly two different origins of this distribution in the group's members.",
         rationale: "An origin group is a primary origin and a secondary origin to fail over to: exactly two, and not the same one twice.",
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginGroup.html"],
         passingExamples: [

@@ -8,6 +8,7 @@ struct OriginIPAddressRule: Rule {
     static let description = RuleDescription(
         id: "origins.ip_address", name: "Origin IP Address", category: .origins, severity: .warning,
         summary: "An origin's domain name is an IP address.",
+        fix: "Use a DNS name that resolves to the address (CloudFront does not accept IP addresses as origins).",
         rationale: """
             CloudFront expects an origin domain to be a publicly resolvable DNS name, and the API has \
             been seen to reject IP addresses ("The parameter origin name must be a domain name"). A \

@@ -8,6 +8,7 @@ struct OriginPathRule: Rule {
     static let description = RuleDescription(
         id: "origins.origin_path", name: "Origin Path Format", category: .origins, severity: .error,
         summary: "An origin path does not start with '/' or ends with '/'.",
+        fix: "Start the origin path with '/' and do not end it with '/' (/production).",
         rationale: "OriginPath must start with a slash and must not end with one (/production, not production/); CloudFront appends the request path to it.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath"],
         passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    origin-path: /production\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior],

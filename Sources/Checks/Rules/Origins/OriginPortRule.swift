@@ -8,6 +8,7 @@ struct OriginPortRule: Rule {
     static let description = RuleDescription(
         id: "origins.port", name: "Origin Port", category: .origins, severity: .error,
         summary: "A custom origin's HTTP or HTTPS port is not 80, 443, or 1024–65535.",
+        fix: "Use port 80 or 443, or a port from 1024 to 65535.",
         rationale: "CloudFront connects to custom origins only on ports 80, 443, and 1024 to 65535; the API rejects other ports.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesHTTPPort"],
         passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only, https-port: 8443}\n" + RuleExample.defaultBehavior],

@@ -8,6 +8,7 @@ struct OriginShieldRegionRule: Rule {
     static let description = RuleDescription(
         id: "origins.origin_shield_region", name: "Origin Shield Region", category: .origins, severity: .warning,
         summary: "Origin Shield is on without a Region, or in a Region not known to offer it.",
+        fix: "Set origin-shield-region to the Origin Shield Region closest to the origin, or turn Origin Shield off.",
         rationale: """
             Origin Shield needs an AWS Region code (us-east-1, not "US East"), best the one closest to \
             the origin. AWS documents it in us-east-1, us-east-2, us-west-2, ap-south-1, \

@@ -8,6 +8,7 @@ struct OriginTimeoutQuotaRule: Rule {
     static let description = RuleDescription(
         id: "origins.timeout_quota", name: "Origin Timeout Quota", category: .origins, severity: .warning,
         summary: "An origin read or keep-alive timeout is above 60 seconds, which needs a quota increase.",
+        fix: "Lower the timeout to 60 seconds, or request the quota increase before deploying and then ignore the rule.",
         rationale: """
             The response (read) and keep-alive timeouts accept 1 to 60 seconds by default (the \
             CustomOriginConfig reference); higher values, up to the quota (120 seconds on the \

@@ -9,6 +9,7 @@ struct S3WebsiteEndpointRule: Rule {
     static let description = RuleDescription(
         id: "origins.s3_website_endpoint", name: "S3 Website Endpoint", category: .origins, severity: .error,
         summary: "An S3 website endpoint is not a custom origin using http-only on port 80.",
+        fix: "Make the origin a custom origin with origin-protocol-policy: http-only (website endpoints serve HTTP only), or use the bucket's REST endpoint with origin access control.",
         rationale: """
             An S3 bucket configured for static website hosting is a custom origin, not an S3 origin, \
             and its website endpoint (bucket.s3-website-region.amazonaws.com or \

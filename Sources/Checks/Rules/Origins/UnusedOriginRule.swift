@@ -8,6 +8,7 @@ struct UnusedOriginRule: Rule {
     static let description = RuleDescription(
         id: "origins.unused_origin", name: "Unused Origin", category: .origins, severity: .warning,
         summary: "An origin or origin group is not the target of any behavior.",
+        fix: "Point a behavior at the origin, or remove it.",
         rationale: """
             CloudFront sends requests only to the origins that cache behaviors target (directly or \
             through an origin group). An origin nothing routes to is leftover configuration, or a \
