@@ -1,6 +1,7 @@
 import CFCCompiler
 import CFCDiagnostics
 import CFCTestSupport
+import DistributionIR
 import Foundation
 import Testing
 
@@ -209,5 +210,27 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
         let result = TestCompiler.compile(config(distribution: validBody))
         #expect(result.diagnostics.isEmpty, "\(TestCompiler.renderedDiagnostics(result))")
         #expect(result.documents.count == 1)
+    }
+}
+
+/// A file with more distributions than an AWS account may have gets one quota warning at the
+/// `distributions:` mapping, and still compiles.
+@Suite struct DistributionCountTests {
+    @Test func moreDistributionsThanAnAccountMayHaveIsAWarning() {
+        var yaml = "version: 1\ndistributions:\n"
+        for index in 0...500 {
+            yaml += "  d\(index): {origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}, "
+                + "default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, "
+                + "cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}}\n"
+        }
+        let result = TestCompiler.compile(yaml, file: "many.yaml")
+        #expect(result.model?.distributions.count == 501)
+        let quota = result.diagnostics.filter { $0.id == "config.quota" }
+        #expect(quota.count == 1)
+        #expect(quota.first?.severity == .warning)
+        #expect(quota.first?.summary == "501 distributions exceed the quota of 500 distributions per AWS account")
+        #expect(quota.first?.range?.start.line == 3)
+        #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
+        #expect(result.documents.count == 501)
     }
 }

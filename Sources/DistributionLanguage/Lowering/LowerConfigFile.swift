@@ -75,6 +75,9 @@ public func lowerTopLevel(_ document: YAMLDocument, sink: any DiagnosticSink) ->
     if distributionsNode.count == 0 {
         context.emit(TopLevelMessages.noDistributions(distributionsNode))
     }
+    if distributionsNode.count > TopLevelMessages.distributionsPerAccount {
+        context.emit(TopLevelMessages.tooManyDistributions(distributionsNode))
+    }
     var entries: [DistributionEntry] = []
     entries.reserveCapacity(distributionsNode.count)
     for (key, value) in distributionsNode.pairs {
@@ -179,6 +182,18 @@ enum TopLevelMessages {
     }
 
     /// `schema.empty_file`: `distributions: {}`.
+    /// CloudFront's quota of distributions per AWS account (adjustable), from the Quotas page.
+    static let distributionsPerAccount = 500
+
+    /// `config.quota`: one file alone holds more distributions than an account may have.
+    static func tooManyDistributions(_ node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "config.quota", severity: .warning,
+            summary: "\(node.count) distributions exceed the quota of \(distributionsPerAccount) distributions per AWS account",
+            hint: "request a quota increase in Service Quotas before applying, or split the distributions across accounts",
+            range: node.range)
+    }
+
     static func noDistributions(_ node: YAMLNode) -> Diagnostic {
         Diagnostic(
             id: "schema.empty_file", severity: .error, summary: "'distributions' is empty",
