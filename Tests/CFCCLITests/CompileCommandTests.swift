@@ -23,6 +23,16 @@ import Testing
                           "site.distribution.json", "site.distribution.xml"])
     }
 
+    @Test func inputsLargerThanTheLimitAreRefusedBeforeParsing() throws {
+        let result = try Processes.cfc(["compile", "--max-input-bytes", "100", "--diagnostics-format", "json", Self.example])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\"rule\": \"io.read\""), "\(result.stderr)")
+        #expect(result.stderr.contains("input is larger than the limit of 100 bytes"), "\(result.stderr)")
+        let within = try Processes.cfc(["compile", "--max-input-bytes", "1000000", Self.example])
+        #expect(within.status == 0, "\(within.stderr)")
+    }
+
     @Test func readsStandardInput() throws {
         let input = try Data(contentsOf: URL(fileURLWithPath: Self.example))
         let result = try Processes.cfc(["compile", "--format", "xml", "-"], input: input)

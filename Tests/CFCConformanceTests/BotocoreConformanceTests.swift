@@ -6,7 +6,8 @@ import Testing
 
 /// Checks emitted documents against AWS's own service model for CloudFront 2020-05-31, through
 /// botocore (`botocore_conformance.py`). Fails with a clear message when botocore is missing.
-@Suite struct BotocoreConformanceTests {
+@Suite(.enabled(if: PythonTools.available(["botocore"]), "needs Python 3 with botocore (python3 -m pip install botocore)"))
+struct BotocoreConformanceTests {
     static let script = "Tests/CFCConformanceTests/botocore_conformance.py"
 
     /// Compiles every example and golden fixture that compiles cleanly, writes the documents

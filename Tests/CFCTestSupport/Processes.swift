@@ -63,3 +63,20 @@ public enum Processes {
         return try run(URL(fileURLWithPath: env), ["python3", TestPaths.packageRoot.appendingPathComponent(script).path] + arguments)
     }
 }
+
+/// Whether the Python tools some tests drive are installed.
+///
+/// A developer without Python (or without botocore) can still run `swift test`: those suites
+/// are skipped, saying why. CI sets `CFC_REQUIRE_PYTHON=1`, which runs them regardless, so a
+/// missing package fails loudly there instead of passing silently.
+public enum PythonTools {
+    /// Whether `python3` can import every module of `modules`, or CI requires the tests anyway.
+    public static func available(_ modules: [String]) -> Bool {
+        if ProcessInfo.processInfo.environment["CFC_REQUIRE_PYTHON"] == "1" { return true }
+        let imports = modules.map { "import \($0)" }.joined(separator: "; ")
+        guard let result = try? Processes.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", imports]) else {
+            return false
+        }
+        return result.status == 0
+    }
+}
