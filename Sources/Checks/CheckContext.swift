@@ -67,11 +67,12 @@ public final class CheckContext {
         severity: Severity? = nil
     ) {
         let range = self.range(of: path, key: pointAtKey)
+        var notes = notes.map { DiagnosticNote($0.message, at: $0.path.flatMap { self.range(of: $0, key: false) }) }
+        if let range, let site = sharedValueSite(range, path: path) { notes.append(site) }
         let diagnostic = Diagnostic(
             id: rule.id, severity: severity ?? rule.severity, summary: message, hint: hint, range: range,
             file: range == nil ? nil : range?.file, configPath: path.description,
-            notes: notes.map { DiagnosticNote($0.message, at: $0.path.flatMap { self.range(of: $0, key: false) }) },
-            isSuppressed: isSuppressed(at: path))
+            notes: notes, isSuppressed: isSuppressed(at: path))
         diagnostics.append(diagnostic)
     }
 
@@ -90,6 +91,24 @@ public final class CheckContext {
     public var exampleHost: String {
         config.aliases.first { !$0.hasPrefix("*.") } ?? config.aliases.first.map { "www" + $0.dropFirst(1) }
             ?? "d111111abcdef8.cloudfront.net"
+    }
+
+    /// A note naming the value that shares what the finding points at, when that is not its
+    /// own text: a value taken from an anchor (an alias or a `<<` merge) is written once but
+    /// may be used in several places, so the position alone does not say which use the
+    /// finding is about. The sharer is the nearest enclosing value whose text does not contain
+    /// the finding's position.
+    private func sharedValueSite(_ range: SourceRange, path: ConfigPath) -> DiagnosticNote? {
+        guard let locator else { return nil }
+        var current = path
+        while !current.components.isEmpty {
+            current = current.parent
+            guard let own = locator.valueRange(of: current), own.file == range.file else { continue }
+            if own.start <= range.start && range.start < max(own.end, own.start) { continue }
+            let name = current == distribution.path ? "distribution '\(distribution.name)'" : "'\(current.description)'"
+            return DiagnosticNote("\(name) takes this value from an anchor", at: locator.keyRange(of: current))
+        }
+        return nil
     }
 
     private func range(of path: ConfigPath, key: Bool) -> SourceRange? {

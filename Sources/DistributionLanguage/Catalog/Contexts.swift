@@ -18,10 +18,21 @@ public struct LoweringContext {
         self.sink = sink
     }
 
+    /// The distribution being lowered: its name's node and the span of its own text, so that a
+    /// problem in a value it takes from an anchor can say which distribution it is about.
+    var distribution: (key: YAMLNode, span: SourceRange)?
+
     /// Reports a problem.
     public func emit(_ diagnostic: Diagnostic) {
         var diagnostic = diagnostic
         if diagnostic.configPath == nil, !path.isEmpty { diagnostic.configPath = ConfigPath(path).description }
+        if let distribution, let range = diagnostic.range, range.file == distribution.span.file,
+           range.start < distribution.span.start || distribution.span.end < range.start {
+            // Several distributions may share an anchored value; the position alone would not
+            // say which one this is about.
+            diagnostic.notes.append(DiagnosticNote(
+                "in distribution '\(distribution.key.text)', which takes this value from an anchor", at: distribution.key.range))
+        }
         sink.emit(diagnostic)
     }
 

@@ -113,6 +113,7 @@ public struct DistributionEntry: Sendable {
 public func lowerDistribution(_ entry: DistributionEntry, locator: YAMLSourceLocator) -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
     let sink = DiagnosticCollector()
     var context = LoweringContext(sink: sink)
+    context.distribution = (entry.key, entry.value.range)
     let name = entry.key.text
     let lowered = context.within(.key("distributions")) { context in
         context.within(.key(name), key: entry.key) { StructureCodec<Distribution>().lower(entry.value, &$0) }
