@@ -1,20 +1,45 @@
+import Synchronization
+
 /// A CloudFront API document (a `DistributionConfig`, an `InvalidationBatch`) as an ordered
 /// stream of members, ready to print as JSON or XML.
 ///
 /// The emitter walks the IR once and records what the API sees: structures, lists and scalars,
 /// each under its member name, in the service model's order. The JSON and XML printers read the
-/// same stream, so the two formats of one config cannot disagree. A flat token array is used
-/// instead of a tree because it costs one growing allocation per document, not one per node.
+/// same stream, so the two formats of one config cannot disagree.
+///
+/// The stream is stored without reference counting: each step is a plain value whose member
+/// name is an unretained reference to an interned, never-freed `MemberName`, and whose string
+/// is a range of one byte buffer holding every string of the document. Documents are built
+/// and printed on several threads at once, and retaining shared names and strings per token
+/// made the threads contend on the same reference counts.
 public struct APIDocument: Sendable, Equatable {
     /// The root element's name, such as `DistributionConfig`.
     public let rootName: String
     /// The XML namespace of the root element.
     public let namespace: String
-    /// The members, in order.
-    public private(set) var tokens: [Token] = []
-    private var openContainers: [Bool] = []
+    var steps: [Step] = []
+    /// The UTF-8 bytes of every string value, one after another.
+    var stringBytes: [UInt8] = []
+    private var openContainers = 0
 
-    /// One step of the stream.
+    /// One step of the stream, as stored.
+    struct Step: Equatable {
+        enum Kind: UInt8 { case beginStructure, beginList, end, string, integer, boolean }
+        var kind: Kind
+        var name: Unmanaged<MemberName>?
+        var itemName: Unmanaged<MemberName>?
+        /// An integer's value, a boolean (0 or 1), or a string's offset in `stringBytes`.
+        var value: Int64 = 0
+        /// A string's length in bytes.
+        var length: Int32 = 0
+
+        static func == (lhs: Step, rhs: Step) -> Bool {
+            lhs.kind == rhs.kind && lhs.value == rhs.value && lhs.length == rhs.length
+                && lhs.name?.toOpaque() == rhs.name?.toOpaque() && lhs.itemName?.toOpaque() == rhs.itemName?.toOpaque()
+        }
+    }
+
+    /// One step of the stream, for reading it (tests, diffs).
     public enum Token: Sendable, Equatable {
         /// A structure begins: `"Name": {` or `<Name>`.
         case beginStructure(MemberName)
@@ -47,39 +72,64 @@ public struct APIDocument: Sendable, Equatable {
 
     /// Appends a string member.
     public mutating func string(_ name: MemberName, _ value: String) {
-        tokens.append(.scalar(name, .string(value)))
+        let offset = stringBytes.count
+        var value = value
+        value.withUTF8 { stringBytes.append(contentsOf: $0) }
+        steps.append(Step(kind: .string, name: Unmanaged.passUnretained(name), value: Int64(offset),
+                          length: Int32(truncatingIfNeeded: stringBytes.count - offset)))
     }
 
     /// Appends an integer member.
     public mutating func integer(_ name: MemberName, _ value: Int64) {
-        tokens.append(.scalar(name, .integer(value)))
+        steps.append(Step(kind: .integer, name: Unmanaged.passUnretained(name), value: value))
     }
 
     /// Appends a boolean member.
     public mutating func boolean(_ name: MemberName, _ value: Bool) {
-        tokens.append(.scalar(name, .boolean(value)))
+        steps.append(Step(kind: .boolean, name: Unmanaged.passUnretained(name), value: value ? 1 : 0))
     }
 
     /// Opens a structure member (or a structure list item, named by the list's item name).
     public mutating func beginStructure(_ name: MemberName) {
-        tokens.append(.beginStructure(name))
-        openContainers.append(true)
+        steps.append(Step(kind: .beginStructure, name: Unmanaged.passUnretained(name)))
+        openContainers += 1
     }
 
     /// Opens a list member whose items are named `itemName` in XML.
     public mutating func beginList(_ name: MemberName, itemName: MemberName) {
-        tokens.append(.beginList(name, itemName: itemName))
-        openContainers.append(true)
+        steps.append(Step(kind: .beginList, name: Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)))
+        openContainers += 1
     }
 
     /// Closes the innermost open structure or list.
     public mutating func end() {
-        tokens.append(.end)
-        openContainers.removeLast()
+        steps.append(Step(kind: .end))
+        openContainers -= 1
     }
 
     /// Whether every structure and list opened has been closed.
-    public var isComplete: Bool { openContainers.isEmpty }
+    public var isComplete: Bool { openContainers == 0 }
+
+    /// The stream, step by step.
+    public var tokens: [Token] {
+        steps.map { step in
+            let name = step.name?.takeUnretainedValue()
+            switch step.kind {
+            case .beginStructure: return .beginStructure(name ?? .items)
+            case .beginList: return .beginList(name ?? .items, itemName: step.itemName?.takeUnretainedValue() ?? .items)
+            case .end: return .end
+            case .string: return .scalar(name ?? .items, .string(string(of: step)))
+            case .integer: return .scalar(name ?? .items, .integer(step.value))
+            case .boolean: return .scalar(name ?? .items, .boolean(step.value != 0))
+            }
+        }
+    }
+
+    /// The string a `.string` step holds.
+    func string(of step: Step) -> String {
+        let start = Int(step.value)
+        return String(decoding: stringBytes[start..<start + Int(step.length)], as: UTF8.self)
+    }
 
     /// Every scalar with its member path (`Origins.Items[0].DomainName`), for tests and diffs.
     public var leafPaths: [(path: String, value: Scalar)] {
@@ -133,22 +183,46 @@ extension String {
 
 /// An API member name with its JSON and XML spellings prepared once, so printing a member is
 /// copying bytes. Names come from the service model: ASCII identifiers that need no escaping.
-public final class MemberName: Sendable, Equatable, Hashable, CustomStringConvertible {
+///
+/// Names are interned and live for the whole process (`MemberName.named("X")` always returns
+/// the one `X`, and there is no other way to make one), which is what lets documents refer to them without reference counting. There are a
+/// few hundred of them.
+// @unchecked: the spellings are immutable bytes that are never freed.
+public final class MemberName: @unchecked Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The name, such as `DomainName`.
     public let name: String
     /// `"DomainName": `
-    let jsonKey: [UInt8]
+    let jsonKey: UnsafeBufferPointer<UInt8>
     /// `<DomainName>`
-    let xmlOpen: [UInt8]
+    let xmlOpen: UnsafeBufferPointer<UInt8>
     /// `</DomainName>`
-    let xmlClose: [UInt8]
+    let xmlClose: UnsafeBufferPointer<UInt8>
 
-    /// Prepares `name`; create each name once (the catalog does) and reuse it.
-    public init(_ name: String) {
+    private static let interned = Mutex<[String: MemberName]>([:])
+
+    /// The interned name `name`.
+    public static func named(_ name: String) -> MemberName {
+        interned.withLock { table in
+            if let existing = table[name] { return existing }
+            let created = MemberName(name)
+            table[name] = created
+            return created
+        }
+    }
+
+    private init(_ name: String) {
         self.name = name
-        jsonKey = Array("\"\(name)\": ".utf8)
-        xmlOpen = Array("<\(name)>".utf8)
-        xmlClose = Array("</\(name)>".utf8)
+        jsonKey = Self.immortalBytes("\"\(name)\": ")
+        xmlOpen = Self.immortalBytes("<\(name)>")
+        xmlClose = Self.immortalBytes("</\(name)>")
+    }
+
+    /// Bytes that are never freed: the spellings of an interned name live as long as the process.
+    private static func immortalBytes(_ text: String) -> UnsafeBufferPointer<UInt8> {
+        let bytes = Array(text.utf8)
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = storage.initialize(from: bytes)
+        return UnsafeBufferPointer(storage)
     }
 
     public static func == (lhs: MemberName, rhs: MemberName) -> Bool { lhs.name == rhs.name }
@@ -156,9 +230,9 @@ public final class MemberName: Sendable, Equatable, Hashable, CustomStringConver
     public var description: String { name }
 
     /// `Quantity`, in every list wrapper.
-    public static let quantity = MemberName("Quantity")
+    public static let quantity = MemberName.named("Quantity")
     /// `Items`, in every list wrapper.
-    public static let items = MemberName("Items")
+    public static let items = MemberName.named("Items")
     /// `Enabled`, in wrappers of lists that can be switched off.
-    public static let enabled = MemberName("Enabled")
+    public static let enabled = MemberName.named("Enabled")
 }

@@ -6,7 +6,7 @@ public enum JSONPrinter {
     /// The document's bytes.
     public static func print(_ document: APIDocument) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(document.tokens.count * 40)
+        output.reserveCapacity(document.steps.count * 40 + document.stringBytes.count)
         print(document, into: &output)
         return output
     }
@@ -21,49 +21,67 @@ public enum JSONPrinter {
         output.append(UInt8(ascii: "{"))
 
         @inline(__always)
-        func startMember(_ name: MemberName, _ output: inout [UInt8]) {
+        func startMember(_ name: Unmanaged<MemberName>?, _ output: inout [UInt8]) {
             let depth = isList.count
             if hasMember[depth - 1] { output.append(UInt8(ascii: ",")) }
             hasMember[depth - 1] = true
             output.append(UInt8(ascii: "\n"))
             output.appendSpaces(depth * 2)
-            if !isList[depth - 1] { output.append(contentsOf: name.jsonKey) }
+            if !isList[depth - 1], let name {
+                name._withUnsafeGuaranteedRef { output.append(contentsOf: $0.jsonKey) }
+            }
         }
 
-        for token in document.tokens {
-            switch token {
-            case .beginStructure(let name):
-                startMember(name, &output)
-                output.append(UInt8(ascii: "{"))
-                isList.append(false)
-                hasMember.append(false)
-            case .beginList(let name, _):
-                startMember(name, &output)
-                output.append(UInt8(ascii: "["))
-                isList.append(true)
-                hasMember.append(false)
-            case .end:
-                let closedList = isList.removeLast()
-                if hasMember.removeLast() {
-                    output.append(UInt8(ascii: "\n"))
-                    output.appendSpaces(isList.count * 2)
-                }
-                output.append(closedList ? UInt8(ascii: "]") : UInt8(ascii: "}"))
-            case .scalar(let name, let value):
-                startMember(name, &output)
-                switch value {
-                case .string(let text): output.appendJSONString(text)
-                case .integer(let number): output.appendDecimal(number)
-                case .boolean(let flag): output.append(contentsOf: flag ? trueBytes : falseBytes)
+        document.stringBytes.withUnsafeBufferPointer { strings in
+            document.steps.withUnsafeBufferPointer { steps in
+                for step in steps {
+                    switch step.kind {
+                    case .beginStructure:
+                        startMember(step.name, &output)
+                        output.append(UInt8(ascii: "{"))
+                        isList.append(false)
+                        hasMember.append(false)
+                    case .beginList:
+                        startMember(step.name, &output)
+                        output.append(UInt8(ascii: "["))
+                        isList.append(true)
+                        hasMember.append(false)
+                    case .end:
+                        let closedList = isList.removeLast()
+                        if hasMember.removeLast() {
+                            output.append(UInt8(ascii: "\n"))
+                            output.appendSpaces(isList.count * 2)
+                        }
+                        output.append(closedList ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+                    case .string:
+                        startMember(step.name, &output)
+                        output.appendJSONString(bytes: UnsafeBufferPointer(rebasing: strings[Int(step.value)..<Int(step.value) + Int(step.length)]))
+                    case .integer:
+                        startMember(step.name, &output)
+                        output.appendDecimal(step.value)
+                    case .boolean:
+                        startMember(step.name, &output)
+                        output.appendBoolean(step.value != 0)
+                    }
                 }
             }
         }
-        output.append(contentsOf: [UInt8(ascii: "\n"), UInt8(ascii: "}"), UInt8(ascii: "\n")])
+        output.append(UInt8(ascii: "\n"))
+        output.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "\n"))
     }
 }
 
-private let trueBytes = Array("true".utf8)
-private let falseBytes = Array("false".utf8)
+extension Array where Element == UInt8 {
+    /// Appends `true` or `false`.
+    mutating func appendBoolean(_ flag: Bool) {
+        if flag {
+            append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
+        } else {
+            append(contentsOf: [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "e")])
+        }
+    }
+}
 
 /// Prints an `APIDocument` as the XML body of the CloudFront REST API: an XML declaration, the
 /// root element in CloudFront's namespace, list items under the model's item names, two-space
@@ -76,7 +94,7 @@ public enum XMLPrinter {
     /// The document's bytes.
     public static func print(_ document: APIDocument) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(document.tokens.count * 50)
+        output.reserveCapacity(document.steps.count * 50 + document.stringBytes.count)
         print(document, into: &output)
         return output
     }
@@ -89,44 +107,45 @@ public enum XMLPrinter {
         output.appendXMLEscaped(document.namespace)
         output.append("\">\n")
         // Element names of the open containers, and for lists their item names.
-        var elements: [MemberName] = []
-        var itemNames: [MemberName?] = []
+        var elements: [Unmanaged<MemberName>] = []
+        var itemNames: [Unmanaged<MemberName>?] = []
         elements.reserveCapacity(16)
         itemNames.reserveCapacity(16)
 
-        for token in document.tokens {
-            switch token {
-            case .beginStructure(let name):
-                let element = (itemNames.last ?? nil) ?? name
-                output.appendSpaces((elements.count + 1) * 2)
-                output.append(contentsOf: element.xmlOpen)
-                output.append(UInt8(ascii: "\n"))
-                elements.append(element)
-                itemNames.append(nil)
-            case .beginList(let name, let itemName):
-                let element = (itemNames.last ?? nil) ?? name
-                output.appendSpaces((elements.count + 1) * 2)
-                output.append(contentsOf: element.xmlOpen)
-                output.append(UInt8(ascii: "\n"))
-                elements.append(element)
-                itemNames.append(itemName)
-            case .end:
-                let closed = elements.removeLast()
-                itemNames.removeLast()
-                output.appendSpaces((elements.count + 1) * 2)
-                output.append(contentsOf: closed.xmlClose)
-                output.append(UInt8(ascii: "\n"))
-            case .scalar(let name, let value):
-                let element = (itemNames.last ?? nil) ?? name
-                output.appendSpaces((elements.count + 1) * 2)
-                output.append(contentsOf: element.xmlOpen)
-                switch value {
-                case .string(let text): output.appendXMLEscaped(text)
-                case .integer(let number): output.appendDecimal(number)
-                case .boolean(let flag): output.append(contentsOf: flag ? trueBytes : falseBytes)
+        document.stringBytes.withUnsafeBufferPointer { strings in
+            document.steps.withUnsafeBufferPointer { steps in
+                for step in steps {
+                    // Inside a list, every item is named by the list's item name.
+                    let element = (itemNames.last ?? nil) ?? step.name
+                    switch step.kind {
+                    case .beginStructure, .beginList:
+                        guard let element else { continue }
+                        output.appendSpaces((elements.count + 1) * 2)
+                        element._withUnsafeGuaranteedRef { output.append(contentsOf: $0.xmlOpen) }
+                        output.append(UInt8(ascii: "\n"))
+                        elements.append(element)
+                        itemNames.append(step.kind == .beginList ? step.itemName : nil)
+                    case .end:
+                        let closed = elements.removeLast()
+                        itemNames.removeLast()
+                        output.appendSpaces((elements.count + 1) * 2)
+                        closed._withUnsafeGuaranteedRef { output.append(contentsOf: $0.xmlClose) }
+                        output.append(UInt8(ascii: "\n"))
+                    case .string, .integer, .boolean:
+                        guard let element else { continue }
+                        output.appendSpaces((elements.count + 1) * 2)
+                        element._withUnsafeGuaranteedRef { output.append(contentsOf: $0.xmlOpen) }
+                        switch step.kind {
+                        case .string:
+                            output.appendXMLEscaped(bytes: UnsafeBufferPointer(
+                                rebasing: strings[Int(step.value)..<Int(step.value) + Int(step.length)]))
+                        case .integer: output.appendDecimal(step.value)
+                        default: output.appendBoolean(step.value != 0)
+                        }
+                        element._withUnsafeGuaranteedRef { output.append(contentsOf: $0.xmlClose) }
+                        output.append(UInt8(ascii: "\n"))
+                    }
                 }
-                output.append(contentsOf: element.xmlClose)
-                output.append(UInt8(ascii: "\n"))
             }
         }
         output.append("</")

@@ -14,12 +14,9 @@ extension Array where Element == UInt8 {
     /// Appends `count` spaces.
     @inlinable
     public mutating func appendSpaces(_ count: Int) {
-        var remaining = count
-        while remaining > 0 {
-            let chunk = Swift.min(remaining, 64)
-            append(contentsOf: spaces64[0..<chunk])
-            remaining -= chunk
-        }
+        // A repeated element, not a slice of a shared array: slicing would retain the array's
+        // storage, an atomic operation every printing thread contends on.
+        append(contentsOf: repeatElement(UInt8(ascii: " "), count: Swift.max(count, 0)))
     }
 
     /// Appends the decimal form of `value`, without going through `String(describing:)`.
@@ -44,9 +41,14 @@ extension Array where Element == UInt8 {
     /// Only the characters JSON requires are escaped, plus U+2028 and U+2029, which some
     /// JavaScript-based consumers still treat as line breaks; everything else is copied as UTF-8.
     public mutating func appendJSONString(_ value: String) {
-        append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { bytes in
+        value.withUTF8 { appendJSONString(bytes: $0) }
+    }
+
+    /// Appends the UTF-8 text `bytes` as a JSON string literal (see `appendJSONString(_:)`).
+    public mutating func appendJSONString(bytes: UnsafeBufferPointer<UInt8>) {
+        append(UInt8(ascii: "\""))
+        do {
             var runStart = 0
             var index = 0
             while index < bytes.count {
@@ -97,7 +99,12 @@ extension Array where Element == UInt8 {
     /// normalization does not turn it into a line feed.
     public mutating func appendXMLEscaped(_ value: String) {
         var value = value
-        value.withUTF8 { bytes in
+        value.withUTF8 { appendXMLEscaped(bytes: $0) }
+    }
+
+    /// Appends the UTF-8 text `bytes` as XML character data (see `appendXMLEscaped(_:)`).
+    public mutating func appendXMLEscaped(bytes: UnsafeBufferPointer<UInt8>) {
+        do {
             var runStart = 0
             for index in 0..<bytes.count {
                 let replacement: StaticString
@@ -117,10 +124,6 @@ extension Array where Element == UInt8 {
         }
     }
 }
-
-/// Sixty-four spaces, for indentation.
-@usableFromInline
-let spaces64 = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
 /// What XML 1.0 can carry.
 public enum XMLText {

@@ -2,9 +2,9 @@ import APIDocument
 import CFCSupport
 import DistributionIR
 
-private let pathsName = MemberName("Paths")
-private let pathName = MemberName("Path")
-private let callerReferenceName = MemberName("CallerReference")
+private let pathsName = MemberName.named("Paths")
+private let pathName = MemberName.named("Path")
+private let callerReferenceName = MemberName.named("CallerReference")
 
 /// What applying a config would do, per distribution: create, update or nothing, the changes,
 /// and the invalidation that should follow. The plan is data; `renderText` and `renderJSON`

@@ -10,17 +10,17 @@ import Testing
     }
 
     @Test func jsonEscapesWhatJSONRequires() {
-        let doc = document { $0.string(MemberName("Comment"), "q\" b\\ n\n t\t c\u{01} ls\u{2028} é") }
+        let doc = document { $0.string(MemberName.named("Comment"), "q\" b\\ n\n t\t c\u{01} ls\u{2028} é") }
         let text = String(decoding: JSONPrinter.print(doc), as: UTF8.self)
         #expect(text == "{\n  \"Comment\": \"q\\\" b\\\\ n\\n t\\t c\\u0001 ls\\u2028 é\"\n}\n")
     }
 
     @Test func integersAndBooleans() {
         let doc = document {
-            $0.integer(MemberName("A"), Int64.min)
-            $0.integer(MemberName("B"), 0)
-            $0.integer(MemberName("C"), 31_536_000)
-            $0.boolean(MemberName("D"), false)
+            $0.integer(MemberName.named("A"), Int64.min)
+            $0.integer(MemberName.named("B"), 0)
+            $0.integer(MemberName.named("C"), 31_536_000)
+            $0.boolean(MemberName.named("D"), false)
         }
         let text = String(decoding: JSONPrinter.print(doc), as: UTF8.self)
         #expect(text == "{\n  \"A\": -9223372036854775808,\n  \"B\": 0,\n  \"C\": 31536000,\n  \"D\": false\n}\n")
@@ -28,14 +28,14 @@ import Testing
 
     @Test func listsAndStructuresInBothFormats() {
         let doc = document {
-            $0.beginStructure(MemberName("Aliases"))
-            $0.integer(MemberName("Quantity"), 2)
-            $0.beginList(MemberName("Items"), itemName: MemberName("CNAME"))
-            $0.string(MemberName("CNAME"), "a.example.com")
-            $0.string(MemberName("CNAME"), "b&c.example.com")
+            $0.beginStructure(MemberName.named("Aliases"))
+            $0.integer(MemberName.named("Quantity"), 2)
+            $0.beginList(MemberName.named("Items"), itemName: MemberName.named("CNAME"))
+            $0.string(MemberName.named("CNAME"), "a.example.com")
+            $0.string(MemberName.named("CNAME"), "b&c.example.com")
             $0.end()
             $0.end()
-            $0.beginStructure(MemberName("Empty"))
+            $0.beginStructure(MemberName.named("Empty"))
             $0.end()
         }
         #expect(doc.isComplete)
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func xmlEscapesMarkupAndCarriageReturns() {
-        let doc = document { $0.string(MemberName("Comment"), "<a href=\"x\">&\r\n</a>") }
+        let doc = document { $0.string(MemberName.named("Comment"), "<a href=\"x\">&\r\n</a>") }
         let xml = String(decoding: XMLPrinter.print(doc), as: UTF8.self)
         #expect(xml.contains("<Comment>&lt;a href=&quot;x&quot;&gt;&amp;&#13;\n&lt;/a&gt;</Comment>"))
     }

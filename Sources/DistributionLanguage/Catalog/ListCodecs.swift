@@ -27,7 +27,7 @@ public struct ListCodec<Element: ValueCodec>: ValueCodec {
     /// Creates a list codec.
     public init(_ itemName: String, _ element: Element, wrapper: ListWrapper = .quantityItems(itemsRequired: false)) {
         self.itemName = itemName
-        self.itemMember = MemberName(itemName)
+        self.itemMember = MemberName.named(itemName)
         self.element = element
         self.wrapper = wrapper
     }
@@ -266,7 +266,7 @@ public struct WrappedStringCodec: ValueCodec {
     /// Creates the codec.
     public init(memberName: String) {
         self.memberName = memberName
-        self.member = MemberName(memberName)
+        self.member = MemberName.named(memberName)
     }
 
     public var shape: ValueShape { .string }

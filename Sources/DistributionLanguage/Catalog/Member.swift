@@ -65,7 +65,7 @@ extension Member {
         _ key: String?, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, api apiName: String?, _ codec: C,
         required: Bool = false, defaultText: String? = nil, _ summary: String
     ) -> Member {
-        let member = apiName.map(MemberName.init)
+        let member = apiName.map(MemberName.named)
         return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
             isRequired: required, defaultText: defaultText, shapeOf: { codec.shape },
@@ -89,7 +89,7 @@ extension Member {
         _ key: String?, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String?, _ codec: C,
         required: Bool = false, _ summary: String
     ) -> Member {
-        let member = apiName.map(MemberName.init)
+        let member = apiName.map(MemberName.named)
         return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
             isRequired: required, shapeOf: { codec.shape },

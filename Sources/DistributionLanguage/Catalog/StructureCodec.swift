@@ -74,8 +74,17 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
 
     /// Emits the members without the enclosing structure (for a document's root).
     public func emitMembers(_ value: Structure, into document: inout APIDocument) {
-        for member in Structure.catalog.members where !(member.key.map(excludedKeys.contains) ?? false) {
-            member.emit(value, into: &document)
+        // Members are used in place, not copied: copying one retains its six closures, and
+        // every emitting thread would contend on those same reference counts.
+        let excluded = excludedKeys
+        Structure.catalog.members.withUnsafeBufferPointer { members in
+            guard let first = members.baseAddress else { return }
+            for index in members.indices {
+                // `pointee` is addressed, not returned: the member is borrowed where it lies.
+                let member = first + index
+                if !excluded.isEmpty, let key = member.pointee.key, excluded.contains(key) { continue }
+                member.pointee.emit(value, into: &document)
+            }
         }
     }
 

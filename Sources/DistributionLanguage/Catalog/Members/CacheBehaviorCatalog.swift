@@ -6,8 +6,8 @@ extension CacheBehavior: CatalogStructure {
     public static var blank: CacheBehavior { CacheBehavior() }
 
     static let methods = ListCodec("Method", EnumCodec<HTTPMethod>(), wrapper: .quantityItems(itemsRequired: true))
-    static let allowedMethodsName = MemberName("AllowedMethods")
-    static let cachedMethodsName = MemberName("CachedMethods")
+    static let allowedMethodsName = MemberName.named("AllowedMethods")
+    static let cachedMethodsName = MemberName.named("CachedMethods")
 
     public static let catalog = Catalog<CacheBehavior>("cache behavior", [
         .value("path-pattern", \.pathPattern, api: "PathPattern", StringCodec(), required: true,
