@@ -126,7 +126,7 @@ public enum InvalidationPlanner {
         }
 
         for path in changedPaths where !path.isEmpty {
-            add(InvalidationPaths.encode(path.hasPrefix("/") ? path : "/" + path), "listed in --changed-paths")
+            add(InvalidationPaths.path(forChangedPath: path), "listed in --changed-paths")
         }
 
         let (fitted, widenings) = InvalidationPaths.fit(Array(reasons.keys), maxWildcards: budget.maxWildcardPaths, maxPaths: budget.maxPaths)

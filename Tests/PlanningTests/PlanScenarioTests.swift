@@ -66,7 +66,9 @@ import Testing
                 #expect(!others.contains { InvalidationPaths.covers($0, target) }, "\(name): \(path) is covered by another path")
             }
             #expect(entry.invalidation.paths.filter { $0.hasSuffix("*") }.count <= 15)
-            #expect(entry.invalidation.paths.allSatisfy { $0.hasPrefix("/") && !$0.dropLast().contains("*") })
+            for path in entry.invalidation.paths + entry.invalidation.widenings.map(\.by) {
+                #expect(isWellFormedInvalidationPath(path), "\(name): \(path) is not a valid invalidation path")
+            }
         }
     }
 
