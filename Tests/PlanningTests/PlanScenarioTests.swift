@@ -8,9 +8,11 @@ import Planning
 import Routing
 import Testing
 
-/// Golden plans: each folder of `Scenarios/` holds `old.yaml` (or `old.json`), `new.yaml`, and
-/// optionally `changed-paths.txt` and `args` (`max-paths=3` lines); the plan's text and JSON
-/// and the invalidation batch are compared with `expected.*` files
+/// Golden plans: each folder of `Scenarios/` holds `old.yaml` (or `old.json`, `old.xml`),
+/// `new.yaml`, and optionally `changed-paths.txt` and `args` (`max-paths=3`,
+/// `free-paths-left=2`, `distribution-id=E…` lines); the plan's text and JSON, the invalidation
+/// batch and (for an update from API output, or where the file exists) the DistributionConfig
+/// sent are compared with `expected.*` files
 /// (`UPDATE_GOLDENS=1 swift test --filter PlanScenarioTests` rewrites them).
 @Suite struct PlanScenarioTests {
     static let root = TestPaths.packageRoot.appendingPathComponent("Tests/PlanningTests/Scenarios")
@@ -58,6 +60,17 @@ import Testing
                 Issue.record(Comment(rawValue: failure))
             }
         }
+        // The DistributionConfig sent: golden for every update from live API output (whose
+        // CallerReference it must keep), and wherever a scenario has the file.
+        let distributionGolden = directory.appendingPathComponent("expected.distribution.json")
+        let fromAPI = try Self.request(for: name).previous.map { !$0.hasSuffix(".yaml") } ?? false
+        if fromAPI || FileManager.default.fileExists(atPath: distributionGolden.path) {
+            let documents = outcome.documents.filter { $0.logicalPath.hasSuffix(".distribution.json") }
+            #expect(documents.count == 1, "\(name): expected.distribution.json holds one distribution")
+            for document in documents {
+                if let failure = Golden.compare(document.bytes, with: distributionGolden) { Issue.record(Comment(rawValue: failure)) }
+            }
+        }
         for entry in plan.entries {
             // Minimal: no path is covered by another path of the plan.
             for path in entry.invalidation.paths {
@@ -70,6 +83,22 @@ import Testing
                 #expect(isWellFormedInvalidationPath(path), "\(name): \(path) is not a valid invalidation path")
             }
         }
+    }
+
+    /// An update keeps the live distribution's `CallerReference` (CloudFront rejects an update
+    /// that changes it) in every document sent, JSON and XML, and reports its `ETag`.
+    @Test func updateKeepsTheLiveCallerReference() throws {
+        let outcome = PlanCommand.run(try Self.request(for: "update-from-live-config"))
+        let plan = try #require(outcome.plan)
+        #expect(plan.entries.map(\.action) == [.update])
+        #expect(plan.entries.first?.etag == "E2QWRUHEXAMPLE")
+        let live = "console-2023-01-05T10:11:12"
+        #expect(plan.entries.first?.distribution.config.callerReference == live)
+        let json = try #require(outcome.documents.first { $0.logicalPath == "www.distribution.json" })
+        let object = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any]
+        #expect(object?["CallerReference"] as? String == live)
+        let xml = try #require(outcome.documents.first { $0.logicalPath == "www.distribution.xml" })
+        #expect(String(decoding: xml.bytes, as: UTF8.self).contains("<CallerReference>\(live)</CallerReference>"))
     }
 
     /// Sufficient: for random object paths, every path whose serving behavior or origin changed
