@@ -5,8 +5,8 @@ import PathPatterns
 ///
 /// An invalidation path starts with `/`, may end in `*` (which matches any rest of the path,
 /// and is billed as one path), has no other wildcard, and is URL-encoded where the path has
-/// characters outside RFC 1738's safe set. Paths are compared as encoded text, scalar by
-/// scalar, the way CloudFront compares them with the paths it cached.
+/// characters outside RFC 1738's safe set. cfc compares paths as encoded text, scalar by
+/// scalar.
 ///
 /// Every path made here keeps encoded characters whole: a trailing `*` never follows part of a
 /// `%XX` escape (`/%C3%*` is not URL-encoded at all), nor part of the run of escapes that spells

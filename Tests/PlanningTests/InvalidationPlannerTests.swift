@@ -6,18 +6,19 @@ import Testing
 
 /// The planner on small configs: which origin changes invalidate which behaviors.
 @Suite struct InvalidationPlannerTests {
-    /// The normalized config of a distribution with four origins (`web`, `a`, `b`, `c`) and the
-    /// given origin groups, cache behaviors and default target; `ignore` adds rule ids to skip.
-    static func config(groups: String, behaviors: String, defaultTarget: String = "web", ignore: String = "") throws -> DistributionConfig {
+    /// The normalized config of a distribution with `origins` (by default `web`, `a`, `b`, `c`)
+    /// and the given origin groups, cache behaviors and default target; `ignore` adds rule ids
+    /// to skip.
+    static func config(
+        groups: String, behaviors: String, defaultTarget: String = "web", ignore: String = "", origins: [String] = ["web", "a", "b", "c"]
+    ) throws -> DistributionConfig {
+        let originLines = origins.map { "      \($0): {domain-name: \($0).example.com, custom-origin-config: {origin-protocol-policy: https-only}}" }
         let yaml = """
             version: 1
             distributions:
               www:
                 origins:
-                  web: {domain-name: web.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                  a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                  b: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                  c: {domain-name: c.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+            \(originLines.joined(separator: "\n"))
                 origin-groups:
             \(groups)
                 cache-behaviors:
@@ -68,6 +69,18 @@ import Testing
         let plan = InvalidationPlanner.plan(old: old, new: new)
         let actual = Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.path, $0.reasons.first ?? "") })
         #expect(actual == example.expected)
+    }
+
+    /// An id that named an origin and now names an origin group (ids are unique across both):
+    /// the behavior kept its target, but fetches from the group's members.
+    @Test func targetThatBecameAnOriginGroup() throws {
+        let behaviors = "      - {path-pattern: /media/*, target-origin-id: c, viewer-protocol-policy: https-only, cache-policy-id: c}"
+        let old = try Self.config(groups: "      g: {members: [a, b], failover-criteria: {status-codes: [503]}}", behaviors: behaviors)
+        let new = try Self.config(groups: "      c: {members: [a, b], failover-criteria: {status-codes: [503]}}", behaviors: behaviors,
+                                  origins: ["web", "a", "b"])
+        let plan = InvalidationPlanner.plan(old: old, new: new)
+        #expect(plan.paths == ["/media/*"])
+        #expect(plan.entries.first?.reasons == ["target 'c' of behavior '/media/*' now stands for origins [a, b] (was [c])"])
     }
 
     /// The default behavior is compared with the default behavior, never with a cache behavior
