@@ -64,8 +64,9 @@ public struct InvalidationBudget: Sendable {
 /// - an origin CloudFront fetched from over HTTP and now fetches from over HTTPS: CloudFront
 ///   returns cached objects whatever protocol they were fetched with, so every path routed to
 ///   the origin is invalidated;
-/// - a behavior that targets another origin, or whose origin's domain name or origin path
-///   changed: that behavior's paths (`/*` for the default behavior);
+/// - a behavior that targets another origin, whose origin group now has other members (or the
+///   same members in another order, which changes the primary), or whose origin's domain name
+///   or origin path changed: that behavior's paths (`/*` for the default behavior);
 /// - routing changes (a behavior added, removed or moved): the paths that now reach another
 ///   behavior;
 /// - object paths the pipeline says changed.
@@ -110,14 +111,28 @@ public enum InvalidationPlanner {
             }
         }
 
-        // Behaviors (matched by pattern) that now target another origin.
-        let oldByPattern = Dictionary(oldRouting.behaviors.map { ($0.pattern.normalized, $0) }, uniquingKeysWith: { first, _ in first })
+        // Behaviors (matched by pattern, the default behavior with the default behavior) that
+        // now fetch from other origins: another target, or the same origin group with other
+        // members. Members are compared in order, since the first one is the primary that
+        // serves every request while it is healthy.
+        let oldByKey = Dictionary(oldRouting.behaviors.map { (matchKey($0), $0) }, uniquingKeysWith: { first, _ in first })
         for (position, behavior) in newRouting.behaviors.enumerated() where newRouting.isReachable[position] {
-            guard let previous = oldByPattern[behavior.pattern.normalized],
-                  previous.behavior.targetOriginId != behavior.behavior.targetOriginId else { continue }
+            guard let previous = oldByKey[matchKey(behavior)] else { continue }
             let name = behavior.isDefault ? "the default behavior" : "behavior '\(behavior.behavior.pathPattern)'"
-            add(behavior.isDefault ? "/*" : InvalidationPaths.covering(behavior.pattern),
-                "\(name) now targets '\(behavior.behavior.targetOriginId)' (was '\(previous.behavior.targetOriginId)')")
+            let path = behavior.isDefault ? "/*" : InvalidationPaths.covering(behavior.pattern)
+            let target = behavior.behavior.targetOriginId
+            let previousTarget = previous.behavior.targetOriginId
+            if previousTarget != target {
+                add(path, "\(name) now targets '\(target)' (was '\(previousTarget)')")
+                continue
+            }
+            let before = RoutingTable.origins(targetedBy: previousTarget, in: old)
+            let after = RoutingTable.origins(targetedBy: target, in: new)
+            guard before != after else { continue }
+            let isGroup = old.originGroups.contains { $0.id == target } && new.originGroups.contains { $0.id == target }
+            add(path, isGroup
+                ? "origin group '\(target)' of \(name) now has members \(list(after)) (was \(list(before)))"
+                : "target '\(target)' of \(name) now stands for origins \(list(after)) (was \(list(before)))")
         }
 
         // Requests that reach another behavior than before.
@@ -126,7 +141,7 @@ public enum InvalidationPlanner {
         }
 
         for path in changedPaths where !path.isEmpty {
-            add(InvalidationPaths.encode(path.hasPrefix("/") ? path : "/" + path), "listed in --changed-paths")
+            add(InvalidationPaths.path(forChangedPath: path), "listed in --changed-paths")
         }
 
         let (fitted, widenings) = InvalidationPaths.fit(Array(reasons.keys), maxWildcards: budget.maxWildcardPaths, maxPaths: budget.maxPaths)
@@ -138,6 +153,18 @@ public enum InvalidationPlanner {
             return InvalidationPlan.Entry(path: path, reasons: merged)
         }
         return InvalidationPlan(entries: entries, widenings: widenings)
+    }
+
+    /// What pairs a behavior of the new config with one of the old: its pattern, except that
+    /// the default behavior pairs only with the default behavior (a cache behavior `*` has the
+    /// same pattern, but is another behavior).
+    static func matchKey(_ behavior: RoutedBehavior) -> String {
+        behavior.isDefault ? "default" : "pattern " + behavior.pattern.normalized
+    }
+
+    /// Origin ids as a reason shows them: `[a, b]`.
+    static func list(_ ids: [String]) -> String {
+        "[" + ids.joined(separator: ", ") + "]"
     }
 
     /// How CloudFront reaches an origin.

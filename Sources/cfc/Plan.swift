@@ -4,7 +4,8 @@ import CFCDiagnostics
 import CFCSupport
 import Planning
 
-struct PlanCommandLine: ParsableCommand {
+/// `cfc plan`.
+struct PlanCommandLine: ErrorExitStatus {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan an apply: what changes, the documents to send, and the invalidation that follows.",
@@ -14,8 +15,10 @@ struct PlanCommandLine: ParsableCommand {
             DistributionConfig JSON, or a DistributionConfig XML. With --output DIR, writes \
             NAME.distribution.json|xml, NAME.invalidation.json|xml and plan.json, all or none. \
             Exit status (like Terraform's -detailed-exitcode): 0 nothing to do; 2 changes planned; \
-            1 error.
+            1 error, a bad invocation (an unknown option, a missing or invalid argument) included.
             """)
+
+    static let errorExitCode = inputErrorExit
 
     @Option(help: "The config as it is now (YAML, API JSON or API XML).")
     var previous: String?
@@ -76,20 +79,28 @@ struct PlanCommandLine: ParsableCommand {
     }
 }
 
+/// `cfc diff`'s status for trouble, as diff(1) has it.
+let troubleExit = ExitCode(2)
+
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
 }
 
-struct Diff: ParsableCommand {
+/// `cfc diff`.
+struct Diff: ErrorExitStatus {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show what differs between two configs, member by member.",
         discussion: """
             Each side may be a cfc YAML file, get-distribution-config output, a bare \
             DistributionConfig JSON, or its XML. Cache behaviors are matched by path pattern (a \
             reorder shows as a move), origins by id; values CloudFront fills in are not reported. \
-            Exit status (like diff): 0 same; 1 different; 2 trouble.
+            Exit status (like diff): 0 same; 1 different; 2 trouble, a bad invocation (an unknown \
+            option, a missing or invalid argument) included.
             """)
+
+    static let errorExitCode = troubleExit
 
     @Argument(help: "The old config.")
     var old: String
@@ -112,7 +123,7 @@ struct Diff: ParsableCommand {
             FileIO.writeStandardError(DiagnosticReport.render(outcome.diagnostics, sources: outcome.sources, format: DiffFormat.text,
                                                               colors: color.isEnabled(for: 2)))
         }
-        if outcome.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        if outcome.diagnostics.contains(where: { $0.severity == .error }) { throw troubleExit }
         FileIO.writeStandardOutput(format == .json ? DiffCommand.renderJSON(outcome) : DiffCommand.renderText(outcome, colors: color.isEnabled(for: 1)))
         if outcome.differ { throw ExitCode(1) }
     }

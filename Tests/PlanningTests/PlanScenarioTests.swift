@@ -8,9 +8,11 @@ import Planning
 import Routing
 import Testing
 
-/// Golden plans: each folder of `Scenarios/` holds `old.yaml` (or `old.json`), `new.yaml`, and
-/// optionally `changed-paths.txt` and `args` (`max-paths=3` lines); the plan's text and JSON
-/// and the invalidation batch are compared with `expected.*` files
+/// Golden plans: each folder of `Scenarios/` holds `old.yaml` (or `old.json`, `old.xml`),
+/// `new.yaml`, and optionally `changed-paths.txt` and `args` (`max-paths=3`,
+/// `free-paths-left=2`, `distribution-id=E…` lines); the plan's text and JSON, the invalidation
+/// batch and (for an update from API output, or where the file exists) the DistributionConfig
+/// sent are compared with `expected.*` files
 /// (`UPDATE_GOLDENS=1 swift test --filter PlanScenarioTests` rewrites them).
 @Suite struct PlanScenarioTests {
     static let root = TestPaths.packageRoot.appendingPathComponent("Tests/PlanningTests/Scenarios")
@@ -58,6 +60,17 @@ import Testing
                 Issue.record(Comment(rawValue: failure))
             }
         }
+        // The DistributionConfig sent: golden for every update from live API output (whose
+        // CallerReference it must keep), and wherever a scenario has the file.
+        let distributionGolden = directory.appendingPathComponent("expected.distribution.json")
+        let fromAPI = try Self.request(for: name).previous.map { !$0.hasSuffix(".yaml") } ?? false
+        if fromAPI || FileManager.default.fileExists(atPath: distributionGolden.path) {
+            let documents = outcome.documents.filter { $0.logicalPath.hasSuffix(".distribution.json") }
+            #expect(documents.count == 1, "\(name): expected.distribution.json holds one distribution")
+            for document in documents {
+                if let failure = Golden.compare(document.bytes, with: distributionGolden) { Issue.record(Comment(rawValue: failure)) }
+            }
+        }
         for entry in plan.entries {
             // Minimal: no path is covered by another path of the plan.
             for path in entry.invalidation.paths {
@@ -66,66 +79,134 @@ import Testing
                 #expect(!others.contains { InvalidationPaths.covers($0, target) }, "\(name): \(path) is covered by another path")
             }
             #expect(entry.invalidation.paths.filter { $0.hasSuffix("*") }.count <= 15)
-            #expect(entry.invalidation.paths.allSatisfy { $0.hasPrefix("/") && !$0.dropLast().contains("*") })
+            for path in entry.invalidation.paths + entry.invalidation.widenings.map(\.by) {
+                #expect(isWellFormedInvalidationPath(path), "\(name): \(path) is not a valid invalidation path")
+            }
         }
     }
 
-    /// Sufficient: for random object paths, every path whose serving behavior or origin changed
-    /// is covered by an invalidation path of the plan.
+    /// An update keeps the live distribution's `CallerReference` (CloudFront rejects an update
+    /// that changes it) in every document sent, JSON and XML, and reports its `ETag`.
+    @Test func updateKeepsTheLiveCallerReference() throws {
+        let outcome = PlanCommand.run(try Self.request(for: "update-from-live-config"))
+        let plan = try #require(outcome.plan)
+        #expect(plan.entries.map(\.action) == [.update])
+        #expect(plan.entries.first?.etag == "E2QWRUHEXAMPLE")
+        let live = "console-2023-01-05T10:11:12"
+        #expect(plan.entries.first?.distribution.config.callerReference == live)
+        let json = try #require(outcome.documents.first { $0.logicalPath == "www.distribution.json" })
+        let object = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any]
+        #expect(object?["CallerReference"] as? String == live)
+        let xml = try #require(outcome.documents.first { $0.logicalPath == "www.distribution.xml" })
+        #expect(String(decoding: xml.bytes, as: UTF8.self).contains("<CallerReference>\(live)</CallerReference>"))
+    }
+
+    /// The base seed of the sufficiency property; `PLAN_PROPERTY_SEED=<hex>` replays another.
+    static let propertySeed: UInt64 = ProcessInfo.processInfo.environment["PLAN_PROPERTY_SEED"].flatMap { UInt64($0, radix: 16) }
+        ?? 0x00C0_FFEE_5EED
+
+    /// Object paths sampled per scenario, and how many of them must have changed in a scenario
+    /// with any change, so that the property cannot hold vacuously.
+    static let samplesPerScenario = 3000
+    static let minimumChangedSamples = 50
+
+    /// Sufficient: every object path whose response could differ between the old and the new
+    /// config (another behavior serves it; its behavior targets another origin, or an origin
+    /// group with other members; one of its origins has another domain name or origin path, or
+    /// is now fetched over HTTPS after HTTP; or `--changed-paths` lists it) is covered by an
+    /// invalidation path of the plan. Paths come from `ObjectPathSampler`, which draws them from
+    /// the scenario's own patterns, with a seed printed for every scenario.
     @Test(arguments: scenarios)
     func everyChangedPathIsInvalidated(_ name: String) throws {
         let request = try Self.request(for: name)
         let outcome = PlanCommand.run(request)
         guard let plan = outcome.plan, let previousPath = request.previous else { return }
         let old = try #require(ConfigInput.read(previousPath, name: "www", options: CompileOptions(), sink: DiagnosticCollector()))
+        let listed = try request.changedPaths.map { path in
+            try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        } ?? []
+        let seed = Self.propertySeed ^ SplitMix.seed(of: name)
+        let replay = "seed 0x\(String(seed, radix: 16)) (replay with PLAN_PROPERTY_SEED=\(String(Self.propertySeed, radix: 16)))"
         for entry in plan.entries {
             guard let before = old.distributions.first(where: { $0.name == entry.distribution.name }) ?? old.distributions.first else { continue }
-            let oldConfig = APINormalization.normalize(before.config)
-            let newConfig = APINormalization.normalize(entry.distribution.config)
-            let oldRouting = RoutingTable(Distribution(name: "old", config: oldConfig))
-            let newRouting = RoutingTable(Distribution(name: "new", config: newConfig))
-            var literals = Set<String>()
-            for behavior in oldRouting.behaviors + newRouting.behaviors {
-                for case .literal(let scalar) in behavior.pattern.tokens { literals.insert(String(scalar)) }
+            let change = ServingChange(
+                old: APINormalization.normalize(before.config), new: APINormalization.normalize(entry.distribution.config), listed: listed)
+            var sampler = ObjectPathSampler(seed: seed, old: change.oldRouting, new: change.newRouting, listed: listed)
+            var changed = 0
+            var distinct = Set<String>()
+            var uncovered: [String] = []
+            for _ in 0..<Self.samplesPerScenario {
+                let path = sampler.next()
+                guard let reason = change.reason(path) else { continue }
+                changed += 1
+                distinct.insert(path)
+                if !entry.invalidation.paths.contains(where: { InvalidationPaths.covers($0, objectPath: path) }) {
+                    uncovered.append("\(path) (\(reason))")
+                }
             }
-            let alphabet = Array(literals.union(["x", "/", "."])).sorted()
-            var random = SplitMix(seed: 0xC0FFEE &+ UInt64(name.utf8.count))
-            for _ in 0..<3000 {
-                var path = "/"
-                for _ in 0..<Int.random(in: 0...14, using: &random) { path += alphabet.randomElement(using: &random) ?? "x" }
-                let oldBehavior = oldRouting.behaviors[oldRouting.route(path)]
-                let newBehavior = newRouting.behaviors[newRouting.route(path)]
-                guard servingChanged(oldBehavior, newBehavior, oldConfig, newConfig, oldRouting, newRouting) else { continue }
-                let encoded = InvalidationPaths.encode(path)
-                #expect(entry.invalidation.paths.contains { InvalidationPaths.covers($0, encoded) },
-                        "\(name): \(path) changed (\(oldBehavior.displayName) → \(newBehavior.displayName)) but no path covers it")
+            #expect(uncovered.isEmpty, """
+                \(name), \(replay): \(uncovered.count) changed paths are not covered by \(entry.invalidation.paths), \
+                such as \(uncovered.prefix(5).joined(separator: ", "))
+                """)
+            print("PlanScenarioTests.everyChangedPathIsInvalidated \(name): \(replay); \(Self.samplesPerScenario) paths, "
+                  + "\(changed) changed (\(distinct.count) distinct)")
+            if changed > 0 || !entry.invalidation.isEmpty {
+                #expect(changed >= Self.minimumChangedSamples,
+                        "\(name), \(replay): only \(changed) of \(Self.samplesPerScenario) sampled paths changed; the property is barely exercised")
             }
         }
     }
 
-    func servingChanged(
-        _ old: RoutedBehavior, _ new: RoutedBehavior, _ oldConfig: DistributionConfig, _ newConfig: DistributionConfig,
-        _ oldRouting: RoutingTable, _ newRouting: RoutingTable
-    ) -> Bool {
-        if old.isDefault != new.isDefault || old.pattern.normalized != new.pattern.normalized { return true }
-        if old.behavior.targetOriginId != new.behavior.targetOriginId { return true }
-        let oldOrigins = RoutingTable.origins(targetedBy: old.behavior.targetOriginId, in: oldConfig)
-        for id in RoutingTable.origins(targetedBy: new.behavior.targetOriginId, in: newConfig) {
-            guard let newOrigin = newConfig.origin(withID: id) else { continue }
-            guard oldOrigins.contains(id), let oldOrigin = oldConfig.origin(withID: id) else { return true }
-            if oldOrigin.domainName != newOrigin.domainName || oldOrigin.originPath != newOrigin.originPath { return true }
-            let wasHTTP = fetchesHTTP(oldOrigin, oldRouting, oldConfig)
-            if wasHTTP && !fetchesHTTP(newOrigin, newRouting, newConfig) { return true }
-        }
-        return false
-    }
+    /// The reference for what an update changes for one object path, written from the issue's
+    /// list of reasons rather than from the planner's code.
+    struct ServingChange {
+        let oldConfig: DistributionConfig
+        let newConfig: DistributionConfig
+        let oldRouting: RoutingTable
+        let newRouting: RoutingTable
+        let listed: [String]
 
-    func fetchesHTTP(_ origin: Origin, _ routing: RoutingTable, _ config: DistributionConfig) -> Bool {
-        if origin.customOriginConfig?.originProtocolPolicy == .httpOnly { return true }
-        if origin.customOriginConfig?.originProtocolPolicy == .httpsOnly { return false }
-        return routing.behaviors.indices.contains { position in
-            routing.isReachable[position] && routing.behaviors[position].behavior.viewerProtocolPolicy == .allowAll
-                && RoutingTable.origins(targetedBy: routing.behaviors[position].behavior.targetOriginId, in: config).contains(origin.id)
+        init(old: DistributionConfig, new: DistributionConfig, listed: [String]) {
+            oldConfig = old
+            newConfig = new
+            oldRouting = RoutingTable(Distribution(name: "old", config: old))
+            newRouting = RoutingTable(Distribution(name: "new", config: new))
+            self.listed = listed.map { $0.hasPrefix("/") ? $0 : "/" + $0 }
+        }
+
+        /// Why the response for `path` could differ, or nil when it cannot.
+        func reason(_ path: String) -> String? {
+            let old = oldRouting.behaviors[oldRouting.route(path)]
+            let new = newRouting.behaviors[newRouting.route(path)]
+            if old.isDefault != new.isDefault || old.pattern.normalized != new.pattern.normalized {
+                return "served by \(new.displayName), was \(old.displayName)"
+            }
+            if old.behavior.targetOriginId != new.behavior.targetOriginId { return "its behavior targets another origin" }
+            let oldOrigins = RoutingTable.origins(targetedBy: old.behavior.targetOriginId, in: oldConfig)
+            let newOrigins = RoutingTable.origins(targetedBy: new.behavior.targetOriginId, in: newConfig)
+            if oldOrigins != newOrigins { return "its origins are now \(newOrigins), were \(oldOrigins)" }
+            for id in newOrigins {
+                guard let before = oldConfig.origin(withID: id), let after = newConfig.origin(withID: id) else { continue }
+                if before.domainName != after.domainName || before.originPath != after.originPath { return "origin '\(id)' moved" }
+                if fetchesHTTP(before, oldRouting, oldConfig) && !fetchesHTTP(after, newRouting, newConfig) {
+                    return "origin '\(id)' is now fetched over HTTPS"
+                }
+            }
+            // A listed line names an object; a trailing `*` stands for every object it begins.
+            if listed.contains(where: { $0.hasSuffix("*") ? path.unicodeScalars.starts(with: $0.unicodeScalars.dropLast()) : $0 == path }) {
+                return "listed in --changed-paths"
+            }
+            return nil
+        }
+
+        func fetchesHTTP(_ origin: Origin, _ routing: RoutingTable, _ config: DistributionConfig) -> Bool {
+            if origin.customOriginConfig?.originProtocolPolicy == .httpOnly { return true }
+            if origin.customOriginConfig?.originProtocolPolicy == .httpsOnly { return false }
+            return routing.behaviors.indices.contains { position in
+                routing.isReachable[position] && routing.behaviors[position].behavior.viewerProtocolPolicy == .allowAll
+                    && RoutingTable.origins(targetedBy: routing.behaviors[position].behavior.targetOriginId, in: config).contains(origin.id)
+            }
         }
     }
 
@@ -142,19 +223,5 @@ import Testing
             #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
             #expect(!outcome.differ, "\(file) vs \(document.logicalPath): \(outcome.changes.flatMap(\.changes).map(\.text))")
         }
-    }
-}
-
-
-/// A deterministic generator for the property tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
