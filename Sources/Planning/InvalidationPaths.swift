@@ -43,10 +43,14 @@ public enum InvalidationPaths {
     }
 
     /// The invalidation path for one line of `--changed-paths`: an object path (with a `/` put
-    /// in front when it has none) in which a trailing `*` is the wildcard and any other `*` is
-    /// part of an object's name (`/img/*.jpg` → `/img/%2A.jpg`).
+    /// in front when it has none). A `*` is a wildcard wherever it is: CloudFront accepts one
+    /// only at the end, so the line is cut after its first `*` (`/img/*.jpg` → `/img/*`). A
+    /// pipeline that lists a glob means every object it matches, and invalidating more than
+    /// that is safe where invalidating less would leave stale objects cached.
     public static func path(forChangedPath line: String) -> String {
-        encode(line.hasPrefix("/") ? line : "/" + line)
+        var path = line.hasPrefix("/") ? line : "/" + line
+        if let star = path.firstIndex(of: "*") { path = String(path[...star]) }
+        return encode(path)
     }
 
     /// `path` as an invalidation path: unsafe and non-ASCII characters percent-encoded, and

@@ -146,7 +146,7 @@ public struct Plan: Sendable {
                     for reason in item.reasons.dropFirst() { text += "    \(String(repeating: " ", count: width))  \(reason)\n" }
                 }
                 for widening in entry.invalidation.widenings {
-                    text += "  widened \(widening.replaced.joined(separator: ", ")) to \(widening.by) to stay within \(budget.maxWildcardPaths) wildcard and \(budget.maxPaths) paths\n"
+                    text += "  widened \(widening.replaced.joined(separator: ", ")) to \(widening.by) to stay within \(budget.maxPaths) paths, at most \(budget.maxWildcardPaths) of them wildcards\n"
                 }
             }
             let commands = self.commands(for: entry)
