@@ -58,6 +58,20 @@ public struct InvalidationBudget: Sendable {
     }
 }
 
+/// A behavior's Lambda@Edge associations on origin events, in event order.
+private func originFacingFunctions(_ behavior: CacheBehavior) -> [LambdaFunctionAssociation] {
+    behavior.lambdaFunctionAssociations
+        .filter { $0.eventType == .originRequest || $0.eventType == .originResponse }
+        .sorted { $0.eventType.rawValue < $1.eventType.rawValue }
+}
+
+/// `origin-request arn:…:3, origin-response arn:…:7 with body`, or `none`.
+private func describe(_ functions: [LambdaFunctionAssociation]) -> String {
+    guard !functions.isEmpty else { return "none" }
+    return functions.map { "\($0.eventType.rawValue) \($0.lambdaFunctionARN)" + ($0.includeBody ? " with body" : "") }
+        .joined(separator: ", ")
+}
+
 /// Derives invalidation paths from what changed between two configs of a distribution.
 ///
 /// Reasons, as documented by AWS and in the plan's output:
@@ -122,6 +136,15 @@ public enum InvalidationPlanner {
             let path = behavior.isDefault ? "/*" : InvalidationPaths.covering(behavior.pattern)
             let target = behavior.behavior.targetOriginId
             let previousTarget = previous.behavior.targetOriginId
+            // Lambda@Edge functions on origin events shape what is cached (viewer events run on
+            // every request, before and after the cache), so objects cached under the old
+            // functions would keep being served.
+            let originFunctionsBefore = originFacingFunctions(previous.behavior)
+            let originFunctionsAfter = originFacingFunctions(behavior.behavior)
+            if originFunctionsBefore != originFunctionsAfter {
+                add(path, "\(name) runs other origin-facing Lambda@Edge functions (\(describe(originFunctionsAfter)), was "
+                    + "\(describe(originFunctionsBefore))); CloudFront keeps serving what the old ones produced")
+            }
             if previousTarget != target {
                 add(path, "\(name) now targets '\(target)' (was '\(previousTarget)')")
                 continue

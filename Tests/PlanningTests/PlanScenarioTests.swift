@@ -112,8 +112,9 @@ import Testing
 
     /// Sufficient: every object path whose response could differ between the old and the new
     /// config (another behavior serves it; its behavior targets another origin, or an origin
-    /// group with other members; one of its origins has another domain name or origin path, or
-    /// is now fetched over HTTPS after HTTP; or `--changed-paths` lists it) is covered by an
+    /// group with other members; its Lambda@Edge functions on origin events changed; one of its
+    /// origins has another domain name or origin path, or is now fetched over HTTPS after HTTP;
+    /// or `--changed-paths` lists it) is covered by an
     /// invalidation path of the plan. Paths come from `ObjectPathSampler`, which draws them from
     /// the scenario's own patterns, with a seed printed for every scenario.
     @Test(arguments: scenarios)
@@ -183,6 +184,12 @@ import Testing
                 return "served by \(new.displayName), was \(old.displayName)"
             }
             if old.behavior.targetOriginId != new.behavior.targetOriginId { return "its behavior targets another origin" }
+            // What origin-event Lambda@Edge functions produced is what is cached.
+            let originEvents: Set<EventType> = [.originRequest, .originResponse]
+            if Set(old.behavior.lambdaFunctionAssociations.filter { originEvents.contains($0.eventType) })
+                != Set(new.behavior.lambdaFunctionAssociations.filter { originEvents.contains($0.eventType) }) {
+                return "its origin-facing Lambda@Edge functions changed"
+            }
             let oldOrigins = RoutingTable.origins(targetedBy: old.behavior.targetOriginId, in: oldConfig)
             let newOrigins = RoutingTable.origins(targetedBy: new.behavior.targetOriginId, in: newConfig)
             if oldOrigins != newOrigins { return "its origins are now \(newOrigins), were \(oldOrigins)" }
@@ -193,8 +200,8 @@ import Testing
                     return "origin '\(id)' is now fetched over HTTPS"
                 }
             }
-            // A listed line names an object; a trailing `*` stands for every object it begins.
-            if listed.contains(where: { $0.hasSuffix("*") ? path.unicodeScalars.starts(with: $0.unicodeScalars.dropLast()) : $0 == path }) {
+            // A listed line names an object, or with a `*` the objects its glob matches.
+            if listed.contains(where: { $0.contains("*") ? PathPattern($0).matches(path) : $0 == path }) {
                 return "listed in --changed-paths"
             }
             return nil
