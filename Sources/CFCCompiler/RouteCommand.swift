@@ -89,7 +89,7 @@ public enum RouteCommand {
                 failed = true
                 continue
             }
-            guard let distribution = select(model, name: name, host: request.host, diagnostics: &diagnostics, file: path) else {
+            guard let distribution = select(model, name: name, host: request.host, diagnostics: &diagnostics, file: path, at: nil) else {
                 failed = true
                 continue
             }
@@ -106,9 +106,12 @@ public enum RouteCommand {
         return Outcome(output: output, diagnostics: diagnostics, source: result.source, failed: failed)
     }
 
-    /// The distribution a request goes to: the named one, the one whose aliases serve the
-    /// host, or the only one.
-    static func select(_ model: ConfigModel, name: String?, host: String, diagnostics: inout [Diagnostic], file: String) -> Distribution? {
+    /// The distribution a request goes to: the named one, the only one, or the one with the
+    /// most specific alias covering the host, as CloudFront chooses between distributions
+    /// (see `RouteSimulator.mostSpecificAlias(covering:in:)`).
+    static func select(
+        _ model: ConfigModel, name: String?, host: String, diagnostics: inout [Diagnostic], file: String, at location: SourceRange?
+    ) -> Distribution? {
         if let name {
             guard let distribution = model.distribution(named: name) else {
                 diagnostics.append(Diagnostic(
@@ -119,14 +122,20 @@ public enum RouteCommand {
             return distribution
         }
         if model.distributions.count == 1 { return model.distributions.first }
-        let serving = model.distributions.filter { distribution in
-            distribution.config.aliases.contains { $0 == host || ($0.hasPrefix("*.") && host.hasSuffix($0.dropFirst(1))) }
+        // An exact alias outranks every wildcard, and a longer wildcard a shorter one.
+        func rank(_ distribution: Distribution) -> Int? {
+            guard let alias = RouteSimulator.mostSpecificAlias(covering: host, in: distribution.config.aliases) else { return nil }
+            return alias.hasPrefix("*.") ? alias.count : Int.max
         }
+        let ranked = model.distributions.compactMap { distribution in rank(distribution).map { (distribution, $0) } }
+        let best = ranked.map(\.1).max()
+        let serving = ranked.filter { $0.1 == best }.map(\.0)
         if serving.count == 1 { return serving.first }
         diagnostics.append(Diagnostic(
             id: "route.distribution", severity: .error,
             summary: "\(serving.isEmpty ? "no" : "more than one") distribution of the file serves \(host)",
-            hint: "choose one with --distribution: " + model.distributions.map(\.name).joined(separator: ", "), file: file))
+            hint: "choose one with --distribution: " + model.distributions.map(\.name).joined(separator: ", "),
+            range: location, file: location == nil ? file : nil))
         return nil
     }
 
