@@ -53,20 +53,133 @@ public enum CheckCommand {
         case .json:
             report = JSONDiagnosticRenderer().render(diagnostics)
         case .sarif:
-            report = SARIFRenderer(rules: sarifRules, version: CFCVersion.current).render(diagnostics)
+            report = SARIFRenderer(rules: sarifRules, version: CFCVersion.current).render(diagnostics.map(locatedByURI))
         case .github:
             report = GitHubActionsRenderer().render(diagnostics)
         }
         if suggestOrder {
+            var suggestions: [(OrderSuggestion, Distribution, String)] = []
             for result in results {
                 guard let model = result.model else { continue }
                 for distribution in model.distributions {
-                    report += renderSuggestion(OrderSuggestion.suggest(for: distribution), for: distribution,
-                                               file: result.source?.path ?? "")
+                    suggestions.append((OrderSuggestion.suggest(for: distribution), distribution, result.source?.path ?? ""))
                 }
+            }
+            switch format {
+            case .json:
+                report = spliceSuggestions(suggestions, into: report)
+            case .text, .github:
+                // GitHub shows lines that are not workflow commands as plain log text.
+                for (suggestion, distribution, file) in suggestions {
+                    report += renderSuggestion(suggestion, for: distribution, file: file)
+                }
+            case .sarif:
+                // A SARIF log has no place for it, and text after the log would break the upload;
+                // `Check.validate` refuses the combination, so a library caller gets the log alone.
+                break
             }
         }
         return Outcome(report: report, failed: failed)
+    }
+
+    /// Whether `--suggest-order` can be printed with `format`: not with SARIF, whose log has no
+    /// place for it.
+    public static func supportsSuggestions(_ format: Format) -> Bool { format != .sarif }
+
+    /// The JSON report with a second member, `"suggested-orders"`, after `"diagnostics"`.
+    ///
+    /// The diagnostics renderer writes one object that ends with `}` and a line break; the
+    /// suggestions go in before that brace, so the report stays one JSON document.
+    static func spliceSuggestions(_ suggestions: [(OrderSuggestion, Distribution, String)], into report: [UInt8]) -> [UInt8] {
+        guard report.suffix(2) == Array("}\n".utf8) else {
+            fatalError("JSONDiagnosticRenderer's report no longer ends with '}\\n'")
+        }
+        var output = Array(report.dropLast(2))
+        while output.last == UInt8(ascii: "\n") { output.removeLast() }
+        output.append(",\n  \"suggested-orders\": [")
+        for (index, (suggestion, distribution, file)) in suggestions.enumerated() {
+            output.append(index == 0 ? "\n    " : ",\n    ")
+            output += renderSuggestionJSON(suggestion, for: distribution, file: file)
+        }
+        output.append(suggestions.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        return output
+    }
+
+    /// One distribution's suggested order as a JSON object. Positions count from 1, as the
+    /// text and the diagnostics do ("behavior 2"):
+    ///
+    /// ```json
+    /// {"distribution": "shop", "file": "site.yaml", "unchanged": false,
+    ///  "order": [{"position": 1, "current-position": 2, "path-pattern": "/api/v2/*"}, …],
+    ///  "changes": [{"method": "GET", "path": "/api/v2/x",
+    ///               "from": {"position": 1, "path-pattern": "/api/*"},
+    ///               "to": {"position": 2, "path-pattern": "/api/v2/*"}}]}
+    /// ```
+    ///
+    /// In a change, `from` and `to` name behaviors by their current positions.
+    public static func renderSuggestionJSON(_ suggestion: OrderSuggestion, for distribution: Distribution, file: String) -> [UInt8] {
+        let behaviors = distribution.config.cacheBehaviors
+        var output: [UInt8] = []
+        output.append("{\"distribution\": ")
+        output.appendJSONString(distribution.name)
+        output.append(", \"file\": ")
+        output.appendJSONString(file)
+        output.append(", \"unchanged\": \(suggestion.isUnchanged), \"order\": [")
+        for (position, index) in suggestion.order.enumerated() {
+            if position > 0 { output.append(", ") }
+            output.append("{\"position\": \(position + 1), \"current-position\": \(index + 1), \"path-pattern\": ")
+            output.appendJSONString(behaviors[index].pathPattern)
+            output.append("}")
+        }
+        output.append("], \"changes\": [")
+        for (number, change) in suggestion.changes.enumerated() {
+            if number > 0 { output.append(", ") }
+            output.append("{\"method\": \"GET\", \"path\": ")
+            output.appendJSONString(change.path)
+            for (key, index) in [("from", change.from), ("to", change.to)] {
+                output.append(", \"\(key)\": {\"position\": \(index + 1), \"path-pattern\": ")
+                output.appendJSONString(behaviors[index].pathPattern)
+                output.append("}")
+            }
+            output.append("}")
+        }
+        output.append("]}")
+        return output
+    }
+
+    /// `diagnostic` with every file path made a URI reference, as SARIF's
+    /// `artifactLocation.uri` must be (SARIF 2.1.0 §3.4.3): a path with a space, a non-ASCII
+    /// name or `<stdin>` is not one until percent-encoded. `SARIFRenderer` writes the paths it
+    /// is given, so they are converted here, for its one caller.
+    static func locatedByURI(_ diagnostic: Diagnostic) -> Diagnostic {
+        func located(_ range: SourceRange?) -> SourceRange? {
+            range.map { SourceRange(file: uriReference(forPath: $0.file), start: $0.start, end: $0.end) }
+        }
+        var result = diagnostic
+        result.file = diagnostic.file.map(uriReference(forPath:))
+        result.range = located(diagnostic.range)
+        result.notes = diagnostic.notes.map { DiagnosticNote($0.message, at: located($0.range)) }
+        return result
+    }
+
+    /// `path` as a relative or absolute-path URI reference: every byte of its UTF-8 except
+    /// RFC 3986's unreserved characters and `/` is percent-encoded (`:` too, so that a first
+    /// segment such as `c:` is never read as a scheme).
+    public static func uriReference(forPath path: String) -> String {
+        var uri = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                uri += "%"
+                uri.unicodeScalars.append(hex[Int(byte >> 4)])
+                uri.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return uri
     }
 
     /// The rules' metadata for SARIF.

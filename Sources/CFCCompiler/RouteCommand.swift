@@ -20,8 +20,8 @@ public enum RouteCommand {
         public var output: [UInt8]
         /// Diagnostics for standard error.
         public var diagnostics: [Diagnostic]
-        /// The source, for rendering the diagnostics.
-        public var source: SourceFile?
+        /// The files read (the config, and the batch file), for rendering the diagnostics.
+        public var sources: [SourceFile]
         /// Whether the run failed (exit status 1).
         public var failed: Bool
     }
@@ -34,65 +34,145 @@ public enum RouteCommand {
         public var url: String
         /// The HTTP version.
         public var httpVersion: ViewerHTTPVersion
+        /// Where the method and URL were written in a batch file, so a request that cannot be
+        /// simulated is reported at its line; nil for a request from the command line.
+        public var location: SourceRange?
 
         /// Creates a request line.
-        public init(method: String, url: String, httpVersion: ViewerHTTPVersion) {
+        public init(method: String, url: String, httpVersion: ViewerHTTPVersion, location: SourceRange? = nil) {
             self.method = method
             self.url = url
             self.httpVersion = httpVersion
+            self.location = location
         }
     }
 
     /// Reads a batch file: one `METHOD URL [HTTP-VERSION]` per line; blank lines and lines
     /// starting with `#` are skipped.
-    public static func parseBatch(_ text: String, defaultVersion: ViewerHTTPVersion) -> Result<[RequestLine], RouteError> {
+    ///
+    /// A malformed line is a problem in the input, like a bad value in the config: it is
+    /// reported as an error at its line and column (every such line, not only the first), and
+    /// the caller answers none of the requests, so the output never has lines missing.
+    ///
+    /// - Parameters:
+    ///   - batch: the batch file.
+    ///   - defaultVersion: the HTTP version of lines that do not give one.
+    /// - Returns: the requests read, and an error for each malformed line.
+    public static func parseBatch(_ batch: SourceFile, defaultVersion: ViewerHTTPVersion) -> (requests: [RequestLine], diagnostics: [Diagnostic]) {
         var requests: [RequestLine] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            if fields.isEmpty || fields[0].hasPrefix("#") { continue }
+        var diagnostics: [Diagnostic] = []
+        for number in stride(from: 1, through: batch.lineCount, by: 1) {
+            guard let text = batch.text(ofLine: number) else { continue }
+            let fields = batchFields(text)
+            if fields.isEmpty || fields[0].text.hasPrefix("#") { continue }
+            func range(_ columns: Range<Int>) -> SourceRange {
+                SourceRange(file: batch.path, start: batch.position(line: number, column: columns.lowerBound),
+                            end: batch.position(line: number, column: columns.upperBound))
+            }
             guard fields.count == 2 || fields.count == 3 else {
-                return .failure(RouteError("line \(number + 1): expected 'METHOD URL [HTTP-VERSION]'"))
+                let columns = fields[0].columns.lowerBound..<(fields.last?.columns.upperBound ?? 1)
+                diagnostics.append(RouteMessages.malformedBatchLine(fieldCount: fields.count, at: range(columns)))
+                continue
             }
             var version = defaultVersion
             if fields.count == 3 {
-                let text = fields[2].hasPrefix("HTTP/") ? String(fields[2].dropFirst(5)) : String(fields[2])
-                guard let parsed = ViewerHTTPVersion(rawValue: text) else {
-                    return .failure(RouteError("line \(number + 1): HTTP version '\(fields[2])' is not 1.0, 1.1, 2 or 3"))
+                let written = fields[2].text
+                guard let parsed = ViewerHTTPVersion(rawValue: written.hasPrefix("HTTP/") ? String(written.dropFirst(5)) : written) else {
+                    diagnostics.append(RouteMessages.unknownHTTPVersion(written, at: range(fields[2].columns)))
+                    continue
                 }
                 version = parsed
             }
-            requests.append(RequestLine(method: String(fields[0]), url: String(fields[1]), httpVersion: version))
+            requests.append(RequestLine(method: fields[0].text, url: fields[1].text, httpVersion: version,
+                                        location: range(fields[0].columns.lowerBound..<fields[1].columns.upperBound)))
         }
-        return .success(requests)
+        return (requests, diagnostics)
+    }
+
+    /// The whitespace-separated fields of a batch line, with their columns (from 1, in Unicode
+    /// scalars, as every cfc position counts them; the end is exclusive).
+    private static func batchFields(_ line: String) -> [(text: String, columns: Range<Int>)] {
+        var fields: [(String, Range<Int>)] = []
+        var current = ""
+        var start = 0
+        var column = 1
+        for scalar in line.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\r" {
+                if !current.isEmpty { fields.append((current, start..<column)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = column }
+                current.unicodeScalars.append(scalar)
+            }
+            column += 1
+        }
+        if !current.isEmpty { fields.append((current, start..<column)) }
+        return fields
+    }
+
+    /// Simulates every request of the batch file at `batchPath` (`-` for standard input)
+    /// against the distribution in `path`, one JSON object per line.
+    ///
+    /// An unreadable batch file or a malformed line is an input error (the run fails and
+    /// prints no answers), never a usage error: the invocation was right, the file was not.
+    public static func runBatch(
+        path: String, distribution name: String?, batchPath: String, defaultVersion: ViewerHTTPVersion,
+        options: CompileOptions = CompileOptions()
+    ) -> Outcome {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(batchPath, maxBytes: options.maxInputBytes)
+        } catch {
+            return Outcome(output: [], diagnostics: [CompilerMessages.unreadable(error)], sources: [], failed: true)
+        }
+        let batch = SourceFile(path: FileIO.displayName(batchPath), bytes: bytes)
+        let (requests, problems) = parseBatch(batch, defaultVersion: defaultVersion)
+        var outcome = run(path: path, distribution: name, requests: requests, format: .json, batch: true, options: options,
+                          inputProblems: problems)
+        outcome.sources.append(batch)
+        return outcome
     }
 
     /// Simulates every request against the distribution in `path`.
+    ///
+    /// Every request is parsed and given its distribution before any is answered: when one
+    /// cannot be simulated, the run reports each such request and prints nothing, so a batch's
+    /// output lines always correspond to its requests.
     public static func run(
         path: String, distribution name: String?, requests: [RequestLine], format: Format, batch: Bool,
         options: CompileOptions = CompileOptions()
     ) -> Outcome {
+        run(path: path, distribution: name, requests: requests, format: format, batch: batch, options: options, inputProblems: [])
+    }
+
+    private static func run(
+        path: String, distribution name: String?, requests: [RequestLine], format: Format, batch: Bool,
+        options: CompileOptions, inputProblems: [Diagnostic]
+    ) -> Outcome {
         var checkOptions = options
         checkOptions.formats = []
         let result = Pipeline().compile(path: path, options: checkOptions)
-        var diagnostics = result.diagnostics.filter { $0.severity == .error && !$0.isSuppressed }
-        guard !result.hasErrors, let model = result.model else {
-            return Outcome(output: [], diagnostics: diagnostics, source: result.source, failed: true)
-        }
-        var output: [UInt8] = []
-        var failed = false
+        let sources = result.source.map { [$0] } ?? []
+        var diagnostics = result.diagnostics.filter { $0.severity == .error && !$0.isSuppressed } + inputProblems
+        var simulated: [(SimulatedRequest, Distribution)] = []
         for line in requests {
             let request: SimulatedRequest
             do {
                 request = try SimulatedRequest(method: line.method, url: line.url, httpVersion: line.httpVersion)
             } catch {
-                diagnostics.append(Diagnostic(id: "route.request", severity: .error, summary: error.message, file: path))
-                failed = true
+                diagnostics.append(RouteMessages.unroutableRequest(error, at: line.location))
                 continue
             }
-            guard let distribution = select(model, name: name, host: request.host, diagnostics: &diagnostics, file: path) else {
-                failed = true
-                continue
-            }
+            guard let model = result.model, !result.hasErrors else { continue }
+            guard let distribution = select(model, name: name, host: request.host, diagnostics: &diagnostics, file: path,
+                                            at: line.location) else { continue }
+            simulated.append((request, distribution))
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Outcome(output: [], diagnostics: diagnostics, sources: sources, failed: true)
+        }
+        var output: [UInt8] = []
+        for (request, distribution) in simulated {
             let answer = RouteSimulator(distribution).route(request)
             let behaviorPath = answer.behaviorIndex.map {
                 distribution.path.appending("cache-behaviors").appending(index: $0)
@@ -103,12 +183,15 @@ public enum RouteCommand {
             case .text: appendText(answer, request: request, line: line, into: &output)
             }
         }
-        return Outcome(output: output, diagnostics: diagnostics, source: result.source, failed: failed)
+        return Outcome(output: output, diagnostics: diagnostics, sources: sources, failed: false)
     }
 
-    /// The distribution a request goes to: the named one, the one whose aliases serve the
-    /// host, or the only one.
-    static func select(_ model: ConfigModel, name: String?, host: String, diagnostics: inout [Diagnostic], file: String) -> Distribution? {
+    /// The distribution a request goes to: the named one, the only one, or the one with the
+    /// most specific alias covering the host, as CloudFront chooses between distributions
+    /// (see `RouteSimulator.mostSpecificAlias(covering:in:)`).
+    static func select(
+        _ model: ConfigModel, name: String?, host: String, diagnostics: inout [Diagnostic], file: String, at location: SourceRange?
+    ) -> Distribution? {
         if let name {
             guard let distribution = model.distribution(named: name) else {
                 diagnostics.append(Diagnostic(
@@ -119,14 +202,20 @@ public enum RouteCommand {
             return distribution
         }
         if model.distributions.count == 1 { return model.distributions.first }
-        let serving = model.distributions.filter { distribution in
-            distribution.config.aliases.contains { $0 == host || ($0.hasPrefix("*.") && host.hasSuffix($0.dropFirst(1))) }
+        // An exact alias outranks every wildcard, and a longer wildcard a shorter one.
+        func rank(_ distribution: Distribution) -> Int? {
+            guard let alias = RouteSimulator.mostSpecificAlias(covering: host, in: distribution.config.aliases) else { return nil }
+            return alias.hasPrefix("*.") ? alias.count : Int.max
         }
+        let ranked = model.distributions.compactMap { distribution in rank(distribution).map { (distribution, $0) } }
+        let best = ranked.map(\.1).max()
+        let serving = ranked.filter { $0.1 == best }.map(\.0)
         if serving.count == 1 { return serving.first }
         diagnostics.append(Diagnostic(
             id: "route.distribution", severity: .error,
             summary: "\(serving.isEmpty ? "no" : "more than one") distribution of the file serves \(host)",
-            hint: "choose one with --distribution: " + model.distributions.map(\.name).joined(separator: ", "), file: file))
+            hint: "choose one with --distribution: " + model.distributions.map(\.name).joined(separator: ", "),
+            range: location, file: location == nil ? file : nil))
         return nil
     }
 
@@ -158,8 +247,13 @@ public enum RouteCommand {
             output.appendJSONString(request.httpVersion.rawValue)
             output.append("}, ")
         }
+        // `index` counts from 0 (the position in cache-behaviors as a program indexes it) and
+        // `position` from 1 (as the text output and every diagnostic count behaviors); both are
+        // null for the default behavior.
         output.append("\"behavior\": {\"index\": ")
         output.append(answer.behaviorIndex.map { String($0) } ?? "null")
+        output.append(", \"position\": ")
+        output.append(answer.behaviorIndex.map { String($0 + 1) } ?? "null")
         output.append(", \"path-pattern\": ")
         output.appendJSONString(answer.pathPattern)
         output.append(", \"line\": ")
@@ -180,5 +274,29 @@ public enum RouteCommand {
             output.appendJSONString(note)
         }
         output.append("]}\n")
+    }
+}
+
+/// The wording of `cfc route`'s input errors, in one place.
+enum RouteMessages {
+    /// `route.batch_line`: a batch line that is not `METHOD URL [HTTP-VERSION]`.
+    static func malformedBatchLine(fieldCount: Int, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            id: "route.batch_line", severity: .error,
+            summary: "expected 'METHOD URL [HTTP-VERSION]', found \(fieldCount) field\(fieldCount == 1 ? "" : "s")",
+            hint: "write one request per line, such as 'GET https://www.example.com/index.html 1.1'; lines starting with # are comments",
+            range: range)
+    }
+
+    /// `route.batch_line`: an HTTP version other than 1.0, 1.1, 2 or 3.
+    static func unknownHTTPVersion(_ written: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(id: "route.batch_line", severity: .error, summary: "HTTP version '\(written)' is not 1.0, 1.1, 2 or 3",
+                   hint: "write 1.0, 1.1, 2 or 3 (an HTTP/ prefix is allowed)", range: range)
+    }
+
+    /// `route.request`: a method or URL that cannot be simulated, at its batch line when it
+    /// came from one.
+    static func unroutableRequest(_ error: RouteError, at range: SourceRange?) -> Diagnostic {
+        Diagnostic(id: "route.request", severity: .error, summary: error.message, range: range)
     }
 }

@@ -66,6 +66,16 @@ public struct RouteError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
+/// How a request's host reaches a distribution.
+public enum HostMatch: Sendable, Equatable {
+    /// An alias that names the host exactly.
+    case alias(String)
+    /// A wildcard alias (`*.example.com`) that covers the host.
+    case wildcardAlias(String)
+    /// The distribution's CloudFront domain (`d111111abcdef8.cloudfront.net`).
+    case cloudFrontDomain
+}
+
 /// What CloudFront does with a request, following AWS's documented behavior.
 public struct RouteAnswer: Sendable, Equatable {
     /// What CloudFront does.
@@ -110,13 +120,58 @@ public struct RouteSimulator: Sendable {
         self.routing = RoutingTable(distribution)
     }
 
-    /// Whether `host` is served by the distribution: an alias (a wildcard alias covers every
-    /// name under it), or a CloudFront domain.
+    /// Whether `host` is served by the distribution: one of its aliases covers it (see
+    /// `hostMatch(_:)`), or it is a CloudFront domain.
     public func serves(host: String) -> Bool {
-        if host.hasSuffix(".cloudfront.net") { return true }
-        return distribution.config.aliases.contains { alias in
-            alias.hasPrefix("*.") ? host.hasSuffix(alias.dropFirst(1)) : alias == host
+        hostMatch(host) != nil
+    }
+
+    /// How `host` reaches this distribution, or nil when CloudFront would not route it here.
+    public func hostMatch(_ host: String) -> HostMatch? {
+        if let alias = Self.mostSpecificAlias(covering: host, in: distribution.config.aliases) {
+            return alias.hasPrefix("*.") ? .wildcardAlias(alias) : .alias(alias)
         }
+        // A distribution's own domain is one generated label under cloudfront.net
+        // (d111111abcdef8.cloudfront.net); which one is not in the config, so any such name is
+        // taken to be it.
+        if host.hasSuffix(".cloudfront.net") {
+            let label = host.dropLast(".cloudfront.net".count)
+            if !label.isEmpty && !label.contains(".") { return .cloudFrontDomain }
+        }
+        return nil
+    }
+
+    /// Whether `alias` covers `host`, as CloudFront routes it.
+    ///
+    /// An exact alias covers only itself. A wildcard alias `*.example.com` covers every name
+    /// that ends with `.example.com`, at any depth, but not `example.com` itself. AWS, "Use
+    /// wildcards in alternate domain names": "with an alternate domain name of *.example.com,
+    /// you can use any domain name that ends with example.com in your URLs, such as
+    /// www.example.com, product-name.example.com, marketing.product-name.example.com"; and the
+    /// apex is a separate alternate domain name ("*.example.com, can include another alternate
+    /// domain name that's in use, such as example.com").
+    /// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-wildcard.html
+    ///
+    /// The labels the wildcard stands for must be real labels: `.example.com` or
+    /// `a..example.com` are not domain names, so no alias covers them.
+    public static func alias(_ alias: String, covers host: String) -> Bool {
+        guard alias.hasPrefix("*.") else { return alias == host }
+        let base = alias.dropFirst(2)
+        guard !base.isEmpty, host.count > base.count + 1, host.hasSuffix("." + base) else { return false }
+        let covered = host.dropLast(base.count + 1)
+        return covered.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty }
+    }
+
+    /// The alias among `aliases` that covers `host` most specifically, or nil.
+    ///
+    /// CloudFront sends a request to the most specific matching alternate domain name: an
+    /// exact name before any wildcard, and (as "marketing.domain.com is more specific than
+    /// *.domain.com") a longer wildcard before a shorter one. AWS, "Restrictions on using
+    /// alternate domain names":
+    /// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-restrictions
+    public static func mostSpecificAlias(covering host: String, in aliases: [String]) -> String? {
+        if aliases.contains(host) { return host }
+        return aliases.filter { $0.hasPrefix("*.") && alias($0, covers: host) }.max { $0.count < $1.count }
     }
 
     /// What CloudFront does with `request`.
@@ -128,14 +183,27 @@ public struct RouteSimulator: Sendable {
             behaviorIndex: routed.index, pathPattern: routed.isDefault ? "*" : behavior.pathPattern, action: .forward,
             status: nil, location: nil, origin: nil, originProtocol: nil, notes: [])
 
-        if !serves(host: request.host) {
+        guard let matched = hostMatch(request.host) else {
             answer.notes.append("host \(request.host) is neither an alias of this distribution nor a CloudFront domain: CloudFront does not route it here (a request that reaches an edge with this Host gets 403)")
             answer.action = .forbidden
             answer.status = 403
             return answer
         }
-        if request.host.hasSuffix(".cloudfront.net") {
+        switch matched {
+        case .alias:
+            break
+        case .cloudFrontDomain:
             answer.notes.append("\(request.host) is taken to be this distribution's CloudFront domain")
+        case .wildcardAlias(let alias):
+            answer.notes.append("\(request.host) is served through the wildcard alias \(alias)")
+            // Routing covers any depth, but TLS name checks (RFC 6125 §6.4.3) let a certificate's
+            // *.example.com stand for one label only, so a deeper name needs a name of its own
+            // on the certificate, which cfc cannot see.
+            let coveredLabels = request.host.dropLast(alias.count - 1).split(separator: ".")
+            if request.scheme == "https" && coveredLabels.count > 1 {
+                let parent = request.host.split(separator: ".", maxSplits: 1)[1]
+                answer.notes.append("the certificate name \(alias) covers one level only: HTTPS viewers of \(request.host) need a certificate that names it (or *.\(parent))")
+            }
         }
 
         let allowed = behavior.allowedMethods.map(\.rawValue)

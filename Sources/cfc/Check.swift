@@ -10,8 +10,10 @@ struct Check: ParsableCommand {
         discussion: """
             Runs the same checks as compile (and the parser and lowering before them) without \
             writing documents, and prints the report to standard output. Findings suppressed with \
-            ignore: are listed as suppressed in json and sarif output. Exit status: 0 no error; 1 an \
-            error (or a warning with --warnings-as-errors), or a file cannot be read; 64 bad \
+            ignore: are listed as suppressed in json and sarif output. --suggest-order adds the \
+            order after the text report, or a "suggested-orders" member to the JSON report, with \
+            behaviors counted from 1; it cannot be combined with sarif. Exit status: 0 no error; 1 \
+            an error (or a warning with --warnings-as-errors), or a file cannot be read; 64 bad \
             invocation.
             """)
 
@@ -35,6 +37,9 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one input file.") }
+        if suggestOrder && !CheckCommand.supportsSuggestions(format) {
+            throw ValidationError("--suggest-order prints text or JSON: use it with --format text, json or github, not \(format.rawValue).")
+        }
     }
 
     func run() throws {

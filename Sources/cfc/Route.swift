@@ -9,9 +9,13 @@ struct Route: ParsableCommand {
         discussion: """
             Matches the path as CloudFront does (case-sensitive, query string ignored, * any run of \
             characters, ? one), then applies the behavior's allowed methods and viewer protocol \
-            policy. With --batch, reads one 'METHOD URL [HTTP-VERSION]' per line and prints one JSON \
-            object per line. Exit status: 0 success; 1 the config has errors or a request cannot be \
-            simulated; 64 bad invocation.
+            policy. With --batch, reads one 'METHOD URL [HTTP-VERSION]' per line ('#' starts a \
+            comment) and prints one JSON object per line. In JSON, behavior.index counts cache \
+            behaviors from 0 and behavior.position from 1, as the text output does ("behavior 3"); \
+            both are null for the default behavior. Exit status: 0 success; 1 the config has \
+            errors, a request cannot be simulated, or the batch file cannot be read or has a \
+            malformed line (reported as FILE:LINE:COLUMN, and then no request is answered); 64 \
+            bad invocation.
             """)
 
     @Argument(help: "The cfc YAML file.")
@@ -43,21 +47,18 @@ struct Route: ParsableCommand {
     }
 
     func run() throws {
-        var requests: [RouteCommand.RequestLine]
-        var format = self.format
+        var options = CompileOptions()
+        options.maxInputBytes = diagnostics.maxInputBytes
+        let outcome: RouteCommand.Outcome
         if let batch {
-            let bytes: [UInt8]
-            do { bytes = try FileIO.read(batch) } catch { throw ValidationError("cannot read \(batch): \(error.reason)") }
-            switch RouteCommand.parseBatch(String(decoding: bytes, as: UTF8.self), defaultVersion: httpVersion) {
-            case .success(let parsed): requests = parsed
-            case .failure(let error): throw ValidationError("\(batch): \(error.message)")
-            }
-            format = .json
+            outcome = RouteCommand.runBatch(path: file, distribution: distribution, batchPath: batch, defaultVersion: httpVersion,
+                                            options: options)
         } else {
-            requests = [RouteCommand.RequestLine(method: method ?? "GET", url: url ?? "", httpVersion: httpVersion)]
+            let request = RouteCommand.RequestLine(method: method ?? "GET", url: url ?? "", httpVersion: httpVersion)
+            outcome = RouteCommand.run(path: file, distribution: distribution, requests: [request], format: format, batch: false,
+                                       options: options)
         }
-        let outcome = RouteCommand.run(path: file, distribution: distribution, requests: requests, format: format, batch: batch != nil)
-        diagnostics.report(outcome.diagnostics, sources: outcome.source.map { [$0] } ?? [])
+        diagnostics.report(outcome.diagnostics, sources: outcome.sources)
         FileIO.writeStandardOutput(outcome.output)
         if outcome.failed { throw inputErrorExit }
     }

@@ -39,22 +39,64 @@ private func distribution(_ patterns: [String]) -> Distribution {
         #expect(suggestion.changes.map(\.to) == [2])
     }
 
-    /// Every change reported is real: the path was served by `from` and would be by `to`.
+    /// For random small pattern lists (seeded; the seed is printed, and `CFC_TEST_SEED` replays
+    /// it), the suggestion is checked against brute force:
+    /// - every reported change is real: today `from` serves the path, in the new order `to` does;
+    /// - the report is complete: every enumerated short path that the two orders route to
+    ///   different behaviors is covered by a reported change with the same `from` and `to`
+    ///   (one example stands for each pair of behaviors);
+    /// - when some order of the behaviors leaves none unreachable, the suggested one does too.
     @Test func reportedChangesAreReal() {
-        var random = SystemRandomNumberGenerator()
+        let seed = SeededRandom.seed(0x5EED_0005)
+        print("OrderSuggestionTests.reportedChangesAreReal seed: \(seed) (set CFC_TEST_SEED to replay)")
+        var random = SeededRandom(seed: seed)
         let pieces = ["/a", "/b", "*", "?", "/a/*", "x"]
-        for _ in 0..<100 {
+        let paths = ReferenceMatcher.paths(alphabet: ["a", "b", "x", "/"], upTo: 5)
+        // How often the generator gives each property something to check.
+        var changesSeen = 0
+        var repairsSeen = 0
+        for round in 0..<200 {
             let patterns = (0..<Int.random(in: 2...5, using: &random)).map { _ in
                 "/" + (0..<Int.random(in: 1...3, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "a" }.joined()
             }
+            let context = "round \(round) (seed \(seed)): \(patterns)"
             let suggestion = OrderSuggestion.suggest(for: distribution(patterns))
             let compiled = patterns.map(PathPattern.init)
-            #expect(Set(suggestion.order) == Set(patterns.indices), "\(patterns)")
+            #expect(suggestion.order.sorted() == Array(patterns.indices), "not a permutation: \(suggestion.order)\n\(context)")
+            guard suggestion.order.sorted() == Array(patterns.indices) else { continue }
+            func before(_ path: String) -> Int? { patterns.indices.first { ReferenceMatcher.matches(patterns[$0], path) } }
+            func after(_ path: String) -> Int? { suggestion.order.first { ReferenceMatcher.matches(patterns[$0], path) } }
             for change in suggestion.changes {
-                let before = compiled.firstIndex { $0.matches(change.path) }
-                let after = suggestion.order.first { compiled[$0].matches(change.path) }
-                #expect(before == change.from && after == change.to, "\(patterns): \(change)")
+                #expect(before(change.path) == change.from && after(change.path) == change.to, "\(change)\n\(context)")
             }
+            let reported = Set(suggestion.changes.map { [$0.from, $0.to] })
+            for path in paths {
+                guard let from = before(path), let to = after(path), from != to else { continue }
+                #expect(reported.contains([from, to]), "GET \(path) moves from \(patterns[from]) to \(patterns[to]), unreported\n\(context)")
+            }
+            func unreachable(_ order: [Int]) -> [Int] {
+                order.indices.filter { PatternAlgebra.isCovered(compiled[order[$0]], by: order[..<$0].map { compiled[$0] }) == true }
+                    .map { order[$0] }
+            }
+            changesSeen += suggestion.changes.count
+            let left = unreachable(suggestion.order)
+            let someOrderReachesAll = permutations(of: Array(patterns.indices)).contains { unreachable($0).isEmpty }
+            if someOrderReachesAll && !unreachable(Array(patterns.indices)).isEmpty { repairsSeen += 1 }
+            if !left.isEmpty && someOrderReachesAll {
+                Issue.record("the suggested order \(suggestion.order) leaves \(left.map { patterns[$0] }) unreachable, but some order leaves none\n\(context)")
+            }
+        }
+        print("checked \(changesSeen) reported changes; \(repairsSeen) lists had an unreachable behavior that some order repairs")
+        #expect(changesSeen > 20 && repairsSeen > 10, "the generator should exercise both properties")
+    }
+
+    /// Every order of `items` (at most 5! = 120 here).
+    private func permutations(of items: [Int]) -> [[Int]] {
+        guard items.count > 1 else { return [items] }
+        return items.indices.flatMap { index in
+            var rest = items
+            let first = rest.remove(at: index)
+            return permutations(of: rest).map { [first] + $0 }
         }
     }
 }

@@ -1,4 +1,5 @@
 import CFCCompiler
+import CFCDiagnostics
 import CFCTestSupport
 import DistributionIR
 import Foundation
@@ -84,7 +85,13 @@ struct SeedRow: CustomTestStringConvertible, Sendable {
         } else {
             #expect(answer.location == nil)
         }
+        if answer.action != .forward {
+            #expect(answer.origin == nil, "CloudFront answers itself and contacts no origin")
+        }
         if answer.action == .forward {
+            // Each policy's behavior targets its own origin (see the config), so a wrong
+            // behavior or a wrong origin lookup shows here.
+            #expect(answer.origin == (row.policy == .allowAll ? "web" : row.policy == .httpsOnly ? "legacy" : "api"))
             let expectedProtocol = row.policy == .allowAll ? row.scheme : (row.policy == .httpsOnly ? "http" : "https")
             #expect(answer.originProtocol == expectedProtocol)
         }
@@ -134,10 +141,18 @@ struct SeedRow: CustomTestStringConvertible, Sendable {
     }
 
     @Test func batchParsing() throws {
-        let parsed = try RouteCommand.parseBatch("# comment\nGET http://a/x\n\nPOST http://a/y 1.0\nPUT http://a/z HTTP/2\n", defaultVersion: .http1_1).get()
+        let batch = SourceFile(path: "requests.txt", bytes: Array("# comment\nGET http://a/x\n\nPOST http://a/y 1.0\r\nPUT\thttp://a/z HTTP/2\n".utf8))
+        let (parsed, problems) = RouteCommand.parseBatch(batch, defaultVersion: .http1_1)
+        #expect(problems.isEmpty)
         #expect(parsed.map(\.method) == ["GET", "POST", "PUT"])
+        #expect(parsed.map(\.url) == ["http://a/x", "http://a/y", "http://a/z"])
         #expect(parsed.map(\.httpVersion) == [.http1_1, .http1_0, .http2])
-        #expect(throws: RouteError.self) { try RouteCommand.parseBatch("GET\n", defaultVersion: .http1_1).get() }
+        #expect(parsed.map { $0.location?.start.line } == [2, 4, 5])
+
+        let bad = RouteCommand.parseBatch(SourceFile(path: "bad.txt", bytes: Array("GET\n  GET http://a/x 9\n".utf8)), defaultVersion: .http1_1)
+        #expect(bad.requests.isEmpty)
+        #expect(bad.diagnostics.map { "\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.id)" }
+                == ["1:1 route.batch_line", "2:18 route.batch_line"])
     }
 
     @Test func batchCommandPrintsOneJSONObjectPerLine() throws {
