@@ -83,7 +83,8 @@ let package = Package(
         .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"],
+                    exclude: ["SARIF"]),
         .testTarget(
             name: "PlanningTests",
             dependencies: ["Planning", "Routing", "PathPatterns", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"],

@@ -53,7 +53,7 @@ public enum CheckCommand {
         case .json:
             report = JSONDiagnosticRenderer().render(diagnostics)
         case .sarif:
-            report = SARIFRenderer(rules: sarifRules, version: CFCVersion.current).render(diagnostics.map(locatedByURI))
+            report = SARIFRenderer(rules: sarifRules, version: CFCVersion.current).render(diagnostics)
         case .github:
             report = GitHubActionsRenderer().render(diagnostics)
         }
@@ -145,41 +145,6 @@ public enum CheckCommand {
         }
         output.append("]}")
         return output
-    }
-
-    /// `diagnostic` with every file path made a URI reference, as SARIF's
-    /// `artifactLocation.uri` must be (SARIF 2.1.0 §3.4.3): a path with a space, a non-ASCII
-    /// name or `<stdin>` is not one until percent-encoded. `SARIFRenderer` writes the paths it
-    /// is given, so they are converted here, for its one caller.
-    static func locatedByURI(_ diagnostic: Diagnostic) -> Diagnostic {
-        func located(_ range: SourceRange?) -> SourceRange? {
-            range.map { SourceRange(file: uriReference(forPath: $0.file), start: $0.start, end: $0.end) }
-        }
-        var result = diagnostic
-        result.file = diagnostic.file.map(uriReference(forPath:))
-        result.range = located(diagnostic.range)
-        result.notes = diagnostic.notes.map { DiagnosticNote($0.message, at: located($0.range)) }
-        return result
-    }
-
-    /// `path` as a relative or absolute-path URI reference: every byte of its UTF-8 except
-    /// RFC 3986's unreserved characters and `/` is percent-encoded (`:` too, so that a first
-    /// segment such as `c:` is never read as a scheme).
-    public static func uriReference(forPath path: String) -> String {
-        var uri = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                uri.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                uri += "%"
-                uri.unicodeScalars.append(hex[Int(byte >> 4)])
-                uri.unicodeScalars.append(hex[Int(byte & 0x0F)])
-            }
-        }
-        return uri
     }
 
     /// The rules' metadata for SARIF.

@@ -95,7 +95,7 @@ public struct SARIFRenderer {
 
     private func appendLocation(_ range: SourceRange?, file: String?, message: String?, into out: inout [UInt8]) {
         out.append("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
-        out.appendJSONString(range?.file ?? file ?? "")
+        out.appendJSONString(Self.uriReference(forPath: range?.file ?? file ?? ""))
         out.append("}")
         if let range {
             out.append(", \"region\": {\"startLine\": \(range.start.line), \"startColumn\": \(range.start.column)")
@@ -111,6 +111,28 @@ public struct SARIFRenderer {
             out.append("}")
         }
         out.append("}")
+    }
+
+    /// `path` as a relative or absolute-path URI reference, as SARIF's `artifactLocation.uri`
+    /// must be (SARIF 2.1.0 §3.4.3): every byte of its UTF-8 except RFC 3986's unreserved
+    /// characters and `/` is percent-encoded (`:` too, so that a first segment such as `c:` is
+    /// never read as a scheme). A path with a space, a non-ASCII name or `<stdin>` is not a URI
+    /// reference until then.
+    public static func uriReference(forPath path: String) -> String {
+        var uri = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                uri += "%"
+                uri.unicodeScalars.append(hex[Int(byte >> 4)])
+                uri.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return uri
     }
 
     static func level(_ severity: Severity) -> String {
