@@ -11,8 +11,10 @@ struct OriginTimeoutQuotaRule: Rule {
         fix: "Lower the timeout to 60 seconds, or request the quota increase before deploying and then ignore the rule.",
         rationale: """
             The response (read) and keep-alive timeouts accept 1 to 60 seconds by default (the \
-            CustomOriginConfig reference); higher values, up to the quota (120 seconds on the \
-            current Quotas page), need a quota increase first, or the update is rejected.
+            CustomOriginConfig reference); higher values need a quota increase first, or the update \
+            is rejected. The sources disagree on how high an increase goes (120 seconds on the \
+            current Quotas page, 180 in AWS support answers and the AWS CDK), so cfc accepts up to \
+            180 and warns above 60.
             """,
         sources: [
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
