@@ -138,7 +138,7 @@ struct ConfigGenerator {
             custom.httpPort = pick([80, 443, 8080])
             custom.httpsPort = pick([443, 8443])
             custom.originProtocolPolicy = pickCase(OriginProtocolPolicy.self)
-            custom.originSSLProtocols = Array(Set((0..<int(1...3)).map { _ in pickCase(SSLProtocol.self) })).sorted { $0.rawValue < $1.rawValue }
+            custom.sentOriginSSLProtocols = Array(Set((0..<int(1...3)).map { _ in pickCase(SSLProtocol.self) })).sorted { $0.rawValue < $1.rawValue }
             custom.originReadTimeout = int(1...60)
             custom.originKeepaliveTimeout = int(1...60)
             if chance(30) { custom.ipAddressType = pickCase(IPAddressType.self) }

@@ -129,6 +129,33 @@ import Testing
         }
     }
 
+    /// No phantom diffs from members a live config leaves out: a config without `Aliases`,
+    /// `Logging`, `OriginShield`, `TrustedSigners`… is the same distribution as YAML that keeps
+    /// cfc's defaults for them (CloudFront reads each absence as that default).
+    @Test func membersLeftOutOfALiveConfigAreNotChanges() throws {
+        let fixture = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/Fixtures/legacy-website")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.appendingPathComponent("input.json"))) as? [String: Any])
+        var config = try #require(document["DistributionConfig"] as? [String: Any])
+        for name in ["Aliases", "OriginGroups", "CacheBehaviors", "CustomErrorResponses", "Logging", "Restrictions"] {
+            config[name] = nil
+        }
+        var behavior = try #require(config["DefaultCacheBehavior"] as? [String: Any])
+        for name in ["TrustedSigners", "TrustedKeyGroups", "LambdaFunctionAssociations", "FunctionAssociations"] { behavior[name] = nil }
+        config["DefaultCacheBehavior"] = behavior
+        var origins = try #require(config["Origins"] as? [String: Any])
+        var items = try #require(origins["Items"] as? [[String: Any]])
+        items[0]["CustomHeaders"] = nil
+        items[0]["OriginShield"] = nil
+        origins["Items"] = items
+        config["Origins"] = origins
+        document["DistributionConfig"] = config
+        let old = TestPaths.makeTemporaryDirectory().appendingPathComponent("live.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: old)
+        let outcome = DiffCommand.run(old: old.path, new: fixture.appendingPathComponent("expected.yaml").path, distribution: "legacy-website")
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.isEmpty, "\(outcome.diagnostics.map(\.summary))")
+        #expect(!outcome.differ, "\(outcome.changes.flatMap(\.changes).map(\.text))")
+    }
+
     /// No phantom diffs: every example compared with its own compiled JSON and XML is unchanged.
     @Test(arguments: TestPaths.exampleFiles.map(\.lastPathComponent))
     func exampleAgainstItsOwnOutputHasNoDiff(_ file: String) throws {

@@ -114,7 +114,7 @@ extension CatalogStructure {
                 guard let key = member.key, !excludedKeys.contains(key) else { return nil }
                 return MemberShape(
                     key: key, apiName: member.apiName, summary: member.summary, isRequired: member.isRequired,
-                    shape: member.shape(),
+                    acceptsNull: member.acceptsNull, shape: member.shape(),
                     defaultValue: member.isRequired ? nil : member.defaultText ?? member.export(blankValue, style: .idiomatic)?.flowText)
             })
     }
