@@ -113,4 +113,41 @@ import Testing
         let (differences, _) = try Self.roundTrip(file, format: "json")
         #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
     }
+
+    /// The import's own check compares with the input, so a member cfc cannot reproduce as
+    /// written stops the import with the member named, instead of YAML that describes another
+    /// distribution. (CloudFront returns `Compress` in every config; cfc sends its default
+    /// `true` when the key is not written, so a config without it cannot be reproduced.)
+    @Test func importRefusesWhatItCannotReproduce() throws {
+        let source = try APITree.json(Data(contentsOf: ImportGoldenTests.root.appendingPathComponent("legacy-website/input.json")))
+        let edited = source.replacing(["DistributionConfig", "DefaultCacheBehavior", "Compress"], with: nil)
+        let file = TestPaths.makeTemporaryDirectory().appendingPathComponent("no-compress.json")
+        try Data(edited.jsonText.utf8).write(to: file)
+        let outcome = ImportCommand.run(file.path, name: "site")
+        #expect(outcome.yaml == nil)
+        let diagnostic = try #require(outcome.diagnostics.first { $0.id == "import.round_trip" })
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.notes.map(\.message) == ["DistributionConfig.DefaultCacheBehavior.Compress: in the output, not in the input"])
+        #expect(diagnostic.notes.first?.range?.start.line != nil, "the note points into the input")
+
+        let result = try Processes.cfc(["import", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("[import.round_trip]"))
+        #expect(result.stderr.contains("DefaultCacheBehavior.Compress"))
+    }
+
+    /// An empty `Items` list and no `Items` say the same; the import goes ahead and says how the
+    /// output spells it.
+    @Test func emptyItemsAreRespeltWithAWarning() throws {
+        let source = try APITree.json(Data(contentsOf: ImportGoldenTests.root.appendingPathComponent("legacy-website/input.json")))
+        let edited = source.replacing(["DistributionConfig", "Aliases", "Items"], with: .array([]))
+        let file = TestPaths.makeTemporaryDirectory().appendingPathComponent("empty-items.json")
+        try Data(edited.jsonText.utf8).write(to: file)
+        let outcome = ImportCommand.run(file.path, name: "site")
+        #expect(outcome.yaml != nil)
+        #expect(outcome.diagnostics.map(\.id.rawValue) == ["import.empty_items"])
+        #expect(outcome.diagnostics.first?.severity == .warning)
+        #expect(outcome.diagnostics.first?.notes.map(\.message) == ["DistributionConfig.Aliases.Items: an empty list on one side, no Items on the other"])
+    }
 }
