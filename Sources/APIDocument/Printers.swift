@@ -93,27 +93,40 @@ public enum XMLPrinter {
         var itemNames: [MemberName?] = []
         elements.reserveCapacity(16)
         itemNames.reserveCapacity(16)
+        // Whether the innermost open container's line still waits for its first child: an empty
+        // structure or list is closed on the same line, `<Items></Items>`, like an empty string,
+        // so that it holds no text (layout whitespace would read as content to a reader that
+        // does not know the element is a container).
+        var awaitingChild = false
 
         for token in document.tokens {
+            if awaitingChild, token != .end {
+                output.append(UInt8(ascii: "\n"))
+                awaitingChild = false
+            }
             switch token {
             case .beginStructure(let name):
                 let element = (itemNames.last ?? nil) ?? name
                 output.appendSpaces((elements.count + 1) * 2)
                 output.append(contentsOf: element.xmlOpen)
-                output.append(UInt8(ascii: "\n"))
+                awaitingChild = true
                 elements.append(element)
                 itemNames.append(nil)
             case .beginList(let name, let itemName):
                 let element = (itemNames.last ?? nil) ?? name
                 output.appendSpaces((elements.count + 1) * 2)
                 output.append(contentsOf: element.xmlOpen)
-                output.append(UInt8(ascii: "\n"))
+                awaitingChild = true
                 elements.append(element)
                 itemNames.append(itemName)
             case .end:
                 let closed = elements.removeLast()
                 itemNames.removeLast()
-                output.appendSpaces((elements.count + 1) * 2)
+                if awaitingChild {
+                    awaitingChild = false
+                } else {
+                    output.appendSpaces((elements.count + 1) * 2)
+                }
                 output.append(contentsOf: closed.xmlClose)
                 output.append(UInt8(ascii: "\n"))
             case .scalar(let name, let value):

@@ -114,6 +114,19 @@ import Testing
         #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
     }
 
+    /// An empty XML element for a structure reads as a structure with none of its members, so
+    /// `<TenantConfig/>` compiles back without `ParameterDefinitions`.
+    @Test func anEmptyXMLStructureKeepsItsMembersLeftOut() throws {
+        let source = try String(contentsOf: ImportGoldenTests.root.appendingPathComponent("legacy-website/input.xml"), encoding: .utf8)
+        let edited = source.replacingOccurrences(of: "</DistributionConfig>", with: "  <TenantConfig></TenantConfig>\n</DistributionConfig>")
+        #expect(edited != source)
+        let file = TestPaths.makeTemporaryDirectory().appendingPathComponent("tenant.xml")
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        let (differences, outcome) = try Self.roundTrip(file, format: "xml")
+        #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+        #expect(String(decoding: outcome.yaml ?? [], as: UTF8.self).contains("parameter-definitions: null"))
+    }
+
     /// The import's own check compares with the input, so a member cfc cannot reproduce as
     /// written stops the import with the member named, instead of YAML that describes another
     /// distribution. (CloudFront returns `Compress` in every config; cfc sends its default

@@ -81,13 +81,13 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
 
     public func read(_ node: APINode, _ context: inout ReadingContext) -> Structure? {
         let catalog = Structure.catalog
+        var node = node
+        if case .string(let text) = node.value, text.trimmingXMLWhitespace().isEmpty {
+            // An empty XML element: a structure with no members, read like `{}` so that members
+            // cfc sends by default are read as not sent.
+            node = APINode(.object([]), range: node.range)
+        }
         guard case .object(let members) = node.value else {
-            if case .string(let text) = node.value, text.trimmingXMLWhitespace().isEmpty {
-                // An empty XML element: a structure with no members set.
-                var value = Structure.blank
-                Structure.applyContextualDefaults(&value)
-                return value
-            }
             context.emit(LanguageMessages.apiWrongType(expected: "an object (\(catalog.noun))", node, context))
             return nil
         }
