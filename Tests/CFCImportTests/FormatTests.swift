@@ -45,22 +45,89 @@ import YAMLSyntax
         #expect(Self.comments(original).sorted() == Self.comments(formatted).sorted(), "\(file): comments changed")
     }
 
-    /// The same law over generated configs: their imports are formatted and compile the same.
-    @Test func formattingGeneratedConfigsKeepsMeaning() throws {
-        for index in 0..<60 {
+    /// Imports of generated configs are already in canonical form: fmt leaves them as they are.
+    @Test func importsOfGeneratedConfigsAreFormatted() throws {
+        for index in 0..<30 {
             let seed = ImportRoundTripTests.seed &+ 50_000 &+ UInt64(index)
-            let (_, json, _) = try ImportRoundTripTests.canonicalDocument(seed: seed)
-            let directory = TestPaths.makeTemporaryDirectory()
-            let input = directory.appendingPathComponent("generated.json")
-            try Data(json).write(to: input)
-            let yaml = try #require(ImportCommand.run(input.path, name: "generated").yaml, "seed \(seed)")
+            let yaml = try Self.importedYAML(seed: seed)
             let outcome = FormatCommand.format(SourceFile(path: "generated.yaml", bytes: yaml))
-            let formatted = try #require(outcome.formatted, "seed \(seed): \(outcome.refusal ?? "")")
-            let compiled = TestCompiler.compile(String(decoding: formatted, as: UTF8.self), formats: [.json])
-            #expect(compiled.documents.first?.bytes == json, "seed \(seed): compile(fmt(import(d))) != d")
-            // Imports are already in canonical form.
-            #expect(formatted == yaml, "seed \(seed): import output is not formatted")
+            #expect(outcome.formatted == yaml, "seed \(seed): import output is not formatted \(outcome.refusal ?? "")")
         }
+    }
+
+    /// The YAML `cfc import` writes for the generated config of `seed`.
+    static func importedYAML(seed: UInt64) throws -> [UInt8] {
+        let (_, json, _) = try ImportRoundTripTests.canonicalDocument(seed: seed)
+        let input = TestPaths.makeTemporaryDirectory().appendingPathComponent("generated.json")
+        try Data(json).write(to: input)
+        return try #require(ImportCommand.run(input.path, name: "generated").yaml, "seed \(seed)")
+    }
+
+    /// The law over generated configs written as a person might: each import is scrambled
+    /// (`YAMLScrambler`: key order, flow and block style, quoting, number, boolean and null
+    /// spellings, comments), then compile(fmt(x)) == compile(x), fmt(fmt(x)) == fmt(x), and every
+    /// comment of x is in fmt(x).
+    @Test func formattingScrambledGeneratedConfigsKeepsMeaningAndComments() throws {
+        var failures = 0
+        for index in 0..<Self.scrambledCount {
+            let seed = ImportRoundTripTests.seed &+ 60_000 &+ UInt64(index)
+            let (_, json, _) = try ImportRoundTripTests.canonicalDocument(seed: seed)
+            let yaml = try Self.importedYAML(seed: seed)
+            let sink = DiagnosticCollector()
+            let document = try #require(YAMLParser.parse(SourceFile(path: "generated.yaml", bytes: yaml), sink: sink))
+            var scrambler = YAMLScrambler(seed: seed)
+            let scrambled = scrambler.scramble(try #require(document.root))
+            let problems = Self.checkFormatting(scrambled, expectedComments: scrambler.comments, expectedJSON: json)
+            if !problems.isEmpty {
+                failures += 1
+                if failures <= 3 {
+                    Issue.record(Comment(rawValue: "seed \(seed) (base seed \(ImportRoundTripTests.seed)):\n"
+                        + problems.joined(separator: "\n") + "\nscrambled input:\n" + scrambled))
+                }
+            }
+        }
+        #expect(failures == 0, "\(failures) of \(Self.scrambledCount) scrambled configs (base seed \(ImportRoundTripTests.seed))")
+    }
+
+    static let scrambledCount = 200
+
+    /// What is wrong with formatting `text`, which must compile cleanly to `expectedJSON` (the
+    /// scrambler keeps meaning) and hold exactly `expectedComments`.
+    static func checkFormatting(_ text: String, expectedComments: [String], expectedJSON: [UInt8]) -> [String] {
+        var problems: [String] = []
+        let bytes = Array(text.utf8)
+        if comments(bytes).sorted() != expectedComments.sorted() {
+            problems.append("the scrambler's comments do not parse as written: \(comments(bytes))")
+        }
+        let before = TestCompiler.compile(text, formats: [.json, .xml])
+        if before.hasErrors || before.documents.isEmpty {
+            return ["the scrambled text does not compile: \(TestCompiler.renderedDiagnostics(before))"]
+        }
+        if before.documents.first(where: { $0.logicalPath.hasSuffix(".json") })?.bytes != expectedJSON {
+            problems.append("the scrambler changed the meaning: compile(x) is not the generated config")
+        }
+        let outcome = FormatCommand.format(SourceFile(path: "scrambled.yaml", bytes: bytes))
+        guard let formatted = outcome.formatted else {
+            return ["fmt refused: \(outcome.refusal ?? "") \(outcome.diagnostics.map(\.summary))"]
+        }
+        let formattedText = String(decoding: formatted, as: UTF8.self)
+        let after = TestCompiler.compile(formattedText, formats: [.json, .xml])
+        if after.documents != before.documents {
+            problems.append("compile(fmt(x)) != compile(x): \(TestCompiler.renderedDiagnostics(after))")
+        }
+        let again = FormatCommand.format(SourceFile(path: "formatted.yaml", bytes: formatted))
+        if again.formatted != formatted {
+            problems.append("fmt(fmt(x)) != fmt(x):\n" + UnifiedDiff.render(
+                old: formattedText, new: String(decoding: again.formatted ?? [], as: UTF8.self), oldName: "fmt(x)", newName: "fmt(fmt(x))"))
+        }
+        let kept = comments(formatted)
+        if kept.sorted() != expectedComments.sorted() {
+            let lost = expectedComments.filter { comment in !kept.contains(comment) }
+            let gained = kept.filter { comment in !expectedComments.contains(comment) }
+            problems.append("comments changed: lost \(lost), gained \(gained)")
+        }
+        if !problems.isEmpty { problems.append("fmt(x):\n" + formattedText) }
+        return problems
     }
 
     @Test func checkModeExitCodes() throws {
