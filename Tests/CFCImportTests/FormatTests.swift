@@ -18,7 +18,7 @@ import YAMLSyntax
     func formatsAsRecorded(_ name: String) throws {
         let directory = Self.fixtures.appendingPathComponent(name)
         let outcome = FormatCommand.format(directory.appendingPathComponent("input.yaml").path)
-        let formatted = try #require(outcome.formatted, "\(outcome.refusal ?? "") \(outcome.diagnostics)")
+        let formatted = try #require(outcome.formatted, "\(outcome.refusal.map(\.description) ?? "") \(outcome.diagnostics)")
         if let failure = Golden.compare(formatted, with: directory.appendingPathComponent("expected.yaml")) {
             Issue.record(Comment(rawValue: failure))
         }
@@ -32,10 +32,14 @@ import YAMLSyntax
         let original = try [UInt8](Data(contentsOf: url))
         let outcome = FormatCommand.format(url.path)
         if original.contains(where: { $0 == UInt8(ascii: "&") }) && String(decoding: original, as: UTF8.self).contains("<<:") {
-            #expect(outcome.refusal?.contains("anchors") == true)
+            guard case .usesAliases(let range)? = outcome.refusal else {
+                Issue.record("\(file): anchors not refused: \(String(describing: outcome.refusal))")
+                return
+            }
+            #expect(range != nil, "the refusal points at the first anchor")
             return
         }
-        let formatted = try #require(outcome.formatted, "\(file): \(outcome.refusal ?? "")")
+        let formatted = try #require(outcome.formatted, "\(file): \(outcome.refusal.map(\.description) ?? "")")
         let before = TestCompiler.compile(String(decoding: original, as: UTF8.self), formats: [.json, .xml])
         let after = TestCompiler.compile(String(decoding: formatted, as: UTF8.self), formats: [.json, .xml])
         #expect(!after.hasErrors)
@@ -51,7 +55,7 @@ import YAMLSyntax
             let seed = ImportRoundTripTests.seed &+ 50_000 &+ UInt64(index)
             let yaml = try Self.importedYAML(seed: seed)
             let outcome = FormatCommand.format(SourceFile(path: "generated.yaml", bytes: yaml))
-            #expect(outcome.formatted == yaml, "seed \(seed): import output is not formatted \(outcome.refusal ?? "")")
+            #expect(outcome.formatted == yaml, "seed \(seed): import output is not formatted \(outcome.refusal.map(\.description) ?? "")")
         }
     }
 
@@ -108,7 +112,7 @@ import YAMLSyntax
         }
         let outcome = FormatCommand.format(SourceFile(path: "scrambled.yaml", bytes: bytes))
         guard let formatted = outcome.formatted else {
-            return ["fmt refused: \(outcome.refusal ?? "") \(outcome.diagnostics.map(\.summary))"]
+            return ["fmt refused: \(outcome.refusal.map(\.description) ?? "") \(outcome.diagnostics.map(\.summary))"]
         }
         let formattedText = String(decoding: formatted, as: UTF8.self)
         let after = TestCompiler.compile(formattedText, formats: [.json, .xml])
@@ -144,8 +148,118 @@ import YAMLSyntax
         let broken = directory.appendingPathComponent("broken.yaml")
         try "a: [\n".write(to: broken, atomically: true, encoding: .utf8)
         #expect(try Processes.cfc(["fmt", "--check", broken.path]).status == 1)
-        let aliases = try Processes.cfc(["fmt", "--check", TestPaths.examples.appendingPathComponent("origin-failover.yaml").path])
-        #expect(aliases.status == 0)
-        #expect(aliases.stderr.contains("left as it is"))
+    }
+
+    /// A file with anchors, aliases or merge keys is kept as written. `--check` cannot show it
+    /// formatted, so it fails (CI must not pass what it did not check) with an error at the first
+    /// anchor that says why; writing leaves the file alone with a warning and succeeds.
+    struct AnchorCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var yaml: String
+        var line: Int
+        var column: Int
+        var testDescription: String { name }
+    }
+
+    static let anchorCases = [
+        AnchorCase(name: "anchor and merge key", yaml: """
+            version: 1
+            distributions:
+              www:
+                origins:
+                  a: &origin
+                    domain-name: a.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                  b:
+                    <<: *origin
+                    domain-name: b.example.com
+                default-cache-behavior:
+                  target-origin-id: a
+                  viewer-protocol-policy: https-only
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+
+            """, line: 5, column: 10),
+        AnchorCase(name: "scalar anchor and alias", yaml: """
+            version: 1
+            distributions:
+              www:
+                origins:
+                  a:
+                    domain-name: &domain a.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: a
+                  viewer-protocol-policy: https-only
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                comment: *domain
+
+            """, line: 6, column: 22),
+        AnchorCase(name: "merge key without an anchor", yaml: """
+            version: 1
+            distributions:
+              www:
+                origins:
+                  a:
+                    <<: {domain-name: a.example.com}
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: a
+                  viewer-protocol-policy: https-only
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+
+            """, line: 6, column: 9),
+    ]
+
+    @Test(arguments: anchorCases)
+    func anchorsFailTheCheckAndAreLeftAsWritten(_ testCase: AnchorCase) throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        let file = directory.appendingPathComponent("anchored.yaml")
+        try testCase.yaml.write(to: file, atomically: true, encoding: .utf8)
+        #expect(!TestCompiler.compile(testCase.yaml).hasErrors, "the case must be a valid config")
+
+        let check = try Processes.cfc(["fmt", "--check", file.path], currentDirectory: directory)
+        #expect(check.status == 1)
+        #expect(check.stdout.isEmpty)
+        #expect(check.stderr.contains(
+            "anchored.yaml:\(testCase.line):\(testCase.column): error: cannot check the formatting: the file uses anchors, aliases or merge keys [fmt.uses_aliases]"),
+            "\(check.stderr)")
+        #expect(check.stderr.contains("hint: cfc fmt puts keys in the reference's order, which can move an alias above its anchor"))
+        #expect(check.stderr.contains("leave the file out of cfc fmt --check"))
+
+        let write = try Processes.cfc(["fmt", file.path], currentDirectory: directory)
+        #expect(write.status == 0)
+        #expect(write.stdout.isEmpty)
+        #expect(write.stderr.contains(
+            "anchored.yaml:\(testCase.line):\(testCase.column): warning: left as it is: the file uses anchors, aliases or merge keys [fmt.uses_aliases]"),
+            "\(write.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == testCase.yaml, "the file was changed")
+
+        let standardInput = try Processes.cfc(["fmt", "--check", "-"], input: Data(testCase.yaml.utf8))
+        #expect(standardInput.status == 1)
+        #expect(standardInput.stderr.contains("[fmt.uses_aliases]"))
+    }
+
+    /// One bad file among good ones fails the check; the report is one JSON document.
+    @Test func anchorsAmongFormattedFilesStillFailTheCheck() throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        let formatted = directory.appendingPathComponent("formatted.yaml")
+        try Data(contentsOf: Self.fixtures.appendingPathComponent("messy/expected.yaml")).write(to: formatted)
+        let anchored = directory.appendingPathComponent("anchored.yaml")
+        try Self.anchorCases[0].yaml.write(to: anchored, atomically: true, encoding: .utf8)
+        #expect(try Processes.cfc(["fmt", "--check", formatted.path]).status == 0)
+        let result = try Processes.cfc(["fmt", "--check", "--diagnostics-format", "json", formatted.path, anchored.path])
+        #expect(result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any], "\(result.stderr)")
+        let entries = try #require(report["diagnostics"] as? [[String: Any]])
+        #expect(entries.map { $0["rule"] as? String } == ["fmt.uses_aliases"])
+        #expect(entries.first?["severity"] as? String == "error")
+        #expect(entries.first?["line"] as? Int == 5)
+    }
+
+    /// The examples that use anchors fail `--check` too: the repository's own CI would notice.
+    @Test func theAnchoredExampleFailsTheCheck() throws {
+        let result = try Processes.cfc(["fmt", "--check", TestPaths.examples.appendingPathComponent("origin-failover.yaml").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[fmt.uses_aliases]"))
     }
 }

@@ -69,7 +69,8 @@ public enum LanguageReference {
               may be `null` too, which leaves its API member out of the document altogether (CloudFront then
               applies its own meaning of "absent", usually the same as the default); `cfc import` writes this
               when a live config lacks the member, so the YAML compiles back to exactly that config.
-            - Anchors, aliases and merge keys (`<<: *defaults`) may be used anywhere.
+            - Anchors, aliases and merge keys (`<<: *defaults`) may be used anywhere. `cfc fmt` leaves a file that
+              uses them as written (sorting keys could put an alias above its anchor), and `cfc fmt --check` fails on it.
             - Keys marked *cfc* are cfc's own policy: checked, never sent to CloudFront.
 
 
