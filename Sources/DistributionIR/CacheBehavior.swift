@@ -108,9 +108,9 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
         set { sentFunctionAssociations = newValue }
     }
 
-    /// The behavior with every member that is not sent replaced by what its absence means (see
-    /// `DistributionConfig.withAbsentMembersResolved`).
-    public var withAbsentMembersResolved: CacheBehavior {
+    /// The behavior with every member whose value means "nothing" spelt as cfc spells it by
+    /// default (see `DistributionConfig.withAbsentMembersNormalized`).
+    public var withAbsentMembersNormalized: CacheBehavior {
         var behavior = self
         behavior.trustedSigners = trustedSigners
         behavior.trustedKeyGroups = trustedKeyGroups
@@ -121,7 +121,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
         if var forwarded = behavior.forwardedValues {
             forwarded.headers = forwarded.headers
             forwarded.queryStringCacheKeys = forwarded.queryStringCacheKeys
-            forwarded.cookies.whitelistedNames = forwarded.cookies.whitelistedNames
+            if forwarded.cookies.whitelistedNames.isEmpty { forwarded.cookies.sentWhitelistedNames = nil }
             behavior.forwardedValues = forwarded
         }
         return behavior

@@ -117,11 +117,13 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
         set { sentRestrictions = newValue }
     }
 
-    /// The config with every member that is not sent replaced by what its absence means to
-    /// CloudFront, so that two configs that differ only in how they spell "nothing" (no
-    /// `Aliases` member, or an empty one) compare equal. `OriginSslProtocols` is left as it is:
-    /// what CloudFront assumes without it is not documented.
-    public var withAbsentMembersResolved: DistributionConfig {
+    /// The config with every member whose value means "nothing" spelt the one way cfc spells it
+    /// by default: a member cfc sends by default that is not sent becomes what its absence means
+    /// to CloudFront (no `Aliases` member becomes an empty one), and an empty `WhitelistedNames`,
+    /// which cfc does not send by default, becomes unsent. Two configs that differ only in how
+    /// they spell "nothing" then compare equal. `OriginSslProtocols` is left as it is: what
+    /// CloudFront assumes without it is not documented.
+    public var withAbsentMembersNormalized: DistributionConfig {
         var config = self
         config.aliases = aliases
         config.originGroups = originGroups
@@ -135,8 +137,8 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
             origin.originShield = origin.originShield
             return origin
         }
-        config.defaultCacheBehavior = defaultCacheBehavior.withAbsentMembersResolved
-        config.cacheBehaviors = cacheBehaviors.map(\.withAbsentMembersResolved)
+        config.defaultCacheBehavior = defaultCacheBehavior.withAbsentMembersNormalized
+        config.cacheBehaviors = cacheBehaviors.map(\.withAbsentMembersNormalized)
         if var tenant = config.tenantConfig {
             tenant.parameterDefinitions = tenant.parameterDefinitions
             config.tenantConfig = tenant

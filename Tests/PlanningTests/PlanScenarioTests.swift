@@ -156,6 +156,27 @@ import Testing
         #expect(!outcome.differ, "\(outcome.changes.flatMap(\.changes).map(\.text))")
     }
 
+    /// "No cookies by name" is shown the way cfc writes it by default whichever way a side
+    /// spells it: a removed block of legacy settings reads `{query-string: false}`, not with an
+    /// empty `whitelisted-names` the config never wrote; and no names against empty names is no
+    /// change.
+    @Test func noCookieNamesIsShownAsTheDefault() {
+        var old = DistributionConfig()
+        var forwarded = ForwardedValues()
+        forwarded.cookies.sentWhitelistedNames = nil
+        old.defaultCacheBehavior.forwardedValues = forwarded
+        old.defaultCacheBehavior.cachePolicyId = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+        var new = old
+        new.defaultCacheBehavior.forwardedValues = nil
+        let removed = SemanticDiff.compare(old: old, new: new).filter { $0.path == "default-cache-behavior.forwarded-values" }
+        #expect(removed.map(\.text) == ["default-cache-behavior.forwarded-values: removed (was {query-string: false})"])
+
+        var empty = old
+        empty.defaultCacheBehavior.forwardedValues?.cookies.sentWhitelistedNames = []
+        #expect(SemanticDiff.compare(old: old, new: empty).isEmpty)
+        #expect(SemanticDiff.compare(old: empty, new: old).isEmpty)
+    }
+
     /// No phantom diffs: every example compared with its own compiled JSON and XML is unchanged.
     @Test(arguments: TestPaths.exampleFiles.map(\.lastPathComponent))
     func exampleAgainstItsOwnOutputHasNoDiff(_ file: String) throws {
