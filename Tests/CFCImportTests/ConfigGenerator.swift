@@ -100,7 +100,11 @@ struct ConfigGenerator {
                 if chance(80) {
                     var schema = StringSchemaConfig()
                     if chance() { schema.comment = text("c") }
-                    if chance() { schema.defaultValue = text("d") }
+                    // The model wants a default value of at least one character.
+                    if chance() {
+                        let value = text("d")
+                        schema.defaultValue = value.isEmpty ? "d" : value
+                    }
                     schema.required = chance()
                     definition.definition.stringSchema = schema
                 }

@@ -67,6 +67,6 @@ import Testing
 
         let xmlFiles = files.map { String($0.dropLast(".json".count)) + ".xml" }
         let validation = try #require(try Processes.python(Self.script, ["validate"] + files + xmlFiles))
-        #expect(validation.status == 0, "base seed \(ImportRoundTripTests.seed): \(validation.stdout.suffix(3000))")
+        #expect(validation.status == 0, "base seed \(ImportRoundTripTests.seed): \(validation.stdout.suffix(3000))\(validation.stderr.suffix(3000))")
     }
 }
