@@ -111,10 +111,19 @@ public enum XMLPrinter {
         var itemNames: [Unmanaged<MemberName>?] = []
         elements.reserveCapacity(16)
         itemNames.reserveCapacity(16)
+        // Whether the innermost open container's line still waits for its first child: an empty
+        // structure or list is closed on the same line, `<Items></Items>`, like an empty string,
+        // so that it holds no text (layout whitespace would read as content to a reader that
+        // does not know the element is a container).
+        var awaitingChild = false
 
         document.stringBytes.withUnsafeBufferPointer { strings in
             document.steps.withUnsafeBufferPointer { steps in
                 for step in steps {
+                    if awaitingChild, step.kind != .end {
+                        output.append(UInt8(ascii: "\n"))
+                        awaitingChild = false
+                    }
                     // Inside a list, every item is named by the list's item name.
                     let element = (itemNames.last ?? nil) ?? step.name
                     switch step.kind {
@@ -122,13 +131,17 @@ public enum XMLPrinter {
                         guard let element else { continue }
                         output.appendSpaces((elements.count + 1) * 2)
                         element._withUnsafeGuaranteedRef { output.append(contentsOf: $0.xmlOpen) }
-                        output.append(UInt8(ascii: "\n"))
+                        awaitingChild = true
                         elements.append(element)
                         itemNames.append(step.kind == .beginList ? step.itemName : nil)
                     case .end:
                         let closed = elements.removeLast()
                         itemNames.removeLast()
-                        output.appendSpaces((elements.count + 1) * 2)
+                        if awaitingChild {
+                            awaitingChild = false
+                        } else {
+                            output.appendSpaces((elements.count + 1) * 2)
+                        }
                         closed._withUnsafeGuaranteedRef { output.append(contentsOf: $0.xmlClose) }
                         output.append(UInt8(ascii: "\n"))
                     case .string, .integer, .boolean:

@@ -27,6 +27,9 @@ public struct ConfigInput: Sendable {
     public var kind: Kind
     /// The file, for rendering diagnostics.
     public var source: SourceFile
+    /// The `DistributionConfig` as the file wrote it, when the file was API JSON or XML (without
+    /// the `ETag` wrapper), so what cfc makes of it can be compared with the original.
+    public var apiConfig: APINode? = nil
 
     /// Reads `path`, telling the kinds apart by their first character (`{` JSON, `<` XML,
     /// anything else YAML).
@@ -51,7 +54,8 @@ public struct ConfigInput: Sendable {
             do {
                 let node = try JSONReader.read(source)
                 guard let read = readDistributionConfigJSON(node, name: name, sink: sink), sink.errorCount == errorsBefore else { return nil }
-                return ConfigInput(distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:], kind: .json, source: source)
+                return ConfigInput(distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:], kind: .json,
+                                   source: source, apiConfig: node.member("DistributionConfig") ?? node)
             } catch {
                 sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
                 return nil
@@ -61,7 +65,7 @@ public struct ConfigInput: Sendable {
                 let (rootName, node) = try XMLReader.read(source)
                 guard let read = readDistributionConfigXML(rootName: rootName, node, name: name, sink: sink),
                       sink.errorCount == errorsBefore else { return nil }
-                return ConfigInput(distributions: [read.distribution], etags: [:], kind: .xml, source: source)
+                return ConfigInput(distributions: [read.distribution], etags: [:], kind: .xml, source: source, apiConfig: node)
             } catch {
                 sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
                 return nil

@@ -15,11 +15,46 @@ public enum FormatCommand {
         /// Whether the canonical text differs from the file.
         public var isChanged: Bool
         /// Why the file was left as it is, when it was.
-        public var refusal: String?
+        public var refusal: Refusal?
         /// Problems reading or parsing the file.
         public var diagnostics: [Diagnostic]
         /// The source, for rendering diagnostics.
         public var source: SourceFile?
+    }
+
+    /// Why `cfc fmt` leaves a file as it is.
+    public enum Refusal: Sendable, Equatable, CustomStringConvertible {
+        /// The file uses anchors, aliases or merge keys; the first is at `range`.
+        case usesAliases(at: SourceRange?)
+        /// The canonical text would compile to something else (a cfc bug).
+        case meaningChanged
+        /// libyaml could not write the canonical text.
+        case writeFailed(String)
+
+        public var description: String {
+            switch self {
+            case .usesAliases: "the file uses anchors, aliases or merge keys, which cfc fmt would have to expand"
+            case .meaningChanged: "formatting would change what the file compiles to (a cfc bug; please report it)"
+            case .writeFailed(let message): "cannot write the formatted file: \(message)"
+            }
+        }
+    }
+
+    /// The diagnostic that reports `refusal` for the file `path`.
+    ///
+    /// A file with anchors is left as written, which loses nothing, so when writing that is a
+    /// warning; but `--check` cannot show such a file to be formatted, and a check that passes
+    /// what it did not check would let CI go green, so there it is an error. The other refusals
+    /// are cfc's own failures, errors either way.
+    public static func diagnostic(for refusal: Refusal, path: String, check: Bool) -> Diagnostic {
+        switch refusal {
+        case .usesAliases(let range):
+            return FormatMessages.usesAliases(path: path, at: range, check: check)
+        case .meaningChanged:
+            return FormatMessages.meaningChanged(path: path)
+        case .writeFailed(let message):
+            return FormatMessages.writeFailed(path: path, message: message)
+        }
     }
 
     /// Formats the file at `path`.
@@ -43,8 +78,12 @@ public enum FormatCommand {
         }
         let formatted: [UInt8]
         switch YAMLFormatter.format(document) {
-        case .failure(let refusal):
-            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: refusal.description, diagnostics: [], source: source)
+        case .failure(.usesAliases):
+            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .usesAliases(at: document.firstAliasUse),
+                               diagnostics: [], source: source)
+        case .failure(.writeFailed(let message)):
+            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .writeFailed(message),
+                               diagnostics: [], source: source)
         case .success(let bytes):
             formatted = bytes
         }
@@ -56,11 +95,40 @@ public enum FormatCommand {
         let after = Pipeline().compile(source: SourceFile(path: source.path, bytes: formatted), options: compileOptions)
         let sameDocuments = before.hasErrors || (!after.hasErrors && before.documents.map(\.bytes) == after.documents.map(\.bytes))
         guard sameDocuments, after.diagnostics.allSatisfy({ !$0.id.rawValue.hasPrefix("yaml.") }) else {
-            return FileOutcome(path: source.path, formatted: nil, isChanged: false,
-                               refusal: "formatting would change what the file compiles to (a cfc bug; please report it)",
+            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .meaningChanged,
                                diagnostics: [], source: source)
         }
         return FileOutcome(path: source.path, formatted: formatted, isChanged: formatted != source.bytes, refusal: nil,
                            diagnostics: [], source: source)
+    }
+}
+
+/// Messages of `cfc fmt`, in alphabetical order.
+enum FormatMessages {
+    /// `fmt.meaning_changed`: the canonical text would compile to something else.
+    static func meaningChanged(path: String) -> Diagnostic {
+        Diagnostic(id: "fmt.meaning_changed", severity: .error,
+                   summary: "left as it is: formatting would change what the file compiles to",
+                   hint: "this is a cfc bug; please report it with the file", file: path)
+    }
+
+    /// `fmt.uses_aliases`: a file with anchors, aliases or merge keys, which fmt keeps as written.
+    static func usesAliases(path: String, at range: SourceRange?, check: Bool) -> Diagnostic {
+        Diagnostic(
+            id: "fmt.uses_aliases", severity: check ? .error : .warning,
+            summary: check
+                ? "cannot check the formatting: the file uses anchors, aliases or merge keys"
+                : "left as it is: the file uses anchors, aliases or merge keys",
+            hint: "cfc fmt puts keys in the reference's order, which can move an alias above its anchor; "
+                + "it would have to expand them or move anchors, so it keeps the file as written. "
+                + (check ? "Expand them by hand to have the file checked, or leave the file out of cfc fmt --check"
+                         : "Expand them by hand to have the file formatted"),
+            range: range, file: path)
+    }
+
+    /// `fmt.write_failed`: libyaml could not write the canonical text.
+    static func writeFailed(path: String, message: String) -> Diagnostic {
+        Diagnostic(id: "fmt.write_failed", severity: .error, summary: "cannot write the formatted file: \(message)",
+                   hint: "this is a cfc bug; please report it with the file", file: path)
     }
 }

@@ -1,6 +1,9 @@
 /// A cache behavior: which requests it takes (`pathPattern`) and how it serves them.
 /// The same type describes the `DefaultCacheBehavior` (pattern `*`, not sent).
 ///
+/// As in `DistributionConfig`, a `sent…` field is nil when its member is not sent, and the
+/// field with the plain name says what the member means either way.
+///
 /// ```yaml
 /// cache-behaviors:
 ///   - path-pattern: /api/*
@@ -14,24 +17,27 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     public var pathPattern: String = ""
     /// `TargetOriginId`: an origin or origin group id.
     public var targetOriginId: String = ""
-    /// `TrustedSigners`: AWS account numbers allowed to sign URLs; empty means disabled.
-    public var trustedSigners: [String] = []
-    /// `TrustedKeyGroups`: key group ids allowed to sign URLs; empty means disabled.
-    public var trustedKeyGroups: [String] = []
+    /// `TrustedSigners`: AWS account numbers allowed to sign URLs (empty means disabled), or nil
+    /// when the member is not sent.
+    public var sentTrustedSigners: [String]? = []
+    /// `TrustedKeyGroups`: key group ids allowed to sign URLs (empty means disabled), or nil when
+    /// the member is not sent.
+    public var sentTrustedKeyGroups: [String]? = []
     /// `ViewerProtocolPolicy`.
     public var viewerProtocolPolicy: ViewerProtocolPolicy = .allowAll
-    /// `AllowedMethods.Items`.
-    public var allowedMethods: [HTTPMethod] = [.get, .head]
-    /// `AllowedMethods.CachedMethods.Items`.
-    public var cachedMethods: [HTTPMethod] = [.get, .head]
+    /// `AllowedMethods.Items`, or nil when `AllowedMethods` is not sent.
+    public var sentAllowedMethods: [HTTPMethod]? = [.get, .head]
+    /// `AllowedMethods.CachedMethods.Items`, or nil when `CachedMethods` is not sent (it cannot
+    /// be sent without `AllowedMethods`).
+    public var sentCachedMethods: [HTTPMethod]? = [.get, .head]
     /// `SmoothStreaming`.
     public var smoothStreaming: Bool = false
     /// `Compress`.
     public var compress: Bool = true
-    /// `LambdaFunctionAssociations`.
-    public var lambdaFunctionAssociations: [LambdaFunctionAssociation] = []
-    /// `FunctionAssociations`: CloudFront Functions.
-    public var functionAssociations: [FunctionAssociation] = []
+    /// `LambdaFunctionAssociations`, or nil when the member is not sent.
+    public var sentLambdaFunctionAssociations: [LambdaFunctionAssociation]? = []
+    /// `FunctionAssociations`: CloudFront Functions, or nil when the member is not sent.
+    public var sentFunctionAssociations: [FunctionAssociation]? = []
     /// `FieldLevelEncryptionId`.
     public var fieldLevelEncryptionId: String = ""
     /// `RealtimeLogConfigArn`.
@@ -61,6 +67,64 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// Creates a behavior for `pathPattern`.
     public init(pathPattern: String) {
         self.pathPattern = pathPattern
+    }
+
+    // MARK: - What members mean whether sent or not
+
+    /// The trusted signers; none (signed URLs not required) when `TrustedSigners` is not sent.
+    public var trustedSigners: [String] {
+        get { sentTrustedSigners ?? [] }
+        set { sentTrustedSigners = newValue }
+    }
+
+    /// The trusted key groups; none when `TrustedKeyGroups` is not sent.
+    public var trustedKeyGroups: [String] {
+        get { sentTrustedKeyGroups ?? [] }
+        set { sentTrustedKeyGroups = newValue }
+    }
+
+    /// The methods CloudFront forwards; `GET` and `HEAD` when `AllowedMethods` is not sent.
+    public var allowedMethods: [HTTPMethod] {
+        get { sentAllowedMethods ?? [.get, .head] }
+        set { sentAllowedMethods = newValue }
+    }
+
+    /// The methods whose responses CloudFront caches; `GET` and `HEAD` when `CachedMethods` is
+    /// not sent.
+    public var cachedMethods: [HTTPMethod] {
+        get { sentCachedMethods ?? [.get, .head] }
+        set { sentCachedMethods = newValue }
+    }
+
+    /// The Lambda@Edge functions; none when `LambdaFunctionAssociations` is not sent.
+    public var lambdaFunctionAssociations: [LambdaFunctionAssociation] {
+        get { sentLambdaFunctionAssociations ?? [] }
+        set { sentLambdaFunctionAssociations = newValue }
+    }
+
+    /// The CloudFront Functions; none when `FunctionAssociations` is not sent.
+    public var functionAssociations: [FunctionAssociation] {
+        get { sentFunctionAssociations ?? [] }
+        set { sentFunctionAssociations = newValue }
+    }
+
+    /// The behavior with every member whose value means "nothing" spelt as cfc spells it by
+    /// default (see `DistributionConfig.withAbsentMembersNormalized`).
+    public var withAbsentMembersNormalized: CacheBehavior {
+        var behavior = self
+        behavior.trustedSigners = trustedSigners
+        behavior.trustedKeyGroups = trustedKeyGroups
+        behavior.allowedMethods = allowedMethods
+        behavior.cachedMethods = cachedMethods
+        behavior.lambdaFunctionAssociations = lambdaFunctionAssociations
+        behavior.functionAssociations = functionAssociations
+        if var forwarded = behavior.forwardedValues {
+            forwarded.headers = forwarded.headers
+            forwarded.queryStringCacheKeys = forwarded.queryStringCacheKeys
+            if forwarded.cookies.whitelistedNames.isEmpty { forwarded.cookies.sentWhitelistedNames = nil }
+            behavior.forwardedValues = forwarded
+        }
+        return behavior
     }
 }
 
@@ -120,22 +184,41 @@ public struct ForwardedValues: Equatable, Hashable, Sendable, Codable {
     public var queryString: Bool = false
     /// `Cookies`.
     public var cookies: CookiePreference = CookiePreference()
-    /// `Headers`.
-    public var headers: [String] = []
-    /// `QueryStringCacheKeys`.
-    public var queryStringCacheKeys: [String] = []
+    /// `Headers`, or nil when the member is not sent.
+    public var sentHeaders: [String]? = []
+    /// `QueryStringCacheKeys`, or nil when the member is not sent.
+    public var sentQueryStringCacheKeys: [String]? = []
 
     /// Creates settings that forward nothing.
     public init() {}
+
+    /// The headers forwarded; none when `Headers` is not sent.
+    public var headers: [String] {
+        get { sentHeaders ?? [] }
+        set { sentHeaders = newValue }
+    }
+
+    /// The query string parameters in the cache key; none when `QueryStringCacheKeys` is not sent.
+    public var queryStringCacheKeys: [String] {
+        get { sentQueryStringCacheKeys ?? [] }
+        set { sentQueryStringCacheKeys = newValue }
+    }
 }
 
 /// `CookiePreference`.
 public struct CookiePreference: Equatable, Hashable, Sendable, Codable {
     /// `Forward`.
     public var forward: ItemSelection = .none
-    /// `WhitelistedNames`.
-    public var whitelistedNames: [String] = []
+    /// `WhitelistedNames`, or nil when the member is not sent: CloudFront leaves it out unless
+    /// cookies are forwarded by name, so cfc does too unless names are given.
+    public var sentWhitelistedNames: [String]? = nil
 
     /// Creates a preference that forwards no cookies.
     public init() {}
+
+    /// The cookies forwarded by name; none when `WhitelistedNames` is not sent.
+    public var whitelistedNames: [String] {
+        get { sentWhitelistedNames ?? [] }
+        set { sentWhitelistedNames = newValue }
+    }
 }

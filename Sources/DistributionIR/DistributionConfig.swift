@@ -4,6 +4,13 @@
 /// applied), so an IR value says exactly what is sent. Lists replace the API's
 /// `Quantity`/`Items` wrappers.
 ///
+/// Some members the API lets a config leave out are sent by cfc by default, in the form
+/// CloudFront returns them (an empty `Aliases` wrapper, a disabled `Logging`). For those the
+/// IR keeps a `sent…` field that is nil when the member is not sent at all, so a config read
+/// from the API compiles back member for member ("not sent" and "sent empty" stay apart), and
+/// a computed field with the plain name that says what the member means to CloudFront either
+/// way (no aliases, logging off). Checks read the plain names; setting one sends the member.
+///
 /// ```yaml
 /// www:
 ///   aliases: [www.example.com]
@@ -13,33 +20,33 @@
 public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     /// `CallerReference`: makes the create request idempotent.
     public var callerReference: String = ""
-    /// `Aliases`: the alternate domain names (CNAMEs).
-    public var aliases: [String] = []
+    /// `Aliases`: the alternate domain names (CNAMEs), or nil when the member is not sent.
+    public var sentAliases: [String]? = []
     /// `DefaultRootObject`: the object served for `/`.
     public var defaultRootObject: String = ""
     /// `Origins`, in order.
     public var origins: [Origin] = []
-    /// `OriginGroups`, in order.
-    public var originGroups: [OriginGroup] = []
+    /// `OriginGroups`, in order, or nil when the member is not sent.
+    public var sentOriginGroups: [OriginGroup]? = []
     /// `DefaultCacheBehavior`: serves every request no cache behavior matches. Its
     /// `pathPattern` is `*` and is not sent.
     public var defaultCacheBehavior: CacheBehavior = CacheBehavior(pathPattern: "*")
-    /// `CacheBehaviors`, in CloudFront's evaluation order.
-    public var cacheBehaviors: [CacheBehavior] = []
-    /// `CustomErrorResponses`.
-    public var customErrorResponses: [CustomErrorResponse] = []
+    /// `CacheBehaviors`, in CloudFront's evaluation order, or nil when the member is not sent.
+    public var sentCacheBehaviors: [CacheBehavior]? = []
+    /// `CustomErrorResponses`, or nil when the member is not sent.
+    public var sentCustomErrorResponses: [CustomErrorResponse]? = []
     /// `Comment` (at most 128 characters).
     public var comment: String = ""
-    /// `Logging`: standard (access) logs.
-    public var logging: LoggingConfig = .disabled
+    /// `Logging`: standard (access) logs, or nil when the member is not sent.
+    public var sentLogging: LoggingConfig? = .disabled
     /// `PriceClass`.
     public var priceClass: PriceClass = .priceClassAll
     /// `Enabled`.
     public var enabled: Bool = true
-    /// `ViewerCertificate`.
-    public var viewerCertificate: ViewerCertificate = .cloudFrontDefault
-    /// `Restrictions`.
-    public var restrictions: Restrictions = Restrictions()
+    /// `ViewerCertificate`, or nil when the member is not sent.
+    public var sentViewerCertificate: ViewerCertificate? = .cloudFrontDefault
+    /// `Restrictions`, or nil when the member is not sent.
+    public var sentRestrictions: Restrictions? = Restrictions()
     /// `WebACLId`: an AWS WAF web ACL (ARN for WAFv2, id for WAF Classic).
     public var webACLId: String = ""
     /// `HttpVersion`.
@@ -65,6 +72,79 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
 
     /// Creates a config with every member at cfc's default.
     public init() {}
+
+    // MARK: - What members mean whether sent or not
+
+    /// The alternate domain names; none when `Aliases` is not sent.
+    public var aliases: [String] {
+        get { sentAliases ?? [] }
+        set { sentAliases = newValue }
+    }
+
+    /// The origin groups; none when `OriginGroups` is not sent.
+    public var originGroups: [OriginGroup] {
+        get { sentOriginGroups ?? [] }
+        set { sentOriginGroups = newValue }
+    }
+
+    /// The cache behaviors; none when `CacheBehaviors` is not sent.
+    public var cacheBehaviors: [CacheBehavior] {
+        get { sentCacheBehaviors ?? [] }
+        set { sentCacheBehaviors = newValue }
+    }
+
+    /// The custom error responses; none when `CustomErrorResponses` is not sent.
+    public var customErrorResponses: [CustomErrorResponse] {
+        get { sentCustomErrorResponses ?? [] }
+        set { sentCustomErrorResponses = newValue }
+    }
+
+    /// Standard logging; off when `Logging` is not sent.
+    public var logging: LoggingConfig {
+        get { sentLogging ?? .disabled }
+        set { sentLogging = newValue }
+    }
+
+    /// The viewer certificate; CloudFront's own when `ViewerCertificate` is not sent.
+    public var viewerCertificate: ViewerCertificate {
+        get { sentViewerCertificate ?? .cloudFrontDefault }
+        set { sentViewerCertificate = newValue }
+    }
+
+    /// The restrictions; none when `Restrictions` is not sent.
+    public var restrictions: Restrictions {
+        get { sentRestrictions ?? Restrictions() }
+        set { sentRestrictions = newValue }
+    }
+
+    /// The config with every member whose value means "nothing" spelt the one way cfc spells it
+    /// by default: a member cfc sends by default that is not sent becomes what its absence means
+    /// to CloudFront (no `Aliases` member becomes an empty one), and an empty `WhitelistedNames`,
+    /// which cfc does not send by default, becomes unsent. Two configs that differ only in how
+    /// they spell "nothing" then compare equal. `OriginSslProtocols` is left as it is: what
+    /// CloudFront assumes without it is not documented.
+    public var withAbsentMembersNormalized: DistributionConfig {
+        var config = self
+        config.aliases = aliases
+        config.originGroups = originGroups
+        config.customErrorResponses = customErrorResponses
+        config.logging = logging
+        config.viewerCertificate = viewerCertificate
+        config.restrictions = restrictions
+        config.origins = origins.map { origin in
+            var origin = origin
+            origin.customHeaders = origin.customHeaders
+            origin.originShield = origin.originShield
+            return origin
+        }
+        config.defaultCacheBehavior = defaultCacheBehavior.withAbsentMembersNormalized
+        config.cacheBehaviors = cacheBehaviors.map(\.withAbsentMembersNormalized)
+        if var tenant = config.tenantConfig {
+            tenant.parameterDefinitions = tenant.parameterDefinitions
+            config.tenantConfig = tenant
+        }
+        return config
+    }
 
     /// All behaviors in evaluation order: the cache behaviors, then the default behavior.
     public var behaviorsInOrder: [CacheBehavior] { cacheBehaviors + [defaultCacheBehavior] }
@@ -157,11 +237,17 @@ public struct GeoRestriction: Equatable, Hashable, Sendable, Codable {
 
 /// `TenantConfig`: the parameters tenants of a multi-tenant distribution fill in.
 public struct TenantConfig: Equatable, Hashable, Sendable, Codable {
-    /// `ParameterDefinitions`.
-    public var parameterDefinitions: [ParameterDefinition] = []
+    /// `ParameterDefinitions`, or nil when the member is not sent.
+    public var sentParameterDefinitions: [ParameterDefinition]? = []
 
     /// Creates an empty tenant config.
     public init() {}
+
+    /// The parameter definitions; none when `ParameterDefinitions` is not sent.
+    public var parameterDefinitions: [ParameterDefinition] {
+        get { sentParameterDefinitions ?? [] }
+        set { sentParameterDefinitions = newValue }
+    }
 }
 
 /// `ParameterDefinition`: one tenant parameter.

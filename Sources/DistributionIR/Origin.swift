@@ -18,8 +18,9 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     public var domainName: String = ""
     /// `OriginPath`: a directory prefix at the origin (`/production`), or empty.
     public var originPath: String = ""
-    /// `CustomHeaders`: headers CloudFront adds to every request to the origin.
-    public var customHeaders: [OriginCustomHeader] = []
+    /// `CustomHeaders`: headers CloudFront adds to every request to the origin, or nil when the
+    /// member is not sent.
+    public var sentCustomHeaders: [OriginCustomHeader]? = []
     /// `S3OriginConfig`: set for an S3 REST endpoint origin.
     public var s3OriginConfig: S3OriginConfig? = nil
     /// `CustomOriginConfig`: set for any other web server (S3 website endpoints included).
@@ -32,8 +33,8 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     public var connectionTimeout: Int = 10
     /// `ResponseCompletionTimeout`: seconds.
     public var responseCompletionTimeout: Int? = nil
-    /// `OriginShield`.
-    public var originShield: OriginShield = OriginShield()
+    /// `OriginShield`, or nil when the member is not sent.
+    public var sentOriginShield: OriginShield? = OriginShield()
     /// `OriginAccessControlId`: for S3 origins using origin access control.
     public var originAccessControlId: String = ""
 
@@ -44,6 +45,18 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     public init(id: String, domainName: String) {
         self.id = id
         self.domainName = domainName
+    }
+
+    /// The custom headers; none when `CustomHeaders` is not sent.
+    public var customHeaders: [OriginCustomHeader] {
+        get { sentCustomHeaders ?? [] }
+        set { sentCustomHeaders = newValue }
+    }
+
+    /// Origin Shield; off when `OriginShield` is not sent.
+    public var originShield: OriginShield {
+        get { sentOriginShield ?? OriginShield() }
+        set { sentOriginShield = newValue }
     }
 }
 
@@ -92,8 +105,10 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
     public var httpsPort: Int = 443
     /// `OriginProtocolPolicy`.
     public var originProtocolPolicy: OriginProtocolPolicy = .httpsOnly
-    /// `OriginSslProtocols`.
-    public var originSSLProtocols: [SSLProtocol] = [.tlsV1_2]
+    /// `OriginSslProtocols`, or nil when the member is not sent (CloudFront then applies a
+    /// default of its own, which the API reference does not name, so no plain-named field
+    /// claims one).
+    public var sentOriginSSLProtocols: [SSLProtocol]? = [.tlsV1_2]
     /// `OriginReadTimeout`: seconds, 1 to 180 (60 without a quota increase).
     public var originReadTimeout: Int = 30
     /// `OriginKeepaliveTimeout`: seconds, 1 to 180 (60 without a quota increase).

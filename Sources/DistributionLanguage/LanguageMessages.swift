@@ -35,6 +35,16 @@ public enum LanguageMessages {
             id: "api.type", severity: .error, summary: "expected \(expected), found \(node.kindName)", range: node.range)
     }
 
+    /// `schema.cached_methods_without_allowed_methods`: `cached-methods` written beside an
+    /// `allowed-methods: null`, where the API has nowhere to put it.
+    static func cachedMethodsWithoutAllowedMethods(at node: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.cached_methods_without_allowed_methods", severity: .error,
+            summary: "'cached-methods' cannot be sent when 'allowed-methods' is null",
+            hint: "the API nests CachedMethods inside AllowedMethods: write allowed-methods, or remove cached-methods",
+            range: node.range)
+    }
+
     /// `schema.distribution_name`: a name that cannot name output files.
     static func badDistributionName(_ name: String, reason: String, at node: YAMLNode) -> Diagnostic {
         Diagnostic(

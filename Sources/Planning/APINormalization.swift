@@ -11,7 +11,9 @@ import DistributionLanguage
 public enum APINormalization {
     /// The normalized config.
     public static func normalize(_ config: DistributionConfig) -> DistributionConfig {
-        var config = config.withoutCFCFields
+        // A member that is not sent means what CloudFront takes its absence to mean: no phantom
+        // diff between a live config without `Aliases` and a compiled one with an empty list.
+        var config = config.withoutCFCFields.withAbsentMembersNormalized
         applyForcedValues(&config)
         if config.continuousDeploymentPolicyId == "" { config.continuousDeploymentPolicyId = nil }
         if config.anycastIPListId == "" { config.anycastIPListId = nil }

@@ -136,7 +136,13 @@ private struct TreeBuilder {
     var pending: [Int32] = []
     var root: Int32?
     var documentCount = 0
-    var usesAliases = false
+    /// Where the first anchor (or merge key) is, once one has been seen.
+    var firstAliasUse: SourceRange?
+    var usesAliases: Bool { firstAliasUse != nil }
+
+    mutating func noteAliasUse(_ range: SourceRange) {
+        if firstAliasUse == nil { firstAliasUse = range }
+    }
 
     init(source: SourceFile, options: YAMLParseOptions, sink: any DiagnosticSink) {
         self.source = source
@@ -159,7 +165,7 @@ private struct TreeBuilder {
 
     func finish() -> YAMLDocument {
         YAMLDocument(source: source, records: records, children: children, scalarBytes: scalarBytes, rootIndex: root,
-                     usesAliases: usesAliases, detached: detached)
+                     firstAliasUse: firstAliasUse, detached: detached)
     }
 
     /// Runs the event loop; returns false when a problem stopped it.
@@ -246,7 +252,7 @@ private struct TreeBuilder {
             weight: 1)
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = index
-            usesAliases = true
+            noteAliasUse(rangeOf(index))
         }
         return attach(index)
     }
@@ -279,7 +285,7 @@ private struct TreeBuilder {
             weight: 0)
         let anchorName = anchor.map { String(cString: $0) }
         if let anchorName {
-            usesAliases = true
+            noteAliasUse(range(event.start_mark, event.end_mark))
             // Registered now so that an alias inside the collection finds it, and is recognized
             // as recursive because the collection's weight is still 0.
             anchors[anchorName] = index
@@ -441,7 +447,9 @@ private struct TreeBuilder {
     }
 
     mutating func applyMergeKeys(_ items: [Int32], mapping: Int32) -> [Int32]? {
-        usesAliases = true
+        if let mergeKey = stride(from: 0, to: items.count, by: 2).first(where: { isMergeKey(items[$0]) }) {
+            noteAliasUse(rangeOf(items[mergeKey]))
+        }
 
         var explicitKeys = Set<String>()
         for pairStart in stride(from: 0, to: items.count, by: 2) where !isMergeKey(items[pairStart]) {

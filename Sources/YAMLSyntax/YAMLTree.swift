@@ -18,23 +18,26 @@ public final class YAMLDocument: Sendable {
     /// The bytes of every scalar, one after another.
     let scalarBytes: [UInt8]
     let rootIndex: Int32?
-    /// Whether the source uses anchors, aliases or merge keys, which the tree has resolved (so
-    /// writing the tree back would expand them).
-    public let usesAliases: Bool
+    /// Where the source first uses an anchor, alias or merge key (which the tree has resolved, so
+    /// writing the tree back would expand them), or nil when it uses none.
+    public let firstAliasUse: SourceRange?
     /// The empty mappings left where values were handed off while parsing (see
     /// `YAMLParser.parse(_:options:sink:detachingValuesOf:handler:)`).
     let detached: Set<Int32>
 
     init(source: SourceFile, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32?,
-         usesAliases: Bool = false, detached: Set<Int32> = []) {
+         firstAliasUse: SourceRange? = nil, detached: Set<Int32> = []) {
         self.source = source
         self.records = records
         self.children = children
         self.scalarBytes = scalarBytes
         self.rootIndex = rootIndex
-        self.usesAliases = usesAliases
+        self.firstAliasUse = firstAliasUse
         self.detached = detached
     }
+
+    /// Whether the source uses anchors, aliases or merge keys.
+    public var usesAliases: Bool { firstAliasUse != nil }
 
     /// Whether `node` is the placeholder of a value handed off while parsing.
     public func isDetached(_ node: YAMLNode) -> Bool {

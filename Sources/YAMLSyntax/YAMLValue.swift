@@ -32,6 +32,10 @@ public indirect enum YAMLValue: Hashable, Sendable {
 }
 
 extension YAMLValue {
+    /// `null`: a member left unset (`cfc import` writes it for a member the API document leaves
+    /// out where cfc would send one by default).
+    public static let null = YAMLValue.verbatim("null")
+
     /// Whether this is a value rather than a comment.
     public var isValue: Bool {
         if case .comment = self { return false }

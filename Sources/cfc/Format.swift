@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFCCompiler
+import CFCDiagnostics
 import CFCSupport
 
 struct Format: ParsableCommand {
@@ -9,11 +10,13 @@ struct Format: ParsableCommand {
         discussion: """
             Keys in the order of the language reference, two-space indent, lists of scalars in \
             flow style, strings quoted only where YAML needs it; cache behaviors and origins keep \
-            their order and comments are kept (a trailing comment moves above its key). Files that \
-            use anchors, aliases or merge keys are left as they are. Formatting never changes what \
-            a file compiles to: cfc checks it before writing. With --check, nothing is written and \
-            the exit status is 1 when a file is not formatted. Exit status: 0 success; 1 a file \
-            cannot be read or parsed, or (with --check) is not formatted; 64 bad invocation.
+            their order and comments are kept (a trailing comment moves above its key). Formatting \
+            never changes what a file compiles to: cfc checks it before writing. Files that use \
+            anchors, aliases or merge keys are left as they are, with a warning (sorting keys could \
+            put an alias above its anchor); --check reports them as errors, since it cannot show \
+            them formatted. With --check, nothing is written and the exit status is 1 when a file \
+            is not formatted. Exit status: 0 success; 1 a file cannot be read, parsed or formatted, \
+            or (with --check) is not formatted or uses anchors; 64 bad invocation.
             """)
 
     @Argument(help: "cfc YAML files ('-' formats standard input to standard output).")
@@ -32,16 +35,14 @@ struct Format: ParsableCommand {
         var failed = false
         var options = CompileOptions()
         options.maxInputBytes = diagnostics.maxInputBytes
+        var problems: [Diagnostic] = []
+        var sources: [SourceFile] = []
         for file in files {
             let outcome = FormatCommand.format(file, options: options)
-            if !outcome.diagnostics.isEmpty {
-                diagnostics.report(outcome.diagnostics, sources: outcome.source.map { [$0] } ?? [])
-                failed = true
-                continue
-            }
+            if let source = outcome.source { sources.append(source) }
+            problems += outcome.diagnostics
             if let refusal = outcome.refusal {
-                FileIO.writeStandardError(Array("\(outcome.path): left as it is: \(refusal)\n".utf8))
-                continue
+                problems.append(FormatCommand.diagnostic(for: refusal, path: outcome.path, check: check))
             }
             guard let formatted = outcome.formatted else { continue }
             if file == FileIO.standardInputPath {
@@ -57,11 +58,11 @@ struct Format: ParsableCommand {
                     try FileIO.writeAtomically(formatted, to: file)
                     FileIO.writeStandardOutput(Array("formatted \(outcome.path)\n".utf8))
                 } catch {
-                    diagnostics.report([OutputWriting.writeFailure(error)], sources: [])
-                    failed = true
+                    problems.append(OutputWriting.writeFailure(error))
                 }
             }
         }
-        if failed { throw inputErrorExit }
+        if !problems.isEmpty { diagnostics.report(problems, sources: sources) }
+        if failed || problems.contains(where: { $0.severity == .error }) { throw inputErrorExit }
     }
 }

@@ -11,8 +11,11 @@ struct Import: ParsableCommand {
             DistributionConfig), a bare DistributionConfig JSON, or its XML, and writes idiomatic \
             cfc YAML: members equal to cfc's defaults left out, origins keyed by id, behaviors in \
             order. Findings of cfc's checks are recorded as ignore: entries (a baseline), so the \
-            file compiles; they are listed on standard error. Exit status: 0 success; 1 the input \
-            cannot be read or imported; 64 bad invocation.
+            file compiles; they are listed on standard error. Before anything is written, the YAML \
+            is compiled and compared with the input member for member (a member the input leaves \
+            out is written as null); if cfc cannot reproduce the input exactly, nothing is written \
+            and the members that differ are named. Exit status: 0 success; 1 the input cannot be \
+            read or imported; 64 bad invocation.
             """)
 
     @Argument(help: "The API JSON or XML file ('-' reads standard input).")

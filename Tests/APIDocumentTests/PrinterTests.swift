@@ -64,8 +64,7 @@ import Testing
                   <CNAME>b&amp;c.example.com</CNAME>
                 </Items>
               </Aliases>
-              <Empty>
-              </Empty>
+              <Empty></Empty>
             </DistributionConfig>
 
             """)

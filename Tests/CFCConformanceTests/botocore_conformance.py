@@ -11,6 +11,10 @@ Run by CFCConformanceTests (and usable by hand):
                                              the .json beside it (when there is one)
   botocore_conformance.py leaves             every leaf member path of DistributionConfig
   botocore_conformance.py coverage FILE...   the leaf paths of the model no FILE reaches
+                                             ("missing"), the leaf paths every FILE that
+                                             reaches them gives one same value ("constant"),
+                                             and the optional members no FILE leaves out
+                                             where their structure is present ("never_absent")
   botocore_conformance.py enums              every enum shape under DistributionConfig, as JSON
 
 Exit status: 0 all good, 1 a document is invalid, 3 botocore is not installed.
@@ -22,6 +26,7 @@ import xml.etree.ElementTree as ET
 
 try:
     import botocore.session
+    from botocore.exceptions import ParamValidationError
     from botocore.validate import ParamValidator
     from botocore import parsers, serialize
 except ImportError:  # pragma: no cover
@@ -131,7 +136,10 @@ def validate_xml(path, errors, json_twin):
         params = {root: twin}
         if root == "InvalidationBatch":
             params["DistributionId"] = "EDFDVBD6EXAMPLE"
-        request = serialize.create_serializer("rest-xml").serialize_to_request(params, operation)
+        try:
+            request = serialize.create_serializer("rest-xml").serialize_to_request(params, operation)
+        except ParamValidationError:
+            return  # the JSON beside it is invalid, and validate_json has said so
         expected = ET.fromstring(request["body"])
         if canonical(expected) != canonical(tree):
             fail(errors, path, "the XML differs from botocore's serialization of the same config")
@@ -179,14 +187,47 @@ def value_paths(value, path):
         yield path
 
 
+def leaf_values(value, path, into):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            leaf_values(item, f"{path}.{key}" if path else key, into)
+    elif isinstance(value, list):
+        for item in value:
+            leaf_values(item, f"{path}[]", into)
+    else:
+        into.setdefault(path, set()).add(json.dumps(value))
+
+
+def optional_presence(value, shape, path, present, absent):
+    """For each optional member of each structure present in `value`: whether it was there."""
+    if shape.type_name == "structure" and isinstance(value, dict):
+        required = set(shape.required_members)
+        for name, member in shape.members.items():
+            member_path = f"{path}.{name}" if path else name
+            if name not in required:
+                (present if name in value else absent).add(member_path)
+            if name in value:
+                optional_presence(value[name], member, member_path, present, absent)
+    elif shape.type_name == "list" and isinstance(value, list):
+        for item in value:
+            optional_presence(item, shape.member, f"{path}[]", present, absent)
+
+
 def command_coverage(paths):
-    reached = set()
+    values = {}
+    present, absent = set(), set()
+    shape = MODEL.shape_for("DistributionConfig")
     for path in paths:
         with open(path, "rb") as handle:
-            reached |= set(value_paths(json.load(handle), ""))
-    model = list(leaf_paths(MODEL.shape_for("DistributionConfig"), ""))
-    missing = [leaf for leaf in model if leaf not in reached]
-    print(json.dumps({"leaves": len(model), "reached": len(model) - len(missing), "missing": missing}, indent=2))
+            document = json.load(handle)
+        leaf_values(document, "", values)
+        optional_presence(document, shape, "", present, absent)
+    model = list(leaf_paths(shape, ""))
+    missing = [leaf for leaf in model if leaf not in values]
+    constant = [leaf for leaf in model if len(values.get(leaf, ())) == 1]
+    never_absent = sorted(present - absent)
+    print(json.dumps({"leaves": len(model), "reached": len(model) - len(missing), "missing": missing,
+                      "constant": constant, "never_absent": never_absent}, indent=2))
     return 0
 
 

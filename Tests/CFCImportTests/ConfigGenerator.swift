@@ -1,7 +1,9 @@
 import DistributionIR
 
-/// Builds random valid distributions: every optional member sometimes present, every enum value
-/// sometimes used, strings chosen to stress YAML quoting. Deterministic for a seed.
+/// Builds random valid distributions: every optional member sometimes present and (where cfc can
+/// leave it out) sometimes absent, every enum value sometimes used, every leaf given more than
+/// one value, strings chosen to stress YAML quoting. Deterministic for a seed.
+/// `GeneratorCoverageTests` checks the reach against botocore's model.
 struct ConfigGenerator {
     var random: SplitMix64
 
@@ -21,6 +23,9 @@ struct ConfigGenerator {
         chance(30) ? pick(Self.awkward) : "\(prefix)-\(int(0...999))"
     }
 
+    /// Leaves a member the API may omit out, now and then: `value` or nil.
+    mutating func sometimesAbsent<T>(_ value: T) -> T? { chance(12) ? nil : value }
+
     mutating func domain() -> String {
         pick(["app", "api", "img", "static", "origin-\(int(1...99))"]) + "." + pick(["example.com", "example.org", "internal.example.net"])
     }
@@ -28,7 +33,7 @@ struct ConfigGenerator {
     mutating func distribution() -> Distribution {
         var config = DistributionConfig()
         config.callerReference = chance(20) ? "" : text("ref")
-        config.aliases = (0..<int(0...3)).map { "www\($0).example.com" }
+        config.sentAliases = sometimesAbsent((0..<int(0...3)).map { "www\($0).example.com" })
         if chance() { config.defaultRootObject = pick(["index.html", "home/index.htm", ""]) }
         let originCount = int(1...4)
         config.origins = (0..<originCount).map { origin(index: $0) }
@@ -40,6 +45,8 @@ struct ConfigGenerator {
             group.failoverCriteria.statusCodes = Array(Set((0..<int(1...4)).map { _ in pick([403, 404, 500, 502, 503, 504]) })).sorted()
             if chance() { group.selectionCriteria = pickCase(OriginGroupSelectionCriteria.self) }
             config.originGroups = [group]
+        } else if chance(15) {
+            config.sentOriginGroups = nil
         }
         let targets = ids + config.originGroups.map(\.id)
         config.defaultCacheBehavior = behavior(pattern: "*", targets: targets)
@@ -49,14 +56,17 @@ struct ConfigGenerator {
             guard patterns.insert(PathPatternKey.normalize(pattern)).inserted else { continue }
             config.cacheBehaviors.append(behavior(pattern: pattern, targets: targets))
         }
+        if config.cacheBehaviors.isEmpty, chance(40) { config.sentCacheBehaviors = nil }
         config.customErrorResponses = (0..<int(0...2)).map { _ in
             var response = CustomErrorResponse()
             response.errorCode = pick([400, 403, 404, 500, 502, 503, 504])
-            if chance() { response.responsePagePath = "/errors/\(int(1...9)).html" }
-            if chance() { response.responseCode = pick(["200", "404", "503"]) }
+            // CloudFront reports an unset page and code as empty strings.
+            if chance() { response.responsePagePath = pick(["/errors/\(int(1...9)).html", ""]) }
+            if chance() { response.responseCode = pick(["200", "404", "503", ""]) }
             response.errorCachingMinTTL = Int64(pick([0, 10, 300, 86400]))
             return response
         }
+        if config.customErrorResponses.isEmpty, chance(15) { config.sentCustomErrorResponses = nil }
         config.comment = String(text("comment").prefix(100))
         if chance(30) {
             config.logging = LoggingConfig()
@@ -64,13 +74,17 @@ struct ConfigGenerator {
             config.logging.includeCookies = chance()
             config.logging.bucket = "logs-\(int(1...9)).s3.amazonaws.com"
             config.logging.prefix = chance() ? "p/" : ""
+        } else if chance(15) {
+            config.sentLogging = nil
         }
         config.priceClass = pickCase(PriceClass.self)
         config.enabled = chance(80)
-        config.viewerCertificate = viewerCertificate()
+        config.sentViewerCertificate = chance(8) ? nil : viewerCertificate()
         config.restrictions.geoRestriction.restrictionType = pickCase(GeoRestrictionType.self)
         if config.restrictions.geoRestriction.restrictionType != .none {
             config.restrictions.geoRestriction.locations = Array(Set((0..<int(1...3)).map { _ in pick(["US", "CA", "NO", "DE", "ON", "YES"]) })).sorted()
+        } else if chance(15) {
+            config.sentRestrictions = nil
         }
         if chance(30) { config.webACLId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/w/\(int(1...9))" }
         config.httpVersion = pickCase(HTTPVersion.self)
@@ -78,15 +92,21 @@ struct ConfigGenerator {
         if chance(20) { config.continuousDeploymentPolicyId = text("cdp") }
         if chance(20) { config.staging = chance() }
         if chance(20) { config.anycastIPListId = "aip-\(int(1...9))" }
-        if chance(15) {
+        // Rare members are common enough here that GeneratorCoverageTests' sample meets each of
+        // their variants with near certainty, whatever the seed.
+        if chance(30) {
             var tenant = TenantConfig()
-            tenant.parameterDefinitions = (0..<int(1...2)).map { index in
+            tenant.sentParameterDefinitions = chance(40) ? pick([nil, []]) : (0..<int(1...2)).map { index in
                 var definition = ParameterDefinition()
                 definition.name = "param\(index)"
                 if chance(80) {
                     var schema = StringSchemaConfig()
                     if chance() { schema.comment = text("c") }
-                    if chance() { schema.defaultValue = text("d") }
+                    // The model wants a default value of at least one character.
+                    if chance() {
+                        let value = text("d")
+                        schema.defaultValue = value.isEmpty ? "d" : value
+                    }
                     schema.required = chance()
                     definition.definition.stringSchema = schema
                 }
@@ -95,7 +115,7 @@ struct ConfigGenerator {
             config.tenantConfig = tenant
         }
         if chance(20) { config.connectionMode = pickCase(ConnectionMode.self) }
-        if chance(15) {
+        if chance(30) {
             var mtls = ViewerMTLSConfig()
             if chance(80) { mtls.mode = pickCase(ViewerMTLSMode.self) }
             if chance(80) {
@@ -114,7 +134,7 @@ struct ConfigGenerator {
         }
         if chance(15) {
             var tags = CacheTagConfig()
-            tags.headerName = "Cache-Tag"
+            tags.headerName = pick(["Cache-Tag", "Surrogate-Key", "X-Tags"])
             config.cacheTagConfig = tags
         }
         return Distribution(name: "generated", config: config)
@@ -124,7 +144,7 @@ struct ConfigGenerator {
         var origin = Origin(id: chance(20) ? pick(["o.1", "origin with space", "ÖRIGIN", "123"]) + "-\(index)" : "origin-\(index)",
                             domainName: domain())
         if chance(30) { origin.originPath = pick(["/prod", "/v1/app"]) }
-        origin.customHeaders = (0..<int(0...2)).map { OriginCustomHeader(headerName: "X-Header-\($0)", headerValue: text("value")) }
+        origin.sentCustomHeaders = sometimesAbsent((0..<int(0...2)).map { OriginCustomHeader(headerName: "X-Header-\($0)", headerValue: text("value")) })
         switch int(0...2) {
         case 0:
             origin.domainName = "bucket-\(index).s3.\(pick(["us-east-1", "eu-west-1"])).amazonaws.com"
@@ -138,7 +158,7 @@ struct ConfigGenerator {
             custom.httpPort = pick([80, 443, 8080])
             custom.httpsPort = pick([443, 8443])
             custom.originProtocolPolicy = pickCase(OriginProtocolPolicy.self)
-            custom.originSSLProtocols = Array(Set((0..<int(1...3)).map { _ in pickCase(SSLProtocol.self) })).sorted { $0.rawValue < $1.rawValue }
+            custom.sentOriginSSLProtocols = sometimesAbsent(Array(Set((0..<int(1...3)).map { _ in pickCase(SSLProtocol.self) })).sorted { $0.rawValue < $1.rawValue })
             custom.originReadTimeout = int(1...60)
             custom.originKeepaliveTimeout = int(1...60)
             if chance(30) { custom.ipAddressType = pickCase(IPAddressType.self) }
@@ -151,7 +171,7 @@ struct ConfigGenerator {
         default:
             var vpc = VPCOriginConfig()
             vpc.vpcOriginId = "vo_\(int(100...999))"
-            if chance() { vpc.ownerAccountId = "111122223333" }
+            if chance() { vpc.ownerAccountId = pick(["111122223333", "444455556666"]) }
             if chance() { vpc.originReadTimeout = int(1...60) }
             if chance() { vpc.originKeepaliveTimeout = int(1...60) }
             origin.vpcOriginConfig = vpc
@@ -162,6 +182,8 @@ struct ConfigGenerator {
         if chance(30) {
             origin.originShield.enabled = chance(70)
             if chance(70) { origin.originShield.originShieldRegion = pick(["us-east-1", "eu-west-1"]) }
+        } else if chance(15) {
+            origin.sentOriginShield = nil
         }
         return origin
     }
@@ -169,12 +191,20 @@ struct ConfigGenerator {
     mutating func behavior(pattern: String, targets: [String]) -> CacheBehavior {
         var behavior = CacheBehavior(pathPattern: pattern)
         behavior.targetOriginId = pick(targets)
-        if chance(20) { behavior.trustedSigners = ["111122223333"] }
+        if chance(20) { behavior.trustedSigners = [pick(["111122223333", "444455556666", "self"])] }
         if chance(20) { behavior.trustedKeyGroups = ["kg-\(int(1...9))"] }
+        if behavior.trustedSigners.isEmpty, chance(12) { behavior.sentTrustedSigners = nil }
+        if behavior.trustedKeyGroups.isEmpty, chance(12) { behavior.sentTrustedKeyGroups = nil }
         behavior.viewerProtocolPolicy = pickCase(ViewerProtocolPolicy.self)
         let methodSets: [[HTTPMethod]] = [[.get, .head], [.get, .head, .options], [.get, .head, .options, .put, .post, .patch, .delete]]
         behavior.allowedMethods = pick(methodSets)
         behavior.cachedMethods = behavior.allowedMethods.contains(.options) && chance() ? [.get, .head, .options] : [.get, .head]
+        if chance(10) { behavior.sentCachedMethods = nil }
+        // CachedMethods lives inside AllowedMethods: without it, neither is sent.
+        if chance(8) {
+            behavior.sentAllowedMethods = nil
+            behavior.sentCachedMethods = nil
+        }
         behavior.smoothStreaming = chance(20)
         behavior.compress = chance(70)
         var events = EventType.allCases.shuffled(using: &random)
@@ -186,25 +216,37 @@ struct ConfigGenerator {
             association.includeBody = chance(30)
             behavior.lambdaFunctionAssociations.append(association)
         }
+        if behavior.lambdaFunctionAssociations.isEmpty, chance(25) { behavior.sentLambdaFunctionAssociations = nil }
         if chance(30) {
             var association = FunctionAssociation()
             association.eventType = pick([.viewerRequest, .viewerResponse])
             association.functionARN = "arn:aws:cloudfront::111122223333:function/fn\(int(1...9))"
             behavior.functionAssociations = [association]
+        } else if chance(12) {
+            behavior.sentFunctionAssociations = nil
         }
         if chance(20) { behavior.fieldLevelEncryptionId = "fle-\(int(1...9))" }
         if chance(20) { behavior.realtimeLogConfigArn = "arn:aws:cloudfront::111122223333:realtime-log-config/r\(int(1...9))" }
         if chance(70) {
             behavior.cachePolicyId = pick(["658327ea-f89d-4fab-a63d-7e88639e58f6", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"])
-            if chance() { behavior.originRequestPolicyId = "b689b0a8-53d0-40ab-baf2-68738e2966ac" }
-            if chance() { behavior.responseHeadersPolicyId = "67f7725c-6f97-4210-82d7-5512b31e9d03" }
+            if chance() { behavior.originRequestPolicyId = pick(["b689b0a8-53d0-40ab-baf2-68738e2966ac", "216adef6-5c7f-47e4-b989-5492eafa07d3"]) }
+            if chance() { behavior.responseHeadersPolicyId = pick(["67f7725c-6f97-4210-82d7-5512b31e9d03", "5cc3b908-e619-4b99-88e5-2cf7f45965bd"]) }
         } else {
             var forwarded = ForwardedValues()
             forwarded.queryString = chance()
             forwarded.cookies.forward = pickCase(ItemSelection.self)
-            if forwarded.cookies.forward == .whitelist { forwarded.cookies.whitelistedNames = ["session", "lang"] }
-            if chance() { forwarded.headers = pick([["Host"], ["Origin", "Accept"], ["*"]]) }
-            if chance() { forwarded.queryStringCacheKeys = ["v"] }
+            if forwarded.cookies.forward == .whitelist {
+                forwarded.cookies.whitelistedNames = Array(["session", "lang", "cart"].prefix(int(1...3)))
+            } else if chance(30) {
+                // Sent empty, which CloudFront accepts though it returns none.
+                forwarded.cookies.sentWhitelistedNames = []
+            }
+            if chance() { forwarded.headers = pick([["Host"], ["Origin", "Accept"], ["*"]]) } else if chance(40) { forwarded.sentHeaders = nil }
+            if chance() {
+                forwarded.queryStringCacheKeys = pick([["v"], ["page", "sort"]])
+            } else if chance(40) {
+                forwarded.sentQueryStringCacheKeys = nil
+            }
             behavior.forwardedValues = forwarded
             if chance(70) {
                 let values = [Int64(int(0...100)), Int64(int(100...10_000)), Int64(int(10_000...1_000_000))]
@@ -226,6 +268,9 @@ struct ConfigGenerator {
         switch int(0...2) {
         case 0:
             if chance() { certificate.cloudFrontDefaultCertificate = true }
+            // As CloudFront reports some older distributions (see the legacy-website fixture).
+            if chance(30) { certificate.certificateSource = .cloudfront }
+            if chance(20) { certificate.sslSupportMethod = pickCase(SSLSupportMethod.self) }
         case 1:
             certificate.acmCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/\(int(1000...9999))"
             certificate.sslSupportMethod = pickCase(SSLSupportMethod.self)
@@ -238,6 +283,11 @@ struct ConfigGenerator {
             certificate.iamCertificateId = "ASCA\(int(100_000_000_000...999_999_999_999))"
             certificate.sslSupportMethod = pickCase(SSLSupportMethod.self)
             if chance() { certificate.minimumProtocolVersion = pickCase(MinimumProtocolVersion.self) }
+            // The deprecated pair, as CloudFront reports it for an IAM certificate.
+            if chance(30) {
+                certificate.certificate = certificate.iamCertificateId
+                certificate.certificateSource = .iam
+            }
         }
         return certificate
     }

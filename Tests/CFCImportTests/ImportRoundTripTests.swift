@@ -36,7 +36,7 @@ import Testing
         try Data(bytes).write(to: input)
         let outcome = ImportCommand.run(input.path, name: "generated")
         guard let yaml = outcome.yaml else {
-            return ("import failed: \(outcome.diagnostics.map { "\($0.id): \($0.summary)" })", nil)
+            return ("import failed: \(outcome.diagnostics.map { "\($0.id): \($0.summary) \($0.notes.map(\.message))" })", nil)
         }
         var options = CompileOptions()
         options.formats = [.json]

@@ -165,6 +165,23 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
             yaml: "",
             id: "schema.empty_file", summary: "the file holds no configuration", line: 1, column: 1),
         LoweringErrorCase(
+            name: "cached-methods without allowed-methods",
+            yaml: config(distribution: """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  allowed-methods: null
+                  cached-methods: [GET, HEAD]
+                """),
+            id: "schema.cached_methods_without_allowed_methods",
+            summary: "'cached-methods' cannot be sent when 'allowed-methods' is null", line: 13, column: 23,
+            hint: "the API nests CachedMethods inside AllowedMethods: write allowed-methods, or remove cached-methods"),
+        LoweringErrorCase(
             name: "non-scalar key",
             yaml: config(distribution: validBody + "\n? [a, b]\n: 1"),
             id: "schema.type", summary: "a key must be a string, not a list", line: 12, column: 7),

@@ -217,6 +217,54 @@ import Testing
         }
     }
 
+    /// No phantom diffs from members a live config leaves out: a config without `Aliases`,
+    /// `Logging`, `OriginShield`, `TrustedSigners`… is the same distribution as YAML that keeps
+    /// cfc's defaults for them (CloudFront reads each absence as that default).
+    @Test func membersLeftOutOfALiveConfigAreNotChanges() throws {
+        let fixture = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/Fixtures/legacy-website")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.appendingPathComponent("input.json"))) as? [String: Any])
+        var config = try #require(document["DistributionConfig"] as? [String: Any])
+        for name in ["Aliases", "OriginGroups", "CacheBehaviors", "CustomErrorResponses", "Logging", "Restrictions"] {
+            config[name] = nil
+        }
+        var behavior = try #require(config["DefaultCacheBehavior"] as? [String: Any])
+        for name in ["TrustedSigners", "TrustedKeyGroups", "LambdaFunctionAssociations", "FunctionAssociations"] { behavior[name] = nil }
+        config["DefaultCacheBehavior"] = behavior
+        var origins = try #require(config["Origins"] as? [String: Any])
+        var items = try #require(origins["Items"] as? [[String: Any]])
+        items[0]["CustomHeaders"] = nil
+        items[0]["OriginShield"] = nil
+        origins["Items"] = items
+        config["Origins"] = origins
+        document["DistributionConfig"] = config
+        let old = TestPaths.makeTemporaryDirectory().appendingPathComponent("live.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: old)
+        let outcome = DiffCommand.run(old: old.path, new: fixture.appendingPathComponent("expected.yaml").path, distribution: "legacy-website")
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.isEmpty, "\(outcome.diagnostics.map(\.summary))")
+        #expect(!outcome.differ, "\(outcome.changes.flatMap(\.changes).map(\.text))")
+    }
+
+    /// "No cookies by name" is shown the way cfc writes it by default whichever way a side
+    /// spells it: a removed block of legacy settings reads `{query-string: false}`, not with an
+    /// empty `whitelisted-names` the config never wrote; and no names against empty names is no
+    /// change.
+    @Test func noCookieNamesIsShownAsTheDefault() {
+        var old = DistributionConfig()
+        var forwarded = ForwardedValues()
+        forwarded.cookies.sentWhitelistedNames = nil
+        old.defaultCacheBehavior.forwardedValues = forwarded
+        old.defaultCacheBehavior.cachePolicyId = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+        var new = old
+        new.defaultCacheBehavior.forwardedValues = nil
+        let removed = SemanticDiff.compare(old: old, new: new).filter { $0.path == "default-cache-behavior.forwarded-values" }
+        #expect(removed.map(\.text) == ["default-cache-behavior.forwarded-values: removed (was {query-string: false})"])
+
+        var empty = old
+        empty.defaultCacheBehavior.forwardedValues?.cookies.sentWhitelistedNames = []
+        #expect(SemanticDiff.compare(old: old, new: empty).isEmpty)
+        #expect(SemanticDiff.compare(old: empty, new: old).isEmpty)
+    }
+
     /// No phantom diffs: every example compared with its own compiled JSON and XML is unchanged.
     @Test(arguments: TestPaths.exampleFiles.map(\.lastPathComponent))
     func exampleAgainstItsOwnOutputHasNoDiff(_ file: String) throws {

@@ -103,6 +103,21 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
         #expect(x.range.start.offset == 9)
     }
 
+    /// `cfc fmt` points at the first anchor (or merge key) when it leaves a file as written.
+    @Test func theFirstAnchorOrMergeKeyIsRecorded() throws {
+        let (plain, _) = parse("a: 1\nb: [x]\n")
+        #expect(try #require(plain).firstAliasUse == nil)
+        #expect(try #require(plain).usesAliases == false)
+        let (collection, _) = parse("a: 1\nb: &x {c: 1}\nd: *x\n")
+        #expect(try #require(collection).firstAliasUse?.start.line == 2)
+        #expect(try #require(collection).firstAliasUse?.start.column == 4)
+        let (scalar, _) = parse("a: 1\nb:\n  - &y text\nc: *y\n")
+        #expect(try #require(scalar).firstAliasUse?.start.line == 3)
+        let (merge, _) = parse("a:\n  x: 1\n  <<: {y: 2}\n")
+        #expect(try #require(merge).firstAliasUse?.start.line == 3)
+        #expect(try #require(merge).firstAliasUse?.start.column == 3)
+    }
+
     @Test func aliasesShareTheAnchoredContentButKeepTheirOwnPosition() throws {
         let (document, diagnostics) = parse("base: &b {x: 1}\nuse: *b\n")
         #expect(diagnostics.isEmpty)

@@ -4,8 +4,8 @@ import YAMLSyntax
 /// One member of an IR structure, as the catalog describes it: its YAML key, its API member
 /// name, what it means, and how its value is lowered, emitted, read and exported.
 ///
-/// Members are built with the static factories (`value`, `optional`, `inlineList`, `custom`),
-/// which capture a key path into the IR type and a `ValueCodec`.
+/// Members are built with the static factories (`value`, `optional`, `omittable`, `inlineList`,
+/// `custom`), which capture a key path into the IR type and a `ValueCodec`.
 public struct Member<Root>: Sendable {
     /// The YAML key, or nil when the member is not written as a key (an origin's `Id` is its
     /// key in the `origins:` mapping).
@@ -18,6 +18,8 @@ public struct Member<Root>: Sendable {
     public let summary: String
     /// Whether the key must be written.
     public let isRequired: Bool
+    /// Whether the key may be `null`, which leaves the member unset (not sent).
+    public var acceptsNull: Bool = false
     /// The default in words, for members whose default depends on other members (otherwise the
     /// reference shows the structure's blank value).
     public var defaultText: String? = nil
@@ -92,7 +94,7 @@ extension Member {
         let member = apiName.map(MemberName.named)
         return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
-            isRequired: required, shapeOf: { codec.shape },
+            isRequired: required, acceptsNull: true, shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if node.isNull, node.kind == .scalar {
                     root[keyPath: keyPath] = nil
@@ -109,6 +111,41 @@ extension Member {
                 if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
             },
             exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } },
+            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+    }
+
+    /// A member the API lets a config leave out but cfc sends by default, in the form CloudFront
+    /// returns it (an empty `Aliases` wrapper, a disabled `Logging`): a key that is not written
+    /// keeps the structure's default, which is sent; `null` leaves the member out. Reading an API
+    /// document without the member leaves it out too, and `cfc import` writes that as `null`,
+    /// so "not sent" and "sent empty" survive a round trip.
+    public static func omittable<C: ValueCodec>(
+        _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
+        defaultText: String? = nil, _ summary: String
+    ) -> Member {
+        let member = MemberName.named(apiName)
+        return Member(
+            key: key, apiName: apiName, apiNamesRead: [apiName], summary: summary,
+            isRequired: false, acceptsNull: true, defaultText: defaultText, shapeOf: { codec.shape },
+            lowerValue: { root, node, context in
+                if node.isNull, node.kind == .scalar {
+                    root[keyPath: keyPath] = nil
+                } else if let value = codec.lower(node, &context) {
+                    root[keyPath: keyPath] = value
+                }
+            },
+            emitValue: { root, document in
+                guard let value = root[keyPath: keyPath] else { return }
+                codec.emit(value, named: member, into: &document)
+            },
+            readValue: { root, parent, context in
+                guard let node = parent.member(apiName) else {
+                    root[keyPath: keyPath] = nil
+                    return
+                }
+                if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
+            },
+            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? .null },
             copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 
@@ -144,6 +181,8 @@ extension Member {
 
     /// A member whose YAML and API shapes differ in a way no codec expresses (one YAML key
     /// feeding two API members, say): a codec for the YAML side, and closures for the API side.
+    /// With a key path to an optional, the member is omittable (see `omittable`): `null` leaves
+    /// it unset, and an unset value is exported as `null`.
     public static func custom<C: ValueCodec>(
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, _ codec: C,
         api apiName: String?, reads apiNamesRead: [String], _ summary: String,
@@ -158,6 +197,28 @@ extension Member {
             },
             emitValue: emit, readValue: read,
             exportValue: { codec.export($0[keyPath: keyPath], style: $1) },
+            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+    }
+
+    /// `custom` for a member the API may leave out: the closures see the optional directly.
+    public static func custom<C: ValueCodec>(
+        _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, _ codec: C,
+        api apiName: String?, reads apiNamesRead: [String], _ summary: String,
+        emit: @escaping @Sendable (Root, inout APIDocument) -> Void,
+        read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void
+    ) -> Member {
+        Member(
+            key: key, apiName: apiName, apiNamesRead: apiNamesRead, summary: summary, isRequired: false, acceptsNull: true,
+            shapeOf: { codec.shape },
+            lowerValue: { root, node, context in
+                if node.isNull, node.kind == .scalar {
+                    root[keyPath: keyPath] = nil
+                } else if let value = codec.lower(node, &context) {
+                    root[keyPath: keyPath] = value
+                }
+            },
+            emitValue: emit, readValue: read,
+            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? .null },
             copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 }

@@ -90,13 +90,13 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
 
     public func read(_ node: APINode, _ context: inout ReadingContext) -> Structure? {
         let catalog = Structure.catalog
+        var node = node
+        if case .string(let text) = node.value, text.trimmingXMLWhitespace().isEmpty {
+            // An empty XML element: a structure with no members, read like `{}` so that members
+            // cfc sends by default are read as not sent.
+            node = APINode(.object([]), range: node.range)
+        }
         guard case .object(let members) = node.value else {
-            if case .string(let text) = node.value, text.trimmingXMLWhitespace().isEmpty {
-                // An empty XML element: a structure with no members set.
-                var value = Structure.blank
-                Structure.applyContextualDefaults(&value)
-                return value
-            }
             context.emit(LanguageMessages.apiWrongType(expected: "an object (\(catalog.noun))", node, context))
             return nil
         }
@@ -123,7 +123,7 @@ extension CatalogStructure {
                 guard let key = member.key, !excludedKeys.contains(key) else { return nil }
                 return MemberShape(
                     key: key, apiName: member.apiName, summary: member.summary, isRequired: member.isRequired,
-                    shape: member.shape(),
+                    acceptsNull: member.acceptsNull, shape: member.shape(),
                     defaultValue: member.isRequired ? nil : member.defaultText ?? member.export(blankValue, style: .idiomatic)?.flowText)
             })
     }

@@ -55,6 +55,8 @@ public struct MemberShape: Sendable {
     public var summary: String
     /// Whether it must be written.
     public var isRequired: Bool
+    /// Whether it may be `null`, which leaves the member unset (not sent).
+    public var acceptsNull: Bool = false
     /// The value's shape.
     public var shape: ValueShape
     /// The value used when the key is not written, or nil when the member is then unset (or

@@ -64,8 +64,13 @@ public enum LanguageReference {
             - **`allowed-methods` and `cached-methods` are siblings** in a behavior (the API nests the second
               inside the first).
             - **Defaults**: every key that is not required has a default, listed below; cfc emits it so that the
-              document CloudFront returns reads back with no difference. A key set to `null` (or `~`) is left unset.
-            - Anchors, aliases and merge keys (`<<: *defaults`) may be used anywhere.
+              document CloudFront returns reads back with no difference. A key whose default reads "unset" may be
+              `null` (or `~`), which is the same as leaving it out. A key whose default says "`null`: not sent"
+              may be `null` too, which leaves its API member out of the document altogether (CloudFront then
+              applies its own meaning of "absent", usually the same as the default); `cfc import` writes this
+              when a live config lacks the member, so the YAML compiles back to exactly that config.
+            - Anchors, aliases and merge keys (`<<: *defaults`) may be used anywhere. `cfc fmt` leaves a file that
+              uses them as written (sorting keys could put an alias above its anchor), and `cfc fmt --check` fails on it.
             - Keys marked *cfc* are cfc's own policy: checked, never sent to CloudFront.
 
 
@@ -76,7 +81,8 @@ public enum LanguageReference {
             text += "| --- | --- | --- | --- | --- |\n"
             for member in structure.members {
                 let api = member.apiName.map { "`\($0)`" } ?? "*cfc*"
-                let defaultText = member.isRequired ? "required" : member.defaultValue.map { "`\($0)`" } ?? "unset"
+                var defaultText = member.isRequired ? "required" : member.defaultValue.map { "`\($0)`" } ?? "unset"
+                if member.acceptsNull, member.defaultValue != nil { defaultText += "; `null`: not sent" }
                 let summary = member.summary.replacingPipes()
                 text += "| `\(member.key)` | \(api) | \(member.shape.description.replacingPipes()) | \(defaultText.replacingPipes()) | \(summary) |\n"
             }

@@ -17,9 +17,12 @@ public func emitDistributionConfig(_ distribution: Distribution) -> APIDocument 
 }
 
 /// Sets the values CloudFront imposes whatever is requested: with the CloudFront default
-/// certificate the minimum protocol version is always `TLSv1`.
+/// certificate the minimum protocol version is always `TLSv1`. A `ViewerCertificate` that is
+/// not sent stays unsent.
 public func applyForcedValues(_ config: inout DistributionConfig) {
-    if config.viewerCertificate.usesCloudFrontDefault, config.viewerCertificate.cloudFrontDefaultCertificate == true {
-        config.viewerCertificate.minimumProtocolVersion = .tlsV1
+    guard var certificate = config.sentViewerCertificate else { return }
+    if certificate.usesCloudFrontDefault, certificate.cloudFrontDefaultCertificate == true {
+        certificate.minimumProtocolVersion = .tlsV1
+        config.sentViewerCertificate = certificate
     }
 }

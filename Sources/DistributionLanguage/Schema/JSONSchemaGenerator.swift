@@ -49,13 +49,25 @@ public enum JSONSchemaGenerator {
                 return reference(structure)
             }
         }
+        /// `schema` or null: a `null` key leaves its member unset.
+        func nullable(_ schema: Node) -> Node {
+            guard case .object(let members) = schema else { return schema }
+            if let type = members.first(where: { $0.0 == "type" })?.1 {
+                let types: [Node] = if case .array(let names) = type { names } else { [type] }
+                return .object(members.map { $0.0 == "type" ? ("type", .array(types + [.string("null")])) : $0 })
+            }
+            if let values = members.first(where: { $0.0 == "enum" })?.1, case .array(let names) = values {
+                return .object(members.map { $0.0 == "enum" ? ("enum", .array(names + [.null])) : $0 })
+            }
+            return .object([("anyOf", .array([schema, .object([("type", .string("null"))])]))])
+        }
         func object(_ structure: StructureShape) -> Node {
             var properties: [(String, Node)] = []
             for member in structure.members {
-                var property = schema(member.shape)
+                var property = member.acceptsNull ? nullable(schema(member.shape)) : schema(member.shape)
                 var extra: [(String, Node)] = [("description", .string(describe(member)))]
-                if case .object(let members) = property, members.first?.0 == "$ref" {
-                    // Annotations beside a $ref are allowed in 2020-12; keep the reference first.
+                if case .object(let members) = property, members.first?.0 == "$ref" || members.first?.0 == "anyOf" {
+                    // Annotations beside a $ref (or anyOf) are allowed in 2020-12; keep the reference first.
                     property = .object(members + extra)
                     extra = []
                 }
@@ -100,6 +112,7 @@ public enum JSONSchemaGenerator {
         var text = member.summary
         if let api = member.apiName { text += " (API: \(api))" }
         if !member.isRequired, let value = member.defaultValue, !text.contains("Default") { text += " Default: \(value)." }
+        if member.acceptsNull, member.defaultValue != nil { text += " null: not sent." }
         return text
     }
 

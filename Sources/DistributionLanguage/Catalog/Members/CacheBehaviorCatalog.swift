@@ -14,48 +14,54 @@ extension CacheBehavior: CatalogStructure {
                "The request paths this behavior serves, such as `/images/*.jpg`: case-sensitive, `*` for any characters, `?` for one."),
         .value("target-origin-id", \.targetOriginId, api: "TargetOriginId", StringCodec(), required: true,
                "The origin or origin group that serves these requests."),
-        .value("trusted-signers", \.trustedSigners, api: "TrustedSigners",
+        .omittable("trusted-signers", \.sentTrustedSigners, api: "TrustedSigners",
                ListCodec("AwsAccountNumber", StringCodec(), wrapper: .enabledQuantityItems),
                "AWS account numbers whose CloudFront key pairs may sign URLs (legacy; prefer trusted key groups). Empty: signed URLs are not required."),
-        .value("trusted-key-groups", \.trustedKeyGroups, api: "TrustedKeyGroups",
+        .omittable("trusted-key-groups", \.sentTrustedKeyGroups, api: "TrustedKeyGroups",
                ListCodec("KeyGroup", StringCodec(), wrapper: .enabledQuantityItems),
                "Key group ids whose keys may sign URLs and cookies. Empty: signed URLs are not required."),
         .value("viewer-protocol-policy", \.viewerProtocolPolicy, api: "ViewerProtocolPolicy",
                EnumCodec<ViewerProtocolPolicy>(), required: true,
                "How viewers may connect: `allow-all` (HTTP and HTTPS), `redirect-to-https` (HTTP gets a redirect), `https-only` (HTTP gets 403)."),
         .custom(
-            "allowed-methods", \.allowedMethods, methods, api: "AllowedMethods", reads: ["AllowedMethods"],
-            "The methods CloudFront forwards: `[GET, HEAD]`, `[GET, HEAD, OPTIONS]`, or all seven. Default: `[GET, HEAD]`.",
+            "allowed-methods", \.sentAllowedMethods, methods, api: "AllowedMethods", reads: ["AllowedMethods"],
+            "The methods CloudFront forwards: `[GET, HEAD]`, `[GET, HEAD, OPTIONS]`, or all seven. Default: `[GET, HEAD]`; `null` leaves `AllowedMethods` out (CloudFront then allows `GET` and `HEAD`).",
             emit: { root, document in
                 // The API nests CachedMethods inside AllowedMethods; cfc writes them side by side.
+                guard let allowed = root.sentAllowedMethods else { return }
                 document.beginStructure(allowedMethodsName)
-                document.integer(.quantity, Int64(root.allowedMethods.count))
-                methods.emitItems(root.allowedMethods, named: .items, into: &document)
-                methods.emit(root.cachedMethods, named: cachedMethodsName, into: &document)
+                document.integer(.quantity, Int64(allowed.count))
+                methods.emitItems(allowed, named: .items, into: &document)
+                if let cached = root.sentCachedMethods { methods.emit(cached, named: cachedMethodsName, into: &document) }
                 document.end()
             },
             read: { root, parent, context in
-                guard let node = parent.member("AllowedMethods") else { return }
+                guard let node = parent.member("AllowedMethods") else {
+                    root.sentAllowedMethods = nil
+                    root.sentCachedMethods = nil
+                    return
+                }
                 context.within("AllowedMethods") { context in
-                    if let items = readWrappedAllowingCachedMethods(node, &context) { root.allowedMethods = items }
-                    if let cached = node.member("CachedMethods"),
-                       let value = context.within("CachedMethods", { methods.read(cached, &$0) }) {
-                        root.cachedMethods = value
+                    if let items = readWrappedAllowingCachedMethods(node, &context) { root.sentAllowedMethods = items }
+                    if let cached = node.member("CachedMethods") {
+                        if let value = context.within("CachedMethods", { methods.read(cached, &$0) }) { root.sentCachedMethods = value }
+                    } else {
+                        root.sentCachedMethods = nil
                     }
                 }
             }),
         .custom(
-            "cached-methods", \.cachedMethods, methods, api: "AllowedMethods.CachedMethods", reads: [],
-            "The methods whose responses CloudFront caches: `[GET, HEAD]` or `[GET, HEAD, OPTIONS]`. Default: `[GET, HEAD]`. (The API nests this inside `AllowedMethods`.)",
+            "cached-methods", \.sentCachedMethods, methods, api: "AllowedMethods.CachedMethods", reads: [],
+            "The methods whose responses CloudFront caches: `[GET, HEAD]` or `[GET, HEAD, OPTIONS]`. Default: `[GET, HEAD]`; `null` leaves `CachedMethods` out (CloudFront then caches `GET` and `HEAD`). (The API nests this inside `AllowedMethods`, so it is not sent when `allowed-methods` is `null`.)",
             emit: { _, _ in }, read: { _, _, _ in }),
         .value("smooth-streaming", \.smoothStreaming, api: "SmoothStreaming", BooleanCodec(),
                "Whether to serve Microsoft Smooth Streaming media. Default: `false`."),
         .value("compress", \.compress, api: "Compress", BooleanCodec(),
                "Whether CloudFront compresses suitable responses (gzip, Brotli). Default: `true`, as in the console."),
-        .value("lambda-function-associations", \.lambdaFunctionAssociations, api: "LambdaFunctionAssociations",
+        .omittable("lambda-function-associations", \.sentLambdaFunctionAssociations, api: "LambdaFunctionAssociations",
                ListCodec("LambdaFunctionAssociation", StructureCodec<LambdaFunctionAssociation>()),
                "Lambda@Edge functions to run, at most one per event type."),
-        .value("function-associations", \.functionAssociations, api: "FunctionAssociations",
+        .omittable("function-associations", \.sentFunctionAssociations, api: "FunctionAssociations",
                ListCodec("FunctionAssociation", StructureCodec<FunctionAssociation>()),
                "CloudFront Functions to run, on viewer events only, at most one per event type."),
         .value("field-level-encryption-id", \.fieldLevelEncryptionId, api: "FieldLevelEncryptionId", StringCodec(),
@@ -83,11 +89,19 @@ extension CacheBehavior: CatalogStructure {
     ])
 
     /// Legacy forwarded values need TTLs; CloudFront's defaults fill in the ones not written.
+    /// `CachedMethods` lives inside `AllowedMethods`, so it is not sent without it.
     public static func applyContextualDefaults(_ value: inout CacheBehavior) {
+        if value.sentAllowedMethods == nil { value.sentCachedMethods = nil }
         guard value.forwardedValues != nil else { return }
         if value.minTTL == nil { value.minTTL = 0 }
         if value.defaultTTL == nil { value.defaultTTL = 86400 }
         if value.maxTTL == nil { value.maxTTL = 31_536_000 }
+    }
+
+    /// `cached-methods` has nowhere to go without `AllowedMethods`: say so rather than drop it.
+    public static func validate(_ value: CacheBehavior, node: YAMLNode, _ context: inout LoweringContext) {
+        guard value.sentAllowedMethods == nil, let cached = node.value(forKey: "cached-methods"), !cached.isNull else { return }
+        context.emit(LanguageMessages.cachedMethodsWithoutAllowedMethods(at: cached))
     }
 }
 
@@ -138,9 +152,9 @@ extension ForwardedValues: CatalogStructure {
                "Whether query strings are forwarded to the origin (and part of the cache key)."),
         .value("cookies", \.cookies, api: "Cookies", StructureCodec<CookiePreference>(),
                "Which cookies are forwarded. Default: none."),
-        .value("headers", \.headers, api: "Headers", ListCodec("Name", StringCodec()),
+        .omittable("headers", \.sentHeaders, api: "Headers", ListCodec("Name", StringCodec()),
                "Headers forwarded and cached on (`*` for all)."),
-        .value("query-string-cache-keys", \.queryStringCacheKeys, api: "QueryStringCacheKeys",
+        .omittable("query-string-cache-keys", \.sentQueryStringCacheKeys, api: "QueryStringCacheKeys",
                ListCodec("Name", StringCodec()), "The query string parameters that are part of the cache key."),
     ])
 }
@@ -151,7 +165,7 @@ extension CookiePreference: CatalogStructure {
     public static let catalog = Catalog<CookiePreference>("cookie preference", [
         .value("forward", \.forward, api: "Forward", EnumCodec<ItemSelection>(), required: true,
                "`none`, `all`, or `whitelist` (the names in `whitelisted-names`)."),
-        .value("whitelisted-names", \.whitelistedNames, api: "WhitelistedNames", ListCodec("Name", StringCodec()),
-               "The cookies forwarded when `forward` is `whitelist`."),
+        .optional("whitelisted-names", \.sentWhitelistedNames, api: "WhitelistedNames", ListCodec("Name", StringCodec()),
+                  "The cookies forwarded when `forward` is `whitelist`. Unset: `WhitelistedNames` is not sent, as CloudFront returns it when cookies are not forwarded by name; `[]` sends it empty."),
     ])
 }

@@ -8,37 +8,37 @@ extension Distribution: CatalogStructure {
     public static let catalog = Catalog<Distribution>("distribution", [
         .value("caller-reference", \.config.callerReference, api: "CallerReference", StringCodec(), defaultText: "cfc-NAME",
                "A unique value that makes the create request idempotent. Default: `cfc-` followed by the distribution's name, so re-running a pipeline never creates a second distribution."),
-        .value("aliases", \.config.aliases, api: "Aliases", ListCodec("CNAME", StringCodec()),
+        .omittable("aliases", \.config.sentAliases, api: "Aliases", ListCodec("CNAME", StringCodec()),
                "Alternate domain names (CNAMEs) the distribution serves, such as `www.example.com`. Each needs a certificate that covers it."),
         .value("default-root-object", \.config.defaultRootObject, api: "DefaultRootObject", StringCodec(),
                "The object CloudFront returns for a request to the root URL (`index.html`), without a leading `/`."),
         .value("origins", \.config.origins, api: "Origins",
                KeyedListCodec<Origin>("Origin", key: \.id, keyDescription: "origin id", itemsRequired: true),
                required: true, "Where CloudFront gets content: a mapping from origin id to origin."),
-        .value("origin-groups", \.config.originGroups, api: "OriginGroups",
+        .omittable("origin-groups", \.config.sentOriginGroups, api: "OriginGroups",
                KeyedListCodec<OriginGroup>("OriginGroup", key: \.id, keyDescription: "origin group id"),
                "Pairs of origins with failover: a mapping from origin group id to group."),
         .value("default-cache-behavior", \.config.defaultCacheBehavior, api: "DefaultCacheBehavior",
                StructureCodec<CacheBehavior>(excluding: ["path-pattern"]), required: true,
                "The behavior for every request that no cache behavior matches."),
-        .value("cache-behaviors", \.config.cacheBehaviors, api: "CacheBehaviors",
+        .omittable("cache-behaviors", \.config.sentCacheBehaviors, api: "CacheBehaviors",
                ListCodec("CacheBehavior", StructureCodec<CacheBehavior>()),
                "Behaviors for specific path patterns, in the order CloudFront evaluates them: the first match wins."),
-        .value("custom-error-responses", \.config.customErrorResponses, api: "CustomErrorResponses",
+        .omittable("custom-error-responses", \.config.sentCustomErrorResponses, api: "CustomErrorResponses",
                ListCodec("CustomErrorResponse", StructureCodec<CustomErrorResponse>()),
                "Custom error pages and error caching times per HTTP status code."),
         .value("comment", \.config.comment, api: "Comment", StringCodec(),
                "A description of the distribution, at most 128 characters."),
-        .value("logging", \.config.logging, api: "Logging", StructureCodec<LoggingConfig>(),
-               "Standard (access) logs to an S3 bucket. Absent: logging is off."),
+        .omittable("logging", \.config.sentLogging, api: "Logging", StructureCodec<LoggingConfig>(),
+                   "Standard (access) logs to an S3 bucket. Absent: logging is off (sent as a disabled `Logging`)."),
         .value("price-class", \.config.priceClass, api: "PriceClass", EnumCodec<PriceClass>(),
                "Which edge locations serve the distribution, by price. Default: `PriceClass_All`."),
         .value("enabled", \.config.enabled, api: "Enabled", BooleanCodec(),
                "Whether the distribution accepts requests. Default: `true`."),
-        .value("viewer-certificate", \.config.viewerCertificate, api: "ViewerCertificate",
-               StructureCodec<ViewerCertificate>(), defaultText: "{cloudfront-default-certificate: true}",
+        .omittable("viewer-certificate", \.config.sentViewerCertificate, api: "ViewerCertificate",
+                   StructureCodec<ViewerCertificate>(), defaultText: "{cloudfront-default-certificate: true}",
                "The certificate viewers see for HTTPS. Default: the CloudFront certificate for `*.cloudfront.net`."),
-        .value("restrictions", \.config.restrictions, api: "Restrictions", StructureCodec<Restrictions>(),
+        .omittable("restrictions", \.config.sentRestrictions, api: "Restrictions", StructureCodec<Restrictions>(),
                "Geographic restrictions. Default: none."),
         .value("web-acl-id", \.config.webACLId, api: "WebACLId", StringCodec(),
                "The AWS WAF web ACL to associate: an ARN for WAFv2, an id for WAF Classic."),
@@ -98,11 +98,6 @@ extension CustomErrorResponse: CatalogStructure {
                "How long, in seconds, CloudFront caches the error before asking the origin again. Default: `10`."),
     ])
 
-    public static func applyContextualDefaults(_ value: inout CustomErrorResponse) {
-        // CloudFront reports an unset page and code as empty strings.
-        if value.responsePagePath == "" { value.responsePagePath = nil }
-        if value.responseCode == "" { value.responseCode = nil }
-    }
 }
 
 extension LoggingConfig: CatalogStructure {
@@ -145,7 +140,7 @@ extension TenantConfig: CatalogStructure {
     public static var blank: TenantConfig { TenantConfig() }
 
     public static let catalog = Catalog<TenantConfig>("tenant config", [
-        .value("parameter-definitions", \.parameterDefinitions, api: "ParameterDefinitions",
+        .omittable("parameter-definitions", \.sentParameterDefinitions, api: "ParameterDefinitions",
                ListCodec("member", StructureCodec<ParameterDefinition>(), wrapper: .bare),
                "The parameters tenants fill in."),
     ])
