@@ -23,17 +23,21 @@ struct DuplicatePathPatternRule: Rule {
         ])
 
     func check(_ context: CheckContext) {
-        var first: [String: RoutedBehavior] = [:]
-        for behavior in context.routing.behaviors where !behavior.isDefault {
+        let behaviors = context.routing.behaviors
+        // Positions, not behaviors: a behavior is a large value, and a thousand copies showed.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(behaviors.count)
+        for (position, behavior) in behaviors.enumerated() where !behavior.isDefault {
             let key = behavior.pattern.normalized
-            if let earlier = first[key] {
+            if let earlierPosition = first[key] {
+                let earlier = behaviors[earlierPosition]
                 context.report(
                     "\(behavior.displayName) has the same path pattern as \(earlier.displayName); it is never used",
                     at: behavior.path.appending("path-pattern"),
                     hint: "remove one of the two behaviors, or merge their settings",
                     notes: [.init("\(earlier.displayName) takes every request first", at: earlier.path.appending("path-pattern"))])
             } else {
-                first[key] = behavior
+                first[key] = position
             }
         }
     }
