@@ -372,6 +372,51 @@ def retargeted_xml(body, old, new):
     return body[:match.start(2)] + new.encode() + body[match.end(2):]
 
 
+def _behaviors(config):
+    """The default behavior and the cache behaviors of an API config, in order."""
+    return [config["DefaultCacheBehavior"]] + config.get("CacheBehaviors", {}).get("Items", [])
+
+
+def with_lambda_associations(config, sent):
+    """`config` (what moto returned) with each behavior's LambdaFunctionAssociations as sent.
+
+    moto empties them (MOTO_DOES_NOT_KEEP); CloudFront keeps them. Planning against moto's
+    config as is would see origin-facing functions appear and rightly plan an invalidation for
+    them, which CloudFront's config would not cause, so the plan is made against what
+    CloudFront would have returned, as for the origin-group target above."""
+    config = copy.deepcopy(config)
+    for behavior, sent_behavior in zip(_behaviors(config), _behaviors(sent)):
+        if "LambdaFunctionAssociations" in sent_behavior:
+            behavior["LambdaFunctionAssociations"] = copy.deepcopy(sent_behavior["LambdaFunctionAssociations"])
+    return config
+
+
+def with_lambda_associations_xml(body, sent_body):
+    """The XML form of `with_lambda_associations`, element by element."""
+    ET.register_namespace("", NS)
+    tree = ET.fromstring(body)
+    sent = ET.fromstring(sent_body)
+
+    def behaviors(root):
+        found = [root.find(f"{{{NS}}}DefaultCacheBehavior")]
+        items = root.find(f"{{{NS}}}CacheBehaviors/{{{NS}}}Items")
+        return found + (list(items) if items is not None else [])
+
+    changed = False
+    for behavior, sent_behavior in zip(behaviors(tree), behaviors(sent)):
+        kept = sent_behavior.find(f"{{{NS}}}LambdaFunctionAssociations")
+        dropped = behavior.find(f"{{{NS}}}LambdaFunctionAssociations")
+        if kept is None or dropped is None or ET.tostring(kept) == ET.tostring(dropped):
+            continue
+        position = list(behavior).index(dropped)
+        behavior.remove(dropped)
+        behavior.insert(position, copy.deepcopy(kept))
+        changed = True
+    if not changed:
+        return body
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree)
+
+
 def parse_xml(body, shape):
     tree = ET.fromstring(body)
     if tree.tag != f"{{{NS}}}{shape}":
@@ -689,6 +734,11 @@ def apply_with_cli(example, name, cfc, aws, report, deadline):
         got = {"ETag": etag, "DistributionConfig": retargeted(got["DistributionConfig"], group[0])}
         get_output = os.path.join(base, "get-config-output.cloudfront.json")
         write_json(get_output, got)
+    restored = with_lambda_associations(got["DistributionConfig"], sent)
+    if restored != got["DistributionConfig"]:  # what CloudFront would have returned: the functions kept
+        got = {"ETag": etag, "DistributionConfig": restored}
+        get_output = os.path.join(base, "get-config-output.cloudfront.json")
+        write_json(get_output, got)
 
     reference = os.path.join(base, "plan-from-sent")
     check_plan(example, name, example.plan(cfc, deadline, name,
@@ -777,6 +827,7 @@ def apply_with_rest(example, name, cfc, aws, rest, report, deadline):
     assert_kept(report, name, "GET .../config (XML)", sent, parse_xml(config_xml, "DistributionConfig"))
     if group:
         config_xml = retargeted_xml(config_xml, group[1], group[0])
+    config_xml = with_lambda_associations_xml(config_xml, sent_body)
     previous = os.path.join(base, "get-config.xml")
     write_bytes(previous, config_xml)
     plan_dir = os.path.join(base, "plan")
