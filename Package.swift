@@ -98,8 +98,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CFCGoldenTests",
-            dependencies: ["CFCCompiler", "CFCTestSupport"],
-            exclude: ["Fixtures", "Examples"]
+            dependencies: ["CFCCompiler", "CFCTestSupport", "APIDocument", "DistributionIR", "DistributionLanguage"],
+            exclude: ["Fixtures", "Examples", "FuzzSurvivors"]
         ),
         .testTarget(
             name: "CFCImportTests",

@@ -55,7 +55,8 @@ import Testing
         var files = TestPaths.exampleFiles.map(\.path)
         let root = TestPaths.packageRoot
         for directory in ["Tests/CFCHostileInputTests/Corpus", "Tests/CFCGoldenTests/Fixtures/kitchen-sink",
-                          "Tests/CFCGoldenTests/Fixtures/kitchen-sink-iam", "Tests/CFCImportTests/FormatFixtures"] {
+                          "Tests/CFCGoldenTests/Fixtures/kitchen-sink-iam", "Tests/CFCImportTests/FormatFixtures",
+                          "Tests/CFCGoldenTests/FuzzSurvivors"] {
             let url = root.appendingPathComponent(directory)
             let names = (try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []
             files += names.filter { $0.hasSuffix(".yaml") }.sorted().map { url.appendingPathComponent($0).path }
