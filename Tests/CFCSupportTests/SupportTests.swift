@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CFCSupport
 import Testing
 
@@ -27,5 +30,63 @@ import Testing
         #expect(Suggestions.closest(to: "coment", in: ["comment", "enabled"]) == "comment")
         #expect(Suggestions.closest(to: "xyz", in: ["comment", "enabled"]) == nil)
         #expect(Suggestions.closest(to: "viewer-protocl-policy", in: ["viewer-protocol-policy"]) == "viewer-protocol-policy")
+    }
+}
+
+/// Output files are written all or none, and a reader never sees half a file: each is staged
+/// beside its destination and renamed into place only when every file is staged.
+@Suite struct FileTransactionTests {
+    func scratch() -> String {
+        var template = Array("/tmp/cfc-transaction-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    func contents(_ path: String) -> String? {
+        (try? FileIO.read(path)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func entries(_ directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    @Test func destinationsChangeOnlyAtCommitAndNothingIsLeftBehind() throws {
+        let directory = scratch()
+        try FileIO.writeAtomically(Array("old".utf8), to: directory + "/a.json")
+        var transaction = FileTransaction()
+        try transaction.stage(Array("new a".utf8), at: directory + "/a.json")
+        try transaction.stage(Array("new b".utf8), at: directory + "/b.json")
+        // Staged, not yet in place: the old file is whole, the new one absent.
+        #expect(contents(directory + "/a.json") == "old")
+        #expect(contents(directory + "/b.json") == nil)
+        try transaction.commit()
+        #expect(contents(directory + "/a.json") == "new a")
+        #expect(contents(directory + "/b.json") == "new b")
+        #expect(entries(directory) == ["a.json", "b.json"])
+    }
+
+    @Test func aRollbackLeavesEveryDestinationAsItWas() throws {
+        let directory = scratch()
+        try FileIO.writeAtomically(Array("old".utf8), to: directory + "/a.json")
+        var transaction = FileTransaction()
+        try transaction.stage(Array("new a".utf8), at: directory + "/a.json")
+        try transaction.stage(Array("new b".utf8), at: directory + "/b.json")
+        transaction.rollback()
+        #expect(contents(directory + "/a.json") == "old")
+        #expect(entries(directory) == ["a.json"])
+    }
+
+    @Test func aFailedStageRemovesWhatWasStaged() throws {
+        let directory = scratch()
+        var transaction = FileTransaction()
+        try transaction.stage(Array("a".utf8), at: directory + "/a.json")
+        #expect(throws: FileIOError.self) { try transaction.stage(Array("b".utf8), at: directory + "/missing/b.json") }
+        #expect(entries(directory).isEmpty)
     }
 }
