@@ -140,9 +140,16 @@ public struct RoutingTable: Sendable {
 /// that is a prefix of it or has it as a prefix.
 struct PatternTrie: Sendable {
     private struct Node: Sendable {
-        var children: [Unicode.Scalar: Int] = [:]
+        /// Children by scalar. A list, not a dictionary: most nodes of a path's trie have one
+        /// or two children, where a linear scan beats hashing and allocates nothing per node.
+        var children: [(scalar: Unicode.Scalar, node: Int32)] = []
         var values: [Int] = []
         var subtreeValues: [Int] = []
+
+        func child(_ scalar: Unicode.Scalar) -> Int? {
+            for entry in children where entry.scalar == scalar { return Int(entry.node) }
+            return nil
+        }
     }
     private var nodes: [Node] = [Node()]
 
@@ -150,11 +157,11 @@ struct PatternTrie: Sendable {
         var current = 0
         nodes[current].subtreeValues.append(value)
         for scalar in key {
-            if let next = nodes[current].children[scalar] {
+            if let next = nodes[current].child(scalar) {
                 current = next
             } else {
                 nodes.append(Node())
-                nodes[current].children[scalar] = nodes.count - 1
+                nodes[current].children.append((scalar, Int32(truncatingIfNeeded: nodes.count - 1)))
                 current = nodes.count - 1
             }
             nodes[current].subtreeValues.append(value)
@@ -168,7 +175,7 @@ struct PatternTrie: Sendable {
         var current = 0
         for scalar in key {
             result += nodes[current].values
-            guard let next = nodes[current].children[scalar] else { return result }
+            guard let next = nodes[current].child(scalar) else { return result }
             current = next
         }
         return result + nodes[current].subtreeValues
