@@ -137,6 +137,14 @@ extension Member {
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
         defaultText: String? = nil, _ summary: String
     ) -> Member {
+        omittable(key, keyPath, api: apiName, codec, defaultText: defaultText, summary, exportUnsent: { _ in .null })
+    }
+
+    /// `omittable`, with `exportUnsent` saying how a member that is not sent is exported.
+    private static func omittable<C: ValueCodec>(
+        _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
+        defaultText: String?, _ summary: String, exportUnsent: @escaping @Sendable (Root) -> YAMLValue?
+    ) -> Member {
         let member = MemberName.named(apiName)
         return Member(
             key: key, apiName: apiName, apiNamesRead: [apiName], summary: summary,
@@ -159,7 +167,7 @@ extension Member {
                 }
                 if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
             },
-            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? .null },
+            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? exportUnsent(root) },
             copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
     }
 
@@ -173,7 +181,11 @@ extension Member {
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
         default contextualDefault: @escaping @Sendable (Root) -> C.Value?, defaultDescription: String, _ summary: String
     ) -> Member {
-        var member = omittable(key, keyPath, api: apiName, codec, summary)
+        // Where the default is not to send the member either (TTLs without forwarded values), an
+        // unsent member is simply unset and is exported as no key, not as `null`: plans and
+        // complete exports show it as absent, as they did before the member could be omitted.
+        var member = omittable(key, keyPath, api: apiName, codec, defaultText: nil, summary,
+                               exportUnsent: { contextualDefault($0) == nil ? nil : .null })
         member.defaultDescription = defaultDescription
         member.fillDefault = { root in root[keyPath: keyPath] = contextualDefault(root) }
         return member
