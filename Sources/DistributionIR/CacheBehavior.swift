@@ -30,16 +30,16 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// `AllowedMethods.CachedMethods.Items`, or nil when `CachedMethods` is not sent (it cannot
     /// be sent without `AllowedMethods`).
     public var sentCachedMethods: [HTTPMethod]? = [.get, .head]
-    /// `SmoothStreaming`.
-    public var smoothStreaming: Bool = false
-    /// `Compress`.
-    public var compress: Bool = true
+    /// `SmoothStreaming`, or nil when the member is not sent.
+    public var sentSmoothStreaming: Bool? = false
+    /// `Compress`, or nil when the member is not sent.
+    public var sentCompress: Bool? = true
     /// `LambdaFunctionAssociations`, or nil when the member is not sent.
     public var sentLambdaFunctionAssociations: [LambdaFunctionAssociation]? = []
     /// `FunctionAssociations`: CloudFront Functions, or nil when the member is not sent.
     public var sentFunctionAssociations: [FunctionAssociation]? = []
-    /// `FieldLevelEncryptionId`.
-    public var fieldLevelEncryptionId: String = ""
+    /// `FieldLevelEncryptionId`, or nil when the member is not sent.
+    public var sentFieldLevelEncryptionId: String? = ""
     /// `RealtimeLogConfigArn`.
     public var realtimeLogConfigArn: String? = nil
     /// `CachePolicyId`.
@@ -52,12 +52,12 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     public var grpcConfig: GRPCConfig? = nil
     /// `ForwardedValues`: the legacy cache settings, instead of a cache policy.
     public var forwardedValues: ForwardedValues? = nil
-    /// `MinTTL`, seconds.
-    public var minTTL: Int64? = nil
-    /// `DefaultTTL`, seconds.
-    public var defaultTTL: Int64? = nil
-    /// `MaxTTL`, seconds.
-    public var maxTTL: Int64? = nil
+    /// `MinTTL`, seconds, or nil when the member is not sent.
+    public var sentMinTTL: Int64? = nil
+    /// `DefaultTTL`, seconds, or nil when the member is not sent.
+    public var sentDefaultTTL: Int64? = nil
+    /// `MaxTTL`, seconds, or nil when the member is not sent.
+    public var sentMaxTTL: Int64? = nil
     /// Rule ids whose findings on this behavior are suppressed (cfc's own, not sent).
     public var ignore: [String] = []
 
@@ -70,6 +70,57 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     }
 
     // MARK: - What members mean whether sent or not
+
+    /// Whether Smooth Streaming media is served; `false` when `SmoothStreaming` is not sent.
+    public var smoothStreaming: Bool {
+        get { sentSmoothStreaming ?? false }
+        set { sentSmoothStreaming = newValue }
+    }
+
+    /// Whether CloudFront compresses responses; cfc's default `true` when `Compress` is not sent.
+    /// The API reference names no default, and tools built on it (Terraform, Pulumi) document
+    /// `false`; no check reads this, so cfc keeps one default for "not written" and "not sent".
+    public var compress: Bool {
+        get { sentCompress ?? true }
+        set { sentCompress = newValue }
+    }
+
+    /// The field-level encryption configuration; none when `FieldLevelEncryptionId` is not sent.
+    public var fieldLevelEncryptionId: String {
+        get { sentFieldLevelEncryptionId ?? "" }
+        set { sentFieldLevelEncryptionId = newValue }
+    }
+
+    // The legacy TTLs mean something only beside `ForwardedValues`; there, one that is not sent
+    // reads as CloudFront's default (0 seconds, one day, one year), which is also what cfc sends
+    // for a key that is not written. Without forwarded values they are nil unless sent.
+
+    /// The least time objects stay cached, in seconds: `MinTTL`, or 0 beside forwarded values.
+    public var minTTL: Int64? {
+        get { sentMinTTL ?? (forwardedValues == nil ? nil : Self.defaultMinTTL) }
+        set { sentMinTTL = newValue }
+    }
+
+    /// Seconds objects stay cached without cache headers: `DefaultTTL`, or 86400 beside
+    /// forwarded values.
+    public var defaultTTL: Int64? {
+        get { sentDefaultTTL ?? (forwardedValues == nil ? nil : Self.defaultDefaultTTL) }
+        set { sentDefaultTTL = newValue }
+    }
+
+    /// The most time objects stay cached, in seconds: `MaxTTL`, or 31536000 beside forwarded
+    /// values.
+    public var maxTTL: Int64? {
+        get { sentMaxTTL ?? (forwardedValues == nil ? nil : Self.defaultMaxTTL) }
+        set { sentMaxTTL = newValue }
+    }
+
+    /// CloudFront's `MinTTL` for legacy forwarded values when none is given.
+    public static let defaultMinTTL: Int64 = 0
+    /// CloudFront's `DefaultTTL` for legacy forwarded values when none is given: one day.
+    public static let defaultDefaultTTL: Int64 = 86400
+    /// CloudFront's `MaxTTL` for legacy forwarded values when none is given: one year.
+    public static let defaultMaxTTL: Int64 = 31_536_000
 
     /// The trusted signers; none (signed URLs not required) when `TrustedSigners` is not sent.
     public var trustedSigners: [String] {
@@ -116,8 +167,18 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
         behavior.trustedKeyGroups = trustedKeyGroups
         behavior.allowedMethods = allowedMethods
         behavior.cachedMethods = cachedMethods
-        behavior.lambdaFunctionAssociations = lambdaFunctionAssociations
+        behavior.smoothStreaming = smoothStreaming
+        behavior.compress = compress
+        behavior.lambdaFunctionAssociations = lambdaFunctionAssociations.map { association in
+            var association = association
+            association.includeBody = association.includeBody
+            return association
+        }
         behavior.functionAssociations = functionAssociations
+        behavior.fieldLevelEncryptionId = fieldLevelEncryptionId
+        behavior.minTTL = minTTL
+        behavior.defaultTTL = defaultTTL
+        behavior.maxTTL = maxTTL
         if var forwarded = behavior.forwardedValues {
             forwarded.headers = forwarded.headers
             forwarded.queryStringCacheKeys = forwarded.queryStringCacheKeys
@@ -139,11 +200,17 @@ public struct LambdaFunctionAssociation: Equatable, Hashable, Sendable, Codable 
     public var lambdaFunctionARN: String = ""
     /// `EventType`.
     public var eventType: EventType = .viewerRequest
-    /// `IncludeBody`.
-    public var includeBody: Bool = false
+    /// `IncludeBody`, or nil when the member is not sent.
+    public var sentIncludeBody: Bool? = false
 
     /// Creates an association.
     public init() {}
+
+    /// Whether the function sees the request body; `false` when `IncludeBody` is not sent.
+    public var includeBody: Bool {
+        get { sentIncludeBody ?? false }
+        set { sentIncludeBody = newValue }
+    }
 }
 
 /// `FunctionAssociation`: a CloudFront Function.

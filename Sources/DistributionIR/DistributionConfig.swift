@@ -4,12 +4,14 @@
 /// applied), so an IR value says exactly what is sent. Lists replace the API's
 /// `Quantity`/`Items` wrappers.
 ///
-/// Some members the API lets a config leave out are sent by cfc by default, in the form
-/// CloudFront returns them (an empty `Aliases` wrapper, a disabled `Logging`). For those the
-/// IR keeps a `sent…` field that is nil when the member is not sent at all, so a config read
-/// from the API compiles back member for member ("not sent" and "sent empty" stay apart), and
-/// a computed field with the plain name that says what the member means to CloudFront either
-/// way (no aliases, logging off). Checks read the plain names; setting one sends the member.
+/// Every member the API lets a config leave out but cfc sends by default, in the form CloudFront
+/// returns it (an empty `Aliases` wrapper, a disabled `Logging`, `PriceClass_All`, `Compress`),
+/// is kept in a `sent…` field that is nil when the member is not sent at all, so a config read
+/// from the API compiles back member for member ("not sent" and "sent as the default" stay
+/// apart). A computed field with the plain name says what the member means either way: the
+/// sent value, or, when it is not sent, the default cfc uses (which is CloudFront's documented
+/// default where the API reference names one). Checks read the plain names; setting one sends
+/// the member.
 ///
 /// ```yaml
 /// www:
@@ -22,8 +24,8 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     public var callerReference: String = ""
     /// `Aliases`: the alternate domain names (CNAMEs), or nil when the member is not sent.
     public var sentAliases: [String]? = []
-    /// `DefaultRootObject`: the object served for `/`.
-    public var defaultRootObject: String = ""
+    /// `DefaultRootObject`: the object served for `/`, or nil when the member is not sent.
+    public var sentDefaultRootObject: String? = ""
     /// `Origins`, in order.
     public var origins: [Origin] = []
     /// `OriginGroups`, in order, or nil when the member is not sent.
@@ -39,20 +41,21 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     public var comment: String = ""
     /// `Logging`: standard (access) logs, or nil when the member is not sent.
     public var sentLogging: LoggingConfig? = .disabled
-    /// `PriceClass`.
-    public var priceClass: PriceClass = .priceClassAll
+    /// `PriceClass`, or nil when the member is not sent.
+    public var sentPriceClass: PriceClass? = .priceClassAll
     /// `Enabled`.
     public var enabled: Bool = true
     /// `ViewerCertificate`, or nil when the member is not sent.
     public var sentViewerCertificate: ViewerCertificate? = .cloudFrontDefault
     /// `Restrictions`, or nil when the member is not sent.
     public var sentRestrictions: Restrictions? = Restrictions()
-    /// `WebACLId`: an AWS WAF web ACL (ARN for WAFv2, id for WAF Classic).
-    public var webACLId: String = ""
-    /// `HttpVersion`.
-    public var httpVersion: HTTPVersion = .http2
-    /// `IsIPV6Enabled`.
-    public var isIPV6Enabled: Bool = true
+    /// `WebACLId`: an AWS WAF web ACL (ARN for WAFv2, id for WAF Classic), or nil when the member
+    /// is not sent.
+    public var sentWebACLId: String? = ""
+    /// `HttpVersion`, or nil when the member is not sent.
+    public var sentHTTPVersion: HTTPVersion? = .http2
+    /// `IsIPV6Enabled`, or nil when the member is not sent.
+    public var sentIsIPV6Enabled: Bool? = true
     /// `ContinuousDeploymentPolicyId`.
     public var continuousDeploymentPolicyId: String? = nil
     /// `Staging`: whether this is a staging distribution.
@@ -74,6 +77,39 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     public init() {}
 
     // MARK: - What members mean whether sent or not
+
+    /// The object served for `/`; none when `DefaultRootObject` is not sent.
+    public var defaultRootObject: String {
+        get { sentDefaultRootObject ?? "" }
+        set { sentDefaultRootObject = newValue }
+    }
+
+    /// The price class; `PriceClass_All` when `PriceClass` is not sent (the API reference names
+    /// no default; this is cfc's, and the console's).
+    public var priceClass: PriceClass {
+        get { sentPriceClass ?? .priceClassAll }
+        set { sentPriceClass = newValue }
+    }
+
+    /// The web ACL; none when `WebACLId` is not sent.
+    public var webACLId: String {
+        get { sentWebACLId ?? "" }
+        set { sentWebACLId = newValue }
+    }
+
+    /// The highest HTTP version; `http2` when `HttpVersion` is not sent, the API reference's
+    /// default for new distributions.
+    public var httpVersion: HTTPVersion {
+        get { sentHTTPVersion ?? .http2 }
+        set { sentHTTPVersion = newValue }
+    }
+
+    /// Whether IPv6 is enabled; `true` when `IsIPV6Enabled` is not sent (the API reference names
+    /// no default; this is cfc's, and the console's).
+    public var isIPV6Enabled: Bool {
+        get { sentIsIPV6Enabled ?? true }
+        set { sentIsIPV6Enabled = newValue }
+    }
 
     /// The alternate domain names; none when `Aliases` is not sent.
     public var aliases: [String] {
@@ -126,17 +162,17 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     public var withAbsentMembersNormalized: DistributionConfig {
         var config = self
         config.aliases = aliases
+        config.defaultRootObject = defaultRootObject
         config.originGroups = originGroups
-        config.customErrorResponses = customErrorResponses
-        config.logging = logging
-        config.viewerCertificate = viewerCertificate
+        config.customErrorResponses = customErrorResponses.map(\.withAbsentMembersNormalized)
+        config.logging = logging.withAbsentMembersNormalized
+        config.priceClass = priceClass
+        config.viewerCertificate = viewerCertificate.withAbsentMembersNormalized
         config.restrictions = restrictions
-        config.origins = origins.map { origin in
-            var origin = origin
-            origin.customHeaders = origin.customHeaders
-            origin.originShield = origin.originShield
-            return origin
-        }
+        config.webACLId = webACLId
+        config.httpVersion = httpVersion
+        config.isIPV6Enabled = isIPV6Enabled
+        config.origins = origins.map(\.withAbsentMembersNormalized)
         config.defaultCacheBehavior = defaultCacheBehavior.withAbsentMembersNormalized
         config.cacheBehaviors = cacheBehaviors.map(\.withAbsentMembersNormalized)
         if var tenant = config.tenantConfig {
@@ -177,11 +213,25 @@ public struct CustomErrorResponse: Equatable, Hashable, Sendable, Codable {
     public var responsePagePath: String? = nil
     /// `ResponseCode`: the status code returned to the viewer (a string in the API).
     public var responseCode: String? = nil
-    /// `ErrorCachingMinTTL`, in seconds (CloudFront's default is 10).
-    public var errorCachingMinTTL: Int64 = 10
+    /// `ErrorCachingMinTTL`, in seconds, or nil when the member is not sent.
+    public var sentErrorCachingMinTTL: Int64? = 10
 
     /// Creates an empty response.
     public init() {}
+
+    /// How long errors are cached, in seconds; CloudFront's default of 10 when
+    /// `ErrorCachingMinTTL` is not sent.
+    public var errorCachingMinTTL: Int64 {
+        get { sentErrorCachingMinTTL ?? 10 }
+        set { sentErrorCachingMinTTL = newValue }
+    }
+
+    /// The response with every member that is not sent set to what it means.
+    public var withAbsentMembersNormalized: CustomErrorResponse {
+        var response = self
+        response.errorCachingMinTTL = errorCachingMinTTL
+        return response
+    }
 }
 
 /// Standard logging: `LoggingConfig`.
@@ -190,17 +240,55 @@ public struct CustomErrorResponse: Equatable, Hashable, Sendable, Codable {
 /// logging: {bucket: logs.s3.amazonaws.com, prefix: www/, include-cookies: false}
 /// ```
 public struct LoggingConfig: Equatable, Hashable, Sendable, Codable {
-    /// `Enabled`: true when a `logging:` block is written.
-    public var enabled: Bool = true
-    /// `IncludeCookies`.
-    public var includeCookies: Bool = false
-    /// `Bucket`: `bucket-name.s3.amazonaws.com`.
-    public var bucket: String = ""
-    /// `Prefix`.
-    public var prefix: String = ""
+    /// `Enabled` (true when a `logging:` block is written), or nil when the member is not sent.
+    public var sentEnabled: Bool? = true
+    /// `IncludeCookies`, or nil when the member is not sent.
+    public var sentIncludeCookies: Bool? = false
+    /// `Bucket` (`bucket-name.s3.amazonaws.com`), or nil when the member is not sent.
+    public var sentBucket: String? = ""
+    /// `Prefix`, or nil when the member is not sent.
+    public var sentPrefix: String? = ""
 
     /// Creates an enabled logging config without a bucket.
     public init() {}
+
+    // The API reference names no default for these members (they became optional with
+    // CloudFront's newer logging); when one is not sent, cfc reads the default it sends.
+
+    /// Whether standard logs are written; `true` when `Enabled` is not sent, as in a `logging:`
+    /// block that does not say.
+    public var enabled: Bool {
+        get { sentEnabled ?? true }
+        set { sentEnabled = newValue }
+    }
+
+    /// Whether logs include cookies; `false` when `IncludeCookies` is not sent.
+    public var includeCookies: Bool {
+        get { sentIncludeCookies ?? false }
+        set { sentIncludeCookies = newValue }
+    }
+
+    /// The log bucket; none when `Bucket` is not sent.
+    public var bucket: String {
+        get { sentBucket ?? "" }
+        set { sentBucket = newValue }
+    }
+
+    /// The log file name prefix; none when `Prefix` is not sent.
+    public var prefix: String {
+        get { sentPrefix ?? "" }
+        set { sentPrefix = newValue }
+    }
+
+    /// The config with every member that is not sent set to what it means.
+    public var withAbsentMembersNormalized: LoggingConfig {
+        var config = self
+        config.enabled = enabled
+        config.includeCookies = includeCookies
+        config.bucket = bucket
+        config.prefix = prefix
+        return config
+    }
 
     /// Logging switched off, as CloudFront reports it.
     public static var disabled: LoggingConfig {

@@ -16,8 +16,9 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     public var id: String = ""
     /// `DomainName`.
     public var domainName: String = ""
-    /// `OriginPath`: a directory prefix at the origin (`/production`), or empty.
-    public var originPath: String = ""
+    /// `OriginPath`: a directory prefix at the origin (`/production`), or empty; nil when the
+    /// member is not sent.
+    public var sentOriginPath: String? = ""
     /// `CustomHeaders`: headers CloudFront adds to every request to the origin, or nil when the
     /// member is not sent.
     public var sentCustomHeaders: [OriginCustomHeader]? = []
@@ -27,16 +28,17 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     public var customOriginConfig: CustomOriginConfig? = nil
     /// `VpcOriginConfig`: set for an origin in a VPC.
     public var vpcOriginConfig: VPCOriginConfig? = nil
-    /// `ConnectionAttempts`: 1 to 3.
-    public var connectionAttempts: Int = 3
-    /// `ConnectionTimeout`: seconds, 1 to 10.
-    public var connectionTimeout: Int = 10
+    /// `ConnectionAttempts` (1 to 3), or nil when the member is not sent.
+    public var sentConnectionAttempts: Int? = 3
+    /// `ConnectionTimeout` (seconds, 1 to 10), or nil when the member is not sent.
+    public var sentConnectionTimeout: Int? = 10
     /// `ResponseCompletionTimeout`: seconds.
     public var responseCompletionTimeout: Int? = nil
     /// `OriginShield`, or nil when the member is not sent.
     public var sentOriginShield: OriginShield? = OriginShield()
-    /// `OriginAccessControlId`: for S3 origins using origin access control.
-    public var originAccessControlId: String = ""
+    /// `OriginAccessControlId`: for S3 origins using origin access control; nil when the member
+    /// is not sent.
+    public var sentOriginAccessControlId: String? = ""
 
     /// Creates an origin with no id or domain.
     public init() {}
@@ -45,6 +47,50 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     public init(id: String, domainName: String) {
         self.id = id
         self.domainName = domainName
+    }
+
+    /// The directory prefix at the origin; none when `OriginPath` is not sent.
+    public var originPath: String {
+        get { sentOriginPath ?? "" }
+        set { sentOriginPath = newValue }
+    }
+
+    /// How many times CloudFront tries to connect; the API reference's default of 3 when
+    /// `ConnectionAttempts` is not sent.
+    public var connectionAttempts: Int {
+        get { sentConnectionAttempts ?? 3 }
+        set { sentConnectionAttempts = newValue }
+    }
+
+    /// Seconds CloudFront waits for a connection; the API reference's default of 10 when
+    /// `ConnectionTimeout` is not sent.
+    public var connectionTimeout: Int {
+        get { sentConnectionTimeout ?? 10 }
+        set { sentConnectionTimeout = newValue }
+    }
+
+    /// The origin access control; none when `OriginAccessControlId` is not sent.
+    public var originAccessControlId: String {
+        get { sentOriginAccessControlId ?? "" }
+        set { sentOriginAccessControlId = newValue }
+    }
+
+    /// The origin with every member cfc sends by default that is not sent set to what it means
+    /// (see `DistributionConfig.withAbsentMembersNormalized`).
+    public var withAbsentMembersNormalized: Origin {
+        var origin = self
+        origin.originPath = originPath
+        origin.customHeaders = customHeaders
+        if var custom = origin.customOriginConfig {
+            custom.originReadTimeout = custom.originReadTimeout
+            custom.originKeepaliveTimeout = custom.originKeepaliveTimeout
+            origin.customOriginConfig = custom
+        }
+        origin.connectionAttempts = connectionAttempts
+        origin.connectionTimeout = connectionTimeout
+        origin.originShield = originShield
+        origin.originAccessControlId = originAccessControlId
+        return origin
     }
 
     /// The custom headers; none when `CustomHeaders` is not sent.
@@ -109,10 +155,12 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
     /// default of its own, which the API reference does not name, so no plain-named field
     /// claims one).
     public var sentOriginSSLProtocols: [SSLProtocol]? = [.tlsV1_2]
-    /// `OriginReadTimeout`: seconds, 1 to 180 (60 without a quota increase).
-    public var originReadTimeout: Int = 30
-    /// `OriginKeepaliveTimeout`: seconds, 1 to 180 (60 without a quota increase).
-    public var originKeepaliveTimeout: Int = 5
+    /// `OriginReadTimeout` (seconds, 1 to 180; 60 without a quota increase), or nil when the
+    /// member is not sent.
+    public var sentOriginReadTimeout: Int? = 30
+    /// `OriginKeepaliveTimeout` (seconds, 1 to 180; 60 without a quota increase), or nil when
+    /// the member is not sent.
+    public var sentOriginKeepaliveTimeout: Int? = 5
     /// `IpAddressType`.
     public var ipAddressType: IPAddressType? = nil
     /// `OriginMtlsConfig`: the client certificate CloudFront presents to the origin.
@@ -120,6 +168,20 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
 
     /// Creates a config with cfc's defaults (HTTPS only, TLSv1.2, ports 80/443).
     public init() {}
+
+    /// Seconds CloudFront waits for a response; the API reference's default of 30 when
+    /// `OriginReadTimeout` is not sent.
+    public var originReadTimeout: Int {
+        get { sentOriginReadTimeout ?? 30 }
+        set { sentOriginReadTimeout = newValue }
+    }
+
+    /// Seconds CloudFront keeps an idle connection open; the API reference's default of 5 when
+    /// `OriginKeepaliveTimeout` is not sent.
+    public var originKeepaliveTimeout: Int {
+        get { sentOriginKeepaliveTimeout ?? 5 }
+        set { sentOriginKeepaliveTimeout = newValue }
+    }
 }
 
 /// `OriginMtlsConfig`.

@@ -7,16 +7,17 @@
 ///   minimum-protocol-version: TLSv1.2_2021
 /// ```
 public struct ViewerCertificate: Equatable, Hashable, Sendable, Codable {
-    /// `CloudFrontDefaultCertificate`: the `*.cloudfront.net` certificate.
-    public var cloudFrontDefaultCertificate: Bool? = nil
+    /// `CloudFrontDefaultCertificate` (the `*.cloudfront.net` certificate), or nil when the
+    /// member is not sent.
+    public var sentCloudFrontDefaultCertificate: Bool? = nil
     /// `IAMCertificateId`.
     public var iamCertificateId: String? = nil
     /// `ACMCertificateArn`.
     public var acmCertificateArn: String? = nil
     /// `SSLSupportMethod`.
     public var sslSupportMethod: SSLSupportMethod? = nil
-    /// `MinimumProtocolVersion`.
-    public var minimumProtocolVersion: MinimumProtocolVersion? = nil
+    /// `MinimumProtocolVersion`, or nil when the member is not sent.
+    public var sentMinimumProtocolVersion: MinimumProtocolVersion? = nil
     /// `Certificate` (deprecated).
     public var certificate: String? = nil
     /// `CertificateSource` (deprecated).
@@ -36,6 +37,38 @@ public struct ViewerCertificate: Equatable, Hashable, Sendable, Codable {
     /// Whether this is the CloudFront default certificate rather than one of yours.
     public var usesCloudFrontDefault: Bool {
         acmCertificateArn == nil && iamCertificateId == nil
+    }
+
+    // MARK: - What members mean whether sent or not
+
+    /// Whether the `*.cloudfront.net` certificate is used: `CloudFrontDefaultCertificate`, or,
+    /// when it is not sent, whether no certificate of yours is given (cfc's default).
+    public var cloudFrontDefaultCertificate: Bool {
+        get { sentCloudFrontDefaultCertificate ?? usesCloudFrontDefault }
+        set { sentCloudFrontDefaultCertificate = newValue }
+    }
+
+    /// The security policy: `MinimumProtocolVersion`, or, when it is not sent, `TLSv1` with the
+    /// CloudFront certificate (which the API reference says CloudFront sets whatever is sent)
+    /// and cfc's default `TLSv1.2_2021` with yours (the API reference names no default).
+    public var minimumProtocolVersion: MinimumProtocolVersion {
+        get { sentMinimumProtocolVersion ?? Self.defaultMinimumProtocolVersion(usesCloudFrontDefault: usesCloudFrontDefault) }
+        set { sentMinimumProtocolVersion = newValue }
+    }
+
+    /// cfc's `MinimumProtocolVersion` when none is written: what CloudFront forces with its own
+    /// certificate, and the recommended policy with yours.
+    public static func defaultMinimumProtocolVersion(usesCloudFrontDefault: Bool) -> MinimumProtocolVersion {
+        usesCloudFrontDefault ? .tlsV1 : .tlsV1_2_2021
+    }
+
+    /// The certificate with every member cfc sends by default that is not sent set to what it
+    /// means (see `DistributionConfig.withAbsentMembersNormalized`).
+    public var withAbsentMembersNormalized: ViewerCertificate {
+        var certificate = self
+        certificate.cloudFrontDefaultCertificate = cloudFrontDefaultCertificate
+        certificate.minimumProtocolVersion = minimumProtocolVersion
+        return certificate
     }
 }
 

@@ -54,7 +54,8 @@ public enum APINormalization {
             if certificate.certificateSource == .cloudfront { certificate.certificateSource = nil }
             if certificate.certificate == nil || certificate.certificate == "" { certificate.certificate = nil }
         } else {
-            if certificate.cloudFrontDefaultCertificate == nil { certificate.cloudFrontDefaultCertificate = false }
+            // `CloudFrontDefaultCertificate` not sent already reads as `false` here: `normalize`
+            // spells every member that is not sent as what it means first.
             let own = certificate.acmCertificateArn ?? certificate.iamCertificateId
             if certificate.certificate == own { certificate.certificate = nil }
             if certificate.certificateSource == .acm && certificate.acmCertificateArn != nil { certificate.certificateSource = nil }

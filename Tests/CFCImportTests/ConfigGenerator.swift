@@ -1,9 +1,9 @@
 import DistributionIR
 
-/// Builds random valid distributions: every optional member sometimes present and (where cfc can
-/// leave it out) sometimes absent, every enum value sometimes used, every leaf given more than
-/// one value, strings chosen to stress YAML quoting. Deterministic for a seed.
-/// `GeneratorCoverageTests` checks the reach against botocore's model.
+/// Builds random valid distributions: every optional member sometimes present and sometimes
+/// absent, every enum value sometimes used, every leaf given more than one value, strings chosen
+/// to stress YAML quoting. Deterministic for a seed. `GeneratorCoverageTests` checks the reach
+/// against botocore's model.
 struct ConfigGenerator {
     var random: SplitMix64
 
@@ -34,7 +34,11 @@ struct ConfigGenerator {
         var config = DistributionConfig()
         config.callerReference = chance(20) ? "" : text("ref")
         config.sentAliases = sometimesAbsent((0..<int(0...3)).map { "www\($0).example.com" })
-        if chance() { config.defaultRootObject = pick(["index.html", "home/index.htm", ""]) }
+        if chance() {
+            config.defaultRootObject = pick(["index.html", "home/index.htm", ""])
+        } else if chance(12) {
+            config.sentDefaultRootObject = nil
+        }
         let originCount = int(1...4)
         config.origins = (0..<originCount).map { origin(index: $0) }
         let ids = config.origins.map(\.id)
@@ -63,21 +67,22 @@ struct ConfigGenerator {
             // CloudFront reports an unset page and code as empty strings.
             if chance() { response.responsePagePath = pick(["/errors/\(int(1...9)).html", ""]) }
             if chance() { response.responseCode = pick(["200", "404", "503", ""]) }
-            response.errorCachingMinTTL = Int64(pick([0, 10, 300, 86400]))
+            response.sentErrorCachingMinTTL = sometimesAbsent(Int64(pick([0, 10, 300, 86400])))
             return response
         }
         if config.customErrorResponses.isEmpty, chance(15) { config.sentCustomErrorResponses = nil }
         config.comment = String(text("comment").prefix(100))
         if chance(30) {
-            config.logging = LoggingConfig()
-            config.logging.enabled = chance(80)
-            config.logging.includeCookies = chance()
-            config.logging.bucket = "logs-\(int(1...9)).s3.amazonaws.com"
-            config.logging.prefix = chance() ? "p/" : ""
+            var logging = LoggingConfig()
+            logging.sentEnabled = sometimesAbsent(chance(80))
+            logging.sentIncludeCookies = sometimesAbsent(chance())
+            logging.sentBucket = sometimesAbsent("logs-\(int(1...9)).s3.amazonaws.com")
+            logging.sentPrefix = sometimesAbsent(chance() ? "p/" : "")
+            config.logging = logging
         } else if chance(15) {
             config.sentLogging = nil
         }
-        config.priceClass = pickCase(PriceClass.self)
+        config.sentPriceClass = sometimesAbsent(pickCase(PriceClass.self))
         config.enabled = chance(80)
         config.sentViewerCertificate = chance(8) ? nil : viewerCertificate()
         config.restrictions.geoRestriction.restrictionType = pickCase(GeoRestrictionType.self)
@@ -86,9 +91,13 @@ struct ConfigGenerator {
         } else if chance(15) {
             config.sentRestrictions = nil
         }
-        if chance(30) { config.webACLId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/w/\(int(1...9))" }
-        config.httpVersion = pickCase(HTTPVersion.self)
-        config.isIPV6Enabled = chance()
+        if chance(30) {
+            config.webACLId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/w/\(int(1...9))"
+        } else if chance(12) {
+            config.sentWebACLId = nil
+        }
+        config.sentHTTPVersion = sometimesAbsent(pickCase(HTTPVersion.self))
+        config.sentIsIPV6Enabled = sometimesAbsent(chance())
         if chance(20) { config.continuousDeploymentPolicyId = text("cdp") }
         if chance(20) { config.staging = chance() }
         if chance(20) { config.anycastIPListId = "aip-\(int(1...9))" }
@@ -143,7 +152,11 @@ struct ConfigGenerator {
     mutating func origin(index: Int) -> Origin {
         var origin = Origin(id: chance(20) ? pick(["o.1", "origin with space", "ÖRIGIN", "123"]) + "-\(index)" : "origin-\(index)",
                             domainName: domain())
-        if chance(30) { origin.originPath = pick(["/prod", "/v1/app"]) }
+        if chance(30) {
+            origin.originPath = pick(["/prod", "/v1/app"])
+        } else if chance(12) {
+            origin.sentOriginPath = nil
+        }
         origin.sentCustomHeaders = sometimesAbsent((0..<int(0...2)).map { OriginCustomHeader(headerName: "X-Header-\($0)", headerValue: text("value")) })
         switch int(0...2) {
         case 0:
@@ -159,8 +172,8 @@ struct ConfigGenerator {
             custom.httpsPort = pick([443, 8443])
             custom.originProtocolPolicy = pickCase(OriginProtocolPolicy.self)
             custom.sentOriginSSLProtocols = sometimesAbsent(Array(Set((0..<int(1...3)).map { _ in pickCase(SSLProtocol.self) })).sorted { $0.rawValue < $1.rawValue })
-            custom.originReadTimeout = int(1...60)
-            custom.originKeepaliveTimeout = int(1...60)
+            custom.sentOriginReadTimeout = sometimesAbsent(int(1...60))
+            custom.sentOriginKeepaliveTimeout = sometimesAbsent(int(1...60))
             if chance(30) { custom.ipAddressType = pickCase(IPAddressType.self) }
             if chance(20) {
                 var mtls = OriginMTLSConfig()
@@ -176,8 +189,9 @@ struct ConfigGenerator {
             if chance() { vpc.originKeepaliveTimeout = int(1...60) }
             origin.vpcOriginConfig = vpc
         }
-        origin.connectionAttempts = int(1...3)
-        origin.connectionTimeout = int(1...10)
+        if origin.originAccessControlId.isEmpty, chance(12) { origin.sentOriginAccessControlId = nil }
+        origin.sentConnectionAttempts = sometimesAbsent(int(1...3))
+        origin.sentConnectionTimeout = sometimesAbsent(int(1...10))
         if chance(20) { origin.responseCompletionTimeout = int(30...120) }
         if chance(30) {
             origin.originShield.enabled = chance(70)
@@ -205,15 +219,15 @@ struct ConfigGenerator {
             behavior.sentAllowedMethods = nil
             behavior.sentCachedMethods = nil
         }
-        behavior.smoothStreaming = chance(20)
-        behavior.compress = chance(70)
+        behavior.sentSmoothStreaming = sometimesAbsent(chance(20))
+        behavior.sentCompress = sometimesAbsent(chance(70))
         var events = EventType.allCases.shuffled(using: &random)
         for _ in 0..<int(0...2) {
             guard let event = events.popLast() else { break }
             var association = LambdaFunctionAssociation()
             association.eventType = event
             association.lambdaFunctionARN = "arn:aws:lambda:us-east-1:111122223333:function:f\(int(1...9)):\(int(1...20))"
-            association.includeBody = chance(30)
+            association.sentIncludeBody = sometimesAbsent(chance(30))
             behavior.lambdaFunctionAssociations.append(association)
         }
         if behavior.lambdaFunctionAssociations.isEmpty, chance(25) { behavior.sentLambdaFunctionAssociations = nil }
@@ -225,7 +239,11 @@ struct ConfigGenerator {
         } else if chance(12) {
             behavior.sentFunctionAssociations = nil
         }
-        if chance(20) { behavior.fieldLevelEncryptionId = "fle-\(int(1...9))" }
+        if chance(20) {
+            behavior.fieldLevelEncryptionId = "fle-\(int(1...9))"
+        } else if chance(12) {
+            behavior.sentFieldLevelEncryptionId = nil
+        }
         if chance(20) { behavior.realtimeLogConfigArn = "arn:aws:cloudfront::111122223333:realtime-log-config/r\(int(1...9))" }
         if chance(70) {
             behavior.cachePolicyId = pick(["658327ea-f89d-4fab-a63d-7e88639e58f6", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"])
@@ -248,12 +266,11 @@ struct ConfigGenerator {
                 forwarded.sentQueryStringCacheKeys = nil
             }
             behavior.forwardedValues = forwarded
-            if chance(70) {
-                let values = [Int64(int(0...100)), Int64(int(100...10_000)), Int64(int(10_000...1_000_000))]
-                behavior.minTTL = values[0]
-                behavior.defaultTTL = values[1]
-                behavior.maxTTL = values[2]
-            }
+            // Each TTL on its own: CloudFront's default stands in for one that is not sent.
+            let values = [Int64(int(0...100)), Int64(int(100...10_000)), Int64(int(10_000...1_000_000))]
+            behavior.sentMinTTL = sometimesAbsent(values[0])
+            behavior.sentDefaultTTL = sometimesAbsent(values[1])
+            behavior.sentMaxTTL = sometimesAbsent(values[2])
         }
         if chance(15) {
             var grpc = GRPCConfig()
@@ -267,22 +284,26 @@ struct ConfigGenerator {
         var certificate = ViewerCertificate()
         switch int(0...2) {
         case 0:
-            if chance() { certificate.cloudFrontDefaultCertificate = true }
+            certificate.sentCloudFrontDefaultCertificate = sometimesAbsent(true)
+            // CloudFront sets TLSv1 with its own certificate, whatever is sent.
+            certificate.sentMinimumProtocolVersion = sometimesAbsent(.tlsV1)
             // As CloudFront reports some older distributions (see the legacy-website fixture).
             if chance(30) { certificate.certificateSource = .cloudfront }
             if chance(20) { certificate.sslSupportMethod = pickCase(SSLSupportMethod.self) }
         case 1:
             certificate.acmCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/\(int(1000...9999))"
+            certificate.sentCloudFrontDefaultCertificate = sometimesAbsent(false)
             certificate.sslSupportMethod = pickCase(SSLSupportMethod.self)
-            if chance() { certificate.minimumProtocolVersion = pickCase(MinimumProtocolVersion.self) }
+            certificate.sentMinimumProtocolVersion = sometimesAbsent(pickCase(MinimumProtocolVersion.self))
             if chance(30) {
                 certificate.certificate = certificate.acmCertificateArn
                 certificate.certificateSource = .acm
             }
         default:
             certificate.iamCertificateId = "ASCA\(int(100_000_000_000...999_999_999_999))"
+            certificate.sentCloudFrontDefaultCertificate = sometimesAbsent(false)
             certificate.sslSupportMethod = pickCase(SSLSupportMethod.self)
-            if chance() { certificate.minimumProtocolVersion = pickCase(MinimumProtocolVersion.self) }
+            certificate.sentMinimumProtocolVersion = sometimesAbsent(pickCase(MinimumProtocolVersion.self))
             // The deprecated pair, as CloudFront reports it for an IAM certificate.
             if chance(30) {
                 certificate.certificate = certificate.iamCertificateId

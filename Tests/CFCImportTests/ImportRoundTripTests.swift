@@ -18,7 +18,8 @@ import Testing
     static let count = 500
 
     /// A valid DistributionConfig as CloudFront holds it: generated, emitted and read back once,
-    /// so contextual defaults are filled in.
+    /// so values the emitter forces (`TLSv1` beside a sent CloudFront certificate) and defaults
+    /// reading fills in (a caller reference for an empty one) are in place.
     static func canonicalDocument(seed: UInt64) throws -> (distribution: Distribution, json: [UInt8], xml: [UInt8]) {
         var generator = ConfigGenerator(seed: seed)
         let generated = generator.distribution()

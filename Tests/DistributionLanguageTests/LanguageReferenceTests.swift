@@ -27,16 +27,19 @@ import Testing
 
     /// Every key is documented by a sentence, and its Default column says what an absent key
     /// means: required, a value (from the structure's blank value, which is what lowering
-    /// starts from), or unset.
+    /// starts from), the default in words when it depends on other keys, or unset.
     @Test func everyMemberHasASummaryAndADefaultColumn() {
         let reference = LanguageReference.markdown()
         for structure in LanguageReference.structures() {
             for member in structure.members {
                 #expect(!member.summary.isEmpty, "\(structure.typeName).\(member.key)")
                 #expect(member.summary.hasSuffix(".") || member.summary.hasSuffix(")"), "\(structure.typeName).\(member.key)")
-                let column = member.isRequired ? "required" : member.defaultValue.map { "`\($0)`" } ?? "unset"
+                let column = member.isRequired
+                    ? "required" : member.defaultDescription ?? member.defaultValue.map { "`\($0)`" } ?? "unset"
                 #expect(reference.contains("| `\(member.key)` |") && reference.contains(column),
                         "\(structure.typeName).\(member.key): default \(column) not in the reference")
+                #expect(member.defaultValue == nil || member.defaultDescription == nil,
+                        "\(structure.typeName).\(member.key): a default is a value or words, not both")
             }
         }
     }

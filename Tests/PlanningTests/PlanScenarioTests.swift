@@ -265,6 +265,78 @@ import Testing
         #expect(SemanticDiff.compare(old: empty, new: old).isEmpty)
     }
 
+    /// Legacy TTLs a behavior with a cache policy does not send read as removed, not as `null`:
+    /// without forwarded values there is no default to leave out, so nothing marks them unsent.
+    /// (moto, like older CloudFront configs, returns zero TTLs beside a cache policy.)
+    @Test func legacyTTLsNotSentBesideACachePolicyReadAsRemoved() {
+        var old = DistributionConfig()
+        old.defaultCacheBehavior.cachePolicyId = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+        old.defaultCacheBehavior.forwardedValues = ForwardedValues()
+        old.defaultCacheBehavior.minTTL = 0
+        old.defaultCacheBehavior.defaultTTL = 0
+        old.defaultCacheBehavior.maxTTL = 0
+        var new = old
+        new.defaultCacheBehavior.forwardedValues = nil
+        new.defaultCacheBehavior.sentMinTTL = nil
+        new.defaultCacheBehavior.sentDefaultTTL = nil
+        new.defaultCacheBehavior.sentMaxTTL = nil
+        let ttls = SemanticDiff.compare(old: old, new: new).filter { $0.path.hasSuffix("-ttl") }
+        #expect(ttls.map(\.text) == ["min-ttl", "default-ttl", "max-ttl"].map { "default-cache-behavior.\($0): removed (was 0)" })
+    }
+
+    /// A member cfc sends by default that a config leaves out means its default, so a plan
+    /// shows no change between leaving it out and sending the default.
+    @Test func scalarsNotSentAreNoChangeFromTheirDefaults() {
+        var sent = DistributionConfig()
+        var origin = Origin(id: "app", domainName: "app.example.com")
+        origin.customOriginConfig = CustomOriginConfig()
+        sent.origins = [origin]
+        sent.defaultCacheBehavior.targetOriginId = "app"
+        sent.defaultCacheBehavior.forwardedValues = ForwardedValues()
+        sent.defaultCacheBehavior.minTTL = CacheBehavior.defaultMinTTL
+        sent.defaultCacheBehavior.defaultTTL = CacheBehavior.defaultDefaultTTL
+        sent.defaultCacheBehavior.maxTTL = CacheBehavior.defaultMaxTTL
+        var association = LambdaFunctionAssociation()
+        association.lambdaFunctionARN = "arn:aws:lambda:us-east-1:111122223333:function:f:1"
+        sent.defaultCacheBehavior.lambdaFunctionAssociations = [association]
+        var response = CustomErrorResponse()
+        response.errorCode = 404
+        sent.customErrorResponses = [response]
+        sent.logging = LoggingConfig()
+
+        var unsent = sent
+        unsent.sentDefaultRootObject = nil
+        unsent.sentPriceClass = nil
+        unsent.sentWebACLId = nil
+        unsent.sentHTTPVersion = nil
+        unsent.sentIsIPV6Enabled = nil
+        unsent.logging.sentEnabled = nil
+        unsent.logging.sentIncludeCookies = nil
+        unsent.logging.sentBucket = nil
+        unsent.logging.sentPrefix = nil
+        unsent.origins[0].sentOriginPath = nil
+        unsent.origins[0].sentConnectionAttempts = nil
+        unsent.origins[0].sentConnectionTimeout = nil
+        unsent.origins[0].sentOriginAccessControlId = nil
+        unsent.origins[0].customOriginConfig?.sentOriginReadTimeout = nil
+        unsent.origins[0].customOriginConfig?.sentOriginKeepaliveTimeout = nil
+        unsent.customErrorResponses[0].sentErrorCachingMinTTL = nil
+        unsent.defaultCacheBehavior.sentSmoothStreaming = nil
+        unsent.defaultCacheBehavior.sentCompress = nil
+        unsent.defaultCacheBehavior.sentFieldLevelEncryptionId = nil
+        unsent.defaultCacheBehavior.lambdaFunctionAssociations[0].sentIncludeBody = nil
+        unsent.defaultCacheBehavior.sentMinTTL = nil
+        unsent.defaultCacheBehavior.sentDefaultTTL = nil
+        unsent.defaultCacheBehavior.sentMaxTTL = nil
+        unsent.viewerCertificate.sentCloudFrontDefaultCertificate = nil
+        unsent.viewerCertificate.sentMinimumProtocolVersion = nil
+
+        #expect(unsent != sent)
+        #expect(unsent.withAbsentMembersNormalized == sent.withAbsentMembersNormalized)
+        #expect(SemanticDiff.compare(old: sent, new: unsent).map(\.text) == [])
+        #expect(SemanticDiff.compare(old: unsent, new: sent).map(\.text) == [])
+    }
+
     /// No phantom diffs: every example compared with its own compiled JSON and XML is unchanged.
     @Test(arguments: TestPaths.exampleFiles.map(\.lastPathComponent))
     func exampleAgainstItsOwnOutputHasNoDiff(_ file: String) throws {

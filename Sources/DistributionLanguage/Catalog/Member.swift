@@ -20,9 +20,12 @@ public struct Member<Root>: Sendable {
     public let isRequired: Bool
     /// Whether the key may be `null`, which leaves the member unset (not sent).
     public var acceptsNull: Bool = false
-    /// The default in words, for members whose default depends on other members (otherwise the
-    /// reference shows the structure's blank value).
+    /// The default as a YAML value, for members whose blank value does not show it (otherwise
+    /// the reference shows the structure's blank value).
     public var defaultText: String? = nil
+    /// The default in words (Markdown), for members whose default depends on other members of
+    /// their structure, such as "`0` with `forwarded-values`, else unset".
+    public var defaultDescription: String? = nil
 
     let shapeOf: @Sendable () -> ValueShape
     let lowerValue: @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void
@@ -30,6 +33,10 @@ public struct Member<Root>: Sendable {
     let readValue: @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     let exportValue: @Sendable (Root, ExportStyle) -> YAMLValue?
     let copyValue: @Sendable (inout Root, Root) -> Void
+    /// Sets the member to its default that depends on other members: lowering runs it for a key
+    /// that is not written, once the keys that are written are lowered. Nil for members whose
+    /// default is the structure's blank value.
+    var fillDefault: (@Sendable (inout Root) -> Void)? = nil
 
     /// What the value looks like in YAML.
     public func shape() -> ValueShape { shapeOf() }
@@ -57,6 +64,13 @@ public struct Member<Root>: Sendable {
     /// Sets this member of `root` to its value in `other`.
     public func copy(into root: inout Root, from other: Root) {
         copyValue(&root, other)
+    }
+
+    /// Sets this member of `root` to what lowering gives it when its key is not written: its
+    /// value in `blank`, or the default that depends on `root`'s other members.
+    public func reset(_ root: inout Root, blank: Root) {
+        copyValue(&root, blank)
+        fillDefault?(&root)
     }
 }
 
@@ -123,6 +137,14 @@ extension Member {
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
         defaultText: String? = nil, _ summary: String
     ) -> Member {
+        omittable(key, keyPath, api: apiName, codec, defaultText: defaultText, summary, exportUnsent: { _ in .null })
+    }
+
+    /// `omittable`, with `exportUnsent` saying how a member that is not sent is exported.
+    private static func omittable<C: ValueCodec>(
+        _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
+        defaultText: String?, _ summary: String, exportUnsent: @escaping @Sendable (Root) -> YAMLValue?
+    ) -> Member {
         let member = MemberName.named(apiName)
         return Member(
             key: key, apiName: apiName, apiNamesRead: [apiName], summary: summary,
@@ -145,8 +167,28 @@ extension Member {
                 }
                 if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
             },
-            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? .null },
+            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? exportUnsent(root) },
             copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+    }
+
+    /// `omittable` for a member whose default depends on other members of its structure (the
+    /// legacy TTLs beside `forwarded-values`, the certificate settings that depend on whose
+    /// certificate it is): a key that is not written gets `contextualDefault(root)` once the
+    /// written keys are lowered, and that value is sent. `null` still leaves the member out, and
+    /// so does an API document without it: reading never fills the default in, so a live config
+    /// compiles back without the member.
+    public static func omittable<C: ValueCodec>(
+        _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
+        default contextualDefault: @escaping @Sendable (Root) -> C.Value?, defaultDescription: String, _ summary: String
+    ) -> Member {
+        // Where the default is not to send the member either (TTLs without forwarded values), an
+        // unsent member is simply unset and is exported as no key, not as `null`: plans and
+        // complete exports show it as absent, as they did before the member could be omitted.
+        var member = omittable(key, keyPath, api: apiName, codec, defaultText: nil, summary,
+                               exportUnsent: { contextualDefault($0) == nil ? nil : .null })
+        member.defaultDescription = defaultDescription
+        member.fillDefault = { root in root[keyPath: keyPath] = contextualDefault(root) }
+        return member
     }
 
     /// A list whose `Quantity` and `Items` sit directly in the enclosing API structure, beside

@@ -25,7 +25,7 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
             guard let key = member.key, !excludedKeys.contains(key) else { continue }
             if style == .idiomatic && !member.isRequired {
                 var reset = value
-                member.copy(into: &reset, from: Structure.blank)
+                member.reset(&reset, blank: Structure.blank)
                 Structure.applyContextualDefaults(&reset)
                 if reset == value { continue }
             }
@@ -56,6 +56,11 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
             }
             seen[index] = true
             context.within(.key(keyText), key: key) { catalog.members[index].lower(into: &value, from: valueNode, &$0) }
+        }
+        // Defaults that depend on other members go only to keys that are not written: a key
+        // written `null` leaves its member out.
+        for (index, member) in catalog.members.enumerated() where !seen[index] {
+            member.fillDefault?(&value)
         }
         for (index, member) in catalog.members.enumerated() where member.isRequired && !seen[index] {
             guard let key = member.key, !excludedKeys.contains(key) else { continue }
@@ -124,7 +129,9 @@ extension CatalogStructure {
                 return MemberShape(
                     key: key, apiName: member.apiName, summary: member.summary, isRequired: member.isRequired,
                     acceptsNull: member.acceptsNull, shape: member.shape(),
-                    defaultValue: member.isRequired ? nil : member.defaultText ?? member.export(blankValue, style: .idiomatic)?.flowText)
+                    defaultValue: member.isRequired || member.defaultDescription != nil
+                        ? nil : member.defaultText ?? member.export(blankValue, style: .idiomatic)?.flowText,
+                    defaultDescription: member.isRequired ? nil : member.defaultDescription)
             })
     }
 }

@@ -59,7 +59,10 @@ public struct MemberShape: Sendable {
     public var acceptsNull: Bool = false
     /// The value's shape.
     public var shape: ValueShape
-    /// The value used when the key is not written, or nil when the member is then unset (or
-    /// depends on other keys, as the summary says).
+    /// The value used when the key is not written, or nil when the member is then unset or its
+    /// default depends on other keys (`defaultDescription`).
     public var defaultValue: String?
+    /// The default in words (Markdown) when it depends on other keys, such as "`0` with
+    /// `forwarded-values`, else unset"; nil otherwise.
+    public var defaultDescription: String? = nil
 }

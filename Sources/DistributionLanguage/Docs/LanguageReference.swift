@@ -64,7 +64,8 @@ public enum LanguageReference {
             - **`allowed-methods` and `cached-methods` are siblings** in a behavior (the API nests the second
               inside the first).
             - **Defaults**: every key that is not required has a default, listed below; cfc emits it so that the
-              document CloudFront returns reads back with no difference. A key whose default reads "unset" may be
+              document CloudFront returns reads back with no difference. A default that depends on other keys is
+              given in words and applies only to a key that is not written. A key whose default reads "unset" may be
               `null` (or `~`), which is the same as leaving it out. A key whose default says "`null`: not sent"
               may be `null` too, which leaves its API member out of the document altogether (CloudFront then
               applies its own meaning of "absent", usually the same as the default); `cfc import` writes this
@@ -81,8 +82,11 @@ public enum LanguageReference {
             text += "| --- | --- | --- | --- | --- |\n"
             for member in structure.members {
                 let api = member.apiName.map { "`\($0)`" } ?? "*cfc*"
-                var defaultText = member.isRequired ? "required" : member.defaultValue.map { "`\($0)`" } ?? "unset"
-                if member.acceptsNull, member.defaultValue != nil { defaultText += "; `null`: not sent" }
+                var defaultText = member.isRequired
+                    ? "required" : member.defaultDescription ?? member.defaultValue.map { "`\($0)`" } ?? "unset"
+                if member.acceptsNull, member.defaultValue != nil || member.defaultDescription != nil {
+                    defaultText += "; `null`: not sent"
+                }
                 let summary = member.summary.replacingPipes()
                 text += "| `\(member.key)` | \(api) | \(member.shape.description.replacingPipes()) | \(defaultText.replacingPipes()) | \(summary) |\n"
             }

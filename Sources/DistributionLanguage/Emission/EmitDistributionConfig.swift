@@ -17,11 +17,13 @@ public func emitDistributionConfig(_ distribution: Distribution) -> APIDocument 
 }
 
 /// Sets the values CloudFront imposes whatever is requested: with the CloudFront default
-/// certificate the minimum protocol version is always `TLSv1`. A `ViewerCertificate` that is
-/// not sent stays unsent.
+/// certificate the minimum protocol version is always `TLSv1`. Only members that are sent are
+/// changed: a `ViewerCertificate`, `CloudFrontDefaultCertificate` or `MinimumProtocolVersion`
+/// that is not sent stays unsent, so a live config without one compiles back without it.
 public func applyForcedValues(_ config: inout DistributionConfig) {
     guard var certificate = config.sentViewerCertificate else { return }
-    if certificate.usesCloudFrontDefault, certificate.cloudFrontDefaultCertificate == true {
+    if certificate.usesCloudFrontDefault, certificate.sentCloudFrontDefaultCertificate == true,
+       certificate.sentMinimumProtocolVersion != nil {
         certificate.minimumProtocolVersion = .tlsV1
         config.sentViewerCertificate = certificate
     }

@@ -111,8 +111,10 @@ public enum JSONSchemaGenerator {
     static func describe(_ member: MemberShape) -> String {
         var text = member.summary
         if let api = member.apiName { text += " (API: \(api))" }
-        if !member.isRequired, let value = member.defaultValue, !text.contains("Default") { text += " Default: \(value)." }
-        if member.acceptsNull, member.defaultValue != nil { text += " null: not sent." }
+        if !member.isRequired, let value = member.defaultValue ?? member.defaultDescription, !text.contains("Default") {
+            text += " Default: \(value)."
+        }
+        if member.acceptsNull, member.defaultValue != nil || member.defaultDescription != nil { text += " null: not sent." }
         return text
     }
 

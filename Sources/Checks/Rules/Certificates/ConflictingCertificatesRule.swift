@@ -30,7 +30,7 @@ struct ConflictingCertificatesRule: Rule {
             context.report("the viewer certificate sets both acm-certificate-arn and iam-certificate-id",
                            at: path.appending("iam-certificate-id"), hint: "keep one of them")
         }
-        if certificate.cloudFrontDefaultCertificate == true && !certificate.usesCloudFrontDefault {
+        if certificate.cloudFrontDefaultCertificate && !certificate.usesCloudFrontDefault {
             context.report("cloudfront-default-certificate is true but a certificate of yours is also given",
                            at: path.appending("cloudfront-default-certificate"),
                            hint: "remove cloudfront-default-certificate; cfc sets it to false when you give a certificate")

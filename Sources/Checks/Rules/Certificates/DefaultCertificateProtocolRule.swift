@@ -22,7 +22,8 @@ struct DefaultCertificateProtocolRule: Rule {
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate
-        guard certificate.usesCloudFrontDefault, let version = certificate.minimumProtocolVersion, version != .tlsV1 else { return }
+        let version = certificate.minimumProtocolVersion
+        guard certificate.usesCloudFrontDefault, version != .tlsV1 else { return }
         context.report("minimum protocol version \(version.rawValue) has no effect with the CloudFront default certificate, which forces TLSv1",
                        at: context.distribution.path.appending("viewer-certificate").appending("minimum-protocol-version"),
                        hint: "remove it, or use a certificate of your own to choose the security policy")

@@ -23,8 +23,8 @@ struct WeakMinimumProtocolRule: Rule {
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate
-        guard !certificate.usesCloudFrontDefault, let version = certificate.minimumProtocolVersion,
-              Self.weak.contains(version) else { return }
+        let version = certificate.minimumProtocolVersion
+        guard !certificate.usesCloudFrontDefault, Self.weak.contains(version) else { return }
         // vip with its two legacy policies has a rule of its own.
         if certificate.sslSupportMethod == .vip { return }
         context.report("minimum protocol version \(version.rawValue) allows old TLS versions or weak ciphers",

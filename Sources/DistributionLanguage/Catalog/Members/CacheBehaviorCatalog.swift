@@ -54,9 +54,9 @@ extension CacheBehavior: CatalogStructure {
             "cached-methods", \.sentCachedMethods, methods, api: "AllowedMethods.CachedMethods", reads: [],
             "The methods whose responses CloudFront caches: `[GET, HEAD]` or `[GET, HEAD, OPTIONS]`. Default: `[GET, HEAD]`; `null` leaves `CachedMethods` out (CloudFront then caches `GET` and `HEAD`). (The API nests this inside `AllowedMethods`, so it is not sent when `allowed-methods` is `null`.)",
             emit: { _, _ in }, read: { _, _, _ in }),
-        .value("smooth-streaming", \.smoothStreaming, api: "SmoothStreaming", BooleanCodec(),
+        .omittable("smooth-streaming", \.sentSmoothStreaming, api: "SmoothStreaming", BooleanCodec(),
                "Whether to serve Microsoft Smooth Streaming media. Default: `false`."),
-        .value("compress", \.compress, api: "Compress", BooleanCodec(),
+        .omittable("compress", \.sentCompress, api: "Compress", BooleanCodec(),
                "Whether CloudFront compresses suitable responses (gzip, Brotli). Default: `true`, as in the console."),
         .omittable("lambda-function-associations", \.sentLambdaFunctionAssociations, api: "LambdaFunctionAssociations",
                ListCodec("LambdaFunctionAssociation", StructureCodec<LambdaFunctionAssociation>()),
@@ -64,7 +64,7 @@ extension CacheBehavior: CatalogStructure {
         .omittable("function-associations", \.sentFunctionAssociations, api: "FunctionAssociations",
                ListCodec("FunctionAssociation", StructureCodec<FunctionAssociation>()),
                "CloudFront Functions to run, on viewer events only, at most one per event type."),
-        .value("field-level-encryption-id", \.fieldLevelEncryptionId, api: "FieldLevelEncryptionId", StringCodec(),
+        .omittable("field-level-encryption-id", \.sentFieldLevelEncryptionId, api: "FieldLevelEncryptionId", StringCodec(),
                "The field-level encryption configuration to apply."),
         .optional("realtime-log-config-arn", \.realtimeLogConfigArn, api: "RealtimeLogConfigArn", StringCodec(),
                   "The real-time log configuration to send this behavior's requests to."),
@@ -78,24 +78,27 @@ extension CacheBehavior: CatalogStructure {
                   "Whether gRPC requests are proxied to the origin."),
         .optional("forwarded-values", \.forwardedValues, api: "ForwardedValues", StructureCodec<ForwardedValues>(),
                   "Legacy cache settings (query strings, cookies, headers) instead of a cache policy."),
-        .optional("min-ttl", \.minTTL, api: "MinTTL", IntegerCodec<Int64>(0...Int64.max),
-                  "Legacy: the least time, in seconds, objects stay cached. Default with `forwarded-values`: `0`."),
-        .optional("default-ttl", \.defaultTTL, api: "DefaultTTL", IntegerCodec<Int64>(0...Int64.max),
-                  "Legacy: seconds objects stay cached when the origin sends no cache headers. Default with `forwarded-values`: `86400`."),
-        .optional("max-ttl", \.maxTTL, api: "MaxTTL", IntegerCodec<Int64>(0...Int64.max),
-                  "Legacy: the most time, in seconds, objects stay cached. Default with `forwarded-values`: `31536000`."),
+        .omittable("min-ttl", \.sentMinTTL, api: "MinTTL", IntegerCodec<Int64>(0...Int64.max),
+                   default: { $0.forwardedValues == nil ? nil : CacheBehavior.defaultMinTTL },
+                   defaultDescription: "`0` with `forwarded-values`, else unset",
+                   "Legacy: the least time, in seconds, objects stay cached. Default with `forwarded-values`: `0`."),
+        .omittable("default-ttl", \.sentDefaultTTL, api: "DefaultTTL", IntegerCodec<Int64>(0...Int64.max),
+                   default: { $0.forwardedValues == nil ? nil : CacheBehavior.defaultDefaultTTL },
+                   defaultDescription: "`86400` with `forwarded-values`, else unset",
+                   "Legacy: seconds objects stay cached when the origin sends no cache headers. Default with `forwarded-values`: `86400`."),
+        .omittable("max-ttl", \.sentMaxTTL, api: "MaxTTL", IntegerCodec<Int64>(0...Int64.max),
+                   default: { $0.forwardedValues == nil ? nil : CacheBehavior.defaultMaxTTL },
+                   defaultDescription: "`31536000` with `forwarded-values`, else unset",
+                   "Legacy: the most time, in seconds, objects stay cached. Default with `forwarded-values`: `31536000`."),
         .value("ignore", \.ignore, api: nil, ListCodec("RuleId", StringCodec()),
                "cfc policy, not sent: rule ids whose findings on this behavior are suppressed."),
     ])
 
-    /// Legacy forwarded values need TTLs; CloudFront's defaults fill in the ones not written.
-    /// `CachedMethods` lives inside `AllowedMethods`, so it is not sent without it.
+    /// `CachedMethods` lives inside `AllowedMethods`, so it is not sent without it. (The legacy
+    /// TTLs' defaults depend on `forwarded-values` too, but apply only to keys not written, so
+    /// their members fill them in: see `Member.omittable(_:_:api:_:default:defaultDescription:_:)`.)
     public static func applyContextualDefaults(_ value: inout CacheBehavior) {
         if value.sentAllowedMethods == nil { value.sentCachedMethods = nil }
-        guard value.forwardedValues != nil else { return }
-        if value.minTTL == nil { value.minTTL = 0 }
-        if value.defaultTTL == nil { value.defaultTTL = 86400 }
-        if value.maxTTL == nil { value.maxTTL = 31_536_000 }
     }
 
     /// `cached-methods` has nowhere to go without `AllowedMethods`: say so rather than drop it.
@@ -120,7 +123,7 @@ extension LambdaFunctionAssociation: CatalogStructure {
                "The ARN of a numbered version of a Lambda function in us-east-1 (not `$LATEST`, not an alias)."),
         .value("event-type", \.eventType, api: "EventType", EnumCodec<EventType>(), required: true,
                "When the function runs: `viewer-request`, `viewer-response`, `origin-request` or `origin-response`."),
-        .value("include-body", \.includeBody, api: "IncludeBody", BooleanCodec(),
+        .omittable("include-body", \.sentIncludeBody, api: "IncludeBody", BooleanCodec(),
                "Whether the function sees the request body (request events only). Default: `false`."),
     ])
 }

@@ -4,33 +4,27 @@ extension ViewerCertificate: CatalogStructure {
     public static var blank: ViewerCertificate { ViewerCertificate() }
 
     public static let catalog = Catalog<ViewerCertificate>("viewer certificate", [
-        .optional("cloudfront-default-certificate", \.cloudFrontDefaultCertificate,
-                  api: "CloudFrontDefaultCertificate", BooleanCodec(),
-                  "Whether to use the `*.cloudfront.net` certificate; only for distributions without aliases. Default: `true` when no ACM or IAM certificate is given."),
+        .omittable("cloudfront-default-certificate", \.sentCloudFrontDefaultCertificate,
+                   api: "CloudFrontDefaultCertificate", BooleanCodec(),
+                   default: { $0.usesCloudFrontDefault },
+                   defaultDescription: "`true` without `acm-certificate-arn` or `iam-certificate-id`, else `false`",
+                   "Whether to use the `*.cloudfront.net` certificate; only for distributions without aliases. Default: `true` when no ACM or IAM certificate is given."),
         .optional("iam-certificate-id", \.iamCertificateId, api: "IAMCertificateId", StringCodec(),
                   "The id of a certificate in IAM (prefer ACM)."),
         .optional("acm-certificate-arn", \.acmCertificateArn, api: "ACMCertificateArn", StringCodec(),
                   "The ARN of an ACM certificate in us-east-1 that covers every alias."),
         .optional("ssl-support-method", \.sslSupportMethod, api: "SSLSupportMethod", EnumCodec<SSLSupportMethod>(),
                   "How HTTPS is served for your certificate: `sni-only` (every modern client), `vip` (dedicated IPs, monthly fee) or `static-ip`."),
-        .optional("minimum-protocol-version", \.minimumProtocolVersion, api: "MinimumProtocolVersion",
-                  EnumCodec<MinimumProtocolVersion>(),
-                  "The oldest TLS version and ciphers viewers may use. Default: `TLSv1.2_2021` with your certificate; CloudFront forces `TLSv1` with its own."),
+        .omittable("minimum-protocol-version", \.sentMinimumProtocolVersion, api: "MinimumProtocolVersion",
+                   EnumCodec<MinimumProtocolVersion>(),
+                   default: { ViewerCertificate.defaultMinimumProtocolVersion(usesCloudFrontDefault: $0.usesCloudFrontDefault) },
+                   defaultDescription: "`TLSv1` with the CloudFront certificate, else `TLSv1.2_2021`",
+                   "The oldest TLS version and ciphers viewers may use. Default: `TLSv1.2_2021` with your certificate; CloudFront forces `TLSv1` with its own."),
         .optional("certificate", \.certificate, api: "Certificate", StringCodec(),
                   "Deprecated: the certificate, as CloudFront reports it. Use `acm-certificate-arn` or `iam-certificate-id`."),
         .optional("certificate-source", \.certificateSource, api: "CertificateSource", EnumCodec<CertificateSource>(),
                   "Deprecated: where the certificate comes from, as CloudFront reports it."),
     ])
-
-    public static func applyContextualDefaults(_ value: inout ViewerCertificate) {
-        if value.usesCloudFrontDefault {
-            if value.cloudFrontDefaultCertificate == nil { value.cloudFrontDefaultCertificate = true }
-            if value.minimumProtocolVersion == nil { value.minimumProtocolVersion = .tlsV1 }
-        } else {
-            if value.cloudFrontDefaultCertificate == nil { value.cloudFrontDefaultCertificate = false }
-            if value.minimumProtocolVersion == nil { value.minimumProtocolVersion = .tlsV1_2_2021 }
-        }
-    }
 }
 
 extension ViewerMTLSConfig: CatalogStructure {

@@ -10,7 +10,7 @@ extension Distribution: CatalogStructure {
                "A unique value that makes the create request idempotent. Default: `cfc-` followed by the distribution's name, so re-running a pipeline never creates a second distribution."),
         .omittable("aliases", \.config.sentAliases, api: "Aliases", ListCodec("CNAME", StringCodec()),
                "Alternate domain names (CNAMEs) the distribution serves, such as `www.example.com`. Each needs a certificate that covers it."),
-        .value("default-root-object", \.config.defaultRootObject, api: "DefaultRootObject", StringCodec(),
+        .omittable("default-root-object", \.config.sentDefaultRootObject, api: "DefaultRootObject", StringCodec(),
                "The object CloudFront returns for a request to the root URL (`index.html`), without a leading `/`."),
         .value("origins", \.config.origins, api: "Origins",
                KeyedListCodec<Origin>("Origin", key: \.id, keyDescription: "origin id", itemsRequired: true),
@@ -31,7 +31,7 @@ extension Distribution: CatalogStructure {
                "A description of the distribution, at most 128 characters."),
         .omittable("logging", \.config.sentLogging, api: "Logging", StructureCodec<LoggingConfig>(),
                    "Standard (access) logs to an S3 bucket. Absent: logging is off (sent as a disabled `Logging`)."),
-        .value("price-class", \.config.priceClass, api: "PriceClass", EnumCodec<PriceClass>(),
+        .omittable("price-class", \.config.sentPriceClass, api: "PriceClass", EnumCodec<PriceClass>(),
                "Which edge locations serve the distribution, by price. Default: `PriceClass_All`."),
         .value("enabled", \.config.enabled, api: "Enabled", BooleanCodec(),
                "Whether the distribution accepts requests. Default: `true`."),
@@ -40,11 +40,11 @@ extension Distribution: CatalogStructure {
                "The certificate viewers see for HTTPS. Default: the CloudFront certificate for `*.cloudfront.net`."),
         .omittable("restrictions", \.config.sentRestrictions, api: "Restrictions", StructureCodec<Restrictions>(),
                "Geographic restrictions. Default: none."),
-        .value("web-acl-id", \.config.webACLId, api: "WebACLId", StringCodec(),
+        .omittable("web-acl-id", \.config.sentWebACLId, api: "WebACLId", StringCodec(),
                "The AWS WAF web ACL to associate: an ARN for WAFv2, an id for WAF Classic."),
-        .value("http-version", \.config.httpVersion, api: "HttpVersion", EnumCodec<HTTPVersion>(),
+        .omittable("http-version", \.config.sentHTTPVersion, api: "HttpVersion", EnumCodec<HTTPVersion>(),
                "The highest HTTP version viewers may use. Default: `http2`."),
-        .value("is-ipv6-enabled", \.config.isIPV6Enabled, api: "IsIPV6Enabled", BooleanCodec(),
+        .omittable("is-ipv6-enabled", \.config.sentIsIPV6Enabled, api: "IsIPV6Enabled", BooleanCodec(),
                "Whether CloudFront answers DNS queries for IPv6 addresses. Default: `true`."),
         .optional("continuous-deployment-policy-id", \.config.continuousDeploymentPolicyId,
                   api: "ContinuousDeploymentPolicyId", StringCodec(),
@@ -94,7 +94,7 @@ extension CustomErrorResponse: CatalogStructure {
                   "The page to return instead, such as `/errors/404.html`; a cache behavior must route it."),
         .optional("response-code", \.responseCode, api: "ResponseCode", StringCodec(),
                   "The status code to return to the viewer with the custom page (a string in the API; `200` turns errors into successes)."),
-        .value("error-caching-min-ttl", \.errorCachingMinTTL, api: "ErrorCachingMinTTL", IntegerCodec<Int64>(0...Int64.max),
+        .omittable("error-caching-min-ttl", \.sentErrorCachingMinTTL, api: "ErrorCachingMinTTL", IntegerCodec<Int64>(0...Int64.max),
                "How long, in seconds, CloudFront caches the error before asking the origin again. Default: `10`."),
     ])
 
@@ -104,13 +104,13 @@ extension LoggingConfig: CatalogStructure {
     public static var blank: LoggingConfig { LoggingConfig() }
 
     public static let catalog = Catalog<LoggingConfig>("logging config", [
-        .value("enabled", \.enabled, api: "Enabled", BooleanCodec(),
+        .omittable("enabled", \.sentEnabled, api: "Enabled", BooleanCodec(),
                "Whether standard logs are written. Default: `true` when a `logging:` block is present."),
-        .value("include-cookies", \.includeCookies, api: "IncludeCookies", BooleanCodec(),
+        .omittable("include-cookies", \.sentIncludeCookies, api: "IncludeCookies", BooleanCodec(),
                "Whether logs include cookies. Default: `false`."),
-        .value("bucket", \.bucket, api: "Bucket", StringCodec(),
+        .omittable("bucket", \.sentBucket, api: "Bucket", StringCodec(),
                "The log bucket, as `bucket-name.s3.amazonaws.com`."),
-        .value("prefix", \.prefix, api: "Prefix", StringCodec(),
+        .omittable("prefix", \.sentPrefix, api: "Prefix", StringCodec(),
                "A prefix for log file names, such as `www/`."),
     ])
 }
