@@ -54,7 +54,11 @@ let package = Package(
             dependencies: [
                 "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing", "Planning", "DistributionLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Swift runtime linked in, not loaded: a pipeline starts cfc for every file, and
+            // resolving libswiftCore's and Foundation's symbols at load took 2 to 4 ms of each
+            // run (a third of a small compile). The binary depends only on libc and libyaml.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(platforms: [.linux]))]
         ),
         .target(name: "CFCWorkloads"),
         // The benchmark: `swift run -c release cfc-bench` times each stage against libyaml's own

@@ -2,15 +2,25 @@ import DistributionIR
 import PathPatterns
 
 /// A behavior in evaluation order, with its compiled pattern.
-public struct RoutedBehavior: Sendable {
+///
+/// A class: every rule walks the table, and copying a whole `CacheBehavior` out of the array
+/// per visit cost more than the rules' own work.
+public final class RoutedBehavior: Sendable {
     /// The position in `cache-behaviors` (from 0), or nil for the default behavior.
-    public var index: Int?
+    public let index: Int?
     /// The behavior.
-    public var behavior: CacheBehavior
+    public let behavior: CacheBehavior
     /// Its pattern (`*` for the default behavior).
-    public var pattern: PathPattern
+    public let pattern: PathPattern
     /// Where it is in the config.
-    public var path: ConfigPath
+    public let path: ConfigPath
+
+    init(index: Int?, behavior: CacheBehavior, pattern: PathPattern, path: ConfigPath) {
+        self.index = index
+        self.behavior = behavior
+        self.pattern = pattern
+        self.path = path
+    }
 
     /// Whether this is the default behavior.
     public var isDefault: Bool { index == nil }

@@ -6,7 +6,10 @@ import YAMLSyntax
 ///
 /// Members are built with the static factories (`value`, `optional`, `omittable`, `inlineList`,
 /// `custom`), which capture a key path into the IR type and a `ValueCodec`.
-public struct Member<Root>: Sendable {
+///
+/// A class, not a struct: codecs walk catalogs for every structure of every config, and copying
+/// a dozen closures and strings out of the array per member showed up in profiles as retains.
+public final class Member<Root>: Sendable {
     /// The YAML key, or nil when the member is not written as a key (an origin's `Id` is its
     /// key in the `origins:` mapping).
     public let key: String?
@@ -19,13 +22,13 @@ public struct Member<Root>: Sendable {
     /// Whether the key must be written.
     public let isRequired: Bool
     /// Whether the key may be `null`, which leaves the member unset (not sent).
-    public var acceptsNull: Bool = false
+    public let acceptsNull: Bool
     /// The default as a YAML value, for members whose blank value does not show it (otherwise
     /// the reference shows the structure's blank value).
-    public var defaultText: String? = nil
+    public let defaultText: String?
     /// The default in words (Markdown), for members whose default depends on other members of
     /// their structure, such as "`0` with `forwarded-values`, else unset".
-    public var defaultDescription: String? = nil
+    public let defaultDescription: String?
 
     let shapeOf: @Sendable () -> ValueShape
     let lowerValue: @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void
@@ -36,7 +39,35 @@ public struct Member<Root>: Sendable {
     /// Sets the member to its default that depends on other members: lowering runs it for a key
     /// that is not written, once the keys that are written are lowered. Nil for members whose
     /// default is the structure's blank value.
-    var fillDefault: (@Sendable (inout Root) -> Void)? = nil
+    let fillDefault: (@Sendable (inout Root) -> Void)?
+
+    init(
+        key: String?, apiName: String?, apiNamesRead: [String], summary: String, isRequired: Bool,
+        acceptsNull: Bool = false, defaultText: String? = nil, defaultDescription: String? = nil,
+        shapeOf: @escaping @Sendable () -> ValueShape,
+        lowerValue: @escaping @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void,
+        emitValue: @escaping @Sendable (Root, inout APIDocument) -> Void,
+        readValue: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void,
+        exportValue: @escaping @Sendable (Root, ExportStyle) -> YAMLValue?,
+        copyValue: @escaping @Sendable (inout Root, Root) -> Void,
+        fillDefault: (@Sendable (inout Root) -> Void)? = nil
+    ) {
+        self.key = key
+        self.apiName = apiName
+        self.apiNamesRead = apiNamesRead
+        self.summary = summary
+        self.isRequired = isRequired
+        self.acceptsNull = acceptsNull
+        self.defaultText = defaultText
+        self.defaultDescription = defaultDescription
+        self.shapeOf = shapeOf
+        self.lowerValue = lowerValue
+        self.emitValue = emitValue
+        self.readValue = readValue
+        self.exportValue = exportValue
+        self.copyValue = copyValue
+        self.fillDefault = fillDefault
+    }
 
     /// What the value looks like in YAML.
     public func shape() -> ValueShape { shapeOf() }
@@ -137,18 +168,21 @@ extension Member {
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
         defaultText: String? = nil, _ summary: String
     ) -> Member {
-        omittable(key, keyPath, api: apiName, codec, defaultText: defaultText, summary, exportUnsent: { _ in .null })
+        omittable(key, keyPath, api: apiName, codec, defaultText: defaultText, summary, exportUnsent: { _ in .null },
+                  defaultDescription: nil, fillDefault: nil)
     }
 
     /// `omittable`, with `exportUnsent` saying how a member that is not sent is exported.
     private static func omittable<C: ValueCodec>(
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
-        defaultText: String?, _ summary: String, exportUnsent: @escaping @Sendable (Root) -> YAMLValue?
+        defaultText: String?, _ summary: String, exportUnsent: @escaping @Sendable (Root) -> YAMLValue?,
+        defaultDescription: String?, fillDefault: (@Sendable (inout Root) -> Void)?
     ) -> Member {
         let member = MemberName.named(apiName)
         return Member(
             key: key, apiName: apiName, apiNamesRead: [apiName], summary: summary,
-            isRequired: false, acceptsNull: true, defaultText: defaultText, shapeOf: { codec.shape },
+            isRequired: false, acceptsNull: true, defaultText: defaultText, defaultDescription: defaultDescription,
+            shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if node.isNull, node.kind == .scalar {
                     root[keyPath: keyPath] = nil
@@ -168,7 +202,8 @@ extension Member {
                 if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
             },
             exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? exportUnsent(root) },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] },
+            fillDefault: fillDefault)
     }
 
     /// `omittable` for a member whose default depends on other members of its structure (the
@@ -184,11 +219,10 @@ extension Member {
         // Where the default is not to send the member either (TTLs without forwarded values), an
         // unsent member is simply unset and is exported as no key, not as `null`: plans and
         // complete exports show it as absent, as they did before the member could be omitted.
-        var member = omittable(key, keyPath, api: apiName, codec, defaultText: nil, summary,
-                               exportUnsent: { contextualDefault($0) == nil ? nil : .null })
-        member.defaultDescription = defaultDescription
-        member.fillDefault = { root in root[keyPath: keyPath] = contextualDefault(root) }
-        return member
+        omittable(key, keyPath, api: apiName, codec, defaultText: nil, summary,
+                  exportUnsent: { contextualDefault($0) == nil ? nil : .null },
+                  defaultDescription: defaultDescription,
+                  fillDefault: { root in root[keyPath: keyPath] = contextualDefault(root) })
     }
 
     /// A list whose `Quantity` and `Items` sit directly in the enclosing API structure, beside
