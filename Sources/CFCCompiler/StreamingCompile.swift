@@ -202,8 +202,9 @@ public enum StreamingCompile {
             let bytes = format == .json ? JSONPrinter.print(document) : XMLPrinter.print(document)
             let destination = output + "/" + logicalPath
             do {
-                let temporary = try FileTransaction.writeTemporary(bytes, for: destination, tag: tag)
-                outcome.staged.append(StagedFile(temporary: temporary, destination: destination))
+                if let temporary = try FileTransaction.writeTemporary(bytes, for: destination, tag: tag) {
+                    outcome.staged.append(StagedFile(temporary: temporary, destination: destination))
+                }
             } catch {
                 outcome.writeError = error
             }

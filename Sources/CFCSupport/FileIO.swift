@@ -94,6 +94,36 @@ public enum FileIO {
         FileIOError(path: path, reason: "input is larger than the limit of \(maxBytes) bytes (see --max-input-bytes)")
     }
 
+    /// Whether `path` is a regular file (not a symbolic link) whose content is exactly `bytes`.
+    /// Any failure to read it counts as "no".
+    public static func regularFile(_ path: String, holds bytes: [UInt8]) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else {
+            return false
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        if descriptor < 0 { return false }
+        defer { close(descriptor) }
+        // One byte more than expected, to notice a file that grew since `lstat`.
+        var content = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        while filled < content.count {
+            let count = content[filled...].withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled == bytes.count && content.withUnsafeBufferPointer { stored in
+            bytes.withUnsafeBufferPointer { wanted in
+                guard let storedStart = stored.baseAddress, let wantedStart = wanted.baseAddress else { return wanted.isEmpty }
+                return memcmp(storedStart, wantedStart, wanted.count) == 0
+            }
+        }
+    }
+
     /// Whether `path` names an existing directory.
     public static func isDirectory(_ path: String) -> Bool {
         var status = stat()
@@ -183,18 +213,19 @@ public struct FileTransaction: ~Copyable {
     /// Creates an empty transaction.
     public init() {}
 
-    /// Writes `bytes` to a temporary file that `commit` will rename to `path`.
+    /// Writes `bytes` to a temporary file that `commit` will rename to `path`, unless `path`
+    /// already holds exactly these bytes: then the file is left alone.
     /// - Throws: `FileIOError` if the temporary file cannot be created or written; every file
     ///   staged so far is then removed.
     public mutating func stage(_ bytes: [UInt8], at path: String) throws(FileIOError) {
-        let temporary: String
+        let temporary: String?
         do {
             temporary = try Self.writeTemporary(bytes, for: path, tag: String(staged.count))
         } catch {
             rollback()
             throw error
         }
-        staged.append((temporary, path))
+        if let temporary { staged.append((temporary, path)) }
     }
 
     /// Takes over a temporary file written by `writeTemporary`: `commit` renames it to `path`,
@@ -204,10 +235,17 @@ public struct FileTransaction: ~Copyable {
     }
 
     /// Writes `bytes` to a new temporary file beside `path` and returns its path, for a
-    /// transaction to `adopt`. Safe to call from several threads when each passes its own
+    /// transaction to `adopt`; or returns nil, writing nothing, when `path` is already a regular
+    /// file holding exactly `bytes`. Safe to call from several threads when each passes its own
     /// `tag`, which makes the name unique within the process.
+    ///
+    /// Unchanged outputs are not rewritten: their modification times stay, so tools that look
+    /// at them (make, rsync, a pipeline's cache) see that nothing changed; and replacing
+    /// thousands of files costs far more than reading them (on ext4, allocating inodes while
+    /// freeing the replaced ones took most of a recompile).
     /// - Throws: `FileIOError` if the file cannot be created or written (nothing is left).
-    public static func writeTemporary(_ bytes: [UInt8], for path: String, tag: String) throws(FileIOError) -> String {
+    public static func writeTemporary(_ bytes: [UInt8], for path: String, tag: String) throws(FileIOError) -> String? {
+        if FileIO.regularFile(path, holds: bytes) { return nil }
         let temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-" + tag + "-"
             + baseName(path) + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -89,4 +89,46 @@ import Testing
         #expect(throws: FileIOError.self) { try transaction.stage(Array("b".utf8), at: directory + "/missing/b.json") }
         #expect(entries(directory).isEmpty)
     }
+
+    func inode(_ path: String) -> (inode: UInt, modified: Int)? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return (UInt(status.st_ino), status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec)
+    }
+
+    /// A recompile that changes nothing leaves the files alone (same inode, same modification
+    /// time), so make, rsync and pipeline caches see no change; a changed byte, a file of the
+    /// same size with other bytes, or a symbolic link is replaced.
+    @Test func unchangedOutputsAreNotRewritten() throws {
+        let directory = scratch()
+        try FileIO.writeAtomically(Array("same".utf8), to: directory + "/same.json")
+        try FileIO.writeAtomically(Array("abcd".utf8), to: directory + "/other.json")
+        try FileIO.writeAtomically(Array("long".utf8), to: directory + "/longer.json")
+        try FileIO.writeAtomically(Array("same".utf8), to: directory + "/target.json")
+        #expect(symlink(directory + "/target.json", directory + "/link.json") == 0)
+        let before = try #require(inode(directory + "/same.json"))
+        let otherBefore = try #require(inode(directory + "/other.json"))
+
+        var transaction = FileTransaction()
+        try transaction.stage(Array("same".utf8), at: directory + "/same.json")
+        try transaction.stage(Array("wxyz".utf8), at: directory + "/other.json")
+        try transaction.stage(Array("longer".utf8), at: directory + "/longer.json")
+        try transaction.stage(Array("same".utf8), at: directory + "/link.json")
+        try transaction.commit()
+
+        let after = try #require(inode(directory + "/same.json"))
+        #expect(after.inode == before.inode && after.modified == before.modified)
+        #expect(try #require(inode(directory + "/other.json")).inode != otherBefore.inode)
+        #expect(contents(directory + "/other.json") == "wxyz")
+        #expect(contents(directory + "/longer.json") == "longer")
+        // The link became a file of its own; what it pointed to is untouched.
+        var status = stat()
+        #expect(lstat(directory + "/link.json", &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG)
+        #expect(contents(directory + "/target.json") == "same")
+        #expect(entries(directory) == ["link.json", "longer.json", "other.json", "same.json", "target.json"])
+        #expect(FileIO.regularFile(directory + "/same.json", holds: Array("same".utf8)))
+        #expect(!FileIO.regularFile(directory + "/same.json", holds: Array("sam".utf8)))
+        #expect(!FileIO.regularFile(directory + "/missing.json", holds: []))
+        #expect(!FileIO.regularFile(directory, holds: []))
+    }
 }
