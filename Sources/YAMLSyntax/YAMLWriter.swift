@@ -78,13 +78,15 @@ public enum YAMLWriter {
     }
 
     static func scalar(_ text: String, _ style: yaml_scalar_style_t, _ emitter: Emitter) throws(WriteError) {
-        var bytes = Array(text.utf8)
-        let count = bytes.count
+        // A terminating NUL, not passed as part of the value, so that even an empty string has a
+        // buffer to point at (an empty array has no base address).
+        var bytes = Array(text.utf8) + [0]
+        let count = bytes.count - 1
         try emitter.emit { event in
             bytes.withUnsafeMutableBufferPointer { buffer in
+                guard let value = buffer.baseAddress else { return 0 }
                 // libyaml copies the value; the pointer is only used during this call.
-                yaml_scalar_event_initialize(&event, nil, nil, buffer.baseAddress ?? UnsafeMutablePointer(mutating: [UInt8(0)]),
-                                             Int32(truncatingIfNeeded: count), 1, 1, style)
+                return yaml_scalar_event_initialize(&event, nil, nil, value, Int32(truncatingIfNeeded: count), 1, 1, style)
             }
         }
     }

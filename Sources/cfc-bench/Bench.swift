@@ -83,7 +83,7 @@ struct Bench {
             let run = measureProcess([cfc, "compile", "--format", "both", "--output", output, large], repetitions,
                                      before: { removeTree(output) })
             let input = Double(fileSize(large))
-            print("  large   cfc compile --format both --output (fresh directory): \(format0(run.seconds * 1000)) ms = \(format1(run.seconds / floor))x the floor (target 3x); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)")
+            print("  large   cfc compile --format both --output (fresh directory): \(format0(run.seconds * 1000)) ms = \(format1(run.seconds / floor))x the floor (target 3x; CPU \(format0(run.cpuSeconds * 1000)) ms on \(processorCount()) cores); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)")
             let again = measureProcess([cfc, "compile", "--format", "both", "--output", output, large], repetitions)
             print("  large   the same, over the previous output: \(format0(again.seconds * 1000)) ms = \(format1(again.seconds / floor))x the floor")
         }
@@ -186,24 +186,30 @@ struct Bench {
         let arguments = Array(CommandLine.arguments.dropFirst(2))
         guard !arguments.isEmpty else { exit(64) }
         let run = spawnAndWait(arguments)
-        print("\(run.seconds) \(run.peakBytes)")
+        print("\(run.seconds) \(run.peakBytes) \(run.cpuSeconds)")
     }
 
-    /// Runs a process `repetitions` times through `--measure-process`; the median wall time and
-    /// the largest peak memory.
-    static func measureProcess(_ arguments: [String], _ repetitions: Int, before: () -> Void = {}) -> (seconds: Double, peakBytes: Int) {
+    /// Runs a process `repetitions` times through `--measure-process`; the median wall time,
+    /// the largest peak memory, and the median CPU time (user and system, all threads), which
+    /// varies less than wall time on a busy machine.
+    static func measureProcess(_ arguments: [String], _ repetitions: Int, before: () -> Void = {})
+        -> (seconds: Double, peakBytes: Int, cpuSeconds: Double) {
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         var peak = 0
         for _ in 0..<max(1, repetitions) {
             before()
-            guard let output = captureOutput([CommandLine.arguments[0], "--measure-process"] + arguments) else { return (0, 0) }
+            guard let output = captureOutput([CommandLine.arguments[0], "--measure-process"] + arguments) else { return (0, 0, 0) }
             let fields = output.split(whereSeparator: { $0 == " " || $0 == "\n" })
-            guard fields.count == 2, let seconds = Double(fields[0]), let bytes = Int(fields[1]) else { return (0, 0) }
+            guard fields.count == 3, let seconds = Double(fields[0]), let bytes = Int(fields[1]),
+                  let cpu = Double(fields[2]) else { return (0, 0, 0) }
             times.append(seconds)
+            cpuTimes.append(cpu)
             peak = max(peak, bytes)
         }
         times.sort()
-        return (times[times.count / 2], peak)
+        cpuTimes.sort()
+        return (times[times.count / 2], peak, cpuTimes[cpuTimes.count / 2])
     }
 
     /// The standard output of a process, or nil when it cannot be run.
@@ -235,7 +241,7 @@ struct Bench {
     }
 
     /// Runs a process once: its wall time and peak memory.
-    static func spawnAndWait(_ arguments: [String]) -> (seconds: Double, peakBytes: Int) {
+    static func spawnAndWait(_ arguments: [String]) -> (seconds: Double, peakBytes: Int, cpuSeconds: Double) {
         let start = now()
         var pid: pid_t = 0
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
@@ -246,11 +252,12 @@ struct Bench {
         let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
         posix_spawn_file_actions_destroy(&actions)
         for pointer in argv { free(pointer) }
-        guard spawned == 0 else { return (0, 0) }
+        guard spawned == 0 else { return (0, 0, 0) }
         var status: Int32 = 0
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
-        return (now() - start, Int(usage.ru_maxrss) * 1024)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return (now() - start, Int(usage.ru_maxrss) * 1024, seconds(usage.ru_utime) + seconds(usage.ru_stime))
     }
 
     /// `rm -rf path`, untimed.

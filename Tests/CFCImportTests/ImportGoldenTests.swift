@@ -1,4 +1,5 @@
 import CFCCompiler
+import CFCDiagnostics
 import CFCTestSupport
 import Foundation
 import Testing
