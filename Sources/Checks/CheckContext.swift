@@ -20,6 +20,15 @@ public final class CheckContext {
         self.rule = rule
     }
 
+    /// Hands the context to the next rule: its own findings and its own search budget. One
+    /// context serves every rule of a distribution, since making one per rule (a copy of the
+    /// distribution and the routing table each) cost more than many rules' work.
+    func start(_ rule: RuleDescription) {
+        self.rule = rule
+        diagnostics = []
+        budgetStorage = nil
+    }
+
     /// What the running rule may spend on path-pattern questions: each rule has its own
     /// `pattern-search-steps`, so one expensive rule cannot starve the HTTPS checks.
     public var searchBudget: SearchBudget {
@@ -99,7 +108,7 @@ public final class CheckContext {
     /// finding is about. The sharer is the nearest enclosing value whose text does not contain
     /// the finding's position.
     private func sharedValueSite(_ range: SourceRange, path: ConfigPath) -> DiagnosticNote? {
-        guard let locator else { return nil }
+        guard let locator, locator.mayShareValues else { return nil }
         var current = path
         while !current.components.isEmpty {
             current = current.parent

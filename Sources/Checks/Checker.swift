@@ -29,16 +29,16 @@ public enum Checker {
         let routing = RoutingTable(distribution)
         var diagnostics: [Diagnostic] = []
         var gaveUp: [String] = []
+        let context = CheckContext(distribution: distribution, routing: routing, locator: locator,
+                                   rule: PatternSearchBudgetRule.description)
         for rule in rules {
-            let context = CheckContext(distribution: distribution, routing: routing, locator: locator,
-                                       rule: type(of: rule).description)
+            context.start(type(of: rule).description)
             rule.check(context)
             diagnostics += context.diagnostics
             if context.ranOutOfSearchBudget { gaveUp.append(context.rule.id.rawValue) }
         }
         if rules.contains(where: { $0 is PatternSearchBudgetRule }) {
-            let context = CheckContext(distribution: distribution, routing: routing, locator: locator,
-                                       rule: PatternSearchBudgetRule.description)
+            context.start(PatternSearchBudgetRule.description)
             PatternSearchBudgetRule.report(gaveUp: gaveUp, undecided: routing.undecided.map { routing.behaviors[$0] }, in: context)
             diagnostics += context.diagnostics
         }

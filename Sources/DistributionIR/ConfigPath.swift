@@ -67,4 +67,11 @@ public protocol SourceLocator: Sendable {
     func valueRange(of path: ConfigPath) -> SourceRange?
     /// The span of the key that introduces the value at `path` (for list items, the item).
     func keyRange(of path: ConfigPath) -> SourceRange?
+    /// Whether one written value may stand at several paths (YAML anchors, aliases and merge
+    /// keys). When not, a diagnostic need not look for the value's other uses.
+    var mayShareValues: Bool { get }
+}
+
+extension SourceLocator {
+    public var mayShareValues: Bool { true }
 }

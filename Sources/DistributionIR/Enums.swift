@@ -76,8 +76,10 @@ public enum HTTPMethod: String, CaseIterable, Codable, Hashable, Sendable, Compa
     }
     public static func < (lhs: HTTPMethod, rhs: HTTPMethod) -> Bool { lhs.rank < rhs.rank }
 
-    /// A set of methods as a bit mask, for cheap set comparisons.
-    public static func mask(_ methods: some Sequence<HTTPMethod>) -> UInt8 {
+    /// A set of methods as a bit mask, for cheap set comparisons. (An array, not any sequence:
+    /// the generic version was not specialized across modules and cost a thousand
+    /// instructions a call, on every behavior.)
+    public static func mask(_ methods: [HTTPMethod]) -> UInt8 {
         var mask: UInt8 = 0
         for method in methods { mask |= 1 << UInt8(method.rank) }
         return mask

@@ -34,42 +34,57 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
     /// Parses `source`. Every string is a pattern; whether CloudFront accepts its characters is
     /// `PathPatternRules`' concern.
     public init(_ source: String) {
+        // One pass over the scalars: the routing table parses every behavior's pattern of every
+        // distribution, and building arrays and strings scalar by scalar showed up in profiles.
         self.source = source
         var tokens: [Token] = []
-        var scalars = Array(source.unicodeScalars)
-        // A pattern that starts with `*` matches paths that start with `/` as they all do, so
-        // only a literal first character needs the slash prepended.
-        if scalars.first != "/" && scalars.first != "*" { scalars.insert("/", at: 0) }
-        if scalars.first == "*" { tokens.append(.literal("/")) }
-        for scalar in scalars {
-            switch scalar {
-            case "*": if tokens.last != .star { tokens.append(.star) }
-            case "?": tokens.append(.any)
-            default: tokens.append(.literal(scalar))
+        tokens.reserveCapacity(source.utf8.count + 1)
+        var text: [UInt8] = []
+        text.reserveCapacity(source.utf8.count + 1)
+        var isFirst = true
+        for scalar in source.unicodeScalars {
+            // A pattern that does not start with `/` means the same with one (`*` included:
+            // every path starts with `/`).
+            if isFirst {
+                isFirst = false
+                if scalar != "/" {
+                    tokens.append(.literal("/"))
+                    text.append(UInt8(ascii: "/"))
+                }
             }
+            switch scalar {
+            case "*":
+                if tokens.last != .star {
+                    tokens.append(.star)
+                    text.append(UInt8(ascii: "*"))
+                }
+            case "?":
+                tokens.append(.any)
+                text.append(UInt8(ascii: "?"))
+            default:
+                tokens.append(.literal(scalar))
+                if scalar.isASCII {
+                    text.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    UTF8.encode(scalar) { text.append($0) }
+                }
+            }
+        }
+        if isFirst {
+            tokens.append(.literal("/"))
+            text.append(UInt8(ascii: "/"))
         }
         self.tokens = tokens
-        var prefix: [Unicode.Scalar] = []
-        for token in tokens {
-            guard case .literal(let scalar) = token else { break }
-            prefix.append(scalar)
-        }
-        literalPrefix = prefix
-        var suffix: [Unicode.Scalar] = []
-        for token in tokens.reversed() {
-            guard case .literal(let scalar) = token else { break }
-            suffix.append(scalar)
-        }
-        literalSuffix = suffix.reversed()
-        var text = ""
-        for token in tokens {
-            switch token {
-            case .literal(let scalar): text.unicodeScalars.append(scalar)
-            case .any: text += "?"
-            case .star: text += "*"
-            }
-        }
-        normalized = text
+        let prefixEnd = tokens.firstIndex(where: { $0 == .star || $0 == .any }) ?? tokens.count
+        let suffixStart = (tokens.lastIndex(where: { $0 == .star || $0 == .any }) ?? -1) + 1
+        literalPrefix = tokens[..<prefixEnd].map(Self.literalScalar)
+        literalSuffix = tokens[suffixStart...].map(Self.literalScalar)
+        normalized = String(decoding: text, as: UTF8.self)
+    }
+
+    private static func literalScalar(_ token: Token) -> Unicode.Scalar {
+        if case .literal(let scalar) = token { return scalar }
+        return "*"
     }
 
     public var description: String { source }

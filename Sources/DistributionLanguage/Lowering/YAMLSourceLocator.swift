@@ -25,6 +25,10 @@ public struct YAMLSourceLocator: SourceLocator {
         self.distributions = nil
     }
 
+    /// Whether the file uses anchors, aliases or merge keys. (A distribution handed off while
+    /// parsing never does: the parser hands off only before the first anchor.)
+    public var mayShareValues: Bool { document.usesAliases }
+
     /// Creates a locator for `document`.
     public init(document: YAMLDocument) {
         self.document = document

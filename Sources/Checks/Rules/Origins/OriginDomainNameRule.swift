@@ -44,7 +44,10 @@ struct OriginDomainNameRule: Rule {
             default: invalid = true
             }
         }
-        if domain.contains("://") { return "is a URL" }
+        // `://` needs both a colon and a slash; the byte loop already knows whether there are any.
+        if sawColon && sawSlash && domain.utf8.indices.contains(where: { domain.utf8[$0...].starts(with: "://".utf8) }) {
+            return "is a URL"
+        }
         if sawSlash { return "has a path" }
         if sawColon { return OriginIPAddressRule.isIPAddress(domain) ? nil : "has a port" }
         if invalid || labelLength == 0 || total > 253 {
