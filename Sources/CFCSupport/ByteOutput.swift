@@ -32,19 +32,9 @@ extension Array where Element == UInt8 {
 
     /// Appends the decimal form of `value`, without going through `String(describing:)`.
     public mutating func appendDecimal(_ value: Int64) {
-        if value == 0 {
-            append(UInt8(ascii: "0"))
-            return
-        }
-        // The magnitude is taken as UInt64 so that Int64.min does not overflow on negation.
-        let magnitude = value.magnitude
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var divisor: UInt64 = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: (magnitude / divisor) % 10))
-            divisor /= 10
-        }
+        var writer = ByteWriter(capacity: 20)
+        writer.appendDecimal(value)
+        writer.copy(to: &self)
     }
 
     /// Appends `value` as a JSON string literal, quotes included (RFC 8259 escaping).
@@ -57,48 +47,11 @@ extension Array where Element == UInt8 {
     }
 
     /// Appends the UTF-8 text `bytes` as a JSON string literal (see `appendJSONString(_:)`).
+    /// One escaper for every document: `ByteWriter`'s, which the printers use.
     public mutating func appendJSONString(bytes: UnsafeBufferPointer<UInt8>) {
-        append(UInt8(ascii: "\""))
-        do {
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                var escape: StaticString? = nil
-                var needsUnicodeEscape = false
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x08: escape = "\\b"
-                case 0x0C: escape = "\\f"
-                case 0x00..<0x20: needsUnicodeEscape = true
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                default: break
-                }
-                if escape == nil && !needsUnicodeEscape {
-                    index += 1
-                    continue
-                }
-                append(contentsOf: bytes[runStart..<index])
-                if let escape {
-                    escape.withUTF8Buffer { append(contentsOf: $0) }
-                    index += byte == 0xE2 ? 3 : 1
-                } else {
-                    let hex = Array("0123456789abcdef".utf8)
-                    append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                    index += 1
-                }
-                runStart = index
-            }
-            append(contentsOf: bytes[runStart..<bytes.count])
-        }
-        append(UInt8(ascii: "\""))
+        var writer = ByteWriter(capacity: bytes.count * 6 + 2)
+        writer.appendJSONString(bytes)
+        writer.copy(to: &self)
     }
 
     /// Appends `value` as XML 1.0 character data, escaping `&`, `<`, `>`, and (for use inside
@@ -115,24 +68,9 @@ extension Array where Element == UInt8 {
 
     /// Appends the UTF-8 text `bytes` as XML character data (see `appendXMLEscaped(_:)`).
     public mutating func appendXMLEscaped(bytes: UnsafeBufferPointer<UInt8>) {
-        do {
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case 0x0D: replacement = "&#13;"
-                default: continue
-                }
-                append(contentsOf: bytes[runStart..<index])
-                replacement.withUTF8Buffer { append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            append(contentsOf: bytes[runStart..<bytes.count])
-        }
+        var writer = ByteWriter(capacity: bytes.count * 6)
+        writer.appendXMLEscaped(bytes)
+        writer.copy(to: &self)
     }
 }
 
@@ -148,6 +86,13 @@ public enum XMLText {
     /// The first character of `value` that XML 1.0 cannot carry, with its position in Unicode
     /// scalars from 0, or nil when there is none.
     public static func firstUnrepresentableScalar(in value: String) -> (scalar: Unicode.Scalar, index: Int)? {
+        // Nearly every string is printable ASCII or ordinary UTF-8: bytes from U+0020 up, tab,
+        // line feed and carriage return, and no 0xEF lead byte (which U+FFFE and U+FFFF need;
+        // surrogates cannot occur in a Swift string). Those need no scalar-by-scalar look.
+        let plain = value.utf8.allSatisfy { byte in
+            byte >= 0x20 ? byte != 0xEF : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+        if plain { return nil }
         for (index, scalar) in value.unicodeScalars.enumerated() {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: continue

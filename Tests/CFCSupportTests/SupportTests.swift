@@ -26,6 +26,53 @@ import Testing
         #expect(!XMLText.isRepresentable("\u{FFFE}"))
     }
 
+    /// The printers' writer: every escape JSON and XML need, integers at both ends, and growth
+    /// far past the first capacity.
+    @Test func byteWriterEscapesAndGrows() {
+        func json(_ text: String) -> String {
+            var writer = ByteWriter(capacity: 1)
+            var text = text
+            text.withUTF8 { writer.appendJSONString($0) }
+            return String(decoding: writer.bytes(), as: UTF8.self)
+        }
+        #expect(json("") == "\"\"")
+        #expect(json("plain é ✓") == "\"plain é ✓\"")
+        #expect(json("q\"b\\n\nr\rt\tb\u{08}f\u{0C}") == #""q\"b\\n\nr\rt\tb\bf\f""#)
+        #expect(json("\u{00}\u{01}\u{1F}") == #""\u0000\u0001\u001f""#)
+        #expect(json("a\u{2028}b\u{2029}c\u{2026}") == "\"a\\u2028b\\u2029c\u{2026}\"")
+
+        var xml = ByteWriter(capacity: 1)
+        var text = "a&b<c>d\"e\rf'g"
+        text.withUTF8 { xml.appendXMLEscaped($0) }
+        #expect(String(decoding: xml.bytes(), as: UTF8.self) == "a&amp;b&lt;c&gt;d&quot;e&#13;f'g")
+
+        var numbers = ByteWriter(capacity: 1)
+        for value in [Int64.min, -1, 0, 7, 10, 1_000_000, Int64.max] {
+            numbers.appendDecimal(value)
+            numbers.append(UInt8(ascii: " "))
+        }
+        numbers.appendBoolean(true)
+        numbers.appendSpaces(3)
+        numbers.appendBoolean(false)
+        #expect(String(decoding: numbers.bytes(), as: UTF8.self)
+            == "-9223372036854775808 -1 0 7 10 1000000 9223372036854775807 true   false")
+
+        var large = ByteWriter(capacity: 64)
+        for _ in 0..<10_000 { large.append("0123456789") }
+        #expect(large.byteCount == 100_000)
+        let bytes = large.bytes()
+        #expect(bytes.count == 100_000 && bytes[99_999] == UInt8(ascii: "9") && bytes[50_000] == UInt8(ascii: "0"))
+    }
+
+    @Test func xmlRepresentability() {
+        #expect(XMLText.firstUnrepresentableScalar(in: "tab\tline\ncr\r é ✓ \u{FFFD} \u{10000}") == nil)
+        #expect(XMLText.firstUnrepresentableScalar(in: "ab\u{01}")?.index == 2)
+        #expect(XMLText.firstUnrepresentableScalar(in: "é\u{FFFF}")?.index == 1)
+        #expect(XMLText.firstUnrepresentableScalar(in: "\u{FFFE}")?.scalar == "\u{FFFE}")
+        // 0xEF leads ordinary characters too (U+F000 to U+FFFD); they stay representable.
+        #expect(XMLText.firstUnrepresentableScalar(in: "\u{FF21}\u{FFFD}") == nil)
+    }
+
     @Test func suggestions() {
         #expect(Suggestions.closest(to: "coment", in: ["comment", "enabled"]) == "comment")
         #expect(Suggestions.closest(to: "xyz", in: ["comment", "enabled"]) == nil)
