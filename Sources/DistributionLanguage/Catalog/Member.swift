@@ -112,23 +112,24 @@ extension Member {
         _ key: String?, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, api apiName: String?, _ codec: C,
         required: Bool = false, defaultText: String? = nil, _ summary: String
     ) -> Member {
+        let field = FieldAccess(keyPath)
         let member = apiName.map(MemberName.named)
         return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
             isRequired: required, defaultText: defaultText, shapeOf: { codec.shape },
             lowerValue: { root, node, context in
-                if let value = codec.lower(node, &context) { root[keyPath: keyPath] = value }
+                if let value = codec.lower(node, &context) { field.set(&root, value) }
             },
             emitValue: { root, document in
                 guard let member else { return }
-                codec.emit(root[keyPath: keyPath], named: member, into: &document)
+                codec.emit(field.get(root), named: member, into: &document)
             },
             readValue: { root, parent, context in
                 guard let apiName, let node = parent.member(apiName) else { return }
-                if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
+                if let value = context.within(apiName, { codec.read(node, &$0) }) { field.set(&root, value) }
             },
-            exportValue: { codec.export($0[keyPath: keyPath], style: $1) },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+            exportValue: { codec.export(field.get($0), style: $1) },
+            copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 
     /// A member that may be unset: sent only when set. A YAML null leaves it unset.
@@ -136,27 +137,28 @@ extension Member {
         _ key: String?, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String?, _ codec: C,
         required: Bool = false, _ summary: String
     ) -> Member {
+        let field = FieldAccess(keyPath)
         let member = apiName.map(MemberName.named)
         return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
             isRequired: required, acceptsNull: true, shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if node.isNull, node.kind == .scalar {
-                    root[keyPath: keyPath] = nil
+                    field.set(&root, nil)
                 } else if let value = codec.lower(node, &context) {
-                    root[keyPath: keyPath] = value
+                    field.set(&root, value)
                 }
             },
             emitValue: { root, document in
-                guard let member, let value = root[keyPath: keyPath] else { return }
+                guard let member, let value = field.get(root) else { return }
                 codec.emit(value, named: member, into: &document)
             },
             readValue: { root, parent, context in
                 guard let apiName, let node = parent.member(apiName) else { return }
-                if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
+                if let value = context.within(apiName, { codec.read(node, &$0) }) { field.set(&root, value) }
             },
-            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+            exportValue: { root, style in field.get(root).map { codec.export($0, style: style) } },
+            copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 
     /// A member the API lets a config leave out but cfc sends by default, in the form CloudFront
@@ -178,6 +180,7 @@ extension Member {
         defaultText: String?, _ summary: String, exportUnsent: @escaping @Sendable (Root) -> YAMLValue?,
         defaultDescription: String?, fillDefault: (@Sendable (inout Root) -> Void)?
     ) -> Member {
+        let field = FieldAccess(keyPath)
         let member = MemberName.named(apiName)
         return Member(
             key: key, apiName: apiName, apiNamesRead: [apiName], summary: summary,
@@ -185,24 +188,24 @@ extension Member {
             shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if node.isNull, node.kind == .scalar {
-                    root[keyPath: keyPath] = nil
+                    field.set(&root, nil)
                 } else if let value = codec.lower(node, &context) {
-                    root[keyPath: keyPath] = value
+                    field.set(&root, value)
                 }
             },
             emitValue: { root, document in
-                guard let value = root[keyPath: keyPath] else { return }
+                guard let value = field.get(root) else { return }
                 codec.emit(value, named: member, into: &document)
             },
             readValue: { root, parent, context in
                 guard let node = parent.member(apiName) else {
-                    root[keyPath: keyPath] = nil
+                    field.set(&root, nil)
                     return
                 }
-                if let value = context.within(apiName, { codec.read(node, &$0) }) { root[keyPath: keyPath] = value }
+                if let value = context.within(apiName, { codec.read(node, &$0) }) { field.set(&root, value) }
             },
-            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? exportUnsent(root) },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] },
+            exportValue: { root, style in field.get(root).map { codec.export($0, style: style) } ?? exportUnsent(root) },
+            copyValue: { root, other in field.set(&root, field.get(other)) },
             fillDefault: fillDefault)
     }
 
@@ -216,13 +219,17 @@ extension Member {
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
         default contextualDefault: @escaping @Sendable (Root) -> C.Value?, defaultDescription: String, _ summary: String
     ) -> Member {
+        let field = FieldAccess(keyPath)
         // Where the default is not to send the member either (TTLs without forwarded values), an
         // unsent member is simply unset and is exported as no key, not as `null`: plans and
         // complete exports show it as absent, as they did before the member could be omitted.
-        omittable(key, keyPath, api: apiName, codec, defaultText: nil, summary,
+        return omittable(key, keyPath, api: apiName, codec, defaultText: nil, summary,
                   exportUnsent: { contextualDefault($0) == nil ? nil : .null },
                   defaultDescription: defaultDescription,
-                  fillDefault: { root in root[keyPath: keyPath] = contextualDefault(root) })
+                  fillDefault: { root in
+                      let value = contextualDefault(root)
+                      field.set(&root, value)
+                  })
     }
 
     /// A list whose `Quantity` and `Items` sit directly in the enclosing API structure, beside
@@ -231,15 +238,16 @@ extension Member {
         _ key: String, _ keyPath: any WritableKeyPath<Root, [C.Value]> & Sendable, itemName: String, _ element: C,
         _ summary: String
     ) -> Member {
+        let field = FieldAccess(keyPath)
         let list = ListCodec(itemName, element)
         return Member(
             key: key, apiName: "Items", apiNamesRead: ["Quantity", "Items"], summary: summary, isRequired: false,
             shapeOf: { list.shape },
             lowerValue: { root, node, context in
-                if let value = list.lower(node, &context) { root[keyPath: keyPath] = value }
+                if let value = list.lower(node, &context) { field.set(&root, value) }
             },
             emitValue: { root, document in
-                let value = root[keyPath: keyPath]
+                let value = field.get(root)
                 document.integer(.quantity, Int64(value.count))
                 if !value.isEmpty { list.emitItems(value, named: .items, into: &document) }
             },
@@ -248,11 +256,11 @@ extension Member {
                 let siblings = Set(parent.members.map(\.name))
                 if let value = readWrapped(parent, itemName: itemName, otherMembers: siblings, &context,
                                            items: { list.readItems($0, &$1) }) {
-                    root[keyPath: keyPath] = value
+                    field.set(&root, value)
                 }
             },
-            exportValue: { list.export($0[keyPath: keyPath], style: $1) },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+            exportValue: { list.export(field.get($0), style: $1) },
+            copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 
     /// A member whose YAML and API shapes differ in a way no codec expresses (one YAML key
@@ -265,15 +273,16 @@ extension Member {
         emit: @escaping @Sendable (Root, inout APIDocument) -> Void,
         read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     ) -> Member {
-        Member(
+        let field = FieldAccess(keyPath)
+        return Member(
             key: key, apiName: apiName, apiNamesRead: apiNamesRead, summary: summary, isRequired: false,
             shapeOf: { codec.shape },
             lowerValue: { root, node, context in
-                if let value = codec.lower(node, &context) { root[keyPath: keyPath] = value }
+                if let value = codec.lower(node, &context) { field.set(&root, value) }
             },
             emitValue: emit, readValue: read,
-            exportValue: { codec.export($0[keyPath: keyPath], style: $1) },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+            exportValue: { codec.export(field.get($0), style: $1) },
+            copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 
     /// `custom` for a member the API may leave out: the closures see the optional directly.
@@ -283,18 +292,19 @@ extension Member {
         emit: @escaping @Sendable (Root, inout APIDocument) -> Void,
         read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     ) -> Member {
-        Member(
+        let field = FieldAccess(keyPath)
+        return Member(
             key: key, apiName: apiName, apiNamesRead: apiNamesRead, summary: summary, isRequired: false, acceptsNull: true,
             shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if node.isNull, node.kind == .scalar {
-                    root[keyPath: keyPath] = nil
+                    field.set(&root, nil)
                 } else if let value = codec.lower(node, &context) {
-                    root[keyPath: keyPath] = value
+                    field.set(&root, value)
                 }
             },
             emitValue: emit, readValue: read,
-            exportValue: { root, style in root[keyPath: keyPath].map { codec.export($0, style: style) } ?? .null },
-            copyValue: { root, other in root[keyPath: keyPath] = other[keyPath: keyPath] })
+            exportValue: { root, style in field.get(root).map { codec.export($0, style: style) } ?? .null },
+            copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 }
