@@ -5,15 +5,35 @@
 public enum CoreSchema {
     /// The type of a plain scalar from its bytes. Most scalars of a config are strings that
     /// start with a letter, which is decided without building a `String`.
+    ///
+    /// The parser resolves every plain scalar of the file on its one thread, so the common
+    /// cases are decided on bytes: words, nulls, booleans and decimal integers. The rest
+    /// (floats, `0x`/`0o` integers, `.inf`, signs) takes the `String` path, which is the
+    /// definition; a test holds the two to agreeing.
     public static func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> ResolvedType {
         guard let first = bytes.first else { return .null }
+        func isOne(of lower: StaticString, _ capitalized: StaticString, _ upper: StaticString) -> Bool {
+            func equals(_ spelling: StaticString) -> Bool { spelling.withUTF8Buffer { $0.elementsEqual(bytes) } }
+            return equals(lower) || equals(capitalized) || equals(upper)
+        }
         switch first {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"),
-             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-            return resolvePlain(String(decoding: bytes, as: UTF8.self))
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return isOne(of: "null", "Null", "NULL") ? .null : .string
+        case UInt8(ascii: "~"):
+            return bytes.count == 1 ? .null : .string
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            return isOne(of: "true", "True", "TRUE") ? .boolean : .string
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return isOne(of: "false", "False", "FALSE") ? .boolean : .string
+        case UInt8(ascii: "1")...UInt8(ascii: "9"):
+            // A decimal integer (a leading 0 may start 0x or 0o, so it takes the full path).
+            if bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return .integer }
+        case UInt8(ascii: "0"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            break
         default:
             return .string
         }
+        return resolvePlain(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The type of a plain (unquoted, untagged) scalar.
