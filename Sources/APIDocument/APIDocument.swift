@@ -70,6 +70,13 @@ public struct APIDocument: Sendable, Equatable {
         self.namespace = namespace
     }
 
+    /// Makes room for about `steps` members and `stringBytes` bytes of strings, so that a
+    /// document of known size does not grow (and copy) its storage a dozen times.
+    public mutating func reserveCapacity(steps: Int, stringBytes: Int) {
+        self.steps.reserveCapacity(steps)
+        self.stringBytes.reserveCapacity(stringBytes)
+    }
+
     /// Appends a string member.
     public mutating func string(_ name: MemberName, _ value: String) {
         let offset = stringBytes.count

@@ -70,9 +70,20 @@ public final class SourceFile: Sendable {
         var starts = [0]
         var ascii = true
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var index = 0
             let count = buffer.count
             while index < count {
+                // Eight bytes at a time while none ends a line or leaves ASCII: the whole input
+                // passes through here on the parsing thread before anything else can start.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 || Self.containsByte(word, 0x0A) || Self.containsByte(word, 0x0D) {
+                        break
+                    }
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = buffer[index]
                 if byte == 0x0A {
                     starts.append(index + 1)
@@ -89,6 +100,13 @@ public final class SourceFile: Sendable {
         self.lineStarts = starts
         self.isASCII = ascii
         self.parserLineStarts = ascii ? nil : Self.parserLineStarts(bytes, editorLineStarts: starts)
+    }
+
+    /// Whether any byte of `word` is `byte` (the classic "has zero byte" test on `word ^ byte…`).
+    @inline(__always)
+    private static func containsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let spread = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080 != 0
     }
 
     private static func parserLineStarts(_ bytes: [UInt8], editorLineStarts: [Int]) -> [Int]? {

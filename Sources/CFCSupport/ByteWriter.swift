@@ -182,6 +182,13 @@ public struct ByteWriter: ~Copyable {
         count += length
     }
 
+    /// Calls `body` with the bytes written so far (valid only during the call).
+    public func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
     /// Appends the bytes written so far to `output`.
     public func copy(to output: inout [UInt8]) {
         output.append(contentsOf: UnsafeBufferPointer(start: start, count: count))

@@ -97,6 +97,11 @@ public enum FileIO {
     /// Whether `path` is a regular file (not a symbolic link) whose content is exactly `bytes`.
     /// Any failure to read it counts as "no".
     public static func regularFile(_ path: String, holds bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { regularFile(path, holds: $0) }
+    }
+
+    /// Whether `path` is a regular file (not a symbolic link) whose content is exactly `bytes`.
+    public static func regularFile(_ path: String, holds bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var status = stat()
         guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else {
             return false
@@ -117,10 +122,8 @@ public enum FileIO {
             filled += count
         }
         return filled == bytes.count && content.withUnsafeBufferPointer { stored in
-            bytes.withUnsafeBufferPointer { wanted in
-                guard let storedStart = stored.baseAddress, let wantedStart = wanted.baseAddress else { return wanted.isEmpty }
-                return memcmp(storedStart, wantedStart, wanted.count) == 0
-            }
+            guard let storedStart = stored.baseAddress, let wantedStart = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(storedStart, wantedStart, bytes.count) == 0
         }
     }
 
@@ -172,9 +175,14 @@ public enum FileIO {
 
     @discardableResult
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { writeAll(descriptor, $0) }
+    }
+
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            let count = systemWrite(descriptor, base + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
                 return false
@@ -245,6 +253,13 @@ public struct FileTransaction: ~Copyable {
     /// freeing the replaced ones took most of a recompile).
     /// - Throws: `FileIOError` if the file cannot be created or written (nothing is left).
     public static func writeTemporary(_ bytes: [UInt8], for path: String, tag: String) throws(FileIOError) -> String? {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(FileIOError) -> String? in
+            try writeTemporary(buffer, for: path, tag: tag)
+        }
+    }
+
+    /// `writeTemporary(_:for:tag:)` for bytes in a buffer (a printer's `ByteWriter`).
+    public static func writeTemporary(_ bytes: UnsafeBufferPointer<UInt8>, for path: String, tag: String) throws(FileIOError) -> String? {
         if FileIO.regularFile(path, holds: bytes) { return nil }
         let temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-" + tag + "-"
             + baseName(path) + ".tmp"

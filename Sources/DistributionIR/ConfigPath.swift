@@ -29,12 +29,22 @@ public struct ConfigPath: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// This path extended by a key.
     public func appending(_ key: String) -> ConfigPath {
-        ConfigPath(components + [.key(key)])
+        appending(component: .key(key))
     }
 
     /// This path extended by a list position.
     public func appending(index: Int) -> ConfigPath {
-        ConfigPath(components + [.index(index)])
+        appending(component: .index(index))
+    }
+
+    /// One allocation of the exact size: paths are made for every member lowered and every
+    /// finding, and `components + [component]` made two.
+    private func appending(component: Component) -> ConfigPath {
+        var extended: [Component] = []
+        extended.reserveCapacity(components.count + 1)
+        extended.append(contentsOf: components)
+        extended.append(component)
+        return ConfigPath(extended)
     }
 
     /// The path without its last step (the root's parent is the root).

@@ -96,11 +96,21 @@ public enum PatternAlgebra {
 
     /// The pattern's own example: `*` as nothing, `?` as a character no pattern names.
     static func candidateExample(_ pattern: PathPattern, avoiding others: [PathPattern]) -> String? {
-        var literals = Set<Unicode.Scalar>()
-        for other in others + [pattern] {
-            for case .literal(let scalar) in other.tokens { literals.insert(scalar) }
+        // The representatives are ASCII, so a bit per ASCII character is all the bookkeeping
+        // needed (this runs for every behavior of every distribution; a Set of scalars hashed
+        // each literal of each pattern).
+        var used: (low: UInt64, high: UInt64) = (0, 0)
+        func note(_ tokens: [PathPattern.Token]) {
+            for case .literal(let scalar) in tokens where scalar.value < 128 {
+                if scalar.value < 64 { used.low |= 1 << UInt64(scalar.value) } else { used.high |= 1 << UInt64(scalar.value - 64) }
+            }
         }
-        guard let filler = representatives.first(where: { !literals.contains($0) }) else { return nil }
+        note(pattern.tokens)
+        for other in others { note(other.tokens) }
+        guard let filler = representatives.first(where: { representative in
+            let value = UInt64(representative.value)
+            return value < 64 ? used.low & (1 << value) == 0 : used.high & (1 << (value - 64)) == 0
+        }) else { return nil }
         var text = ""
         for token in pattern.tokens {
             switch token {

@@ -62,10 +62,12 @@ public struct RoutingTable: Sendable {
         self.budget = budget
         var behaviors: [RoutedBehavior] = []
         let base = distribution.path
+        let listPath = base.appending("cache-behaviors")
+        behaviors.reserveCapacity(distribution.config.cacheBehaviors.count + 1)
         for (index, behavior) in distribution.config.cacheBehaviors.enumerated() {
             behaviors.append(RoutedBehavior(
                 index: index, behavior: behavior, pattern: PathPattern(behavior.pathPattern),
-                path: base.appending("cache-behaviors").appending(index: index)))
+                path: listPath.appending(index: index)))
         }
         behaviors.append(RoutedBehavior(
             index: nil, behavior: distribution.config.defaultCacheBehavior, pattern: PathPattern("*"),

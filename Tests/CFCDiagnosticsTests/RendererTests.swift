@@ -132,3 +132,47 @@ import Testing
         #expect(collector.warningCount == 1)
     }
 }
+
+/// Line starts come from a word-at-a-time scan; they must be exactly what a byte-by-byte scan
+/// finds, for LF, CR and CRLF endings at every alignment, with and without non-ASCII bytes.
+@Suite struct SourceFileLineTests {
+    static func naive(_ bytes: [UInt8]) -> (starts: [Int], ascii: Bool) {
+        var starts = [0]
+        var ascii = true
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                starts.append(index + 1)
+            } else if bytes[index] == 0x0D {
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            } else if bytes[index] >= 0x80 {
+                ascii = false
+            }
+            index += 1
+        }
+        return (starts, ascii)
+    }
+
+    @Test func wordScanMatchesByteScan() {
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        let alphabet: [UInt8] = Array("abc: -xyz".utf8) + [0x0A, 0x0D, 0xC3, 0xA9, 0x09]
+        for length in 0..<200 {
+            for _ in 0..<20 {
+                var bytes: [UInt8] = []
+                for _ in 0..<length {
+                    state ^= state << 13
+                    state ^= state >> 7
+                    state ^= state << 17
+                    // Mostly letters, so that runs longer than a word occur.
+                    let pick = Int(state % 64)
+                    bytes.append(pick < alphabet.count ? alphabet[pick] : UInt8(ascii: "k"))
+                }
+                let file = SourceFile(path: "t.yaml", bytes: bytes)
+                let expected = Self.naive(bytes)
+                #expect(file.lineStarts == expected.starts, "\(bytes)")
+                #expect(file.isASCII == expected.ascii, "\(bytes)")
+            }
+        }
+    }
+}

@@ -12,6 +12,11 @@ public func emitDistributionConfig(_ distribution: Distribution) -> APIDocument 
     var forced = distribution
     applyForcedValues(&forced.config)
     var document = APIDocument(rootName: "DistributionConfig")
+    // About 60 steps and 1 kB of strings per behavior, 30 and 300 per origin, as the examples
+    // and workloads have them: enough that the document rarely grows.
+    let behaviors = distribution.config.cacheBehaviors.count + 1
+    let origins = distribution.config.origins.count
+    document.reserveCapacity(steps: behaviors * 60 + origins * 30 + 200, stringBytes: behaviors * 1024 + origins * 300 + 1024)
     StructureCodec<Distribution>().emitMembers(forced, into: &document)
     return document
 }
