@@ -6,9 +6,13 @@ public enum DiagnosticReport {
     public static func render<Format: RawRepresentable>(
         _ diagnostics: [Diagnostic], sources: [SourceFile], format: Format, colors: Bool
     ) -> [UInt8] where Format.RawValue == String {
+        // Text leaves suppressed findings out, so they need not be sorted or deduplicated
+        // either: a file with a baseline can have thousands.
+        let isJSON = format.rawValue == "json"
+        let shown = isJSON ? diagnostics : diagnostics.filter { !$0.isSuppressed }
         var seen = Set<Diagnostic>()
-        let sorted = diagnostics.sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }
-        if format.rawValue == "json" {
+        let sorted = shown.sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }
+        if isJSON {
             return JSONDiagnosticRenderer().render(sorted)
         }
         var files: [String: SourceFile] = [:]

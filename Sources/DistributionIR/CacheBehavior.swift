@@ -72,6 +72,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     // MARK: - What members mean whether sent or not
 
     /// Whether Smooth Streaming media is served; `false` when `SmoothStreaming` is not sent.
+    @inlinable
     public var smoothStreaming: Bool {
         get { sentSmoothStreaming ?? false }
         set { sentSmoothStreaming = newValue }
@@ -80,12 +81,14 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// Whether CloudFront compresses responses; cfc's default `true` when `Compress` is not sent.
     /// The API reference names no default, and tools built on it (Terraform, Pulumi) document
     /// `false`; no check reads this, so cfc keeps one default for "not written" and "not sent".
+    @inlinable
     public var compress: Bool {
         get { sentCompress ?? true }
         set { sentCompress = newValue }
     }
 
     /// The field-level encryption configuration; none when `FieldLevelEncryptionId` is not sent.
+    @inlinable
     public var fieldLevelEncryptionId: String {
         get { sentFieldLevelEncryptionId ?? "" }
         set { sentFieldLevelEncryptionId = newValue }
@@ -96,6 +99,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     // for a key that is not written. Without forwarded values they are nil unless sent.
 
     /// The least time objects stay cached, in seconds: `MinTTL`, or 0 beside forwarded values.
+    @inlinable
     public var minTTL: Int64? {
         get { sentMinTTL ?? (forwardedValues == nil ? nil : Self.defaultMinTTL) }
         set { sentMinTTL = newValue }
@@ -103,6 +107,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
 
     /// Seconds objects stay cached without cache headers: `DefaultTTL`, or 86400 beside
     /// forwarded values.
+    @inlinable
     public var defaultTTL: Int64? {
         get { sentDefaultTTL ?? (forwardedValues == nil ? nil : Self.defaultDefaultTTL) }
         set { sentDefaultTTL = newValue }
@@ -110,6 +115,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
 
     /// The most time objects stay cached, in seconds: `MaxTTL`, or 31536000 beside forwarded
     /// values.
+    @inlinable
     public var maxTTL: Int64? {
         get { sentMaxTTL ?? (forwardedValues == nil ? nil : Self.defaultMaxTTL) }
         set { sentMaxTTL = newValue }
@@ -123,18 +129,21 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     public static let defaultMaxTTL: Int64 = 31_536_000
 
     /// The trusted signers; none (signed URLs not required) when `TrustedSigners` is not sent.
+    @inlinable
     public var trustedSigners: [String] {
         get { sentTrustedSigners ?? [] }
         set { sentTrustedSigners = newValue }
     }
 
     /// The trusted key groups; none when `TrustedKeyGroups` is not sent.
+    @inlinable
     public var trustedKeyGroups: [String] {
         get { sentTrustedKeyGroups ?? [] }
         set { sentTrustedKeyGroups = newValue }
     }
 
     /// The methods CloudFront forwards; `GET` and `HEAD` when `AllowedMethods` is not sent.
+    @inlinable
     public var allowedMethods: [HTTPMethod] {
         get { sentAllowedMethods ?? [.get, .head] }
         set { sentAllowedMethods = newValue }
@@ -142,18 +151,21 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
 
     /// The methods whose responses CloudFront caches; `GET` and `HEAD` when `CachedMethods` is
     /// not sent.
+    @inlinable
     public var cachedMethods: [HTTPMethod] {
         get { sentCachedMethods ?? [.get, .head] }
         set { sentCachedMethods = newValue }
     }
 
     /// The Lambda@Edge functions; none when `LambdaFunctionAssociations` is not sent.
+    @inlinable
     public var lambdaFunctionAssociations: [LambdaFunctionAssociation] {
         get { sentLambdaFunctionAssociations ?? [] }
         set { sentLambdaFunctionAssociations = newValue }
     }
 
     /// The CloudFront Functions; none when `FunctionAssociations` is not sent.
+    @inlinable
     public var functionAssociations: [FunctionAssociation] {
         get { sentFunctionAssociations ?? [] }
         set { sentFunctionAssociations = newValue }
@@ -207,6 +219,7 @@ public struct LambdaFunctionAssociation: Equatable, Hashable, Sendable, Codable 
     public init() {}
 
     /// Whether the function sees the request body; `false` when `IncludeBody` is not sent.
+    @inlinable
     public var includeBody: Bool {
         get { sentIncludeBody ?? false }
         set { sentIncludeBody = newValue }
@@ -260,12 +273,14 @@ public struct ForwardedValues: Equatable, Hashable, Sendable, Codable {
     public init() {}
 
     /// The headers forwarded; none when `Headers` is not sent.
+    @inlinable
     public var headers: [String] {
         get { sentHeaders ?? [] }
         set { sentHeaders = newValue }
     }
 
     /// The query string parameters in the cache key; none when `QueryStringCacheKeys` is not sent.
+    @inlinable
     public var queryStringCacheKeys: [String] {
         get { sentQueryStringCacheKeys ?? [] }
         set { sentQueryStringCacheKeys = newValue }
@@ -284,6 +299,7 @@ public struct CookiePreference: Equatable, Hashable, Sendable, Codable {
     public init() {}
 
     /// The cookies forwarded by name; none when `WhitelistedNames` is not sent.
+    @inlinable
     public var whitelistedNames: [String] {
         get { sentWhitelistedNames ?? [] }
         set { sentWhitelistedNames = newValue }

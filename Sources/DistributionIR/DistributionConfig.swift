@@ -79,6 +79,7 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     // MARK: - What members mean whether sent or not
 
     /// The object served for `/`; none when `DefaultRootObject` is not sent.
+    @inlinable
     public var defaultRootObject: String {
         get { sentDefaultRootObject ?? "" }
         set { sentDefaultRootObject = newValue }
@@ -86,12 +87,14 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
 
     /// The price class; `PriceClass_All` when `PriceClass` is not sent (the API reference names
     /// no default; this is cfc's, and the console's).
+    @inlinable
     public var priceClass: PriceClass {
         get { sentPriceClass ?? .priceClassAll }
         set { sentPriceClass = newValue }
     }
 
     /// The web ACL; none when `WebACLId` is not sent.
+    @inlinable
     public var webACLId: String {
         get { sentWebACLId ?? "" }
         set { sentWebACLId = newValue }
@@ -99,6 +102,7 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
 
     /// The highest HTTP version; `http2` when `HttpVersion` is not sent, the API reference's
     /// default for new distributions.
+    @inlinable
     public var httpVersion: HTTPVersion {
         get { sentHTTPVersion ?? .http2 }
         set { sentHTTPVersion = newValue }
@@ -106,48 +110,56 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
 
     /// Whether IPv6 is enabled; `true` when `IsIPV6Enabled` is not sent (the API reference names
     /// no default; this is cfc's, and the console's).
+    @inlinable
     public var isIPV6Enabled: Bool {
         get { sentIsIPV6Enabled ?? true }
         set { sentIsIPV6Enabled = newValue }
     }
 
     /// The alternate domain names; none when `Aliases` is not sent.
+    @inlinable
     public var aliases: [String] {
         get { sentAliases ?? [] }
         set { sentAliases = newValue }
     }
 
     /// The origin groups; none when `OriginGroups` is not sent.
+    @inlinable
     public var originGroups: [OriginGroup] {
         get { sentOriginGroups ?? [] }
         set { sentOriginGroups = newValue }
     }
 
     /// The cache behaviors; none when `CacheBehaviors` is not sent.
+    @inlinable
     public var cacheBehaviors: [CacheBehavior] {
         get { sentCacheBehaviors ?? [] }
         set { sentCacheBehaviors = newValue }
     }
 
     /// The custom error responses; none when `CustomErrorResponses` is not sent.
+    @inlinable
     public var customErrorResponses: [CustomErrorResponse] {
         get { sentCustomErrorResponses ?? [] }
         set { sentCustomErrorResponses = newValue }
     }
 
     /// Standard logging; off when `Logging` is not sent.
+    @inlinable
     public var logging: LoggingConfig {
         get { sentLogging ?? .disabled }
         set { sentLogging = newValue }
     }
 
     /// The viewer certificate; CloudFront's own when `ViewerCertificate` is not sent.
+    @inlinable
     public var viewerCertificate: ViewerCertificate {
         get { sentViewerCertificate ?? .cloudFrontDefault }
         set { sentViewerCertificate = newValue }
     }
 
     /// The restrictions; none when `Restrictions` is not sent.
+    @inlinable
     public var restrictions: Restrictions {
         get { sentRestrictions ?? Restrictions() }
         set { sentRestrictions = newValue }
@@ -221,6 +233,7 @@ public struct CustomErrorResponse: Equatable, Hashable, Sendable, Codable {
 
     /// How long errors are cached, in seconds; CloudFront's default of 10 when
     /// `ErrorCachingMinTTL` is not sent.
+    @inlinable
     public var errorCachingMinTTL: Int64 {
         get { sentErrorCachingMinTTL ?? 10 }
         set { sentErrorCachingMinTTL = newValue }
@@ -257,24 +270,28 @@ public struct LoggingConfig: Equatable, Hashable, Sendable, Codable {
 
     /// Whether standard logs are written; `true` when `Enabled` is not sent, as in a `logging:`
     /// block that does not say.
+    @inlinable
     public var enabled: Bool {
         get { sentEnabled ?? true }
         set { sentEnabled = newValue }
     }
 
     /// Whether logs include cookies; `false` when `IncludeCookies` is not sent.
+    @inlinable
     public var includeCookies: Bool {
         get { sentIncludeCookies ?? false }
         set { sentIncludeCookies = newValue }
     }
 
     /// The log bucket; none when `Bucket` is not sent.
+    @inlinable
     public var bucket: String {
         get { sentBucket ?? "" }
         set { sentBucket = newValue }
     }
 
     /// The log file name prefix; none when `Prefix` is not sent.
+    @inlinable
     public var prefix: String {
         get { sentPrefix ?? "" }
         set { sentPrefix = newValue }
@@ -332,6 +349,7 @@ public struct TenantConfig: Equatable, Hashable, Sendable, Codable {
     public init() {}
 
     /// The parameter definitions; none when `ParameterDefinitions` is not sent.
+    @inlinable
     public var parameterDefinitions: [ParameterDefinition] {
         get { sentParameterDefinitions ?? [] }
         set { sentParameterDefinitions = newValue }

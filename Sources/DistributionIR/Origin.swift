@@ -50,6 +50,7 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     }
 
     /// The directory prefix at the origin; none when `OriginPath` is not sent.
+    @inlinable
     public var originPath: String {
         get { sentOriginPath ?? "" }
         set { sentOriginPath = newValue }
@@ -57,6 +58,7 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
 
     /// How many times CloudFront tries to connect; the API reference's default of 3 when
     /// `ConnectionAttempts` is not sent.
+    @inlinable
     public var connectionAttempts: Int {
         get { sentConnectionAttempts ?? 3 }
         set { sentConnectionAttempts = newValue }
@@ -64,12 +66,14 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
 
     /// Seconds CloudFront waits for a connection; the API reference's default of 10 when
     /// `ConnectionTimeout` is not sent.
+    @inlinable
     public var connectionTimeout: Int {
         get { sentConnectionTimeout ?? 10 }
         set { sentConnectionTimeout = newValue }
     }
 
     /// The origin access control; none when `OriginAccessControlId` is not sent.
+    @inlinable
     public var originAccessControlId: String {
         get { sentOriginAccessControlId ?? "" }
         set { sentOriginAccessControlId = newValue }
@@ -94,12 +98,14 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     }
 
     /// The custom headers; none when `CustomHeaders` is not sent.
+    @inlinable
     public var customHeaders: [OriginCustomHeader] {
         get { sentCustomHeaders ?? [] }
         set { sentCustomHeaders = newValue }
     }
 
     /// Origin Shield; off when `OriginShield` is not sent.
+    @inlinable
     public var originShield: OriginShield {
         get { sentOriginShield ?? OriginShield() }
         set { sentOriginShield = newValue }
@@ -171,6 +177,7 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
 
     /// Seconds CloudFront waits for a response; the API reference's default of 30 when
     /// `OriginReadTimeout` is not sent.
+    @inlinable
     public var originReadTimeout: Int {
         get { sentOriginReadTimeout ?? 30 }
         set { sentOriginReadTimeout = newValue }
@@ -178,6 +185,7 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
 
     /// Seconds CloudFront keeps an idle connection open; the API reference's default of 5 when
     /// `OriginKeepaliveTimeout` is not sent.
+    @inlinable
     public var originKeepaliveTimeout: Int {
         get { sentOriginKeepaliveTimeout ?? 5 }
         set { sentOriginKeepaliveTimeout = newValue }

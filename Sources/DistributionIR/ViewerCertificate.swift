@@ -43,6 +43,7 @@ public struct ViewerCertificate: Equatable, Hashable, Sendable, Codable {
 
     /// Whether the `*.cloudfront.net` certificate is used: `CloudFrontDefaultCertificate`, or,
     /// when it is not sent, whether no certificate of yours is given (cfc's default).
+    @inlinable
     public var cloudFrontDefaultCertificate: Bool {
         get { sentCloudFrontDefaultCertificate ?? usesCloudFrontDefault }
         set { sentCloudFrontDefaultCertificate = newValue }
@@ -51,6 +52,7 @@ public struct ViewerCertificate: Equatable, Hashable, Sendable, Codable {
     /// The security policy: `MinimumProtocolVersion`, or, when it is not sent, `TLSv1` with the
     /// CloudFront certificate (which the API reference says CloudFront sets whatever is sent)
     /// and cfc's default `TLSv1.2_2021` with yours (the API reference names no default).
+    @inlinable
     public var minimumProtocolVersion: MinimumProtocolVersion {
         get { sentMinimumProtocolVersion ?? Self.defaultMinimumProtocolVersion(usesCloudFrontDefault: usesCloudFrontDefault) }
         set { sentMinimumProtocolVersion = newValue }

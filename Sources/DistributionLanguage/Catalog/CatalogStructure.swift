@@ -32,6 +32,9 @@ public struct Catalog<Root>: Sendable {
     let indexByKey: [String: Int]
     /// Every API member name some member reads.
     let apiNames: Set<String>
+    /// Each key's UTF-8 bytes with its position in `members`, for matching a YAML key without
+    /// making a `String` of it (lowering looks up every key of every behavior).
+    let keyBytes: [(bytes: [UInt8], position: Int)]
 
     /// Creates a catalog.
     public init(_ noun: String, _ members: [Member<Root>]) {
@@ -43,6 +46,16 @@ public struct Catalog<Root>: Sendable {
         }
         self.indexByKey = index
         self.apiNames = Set(members.flatMap(\.apiNamesRead))
+        self.keyBytes = members.enumerated().compactMap { position, member in member.key.map { (Array($0.utf8), position) } }
+    }
+
+    /// The position in `members` of the member whose YAML key is the scalar `key`.
+    func position(ofKey key: YAMLNode) -> Int? {
+        let length = key.textByteCount
+        for entry in keyBytes where entry.bytes.count == length {
+            if entry.bytes.withUnsafeBufferPointer({ key.textEquals($0) }) { return entry.position }
+        }
+        return nil
     }
 
     /// The YAML keys, in order.

@@ -47,8 +47,11 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
                 context.emit(LanguageMessages.nonScalarKey(key, context))
                 continue
             }
-            let keyText = key.text
-            guard let index = catalog.indexByKey[keyText], !excludedKeys.contains(keyText) else {
+            // The key is matched on its bytes, and the path takes the catalog's own string: no
+            // `String` is made of a key that is known.
+            guard let index = catalog.position(ofKey: key), let keyText = catalog.members[index].key,
+                  excludedKeys.isEmpty || !excludedKeys.contains(keyText) else {
+                let keyText = key.text
                 let candidates = catalog.keys.filter { !excludedKeys.contains($0) }
                 context.emit(LanguageMessages.unknownKey(keyText, in: catalog.noun, candidates: candidates,
                                                          excluded: excludedKeys.contains(keyText), at: key, context))

@@ -134,14 +134,16 @@ func checkReferences(_ distribution: Distribution, locator: any SourceLocator, s
     let targets = Set(originIDs + config.originGroups.map(\.id))
     let known = originIDs + config.originGroups.map(\.id)
     let base = distribution.path
-    var behaviors: [(CacheBehavior, ConfigPath)] = [(config.defaultCacheBehavior, base.appending("default-cache-behavior"))]
-    for (index, behavior) in config.cacheBehaviors.enumerated() {
-        behaviors.append((behavior, base.appending("cache-behaviors").appending(index: index)))
-    }
-    for (behavior, path) in behaviors where !behavior.targetOriginId.isEmpty && !targets.contains(behavior.targetOriginId) {
-        let targetPath = path.appending("target-origin-id")
-        sink.emit(LanguageMessages.unknownOrigin(behavior.targetOriginId, known: known,
+    // Paths are built only for a reference that is reported: this runs for every behavior.
+    func checkTarget(_ target: String, _ path: @autoclosure () -> ConfigPath) {
+        guard !target.isEmpty, !targets.contains(target) else { return }
+        let targetPath = path().appending("target-origin-id")
+        sink.emit(LanguageMessages.unknownOrigin(target, known: known,
                                                  at: locator.valueRange(of: targetPath), path: targetPath.description))
+    }
+    checkTarget(config.defaultCacheBehavior.targetOriginId, base.appending("default-cache-behavior"))
+    for index in config.cacheBehaviors.indices {
+        checkTarget(config.cacheBehaviors[index].targetOriginId, base.appending("cache-behaviors").appending(index: index))
     }
     let origins = Set(originIDs)
     for group in config.originGroups {
