@@ -30,8 +30,13 @@ public enum PatternAlgebra {
         if budget.isExhausted { return .gaveUp }
         let required = allOf.isEmpty ? [PathPattern("/*")] : allOf
         let excluded = relevant(noneOf, to: required)
-        // The first pattern's own example often qualifies, which settles it without a search.
-        if let candidate = candidateExample(required[0], avoiding: required + excluded) {
+        // A required pattern's own example often qualifies, which settles it without a search.
+        // Each is tried, most specific (longest literal prefix) first: for "the default
+        // behavior within require-https `/account/*`", `*`'s own example is `/x`, but
+        // `/account/*`'s is a path both match.
+        let others = required + excluded
+        for pattern in required.sorted(by: { $0.literalPrefix.count > $1.literalPrefix.count }) {
+            guard let candidate = candidateExample(pattern, avoiding: others) else { continue }
             let scalars = Array(candidate.unicodeScalars)
             if required.allSatisfy({ $0.matches(scalars) }) && !excluded.contains(where: { $0.matches(scalars) }) {
                 return .found(beautified(candidate, allOf: required, noneOf: excluded))

@@ -71,10 +71,11 @@ struct QuotaRule: Rule {
     func check(_ context: CheckContext) {
         let config = context.config
         let base = context.distribution.path
-        func check(_ quota: CloudFrontQuotas.Quota, _ count: Int, at path: ConfigPath) {
+        // Paths are made only for a count that is reported: this runs for every behavior.
+        func check(_ quota: CloudFrontQuotas.Quota, _ count: Int, at path: @autoclosure () -> ConfigPath) {
             guard count > quota.limit else { return }
             context.report(
-                "\(count) \(quota.name) exceed the quota of \(quota.limit)", at: path,
+                "\(count) \(quota.name) exceed the quota of \(quota.limit)", at: path(),
                 hint: quota.isAdjustable ? "request a quota increase in Service Quotas before applying" : "this quota cannot be raised",
                 severity: quota.isAdjustable ? .warning : .error)
         }
@@ -89,18 +90,18 @@ struct QuotaRule: Rule {
         for behavior in context.routing.behaviors {
             check(CloudFrontQuotas.keyGroups, behavior.behavior.trustedKeyGroups.count, at: behavior.path.appending("trusted-key-groups"))
             guard let forwarded = behavior.behavior.forwardedValues else { continue }
-            let path = behavior.path.appending("forwarded-values")
+            func path() -> ConfigPath { behavior.path.appending("forwarded-values") }
             if !forwarded.headers.contains("*") {
-                check(CloudFrontQuotas.legacyHeaders, forwarded.headers.count, at: path.appending("headers"))
+                check(CloudFrontQuotas.legacyHeaders, forwarded.headers.count, at: path().appending("headers"))
             }
             check(CloudFrontQuotas.legacyCookies, forwarded.cookies.whitelistedNames.count,
-                  at: path.appending("cookies").appending("whitelisted-names"))
-            check(CloudFrontQuotas.legacyQueryStrings, forwarded.queryStringCacheKeys.count, at: path.appending("query-string-cache-keys"))
+                  at: path().appending("cookies").appending("whitelisted-names"))
+            check(CloudFrontQuotas.legacyQueryStrings, forwarded.queryStringCacheKeys.count, at: path().appending("query-string-cache-keys"))
             let names = forwarded.cookies.whitelistedNames
             check(CloudFrontQuotas.legacyCookieNameBytes, names.reduce(0) { $0 + $1.utf8.count } + names.count,
-                  at: path.appending("cookies").appending("whitelisted-names"))
+                  at: path().appending("cookies").appending("whitelisted-names"))
             if let longest = forwarded.queryStringCacheKeys.map(\.count).max() {
-                check(CloudFrontQuotas.legacyQueryStringNameLength, longest, at: path.appending("query-string-cache-keys"))
+                check(CloudFrontQuotas.legacyQueryStringNameLength, longest, at: path().appending("query-string-cache-keys"))
             }
         }
     }

@@ -21,16 +21,17 @@ struct UnknownRuleIDRule: Rule {
 
     func check(_ context: CheckContext) {
         let known = RuleRegistry.idSet
-        var lists: [([String], ConfigPath)] = [(context.distribution.policy.ignore, context.distribution.path.appending("ignore"))]
-        for behavior in context.routing.behaviors {
-            lists.append((behavior.behavior.ignore, behavior.path.appending("ignore")))
-        }
-        for (ids, path) in lists {
+        // Paths are made only for an id that is reported (most lists are empty).
+        func check(_ ids: [String], _ path: @autoclosure () -> ConfigPath) {
             for (index, id) in ids.enumerated() where !known.contains(id) {
                 let suggestion = Suggestions.closest(to: id, in: RuleRegistry.ids)
-                context.report("'\(id)' is not a cfc rule id", at: path.appending(index: index),
+                context.report("'\(id)' is not a cfc rule id", at: path().appending("ignore").appending(index: index),
                                hint: suggestion.map { "did you mean '\($0)'?" } ?? "cfc explain lists the rules")
             }
+        }
+        check(context.distribution.policy.ignore, context.distribution.path)
+        for behavior in context.routing.behaviors where !behavior.behavior.ignore.isEmpty {
+            check(behavior.behavior.ignore, behavior.path)
         }
     }
 }

@@ -26,9 +26,19 @@ struct InvalidPathPatternRule: Rule {
 
     static let allowedPunctuation = Set("_-.*$/~\"'@:+&?".unicodeScalars)
 
+    /// For each ASCII byte, whether a pattern may contain it.
+    static let allowedASCII: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || allowedPunctuation.contains(scalar)
+    }
+
     /// Why `pattern` is invalid, or nil.
     static func problem(with pattern: String) -> String? {
         if pattern.isEmpty { return "it is empty" }
+        // The common case, decided on bytes: every byte an allowed ASCII character (so the
+        // byte count is the character count).
+        if pattern.utf8.count <= 255, pattern.utf8.allSatisfy({ $0 < 128 && allowedASCII[Int($0)] }) { return nil }
         if pattern.unicodeScalars.count > 255 { return "it is \(pattern.unicodeScalars.count) characters long; the limit is 255" }
         for scalar in pattern.unicodeScalars {
             let isAlphanumeric = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
