@@ -89,8 +89,9 @@ public enum XMLText {
         // Nearly every string is printable ASCII or ordinary UTF-8: bytes from U+0020 up, tab,
         // line feed and carriage return, and no 0xEF lead byte (which U+FFFE and U+FFFF need;
         // surrogates cannot occur in a Swift string). Those need no scalar-by-scalar look.
-        let plain = value.utf8.allSatisfy { byte in
-            byte >= 0x20 ? byte != 0xEF : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        var text = value
+        let plain = text.withUTF8 { bytes in
+            bytes.allSatisfy { byte in byte >= 0x20 ? byte != 0xEF : byte == 0x09 || byte == 0x0A || byte == 0x0D }
         }
         if plain { return nil }
         for (index, scalar) in value.unicodeScalars.enumerated() {

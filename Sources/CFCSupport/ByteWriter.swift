@@ -115,15 +115,18 @@ public struct ByteWriter: ~Copyable {
         reserve(bytes.count * 6 + 2)
         start[count] = UInt8(ascii: "\"")
         count += 1
+        // Control characters, `"`, `\` and 0xE2 (which leads U+2028 and U+2029) stop the copy;
+        // runs of anything else are copied whole.
+        let special: (UInt64, UInt64, UInt64, UInt64) = (0x0000_0004_FFFF_FFFF, 0x1000_0000, 0, 0x4_0000_0000)
+        var runStart = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
-                start[count] = byte
-                count += 1
+            guard Self.isMarked(byte, in: special) else {
                 index += 1
                 continue
             }
+            copyRun(bytes, from: runStart, to: index)
             switch byte {
             case UInt8(ascii: "\""): put("\\\"")
             case UInt8(ascii: "\\"): put("\\\\")
@@ -149,7 +152,9 @@ public struct ByteWriter: ~Copyable {
                 count += 2
             }
             index += 1
+            runStart = index
         }
+        copyRun(bytes, from: runStart, to: bytes.count)
         start[count] = UInt8(ascii: "\"")
         count += 1
     }
@@ -160,18 +165,42 @@ public struct ByteWriter: ~Copyable {
     public mutating func appendXMLEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         // Each input byte becomes at most six (`&quot;`).
         reserve(bytes.count * 6)
-        for byte in bytes {
-            switch byte {
+        // Bits for CR (13), `"` (34), `&` (38), `<` (60) and `>` (62).
+        let special: (UInt64, UInt64, UInt64, UInt64) = (0x5000_0044_0000_2000, 0, 0, 0)
+        var runStart = 0
+        for index in 0..<bytes.count where Self.isMarked(bytes[index], in: special) {
+            copyRun(bytes, from: runStart, to: index)
+            switch bytes[index] {
             case UInt8(ascii: "&"): put("&amp;")
             case UInt8(ascii: "<"): put("&lt;")
             case UInt8(ascii: ">"): put("&gt;")
             case UInt8(ascii: "\""): put("&quot;")
-            case 0x0D: put("&#13;")
-            default:
-                start[count] = byte
-                count += 1
+            default: put("&#13;")
             }
+            runStart = index + 1
         }
+        copyRun(bytes, from: runStart, to: bytes.count)
+    }
+
+    /// Whether `byte`'s bit is set in a 256-bit set given as four words.
+    @inline(__always)
+    static func isMarked(_ byte: UInt8, in set: (UInt64, UInt64, UInt64, UInt64)) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = set.0
+        case 1: word = set.1
+        case 2: word = set.2
+        default: word = set.3
+        }
+        return (word >> UInt64(byte & 63)) & 1 != 0
+    }
+
+    /// Copies `bytes[from..<to]` without a capacity check: the caller reserved room.
+    @inline(__always)
+    mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+        guard to > from, let base = bytes.baseAddress else { return }
+        (start + count).update(from: base + from, count: to - from)
+        count += to - from
     }
 
     /// Copies `text` without a capacity check: the caller reserved room.
