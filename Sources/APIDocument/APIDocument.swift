@@ -114,6 +114,9 @@ public struct APIDocument: Sendable, Equatable {
         openContainers -= 1
     }
 
+    /// The number of steps (members, list items and ends) recorded, for sizing output buffers.
+    public var stepCount: Int { steps.count }
+
     /// Whether every structure and list opened has been closed.
     public var isComplete: Bool { openContainers == 0 }
 

@@ -200,7 +200,8 @@ public enum StreamingCompile {
             outcome.logicalPaths.append(logicalPath)
             guard let output, outcome.writeError == nil else { continue }
             // Printed into the writer and written from it: no array copy of each 60 kB document.
-            var writer = ByteWriter(capacity: 1 << 16)
+            // About 20 bytes of JSON and 25 of XML per step: room for the whole document.
+            var writer = ByteWriter(capacity: document.stepCount * (format == .json ? 24 : 32) + 4096)
             if format == .json {
                 JSONPrinter.write(document, to: &writer)
             } else {
