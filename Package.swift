@@ -57,7 +57,11 @@ let package = Package(
             ],
             // The Swift runtime linked in, not loaded: a pipeline starts cfc for every file, and
             // resolving libswiftCore's and Foundation's symbols at load took 2 to 4 ms of each
-            // run (a third of a small compile). The binary depends only on libc and libyaml.
+            // run (a third of a small compile). The binary then needs only the C and C++
+            // runtimes and libyaml. FoundationEssentials (which swift-argument-parser imports)
+            // needs its two helper archives named explicitly: Swift 6.3's -static-stdlib does
+            // not list them; a toolchain that does (or renames them) makes the two -l flags
+            // redundant (or missing), which shows as a link error naming _FoundationCShims.
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(platforms: [.linux]))]
         ),
         .target(name: "CFCWorkloads"),

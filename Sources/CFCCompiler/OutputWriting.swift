@@ -8,14 +8,21 @@ public enum OutputWriting {
         conflicts(inLogicalPaths: documents.map(\.logicalPath))
     }
 
-    /// File names that appear more than once, in order of their second appearance.
+    /// File names that appear more than once, in order of their second appearance. Names that
+    /// differ only in ASCII case count as the same: they are one file on macOS's and Windows'
+    /// default file systems, where the outputs would otherwise overwrite each other (and,
+    /// since unchanged files are left alone, could even alternate from run to run).
     public static func conflicts(inLogicalPaths paths: [String]) -> [String] {
         var seen = Set<String>()
         var conflicts: [String] = []
-        for path in paths where !seen.insert(path).inserted {
+        for path in paths where !seen.insert(caseFolded(path)).inserted {
             conflicts.append(path)
         }
         return conflicts
+    }
+
+    private static func caseFolded(_ path: String) -> String {
+        String(decoding: path.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Writes every document into `directory` (created if needed), atomically as a set: each file
@@ -40,7 +47,7 @@ public enum OutputWriting {
     public static func conflict(_ logicalPath: String) -> Diagnostic {
         Diagnostic(
             id: "io.conflict", severity: .error,
-            summary: "two inputs define a distribution that writes '\(logicalPath)'",
-            hint: "distribution names must be unique across the files compiled together")
+            summary: "two distributions write '\(logicalPath)' (names that differ only in case are one file on macOS and Windows)",
+            hint: "distribution names must be unique, ignoring case, across the files compiled together")
     }
 }

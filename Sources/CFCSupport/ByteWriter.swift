@@ -39,7 +39,7 @@ public struct ByteWriter: ~Copyable {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newStart.update(from: start, count: count)
+        newStart.initialize(from: start, count: count)
         start.deallocate()
         start = newStart
         capacity = newCapacity
@@ -58,7 +58,7 @@ public struct ByteWriter: ~Copyable {
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (start + count).update(from: base, count: bytes.count)
+        (start + count).initialize(from: base, count: bytes.count)
         count += bytes.count
     }
 
@@ -199,7 +199,7 @@ public struct ByteWriter: ~Copyable {
     @inline(__always)
     mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
         guard to > from, let base = bytes.baseAddress else { return }
-        (start + count).update(from: base + from, count: to - from)
+        (start + count).initialize(from: base + from, count: to - from)
         count += to - from
     }
 
@@ -207,7 +207,7 @@ public struct ByteWriter: ~Copyable {
     @inline(__always)
     mutating func put(_ text: StaticString) {
         let length = text.utf8CodeUnitCount
-        (start + count).update(from: text.utf8Start, count: length)
+        (start + count).initialize(from: text.utf8Start, count: length)
         count += length
     }
 

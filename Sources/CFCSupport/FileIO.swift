@@ -129,15 +129,25 @@ public enum FileIO {
         bytes.withUnsafeBufferPointer { regularFile(path, holds: $0) }
     }
 
-    /// Whether `path` is a regular file (not a symbolic link) whose content is exactly `bytes`.
+    /// Whether `path` is a regular file (not a symbolic link) whose content is exactly `bytes`,
+    /// with one link and owned by this user: a file that replacing would change in any other
+    /// way (a hard link broken, the owner changed) does not count as holding the bytes.
     public static func regularFile(_ path: String, holds bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var status = stat()
-        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else {
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count,
+              status.st_nlink == 1, status.st_uid == geteuid() else {
             return false
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // Non-blocking, and checked to be the same file: a FIFO swapped in after `lstat` must
+        // not hang the compile.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         if descriptor < 0 { return false }
         defer { close(descriptor) }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG,
+              opened.st_dev == status.st_dev, opened.st_ino == status.st_ino else {
+            return false
+        }
         // One byte more than expected, to notice a file that grew since `lstat`.
         var content = [UInt8](repeating: 0, count: bytes.count + 1)
         var filled = 0

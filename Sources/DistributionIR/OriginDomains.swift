@@ -4,6 +4,7 @@ public enum OriginDomains {
     /// `bucket.s3.region.amazonaws.com`, `bucket.s3-region.amazonaws.com`), which takes an S3
     /// origin config. Website endpoints (`s3-website`) are custom origins.
     public static func isS3RESTEndpoint(_ domain: String) -> Bool {
+        if hasNonASCII(domain) { return false }
         let labels = asciiLowered(domain).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 4, labels[labels.count - 2].elementsEqual("amazonaws".utf8),
               labels[labels.count - 1].elementsEqual("com".utf8) else { return false }
@@ -18,6 +19,7 @@ public enum OriginDomains {
     public static func isS3WebsiteEndpoint(_ domain: String) -> Bool {
         // Cheap rejection first: most origins do not mention s3-website at all.
         guard domain.utf8.count > 14, domain.utf8.contains(where: { $0 == UInt8(ascii: "-") }) else { return false }
+        if hasNonASCII(domain) { return false }
         let lowered = asciiLowered(domain)
         return lowered.reversed().starts(with: ".amazonaws.com".utf8.reversed())
             && (contains(lowered, ".s3-website-") || contains(lowered, ".s3-website."))
@@ -28,6 +30,12 @@ public enum OriginDomains {
     /// than the rest of the origin checks together.
     private static func asciiLowered(_ domain: String) -> [UInt8] {
         domain.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+    }
+
+    /// Whether the name has a byte outside ASCII: then it is no AWS endpoint (and the domain
+    /// name rule reports it).
+    private static func hasNonASCII(_ domain: String) -> Bool {
+        domain.utf8.contains { $0 >= 0x80 }
     }
 
     private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {

@@ -23,6 +23,21 @@ import Testing
                           "site.distribution.json", "site.distribution.xml"])
     }
 
+    /// `www` and `Www` are one file on macOS and Windows: compiling both is a conflict on
+    /// every platform, so a config cannot build on Linux and overwrite itself on a laptop.
+    @Test func namesThatDifferOnlyInCaseConflict() throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        let text = try String(contentsOfFile: Self.example, encoding: .utf8)
+        let upper = directory.appendingPathComponent("upper.yaml")
+        try text.replacingOccurrences(of: "\n  www:\n", with: "\n  Www:\n").write(to: upper, atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("out")
+        let result = try Processes.cfc(["compile", "--output", output.path, Self.example, upper.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("[io.conflict]"), "\(result.stderr)")
+        #expect(result.stderr.contains("differ only in case"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("www.distribution.json").path))
+    }
+
     @Test func inputsLargerThanTheLimitAreRefusedBeforeParsing() throws {
         let result = try Processes.cfc(["compile", "--max-input-bytes", "100", "--diagnostics-format", "json", Self.example])
         #expect(result.status == 1)

@@ -153,6 +153,11 @@ import Testing
         try FileIO.writeAtomically(Array("long".utf8), to: directory + "/longer.json")
         try FileIO.writeAtomically(Array("same".utf8), to: directory + "/target.json")
         #expect(symlink(directory + "/target.json", directory + "/link.json") == 0)
+        // A hard link with the same bytes is replaced as before: leaving it would keep the
+        // other name pointing at cfc's output.
+        try FileIO.writeAtomically(Array("same".utf8), to: directory + "/linked.json")
+        #expect(link(directory + "/linked.json", directory + "/elsewhere.json") == 0)
+        let linkedBefore = try #require(inode(directory + "/linked.json"))
         let before = try #require(inode(directory + "/same.json"))
         let otherBefore = try #require(inode(directory + "/other.json"))
 
@@ -161,7 +166,10 @@ import Testing
         try transaction.stage(Array("wxyz".utf8), at: directory + "/other.json")
         try transaction.stage(Array("longer".utf8), at: directory + "/longer.json")
         try transaction.stage(Array("same".utf8), at: directory + "/link.json")
+        try transaction.stage(Array("same".utf8), at: directory + "/linked.json")
         try transaction.commit()
+        #expect(try #require(inode(directory + "/linked.json")).inode != linkedBefore.inode)
+        #expect(try #require(inode(directory + "/elsewhere.json")).inode == linkedBefore.inode)
 
         let after = try #require(inode(directory + "/same.json"))
         #expect(after.inode == before.inode && after.modified == before.modified)
@@ -172,7 +180,7 @@ import Testing
         var status = stat()
         #expect(lstat(directory + "/link.json", &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG)
         #expect(contents(directory + "/target.json") == "same")
-        #expect(entries(directory) == ["link.json", "longer.json", "other.json", "same.json", "target.json"])
+        #expect(entries(directory) == ["elsewhere.json", "link.json", "linked.json", "longer.json", "other.json", "same.json", "target.json"])
         #expect(FileIO.regularFile(directory + "/same.json", holds: Array("same".utf8)))
         #expect(!FileIO.regularFile(directory + "/same.json", holds: Array("sam".utf8)))
         #expect(!FileIO.regularFile(directory + "/missing.json", holds: []))
