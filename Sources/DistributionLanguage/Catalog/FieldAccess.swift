@@ -26,6 +26,13 @@ struct FieldAccess<Root, Value>: @unchecked Sendable {
         }
     }
 
+    /// The member's value in the structure at `root`.
+    @inline(__always)
+    func get(at root: UnsafePointer<Root>) -> Value {
+        guard let offset else { return root.pointee[keyPath: keyPath] }
+        return UnsafeRawPointer(root).advanced(by: offset).assumingMemoryBound(to: Value.self).pointee
+    }
+
     /// Sets the member of `root` to `value`.
     @inline(__always)
     func set(_ root: inout Root, _ value: Value) {

@@ -32,7 +32,9 @@ public final class Member<Root>: Sendable {
 
     let shapeOf: @Sendable () -> ValueShape
     let lowerValue: @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void
-    let emitValue: @Sendable (Root, inout APIDocument) -> Void
+    /// Emits the member of the structure at the pointer: structures are emitted in place, since
+    /// passing a cache behavior by value to each member's closure copied it every time.
+    let emitValue: @Sendable (UnsafePointer<Root>, inout APIDocument) -> Void
     let readValue: @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     let exportValue: @Sendable (Root, ExportStyle) -> YAMLValue?
     let copyValue: @Sendable (inout Root, Root) -> Void
@@ -46,7 +48,7 @@ public final class Member<Root>: Sendable {
         acceptsNull: Bool = false, defaultText: String? = nil, defaultDescription: String? = nil,
         shapeOf: @escaping @Sendable () -> ValueShape,
         lowerValue: @escaping @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void,
-        emitValue: @escaping @Sendable (Root, inout APIDocument) -> Void,
+        emitValue: @escaping @Sendable (UnsafePointer<Root>, inout APIDocument) -> Void,
         readValue: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void,
         exportValue: @escaping @Sendable (Root, ExportStyle) -> YAMLValue?,
         copyValue: @escaping @Sendable (inout Root, Root) -> Void,
@@ -79,6 +81,12 @@ public final class Member<Root>: Sendable {
 
     /// Emits this member of `root`.
     public func emit(_ root: Root, into document: inout APIDocument) {
+        withUnsafePointer(to: root) { emitValue($0, &document) }
+    }
+
+    /// Emits this member of the structure at `root`.
+    @inline(__always)
+    func emit(at root: UnsafePointer<Root>, into document: inout APIDocument) {
         emitValue(root, &document)
     }
 
@@ -122,7 +130,7 @@ extension Member {
             },
             emitValue: { root, document in
                 guard let member else { return }
-                codec.emit(field.get(root), named: member, into: &document)
+                codec.emit(field.get(at: root), named: member, into: &document)
             },
             readValue: { root, parent, context in
                 guard let apiName, let node = parent.member(apiName) else { return }
@@ -150,7 +158,7 @@ extension Member {
                 }
             },
             emitValue: { root, document in
-                guard let member, let value = field.get(root) else { return }
+                guard let member, let value = field.get(at: root) else { return }
                 codec.emit(value, named: member, into: &document)
             },
             readValue: { root, parent, context in
@@ -194,7 +202,7 @@ extension Member {
                 }
             },
             emitValue: { root, document in
-                guard let value = field.get(root) else { return }
+                guard let value = field.get(at: root) else { return }
                 codec.emit(value, named: member, into: &document)
             },
             readValue: { root, parent, context in
@@ -247,7 +255,7 @@ extension Member {
                 if let value = list.lower(node, &context) { field.set(&root, value) }
             },
             emitValue: { root, document in
-                let value = field.get(root)
+                let value = field.get(at: root)
                 document.integer(.quantity, Int64(value.count))
                 if !value.isEmpty { list.emitItems(value, named: .items, into: &document) }
             },
@@ -280,7 +288,7 @@ extension Member {
             lowerValue: { root, node, context in
                 if let value = codec.lower(node, &context) { field.set(&root, value) }
             },
-            emitValue: emit, readValue: read,
+            emitValue: { root, document in emit(root.pointee, &document) }, readValue: read,
             exportValue: { codec.export(field.get($0), style: $1) },
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }
@@ -303,7 +311,7 @@ extension Member {
                     field.set(&root, value)
                 }
             },
-            emitValue: emit, readValue: read,
+            emitValue: { root, document in emit(root.pointee, &document) }, readValue: read,
             exportValue: { root, style in field.get(root).map { codec.export($0, style: style) } ?? .null },
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }

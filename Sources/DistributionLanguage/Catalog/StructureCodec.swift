@@ -85,13 +85,16 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         // Members are used in place, not copied: copying one retains its six closures, and
         // every emitting thread would contend on those same reference counts.
         let excluded = excludedKeys
-        Structure.catalog.members.withUnsafeBufferPointer { members in
-            guard let first = members.baseAddress else { return }
-            for index in members.indices {
-                // `pointee` is addressed, not returned: the member is borrowed where it lies.
-                let member = first + index
-                if !excluded.isEmpty, let key = member.pointee.key, excluded.contains(key) { continue }
-                member.pointee.emit(value, into: &document)
+        // The structure is addressed once, and every member reads its field from there.
+        withUnsafePointer(to: value) { root in
+            Structure.catalog.members.withUnsafeBufferPointer { members in
+                guard let first = members.baseAddress else { return }
+                for index in members.indices {
+                    // `pointee` is addressed, not returned: the member is borrowed where it lies.
+                    let member = first + index
+                    if !excluded.isEmpty, let key = member.pointee.key, excluded.contains(key) { continue }
+                    member.pointee.emit(at: root, into: &document)
+                }
             }
         }
     }
