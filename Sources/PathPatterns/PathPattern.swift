@@ -79,7 +79,8 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
         let suffixStart = (tokens.lastIndex(where: { $0 == .star || $0 == .any }) ?? -1) + 1
         literalPrefix = tokens[..<prefixEnd].map(Self.literalScalar)
         literalSuffix = tokens[suffixStart...].map(Self.literalScalar)
-        normalized = String(decoding: text, as: UTF8.self)
+        // Usually the pattern as written already is its normal form: share its storage.
+        normalized = text.elementsEqual(source.utf8) ? source : String(decoding: text, as: UTF8.self)
     }
 
     private static func literalScalar(_ token: Token) -> Unicode.Scalar {

@@ -137,9 +137,16 @@ public enum PatternAlgebra {
 
     /// The same for literal suffixes.
     public static func suffixesCompatible(_ a: PathPattern, _ b: PathPattern) -> Bool {
+        // Compared from the end by index: every pair of behaviors of a distribution is asked.
         let left = a.literalSuffix
         let right = b.literalSuffix
-        return left.count <= right.count ? right.reversed().starts(with: left.reversed()) : left.reversed().starts(with: right.reversed())
+        let shared = min(left.count, right.count)
+        var offset = 1
+        while offset <= shared {
+            if left[left.count - offset] != right[right.count - offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// `pattern` with each `*` replaced by `?*`.

@@ -20,11 +20,14 @@ struct LegacyTTLWithCachePolicyRule: Rule {
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors where behavior.behavior.cachePolicyId != nil && behavior.behavior.forwardedValues == nil {
-            let settings = behavior.behavior
-            for (key, value) in [("min-ttl", settings.minTTL), ("default-ttl", settings.defaultTTL), ("max-ttl", settings.maxTTL)] where value != nil {
+            func check(_ key: String, _ value: Int64?) {
+                guard value != nil else { return }
                 context.report("\(key) has no effect with a cache policy", at: behavior.path.appending(key), pointAtKey: true,
                                hint: "set TTLs in the cache policy, and remove \(key)")
             }
+            check("min-ttl", behavior.behavior.minTTL)
+            check("default-ttl", behavior.behavior.defaultTTL)
+            check("max-ttl", behavior.behavior.maxTTL)
         }
     }
 }
