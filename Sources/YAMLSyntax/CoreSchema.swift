@@ -7,9 +7,9 @@ public enum CoreSchema {
     /// start with a letter, which is decided without building a `String`.
     ///
     /// The parser resolves every plain scalar of the file on its one thread, so the common
-    /// cases are decided on bytes: words, nulls, booleans and decimal integers. The rest
-    /// (floats, `0x`/`0o` integers, `.inf`, signs) takes the `String` path, which is the
-    /// definition; a test holds the two to agreeing.
+    /// cases are decided on bytes: words, nulls, booleans, decimal integers, and identifiers
+    /// that start like numbers. The rest (floats, `0x`/`0o` integers, `.inf`) takes the
+    /// `String` path, which is the definition; a test holds the two to agreeing.
     public static func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> ResolvedType {
         guard let first = bytes.first else { return .null }
         func isOne(of lower: StaticString, _ capitalized: StaticString, _ upper: StaticString) -> Bool {
@@ -25,13 +25,28 @@ public enum CoreSchema {
             return isOne(of: "true", "True", "TRUE") ? .boolean : .string
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
             return isOne(of: "false", "False", "FALSE") ? .boolean : .string
-        case UInt8(ascii: "1")...UInt8(ascii: "9"):
-            // A decimal integer (a leading 0 may start 0x or 0o, so it takes the full path).
-            if bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return .integer }
-        case UInt8(ascii: "0"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
             break
         default:
             return .string
+        }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        // `[-+]?[0-9]+` is a decimal integer.
+        let unsigned = first == UInt8(ascii: "-") || first == UInt8(ascii: "+") ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes
+        if !unsigned.isEmpty && unsigned.allSatisfy(isDigit) { return .integer }
+        // Identifiers that start like numbers (a UUID, a hex id) are strings: in every numeric
+        // form a sign comes first or right after an exponent's `e`, and a number that starts
+        // with a digit has no letter but `e` unless it starts `0x` or `0o`.
+        let radixPrefixed = bytes.count > 1 && first == UInt8(ascii: "0")
+            && (bytes[1] == UInt8(ascii: "x") || bytes[1] == UInt8(ascii: "o"))
+        for index in 1..<bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
+                if bytes[index - 1] != UInt8(ascii: "e") && bytes[index - 1] != UInt8(ascii: "E") { return .string }
+            } else if isDigit(first), !radixPrefixed, !isDigit(byte), byte != UInt8(ascii: "."),
+                      byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
+                return .string
+            }
         }
         return resolvePlain(String(decoding: bytes, as: UTF8.self))
     }

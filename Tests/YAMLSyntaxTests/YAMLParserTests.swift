@@ -295,10 +295,13 @@ struct ResolutionCase: CustomTestStringConvertible, Sendable {
             "nul", "nulls", "n", "N", "~~", "t", "tru", "trueish", "TRUE", "f", "fals", "falsey", "FALSE", "falsE",
             "1", "12", "123abc", "1.", "10e2", "0", "007", "0x", "0o8", "-", "+", ".", "-0", "+.inf", "9" + String(repeating: "9", count: 30),
             "none", "https-only", "redirect-to-https", "TLSv1.2_2021", "abc", "é", "1é",
+            "08627262-05a9-4f76-9ded-b50ca2e3a84f", "43986a77d6288200", "0f241510b190f8c5", "1e-5", "1E+3", "-1e-3",
+            "+.5", "-.inf", "0x1F", "0xG", "0o17", "0o8", "-0", "+0", "00", "1-2", "1+2", "e5", ".e5", "1.2.3", "12e",
+            "0x-1", "1ee5", "2024-01-01", "10.0.0.1", "-", "+", "-+1", "1_000", "0b1",
         ]
         var state: UInt64 = 0x9E3779B97F4A7C15
-        let alphabet = Array("0123456789+-.eExXoOaAfFnNtTuUlLrRsS~_:".utf8)
-        for _ in 0..<5_000 {
+        let alphabet = Array("0123456789+-.eExXoOaAbBfFnNtTuUlLrRsSiI~_:".utf8)
+        for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             state = state &* 6364136223846793005 &+ 1442695040888963407
             let length = Int(state >> 60) % 7
