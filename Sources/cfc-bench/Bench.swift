@@ -82,17 +82,12 @@ struct Bench {
             // Each run gets a directory of its own: deleting the previous run's 2,000 files just
             // before makes ext4's inode allocator skip the freshly freed ones, a cost of the
             // benchmark's own churn that a clean checkout does not have.
-            var run = (seconds: 0.0, peakBytes: 0, cpuSeconds: 0.0)
-            var runs: [(seconds: Double, peakBytes: Int, cpuSeconds: Double)] = []
-            for attempt in 0..<max(1, repetitions) {
-                runs.append(measureProcess([cfc, "compile", "--format", "both", "--output", directory + "/e2e-large-\(attempt)", large], 1))
-            }
-            run.seconds = runs.map(\.seconds).sorted()[runs.count / 2]
-            run.cpuSeconds = runs.map(\.cpuSeconds).sorted()[runs.count / 2]
-            run.peakBytes = runs.map(\.peakBytes).max() ?? 0
+            let run = ProcessRun.median((0..<max(1, repetitions)).map { attempt in
+                measureProcess([cfc, "compile", "--format", "both", "--output", directory + "/e2e-large-\(attempt)", large], 1)
+            })
             let output = directory + "/e2e-large-0"
             let input = Double(fileSize(large))
-            print("  large   cfc compile --format both --output (fresh directory): \(format0(run.seconds * 1000)) ms = \(format1(run.seconds / floor))x the floor (target 3x; CPU \(format0(run.cpuSeconds * 1000)) ms on \(processorCount()) cores); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)")
+            print("  large   cfc compile --format both --output (fresh directory): \(format0(run.seconds * 1000)) ms = \(format1(run.seconds / floor))x the floor (target 3x; CPU \(format0(run.cpuSeconds * 1000)) ms on \(processorCount()) cores, \(format0(run.systemSeconds * 1000)) ms of it in the kernel); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)")
             let again = measureProcess([cfc, "compile", "--format", "both", "--output", output, large], repetitions)
             print("  large   the same, over the previous output: \(format0(again.seconds * 1000)) ms = \(format1(again.seconds / floor))x the floor")
             // On a disk file system, creating 2,000 files right after deleting the previous run's
@@ -103,7 +98,7 @@ struct Bench {
                 let inMemory = measureProcess([cfc, "compile", "--format", "both", "--output", memoryOutput, large], repetitions,
                                               before: { removeTree(memoryOutput) })
                 removeTree(memoryOutput)
-                print("  large   the same into a fresh directory on tmpfs: \(format0(inMemory.seconds * 1000)) ms = \(format1(inMemory.seconds / floor))x the floor (CPU \(format0(inMemory.cpuSeconds * 1000)) ms)")
+                print("  large   the same into a fresh directory on tmpfs: \(format0(inMemory.seconds * 1000)) ms = \(format1(inMemory.seconds / floor))x the floor (CPU \(format0(inMemory.cpuSeconds * 1000)) ms, \(format0(inMemory.systemSeconds * 1000)) ms of it in the kernel)")
             }
         }
         if let max = files["max"], let floor = floors["max"] {
@@ -205,30 +200,35 @@ struct Bench {
         let arguments = Array(CommandLine.arguments.dropFirst(2))
         guard !arguments.isEmpty else { exit(64) }
         let run = spawnAndWait(arguments)
-        print("\(run.seconds) \(run.peakBytes) \(run.cpuSeconds)")
+        print("\(run.seconds) \(run.peakBytes) \(run.cpuSeconds) \(run.systemSeconds)")
     }
 
     /// Runs a process `repetitions` times through `--measure-process`; the median wall time,
     /// the largest peak memory, and the median CPU time (user and system, all threads), which
     /// varies less than wall time on a busy machine.
-    static func measureProcess(_ arguments: [String], _ repetitions: Int, before: () -> Void = {})
-        -> (seconds: Double, peakBytes: Int, cpuSeconds: Double) {
-        var times: [Double] = []
-        var cpuTimes: [Double] = []
-        var peak = 0
+    static func measureProcess(_ arguments: [String], _ repetitions: Int, before: () -> Void = {}) -> ProcessRun {
+        var runs: [ProcessRun] = []
         for _ in 0..<max(1, repetitions) {
             before()
-            guard let output = captureOutput([CommandLine.arguments[0], "--measure-process"] + arguments) else { return (0, 0, 0) }
+            guard let output = captureOutput([CommandLine.arguments[0], "--measure-process"] + arguments) else { return ProcessRun() }
             let fields = output.split(whereSeparator: { $0 == " " || $0 == "\n" })
-            guard fields.count == 3, let seconds = Double(fields[0]), let bytes = Int(fields[1]),
-                  let cpu = Double(fields[2]) else { return (0, 0, 0) }
-            times.append(seconds)
-            cpuTimes.append(cpu)
-            peak = max(peak, bytes)
+            guard fields.count == 4, let seconds = Double(fields[0]), let bytes = Int(fields[1]),
+                  let cpu = Double(fields[2]), let system = Double(fields[3]) else { return ProcessRun() }
+            runs.append(ProcessRun(seconds: seconds, peakBytes: bytes, cpuSeconds: cpu, systemSeconds: system))
         }
-        times.sort()
-        cpuTimes.sort()
-        return (times[times.count / 2], peak, cpuTimes[cpuTimes.count / 2])
+        return ProcessRun.median(runs)
+    }
+
+    /// One measured process run, or the medians of several (the largest peak memory).
+    struct ProcessRun {
+        var seconds = 0.0, peakBytes = 0, cpuSeconds = 0.0, systemSeconds = 0.0
+
+        static func median(_ runs: [ProcessRun]) -> ProcessRun {
+            guard !runs.isEmpty else { return ProcessRun() }
+            func middle(_ key: KeyPath<ProcessRun, Double>) -> Double { runs.map { $0[keyPath: key] }.sorted()[runs.count / 2] }
+            return ProcessRun(seconds: middle(\.seconds), peakBytes: runs.map(\.peakBytes).max() ?? 0,
+                              cpuSeconds: middle(\.cpuSeconds), systemSeconds: middle(\.systemSeconds))
+        }
     }
 
     /// The standard output of a process, or nil when it cannot be run.
@@ -260,7 +260,7 @@ struct Bench {
     }
 
     /// Runs a process once: its wall time and peak memory.
-    static func spawnAndWait(_ arguments: [String]) -> (seconds: Double, peakBytes: Int, cpuSeconds: Double) {
+    static func spawnAndWait(_ arguments: [String]) -> (seconds: Double, peakBytes: Int, cpuSeconds: Double, systemSeconds: Double) {
         let start = now()
         var pid: pid_t = 0
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
@@ -271,12 +271,12 @@ struct Bench {
         let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
         posix_spawn_file_actions_destroy(&actions)
         for pointer in argv { free(pointer) }
-        guard spawned == 0 else { return (0, 0, 0) }
+        guard spawned == 0 else { return (0, 0, 0, 0) }
         var status: Int32 = 0
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
-        return (now() - start, Int(usage.ru_maxrss) * 1024, seconds(usage.ru_utime) + seconds(usage.ru_stime))
+        return (now() - start, Int(usage.ru_maxrss) * 1024, seconds(usage.ru_utime) + seconds(usage.ru_stime), seconds(usage.ru_stime))
     }
 
     /// `rm -rf path`, untimed.
