@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import CFCSupport
+import Foundation
+import Synchronization
 import Testing
 
 @Suite struct SupportTests {
@@ -83,10 +85,21 @@ import Testing
 /// Output files are written all or none, and a reader never sees half a file: each is staged
 /// beside its destination and renamed into place only when every file is staged.
 @Suite struct FileTransactionTests {
+    /// A scratch directory, removed (with everything in it) when the suite's process exits.
     func scratch() -> String {
         var template = Array("/tmp/cfc-transaction-XXXXXX".utf8CString)
-        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        Self.created.withLock { $0.append(path) }
+        Self.cleanUpAtExit
+        return path
     }
+
+    static let created = Mutex<[String]>([])
+    static let cleanUpAtExit: Void = {
+        atexit {
+            for path in FileTransactionTests.created.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }()
 
     func contents(_ path: String) -> String? {
         (try? FileIO.read(path)).map { String(decoding: $0, as: UTF8.self) }

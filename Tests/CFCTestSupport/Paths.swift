@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// Where things are, for tests: the package root, the examples, the built `cfc`.
@@ -33,10 +34,25 @@ public enum TestPaths {
         return packageRoot.appendingPathComponent(".build/debug/cfc")
     }
 
-    /// A new empty temporary directory.
+    /// A new empty temporary directory, inside one directory per test process that is removed
+    /// when the process exits (test runs used to leave every scratch directory behind).
     public static func makeTemporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cfc-tests-" + UUID().uuidString)
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// The process's scratch directory, removed at exit.
+    public static let scratchRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cfc-tests-\(getpid())-" + UUID().uuidString)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        scratchRootPath.withLock { $0 = url.path }
+        atexit {
+            if let path = scratchRootPath.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+        }
+        return url
+    }()
 }
+
+/// The scratch root's path for the exit handler, which cannot capture anything.
+private let scratchRootPath = Mutex<String?>(nil)
