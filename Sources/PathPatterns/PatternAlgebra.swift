@@ -489,6 +489,14 @@ struct WordAutomaton {
 
 /// The product search for long patterns (64 tokens or more), with position sets of any size.
 struct LargeProductSearch {
+    /// The most states one search visits (2,000). A state here is a set of position bitsets
+    /// per pattern, built and hashed anew, about twenty times the cost of a small search's
+    /// state: at the small searches' cap, two patterns of 64+ tokens full of `?` (a libFuzzer
+    /// finding) took 1 s per question in a release build and 15 in a debug one. Literal-heavy
+    /// long patterns need a few hundred states; questions that need more than this are
+    /// reported as undecided (see `ordering.pattern_search_budget`).
+    static let maxStates = PatternAlgebra.maxStates / 50
+
     let required: [GlobAutomaton]
     let excluded: [GlobAutomaton]
     let alphabet: [Unicode.Scalar?]
@@ -536,7 +544,7 @@ struct LargeProductSearch {
                     let next = State(required: required.indices.map { advance(required[$0], state.required[$0]) },
                                      excluded: excluded.indices.map { advance(excluded[$0], state.excluded[$0]) })
                     if isDead(next) || seen[next] != nil { continue }
-                    if states.count >= PatternAlgebra.maxStates
+                    if states.count >= Self.maxStates
                         || states.count * (required.count + excluded.count) >= PatternAlgebra.maxStateWords { return .gaveUp }
                     seen[next] = states.count
                     states.append(next)
