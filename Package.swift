@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "CFCSupportTests", dependencies: ["CFCSupport"]),
         .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
-        .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns"]),
+        .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns", "CFCTestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"],
                     exclude: ["SARIF"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import CFCTestSupport
 import DistributionIR
 
 /// Builds random valid distributions: every optional member sometimes present and sometimes
@@ -5,9 +6,9 @@ import DistributionIR
 /// to stress YAML quoting. Deterministic for a seed. `GeneratorCoverageTests` checks the reach
 /// against botocore's model.
 struct ConfigGenerator {
-    var random: SplitMix64
+    var random: SeededRandom
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     mutating func chance(_ percent: Int = 50) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
@@ -319,15 +320,3 @@ enum PathPatternKey {
     static func normalize(_ pattern: String) -> String { pattern.hasPrefix("/") ? pattern : "/" + pattern }
 }
 
-/// SplitMix64: a small deterministic generator.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

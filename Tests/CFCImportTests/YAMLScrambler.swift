@@ -1,3 +1,4 @@
+import CFCTestSupport
 import DistributionIR
 import DistributionLanguage
 import YAMLSyntax
@@ -12,11 +13,11 @@ import YAMLSyntax
 ///
 /// The text is built by hand on purpose: it is the input side of a test of cfc's own writer.
 struct YAMLScrambler {
-    var random: SplitMix64
+    var random: SeededRandom
     /// The comments written, in order.
     private(set) var comments: [String] = []
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
     mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }

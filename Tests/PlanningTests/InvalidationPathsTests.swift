@@ -1,3 +1,4 @@
+import CFCTestSupport
 import PathPatterns
 import Testing
 @testable import Planning
@@ -213,7 +214,7 @@ func isWellFormedInvalidationPath(_ path: String) -> Bool {
     /// input stays covered, the result is minimal, and it fits the budget.
     @Test func everyPathIsWellFormedAndCoversItsInputs() {
         let seed: UInt64 = 0x1A7A_11D5
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         for round in 0..<400 {
             var inputs: [String] = []
             for _ in 0..<Int.random(in: 1...40, using: &random) {

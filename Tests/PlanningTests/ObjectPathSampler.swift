@@ -1,3 +1,4 @@
+import CFCTestSupport
 import PathPatterns
 import Routing
 
@@ -16,7 +17,7 @@ import Routing
 /// - the `--changed-paths` lines, a trailing `*` filled;
 /// - plain noise.
 struct ObjectPathSampler {
-    private var random: SplitMix
+    private var random: SeededRandom
     private let patterns: [PathPattern]
     private let witnesses: [String]
     private let runs: [String]
@@ -26,7 +27,7 @@ struct ObjectPathSampler {
 
     /// A sampler for the change from `old` to `new`, with the `--changed-paths` lines `listed`.
     init(seed: UInt64, old: RoutingTable, new: RoutingTable, listed: [String]) {
-        random = SplitMix(seed: seed)
+        random = SeededRandom(seed: seed)
         let behaviors = old.behaviors + new.behaviors
         patterns = behaviors.map(\.pattern)
         var witnesses: [String] = []
@@ -128,22 +129,3 @@ struct ObjectPathSampler {
     }
 }
 
-/// A deterministic generator for the property tests (SplitMix64), so a failure reproduces from
-/// its seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A seed of 64 bits from `text` (FNV-1a), stable across runs and platforms, unlike
-    /// `Hasher`.
-    static func seed(of text: String) -> UInt64 {
-        text.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
-    }
-}

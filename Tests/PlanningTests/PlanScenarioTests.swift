@@ -127,7 +127,7 @@ import Testing
             try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         } ?? []
-        let seed = Self.propertySeed ^ SplitMix.seed(of: name)
+        let seed = Self.propertySeed ^ SeededRandom.seed(of: name)
         let replay = "seed 0x\(String(seed, radix: 16)) (replay with PLAN_PROPERTY_SEED=\(String(Self.propertySeed, radix: 16)))"
         for entry in plan.entries {
             guard let before = old.distributions.first(where: { $0.name == entry.distribution.name }) ?? old.distributions.first else { continue }
