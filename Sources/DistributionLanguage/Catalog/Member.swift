@@ -150,13 +150,7 @@ extension Member {
         return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
             isRequired: required, acceptsNull: true, shapeOf: { codec.shape },
-            lowerValue: { root, node, context in
-                if node.isNull, node.kind == .scalar {
-                    field.set(&root, nil)
-                } else if let value = codec.lower(node, &context) {
-                    field.set(&root, value)
-                }
-            },
+            lowerValue: lowerNullable(codec, field),
             emitValue: { root, document in
                 guard let member, let value = field.get(at: root) else { return }
                 codec.emit(value, named: member, into: &document)
@@ -194,13 +188,7 @@ extension Member {
             key: key, apiName: apiName, apiNamesRead: [apiName], summary: summary,
             isRequired: false, acceptsNull: true, defaultText: defaultText, defaultDescription: defaultDescription,
             shapeOf: { codec.shape },
-            lowerValue: { root, node, context in
-                if node.isNull, node.kind == .scalar {
-                    field.set(&root, nil)
-                } else if let value = codec.lower(node, &context) {
-                    field.set(&root, value)
-                }
-            },
+            lowerValue: lowerNullable(codec, field),
             emitValue: { root, document in
                 guard let value = field.get(at: root) else { return }
                 codec.emit(value, named: member, into: &document)
@@ -304,15 +292,23 @@ extension Member {
         return Member(
             key: key, apiName: apiName, apiNamesRead: apiNamesRead, summary: summary, isRequired: false, acceptsNull: true,
             shapeOf: { codec.shape },
-            lowerValue: { root, node, context in
-                if node.isNull, node.kind == .scalar {
-                    field.set(&root, nil)
-                } else if let value = codec.lower(node, &context) {
-                    field.set(&root, value)
-                }
-            },
+            lowerValue: lowerNullable(codec, field),
             emitValue: { root, document in emit(root.pointee, &document) }, readValue: read,
             exportValue: { root, style in field.get(root).map { codec.export($0, style: style) } ?? .null },
             copyValue: { root, other in field.set(&root, field.get(other)) })
+    }
+
+    /// Lowering for a member that may be unset: a plain YAML `null` leaves it unset, anything
+    /// else goes through the codec.
+    private static func lowerNullable<C: ValueCodec>(
+        _ codec: C, _ field: FieldAccess<Root, C.Value?>
+    ) -> @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void {
+        { root, node, context in
+            if node.isNull, node.kind == .scalar {
+                field.set(&root, nil)
+            } else if let value = codec.lower(node, &context) {
+                field.set(&root, value)
+            }
+        }
     }
 }
