@@ -6,21 +6,8 @@ import Testing
 /// `--warnings-as-errors`, or an unreadable file) and 64 (bad invocation), in every format,
 /// and `--suggest-order` as people and tools read it.
 @Suite struct CheckProcessTests {
-    static let behaviorTail = "target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}"
-
     static func config(_ patterns: [String], extra: String = "") -> String {
-        var text = """
-            version: 1
-            distributions:
-              site:
-                origins:
-                  app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                cache-behaviors:
-
-            """
-        for pattern in patterns { text += "      - {path-pattern: \"\(pattern)\", \(behaviorTail)\n" }
-        text += "    default-cache-behavior: {\(behaviorTail)\n" + extra
-        return text
+        patternListConfig(patterns, cachePolicy: "658327ea-f89d-4fab-a63d-7e88639e58f6", extra: extra)
     }
 
     /// No finding at all.

@@ -45,24 +45,7 @@ private func note(_ line: Int, _ column: Int, _ message: String) -> ExpectedFind
     .init(line: line, column: column, message: message)
 }
 
-/// A distribution with `patterns` as its cache behaviors (lines 7, 8, …; the pattern value
-/// starts at column 24) and the default behavior after them.
-private func config(_ patterns: [String]) -> String {
-    var text = """
-        version: 1
-        distributions:
-          site:
-            origins:
-              app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-            cache-behaviors:
-
-        """
-    for pattern in patterns {
-        text += "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}\n"
-    }
-    text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}\n"
-    return text
-}
+private func config(_ patterns: [String]) -> String { patternListConfig(patterns) }
 
 /// The ordering rules' findings, in full: message, place, and every note with its place.
 @Suite struct OrderingFindingTests {
