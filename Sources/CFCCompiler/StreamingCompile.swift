@@ -33,16 +33,22 @@ public enum StreamingCompile {
         var sources: [SourceFile] = []
         var files: [FileOutcome] = []
         var createdDirectories: [String]? = nil
+        var staging: StagingDirectory? = nil
         var directoryError: FileIOError? = nil
-        let prepareOutput: () -> Bool = {
-            if createdDirectories != nil { return true }
-            if directoryError != nil { return false }
+        let prepareOutput: () -> OutputTarget? = {
+            if createdDirectories != nil { return staging.map(OutputTarget.staging) ?? .beside(output) }
+            if directoryError != nil { return nil }
             do throws(FileIOError) {
+                if let made = try StagingDirectory.make(for: output) {
+                    staging = made.directory
+                    createdDirectories = made.createdParents
+                    return .staging(made.directory)
+                }
                 createdDirectories = try FileIO.makeDirectories(output)
-                return true
+                return .beside(output)
             } catch {
                 directoryError = error
-                return false
+                return nil
             }
         }
         for (fileIndex, path) in paths.enumerated() {
@@ -52,6 +58,7 @@ public enum StreamingCompile {
         }
 
         var transaction = FileTransaction()
+        if let staging { transaction.adopt(staging) }
         for file in files {
             for staged in file.staged { transaction.adopt(temporary: staged.temporary, destination: staged.destination) }
         }
@@ -87,7 +94,17 @@ public enum StreamingCompile {
         var hasErrors: Bool { diagnostics.contains { $0.severity == .error && !$0.isSuppressed } }
     }
 
-    /// A document written to a temporary file beside its destination.
+    /// Where the workers write a distribution's files until the commit.
+    enum OutputTarget: Sendable {
+        /// Temporary files beside their destinations in this existing directory (unchanged
+        /// files are left alone).
+        case beside(String)
+        /// Files under their own names in a new directory that becomes the output.
+        case staging(StagingDirectory)
+    }
+
+    /// A document written to a temporary file (beside its destination, or in the staging
+    /// directory).
     struct StagedFile: Sendable {
         var temporary: String
         var destination: String
@@ -111,7 +128,7 @@ public enum StreamingCompile {
     }
 
     static func compile(
-        path: String, fileIndex: Int, options: CompileOptions, output: String, prepareOutput: () -> Bool
+        path: String, fileIndex: Int, options: CompileOptions, output: String, prepareOutput: () -> OutputTarget?
     ) -> FileOutcome {
         let sink = DiagnosticCollector()
         let bytes: [UInt8]
@@ -123,7 +140,7 @@ public enum StreamingCompile {
         let source = SourceFile(path: FileIO.displayName(path), bytes: bytes)
         // Staging needs the directory; it is made before the first hand-off (and removed again
         // if the run fails), so that the workers never race to make it.
-        let canStage = prepareOutput()
+        let target = prepareOutput()
         let outcomes = Outcomes()
         let group = DispatchGroup()
         let inFlight = DispatchSemaphore(value: 2 * Parallel.processorCount)
@@ -132,7 +149,7 @@ public enum StreamingCompile {
             DispatchQueue.global().async(group: group) {
                 let outcome = compileDistribution(
                     DistributionEntry(key: detached.key, value: detached.value), locator: YAMLSourceLocator(detached: detached),
-                    options: options, output: canStage ? output : nil, tag: "\(fileIndex)-\(detached.placeholder)")
+                    options: options, output: target, tag: "\(fileIndex)-\(detached.placeholder)")
                 outcomes.byPlaceholder.withLock { $0[detached.placeholder] = outcome }
                 inFlight.signal()
             }
@@ -148,7 +165,7 @@ public enum StreamingCompile {
         // The distributions still in the document, on all cores like the rest.
         let locator = YAMLSourceLocator(document: document)
         let inline = Parallel.map(entries.filter { !document.isDetached($0.value) }) { entry in
-            compileDistribution(entry, locator: locator, options: options, output: canStage ? output : nil,
+            compileDistribution(entry, locator: locator, options: options, output: target,
                                 tag: "\(fileIndex)-\(entry.value.index)")
         }
         var inlineOutcomes = inline.makeIterator()
@@ -183,7 +200,7 @@ public enum StreamingCompile {
     /// cleanly, and files are staged only if it also checked cleanly and its name can name
     /// a file; whether they are kept is decided once the whole file is known.
     static func compileDistribution(
-        _ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions, output: String?, tag: String
+        _ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions, output: OutputTarget?, tag: String
     ) -> DistributionOutcome {
         var outcome = DistributionOutcome()
         let lowered = lowerDistribution(entry, locator: locator)
@@ -207,12 +224,20 @@ public enum StreamingCompile {
             } else {
                 XMLPrinter.write(document, to: &writer)
             }
-            let destination = output + "/" + logicalPath
             do {
-                let temporary = try writer.withBytes { (bytes) throws(FileIOError) -> String? in
-                    try FileTransaction.writeTemporary(bytes, for: destination, tag: tag)
+                switch output {
+                case .beside(let directory):
+                    let destination = directory + "/" + logicalPath
+                    let temporary = try writer.withBytes { (bytes) throws(FileIOError) -> String? in
+                        try FileTransaction.writeTemporary(bytes, for: destination, tag: tag)
+                    }
+                    if let temporary { outcome.staged.append(StagedFile(temporary: temporary, destination: destination)) }
+                case .staging(let staging):
+                    let file = try writer.withBytes { (bytes) throws(FileIOError) -> String in
+                        try staging.write(bytes, named: logicalPath)
+                    }
+                    outcome.staged.append(StagedFile(temporary: file, destination: staging.destination + "/" + logicalPath))
                 }
-                if let temporary { outcome.staged.append(StagedFile(temporary: temporary, destination: destination)) }
             } catch {
                 outcome.writeError = error
             }

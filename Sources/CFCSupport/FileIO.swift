@@ -256,6 +256,7 @@ public enum FileIO {
 /// temporary files removed.)
 public struct FileTransaction: ~Copyable {
     private var staged: [(temporary: String, destination: String)] = []
+    private var stagingDirectory: StagingDirectory? = nil
     private var finished = false
 
     /// Creates an empty transaction.
@@ -280,6 +281,12 @@ public struct FileTransaction: ~Copyable {
     /// `rollback` (or the end of the transaction) removes it.
     public mutating func adopt(temporary: String, destination path: String) {
         staged.append((temporary, path))
+    }
+
+    /// Takes over a staging directory: `commit` renames it to its destination (the files in
+    /// it, adopted with `adopt(temporary:destination:)`, go with it), `rollback` removes it.
+    public mutating func adopt(_ directory: StagingDirectory) {
+        stagingDirectory = directory
     }
 
     /// Writes `bytes` to a new temporary file beside `path` and returns its path, for a
@@ -319,6 +326,21 @@ public struct FileTransaction: ~Copyable {
     /// - Throws: `FileIOError` for the first rename that fails.
     public mutating func commit() throws(FileIOError) {
         finished = true
+        if let directory = stagingDirectory {
+            if rename(directory.path, directory.destination) == 0 {
+                stagingDirectory = nil
+                staged = []
+                return
+            }
+            // Made by someone else since the run began: then the files go in one by one, as
+            // into any existing directory.
+            guard errno == EEXIST || errno == ENOTEMPTY else {
+                let error = FileIOError.fromErrno(directory.destination)
+                rollback()
+                throw error
+            }
+        }
+        defer { removeStagingDirectory() }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.destination) != 0 {
             let error = FileIOError.fromErrno(file.destination)
             for remaining in staged[index...] { unlink(remaining.temporary) }
@@ -328,14 +350,22 @@ public struct FileTransaction: ~Copyable {
         staged = []
     }
 
-    /// Removes every staged temporary file; no destination is touched.
+    /// Removes every staged temporary file (and the staging directory); no destination is
+    /// touched.
     public mutating func rollback() {
         for file in staged { unlink(file.temporary) }
         staged = []
+        removeStagingDirectory()
+    }
+
+    private mutating func removeStagingDirectory() {
+        if let directory = stagingDirectory { rmdir(directory.path) }
+        stagingDirectory = nil
     }
 
     deinit {
         for file in staged { unlink(file.temporary) }
+        if let directory = stagingDirectory { rmdir(directory.path) }
     }
 
     /// Files are created one at a time (their bytes are still written in parallel): threads
@@ -347,5 +377,59 @@ public struct FileTransaction: ~Copyable {
     private static func baseName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
+    }
+}
+
+/// An output directory that does not exist yet, filled under a temporary name beside it and
+/// renamed into place by `FileTransaction.commit`.
+///
+/// One rename then puts every file in place, where an existing directory takes one per file
+/// (2,000 for a thousand distributions, all on the thread that commits, after everything else
+/// is done); and a reader sees the directory whole or not at all. Files are written under
+/// their own names: nothing else can be in a directory this process just made.
+public struct StagingDirectory: Sendable {
+    /// The temporary directory the files are written into.
+    public let path: String
+    /// The directory it becomes.
+    public let destination: String
+
+    /// Makes a staging directory for `destination` when nothing exists at that path (its
+    /// missing parents are made, and returned for `FileIO.removeDirectories`); nil when
+    /// something does (a directory, or a file or link that writing into will report), so
+    /// that files are staged beside their destinations instead.
+    /// - Throws: `FileIOError` when a parent or the staging directory cannot be made.
+    public static func make(for destination: String) throws(FileIOError) -> (directory: StagingDirectory, createdParents: [String])? {
+        var trimmed = destination
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        var status = stat()
+        guard !trimmed.isEmpty, trimmed != "/", lstat(trimmed, &status) != 0, errno == ENOENT else { return nil }
+        let parent = FileIO.directoryName(trimmed)
+        let createdParents = try FileIO.makeDirectories(parent)
+        let name = trimmed.lastIndex(of: "/").map { trimmed[trimmed.index(after: $0)...] } ?? trimmed[...]
+        let path = parent + "/.cfc-" + String(getpid()) + "-" + name + ".tmp"
+        // The mode `mkdir -p` would give the destination, so that the rename changes nothing.
+        guard mkdir(path, 0o777) == 0 else {
+            let error = FileIOError.fromErrno(destination)
+            FileIO.removeDirectories(createdParents)
+            throw error
+        }
+        return (StagingDirectory(path: path, destination: trimmed), createdParents)
+    }
+
+    /// Writes `bytes` to a new file `name` in the staging directory.
+    /// - Returns: the file's path, for `FileTransaction.adopt(temporary:destination:)`.
+    /// - Throws: `FileIOError` if the file exists or cannot be written (nothing is left).
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>, named name: String) throws(FileIOError) -> String {
+        let file = path + "/" + name
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 { throw .fromErrno(destination + "/" + name) }
+        let ok = FileIO.writeAll(descriptor, bytes)
+        let savedErrno = errno
+        if close(descriptor) != 0 || !ok {
+            let error = FileIOError.fromErrno(destination + "/" + name, ok ? errno : savedErrno)
+            unlink(file)
+            throw error
+        }
+        return file
     }
 }

@@ -33,14 +33,22 @@ import Testing
 
     enum Format: String { case json }
 
-    /// Runs both compilers on `paths` into fresh directories and returns both results.
-    static func both(_ paths: [String], formats: Set<OutputFormat> = [.json, .xml], outputName: String = "out")
+    /// Runs both compilers on `paths` into fresh directories and returns both results. A new
+    /// output directory is staged whole and renamed into place; an existing one (made empty
+    /// beforehand when `existingOutput`) gets its files staged one by one beside them.
+    static func both(_ paths: [String], formats: Set<OutputFormat> = [.json, .xml], outputName: String = "out",
+                     existingOutput: Bool = false)
         -> (stageByStage: RunResult, streamed: RunResult) {
         var options = CompileOptions()
         options.formats = formats
         let root = TestPaths.makeTemporaryDirectory()
         let reference = root.appendingPathComponent("reference").appendingPathComponent(outputName)
         let streamedOutput = root.appendingPathComponent("streamed").appendingPathComponent(outputName)
+        if existingOutput {
+            for directory in [reference, streamedOutput] {
+                try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            }
+        }
         let results = paths.map { Pipeline().compile(path: $0, options: options) }
         let outcome = CompileCommand.finish(results, output: reference.path)
         let expected = snapshot(outcome, sources: results.compactMap(\.source), output: reference)
@@ -75,13 +83,14 @@ import Testing
         #expect(!Self.leftoverTemporaryFiles(expected.files) && !Self.leftoverTemporaryFiles(actual.files))
     }
 
-    @Test(arguments: [Workload.Size.small, .medium, .max])
-    func workloadsCompileAlike(size: Workload.Size) throws {
+    @Test(arguments: [Workload.Size.small, .medium, .max], [false, true])
+    func workloadsCompileAlike(size: Workload.Size, existingOutput: Bool) throws {
         let file = TestPaths.makeTemporaryDirectory().appendingPathComponent("\(size.name).yaml")
         try Workload.yaml(size).write(to: file, atomically: true, encoding: .utf8)
-        let (expected, actual) = Self.both([file.path])
+        let (expected, actual) = Self.both([file.path], existingOutput: existingOutput)
         #expect(!expected.failed)
         #expect(actual == expected)
+        #expect(!Self.leftoverTemporaryFiles(actual.files))
     }
 
     /// Inputs that exercise the hand-off's edges: anchors that stop it half way, a merge into the
@@ -105,8 +114,8 @@ import Testing
         ("no distributions", ["version: 1\ndistributions: {}\n"]),
     ]
 
-    @Test(arguments: edgeCases.indices)
-    func edgeCasesCompileAlike(index: Int) throws {
+    @Test(arguments: edgeCases.indices, [false, true])
+    func edgeCasesCompileAlike(index: Int, existingOutput: Bool) throws {
         let directory = TestPaths.makeTemporaryDirectory()
         var paths: [String] = []
         for (fileIndex, text) in Self.edgeCases[index].files.enumerated() {
@@ -114,11 +123,15 @@ import Testing
             try text.write(to: file, atomically: true, encoding: .utf8)
             paths.append(file.path)
         }
-        let (expected, actual) = Self.both(paths)
+        let (expected, actual) = Self.both(paths, existingOutput: existingOutput)
         #expect(actual == expected, "\(Self.edgeCases[index].name)\nexpected \(expected)\nactual \(actual)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("reference/.cfc-escape").path))
+        #expect(!Self.leftoverTemporaryFiles(actual.files))
+        // Nothing staged is left beside the output either: no temporary files, no staging
+        // directory; and a failed run into a new directory leaves no directory.
         let siblings = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("streamed").path)) ?? []
         #expect(siblings.allSatisfy { !$0.hasPrefix(".cfc-") }, "\(siblings)")
+        if actual.failed && !existingOutput { #expect(actual.files == nil) }
     }
 
     @Test func anUnwritableDirectoryFailsAlikeAndLeavesNothing() throws {

@@ -199,4 +199,80 @@ import Testing
         #expect(!FileIO.regularFile(directory + "/missing.json", holds: []))
         #expect(!FileIO.regularFile(directory, holds: []))
     }
+
+    func stagedWrite(_ text: String, named name: String, in staging: StagingDirectory) throws -> String {
+        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(FileIOError) -> String in
+            try staging.write(bytes, named: name)
+        }
+    }
+
+    /// A new output directory is filled under a temporary name and appears whole at commit,
+    /// with the parents it needed; nothing else is left beside it.
+    @Test func aStagingDirectoryBecomesTheOutputAtCommit() throws {
+        let root = scratch()
+        let destination = root + "/parent/out/"
+        let made = try #require(try StagingDirectory.make(for: destination))
+        #expect(made.createdParents == [root + "/parent"])
+        #expect(made.directory.destination == root + "/parent/out")
+        var transaction = FileTransaction()
+        transaction.adopt(made.directory)
+        for name in ["a.json", "b.xml"] {
+            let file = try stagedWrite("bytes of \(name)", named: name, in: made.directory)
+            transaction.adopt(temporary: file, destination: made.directory.destination + "/" + name)
+        }
+        // A name written twice is refused rather than overwritten.
+        #expect(throws: FileIOError.self) { try stagedWrite("again", named: "a.json", in: made.directory) }
+        #expect(!FileIO.isDirectory(root + "/parent/out"))
+        try transaction.commit()
+        #expect(entries(root + "/parent") == ["out"])
+        #expect(entries(root + "/parent/out") == ["a.json", "b.xml"])
+        #expect(contents(root + "/parent/out/b.xml") == "bytes of b.xml")
+    }
+
+    /// Anything already at the destination (a directory, a file, a dangling link), or a path
+    /// that cannot name a new directory, means files are staged beside their destinations
+    /// instead (where making the directory reports what is wrong).
+    @Test func nothingIsStagedForAnExistingPath() throws {
+        let root = scratch()
+        try FileIO.writeAtomically(Array("x".utf8), to: root + "/file")
+        #expect(symlink(root + "/missing", root + "/dangling") == 0)
+        for existing in [root, root + "/", root + "/file", root + "/dangling", root + "/file/out", "/", "."] {
+            #expect(try StagingDirectory.make(for: existing) == nil, "\(existing)")
+        }
+        #expect(throws: FileIOError.self) { try FileIO.makeDirectories(root + "/file/out") }
+        #expect(entries(root) == ["dangling", "file"])
+    }
+
+    @Test func aRolledBackStagingDirectoryLeavesNothing() throws {
+        let root = scratch()
+        let made = try #require(try StagingDirectory.make(for: root + "/new/out"))
+        var transaction = FileTransaction()
+        transaction.adopt(made.directory)
+        let file = try stagedWrite("a", named: "a.json", in: made.directory)
+        transaction.adopt(temporary: file, destination: made.directory.destination + "/a.json")
+        transaction.rollback()
+        FileIO.removeDirectories(made.createdParents)
+        #expect(entries(root).isEmpty)
+    }
+
+    /// When the destination appears while the run is staging (another process made it), the
+    /// files go in one by one and what was there stays.
+    @Test func aDestinationMadeMeanwhileGetsTheFilesOneByOne() throws {
+        let root = scratch()
+        let made = try #require(try StagingDirectory.make(for: root + "/out"))
+        var transaction = FileTransaction()
+        transaction.adopt(made.directory)
+        for name in ["a.json", "b.json"] {
+            let file = try stagedWrite("new \(name)", named: name, in: made.directory)
+            transaction.adopt(temporary: file, destination: made.directory.destination + "/" + name)
+        }
+        try FileIO.makeDirectories(root + "/out")
+        try FileIO.writeAtomically(Array("theirs".utf8), to: root + "/out/c.json")
+        try FileIO.writeAtomically(Array("old".utf8), to: root + "/out/a.json")
+        try transaction.commit()
+        #expect(entries(root) == ["out"])
+        #expect(entries(root + "/out") == ["a.json", "b.json", "c.json"])
+        #expect(contents(root + "/out/a.json") == "new a.json")
+        #expect(contents(root + "/out/c.json") == "theirs")
+    }
 }
