@@ -87,7 +87,7 @@ let package = Package(
             dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport", "YAMLSyntax"],
             path: "Tests/CFCTestSupport"
         ),
-        .testTarget(name: "CFCSupportTests", dependencies: ["CFCSupport"]),
+        .testTarget(name: "CFCSupportTests", dependencies: ["CFCSupport", "CFCTestSupport"]),
         .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns", "CFCTestSupport"]),

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CFCSupport
+import CFCTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -64,6 +65,62 @@ import Testing
         #expect(large.byteCount == 100_000)
         let bytes = large.bytes()
         #expect(bytes.count == 100_000 && bytes[99_999] == UInt8(ascii: "9") && bytes[50_000] == UInt8(ascii: "0"))
+    }
+
+    /// The escapers copy runs of plain bytes whole: held to a one-scalar-at-a-time reading of
+    /// their definition, with special characters at every offset and of every UTF-8 length.
+    @Test func escapersAgreeWithTheirDefinitionAtEveryOffset() {
+        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "/", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{08}", "\u{0C}", "\u{1F}",
+                                          "&", "<", ">", "'", "é", "\u{2026}", "\u{2028}", "\u{2029}", "✓", "\u{10000}"]
+        func expectedJSON(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\t": result += "\\t"
+                case "\u{08}": result += "\\b"
+                case "\u{0C}": result += "\\f"
+                case "\u{2028}": result += "\\u2028"
+                case "\u{2029}": result += "\\u2029"
+                case _ where scalar.value < 0x20: result += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result + "\""
+        }
+        func expectedXML(_ text: String) -> String {
+            var result = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": result += "&amp;"
+                case "<": result += "&lt;"
+                case ">": result += "&gt;"
+                case "\"": result += "&quot;"
+                case "\r": result += "&#13;"
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result
+        }
+        var random = SeededRandom(seed: SeededRandom.seed(20261127))
+        for round in 0..<20_000 {
+            // Mostly plain text, so that runs are long and a special character lands anywhere.
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                text.unicodeScalars.append(Int.random(in: 0..<4, using: &random) == 0 ? alphabet.randomElement(using: &random)! : "a")
+            }
+            var json = ByteWriter(capacity: 1)
+            var xml = ByteWriter(capacity: 1)
+            text.withUTF8 {
+                json.appendJSONString($0)
+                xml.appendXMLEscaped($0)
+            }
+            #expect(String(decoding: json.bytes(), as: UTF8.self) == expectedJSON(text), "round \(round): \(text.debugDescription)")
+            #expect(String(decoding: xml.bytes(), as: UTF8.self) == expectedXML(text), "round \(round): \(text.debugDescription)")
+        }
     }
 
     @Test func xmlRepresentability() {
