@@ -266,7 +266,7 @@ extension Member {
     public static func custom<C: ValueCodec>(
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, _ codec: C,
         api apiName: String?, reads apiNamesRead: [String], _ summary: String,
-        emit: @escaping @Sendable (Root, inout APIDocument) -> Void,
+        emit: @escaping @Sendable (UnsafePointer<Root>, inout APIDocument) -> Void,
         read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     ) -> Member {
         let field = FieldAccess(keyPath)
@@ -276,7 +276,7 @@ extension Member {
             lowerValue: { root, node, context in
                 if let value = codec.lower(node, &context) { field.set(&root, value) }
             },
-            emitValue: { root, document in emit(root.pointee, &document) }, readValue: read,
+            emitValue: emit, readValue: read,
             exportValue: { codec.export(field.get($0), style: $1) },
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }
@@ -285,7 +285,7 @@ extension Member {
     public static func custom<C: ValueCodec>(
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, _ codec: C,
         api apiName: String?, reads apiNamesRead: [String], _ summary: String,
-        emit: @escaping @Sendable (Root, inout APIDocument) -> Void,
+        emit: @escaping @Sendable (UnsafePointer<Root>, inout APIDocument) -> Void,
         read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     ) -> Member {
         let field = FieldAccess(keyPath)
@@ -293,7 +293,7 @@ extension Member {
             key: key, apiName: apiName, apiNamesRead: apiNamesRead, summary: summary, isRequired: false, acceptsNull: true,
             shapeOf: { codec.shape },
             lowerValue: lowerNullable(codec, field),
-            emitValue: { root, document in emit(root.pointee, &document) }, readValue: read,
+            emitValue: emit, readValue: read,
             exportValue: { root, style in field.get(root).map { codec.export($0, style: style) } ?? .null },
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }

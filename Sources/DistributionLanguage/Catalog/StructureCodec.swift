@@ -80,21 +80,29 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         document.end()
     }
 
+    public func emit(at value: UnsafePointer<Structure>, named name: MemberName, into document: inout APIDocument) {
+        document.beginStructure(name)
+        emitMembers(at: value, into: &document)
+        document.end()
+    }
+
     /// Emits the members without the enclosing structure (for a document's root).
     public func emitMembers(_ value: Structure, into document: inout APIDocument) {
+        // The structure is addressed once, and every member reads its field from there.
+        withUnsafePointer(to: value) { emitMembers(at: $0, into: &document) }
+    }
+
+    func emitMembers(at root: UnsafePointer<Structure>, into document: inout APIDocument) {
         // Members are used in place, not copied: copying one retains its six closures, and
         // every emitting thread would contend on those same reference counts.
         let excluded = excludedKeys
-        // The structure is addressed once, and every member reads its field from there.
-        withUnsafePointer(to: value) { root in
-            Structure.catalog.members.withUnsafeBufferPointer { members in
-                guard let first = members.baseAddress else { return }
-                for index in members.indices {
-                    // `pointee` is addressed, not returned: the member is borrowed where it lies.
-                    let member = first + index
-                    if !excluded.isEmpty, let key = member.pointee.key, excluded.contains(key) { continue }
-                    member.pointee.emit(at: root, into: &document)
-                }
+        Structure.catalog.members.withUnsafeBufferPointer { members in
+            guard let first = members.baseAddress else { return }
+            for index in members.indices {
+                // `pointee` is addressed, not returned: the member is borrowed where it lies.
+                let member = first + index
+                if !excluded.isEmpty, let key = member.pointee.key, excluded.contains(key) { continue }
+                member.pointee.emit(at: root, into: &document)
             }
         }
     }

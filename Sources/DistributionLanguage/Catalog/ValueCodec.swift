@@ -16,6 +16,10 @@ public protocol ValueCodec<Value>: Sendable {
     /// Appends the value to `document` as member `name` (or as a list item named `name`).
     func emit(_ value: Value, named name: MemberName, into document: inout APIDocument)
 
+    /// The same for a value addressed where it lies (a list's items): a structure is emitted
+    /// from there, not from a copy.
+    func emit(at value: UnsafePointer<Value>, named name: MemberName, into document: inout APIDocument)
+
     /// Reads the value from API JSON or XML. Returns nil after reporting why it cannot.
     func read(_ node: APINode, _ context: inout ReadingContext) -> Value?
 
@@ -33,4 +37,10 @@ public enum ExportStyle: Sendable {
     case idiomatic
     /// Every member, defaults included.
     case complete
+}
+
+extension ValueCodec {
+    public func emit(at value: UnsafePointer<Value>, named name: MemberName, into document: inout APIDocument) {
+        emit(value.pointee, named: name, into: &document)
+    }
 }

@@ -142,8 +142,11 @@ func checkReferences(_ distribution: Distribution, locator: any SourceLocator, s
                                                  at: locator.valueRange(of: targetPath), path: targetPath.description))
     }
     checkTarget(config.defaultCacheBehavior.targetOriginId, base.appending("default-cache-behavior"))
-    for index in config.cacheBehaviors.indices {
-        checkTarget(config.cacheBehaviors[index].targetOriginId, base.appending("cache-behaviors").appending(index: index))
+    config.cacheBehaviors.withUnsafeBufferPointer { behaviors in
+        // Read in place: `config.cacheBehaviors[index]` copies the whole behavior.
+        for index in behaviors.indices {
+            checkTarget(behaviors[index].targetOriginId, base.appending("cache-behaviors").appending(index: index))
+        }
     }
     let origins = Set(originIDs)
     for group in config.originGroups {

@@ -20,12 +20,13 @@ struct TTLOrderRule: Rule {
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {
-            let settings = behavior.behavior
-            if let minimum = settings.minTTL, let value = settings.defaultTTL, minimum > value {
+            // Fields read in place: a copy of the whole behavior costs more than the check.
+            let (minTTL, defaultTTL, maxTTL) = (behavior.behavior.minTTL, behavior.behavior.defaultTTL, behavior.behavior.maxTTL)
+            if let minimum = minTTL, let value = defaultTTL, minimum > value {
                 context.report("default-ttl \(value) is below min-ttl \(minimum)", at: behavior.path.appending("default-ttl"),
                                hint: "min-ttl ≤ default-ttl ≤ max-ttl")
             }
-            if let value = settings.defaultTTL, let maximum = settings.maxTTL, value > maximum {
+            if let value = defaultTTL, let maximum = maxTTL, value > maximum {
                 context.report("max-ttl \(maximum) is below default-ttl \(value)", at: behavior.path.appending("max-ttl"),
                                hint: "min-ttl ≤ default-ttl ≤ max-ttl")
             }
