@@ -29,6 +29,14 @@ public enum PatternAlgebra {
         // not tried: a rule asking about every pair must stop costing anything.
         if budget.isExhausted { return .gaveUp }
         let required = allOf.isEmpty ? [PathPattern("/*")] : allOf
+        // Two patterns whose literal prefixes (or suffixes) disagree share no path: settled
+        // without looking further (most pairs a rule asks about are such, `/static/*` and
+        // require-https `/account/*`).
+        for (position, pattern) in required.enumerated() {
+            for other in required[(position + 1)...] where !prefixesCompatible(pattern, other) || !suffixesCompatible(pattern, other) {
+                return .none
+            }
+        }
         let excluded = relevant(noneOf, to: required)
         // A required pattern's own example often qualifies, which settles it without a search.
         // Each is tried, most specific (longest literal prefix) first: for "the default
