@@ -77,6 +77,9 @@ public struct CompileOptions: Sendable {
     /// A cap on every distribution's `pattern-search-steps`, for callers that must bound the
     /// checks' time whatever the files say (the fuzzer does). Nil: the files decide.
     public var maxPatternSearchSteps: Int? = nil
+    /// Whether rules whose findings are all notes run. `compile` shows no notes, so it leaves
+    /// them out; `check` shows them.
+    public var includeNotes = true
 
     /// `distribution` with its search budget capped by `maxPatternSearchSteps`.
     func capped(_ distribution: Distribution) -> Distribution {
@@ -196,7 +199,7 @@ public struct RuleCatalogChecker: CheckingStage {
     public func check(_ model: ConfigModel, locator: (any SourceLocator)?, options: CompileOptions, sink: any DiagnosticSink) {
         var model = model
         model.distributions = model.distributions.map(options.capped)
-        Checker.check(model, locator: locator, sink: sink)
+        Checker.check(model, locator: locator, includeNotes: options.includeNotes, sink: sink)
     }
 }
 

@@ -206,7 +206,7 @@ public enum StreamingCompile {
         let lowered = lowerDistribution(entry, locator: locator)
         outcome.loweringDiagnostics = lowered.diagnostics
         guard let distribution = lowered.distribution, !outcome.loweringFailed else { return outcome }
-        outcome.checkDiagnostics = Checker.check(options.capped(distribution), locator: locator)
+        outcome.checkDiagnostics = Checker.check(options.capped(distribution), locator: locator, includeNotes: options.includeNotes)
         let formats = options.formats.sorted()
         guard !outcome.checkFailed, !formats.isEmpty, DistributionNames.problem(with: distribution.name) == nil else {
             return outcome

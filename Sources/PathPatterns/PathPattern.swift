@@ -80,7 +80,10 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
         literalPrefix = tokens[..<prefixEnd].map(Self.literalScalar)
         literalSuffix = tokens[suffixStart...].map(Self.literalScalar)
         // Usually the pattern as written already is its normal form: share its storage.
-        normalized = text.elementsEqual(source.utf8) ? source : String(decoding: text, as: UTF8.self)
+        // (Compared as buffers: `elementsEqual` on the UTF-8 view walks it a byte at a time.)
+        let unchanged = source.utf8.count == text.count
+            && source.utf8.withContiguousStorageIfAvailable { written in text.withUnsafeBufferPointer { written.elementsEqual($0) } } == true
+        normalized = unchanged ? source : String(decoding: text, as: UTF8.self)
     }
 
     private static func literalScalar(_ token: Token) -> Unicode.Scalar {

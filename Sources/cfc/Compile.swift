@@ -33,6 +33,8 @@ struct Compile: ParsableCommand {
         var options = CompileOptions()
         options.formats = format.formats
         options.maxInputBytes = diagnostics.maxInputBytes
+        // compile shows no notes (`cfc check` does), so the rules that only inform need not run.
+        options.includeNotes = false
         if let output {
             // Writing files: streamed, each distribution compiled while the next is parsed.
             let (outcome, sources) = StreamingCompile.run(paths: files, options: options, output: output)
