@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A position in a source file.
 ///
 /// `line` and `column` count from 1, as every message shows them; `column` counts Unicode
@@ -54,19 +56,41 @@ public final class SourceFile: Sendable {
     public let path: String
     /// The file's bytes, unchanged.
     public let bytes: [UInt8]
-    /// The byte offset at which each line starts; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
-    /// Whether every byte is ASCII, in which case character offsets are byte offsets.
-    public let isASCII: Bool
-    /// Where lines start as libyaml counts them, when that differs from `lineStarts`: YAML 1.1
-    /// (and so libyaml) also breaks lines at U+0085, U+2028 and U+2029, which editors and
-    /// YAML 1.2 do not. Nil for the usual file without them.
-    let parserLineStarts: [Int]?
+    /// The line table, made on first use: a compile that reports nothing never needs it, and
+    /// for a 13 MB input it cost the parsing thread 6 ms before anything else could start.
+    private let table = Mutex<LineTable?>(nil)
 
-    /// Reads the line table of `bytes`.
+    /// Where lines start, and whether the file is ASCII.
+    struct LineTable: Sendable {
+        let starts: [Int]
+        let isASCII: Bool
+        /// Where lines start as libyaml counts them, when that differs from `starts`: YAML
+        /// 1.1 (and so libyaml) also breaks lines at U+0085, U+2028 and U+2029, which editors
+        /// and YAML 1.2 do not. Nil for the usual file without them.
+        let parserStarts: [Int]?
+    }
+
+    /// Keeps `bytes`; the line table is made when first asked for.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+    }
+
+    var lines: LineTable {
+        table.withLock { table in
+            if let table { return table }
+            let made = Self.lineTable(of: bytes)
+            table = made
+            return made
+        }
+    }
+
+    /// The byte offset at which each line starts; `lineStarts[0] == 0`.
+    public var lineStarts: [Int] { lines.starts }
+    /// Whether every byte is ASCII, in which case character offsets are byte offsets.
+    public var isASCII: Bool { lines.isASCII }
+
+    private static func lineTable(of bytes: [UInt8]) -> LineTable {
         var starts = [0]
         var ascii = true
         bytes.withUnsafeBufferPointer { buffer in
@@ -74,8 +98,7 @@ public final class SourceFile: Sendable {
             var index = 0
             let count = buffer.count
             while index < count {
-                // Eight bytes at a time while none ends a line or leaves ASCII: the whole input
-                // passes through here on the parsing thread before anything else can start.
+                // Eight bytes at a time while none ends a line or leaves ASCII.
                 while index + 8 <= count {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                     if word & 0x8080_8080_8080_8080 != 0 || Self.containsByte(word, 0x0A) || Self.containsByte(word, 0x0D) {
@@ -97,9 +120,8 @@ public final class SourceFile: Sendable {
                 index += 1
             }
         }
-        self.lineStarts = starts
-        self.isASCII = ascii
-        self.parserLineStarts = ascii ? nil : Self.parserLineStarts(bytes, editorLineStarts: starts)
+        return LineTable(starts: starts, isASCII: ascii,
+                         parserStarts: ascii ? nil : Self.parserLineStarts(bytes, editorLineStarts: starts))
     }
 
     /// Whether any byte of `word` is `byte` (the classic "has zero byte" test on `word ^ byte…`).
@@ -129,7 +151,8 @@ public final class SourceFile: Sendable {
     /// The position of a libyaml mark's `line` and `column` (from 1, as libyaml counts them:
     /// see `parserLineStarts`), in the file's own lines.
     public func position(parserLine line: Int, column: Int) -> SourcePosition {
-        guard let parserLineStarts else { return position(line: line, column: column) }
+        let lines = self.lines
+        guard let parserLineStarts = lines.parserStarts else { return position(line: line, column: column, in: lines) }
         guard line >= 1, line <= parserLineStarts.count else {
             return SourcePosition(line: line, column: column, offset: bytes.count)
         }
@@ -140,7 +163,7 @@ public final class SourceFile: Sendable {
             while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             remaining -= 1
         }
-        return position(atByteOffset: offset)
+        return position(atByteOffset: offset, in: lines)
     }
 
     /// The number of lines (a final line without a line break counts).
@@ -148,6 +171,7 @@ public final class SourceFile: Sendable {
 
     /// The bytes of line `line` (from 1) without its line break, or nil past the end.
     public func byteRange(ofLine line: Int) -> Range<Int>? {
+        let lineStarts = lines.starts
         guard line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
@@ -190,11 +214,16 @@ public final class SourceFile: Sendable {
     /// The position of the character at `line` and `column` (from 1, column in scalars),
     /// with its byte offset computed from the line table.
     public func position(line: Int, column: Int) -> SourcePosition {
+        position(line: line, column: column, in: lines)
+    }
+
+    private func position(line: Int, column: Int, in lines: LineTable) -> SourcePosition {
+        let lineStarts = lines.starts
         guard line >= 1, line <= lineStarts.count else {
             return SourcePosition(line: line, column: column, offset: bytes.count)
         }
         let lineStart = lineStarts[line - 1]
-        if isASCII {
+        if lines.isASCII {
             return SourcePosition(line: line, column: column, offset: min(lineStart + column - 1, bytes.count))
         }
         // Walk the line's UTF-8, counting scalars: a lead byte starts one, continuation
@@ -212,6 +241,11 @@ public final class SourceFile: Sendable {
     /// The position of byte `offset`, for errors that only know a byte offset (such as
     /// libyaml's invalid UTF-8 reports).
     public func position(atByteOffset offset: Int) -> SourcePosition {
+        position(atByteOffset: offset, in: lines)
+    }
+
+    private func position(atByteOffset offset: Int, in lines: LineTable) -> SourcePosition {
+        let lineStarts = lines.starts
         let clamped = max(0, min(offset, bytes.count))
         // The last line start at or before the offset.
         var low = 0
