@@ -6,6 +6,7 @@ import Checks
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check cfc YAML files and report every finding.",
         discussion: """
             Runs the same checks as compile (and the parser and lowering before them) without \
@@ -56,6 +57,7 @@ extension CheckCommand.Format: ExpressibleByArgument {}
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a rule: what it flags, why, and how to fix or suppress it.",
         discussion: "Without a rule id, lists every rule.")
 

@@ -3,7 +3,10 @@ import CFCCompiler
 import CFCSupport
 
 struct Compile: ParsableCommand {
+    // Every command names itself: derived from the type, the name costs a demangling of the
+    // type at every start (a fifth of a small compile).
     static let configuration = CommandConfiguration(
+        commandName: "compile",
         abstract: "Compile cfc YAML into CloudFront DistributionConfig JSON and/or XML.",
         discussion: """
             With --output DIR, writes DIR/NAME.distribution.json (and/or .xml) for every \

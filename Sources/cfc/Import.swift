@@ -5,6 +5,7 @@ import CFCSupport
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Write the cfc YAML for a live distribution config.",
         discussion: """
             Reads what 'aws cloudfront get-distribution-config' prints (JSON with ETag and \

@@ -5,6 +5,7 @@ import Routing
 
 struct Route: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "route",
         abstract: "Show what CloudFront does with a request: which behavior, and forward, redirect or 403.",
         discussion: """
             Matches the path as CloudFront does (case-sensitive, query string ignored, * any run of \

@@ -4,6 +4,7 @@ import DistributionLanguage
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema of cfc's input language (for editors).",
         discussion: """
             The same schema is in the repository as schema/cfc.schema.json. Point an editor at it \
