@@ -5,7 +5,9 @@ import Synchronization
 ///
 /// The emitter walks the IR once and records what the API sees: structures, lists and scalars,
 /// each under its member name, in the service model's order. The JSON and XML printers read the
-/// same stream, so the two formats of one config cannot disagree.
+/// same stream, so the two formats of one config cannot disagree. A document made with a
+/// `StreamPrinter` (`init(rootName:namespace:printingTo:)`) records nothing and hands each step
+/// to the printer as it comes, for `compile`, which only needs the bytes.
 ///
 /// The stream is stored without reference counting: each step is a plain value whose member
 /// name is an unretained reference to an interned, never-freed `MemberName`, and whose string
@@ -21,6 +23,17 @@ public struct APIDocument: Sendable, Equatable {
     /// The UTF-8 bytes of every string value, one after another.
     var stringBytes: [UInt8] = []
     private var openContainers = 0
+    /// Where a printing document sends its steps instead of recording them: the printer is
+    /// kept alive here, and its state reached through `printing` (a plain pointer, so that a
+    /// step takes no reference count).
+    private let printer: StreamPrinter?
+    // The state belongs to the printer, which this document keeps alive.
+    nonisolated(unsafe) private let printing: UnsafeMutablePointer<StreamPrinterState>?
+
+    public static func == (lhs: APIDocument, rhs: APIDocument) -> Bool {
+        lhs.rootName == rhs.rootName && lhs.namespace == rhs.namespace && lhs.steps == rhs.steps
+            && lhs.stringBytes == rhs.stringBytes && lhs.openContainers == rhs.openContainers
+    }
 
     /// One step of the stream, as stored.
     struct Step: Equatable {
@@ -68,6 +81,52 @@ public struct APIDocument: Sendable, Equatable {
     public init(rootName: String, namespace: String = APIDocument.cloudFrontNamespace) {
         self.rootName = rootName
         self.namespace = namespace
+        printer = nil
+        printing = nil
+    }
+
+    /// Creates a document that records nothing: every member goes straight to `printer`, which
+    /// holds the JSON and/or XML once `finish()` is called.
+    public init(rootName: String, namespace: String = APIDocument.cloudFrontNamespace, printingTo printer: StreamPrinter) {
+        self.rootName = rootName
+        self.namespace = namespace
+        self.printer = printer
+        printing = printer.state
+        printer.state.pointee.begin(rootName: rootName, namespace: namespace)
+    }
+
+    /// Ends a printing document (its printer writes the closing lines); nothing for one that
+    /// records.
+    public func finish() {
+        printing?.pointee.finish(rootName: rootName)
+    }
+
+    /// Prints the recorded stream into `printer`, start to finish.
+    func replay(into printer: StreamPrinter) {
+        printer.state.pointee.begin(rootName: rootName, namespace: namespace)
+        stringBytes.withUnsafeBufferPointer { strings in
+            steps.withUnsafeBufferPointer { steps in
+                for step in steps {
+                    // Recorded steps other than `end` always have a name (see the recording
+                    // methods below).
+                    guard step.kind != .end else {
+                        printer.state.pointee.end()
+                        continue
+                    }
+                    guard let name = step.name else { continue }
+                    switch step.kind {
+                    case .beginStructure: printer.state.pointee.beginStructure(name)
+                    case .beginList: printer.state.pointee.beginList(name, itemName: step.itemName ?? name)
+                    case .string:
+                        printer.state.pointee.string(name, UnsafeBufferPointer(rebasing: strings[Int(step.value)..<Int(step.value) + Int(step.length)]))
+                    case .integer: printer.state.pointee.integer(name, step.value)
+                    case .boolean: printer.state.pointee.boolean(name, step.value != 0)
+                    case .end: break
+                    }
+                }
+            }
+        }
+        printer.state.pointee.finish(rootName: rootName)
     }
 
     /// Makes room for about `steps` members and `stringBytes` bytes of strings, so that a
@@ -79,6 +138,11 @@ public struct APIDocument: Sendable, Equatable {
 
     /// Appends a string member.
     public mutating func string(_ name: MemberName, _ value: String) {
+        if let printing {
+            var value = value
+            value.withUTF8 { printing.pointee.string(Unmanaged.passUnretained(name), $0) }
+            return
+        }
         let offset = stringBytes.count
         var value = value
         value.withUTF8 { stringBytes.append(contentsOf: $0) }
@@ -88,30 +152,35 @@ public struct APIDocument: Sendable, Equatable {
 
     /// Appends an integer member.
     public mutating func integer(_ name: MemberName, _ value: Int64) {
+        if let printing { return printing.pointee.integer(Unmanaged.passUnretained(name), value) }
         steps.append(Step(kind: .integer, name: Unmanaged.passUnretained(name), value: value))
     }
 
     /// Appends a boolean member.
     public mutating func boolean(_ name: MemberName, _ value: Bool) {
+        if let printing { return printing.pointee.boolean(Unmanaged.passUnretained(name), value) }
         steps.append(Step(kind: .boolean, name: Unmanaged.passUnretained(name), value: value ? 1 : 0))
     }
 
     /// Opens a structure member (or a structure list item, named by the list's item name).
     public mutating func beginStructure(_ name: MemberName) {
-        steps.append(Step(kind: .beginStructure, name: Unmanaged.passUnretained(name)))
         openContainers += 1
+        if let printing { return printing.pointee.beginStructure(Unmanaged.passUnretained(name)) }
+        steps.append(Step(kind: .beginStructure, name: Unmanaged.passUnretained(name)))
     }
 
     /// Opens a list member whose items are named `itemName` in XML.
     public mutating func beginList(_ name: MemberName, itemName: MemberName) {
-        steps.append(Step(kind: .beginList, name: Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)))
         openContainers += 1
+        if let printing { return printing.pointee.beginList(Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)) }
+        steps.append(Step(kind: .beginList, name: Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)))
     }
 
     /// Closes the innermost open structure or list.
     public mutating func end() {
-        steps.append(Step(kind: .end))
         openContainers -= 1
+        if let printing { return printing.pointee.end() }
+        steps.append(Step(kind: .end))
     }
 
     /// The number of steps (members, list items and ends) recorded, for sizing output buffers.

@@ -29,7 +29,7 @@ public struct ByteWriter: ~Copyable {
     public var byteCount: Int { count }
 
     /// Makes room for `extra` more bytes, so that the unchecked appends after it stay in bounds.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(count + extra) }
     }
@@ -46,7 +46,7 @@ public struct ByteWriter: ~Copyable {
     }
 
     /// Appends one byte.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(_ byte: UInt8) {
         reserve(1)
         start[count] = byte
@@ -54,7 +54,7 @@ public struct ByteWriter: ~Copyable {
     }
 
     /// Appends `bytes`.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
@@ -69,7 +69,7 @@ public struct ByteWriter: ~Copyable {
     }
 
     /// Appends `count` spaces.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendSpaces(_ spaces: Int) {
         guard spaces > 0 else { return }
         reserve(spaces)

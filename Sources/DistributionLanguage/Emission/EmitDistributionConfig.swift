@@ -21,6 +21,16 @@ public func emitDistributionConfig(_ distribution: Distribution) -> APIDocument 
     return document
 }
 
+/// Emits the `DistributionConfig` of `distribution` straight into `printer`'s JSON and/or
+/// XML, recording nothing: the same bytes as printing `emitDistributionConfig(_:)`'s document.
+public func emitDistributionConfig(_ distribution: Distribution, printingTo printer: StreamPrinter) {
+    var forced = distribution
+    applyForcedValues(&forced.config)
+    var document = APIDocument(rootName: "DistributionConfig", printingTo: printer)
+    StructureCodec<Distribution>().emitMembers(forced, into: &document)
+    document.finish()
+}
+
 /// Sets the values CloudFront imposes whatever is requested: with the CloudFront default
 /// certificate the minimum protocol version is always `TLSv1`. Only members that are sent are
 /// changed: a `ViewerCertificate`, `CloudFrontDefaultCertificate` or `MinimumProtocolVersion`
