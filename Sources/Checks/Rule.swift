@@ -14,27 +14,31 @@ public protocol Rule: Sendable {
 }
 
 /// A rule's documentation and test cases.
-public struct RuleDescription: Sendable {
+///
+/// A class: the checker hands the running rule's description to the context once per rule and
+/// distribution, and copying a structure of ten strings and arrays there (reference counts
+/// taken and dropped on shared storage by every worker) cost more than many rules' work.
+public final class RuleDescription: Sendable {
     /// The permanent id, such as `https.require_https`. Users write it in `ignore:` lists.
-    public var id: DiagnosticID
+    public let id: DiagnosticID
     /// A Title Case name.
-    public var name: String
+    public let name: String
     /// The group the rule belongs to.
-    public var category: RuleCategory
+    public let category: RuleCategory
     /// How serious a finding is.
-    public var severity: Severity
+    public let severity: Severity
     /// One sentence: what the rule flags.
-    public var summary: String
+    public let summary: String
     /// How to fix a finding, in general (each finding's hint says it for its case).
-    public var fix: String
+    public let fix: String
     /// Why it matters, citing CloudFront's documented behavior.
-    public var rationale: String
+    public let rationale: String
     /// Where AWS documents it.
-    public var sources: [String]
+    public let sources: [String]
     /// Distribution bodies (YAML under `distributions.site:`) the rule accepts.
-    public var passingExamples: [String]
+    public let passingExamples: [String]
     /// Distribution bodies the rule flags; `↓` marks the place of each finding.
-    public var failingExamples: [String]
+    public let failingExamples: [String]
 
     /// Creates a description.
     public init(
