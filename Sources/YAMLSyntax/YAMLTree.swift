@@ -186,6 +186,10 @@ public struct YAMLNode: Sendable {
     /// `SourceFile.position(parserLine:column:)`); cheaper than `range` when only the line is needed.
     public var line: Int { Int(record.startLine) + 1 }
 
+    /// How many lines the node spans (at least one): a measure of its size that needs no
+    /// positions computed.
+    public var lineSpan: Int { max(1, Int(record.endLine) - Int(record.startLine) + 1) }
+
     // MARK: - Scalars
 
     /// The text of a scalar (escape sequences resolved, as libyaml delivers it); empty for

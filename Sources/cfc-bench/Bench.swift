@@ -49,7 +49,6 @@ struct Bench {
         print("cfc benchmark: medians of \(repetitions) runs; ratios are stage time / libyaml's bare parse of the same bytes\n")
         print(pad("size", 7) + pad("input", 10, right: true) + pad("floor", 11, right: true) + "  "
               + ["tree", "lower", "check", "json", "xml", "write", "all"].map { pad($0, 13, right: true) }.joined())
-        var floors: [String: Double] = [:]
         var files: [String: String] = [:]
         for size in sizes {
             let text = Workload.yaml(size)
@@ -59,7 +58,6 @@ struct Bench {
             try? FileIO.writeAtomically(bytes, to: path)
             files[size.name] = path
             let stages = measureStages(bytes, path: path, outputDirectory: directory + "/out-\(size.name)", repetitions: repetitions)
-            floors[size.name] = stages.floor
             let megabytes = Double(bytes.count) / 1_000_000
             var line = pad(size.name, 7) + pad(formatBytes(bytes.count), 10, right: true)
                 + pad(String(format1(megabytes / stages.floor)) + " MB/s", 11, right: true) + "  "
@@ -75,35 +73,37 @@ struct Bench {
             return
         }
         print("\nend to end (the cfc process, start included; wall time, median of \(repetitions)):")
-        if let large = files["large"], let floor = floors["large"] {
+        if let large = files["large"], let largeBytes = try? FileIO.read(large) {
             // Into a fresh directory each time, as on a clean checkout in CI; then over the
             // previous run's files, as on a developer's machine or a pipeline's cached
             // workspace (cfc then reads the 2,000 files and leaves those that are unchanged).
             // Each run gets a directory of its own: deleting the previous run's 2,000 files just
             // before makes ext4's inode allocator skip the freshly freed ones, a cost of the
             // benchmark's own churn that a clean checkout does not have.
+            // Ratios are to a floor measured right before each run (`pairedFloor`).
             let run = ProcessRun.median((0..<max(1, repetitions)).map { attempt in
-                measureProcess([cfc, "compile", "--format", "both", "--output", directory + "/e2e-large-\(attempt)", large], 1)
+                measureProcess([cfc, "compile", "--format", "both", "--output", directory + "/e2e-large-\(attempt)", large], 1,
+                               floorOf: largeBytes)
             })
             let output = directory + "/e2e-large-0"
             let input = Double(fileSize(large))
-            print("  large   cfc compile --format both --output (fresh directory): \(format0(run.seconds * 1000)) ms = \(format1(run.seconds / floor))x the floor (target 3x; CPU \(format0(run.cpuSeconds * 1000)) ms on \(processorCount()) cores, \(format0(run.systemSeconds * 1000)) ms of it in the kernel); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)")
-            let again = measureProcess([cfc, "compile", "--format", "both", "--output", output, large], repetitions)
-            print("  large   the same, over the previous output: \(format0(again.seconds * 1000)) ms = \(format1(again.seconds / floor))x the floor")
+            print("  large   cfc compile --format both --output (fresh directory): \(format0(run.seconds * 1000)) ms = \(format1(run.floorRatio))x the floor (target 3x; CPU \(format0(run.cpuSeconds * 1000)) ms on \(processorCount()) cores, \(format0(run.systemSeconds * 1000)) ms of it in the kernel); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)")
+            let again = measureProcess([cfc, "compile", "--format", "both", "--output", output, large], repetitions, floorOf: largeBytes)
+            print("  large   the same, over the previous output: \(format0(again.seconds * 1000)) ms = \(format1(again.floorRatio))x the floor")
             // On a disk file system, creating 2,000 files right after deleting the previous run's
             // 2,000 costs the kernel a varying 0.1 to 0.4 s (ext4 avoids reusing freshly freed
             // inodes); memory-backed storage shows what the process itself costs.
             if FileIO.isDirectory("/dev/shm") {
                 let memoryOutput = "/dev/shm/cfc-bench-\(getpid())"
                 let inMemory = measureProcess([cfc, "compile", "--format", "both", "--output", memoryOutput, large], repetitions,
-                                              before: { removeTree(memoryOutput) })
+                                              floorOf: largeBytes, before: { removeTree(memoryOutput) })
                 removeTree(memoryOutput)
-                print("  large   the same into a fresh directory on tmpfs: \(format0(inMemory.seconds * 1000)) ms = \(format1(inMemory.seconds / floor))x the floor (CPU \(format0(inMemory.cpuSeconds * 1000)) ms, \(format0(inMemory.systemSeconds * 1000)) ms of it in the kernel)")
+                print("  large   the same into a fresh directory on tmpfs: \(format0(inMemory.seconds * 1000)) ms = \(format1(inMemory.floorRatio))x the floor (CPU \(format0(inMemory.cpuSeconds * 1000)) ms, \(format0(inMemory.systemSeconds * 1000)) ms of it in the kernel)")
             }
         }
-        if let max = files["max"], let floor = floors["max"] {
-            let run = measureProcess([cfc, "check", max], repetitions)
-            print("  max     cfc check: \(format1(run.seconds * 1000)) ms = \(format1(run.seconds / floor))x the floor (target 10x)")
+        if let max = files["max"], let maxBytes = try? FileIO.read(max) {
+            let run = measureProcess([cfc, "check", max], repetitions, floorOf: maxBytes)
+            print("  max     cfc check: \(format1(run.seconds * 1000)) ms = \(format1(run.floorRatio))x the floor (target 10x)")
             if let max2x = files["max2x"] {
                 let doubled = measureProcess([cfc, "check", max2x], repetitions)
                 print("  max2x   cfc check with twice the behaviors: \(format1(doubled.seconds * 1000)) ms = \(format2(doubled.seconds / run.seconds))x the time of max (well under 4x wanted)")
@@ -208,15 +208,21 @@ struct Bench {
     /// Runs a process `repetitions` times through `--measure-process`; the median wall time,
     /// the largest peak memory, and the median CPU time (user and system, all threads), which
     /// varies less than wall time on a busy machine.
-    static func measureProcess(_ arguments: [String], _ repetitions: Int, before: () -> Void = {}) -> ProcessRun {
+    ///
+    /// With `floorOf`, each run's `floorRatio` is its wall time over libyaml's parse of those
+    /// bytes measured just before it (`pairedFloor`).
+    static func measureProcess(_ arguments: [String], _ repetitions: Int, floorOf floorBytes: [UInt8]? = nil,
+                               before: () -> Void = {}) -> ProcessRun {
         var runs: [ProcessRun] = []
         for _ in 0..<max(1, repetitions) {
             before()
+            let floor = floorBytes.map(pairedFloor)
             guard let output = captureOutput([CommandLine.arguments[0], "--measure-process"] + arguments) else { return ProcessRun() }
             let fields = output.split(whereSeparator: { $0 == " " || $0 == "\n" })
             guard fields.count == 4, let seconds = Double(fields[0]), let bytes = Int(fields[1]),
                   let cpu = Double(fields[2]), let system = Double(fields[3]) else { return ProcessRun() }
-            runs.append(ProcessRun(seconds: seconds, peakBytes: bytes, cpuSeconds: cpu, systemSeconds: system))
+            runs.append(ProcessRun(seconds: seconds, peakBytes: bytes, cpuSeconds: cpu, systemSeconds: system,
+                                   floorRatio: floor.map { $0 > 0 ? seconds / $0 : 0 } ?? 0))
         }
         return ProcessRun.median(runs)
     }
@@ -224,13 +230,22 @@ struct Bench {
     /// One measured process run, or the medians of several (the largest peak memory).
     struct ProcessRun {
         var seconds = 0.0, peakBytes = 0, cpuSeconds = 0.0, systemSeconds = 0.0
+        /// The wall time over the floor measured just before the run (see `measureProcess`).
+        var floorRatio = 0.0
 
         static func median(_ runs: [ProcessRun]) -> ProcessRun {
             guard !runs.isEmpty else { return ProcessRun() }
             func middle(_ key: KeyPath<ProcessRun, Double>) -> Double { runs.map { $0[keyPath: key] }.sorted()[runs.count / 2] }
             return ProcessRun(seconds: middle(\.seconds), peakBytes: runs.map(\.peakBytes).max() ?? 0,
-                              cpuSeconds: middle(\.cpuSeconds), systemSeconds: middle(\.systemSeconds))
+                              cpuSeconds: middle(\.cpuSeconds), systemSeconds: middle(\.systemSeconds), floorRatio: middle(\.floorRatio))
         }
+    }
+
+    /// libyaml's bare parse of `bytes`, the fastest of three: measured right before each
+    /// process run that is compared with it, since these machines' speed drifts from minute to
+    /// minute (a floor from the start of the benchmark made the same run read 2.9x or 3.3x).
+    static func pairedFloor(_ bytes: [UInt8]) -> Double {
+        (0..<3).map { _ in time { _ = YAMLParser.countEvents(bytes) } }.min() ?? 0
     }
 
     /// The standard output of a process, or nil when it cannot be run.

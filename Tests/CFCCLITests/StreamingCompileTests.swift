@@ -1,4 +1,4 @@
-import CFCCompiler
+@testable import CFCCompiler
 import CFCDiagnostics
 import CFCTestSupport
 import CFCWorkloads
@@ -95,6 +95,34 @@ import Testing
         #expect(!expected.failed)
         #expect(actual == expected)
         #expect(!Self.leftoverTemporaryFiles(actual.files))
+    }
+
+    /// The parser waits when the workers are a window of lines behind: a window of 64 lines
+    /// (one distribution at a time) and of 128 give the same files and diagnostics as the
+    /// stage-by-stage pipeline, and a distribution larger than the window takes all of it.
+    @Test(arguments: [64, 128, 100_000])
+    func aNarrowHandOffWindowChangesNothing(lines: Int) throws {
+        let window = StreamingCompile.HandOffWindow(lines: lines)
+        #expect(window.acquire(lines: 10) == 1)
+        window.release(1)
+        #expect(window.acquire(lines: Int.max) == window.capacity)
+        window.release(window.capacity)
+
+        let file = TestPaths.makeTemporaryDirectory().appendingPathComponent("medium.yaml")
+        try Workload.yaml(.medium).write(to: file, atomically: true, encoding: .utf8)
+        var options = CompileOptions()
+        options.formats = [.json, .xml]
+        let root = TestPaths.makeTemporaryDirectory()
+        let reference = root.appendingPathComponent("reference")
+        let results = [Pipeline().compile(path: file.path, options: options)]
+        let expected = Self.snapshot(CompileCommand.finish(results, output: reference.path), sources: results.compactMap(\.source), output: reference)
+        options.handOffWindowLines = lines
+        let streamedOutput = root.appendingPathComponent("streamed")
+        let streamed = StreamingCompile.run(paths: [file.path], options: options, output: streamedOutput.path)
+        let actual = Self.snapshot(streamed.outcome, sources: streamed.sources, output: streamedOutput)
+        #expect(!expected.failed)
+        #expect(actual.files == expected.files)
+        #expect(actual.diagnostics.replacingOccurrences(of: "/streamed", with: "/reference") == expected.diagnostics)
     }
 
     /// Inputs that exercise the hand-off's edges: anchors that stop it half way, a merge into the
