@@ -12,14 +12,20 @@ public final class RoutedBehavior: Sendable {
     public let behavior: CacheBehavior
     /// Its pattern (`*` for the default behavior).
     public let pattern: PathPattern
-    /// Where it is in the config.
-    public let path: ConfigPath
+    private let distributionPath: ConfigPath
 
-    init(index: Int?, behavior: CacheBehavior, pattern: PathPattern, path: ConfigPath) {
+    init(index: Int?, behavior: CacheBehavior, pattern: PathPattern, distributionPath: ConfigPath) {
         self.index = index
         self.behavior = behavior
         self.pattern = pattern
-        self.path = path
+        self.distributionPath = distributionPath
+    }
+
+    /// Where it is in the config. Built when asked for (for a finding), not for every
+    /// behavior of every distribution checked.
+    public var path: ConfigPath {
+        guard let index else { return distributionPath.appending("default-cache-behavior") }
+        return distributionPath.appending("cache-behaviors").appending(index: index)
     }
 
     /// Whether this is the default behavior.
@@ -54,6 +60,8 @@ public struct RoutingTable: Sendable {
     /// The work every pattern question about this distribution spends from, the table's own
     /// and the rules' alike.
     public let budget: SearchBudget
+    /// Where the distribution is in the config.
+    let distributionPath: ConfigPath
 
     /// Builds the table for `distribution`, with `budget` for the pattern searches (by default
     /// the distribution's `pattern-search-steps`).
@@ -62,16 +70,14 @@ public struct RoutingTable: Sendable {
         self.budget = budget
         var behaviors: [RoutedBehavior] = []
         let base = distribution.path
-        let listPath = base.appending("cache-behaviors")
+        self.distributionPath = base
         behaviors.reserveCapacity(distribution.config.cacheBehaviors.count + 1)
         for (index, behavior) in distribution.config.cacheBehaviors.enumerated() {
             behaviors.append(RoutedBehavior(
-                index: index, behavior: behavior, pattern: PathPattern(behavior.pathPattern),
-                path: listPath.appending(index: index)))
+                index: index, behavior: behavior, pattern: PathPattern(behavior.pathPattern), distributionPath: base))
         }
         behaviors.append(RoutedBehavior(
-            index: nil, behavior: distribution.config.defaultCacheBehavior, pattern: PathPattern("*"),
-            path: base.appending("default-cache-behavior")))
+            index: nil, behavior: distribution.config.defaultCacheBehavior, pattern: PathPattern("*"), distributionPath: base))
         self.behaviors = behaviors
         let overlaps = Self.findOverlaps(behaviors.map(\.pattern), budget: budget)
         self.earlierOverlaps = overlaps
@@ -106,9 +112,22 @@ public struct RoutingTable: Sendable {
                                       budget: budget ?? self.budget)
     }
 
-    /// The behavior whose part of the config `path` is in, if any.
+    /// The behavior whose part of the config `path` is in, if any: read from the path's steps
+    /// after the distribution's (`cache-behaviors[i]` or `default-cache-behavior`).
     public func behavior(containing path: ConfigPath) -> RoutedBehavior? {
-        behaviors.first { path.components.starts(with: $0.path.components) }
+        let base = distributionPath.components
+        let steps = path.components
+        guard steps.count > base.count, steps.starts(with: base) else { return nil }
+        switch steps[base.count] {
+        case .key("default-cache-behavior"):
+            return behaviors.last
+        case .key("cache-behaviors"):
+            guard steps.count > base.count + 1, case .index(let index) = steps[base.count + 1],
+                  index >= 0, index < behaviors.count - 1 else { return nil }
+            return behaviors[index]
+        default:
+            return nil
+        }
     }
 
     /// For each pattern, the earlier ones it may share a path with. A pair the search cannot

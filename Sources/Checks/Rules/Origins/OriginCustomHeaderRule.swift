@@ -31,23 +31,24 @@ struct OriginCustomHeaderRule: Rule {
 
     func check(_ context: CheckContext) {
         for origin in context.config.origins {
-            let base = context.distribution.path.appending("origins").appending(origin.id).appending("custom-headers")
+            // Paths are built only for a finding: this runs for every origin and header.
+            func base() -> ConfigPath { context.distribution.path.appending("origins").appending(origin.id).appending("custom-headers") }
             var total = 0
             for header in origin.customHeaders {
-                let path = base.appending(header.headerName)
+                func path() -> ConfigPath { base().appending(header.headerName) }
                 let lowered = header.headerName.lowercased()
                 total += header.headerName.count + header.headerValue.count
                 if Self.forbidden.contains(lowered) || lowered.hasPrefix("x-amz-") || lowered.hasPrefix("x-edge-") {
-                    context.report("CloudFront does not add the header '\(header.headerName)' to origin requests", at: path, pointAtKey: true,
+                    context.report("CloudFront does not add the header '\(header.headerName)' to origin requests", at: path(), pointAtKey: true,
                                    hint: "CloudFront sets this header itself; use an origin request policy to forward the viewer's")
                 } else if header.headerName.count > 256 {
-                    context.report("header name '\(header.headerName.prefix(32))…' is longer than 256 characters", at: path, pointAtKey: true)
+                    context.report("header name '\(header.headerName.prefix(32))…' is longer than 256 characters", at: path(), pointAtKey: true)
                 } else if header.headerValue.count > 1783 {
-                    context.report("the value of '\(header.headerName)' is longer than 1,783 characters", at: path)
+                    context.report("the value of '\(header.headerName)' is longer than 1,783 characters", at: path())
                 }
             }
             if total > 10_240 {
-                context.report("the custom headers of origin '\(origin.id)' are \(total) characters together; the limit is 10,240", at: base)
+                context.report("the custom headers of origin '\(origin.id)' are \(total) characters together; the limit is 10,240", at: base())
             }
         }
     }

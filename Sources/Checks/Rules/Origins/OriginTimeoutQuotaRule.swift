@@ -25,23 +25,24 @@ struct OriginTimeoutQuotaRule: Rule {
 
     func check(_ context: CheckContext) {
         for origin in context.config.origins {
-            let path = context.distribution.path.appending("origins").appending(origin.id)
-            var values: [(ConfigPath, Int)] = []
+            // Where each timeout is, as keys under the origin; the path is built only for a
+            // finding (this runs for every origin).
+            var values: [(section: String, key: String, seconds: Int)] = []
             if let custom = origin.customOriginConfig {
-                values.append((path.appending("custom-origin-config").appending("origin-read-timeout"), custom.originReadTimeout))
-                values.append((path.appending("custom-origin-config").appending("origin-keepalive-timeout"), custom.originKeepaliveTimeout))
+                values.append(("custom-origin-config", "origin-read-timeout", custom.originReadTimeout))
+                values.append(("custom-origin-config", "origin-keepalive-timeout", custom.originKeepaliveTimeout))
             }
             if let vpc = origin.vpcOriginConfig {
-                if let read = vpc.originReadTimeout { values.append((path.appending("vpc-origin-config").appending("origin-read-timeout"), read)) }
-                if let keep = vpc.originKeepaliveTimeout { values.append((path.appending("vpc-origin-config").appending("origin-keepalive-timeout"), keep)) }
+                if let read = vpc.originReadTimeout { values.append(("vpc-origin-config", "origin-read-timeout", read)) }
+                if let keep = vpc.originKeepaliveTimeout { values.append(("vpc-origin-config", "origin-keepalive-timeout", keep)) }
             }
             if let read = origin.s3OriginConfig?.originReadTimeout {
-                values.append((path.appending("s3-origin-config").appending("origin-read-timeout"), read))
+                values.append(("s3-origin-config", "origin-read-timeout", read))
             }
-            for (valuePath, seconds) in values where seconds > 60 {
-                let key = valuePath.components.last.map { if case .key(let key) = $0 { key } else { "" } } ?? ""
+            for (section, key, seconds) in values where seconds > 60 {
+                let path = context.distribution.path.appending("origins").appending(origin.id).appending(section).appending(key)
                 context.report("\(key) of \(seconds) seconds needs a CloudFront quota increase (the default maximum is 60)",
-                               at: valuePath, hint: "request the increase in Service Quotas before applying, or lower the timeout")
+                               at: path, hint: "request the increase in Service Quotas before applying, or lower the timeout")
             }
         }
     }
