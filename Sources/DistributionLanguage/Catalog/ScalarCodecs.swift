@@ -125,10 +125,17 @@ public struct BooleanCodec: ValueCodec {
 }
 
 /// One of an API enumeration's values, spelt exactly as the API spells it.
-public struct EnumCodec<Value: RawRepresentable & CaseIterable & Hashable>: ValueCodec
+public struct EnumCodec<Value: RawRepresentable & CaseIterable & Hashable & Sendable>: ValueCodec
 where Value.RawValue == String {
+    /// Each case with its spelling's bytes: a written value is matched on its bytes, with no
+    /// `String` made of it (enumerations are among the most common scalars: every method of
+    /// every behavior's lists, every protocol policy).
+    private let spellings: [(value: Value, bytes: [UInt8])]
+
     /// Creates the codec.
-    public init() {}
+    public init() {
+        spellings = Value.allCases.map { ($0, Array($0.rawValue.utf8)) }
+    }
 
     public var shape: ValueShape { .enumeration(Value.allCases.map(\.rawValue)) }
 
@@ -139,8 +146,10 @@ where Value.RawValue == String {
             context.emit(LanguageMessages.wrongType(expected: "one of \(allowed)", found: node, context))
             return nil
         }
+        for spelling in spellings where spelling.bytes.withUnsafeBufferPointer({ node.textEquals($0) }) {
+            return spelling.value
+        }
         let text = node.text
-        if let value = Value(rawValue: text) { return value }
         context.emit(LanguageMessages.invalidEnumValue(text, allowed: Value.allCases.map(\.rawValue), at: node, context))
         return nil
     }
