@@ -87,6 +87,9 @@ public struct APIDocument: Sendable, Equatable {
 
     /// Creates a document that records nothing: every member goes straight to `printer`, which
     /// holds the JSON and/or XML once `finish()` is called.
+    ///
+    /// Such a document is emitted into (`inout`) and dropped, never copied: copies would share
+    /// the one printer, and what they record (`tokens`, `==`) is empty.
     public init(rootName: String, namespace: String = APIDocument.cloudFrontNamespace, printingTo printer: StreamPrinter) {
         self.rootName = rootName
         self.namespace = namespace

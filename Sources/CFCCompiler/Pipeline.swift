@@ -80,9 +80,9 @@ public struct CompileOptions: Sendable {
     /// Whether rules whose findings are all notes run. `compile` shows no notes, so it leaves
     /// them out; `check` shows them.
     public var includeNotes = true
-    /// How far `compile --output` lets the parser run ahead of the workers, in lines of YAML
-    /// (nil: 16,384 per core). Tests narrow it to exercise the waiting.
-    public var handOffWindowLines: Int? = nil
+    /// How far `compile --output` lets the parser run ahead of the workers, in bytes of the
+    /// trees handed off (nil: 2 MiB per core). Tests narrow it to exercise the waiting.
+    public var handOffWindowBytes: Int? = nil
 
     /// `distribution` with its search budget capped by `maxPatternSearchSteps`.
     func capped(_ distribution: Distribution) -> Distribution {

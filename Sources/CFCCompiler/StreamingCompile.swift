@@ -77,6 +77,9 @@ public enum StreamingCompile {
         do {
             try transaction.commit()
         } catch {
+            // Directories made for this run go again if nothing was put in them (rmdir removes
+            // only empty ones).
+            FileIO.removeDirectories(createdDirectories ?? [])
             diagnostics.append(OutputWriting.writeFailure(error))
             return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true), sources)
         }
@@ -122,33 +125,34 @@ public enum StreamingCompile {
         var checkFailed: Bool { checkDiagnostics.contains(where: isError) }
     }
 
-    /// How far the parser may run ahead of the workers, in lines of YAML handed off and not yet
-    /// compiled.
+    /// How far the parser may run ahead of the workers, in bytes of the trees handed off and
+    /// not yet compiled.
     ///
     /// Wide, so that the workers never wait for the parser: with a window of four distributions
     /// on two cores, the parser (one of three threads sharing two cores) was often waiting for
     /// its turn to run while the workers ran dry, and the large compile took 12% longer than
-    /// with the parser a few hundred distributions ahead. Counted in lines, not distributions,
-    /// so that the trees waiting stay a few megabytes whatever the distributions' sizes (the
-    /// large workload's 300-line distributions: a hundred in flight; 6,000-line ones: five).
+    /// with the parser a hundred distributions ahead. Counted in the trees' bytes, not in
+    /// distributions, so that what waits stays a few megabytes whatever the distributions'
+    /// sizes (the large workload's: a hundred or so in flight; a thousand-behavior one: a few).
     final class HandOffWindow: Sendable {
-        /// Lines per unit of the semaphore.
-        static let linesPerUnit = 64
-        /// The default width: 16,384 lines per core.
-        static var defaultLines: Int { 16_384 * Parallel.processorCount }
+        /// Bytes per unit of the semaphore.
+        static let bytesPerUnit = 16 * 1024
+        /// The default width: 2 MiB of trees per core.
+        static var defaultBytes: Int { 2 * 1024 * 1024 * Parallel.processorCount }
         let capacity: Int
         private let units: DispatchSemaphore
 
-        init(lines: Int = HandOffWindow.defaultLines) {
-            capacity = max(1, lines / Self.linesPerUnit)
+        init(bytes: Int = HandOffWindow.defaultBytes) {
+            capacity = max(1, bytes / Self.bytesPerUnit)
             units = DispatchSemaphore(value: capacity)
         }
 
-        /// Waits until `lines` more lines may be in flight (a distribution larger than the
-        /// window waits for all of it) and returns the units taken, for `release`. Called by
-        /// the parsing thread only: with one taker, taking units one at a time cannot deadlock.
-        func acquire(lines: Int) -> Int {
-            let wanted = min(capacity, max(1, lines / Self.linesPerUnit))
+        /// Waits until a tree of `bytes` more may be in flight (one larger than the window
+        /// waits for all of it) and returns the units taken, for `release`. Called by the
+        /// parsing thread only: with one taker, taking units one at a time cannot deadlock.
+        func acquire(bytes: Int) -> Int {
+            let rounded = bytes / Self.bytesPerUnit + (bytes % Self.bytesPerUnit == 0 ? 0 : 1)
+            let wanted = min(capacity, max(1, rounded))
             for _ in 0..<wanted { units.wait() }
             return wanted
         }
@@ -180,9 +184,9 @@ public enum StreamingCompile {
         let target = prepareOutput()
         let outcomes = Outcomes()
         let group = DispatchGroup()
-        let window = HandOffWindow(lines: options.handOffWindowLines ?? HandOffWindow.defaultLines)
+        let window = HandOffWindow(bytes: options.handOffWindowBytes ?? HandOffWindow.defaultBytes)
         let document = YAMLParser.parse(source, options: options.parseOptions, sink: sink, detachingValuesOf: "distributions") { detached in
-            let units = window.acquire(lines: detached.value.lineSpan)
+            let units = window.acquire(bytes: detached.value.document.treeBytes)
             DispatchQueue.global().async(group: group) {
                 let outcome = compileDistribution(
                     DistributionEntry(key: detached.key, value: detached.value), locator: YAMLSourceLocator(detached: detached),

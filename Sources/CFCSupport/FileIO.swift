@@ -395,25 +395,35 @@ public struct StagingDirectory: Sendable {
 
     /// Makes a staging directory for `destination` when nothing exists at that path (its
     /// missing parents are made, and returned for `FileIO.removeDirectories`); nil when
-    /// something does (a directory, or a file or link that writing into will report), so
-    /// that files are staged beside their destinations instead.
-    /// - Throws: `FileIOError` when a parent or the staging directory cannot be made.
+    /// something does (a directory, or a file or link that writing into will report), when the
+    /// path ends in `.` or `..` (no directory can be renamed onto those), or when no staging
+    /// directory can be made: then files are staged beside their destinations instead, and
+    /// making the directory reports what is wrong.
+    /// - Throws: `FileIOError` when a parent cannot be made.
     public static func make(for destination: String) throws(FileIOError) -> (directory: StagingDirectory, createdParents: [String])? {
         var trimmed = destination
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let name = trimmed.lastIndex(of: "/").map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
         var status = stat()
-        guard !trimmed.isEmpty, trimmed != "/", lstat(trimmed, &status) != 0, errno == ENOENT else { return nil }
+        guard !trimmed.isEmpty, trimmed != "/", name != ".", name != "..",
+              lstat(trimmed, &status) != 0, errno == ENOENT else { return nil }
         let parent = FileIO.directoryName(trimmed)
         let createdParents = try FileIO.makeDirectories(parent)
-        let name = trimmed.lastIndex(of: "/").map { trimmed[trimmed.index(after: $0)...] } ?? trimmed[...]
-        let path = parent + "/.cfc-" + String(getpid()) + "-" + name + ".tmp"
-        // The mode `mkdir -p` would give the destination, so that the rename changes nothing.
-        guard mkdir(path, 0o777) == 0 else {
-            let error = FileIOError.fromErrno(destination)
-            FileIO.removeDirectories(createdParents)
-            throw error
+        // A name of its own (the process, the time, a counter), never the destination's (which
+        // could push it past the longest name allowed): a staging directory left by a killed
+        // run, even of a process with the same id (containers), must not stop the next.
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        for attempt in 0..<16 {
+            let path = parent + "/.cfc-" + String(getpid()) + "-" + String(clock.tv_nsec, radix: 36) + "-" + String(attempt) + ".tmp"
+            // The mode `mkdir -p` would give the destination, so that the rename changes nothing.
+            if mkdir(path, 0o777) == 0 {
+                return (StagingDirectory(path: path, destination: trimmed), createdParents)
+            }
+            if errno != EEXIST { break }
         }
-        return (StagingDirectory(path: path, destination: trimmed), createdParents)
+        FileIO.removeDirectories(createdParents)
+        return nil
     }
 
     /// Writes `bytes` to a new file `name` in the staging directory.

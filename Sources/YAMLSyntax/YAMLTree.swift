@@ -39,6 +39,11 @@ public final class YAMLDocument: Sendable {
     /// Whether the source uses anchors, aliases or merge keys.
     public var usesAliases: Bool { firstAliasUse != nil }
 
+    /// About how much memory the tree holds: its nodes, child lists and scalar bytes.
+    public var treeBytes: Int {
+        records.count * MemoryLayout<NodeRecord>.stride + children.count * MemoryLayout<Int32>.stride + scalarBytes.count
+    }
+
     /// Whether `node` is the placeholder of a value handed off while parsing.
     public func isDetached(_ node: YAMLNode) -> Bool {
         node.document === self && detached.contains(node.index)
@@ -185,10 +190,6 @@ public struct YAMLNode: Sendable {
     /// The line (from 1) the node starts on, as libyaml counts lines (see
     /// `SourceFile.position(parserLine:column:)`); cheaper than `range` when only the line is needed.
     public var line: Int { Int(record.startLine) + 1 }
-
-    /// How many lines the node spans (at least one): a measure of its size that needs no
-    /// positions computed.
-    public var lineSpan: Int { max(1, Int(record.endLine) - Int(record.startLine) + 1) }
 
     // MARK: - Scalars
 

@@ -97,15 +97,15 @@ import Testing
         #expect(!Self.leftoverTemporaryFiles(actual.files))
     }
 
-    /// The parser waits when the workers are a window of lines behind: a window of 64 lines
-    /// (one distribution at a time) and of 128 give the same files and diagnostics as the
+    /// The parser waits when the workers are a window of bytes behind: a window of one unit
+    /// (one distribution at a time) and of two give the same files and diagnostics as the
     /// stage-by-stage pipeline, and a distribution larger than the window takes all of it.
-    @Test(arguments: [64, 128, 100_000])
-    func aNarrowHandOffWindowChangesNothing(lines: Int) throws {
-        let window = StreamingCompile.HandOffWindow(lines: lines)
-        #expect(window.acquire(lines: 10) == 1)
+    @Test(arguments: [16 * 1024, 32 * 1024, 64 * 1024 * 1024])
+    func aNarrowHandOffWindowChangesNothing(bytes: Int) throws {
+        let window = StreamingCompile.HandOffWindow(bytes: bytes)
+        #expect(window.acquire(bytes: 10) == 1)
         window.release(1)
-        #expect(window.acquire(lines: Int.max) == window.capacity)
+        #expect(window.acquire(bytes: Int.max / 2) == window.capacity)
         window.release(window.capacity)
 
         let file = TestPaths.makeTemporaryDirectory().appendingPathComponent("medium.yaml")
@@ -116,7 +116,7 @@ import Testing
         let reference = root.appendingPathComponent("reference")
         let results = [Pipeline().compile(path: file.path, options: options)]
         let expected = Self.snapshot(CompileCommand.finish(results, output: reference.path), sources: results.compactMap(\.source), output: reference)
-        options.handOffWindowLines = lines
+        options.handOffWindowBytes = bytes
         let streamedOutput = root.appendingPathComponent("streamed")
         let streamed = StreamingCompile.run(paths: [file.path], options: options, output: streamedOutput.path)
         let actual = Self.snapshot(streamed.outcome, sources: streamed.sources, output: streamedOutput)

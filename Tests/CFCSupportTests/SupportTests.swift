@@ -293,11 +293,33 @@ import Testing
         let root = scratch()
         try FileIO.writeAtomically(Array("x".utf8), to: root + "/file")
         #expect(symlink(root + "/missing", root + "/dangling") == 0)
-        for existing in [root, root + "/", root + "/file", root + "/dangling", root + "/file/out", "/", "."] {
+        // A path ending in `.` or `..` names a directory no rename can make.
+        for existing in [root, root + "/", root + "/file", root + "/dangling", root + "/file/out", "/", ".",
+                         root + "/new/.", root + "/new/..", root + "/new/./"] {
             #expect(try StagingDirectory.make(for: existing) == nil, "\(existing)")
         }
         #expect(throws: FileIOError.self) { try FileIO.makeDirectories(root + "/file/out") }
         #expect(entries(root) == ["dangling", "file"])
+    }
+
+    /// Every run stages under a name of its own, not derived from the destination: a staging
+    /// directory left by a killed run does not stop the next (even in a container, where every
+    /// run has the same process id), and a destination name near the longest allowed works.
+    @Test func stagingNamesAreFreshAndShort() throws {
+        let root = scratch()
+        let destination = root + "/" + String(repeating: "n", count: 250)
+        let first = try #require(try StagingDirectory.make(for: destination))
+        let second = try #require(try StagingDirectory.make(for: destination))
+        #expect(first.directory.path != second.directory.path)
+        #expect(entries(root).count == 2)
+        #expect(entries(root).allSatisfy { $0.hasPrefix(".cfc-") && $0.utf8.count < 64 })
+        var transaction = FileTransaction()
+        transaction.adopt(second.directory)
+        let file = try stagedWrite("x", named: "a.json", in: second.directory)
+        transaction.adopt(temporary: file, destination: destination + "/a.json")
+        try transaction.commit()
+        #expect(contents(destination + "/a.json") == "x")
+        rmdir(first.directory.path)
     }
 
     @Test func aRolledBackStagingDirectoryLeavesNothing() throws {
