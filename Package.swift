@@ -30,6 +30,9 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "CFCSupport"),
+        // The C library's allocator settings (mallopt), which Swift's Glibc module does not
+        // declare.
+        .target(name: "CMemoryTuning"),
         .target(name: "CFCDiagnostics", dependencies: ["CFCSupport"]),
         .target(name: "YAMLSyntax", dependencies: ["CLibYAML", "CFCSupport", "CFCDiagnostics"]),
         .target(name: "DistributionIR", dependencies: ["CFCDiagnostics"]),
@@ -53,7 +56,7 @@ let package = Package(
             name: "cfc",
             dependencies: [
                 "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing", "Planning", "DistributionLanguage",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CMemoryTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in, not loaded: a pipeline starts cfc for every file, and
             // resolving libswiftCore's and Foundation's symbols at load took 2 to 4 ms of each

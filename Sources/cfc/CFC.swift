@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFCSupport
+import CMemoryTuning
 
 @main
 struct CFC: ParsableCommand {
@@ -19,6 +20,10 @@ struct CFC: ParsableCommand {
     /// (`ErrorExitStatus`) exits with it for a bad invocation and for any error it did not
     /// turn into an exit code itself. ArgumentParser has no per-command hook for this.
     static func main() {
+        // Freed memory is kept for reuse: the large compile took 15,000 page faults when glibc
+        // handed it back to the kernel after every distribution, 7,000 this way (the peak is the
+        // same).
+        cfc_keep_freed_memory()
         do {
             var command = try parseAsRoot()
             try command.run()
