@@ -216,13 +216,21 @@ struct Bench {
         var runs: [ProcessRun] = []
         for _ in 0..<max(1, repetitions) {
             before()
-            let floor = floorBytes.map(pairedFloor)
+            // The previous run's output is flushed first, so that the kernel writing it back
+            // slows neither this floor nor this run; and the floor is the faster of one
+            // measured before the run and one after (the ratio errs high, not low).
+            if floorBytes != nil { sync() }
+            let floorBefore = floorBytes.map(pairedFloor)
             guard let output = captureOutput([CommandLine.arguments[0], "--measure-process"] + arguments) else { return ProcessRun() }
             let fields = output.split(whereSeparator: { $0 == " " || $0 == "\n" })
             guard fields.count == 4, let seconds = Double(fields[0]), let bytes = Int(fields[1]),
                   let cpu = Double(fields[2]), let system = Double(fields[3]) else { return ProcessRun() }
-            runs.append(ProcessRun(seconds: seconds, peakBytes: bytes, cpuSeconds: cpu, systemSeconds: system,
-                                   floorRatio: floor.map { $0 > 0 ? seconds / $0 : 0 } ?? 0))
+            var run = ProcessRun(seconds: seconds, peakBytes: bytes, cpuSeconds: cpu, systemSeconds: system)
+            if let floorBytes, let floorBefore {
+                let floor = min(floorBefore, pairedFloor(floorBytes))
+                run.floorRatio = floor > 0 ? seconds / floor : 0
+            }
+            runs.append(run)
         }
         return ProcessRun.median(runs)
     }
@@ -241,9 +249,9 @@ struct Bench {
         }
     }
 
-    /// libyaml's bare parse of `bytes`, the fastest of three: measured right before each
-    /// process run that is compared with it, since these machines' speed drifts from minute to
-    /// minute (a floor from the start of the benchmark made the same run read 2.9x or 3.3x).
+    /// libyaml's bare parse of `bytes`, the fastest of three: measured next to each process run
+    /// that is compared with it, since these machines' speed drifts from minute to minute (a
+    /// floor from the start of the benchmark made the same run read 2.9x or 3.3x).
     static func pairedFloor(_ bytes: [UInt8]) -> Double {
         (0..<3).map { _ in time { _ = YAMLParser.countEvents(bytes) } }.min() ?? 0
     }
