@@ -1,5 +1,6 @@
 import CFCDiagnostics
 import CFCSupport
+import DistributionIR
 
 /// What `cfc compile` does after compiling its inputs: decide whether to write, and where.
 public enum CompileCommand {
@@ -23,9 +24,15 @@ public enum CompileCommand {
             return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
         }
         let documents = results.flatMap(\.documents)
-        let conflicts = OutputWriting.conflicts(in: documents)
+        let conflicts = OutputWriting.conflictingPositions(inLogicalPaths: documents.map(\.logicalPath))
         if !conflicts.isEmpty {
-            diagnostics += conflicts.map(OutputWriting.conflict)
+            // Each document's distribution name, where it was written.
+            let places = results.flatMap { result in
+                result.documents.map { result.locator?.keyRange(of: .distribution($0.distributionName)) }
+            }
+            diagnostics += conflicts.map {
+                OutputWriting.conflict(documents[$0.second].logicalPath, at: places[$0.second], first: places[$0.first])
+            }
             return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
         }
         guard let output else {

@@ -13,10 +13,21 @@ public enum OutputWriting {
     /// default file systems, where the outputs would otherwise overwrite each other (and,
     /// since unchanged files are left alone, could even alternate from run to run).
     public static func conflicts(inLogicalPaths paths: [String]) -> [String] {
-        var seen = Set<String>()
-        var conflicts: [String] = []
-        for path in paths where !seen.insert(caseFolded(path)).inserted {
-            conflicts.append(path)
+        conflictingPositions(inLogicalPaths: paths).map { paths[$0.second] }
+    }
+
+    /// For each name that appears again (as `conflicts(inLogicalPaths:)` counts them), the
+    /// position of its first appearance and of the repeat, in order of the repeats.
+    public static func conflictingPositions(inLogicalPaths paths: [String]) -> [(first: Int, second: Int)] {
+        var firstPosition: [String: Int] = [:]
+        var conflicts: [(first: Int, second: Int)] = []
+        for (position, path) in paths.enumerated() {
+            let key = caseFolded(path)
+            if let first = firstPosition[key] {
+                conflicts.append((first, position))
+            } else {
+                firstPosition[key] = position
+            }
         }
         return conflicts
     }
@@ -43,11 +54,14 @@ public enum OutputWriting {
         Diagnostic(id: "io.write", severity: .error, summary: "cannot write the file: \(error.reason)", file: error.path)
     }
 
-    /// A diagnostic for two distributions that would write the same file.
-    public static func conflict(_ logicalPath: String) -> Diagnostic {
+    /// A diagnostic for two distributions that would write the same file: at the name of the
+    /// second (`at`), with a note at the first (`first`), when their places are known.
+    public static func conflict(_ logicalPath: String, at range: SourceRange? = nil, first: SourceRange? = nil) -> Diagnostic {
         Diagnostic(
             id: "io.conflict", severity: .error,
             summary: "two distributions write '\(logicalPath)' (names that differ only in case are one file on macOS and Windows)",
-            hint: "distribution names must be unique, ignoring case, across the files compiled together")
+            hint: "distribution names must be unique, ignoring case, across the files compiled together",
+            range: range, file: range?.file,
+            notes: first.map { [DiagnosticNote("the other distribution that writes it", at: $0)] } ?? [])
     }
 }

@@ -69,8 +69,18 @@ public enum StreamingCompile {
             return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true), sources)
         }
         if files.contains(where: \.hasErrors) { return failed(diagnostics) }
-        let conflicts = OutputWriting.conflicts(inLogicalPaths: files.flatMap(\.logicalPaths))
-        if !conflicts.isEmpty { return failed(diagnostics + conflicts.map(OutputWriting.conflict)) }
+        let logicalPaths = files.flatMap(\.logicalPaths)
+        let conflicts = OutputWriting.conflictingPositions(inLogicalPaths: logicalPaths)
+        if !conflicts.isEmpty {
+            // Where each file's distribution name was written, as the stage-by-stage pipeline
+            // finds it through its locator.
+            let places: [SourceRange?] = files.flatMap { file in
+                file.logicalPathMarks.map { marks in file.source.flatMap { marks?.range(in: $0) } }
+            }
+            return failed(diagnostics + conflicts.map {
+                OutputWriting.conflict(logicalPaths[$0.second], at: places[$0.second], first: places[$0.first])
+            })
+        }
         if let error = directoryError ?? files.lazy.compactMap(\.writeError).first {
             return failed(diagnostics + [OutputWriting.writeFailure(error)])
         }
@@ -92,6 +102,8 @@ public enum StreamingCompile {
         var diagnostics: [Diagnostic]
         var staged: [StagedFile] = []
         var logicalPaths: [String] = []
+        /// For each logical path, where its distribution's name is in the file.
+        var logicalPathMarks: [SourceMarks?] = []
         var writeError: FileIOError? = nil
 
         var hasErrors: Bool { diagnostics.contains { $0.severity == .error && !$0.isSuppressed } }
@@ -119,6 +131,9 @@ public enum StreamingCompile {
         var checkDiagnostics: [Diagnostic] = []
         var staged: [StagedFile] = []
         var logicalPaths: [String] = []
+        /// Where the distribution's name is in the file (kept as marks: the tree is gone by the
+        /// time a conflict between files is found).
+        var keyMarks: SourceMarks? = nil
         var writeError: FileIOError? = nil
 
         var loweringFailed: Bool { loweringDiagnostics.contains(where: isError) }
@@ -233,6 +248,7 @@ public enum StreamingCompile {
         }
         file.staged = ordered.flatMap(\.staged)
         file.logicalPaths = ordered.flatMap(\.logicalPaths)
+        file.logicalPathMarks = ordered.flatMap { outcome in outcome.logicalPaths.map { _ in outcome.keyMarks } }
         file.writeError = ordered.lazy.compactMap(\.writeError).first
         return file
     }
@@ -244,6 +260,7 @@ public enum StreamingCompile {
         _ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions, output: OutputTarget?, tag: String
     ) -> DistributionOutcome {
         var outcome = DistributionOutcome()
+        outcome.keyMarks = entry.key.marks
         let lowered = lowerDistribution(entry, locator: locator)
         outcome.loweringDiagnostics = lowered.diagnostics
         guard let distribution = lowered.distribution, !outcome.loweringFailed else { return outcome }

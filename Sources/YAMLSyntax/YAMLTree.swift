@@ -70,6 +70,23 @@ public struct DetachedValue: Sendable {
     public let placeholder: Int32
 }
 
+/// A node's start and end as libyaml marks them (lines and columns from 0, as libyaml counts
+/// them), turned into a `SourceRange` only when needed.
+public struct SourceMarks: Sendable, Equatable {
+    let startLine: UInt32
+    let startColumn: UInt32
+    let endLine: UInt32
+    let endColumn: UInt32
+
+    /// The span in `source`, the file the node was parsed from.
+    public func range(in source: SourceFile) -> SourceRange {
+        SourceRange(
+            file: source.path,
+            start: source.position(parserLine: Int(startLine) + 1, column: Int(startColumn) + 1),
+            end: source.position(parserLine: Int(endLine) + 1, column: Int(endColumn) + 1))
+    }
+}
+
 /// The storage of one node. 32 bytes; see `YAMLDocument` for why nodes are not objects.
 struct NodeRecord {
     var kind: YAMLNode.Kind
@@ -179,12 +196,13 @@ public struct YAMLNode: Sendable {
 
     /// The span of source the node was parsed from. For an alias, the alias itself: its
     /// children (if any) keep the spans where the anchored node wrote them.
-    public var range: SourceRange {
+    public var range: SourceRange { marks.range(in: document.source) }
+
+    /// Where the node starts and ends as libyaml marked it: `range` without computing
+    /// positions, for keeping after the tree is gone.
+    public var marks: SourceMarks {
         let record = self.record
-        return SourceRange(
-            file: document.source.path,
-            start: document.source.position(parserLine: Int(record.startLine) + 1, column: Int(record.startColumn) + 1),
-            end: document.source.position(parserLine: Int(record.endLine) + 1, column: Int(record.endColumn) + 1))
+        return SourceMarks(startLine: record.startLine, startColumn: record.startColumn, endLine: record.endLine, endColumn: record.endColumn)
     }
 
     /// The line (from 1) the node starts on, as libyaml counts lines (see

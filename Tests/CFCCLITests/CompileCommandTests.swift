@@ -35,6 +35,10 @@ import Testing
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("[io.conflict]"), "\(result.stderr)")
         #expect(result.stderr.contains("differ only in case"), "\(result.stderr)")
+        // At the second name, with a note at the first: both written on the same line.
+        let line = try #require(text.components(separatedBy: "\n").firstIndex(of: "  www:")) + 1
+        #expect(result.stderr.contains("upper.yaml:\(line):3: error: two distributions write 'Www.distribution.json'"), "\(result.stderr)")
+        #expect(result.stderr.contains("custom-domain-acm.yaml:\(line):3: note: the other distribution that writes it"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("www.distribution.json").path))
     }
 
