@@ -3,21 +3,11 @@ import CFCSupport
 
 /// Writing emitted documents: all of them, or none.
 public enum OutputWriting {
-    /// Documents from several inputs that would be written to the same file.
-    public static func conflicts(in documents: [EmittedDocument]) -> [String] {
-        conflicts(inLogicalPaths: documents.map(\.logicalPath))
-    }
-
-    /// File names that appear more than once, in order of their second appearance. Names that
-    /// differ only in ASCII case count as the same: they are one file on macOS's and Windows'
-    /// default file systems, where the outputs would otherwise overwrite each other (and,
-    /// since unchanged files are left alone, could even alternate from run to run).
-    public static func conflicts(inLogicalPaths paths: [String]) -> [String] {
-        conflictingPositions(inLogicalPaths: paths).map { paths[$0.second] }
-    }
-
-    /// For each name that appears again (as `conflicts(inLogicalPaths:)` counts them), the
-    /// position of its first appearance and of the repeat, in order of the repeats.
+    /// For each file name that appears again, the position of its first appearance and of the
+    /// repeat, in order of the repeats. Names that differ only in ASCII case count as the same:
+    /// they are one file on macOS's and Windows' default file systems, where the outputs would
+    /// otherwise overwrite each other (and, since unchanged files are left alone, could even
+    /// alternate from run to run).
     public static func conflictingPositions(inLogicalPaths paths: [String]) -> [(first: Int, second: Int)] {
         var firstPosition: [String: Int] = [:]
         var conflicts: [(first: Int, second: Int)] = []

@@ -431,6 +431,8 @@ public struct StagingDirectory: Sendable {
     /// - Throws: `FileIOError` if the file exists or cannot be written (nothing is left).
     public func write(_ bytes: UnsafeBufferPointer<UInt8>, named name: String) throws(FileIOError) -> String {
         let file = path + "/" + name
+        // Not serialized like `FileTransaction.writeTemporary`'s creations: in a directory this
+        // run just made, two workers creating files measured the same either way.
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 { throw .fromErrno(destination + "/" + name) }
         let ok = FileIO.writeAll(descriptor, bytes)
