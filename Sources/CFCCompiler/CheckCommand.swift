@@ -67,7 +67,9 @@ public enum CheckCommand {
             }
             switch format {
             case .json:
-                report = spliceSuggestions(suggestions, into: report)
+                report = JSONDiagnosticRenderer().report(diagnostics)
+                    .appending(JSONMember("suggested-orders", .array(suggestions.map { renderSuggestionJSON($0, for: $1, file: $2) })))
+                    .rendered()
             case .text, .github:
                 // GitHub shows lines that are not workflow commands as plain log text.
                 for (suggestion, distribution, file) in suggestions {
@@ -86,25 +88,6 @@ public enum CheckCommand {
     /// place for it.
     public static func supportsSuggestions(_ format: Format) -> Bool { format != .sarif }
 
-    /// The JSON report with a second member, `"suggested-orders"`, after `"diagnostics"`.
-    ///
-    /// The diagnostics renderer writes one object that ends with `}` and a line break; the
-    /// suggestions go in before that brace, so the report stays one JSON document.
-    static func spliceSuggestions(_ suggestions: [(OrderSuggestion, Distribution, String)], into report: [UInt8]) -> [UInt8] {
-        guard report.suffix(2) == Array("}\n".utf8) else {
-            fatalError("JSONDiagnosticRenderer's report no longer ends with '}\\n'")
-        }
-        var output = Array(report.dropLast(2))
-        while output.last == UInt8(ascii: "\n") { output.removeLast() }
-        output.append(",\n  \"suggested-orders\": [")
-        for (index, (suggestion, distribution, file)) in suggestions.enumerated() {
-            output.append(index == 0 ? "\n    " : ",\n    ")
-            output += renderSuggestionJSON(suggestion, for: distribution, file: file)
-        }
-        output.append(suggestions.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-        return output
-    }
-
     /// One distribution's suggested order as a JSON object. Positions count from 1, as the
     /// text and the diagnostics do ("behavior 2"):
     ///
@@ -117,34 +100,24 @@ public enum CheckCommand {
     /// ```
     ///
     /// In a change, `from` and `to` name behaviors by their current positions.
-    public static func renderSuggestionJSON(_ suggestion: OrderSuggestion, for distribution: Distribution, file: String) -> [UInt8] {
+    public static func renderSuggestionJSON(_ suggestion: OrderSuggestion, for distribution: Distribution, file: String) -> JSONValue {
         let behaviors = distribution.config.cacheBehaviors
-        var output: [UInt8] = []
-        output.append("{\"distribution\": ")
-        output.appendJSONString(distribution.name)
-        output.append(", \"file\": ")
-        output.appendJSONString(file)
-        output.append(", \"unchanged\": \(suggestion.isUnchanged), \"order\": [")
-        for (position, index) in suggestion.order.enumerated() {
-            if position > 0 { output.append(", ") }
-            output.append("{\"position\": \(position + 1), \"current-position\": \(index + 1), \"path-pattern\": ")
-            output.appendJSONString(behaviors[index].pathPattern)
-            output.append("}")
+        func behavior(at index: Int) -> JSONValue {
+            .inlineObject(["position": .integer(index + 1), "path-pattern": .string(behaviors[index].pathPattern)])
         }
-        output.append("], \"changes\": [")
-        for (number, change) in suggestion.changes.enumerated() {
-            if number > 0 { output.append(", ") }
-            output.append("{\"method\": \"GET\", \"path\": ")
-            output.appendJSONString(change.path)
-            for (key, index) in [("from", change.from), ("to", change.to)] {
-                output.append(", \"\(key)\": {\"position\": \(index + 1), \"path-pattern\": ")
-                output.appendJSONString(behaviors[index].pathPattern)
-                output.append("}")
-            }
-            output.append("}")
-        }
-        output.append("]}")
-        return output
+        return .inlineObject([
+            "distribution": .string(distribution.name),
+            "file": .string(file),
+            "unchanged": .bool(suggestion.isUnchanged),
+            "order": .inlineArray(suggestion.order.enumerated().map { position, index in
+                .inlineObject(["position": .integer(position + 1), "current-position": .integer(index + 1),
+                               "path-pattern": .string(behaviors[index].pathPattern)])
+            }),
+            "changes": .inlineArray(suggestion.changes.map { change in
+                .inlineObject(["method": .string("GET"), "path": .string(change.path), "from": behavior(at: change.from),
+                               "to": behavior(at: change.to)])
+            }),
+        ])
     }
 
     /// The rules' metadata for SARIF.

@@ -202,23 +202,13 @@ public enum DiffCommand {
 
     /// The diff as JSON: `{"distributions": [{"name": …, "changes": [{"path", "kind", …}]}], "added": […], "removed": […]}`.
     public static func renderJSON(_ outcome: Outcome) -> [UInt8] {
-        var out: [UInt8] = []
-        out.append("{\n  \"distributions\": [")
-        for (index, entry) in outcome.changes.enumerated() {
-            out.append(index == 0 ? "\n" : ",\n")
-            out.append("    {\"name\": ")
-            out.appendJSONString(entry.name)
-            out.append(", \"changes\": [")
-            for (changeIndex, change) in entry.changes.enumerated() {
-                out.append(changeIndex == 0 ? "\n      " : ",\n      ")
-                Plan.appendChange(change, into: &out)
-            }
-            out.append(entry.changes.isEmpty ? "]}" : "\n    ]}")
-        }
-        out.append(outcome.changes.isEmpty ? "],\n" : "\n  ],\n")
-        out.append("  \"added\": [" + outcome.added.map { "\"\($0)\"" }.joined(separator: ", ") + "],\n")
-        out.append("  \"removed\": [" + outcome.removed.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n}\n")
-        return out
+        JSONValue.object([
+            "distributions": .array(outcome.changes.map { entry in
+                .inlineObject(["name": .string(entry.name), "changes": .array(entry.changes.map(\.json))])
+            }),
+            "added": .inlineArray(outcome.added.map { .string($0) }),
+            "removed": .inlineArray(outcome.removed.map { .string($0) }),
+        ]).rendered()
     }
 }
 

@@ -237,43 +237,31 @@ public enum RouteCommand {
     }
 
     static func appendJSON(_ answer: RouteAnswer, request: SimulatedRequest?, line: Int?, into output: inout [UInt8]) {
-        output.append("{")
+        var members: [JSONMember] = []
         if let request {
-            output.append("\"request\": {\"method\": ")
-            output.appendJSONString(request.method)
-            output.append(", \"url\": ")
-            output.appendJSONString("\(request.scheme)://\(request.host)\(request.path)" + (request.query.map { "?" + $0 } ?? ""))
-            output.append(", \"http-version\": ")
-            output.appendJSONString(request.httpVersion.rawValue)
-            output.append("}, ")
+            members.append(JSONMember("request", .inlineObject([
+                "method": .string(request.method),
+                "url": .string("\(request.scheme)://\(request.host)\(request.path)" + (request.query.map { "?" + $0 } ?? "")),
+                "http-version": .string(request.httpVersion.rawValue),
+            ])))
         }
         // `index` counts from 0 (the position in cache-behaviors as a program indexes it) and
         // `position` from 1 (as the text output and every diagnostic count behaviors); both are
         // null for the default behavior.
-        output.append("\"behavior\": {\"index\": ")
-        output.append(answer.behaviorIndex.map { String($0) } ?? "null")
-        output.append(", \"position\": ")
-        output.append(answer.behaviorIndex.map { String($0 + 1) } ?? "null")
-        output.append(", \"path-pattern\": ")
-        output.appendJSONString(answer.pathPattern)
-        output.append(", \"line\": ")
-        output.append(line.map { String($0) } ?? "null")
-        output.append("}, \"action\": ")
-        output.appendJSONString(answer.action.rawValue)
-        output.append(", \"status\": ")
-        output.append(answer.status.map { String($0) } ?? "null")
-        output.append(", \"location\": ")
-        if let location = answer.location { output.appendJSONString(location) } else { output.append("null") }
-        output.append(", \"origin\": ")
-        if let origin = answer.origin { output.appendJSONString(origin) } else { output.append("null") }
-        output.append(", \"origin-protocol\": ")
-        if let originProtocol = answer.originProtocol { output.appendJSONString(originProtocol) } else { output.append("null") }
-        output.append(", \"notes\": [")
-        for (index, note) in answer.notes.enumerated() {
-            if index > 0 { output.append(", ") }
-            output.appendJSONString(note)
-        }
-        output.append("]}\n")
+        members += [
+            JSONMember("behavior", .inlineObject([
+                "index": .integer(answer.behaviorIndex), "position": .integer(answer.behaviorIndex.map { $0 + 1 }),
+                "path-pattern": .string(answer.pathPattern), "line": .integer(line),
+            ])),
+            JSONMember("action", .string(answer.action.rawValue)),
+            JSONMember("status", .integer(answer.status)),
+            JSONMember("location", .string(answer.location)),
+            JSONMember("origin", .string(answer.origin)),
+            JSONMember("origin-protocol", .string(answer.originProtocol)),
+            JSONMember("notes", .inlineArray(answer.notes.map { .string($0) })),
+        ]
+        // One object per line (JSON Lines), so a batch can be read as it is printed.
+        output += JSONValue.object(members, .inline).rendered()
     }
 }
 

@@ -39,78 +39,61 @@ public struct SARIFRenderer {
 
     /// The SARIF log for `diagnostics`.
     public func render(_ diagnostics: [Diagnostic]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.append("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n")
-        out.append("  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n")
-        out.append("          \"name\": \"cfc\",\n          \"version\": ")
-        out.appendJSONString(version)
-        out.append(",\n          \"informationUri\": \"https://github.com/cfc-dev/cfc\",\n          \"rules\": [")
         let known = Set(rules.map(\.id))
         let extra = Set(diagnostics.map(\.id.rawValue)).subtracting(known).sorted().map {
             SARIFRule(id: $0, name: $0, summary: $0, description: $0, severity: .error)
         }
-        for (index, rule) in (rules + extra).enumerated() {
-            out.append(index == 0 ? "\n" : ",\n")
-            out.append("            {\"id\": ")
-            out.appendJSONString(rule.id)
-            out.append(", \"name\": ")
-            out.appendJSONString(rule.name)
-            out.append(", \"shortDescription\": {\"text\": ")
-            out.appendJSONString(rule.summary)
-            out.append("}, \"fullDescription\": {\"text\": ")
-            out.appendJSONString(rule.description)
-            out.append("}, \"defaultConfiguration\": {\"level\": ")
-            out.appendJSONString(Self.level(rule.severity))
-            out.append("}}")
-        }
-        out.append("\n          ]\n        }\n      },\n      \"results\": [")
-        for (index, diagnostic) in diagnostics.enumerated() {
-            out.append(index == 0 ? "\n" : ",\n")
-            out.append("        {\"ruleId\": ")
-            out.appendJSONString(diagnostic.id.rawValue)
-            out.append(", \"level\": ")
-            out.appendJSONString(Self.level(diagnostic.severity))
-            out.append(", \"message\": {\"text\": ")
-            out.appendJSONString(diagnostic.summary + (diagnostic.hint.map { ". " + $0 } ?? ""))
-            out.append("}, \"locations\": [")
-            appendLocation(diagnostic.range, file: diagnostic.file, message: nil, into: &out)
-            out.append("]")
-            let related = diagnostic.notes.filter { $0.range != nil }
-            if !related.isEmpty {
-                out.append(", \"relatedLocations\": [")
-                for (noteIndex, note) in related.enumerated() {
-                    if noteIndex > 0 { out.append(", ") }
-                    appendLocation(note.range, file: nil, message: note.message, into: &out)
-                }
-                out.append("]")
-            }
-            if diagnostic.isSuppressed {
-                out.append(", \"suppressions\": [{\"kind\": \"inSource\", \"justification\": \"ignore: entry in the config\"}]")
-            }
-            out.append("}")
-        }
-        out.append(diagnostics.isEmpty ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n")
-        return out
+        let driver = JSONValue.object([
+            "name": .string("cfc"),
+            "version": .string(version),
+            "informationUri": .string("https://github.com/cfc-dev/cfc"),
+            "rules": .array((rules + extra).map { rule in
+                .inlineObject([
+                    "id": .string(rule.id), "name": .string(rule.name),
+                    "shortDescription": .inlineObject(["text": .string(rule.summary)]),
+                    "fullDescription": .inlineObject(["text": .string(rule.description)]),
+                    "defaultConfiguration": .inlineObject(["level": .string(Self.level(rule.severity))]),
+                ])
+            }),
+        ])
+        return JSONValue.object([
+            "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
+            "version": .string("2.1.0"),
+            "runs": .array([.object(["tool": .object(["driver": driver]), "results": .array(diagnostics.map(result(for:)))])]),
+        ]).rendered()
     }
 
-    private func appendLocation(_ range: SourceRange?, file: String?, message: String?, into out: inout [UInt8]) {
-        out.append("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
-        out.appendJSONString(Self.uriReference(forPath: range?.file ?? file ?? ""))
-        out.append("}")
+    private func result(for diagnostic: Diagnostic) -> JSONValue {
+        var members = [
+            JSONMember("ruleId", .string(diagnostic.id.rawValue)),
+            JSONMember("level", .string(Self.level(diagnostic.severity))),
+            JSONMember("message", .inlineObject(["text": .string(diagnostic.summary + (diagnostic.hint.map { ". " + $0 } ?? ""))])),
+            JSONMember("locations", .inlineArray([location(diagnostic.range, file: diagnostic.file, message: nil)])),
+        ]
+        let related = diagnostic.notes.filter { $0.range != nil }
+        if !related.isEmpty {
+            members.append(JSONMember("relatedLocations", .inlineArray(related.map { location($0.range, file: nil, message: $0.message) })))
+        }
+        if diagnostic.isSuppressed {
+            members.append(JSONMember("suppressions", .inlineArray([
+                .inlineObject(["kind": .string("inSource"), "justification": .string("ignore: entry in the config")]),
+            ])))
+        }
+        return .object(members, .inline)
+    }
+
+    private func location(_ range: SourceRange?, file: String?, message: String?) -> JSONValue {
+        var physical = [JSONMember("artifactLocation", .inlineObject(["uri": .string(Self.uriReference(forPath: range?.file ?? file ?? ""))]))]
         if let range {
-            out.append(", \"region\": {\"startLine\": \(range.start.line), \"startColumn\": \(range.start.column)")
+            var region = [JSONMember("startLine", .integer(range.start.line)), JSONMember("startColumn", .integer(range.start.column))]
             if range.end.line >= range.start.line, range.end > range.start {
-                out.append(", \"endLine\": \(range.end.line), \"endColumn\": \(range.end.column)")
+                region += [JSONMember("endLine", .integer(range.end.line)), JSONMember("endColumn", .integer(range.end.column))]
             }
-            out.append("}")
+            physical.append(JSONMember("region", .object(region, .inline)))
         }
-        out.append("}")
-        if let message {
-            out.append(", \"message\": {\"text\": ")
-            out.appendJSONString(message)
-            out.append("}")
-        }
-        out.append("}")
+        var members = [JSONMember("physicalLocation", .object(physical, .inline))]
+        if let message { members.append(JSONMember("message", .inlineObject(["text": .string(message)]))) }
+        return .object(members, .inline)
     }
 
     /// `path` as a relative or absolute-path URI reference, as SARIF's `artifactLocation.uri`

@@ -175,50 +175,34 @@ public struct JSONDiagnosticRenderer {
 
     /// Renders the diagnostics, suppressed ones included (marked `"suppressed": true`).
     public func render(_ diagnostics: [Diagnostic]) -> [UInt8] {
-        var output: [UInt8] = []
-        output.append("{\n  \"diagnostics\": [")
-        for (index, diagnostic) in diagnostics.enumerated() {
-            output.append(index == 0 ? "\n" : ",\n")
-            output.append("    {\"severity\": ")
-            output.appendJSONString(diagnostic.severity.rawValue)
-            output.append(", \"rule\": ")
-            output.appendJSONString(diagnostic.id.rawValue)
-            output.append(", \"message\": ")
-            output.appendJSONString(diagnostic.summary)
-            appendLocation(diagnostic.range, file: diagnostic.file, into: &output)
-            if let range = diagnostic.range {
-                output.append(", \"end-line\": \(range.end.line), \"end-column\": \(range.end.column)")
-            }
-            output.append(", \"path\": ")
-            appendOptional(diagnostic.configPath, into: &output)
-            output.append(", \"hint\": ")
-            appendOptional(diagnostic.hint, into: &output)
-            output.append(", \"suppressed\": \(diagnostic.isSuppressed)")
-            output.append(", \"notes\": [")
-            for (noteIndex, note) in diagnostic.notes.enumerated() {
-                if noteIndex > 0 { output.append(", ") }
-                output.append("{\"message\": ")
-                output.appendJSONString(note.message)
-                appendLocation(note.range, file: note.range?.file ?? diagnostic.file, into: &output)
-                output.append("}")
-            }
-            output.append("]}")
-        }
-        output.append(diagnostics.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-        return output
+        report(diagnostics).rendered()
     }
 
-    private func appendLocation(_ range: SourceRange?, file: String?, into output: inout [UInt8]) {
-        output.append(", \"file\": ")
-        appendOptional(range?.file ?? file, into: &output)
-        if let range {
-            output.append(", \"line\": \(range.start.line), \"column\": \(range.start.column)")
-        } else {
-            output.append(", \"line\": null, \"column\": null")
-        }
+    /// The report as a value, for commands that add members of their own after `diagnostics`.
+    public func report(_ diagnostics: [Diagnostic]) -> JSONValue {
+        .object(["diagnostics": .array(diagnostics.map(json(for:)))])
     }
 
-    private func appendOptional(_ value: String?, into output: inout [UInt8]) {
-        if let value { output.appendJSONString(value) } else { output.append("null") }
+    private func json(for diagnostic: Diagnostic) -> JSONValue {
+        var members = [JSONMember("severity", .string(diagnostic.severity.rawValue)), JSONMember("rule", .string(diagnostic.id.rawValue)),
+                       JSONMember("message", .string(diagnostic.summary))]
+        members += location(diagnostic.range, file: diagnostic.file)
+        if let range = diagnostic.range {
+            members += [JSONMember("end-line", .integer(range.end.line)), JSONMember("end-column", .integer(range.end.column))]
+        }
+        members += [
+            JSONMember("path", .string(diagnostic.configPath)),
+            JSONMember("hint", .string(diagnostic.hint)),
+            JSONMember("suppressed", .bool(diagnostic.isSuppressed)),
+            JSONMember("notes", .inlineArray(diagnostic.notes.map { note in
+                .object([JSONMember("message", .string(note.message))] + location(note.range, file: note.range?.file ?? diagnostic.file), .inline)
+            })),
+        ]
+        return .object(members, .inline)
+    }
+
+    private func location(_ range: SourceRange?, file: String?) -> [JSONMember] {
+        [JSONMember("file", .string(range?.file ?? file)), JSONMember("line", .integer(range?.start.line)),
+         JSONMember("column", .integer(range?.start.column))]
     }
 }

@@ -168,92 +168,56 @@ public struct Plan: Sendable {
 
     /// The plan for machines (`plan.json`): keys in a fixed order, lists in plan order.
     public func renderJSON() -> [UInt8] {
-        var out: [UInt8] = []
-        out.append("{\n  \"distributions\": [")
-        for (index, entry) in entries.enumerated() {
-            out.append(index == 0 ? "\n" : ",\n")
-            out.append("    {\n      \"name\": ")
-            out.appendJSONString(entry.distribution.name)
-            out.append(",\n      \"action\": ")
-            out.appendJSONString(entry.action.rawValue)
-            out.append(",\n      \"etag\": ")
-            if let etag = entry.etag { out.appendJSONString(etag) } else { out.append("null") }
-            out.append(",\n      \"changes\": [")
-            for (changeIndex, change) in entry.changes.enumerated() {
-                out.append(changeIndex == 0 ? "\n" : ",\n")
-                out.append("        ")
-                Self.appendChange(change, into: &out)
-            }
-            out.append(entry.changes.isEmpty ? "],\n" : "\n      ],\n")
-            out.append("      \"invalidation\": {\n        \"caller-reference\": ")
-            out.appendJSONString(entry.invalidationCallerReference)
-            out.append(",\n        \"paths\": [")
-            for (pathIndex, item) in entry.invalidation.entries.enumerated() {
-                out.append(pathIndex == 0 ? "\n" : ",\n")
-                out.append("          {\"path\": ")
-                out.appendJSONString(item.path)
-                out.append(", \"reasons\": [")
-                for (reasonIndex, reason) in item.reasons.enumerated() {
-                    if reasonIndex > 0 { out.append(", ") }
-                    out.appendJSONString(reason)
-                }
-                out.append("]}")
-            }
-            out.append(entry.invalidation.isEmpty ? "],\n" : "\n        ],\n")
-            out.append("        \"widened\": [")
-            for (wideningIndex, widening) in entry.invalidation.widenings.enumerated() {
-                if wideningIndex > 0 { out.append(", ") }
-                out.append("{\"by\": ")
-                out.appendJSONString(widening.by)
-                out.append(", \"replaced\": [")
-                for (replacedIndex, path) in widening.replaced.enumerated() {
-                    if replacedIndex > 0 { out.append(", ") }
-                    out.appendJSONString(path)
-                }
-                out.append("]}")
-            }
-            let cost = self.cost(of: entry)
-            out.append("],\n        \"cost\": {\"paths\": \(cost.paths), \"free-paths-left\": \(budget.freePathsLeft), \"billable-paths\": \(cost.billable), \"usd\": \(formatUSD(cost.usd))}\n      },\n")
-            out.append("      \"commands\": [")
-            for (commandIndex, command) in commands(for: entry).enumerated() {
-                out.append(commandIndex == 0 ? "\n" : ",\n")
-                out.append("        ")
-                out.appendJSONString(command)
-            }
-            out.append(commands(for: entry).isEmpty ? "]\n    }" : "\n      ]\n    }")
-        }
-        out.append(entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-        return out
+        JSONValue.object(["distributions": .array(entries.map(json(for:)))]).rendered()
     }
 
-    /// Appends one change as a JSON object.
-    public static func appendChange(_ change: ConfigChange, into out: inout [UInt8]) {
-        out.append("{\"path\": ")
-        out.appendJSONString(change.path)
-        switch change.kind {
-        case .modified(let old, let new):
-            out.append(", \"kind\": \"modified\", \"old\": ")
-            out.appendJSONString(old)
-            out.append(", \"new\": ")
-            out.appendJSONString(new)
-        case .added(let value):
-            out.append(", \"kind\": \"added\", \"new\": ")
-            out.appendJSONString(value)
-        case .removed(let value):
-            out.append(", \"kind\": \"removed\", \"old\": ")
-            out.appendJSONString(value)
-        case .moved(let from, let to):
-            out.append(", \"kind\": \"moved\", \"from\": \(from), \"to\": \(to)")
-        }
-        out.append("}")
+    private func json(for entry: Entry) -> JSONValue {
+        let cost = self.cost(of: entry)
+        let invalidation = JSONValue.object([
+            "caller-reference": .string(entry.invalidationCallerReference),
+            "paths": .array(entry.invalidation.entries.map { item in
+                .inlineObject(["path": .string(item.path), "reasons": .inlineArray(item.reasons.map { .string($0) })])
+            }),
+            "widened": .inlineArray(entry.invalidation.widenings.map { widening in
+                .inlineObject(["by": .string(widening.by), "replaced": .inlineArray(widening.replaced.map { .string($0) })])
+            }),
+            "cost": .inlineObject([
+                "paths": .integer(cost.paths), "free-paths-left": .integer(budget.freePathsLeft),
+                "billable-paths": .integer(cost.billable), "usd": .fixed(Self.thousandths(cost.usd), fractionDigits: 3),
+            ]),
+        ])
+        return .object([
+            "name": .string(entry.distribution.name),
+            "action": .string(entry.action.rawValue),
+            "etag": .string(entry.etag),
+            "changes": .array(entry.changes.map(\.json)),
+            "invalidation": invalidation,
+            "commands": .array(commands(for: entry).map { .string($0) }),
+        ])
     }
+
+    private static func thousandths(_ value: Double) -> Int64 { Int64((value * 1000).rounded()) }
 
     /// USD with three decimals, without Foundation's locale-dependent formatting.
     func formatUSD(_ value: Double) -> String {
-        let thousandths = Int64((value * 1000).rounded())
-        let whole = thousandths / 1000
-        let fraction = thousandths % 1000
-        let digits = String(fraction)
-        return "\(whole).\(String(repeating: "0", count: 3 - digits.count))\(digits)"
+        var text: [UInt8] = []
+        JSONValue.fixed(Self.thousandths(value), fractionDigits: 3).write(into: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
+extension ConfigChange {
+    /// The change as one line of JSON: `path`, `kind`, then `old`/`new` or `from`/`to`.
+    public var json: JSONValue {
+        switch kind {
+        case .modified(let old, let new):
+            .inlineObject(["path": .string(path), "kind": .string("modified"), "old": .string(old), "new": .string(new)])
+        case .added(let value):
+            .inlineObject(["path": .string(path), "kind": .string("added"), "new": .string(value)])
+        case .removed(let value):
+            .inlineObject(["path": .string(path), "kind": .string("removed"), "old": .string(value)])
+        case .moved(let from, let to):
+            .inlineObject(["path": .string(path), "kind": .string("moved"), "from": .integer(from), "to": .integer(to)])
+        }
     }
 }

@@ -13,94 +13,94 @@ public enum JSONSchemaGenerator {
 
     /// The schema as JSON bytes, two-space indented, keys in a fixed order.
     public static func generate() -> [UInt8] {
-        var definitions: [(String, Node)] = []
+        var definitions: [JSONMember] = []
         var defined = Set<String>()
-        func reference(_ structure: StructureShape) -> Node {
+        func reference(_ structure: StructureShape) -> JSONValue {
             // The default cache behavior is the cache behavior without path-pattern.
             let name = structure.typeName == "CacheBehavior" && !structure.members.contains(where: { $0.key == "path-pattern" })
                 ? "DefaultCacheBehavior" : structure.typeName
             if defined.insert(name).inserted {
-                definitions.append((name, .null))
+                definitions.append(JSONMember(name, .null))
                 let position = definitions.count - 1
-                definitions[position].1 = object(structure)
+                definitions[position].value = object(structure)
             }
-            return .object([("$ref", .string("#/$defs/\(name)"))])
+            return .object([JSONMember("$ref", .string("#/$defs/\(name)"))])
         }
-        func schema(_ shape: ValueShape) -> Node {
+        func schema(_ shape: ValueShape) -> JSONValue {
             switch shape {
             case .string:
                 // cfc reads any scalar as a string's text (an account number stays digits).
-                return .object([("type", .array([.string("string"), .string("number"), .string("boolean")]))])
+                return .object([JSONMember("type", .list([.string("string"), .string("number"), .string("boolean")]))])
             case .integer(let range):
-                var members: [(String, Node)] = [("type", .string("integer"))]
-                if range.lowerBound > Int64(Int32.min) || range.lowerBound == 0 { members.append(("minimum", .integer(range.lowerBound))) }
-                if range.upperBound < Int64(Int32.max) { members.append(("maximum", .integer(range.upperBound))) }
+                var members: [JSONMember] = [JSONMember("type", .string("integer"))]
+                if range.lowerBound > Int64(Int32.min) || range.lowerBound == 0 { members.append(JSONMember("minimum", .integer(range.lowerBound))) }
+                if range.upperBound < Int64(Int32.max) { members.append(JSONMember("maximum", .integer(range.upperBound))) }
                 return .object(members)
             case .boolean:
-                return .object([("type", .string("boolean"))])
+                return .object([JSONMember("type", .string("boolean"))])
             case .enumeration(let values):
-                return .object([("enum", .array(values.map { .string($0) }))])
+                return .object([JSONMember("enum", .list(values.map { .string($0) }))])
             case .list(let element):
-                return .object([("type", .string("array")), ("items", schema(element))])
+                return .object([JSONMember("type", .string("array")), JSONMember("items", schema(element))])
             case .keyedMap(let key, let value):
-                return .object([("type", .string("object")), ("description", .string("A mapping from \(key).")),
-                                ("additionalProperties", schema(value))])
+                return .object([JSONMember("type", .string("object")), JSONMember("description", .string("A mapping from \(key).")),
+                                JSONMember("additionalProperties", schema(value))])
             case .structure(let structure):
                 return reference(structure)
             }
         }
         /// `schema` or null: a `null` key leaves its member unset.
-        func nullable(_ schema: Node) -> Node {
-            guard case .object(let members) = schema else { return schema }
-            if let type = members.first(where: { $0.0 == "type" })?.1 {
-                let types: [Node] = if case .array(let names) = type { names } else { [type] }
-                return .object(members.map { $0.0 == "type" ? ("type", .array(types + [.string("null")])) : $0 })
+        func nullable(_ schema: JSONValue) -> JSONValue {
+            guard case .object(let members, _) = schema else { return schema }
+            if let type = members.first(where: { $0.key == "type" })?.value {
+                let types: [JSONValue] = if case .array(let names, _) = type { names } else { [type] }
+                return .object(members.map { $0.key == "type" ? JSONMember("type", .list(types + [.string("null")])) : $0 })
             }
-            if let values = members.first(where: { $0.0 == "enum" })?.1, case .array(let names) = values {
-                return .object(members.map { $0.0 == "enum" ? ("enum", .array(names + [.null])) : $0 })
+            if let values = members.first(where: { $0.key == "enum" })?.value, case .array(let names, _) = values {
+                return .object(members.map { $0.key == "enum" ? JSONMember("enum", .list(names + [.null])) : $0 })
             }
-            return .object([("anyOf", .array([schema, .object([("type", .string("null"))])]))])
+            return .object([JSONMember("anyOf", .list([schema, .object([JSONMember("type", .string("null"))])]))])
         }
-        func object(_ structure: StructureShape) -> Node {
-            var properties: [(String, Node)] = []
+        func object(_ structure: StructureShape) -> JSONValue {
+            var properties: [JSONMember] = []
             for member in structure.members {
                 var property = member.acceptsNull ? nullable(schema(member.shape)) : schema(member.shape)
-                var extra: [(String, Node)] = [("description", .string(describe(member)))]
-                if case .object(let members) = property, members.first?.0 == "$ref" || members.first?.0 == "anyOf" {
+                var extra: [JSONMember] = [JSONMember("description", .string(describe(member)))]
+                if case .object(let members, _) = property, members.first?.key == "$ref" || members.first?.key == "anyOf" {
                     // Annotations beside a $ref (or anyOf) are allowed in 2020-12; keep the reference first.
                     property = .object(members + extra)
                     extra = []
                 }
-                if case .object(let members) = property, !extra.isEmpty { property = .object(extra + members) }
-                properties.append((member.key, property))
+                if case .object(let members, _) = property, !extra.isEmpty { property = .object(extra + members) }
+                properties.append(JSONMember(member.key, property))
             }
-            var members: [(String, Node)] = [
-                ("type", .string("object")), ("title", .string(structure.noun)), ("additionalProperties", .boolean(false)),
-                ("properties", .object(properties)),
+            var members: [JSONMember] = [
+                JSONMember("type", .string("object")), JSONMember("title", .string(structure.noun)), JSONMember("additionalProperties", .bool(false)),
+                JSONMember("properties", .object(properties)),
             ]
-            let required = structure.members.filter(\.isRequired).map { Node.string($0.key) }
-            if !required.isEmpty { members.append(("required", .array(required))) }
+            let required = structure.members.filter(\.isRequired).map { JSONValue.string($0.key) }
+            if !required.isEmpty { members.append(JSONMember("required", .list(required))) }
             return .object(members)
         }
         let distribution = reference(Distribution.describe())
-        let root = Node.object([
-            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("$id", .string(id)),
-            ("title", .string("cfc configuration")),
-            ("description", .string("CloudFront distributions described for cfc, which compiles them to the DistributionConfig of the CloudFront API (2020-05-31). Keys are the API's member names in kebab-case; see docs/language.md.")),
-            ("type", .string("object")),
-            ("additionalProperties", .boolean(false)),
-            ("required", .array([.string("version"), .string("distributions")])),
-            ("properties", .object([
-                ("version", .object([("description", .string("The version of the cfc language; 1.")), ("const", .integer(1))])),
-                ("distributions", .object([
-                    ("description", .string("A mapping from distribution name (which names the output files) to its configuration.")),
-                    ("type", .string("object")),
-                    ("propertyNames", .object([("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"))])),
-                    ("additionalProperties", distribution),
+        let root = JSONValue.object([
+            JSONMember("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            JSONMember("$id", .string(id)),
+            JSONMember("title", .string("cfc configuration")),
+            JSONMember("description", .string("CloudFront distributions described for cfc, which compiles them to the DistributionConfig of the CloudFront API (2020-05-31). Keys are the API's member names in kebab-case; see docs/language.md.")),
+            JSONMember("type", .string("object")),
+            JSONMember("additionalProperties", .bool(false)),
+            JSONMember("required", .list([.string("version"), .string("distributions")])),
+            JSONMember("properties", .object([
+                JSONMember("version", .object([JSONMember("description", .string("The version of the cfc language; 1.")), JSONMember("const", .integer(1))])),
+                JSONMember("distributions", .object([
+                    JSONMember("description", .string("A mapping from distribution name (which names the output files) to its configuration.")),
+                    JSONMember("type", .string("object")),
+                    JSONMember("propertyNames", .object([JSONMember("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"))])),
+                    JSONMember("additionalProperties", distribution),
                 ])),
             ])),
-            ("$defs", .object(definitions.sorted { $0.0 < $1.0 })),
+            JSONMember("$defs", .object(definitions.sorted { $0.key < $1.key })),
         ])
         var out: [UInt8] = []
         root.write(into: &out, indent: 0)
@@ -117,56 +117,12 @@ public enum JSONSchemaGenerator {
         if member.acceptsNull, member.defaultValue != nil || member.defaultDescription != nil { text += " null: not sent." }
         return text
     }
+}
 
-    /// A JSON value with ordered members.
-    indirect enum Node {
-        case null
-        case boolean(Bool)
-        case integer(Int64)
-        case string(String)
-        case array([Node])
-        case object([(String, Node)])
-
-        func write(into out: inout [UInt8], indent: Int) {
-            switch self {
-            case .null: out.append("null")
-            case .boolean(let value): out.append(value ? "true" : "false")
-            case .integer(let value): out.appendDecimal(value)
-            case .string(let value): out.appendJSONString(value)
-            case .array(let items):
-                if items.allSatisfy({ if case .object = $0 { false } else { true } }) {
-                    out.append("[")
-                    for (index, item) in items.enumerated() {
-                        if index > 0 { out.append(", ") }
-                        item.write(into: &out, indent: indent)
-                    }
-                    out.append("]")
-                    return
-                }
-                out.append("[\n")
-                for (index, item) in items.enumerated() {
-                    out.appendSpaces(indent + 2)
-                    item.write(into: &out, indent: indent + 2)
-                    out.append(index == items.count - 1 ? "\n" : ",\n")
-                }
-                out.appendSpaces(indent)
-                out.append("]")
-            case .object(let members):
-                if members.isEmpty {
-                    out.append("{}")
-                    return
-                }
-                out.append("{\n")
-                for (index, member) in members.enumerated() {
-                    out.appendSpaces(indent + 2)
-                    out.appendJSONString(member.0)
-                    out.append(": ")
-                    member.1.write(into: &out, indent: indent + 2)
-                    out.append(index == members.count - 1 ? "\n" : ",\n")
-                }
-                out.appendSpaces(indent)
-                out.append("}")
-            }
-        }
+extension JSONValue {
+    /// The schema's layout for a list: on one line unless it holds objects (`"enum": ["a", "b"]`,
+    /// but each `anyOf` alternative on a line of its own).
+    fileprivate static func list(_ elements: [JSONValue]) -> JSONValue {
+        .array(elements, elements.contains { if case .object = $0 { true } else { false } } ? .block : .inline)
     }
 }
