@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "CFCDiagnostics", dependencies: ["CFCSupport"]),
         .target(name: "YAMLSyntax", dependencies: ["CLibYAML", "CFCSupport", "CFCDiagnostics"]),
         .target(name: "DistributionIR", dependencies: ["CFCDiagnostics"]),
-        .target(name: "PathPatterns"),
+        .target(name: "PathPatterns", dependencies: ["CFCSupport"]),
         .target(name: "Routing", dependencies: ["DistributionIR", "PathPatterns"]),
         .target(
             name: "Planning",

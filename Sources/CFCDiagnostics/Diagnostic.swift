@@ -123,6 +123,14 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.isSuppressed = isSuppressed
     }
 
+    /// Whether the diagnostic fails a run: an error that no `ignore:` entry silenced. Every
+    /// command and stage asks this, and nothing else, whether a run has errors.
+    public var isError: Bool { severity == .error && !isSuppressed }
+
+    /// Whether the diagnostic counts as a warning (unsuppressed), which `--warnings-as-errors`
+    /// turns into a failure.
+    public var isWarning: Bool { severity == .warning && !isSuppressed }
+
     /// The file, line and column sort order used for every printed list: by file, then
     /// position, then id, then message, so output never depends on the order checks ran in.
     public static func printOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
@@ -135,4 +143,9 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         if lhs.id != rhs.id { return lhs.id < rhs.id }
         return lhs.summary < rhs.summary
     }
+}
+
+extension Sequence<Diagnostic> {
+    /// Whether any diagnostic fails the run (see `Diagnostic.isError`).
+    public var containsErrors: Bool { contains { $0.isError } }
 }

@@ -22,12 +22,8 @@ public final class DiagnosticCollector: DiagnosticSink {
 
     public func emit(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
-        guard !diagnostic.isSuppressed else { return }
-        switch diagnostic.severity {
-        case .error: errorCount += 1
-        case .warning: warningCount += 1
-        case .note: break
-        }
+        if diagnostic.isError { errorCount += 1 }
+        if diagnostic.isWarning { warningCount += 1 }
     }
 
     /// Whether any unsuppressed error was recorded.

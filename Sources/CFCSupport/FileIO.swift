@@ -55,6 +55,12 @@ public enum FileIO {
     /// - Throws: `FileIOError` when the file cannot be opened or read, is a directory, or is
     ///   larger than `maxBytes`.
     public static func read(_ path: String, maxBytes: Int = .max) throws(FileIOError) -> [UInt8] {
+        let bytes = try readUnmetered(path, maxBytes: maxBytes)
+        WorkMeter.add(.bytesRead, bytes.count)
+        return bytes
+    }
+
+    private static func readUnmetered(_ path: String, maxBytes: Int) throws(FileIOError) -> [UInt8] {
         let shownPath = displayName(path)
         let descriptor: Int32
         if path == standardInputPath {
@@ -220,6 +226,7 @@ public enum FileIO {
 
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
+        WorkMeter.add(.bytesWritten, bytes.count)
         var written = 0
         while written < bytes.count {
             let count = systemWrite(descriptor, base + written, bytes.count - written)
@@ -230,6 +237,11 @@ public enum FileIO {
             written += count
         }
         return true
+    }
+
+    /// The value of the environment variable `name`, or nil when it is not set.
+    public static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// Whether file descriptor `descriptor` is a terminal (for `--color auto`).

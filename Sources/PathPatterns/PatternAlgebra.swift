@@ -1,4 +1,5 @@
 import Synchronization
+import CFCSupport
 
 /// Questions about the sets of paths that patterns match, answered exactly on their automata:
 /// emptiness, intersection, difference, inclusion, and a shortest example path.
@@ -277,6 +278,11 @@ public final class SearchBudget: Sendable {
     /// A budget of `steps` automaton steps.
     public init(steps: Int = SearchBudget.defaultSteps) {
         limit = steps
+    }
+
+    deinit {
+        // Once per budget, not per step: what the searches cost, for tests that bound work.
+        WorkMeter.add(.patternSteps, spentSteps.load(ordering: .relaxed))
     }
 
     /// The steps spent so far.

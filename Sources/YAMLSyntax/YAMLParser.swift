@@ -1,5 +1,6 @@
 internal import CLibYAML
 import CFCDiagnostics
+import CFCSupport
 
 /// Bounds on what a document may make the parser do. Files come from pull requests: each
 /// bound turns a resource attack into a clear error.
@@ -85,6 +86,8 @@ public enum YAMLParser {
             // libyaml keeps a pointer into `input`; this closure is the whole life of the parser.
             builder.run(input)
         }
+        // What lowering will walk: the nodes built, and what aliases stand for.
+        WorkMeter.add(.yamlNodes, builder.nodesBuilt + builder.aliasExpansion)
         guard completed else { return nil }
         return builder.finish()
     }
@@ -114,6 +117,8 @@ private struct TreeBuilder {
     let sink: any DiagnosticSink
 
     var records: [NodeRecord] = []
+    /// Every node appended, those later handed off in a detached value included (for `WorkMeter`).
+    var nodesBuilt = 0
     var children: [Int32] = []
     var scalarBytes: [UInt8] = []
     /// For each node, how many nodes it stands for when aliases are expanded (saturating);
@@ -409,6 +414,7 @@ private struct TreeBuilder {
     }
 
     mutating func appendRecord(_ record: NodeRecord, weight: UInt32) -> Int32 {
+        nodesBuilt += 1
         records.append(record)
         weights.append(weight)
         return Int32(truncatingIfNeeded: records.count - 1)

@@ -27,7 +27,9 @@ struct CFC: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            WorkMeter.writeReportIfAsked()
         } catch {
+            WorkMeter.writeReportIfAsked()
             if !(error is ExitCode), exitCode(for: error) != .success,
                let command = invokedSubcommand(of: Array(CommandLine.arguments.dropFirst())) {
                 let message = fullMessage(for: error)

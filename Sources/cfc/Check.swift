@@ -33,8 +33,7 @@ struct Check: ParsableCommand {
     @Option(help: "Colour text output: auto, always, never.")
     var color: ColorMode = .auto
 
-    @Option(name: .customLong("max-input-bytes"), help: "The largest input file accepted, in bytes.")
-    var maxInputBytes: Int = 64 << 20
+    @OptionGroup var limits: InputLimits
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one input file.") }
@@ -44,12 +43,10 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        var options = CompileOptions()
-        options.maxInputBytes = maxInputBytes
         let outcome = CheckCommand.run(files, format: format, warningsAsErrors: warningsAsErrors, suggestOrder: suggestOrder,
-                                       colors: color.isEnabled(for: 1), options: options)
-        FileIO.writeStandardOutput(outcome.report)
-        if outcome.failed { throw inputErrorExit }
+                                       colors: color.isEnabled(for: 1), maximumDiagnostics: limits.maxDiagnostics,
+                                       options: limits.compileOptions)
+        try finish(outcome.result)
     }
 }
 

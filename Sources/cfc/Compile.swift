@@ -33,23 +33,11 @@ struct Compile: ParsableCommand {
     }
 
     func run() throws {
-        var options = CompileOptions()
+        var options = diagnostics.compileOptions
         options.formats = format.formats
-        options.maxInputBytes = diagnostics.maxInputBytes
         // compile shows no notes (`cfc check` does), so the rules that only inform need not run.
         options.includeNotes = false
-        if let output {
-            // Writing files: streamed, each distribution compiled while the next is parsed.
-            let (outcome, sources) = StreamingCompile.run(paths: files, options: options, output: output)
-            diagnostics.report(outcome.diagnostics, sources: sources)
-            if outcome.failed { throw inputErrorExit }
-            return
-        }
-        let results = files.map { Pipeline().compile(path: $0, options: options) }
-        let outcome = CompileCommand.finish(results, output: output)
-        diagnostics.report(outcome.diagnostics, sources: results.compactMap(\.source))
-        if let stdout = outcome.standardOutput { FileIO.writeStandardOutput(stdout) }
-        if outcome.failed { throw inputErrorExit }
+        try diagnostics.present(CompileCommand.execute(files, output: output, options: options))
     }
 }
 

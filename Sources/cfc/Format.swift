@@ -32,37 +32,6 @@ struct Format: ParsableCommand {
     }
 
     func run() throws {
-        var failed = false
-        var options = CompileOptions()
-        options.maxInputBytes = diagnostics.maxInputBytes
-        var problems: [Diagnostic] = []
-        var sources: [SourceFile] = []
-        for file in files {
-            let outcome = FormatCommand.format(file, options: options)
-            if let source = outcome.source { sources.append(source) }
-            problems += outcome.diagnostics
-            if let refusal = outcome.refusal {
-                problems.append(FormatCommand.diagnostic(for: refusal, path: outcome.path, check: check))
-            }
-            guard let formatted = outcome.formatted else { continue }
-            if file == FileIO.standardInputPath {
-                if check { failed = failed || outcome.isChanged } else { FileIO.writeStandardOutput(formatted) }
-                continue
-            }
-            guard outcome.isChanged else { continue }
-            if check {
-                FileIO.writeStandardOutput(Array("\(outcome.path): not formatted\n".utf8))
-                failed = true
-            } else {
-                do {
-                    try FileIO.writeAtomically(formatted, to: file)
-                    FileIO.writeStandardOutput(Array("formatted \(outcome.path)\n".utf8))
-                } catch {
-                    problems.append(OutputWriting.writeFailure(error))
-                }
-            }
-        }
-        if !problems.isEmpty { diagnostics.report(problems, sources: sources) }
-        if failed || problems.contains(where: { $0.severity == .error }) { throw inputErrorExit }
+        try diagnostics.present(FormatCommand.execute(files, check: check, options: diagnostics.compileOptions))
     }
 }

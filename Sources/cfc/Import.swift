@@ -31,27 +31,6 @@ struct Import: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        var options = CompileOptions()
-        options.maxInputBytes = diagnostics.maxInputBytes
-        let outcome = ImportCommand.run(file, name: name, options: options)
-        diagnostics.report(outcome.diagnostics, sources: outcome.sources)
-        guard let yaml = outcome.yaml else { throw inputErrorExit }
-        if !outcome.baseline.isEmpty {
-            var text = "cfc import: recorded \(outcome.baseline.count) finding\(outcome.baseline.count == 1 ? "" : "s") as a baseline (ignore: entries):\n"
-            for finding in outcome.baseline {
-                text += "  \(finding.severity.rawValue): \(finding.summary) [\(finding.id.rawValue)] at \(finding.configPath ?? "")\n"
-            }
-            FileIO.writeStandardError(Array(text.utf8))
-        }
-        if let output {
-            do {
-                try FileIO.writeAtomically(yaml, to: output)
-            } catch {
-                diagnostics.report([OutputWriting.writeFailure(error)], sources: [])
-                throw inputErrorExit
-            }
-        } else {
-            FileIO.writeStandardOutput(yaml)
-        }
+        try diagnostics.present(ImportCommand.execute(file, name: name, output: output, options: diagnostics.compileOptions))
     }
 }

@@ -18,7 +18,7 @@ struct PlanCommandLine: ErrorExitStatus {
             1 error, a bad invocation (an unknown option, a missing or invalid argument) included.
             """)
 
-    static let errorExitCode = inputErrorExit
+    static let errorExitCode = ExitCode(ExitStatus.failure.code)
 
     @Option(help: "The config as it is now (YAML, API JSON or API XML).")
     var previous: String?
@@ -45,7 +45,7 @@ struct PlanCommandLine: ErrorExitStatus {
     var freePathsLeft: Int = 1000
 
     @Option(help: "Plan output on standard output: text or json.")
-    var format: DiffFormat = .text
+    var format: PlanCommand.OutputFormat = .text
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -61,30 +61,8 @@ struct PlanCommandLine: ErrorExitStatus {
         request.changedPaths = changedPaths
         request.budget.maxPaths = maxPaths
         request.budget.freePathsLeft = freePathsLeft
-        var options = CompileOptions()
-        options.maxInputBytes = diagnostics.maxInputBytes
-        let outcome = PlanCommand.run(request, options: options)
-        diagnostics.report(outcome.diagnostics, sources: outcome.sources)
-        guard let plan = outcome.plan else { throw inputErrorExit }
-        if let output {
-            do {
-                try OutputWriting.write(outcome.documents, to: output)
-            } catch {
-                diagnostics.report([OutputWriting.writeFailure(error)], sources: [])
-                throw inputErrorExit
-            }
-        }
-        FileIO.writeStandardOutput(format == .json ? plan.renderJSON() : plan.renderText())
-        if plan.hasChanges { throw ExitCode(2) }
+        try diagnostics.present(PlanCommand.execute(request, output: output, format: format, options: diagnostics.compileOptions))
     }
-}
-
-/// `cfc diff`'s status for trouble, as diff(1) has it.
-let troubleExit = ExitCode(2)
-
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
 }
 
 /// `cfc diff`.
@@ -100,7 +78,7 @@ struct Diff: ErrorExitStatus {
             option, a missing or invalid argument) included.
             """)
 
-    static let errorExitCode = troubleExit
+    static let errorExitCode = ExitCode(ExitStatus.trouble.code)
 
     @Argument(help: "The old config.")
     var old: String
@@ -112,19 +90,13 @@ struct Diff: ErrorExitStatus {
     var distribution: String?
 
     @Option(help: "Output: text or json.")
-    var format: DiffFormat = .text
+    var format: PlanCommand.OutputFormat = .text
 
-    @Option(help: "Colour text output: auto (when stdout is a terminal), always, never.")
-    var color: ColorMode = .auto
+    @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let outcome = DiffCommand.run(old: old, new: new, distribution: distribution)
-        if !outcome.diagnostics.isEmpty {
-            FileIO.writeStandardError(DiagnosticReport.render(outcome.diagnostics, sources: outcome.sources, format: DiffFormat.text,
-                                                              colors: color.isEnabled(for: 2)))
-        }
-        if outcome.diagnostics.contains(where: { $0.severity == .error }) { throw troubleExit }
-        FileIO.writeStandardOutput(format == .json ? DiffCommand.renderJSON(outcome) : DiffCommand.renderText(outcome, colors: color.isEnabled(for: 1)))
-        if outcome.differ { throw ExitCode(1) }
+        try diagnostics.present(DiffCommand.execute(
+            old: old, new: new, distribution: distribution, format: format, colors: diagnostics.color.isEnabled(for: 1),
+            options: diagnostics.compileOptions))
     }
 }

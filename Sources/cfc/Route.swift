@@ -48,8 +48,7 @@ struct Route: ParsableCommand {
     }
 
     func run() throws {
-        var options = CompileOptions()
-        options.maxInputBytes = diagnostics.maxInputBytes
+        let options = diagnostics.compileOptions
         let outcome: RouteCommand.Outcome
         if let batch {
             outcome = RouteCommand.runBatch(path: file, distribution: distribution, batchPath: batch, defaultVersion: httpVersion,
@@ -59,9 +58,7 @@ struct Route: ParsableCommand {
             outcome = RouteCommand.run(path: file, distribution: distribution, requests: [request], format: format, batch: false,
                                        options: options)
         }
-        diagnostics.report(outcome.diagnostics, sources: outcome.sources)
-        FileIO.writeStandardOutput(outcome.output)
-        if outcome.failed { throw inputErrorExit }
+        try diagnostics.present(outcome.result)
     }
 }
 

@@ -112,8 +112,9 @@ import Testing
         #expect(result.stdout.contains("64 bad invocation"))
     }
 
-    /// The inputs that must fail fast: each ends in a clear error with exit status 1 within a
-    /// second.
+    /// The inputs that must fail fast: each ends in a clear error with exit status 1, within the
+    /// work bounds (`WorkReport.Bounds`: nodes, steps and bytes, which do not depend on how busy
+    /// the machine is).
     static let hostileInputs: [(String, [UInt8], String)] = {
         var laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
@@ -130,13 +131,13 @@ import Testing
     @Test(arguments: hostileInputs.map(\.0))
     func hostileInputFailsFast(_ name: String) throws {
         let (_, bytes, id) = try #require(Self.hostileInputs.first { $0.0 == name })
-        let start = Date()
-        let result = try Processes.cfc(["compile", "-"], input: Data(bytes))
-        let elapsed = Date().timeIntervalSince(start)
+        let (result, work) = try Processes.cfcMeasuringWork(["compile", "-"], input: Data(bytes))
         #expect(result.status == 1)
         #expect(result.stderr.contains(id), "\(result.stderr)")
         #expect(result.stderr.hasPrefix("<stdin>:"))
-        #expect(elapsed < 1.0, "took \(elapsed) s")
+        let report = try #require(work, "cfc wrote no work report")
+        #expect(WorkReport.Bounds().violations(of: report) == [], "\(report)")
+        #expect(report.bytesRead == bytes.count)
     }
 }
 
@@ -177,5 +178,59 @@ import Testing
         let result = try Processes.cfc(["diff", folder.appendingPathComponent("old.json").path, folder.appendingPathComponent("new.yaml").path])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout == "distribution www:\n  ~ cache-behaviors[/api/*].target-origin-id: v1 → v2\n")
+    }
+}
+
+/// `--max-diagnostics`: a report shows that many diagnostics and a note counting the rest, on
+/// every command; the exit status still takes every diagnostic.
+@Suite struct DiagnosticLimitCommandTests {
+    /// 30 invalid aliases: 30 errors on one line.
+    static let manyErrors = """
+        version: 1
+        distributions:
+          www:
+            aliases: [\(Array(repeating: "a", count: 30).joined(separator: ", "))]
+            viewer-certificate: {acm-certificate-arn: 'arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab', ssl-support-method: sni-only}
+            origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+            default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+
+        """
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        /// The command line, with `-` for the file (read from standard input).
+        var arguments: [String]
+        var onStandardOutput = false
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let cases = [
+        Case(arguments: ["compile", "-"]),
+        Case(arguments: ["compile", "--diagnostics-format", "json", "-"]),
+        Case(arguments: ["check", "-"], onStandardOutput: true),
+        Case(arguments: ["check", "--format", "json", "-"], onStandardOutput: true),
+        Case(arguments: ["check", "--format", "sarif", "-"], onStandardOutput: true),
+        Case(arguments: ["plan", "-"]),
+        Case(arguments: ["route", "--diagnostics-format", "json", "-", "GET", "https://a/"]),
+    ]
+
+    @Test(arguments: cases)
+    func theReportStopsAtTheLimit(_ testCase: Case) throws {
+        let input = Data(Self.manyErrors.utf8)
+        let limited = try Processes.cfc(testCase.arguments + ["--max-diagnostics", "4"], input: input)
+        let all = try Processes.cfc(testCase.arguments + ["--max-diagnostics", "0"], input: input)
+        #expect(limited.status == 1 && all.status == 1, "the exit status follows every diagnostic: \(limited.status), \(all.status)")
+        let limitedReport = testCase.onStandardOutput ? limited.stdout : limited.stderr
+        let allReport = testCase.onStandardOutput ? all.stdout : all.stderr
+        let message = "alias 'a' is not valid"
+        #expect(limitedReport.components(separatedBy: message).count - 1 == 4, "\(limitedReport)")
+        #expect(allReport.components(separatedBy: message).count - 1 == 30, "\(allReport)")
+        #expect(limitedReport.contains("26 errors not shown: the report stops after 4 diagnostics"), "\(limitedReport)")
+        #expect(!allReport.contains("not shown"))
+    }
+
+    @Test func aNegativeLimitIsABadInvocation() throws {
+        let result = try Processes.cfc(["compile", "--max-diagnostics=-1", "-"], input: Data(Self.manyErrors.utf8))
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--max-diagnostics cannot be negative"))
     }
 }

@@ -1,3 +1,4 @@
+import CFCTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -16,8 +17,11 @@ struct ChildRun: Sendable {
     var signal: Int32?
     /// Whether the process was killed for running past its deadline.
     var timedOut: Bool
-    /// Wall-clock time from spawn to exit.
+    /// Wall-clock time from spawn to exit, for the log only: on a shared machine it says as much
+    /// about the neighbours as about cfc. Tests bound `work`.
     var seconds: Double
+    /// What cfc reported of its work, or nil when it wrote no report (killed, crashed).
+    var work: WorkReport?
     /// The child's peak resident set size, in bytes.
     var peakRSSBytes: Int
     /// How `peakRSSBytes` was measured.
@@ -72,7 +76,9 @@ enum ChildProcess {
         let stdoutPath = scratch.appendingPathComponent("child.stdout").path
         let stderrPath = scratch.appendingPathComponent("child.stderr").path
         let usagePath = scratch.appendingPathComponent("child.rusage").path
+        let workURL = scratch.appendingPathComponent("child.work.json")
         try? FileManager.default.removeItem(atPath: usagePath)
+        try? FileManager.default.removeItem(at: workURL)
 
         var command = [executable.path] + arguments
         if let gnuTime {
@@ -98,7 +104,9 @@ enum ChildProcess {
         posix_spawnattr_setpgroup(&attributes, 0)
 
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        var variables = ProcessInfo.processInfo.environment
+        variables[WorkReport.variable] = workURL.path
+        let environment = variables.map { "\($0.key)=\($0.value)" }
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer {
             for pointer in argv { free(pointer) }
@@ -159,7 +167,7 @@ enum ChildProcess {
         }
         let stdout = FileManager.default.contents(atPath: stdoutPath).map { [UInt8]($0) } ?? []
         let stderr = FileManager.default.contents(atPath: stderrPath).map { [UInt8]($0) } ?? []
-        return ChildRun(status: status, signal: signal, timedOut: timedOut, seconds: elapsed,
+        return ChildRun(status: status, signal: signal, timedOut: timedOut, seconds: elapsed, work: WorkReport.read(workURL),
                         peakRSSBytes: peak, memorySource: memorySource, stdout: stdout, stderr: stderr)
     }
 

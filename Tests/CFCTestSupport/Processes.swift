@@ -19,12 +19,16 @@ public struct ProcessResult: Sendable {
 
 /// Runs executables and waits for them.
 public enum Processes {
-    /// Runs `executable` with `arguments`, feeding `input` to standard input.
+    /// Runs `executable` with `arguments`, feeding `input` to standard input, with `environment`
+    /// added to the test process's own.
     public static func run(_ executable: URL, _ arguments: [String], input: Data? = nil,
-                           currentDirectory: URL? = nil) throws -> ProcessResult {
+                           currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let stdout = Pipe()
         let stderr = Pipe()
@@ -54,6 +58,16 @@ public enum Processes {
     /// Runs the built `cfc` with `arguments`.
     public static func cfc(_ arguments: [String], input: Data? = nil, currentDirectory: URL? = nil) throws -> ProcessResult {
         try run(TestPaths.cfcExecutable, arguments, input: input, currentDirectory: currentDirectory)
+    }
+
+    /// Runs the built `cfc` with `arguments`, and reads the work it reports doing
+    /// (`CFC_WORK_REPORT`, see `WorkReport`).
+    public static func cfcMeasuringWork(_ arguments: [String], input: Data? = nil) throws -> (ProcessResult, WorkReport?) {
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = directory.appendingPathComponent("work.json")
+        let result = try run(TestPaths.cfcExecutable, arguments, input: input, environment: [WorkReport.variable: report.path])
+        return (result, WorkReport.read(report))
     }
 
     /// Runs a Python 3 script from the package, or returns nil when there is no `python3`.

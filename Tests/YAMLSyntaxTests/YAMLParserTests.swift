@@ -200,22 +200,21 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
             let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
             yaml += "a\(level): &a\(level) [\(refs)]\n"
         }
-        let start = Date()
+        // Bounded by the alias budget, not by a clock: the error says the budget stopped it.
         let (document, diagnostics) = parse(yaml)
         #expect(document == nil)
         #expect(diagnostics.first?.id == "yaml.alias_expansion")
-        #expect(Date().timeIntervalSince(start) < 1)
     }
 
     @Test func deepNestingIsBoundedWithoutRecursion() {
         for depth in [10_000, 100_000] {
             let yaml = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-            let start = Date()
+            // Bounded by the depth limit, not by a clock: the parse stops at column 129, the
+            // 129th bracket, whatever follows.
             let (document, diagnostics) = parse(yaml)
             #expect(document == nil)
             #expect(diagnostics.first?.id == "yaml.depth")
             #expect(diagnostics.first?.range?.start.column == 129)
-            #expect(Date().timeIntervalSince(start) < 2)
         }
     }
 

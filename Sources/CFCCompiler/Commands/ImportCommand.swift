@@ -21,6 +21,33 @@ public enum ImportCommand {
         public var sources: [SourceFile]
     }
 
+    /// Imports the config in `path` and writes the YAML to the file `output` (atomically) or,
+    /// without one, to standard output; the baseline is listed on standard error.
+    public static func execute(_ path: String, name: String?, output: String?, options: CompileOptions) -> CommandResult {
+        let outcome = run(path, name: name, options: options)
+        var result = CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .failure)
+        guard let yaml = outcome.yaml else { return result }
+        if !outcome.baseline.isEmpty {
+            var text = "cfc import: recorded \(outcome.baseline.count) finding\(outcome.baseline.count == 1 ? "" : "s") as a baseline (ignore: entries):\n"
+            for finding in outcome.baseline {
+                text += "  \(finding.severity.rawValue): \(finding.summary) [\(finding.id.rawValue)] at \(finding.configPath ?? "")\n"
+            }
+            result.standardError = Array(text.utf8)
+        }
+        if let output {
+            do {
+                try FileIO.writeAtomically(yaml, to: output)
+            } catch {
+                result.diagnostics.append(OutputWriting.writeFailure(error))
+                return result
+            }
+        } else {
+            result.standardOutput = yaml
+        }
+        result.exitStatus = .success
+        return result
+    }
+
     /// Imports the config in `path` as distribution `name` (by default, from the file name).
     public static func run(_ path: String, name: String?, options: CompileOptions = CompileOptions()) -> Outcome {
         let sink = DiagnosticCollector()
@@ -73,7 +100,7 @@ public enum ImportCommand {
         case .xml: node = (try? XMLReader.read(output))?.root
         }
         guard !compiled.hasErrors, let node else {
-            for diagnostic in compiled.diagnostics where diagnostic.severity == .error { sink.emit(diagnostic) }
+            for diagnostic in compiled.diagnostics where diagnostic.isError { sink.emit(diagnostic) }
             return [APIDifference(path: "DistributionConfig", kind: .missing, range: original.range)]
         }
         return APIComparison.differences(expected: original, actual: node, path: "DistributionConfig")

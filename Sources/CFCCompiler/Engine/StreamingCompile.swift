@@ -106,7 +106,7 @@ public enum StreamingCompile {
         var logicalPathMarks: [SourceMarks?] = []
         var writeError: FileIOError? = nil
 
-        var hasErrors: Bool { diagnostics.contains { $0.severity == .error && !$0.isSuppressed } }
+        var hasErrors: Bool { diagnostics.containsErrors }
     }
 
     /// Where the workers write a distribution's files until the commit.
@@ -136,8 +136,8 @@ public enum StreamingCompile {
         var keyMarks: SourceMarks? = nil
         var writeError: FileIOError? = nil
 
-        var loweringFailed: Bool { loweringDiagnostics.contains(where: isError) }
-        var checkFailed: Bool { checkDiagnostics.contains(where: isError) }
+        var loweringFailed: Bool { loweringDiagnostics.containsErrors }
+        var checkFailed: Bool { checkDiagnostics.containsErrors }
     }
 
     /// How far the parser may run ahead of the workers, in bytes of the trees handed off and
@@ -187,13 +187,9 @@ public enum StreamingCompile {
         path: String, fileIndex: Int, options: CompileOptions, output: String, prepareOutput: () -> OutputTarget?
     ) -> FileOutcome {
         let sink = DiagnosticCollector()
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path, maxBytes: options.maxInputBytes)
-        } catch {
-            return FileOutcome(source: nil, diagnostics: [CompilerMessages.unreadable(error)])
+        guard let source = SourceInput.read(path, options: options, sink: sink) else {
+            return FileOutcome(source: nil, diagnostics: sink.diagnostics)
         }
-        let source = SourceFile(path: FileIO.displayName(path), bytes: bytes)
         // Staging needs the directory; it is made before the first hand-off (and removed again
         // if the run fails), so that the workers never race to make it.
         let target = prepareOutput()
@@ -306,8 +302,4 @@ public enum StreamingCompile {
         for file in staged { transaction.adopt(temporary: file.temporary, destination: file.destination) }
         transaction.rollback()
     }
-}
-
-private func isError(_ diagnostic: Diagnostic) -> Bool {
-    diagnostic.severity == .error && !diagnostic.isSuppressed
 }

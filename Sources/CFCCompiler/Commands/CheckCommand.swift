@@ -25,29 +25,41 @@ public enum CheckCommand {
         public var report: [UInt8]
         /// Whether the run failed (exit status 1).
         public var failed: Bool
+
+        /// The report on standard output (it is the command's output, not a side channel),
+        /// exit status 1 when the run failed.
+        public var result: CommandResult {
+            CommandResult(standardOutput: report, exitStatus: .compiler(failed: failed))
+        }
     }
 
     /// Checks every file and renders one report.
+    ///
+    /// - Parameter maximumDiagnostics: how many findings the report lists (`DiagnosticLimit`;
+    ///   0 lists all). Whether the run fails, and the text report's counts, take every finding.
     public static func run(
         _ paths: [String], format: Format, warningsAsErrors: Bool, suggestOrder: Bool, colors: Bool,
-        options: CompileOptions = CompileOptions()
+        maximumDiagnostics: Int = DiagnosticLimit.defaultMaximum, options: CompileOptions = CompileOptions()
     ) -> Outcome {
         var checkOptions = options
         checkOptions.formats = []
         let results = paths.map { Pipeline().compile(path: $0, options: checkOptions) }
         var seen = Set<Diagnostic>()
-        let diagnostics = results.flatMap(\.diagnostics).sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }
-        let failed = diagnostics.contains { !$0.isSuppressed && ($0.severity == .error || (warningsAsErrors && $0.severity == .warning)) }
+        let all = results.flatMap(\.diagnostics).sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }
+        let failed = all.contains { $0.isError || (warningsAsErrors && $0.isWarning) }
+        // Text and GitHub annotations leave suppressed findings out, so the limit counts only
+        // what they show; JSON and SARIF list suppressed findings too.
+        let listed = format == .text || format == .github ? all.filter { !$0.isSuppressed } : all
+        let diagnostics = DiagnosticLimit.apply(listed, maximum: maximumDiagnostics)
         var report: [UInt8]
         switch format {
         case .text:
             var files: [String: SourceFile] = [:]
             for source in results.compactMap(\.source) { files[source.path] = source }
             report = TextDiagnosticRenderer(sources: files, colors: colors).render(diagnostics)
-            let counted = diagnostics.filter { !$0.isSuppressed }
-            let errors = counted.filter { $0.severity == .error }.count
-            let warnings = counted.filter { $0.severity == .warning }.count
-            let suppressed = diagnostics.count - counted.count
+            let errors = all.count(where: \.isError)
+            let warnings = all.count(where: \.isWarning)
+            let suppressed = all.count(where: \.isSuppressed)
             report.append("\(paths.count) file\(paths.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
                           + (suppressed > 0 ? ", \(suppressed) suppressed" : "") + "\n")
         case .json:

@@ -24,6 +24,11 @@ public enum RouteCommand {
         public var sources: [SourceFile]
         /// Whether the run failed (exit status 1).
         public var failed: Bool
+
+        /// The answers on standard output, the problems on standard error.
+        public var result: CommandResult {
+            CommandResult(diagnostics: diagnostics, sources: sources, standardOutput: output, exitStatus: .compiler(failed: failed))
+        }
     }
 
     /// One request to simulate.
@@ -119,13 +124,10 @@ public enum RouteCommand {
         path: String, distribution name: String?, batchPath: String, defaultVersion: ViewerHTTPVersion,
         options: CompileOptions = CompileOptions()
     ) -> Outcome {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(batchPath, maxBytes: options.maxInputBytes)
-        } catch {
-            return Outcome(output: [], diagnostics: [CompilerMessages.unreadable(error)], sources: [], failed: true)
+        let sink = DiagnosticCollector()
+        guard let batch = SourceInput.read(batchPath, options: options, sink: sink) else {
+            return Outcome(output: [], diagnostics: sink.diagnostics, sources: [], failed: true)
         }
-        let batch = SourceFile(path: FileIO.displayName(batchPath), bytes: bytes)
         let (requests, problems) = parseBatch(batch, defaultVersion: defaultVersion)
         var outcome = run(path: path, distribution: name, requests: requests, format: .json, batch: true, options: options,
                           inputProblems: problems)
@@ -153,7 +155,7 @@ public enum RouteCommand {
         checkOptions.formats = []
         let result = Pipeline().compile(path: path, options: checkOptions)
         let sources = result.source.map { [$0] } ?? []
-        var diagnostics = result.diagnostics.filter { $0.severity == .error && !$0.isSuppressed } + inputProblems
+        var diagnostics = result.diagnostics.filter(\.isError) + inputProblems
         var simulated: [(SimulatedRequest, Distribution)] = []
         for line in requests {
             let request: SimulatedRequest
@@ -168,7 +170,7 @@ public enum RouteCommand {
                                             at: line.location) else { continue }
             simulated.append((request, distribution))
         }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+        guard !diagnostics.containsErrors else {
             return Outcome(output: [], diagnostics: diagnostics, sources: sources, failed: true)
         }
         var output: [UInt8] = []

@@ -42,6 +42,34 @@ public enum PlanCommand {
         public var sources: [SourceFile]
     }
 
+    /// How `plan` and `diff` print their result on standard output.
+    public enum OutputFormat: String, Sendable, CaseIterable {
+        /// For people.
+        case text
+        /// For tools: one JSON document.
+        case json
+    }
+
+    /// Builds the plan, writes its files into `output` (all or none) when given, and prints it.
+    /// Exit status as Terraform's `-detailed-exitcode`: 0 nothing to do, 2 changes planned,
+    /// 1 an error.
+    public static func execute(_ request: Request, output: String?, format: OutputFormat, options: CompileOptions) -> CommandResult {
+        let outcome = run(request, options: options)
+        var result = CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .failure)
+        guard let plan = outcome.plan else { return result }
+        if let output {
+            do {
+                try OutputWriting.write(outcome.documents, to: output)
+            } catch {
+                result.diagnostics.append(OutputWriting.writeFailure(error))
+                return result
+            }
+        }
+        result.standardOutput = format == .json ? plan.renderJSON() : plan.renderText()
+        result.exitStatus = plan.hasChanges ? .changesPlanned : .success
+        return result
+    }
+
     /// Builds the plan.
     public static func run(_ request: Request, options: CompileOptions = CompileOptions()) -> Outcome {
         let sink = DiagnosticCollector()
@@ -73,14 +101,11 @@ public enum PlanCommand {
 
         var changedPaths: [String] = []
         if let path = request.changedPaths {
-            do {
-                let text = String(decoding: try FileIO.read(path), as: UTF8.self)
-                changedPaths = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingSpaces() }
-                    .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-            } catch {
-                sink.emit(CompilerMessages.unreadable(error))
+            guard let file = SourceInput.read(path, options: options, sink: sink) else {
                 return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
             }
+            changedPaths = String(decoding: file.bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+                .map { $0.trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
 
         var entries: [Plan.Entry] = []
@@ -130,85 +155,6 @@ public enum PlanCommand {
         let plan = Plan(entries: entries, budget: request.budget, distributionID: request.distributionID)
         documents.append(EmittedDocument(logicalPath: "plan.json", mediaType: "application/json", distributionName: "", bytes: plan.renderJSON()))
         return Outcome(plan: plan, documents: documents, diagnostics: sink.diagnostics, sources: sources)
-    }
-}
-
-/// What `cfc diff` does.
-public enum DiffCommand {
-    /// The outcome: changes per distribution name.
-    public struct Outcome: Sendable {
-        /// Changes, per distribution, in the new side's order.
-        public var changes: [(name: String, changes: [ConfigChange])]
-        /// Distributions on only one side.
-        public var added: [String]
-        /// Distributions on only the old side.
-        public var removed: [String]
-        /// Problems.
-        public var diagnostics: [Diagnostic]
-        /// The files read.
-        public var sources: [SourceFile]
-        /// Whether the sides differ.
-        public var differ: Bool { !added.isEmpty || !removed.isEmpty || changes.contains { !$0.changes.isEmpty } }
-    }
-
-    /// Compares two configs (any mix of YAML, API JSON and API XML).
-    public static func run(old: String, new: String, distribution: String?, options: CompileOptions = CompileOptions()) -> Outcome {
-        let sink = DiagnosticCollector()
-        let defaultName = distribution ?? ConfigInput.stem(of: new)
-        let newSide = ConfigInput.read(new, name: defaultName, options: options, sink: sink)
-        let newName = distribution ?? (newSide?.distributions.count == 1 ? newSide?.distributions.first?.name : nil) ?? defaultName
-        let oldSide = ConfigInput.read(old, name: newName, options: options, sink: sink)
-        let sources = [oldSide?.source, newSide?.source].compactMap { $0 }
-        guard var oldSide, var newSide else {
-            return Outcome(changes: [], added: [], removed: [], diagnostics: sink.diagnostics, sources: sources)
-        }
-        if let distribution {
-            oldSide.distributions = oldSide.distributions.filter { $0.name == distribution }
-            newSide.distributions = newSide.distributions.filter { $0.name == distribution }
-        }
-        // One API document on a side pairs with the only distribution of the other.
-        if oldSide.distributions.count == 1, newSide.distributions.count == 1 {
-            oldSide.distributions[0].name = newSide.distributions[0].name
-        }
-        var changes: [(String, [ConfigChange])] = []
-        for distribution in newSide.distributions {
-            guard let before = oldSide.distributions.first(where: { $0.name == distribution.name }) else { continue }
-            changes.append((distribution.name, SemanticDiff.compare(old: before.config, new: distribution.config)))
-        }
-        let added = newSide.distributions.map(\.name).filter { name in !oldSide.distributions.contains { $0.name == name } }
-        let removed = oldSide.distributions.map(\.name).filter { name in !newSide.distributions.contains { $0.name == name } }
-        return Outcome(changes: changes, added: added, removed: removed, diagnostics: sink.diagnostics, sources: sources)
-    }
-
-    /// The diff as text; colours when asked.
-    public static func renderText(_ outcome: Outcome, colors: Bool) -> [UInt8] {
-        func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text }
-        var text = ""
-        for name in outcome.added { text += paint("+ distribution \(name): only in the new config", "32") + "\n" }
-        for name in outcome.removed { text += paint("- distribution \(name): only in the old config", "31") + "\n" }
-        for (name, changes) in outcome.changes where !changes.isEmpty {
-            text += "distribution \(name):\n"
-            for change in changes {
-                switch change.kind {
-                case .added: text += paint("  + " + change.text, "32") + "\n"
-                case .removed: text += paint("  - " + change.text, "31") + "\n"
-                case .modified: text += paint("  ~ " + change.text, "33") + "\n"
-                case .moved: text += paint("  ↕ " + change.text, "36") + "\n"
-                }
-            }
-        }
-        return Array(text.utf8)
-    }
-
-    /// The diff as JSON: `{"distributions": [{"name": …, "changes": [{"path", "kind", …}]}], "added": […], "removed": […]}`.
-    public static func renderJSON(_ outcome: Outcome) -> [UInt8] {
-        JSONValue.object([
-            "distributions": .array(outcome.changes.map { entry in
-                .inlineObject(["name": .string(entry.name), "changes": .array(entry.changes.map(\.json))])
-            }),
-            "added": .inlineArray(outcome.added.map { .string($0) }),
-            "removed": .inlineArray(outcome.removed.map { .string($0) }),
-        ]).rendered()
     }
 }
 

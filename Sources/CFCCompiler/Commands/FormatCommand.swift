@@ -57,17 +57,49 @@ public enum FormatCommand {
         }
     }
 
+    /// Formats every file in place (standard input, `-`, to standard output), or with `check`
+    /// writes nothing and lists the files that are not formatted. Exit status 1 when a file
+    /// cannot be read, parsed, formatted or written, or (with `check`) is not formatted or
+    /// cannot be checked.
+    public static func execute(_ paths: [String], check: Bool, options: CompileOptions) -> CommandResult {
+        var result = CommandResult(exitStatus: .success)
+        var unformatted = false
+        for path in paths {
+            let outcome = format(path, options: options)
+            if let source = outcome.source { result.sources.append(source) }
+            result.diagnostics += outcome.diagnostics
+            if let refusal = outcome.refusal {
+                result.diagnostics.append(diagnostic(for: refusal, path: outcome.path, check: check))
+            }
+            guard let formatted = outcome.formatted else { continue }
+            if path == FileIO.standardInputPath {
+                if check { unformatted = unformatted || outcome.isChanged } else { result.standardOutput += formatted }
+                continue
+            }
+            guard outcome.isChanged else { continue }
+            if check {
+                result.standardOutput.append("\(outcome.path): not formatted\n")
+                unformatted = true
+            } else {
+                do {
+                    try FileIO.writeAtomically(formatted, to: path)
+                    result.standardOutput.append("formatted \(outcome.path)\n")
+                } catch {
+                    result.diagnostics.append(OutputWriting.writeFailure(error))
+                }
+            }
+        }
+        result.exitStatus = .compiler(failed: unformatted || result.diagnostics.containsErrors)
+        return result
+    }
+
     /// Formats the file at `path`.
     public static func format(_ path: String, options: CompileOptions = CompileOptions()) -> FileOutcome {
         let sink = DiagnosticCollector()
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path, maxBytes: options.maxInputBytes)
-        } catch {
-            sink.emit(CompilerMessages.unreadable(error))
+        guard let source = SourceInput.read(path, options: options, sink: sink) else {
             return FileOutcome(path: path, formatted: nil, isChanged: false, refusal: nil, diagnostics: sink.diagnostics, source: nil)
         }
-        return format(SourceFile(path: FileIO.displayName(path), bytes: bytes), options: options)
+        return format(source, options: options)
     }
 
     /// Formats `source`.

@@ -14,6 +14,19 @@ public enum CompileCommand {
         public var failed: Bool
     }
 
+    /// Compiles `paths`: into the directory `output`, streamed (each distribution compiled
+    /// while the next is parsed), or, without one, to standard output (one document).
+    public static func execute(_ paths: [String], output: String?, options: CompileOptions) -> CommandResult {
+        if let output {
+            let (outcome, sources) = StreamingCompile.run(paths: paths, options: options, output: output)
+            return CommandResult(diagnostics: outcome.diagnostics, sources: sources, exitStatus: .compiler(failed: outcome.failed))
+        }
+        let results = paths.map { Pipeline().compile(path: $0, options: options) }
+        let outcome = finish(results, output: nil)
+        return CommandResult(diagnostics: outcome.diagnostics, sources: results.compactMap(\.source),
+                             standardOutput: outcome.standardOutput ?? [], exitStatus: .compiler(failed: outcome.failed))
+    }
+
     /// Checks for errors and conflicts, then writes the documents to `output`, or returns the
     /// one document to print when there is no output directory.
     ///

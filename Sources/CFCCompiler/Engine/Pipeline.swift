@@ -35,14 +35,9 @@ public struct Pipeline: Sendable {
     /// Compiles the file at `path` (`-` for standard input).
     public func compile(path: String, options: CompileOptions) -> CompileResult {
         let sink = DiagnosticCollector()
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path, maxBytes: options.maxInputBytes)
-        } catch {
-            sink.emit(CompilerMessages.unreadable(error))
+        guard let source = SourceInput.read(path, options: options, sink: sink) else {
             return CompileResult(source: nil, model: nil, documents: [], diagnostics: sink.diagnostics)
         }
-        let source = SourceFile(path: FileIO.displayName(path), bytes: bytes)
         return compile(source: source, options: options, sink: sink)
     }
 
@@ -144,7 +139,7 @@ public struct CompileResult: Sendable {
 
     /// Whether any unsuppressed error was reported.
     public var hasErrors: Bool {
-        diagnostics.contains { $0.severity == .error && !$0.isSuppressed }
+        diagnostics.containsErrors
     }
 }
 

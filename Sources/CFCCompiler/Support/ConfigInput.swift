@@ -39,15 +39,8 @@ public struct ConfigInput: Sendable {
     ///   - options: limits.
     ///   - sink: receives every problem; the result is nil when there was an error.
     public static func read(_ path: String, name: String, options: CompileOptions, sink: any DiagnosticSink) -> ConfigInput? {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path, maxBytes: options.maxInputBytes)
-        } catch {
-            sink.emit(CompilerMessages.unreadable(error))
-            return nil
-        }
-        let source = SourceFile(path: FileIO.displayName(path), bytes: bytes)
-        let first = bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        guard let source = SourceInput.read(path, options: options, sink: sink) else { return nil }
+        let first = source.bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         let errorsBefore = sink.errorCount
         switch first {
         case UInt8(ascii: "{"):

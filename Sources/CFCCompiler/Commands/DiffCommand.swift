@@ -1,0 +1,98 @@
+import CFCDiagnostics
+import CFCSupport
+import DistributionIR
+import Planning
+
+/// What `cfc diff` does.
+public enum DiffCommand {
+    /// The outcome: changes per distribution name.
+    public struct Outcome: Sendable {
+        /// Changes, per distribution, in the new side's order.
+        public var changes: [(name: String, changes: [ConfigChange])]
+        /// Distributions on only one side.
+        public var added: [String]
+        /// Distributions on only the old side.
+        public var removed: [String]
+        /// Problems.
+        public var diagnostics: [Diagnostic]
+        /// The files read.
+        public var sources: [SourceFile]
+        /// Whether the sides differ.
+        public var differ: Bool { !added.isEmpty || !removed.isEmpty || changes.contains { !$0.changes.isEmpty } }
+    }
+
+    /// Compares two configs and prints the changes. Exit status as diff(1): 0 the same, 1
+    /// different, 2 trouble (then nothing is printed on standard output).
+    public static func execute(
+        old: String, new: String, distribution: String?, format: PlanCommand.OutputFormat, colors: Bool, options: CompileOptions
+    ) -> CommandResult {
+        let outcome = run(old: old, new: new, distribution: distribution, options: options)
+        guard !outcome.diagnostics.containsErrors else {
+            return CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .trouble)
+        }
+        return CommandResult(
+            diagnostics: outcome.diagnostics, sources: outcome.sources,
+            standardOutput: format == .json ? renderJSON(outcome) : renderText(outcome, colors: colors),
+            exitStatus: outcome.differ ? .different : .success)
+    }
+
+    /// Compares two configs (any mix of YAML, API JSON and API XML).
+    public static func run(old: String, new: String, distribution: String?, options: CompileOptions = CompileOptions()) -> Outcome {
+        let sink = DiagnosticCollector()
+        let defaultName = distribution ?? ConfigInput.stem(of: new)
+        let newSide = ConfigInput.read(new, name: defaultName, options: options, sink: sink)
+        let newName = distribution ?? (newSide?.distributions.count == 1 ? newSide?.distributions.first?.name : nil) ?? defaultName
+        let oldSide = ConfigInput.read(old, name: newName, options: options, sink: sink)
+        let sources = [oldSide?.source, newSide?.source].compactMap { $0 }
+        guard var oldSide, var newSide else {
+            return Outcome(changes: [], added: [], removed: [], diagnostics: sink.diagnostics, sources: sources)
+        }
+        if let distribution {
+            oldSide.distributions = oldSide.distributions.filter { $0.name == distribution }
+            newSide.distributions = newSide.distributions.filter { $0.name == distribution }
+        }
+        // One API document on a side pairs with the only distribution of the other.
+        if oldSide.distributions.count == 1, newSide.distributions.count == 1 {
+            oldSide.distributions[0].name = newSide.distributions[0].name
+        }
+        var changes: [(String, [ConfigChange])] = []
+        for distribution in newSide.distributions {
+            guard let before = oldSide.distributions.first(where: { $0.name == distribution.name }) else { continue }
+            changes.append((distribution.name, SemanticDiff.compare(old: before.config, new: distribution.config)))
+        }
+        let added = newSide.distributions.map(\.name).filter { name in !oldSide.distributions.contains { $0.name == name } }
+        let removed = oldSide.distributions.map(\.name).filter { name in !newSide.distributions.contains { $0.name == name } }
+        return Outcome(changes: changes, added: added, removed: removed, diagnostics: sink.diagnostics, sources: sources)
+    }
+
+    /// The diff as text; colours when asked.
+    public static func renderText(_ outcome: Outcome, colors: Bool) -> [UInt8] {
+        func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text }
+        var text = ""
+        for name in outcome.added { text += paint("+ distribution \(name): only in the new config", "32") + "\n" }
+        for name in outcome.removed { text += paint("- distribution \(name): only in the old config", "31") + "\n" }
+        for (name, changes) in outcome.changes where !changes.isEmpty {
+            text += "distribution \(name):\n"
+            for change in changes {
+                switch change.kind {
+                case .added: text += paint("  + " + change.text, "32") + "\n"
+                case .removed: text += paint("  - " + change.text, "31") + "\n"
+                case .modified: text += paint("  ~ " + change.text, "33") + "\n"
+                case .moved: text += paint("  ↕ " + change.text, "36") + "\n"
+                }
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    /// The diff as JSON: `{"distributions": [{"name": …, "changes": [{"path", "kind", …}]}], "added": […], "removed": […]}`.
+    public static func renderJSON(_ outcome: Outcome) -> [UInt8] {
+        JSONValue.object([
+            "distributions": .array(outcome.changes.map { entry in
+                .inlineObject(["name": .string(entry.name), "changes": .array(entry.changes.map(\.json))])
+            }),
+            "added": .inlineArray(outcome.added.map { .string($0) }),
+            "removed": .inlineArray(outcome.removed.map { .string($0) }),
+        ]).rendered()
+    }
+}
