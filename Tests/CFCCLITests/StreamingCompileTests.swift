@@ -5,9 +5,12 @@ import CFCWorkloads
 import Foundation
 import Testing
 
-/// `cfc compile --output` streams (`StreamingCompile`); the stage-by-stage `Pipeline` is the
-/// reference. For every input the two must print the same diagnostics, fail alike, and leave
-/// the same files, byte for byte, with no temporary file behind.
+/// The two drivers of the one compile unit (`DistributionUnit`, settled by `FileSettlement`):
+/// `cfc compile --output` streams distributions to workers as they are parsed
+/// (`StreamingCompile`), the in-memory `Pipeline` runs them over a parsed file. What differs is
+/// only the driving: hand-off while parsing, staging files, committing or rolling back. For
+/// every input the two must print the same diagnostics, fail alike, and leave the same files,
+/// byte for byte, with no temporary file behind.
 @Suite struct StreamingCompileTests {
     /// What a run left: its rendered diagnostics, whether it failed, and the output directory's
     /// files (nil when the directory does not exist).
@@ -33,7 +36,7 @@ import Testing
 
     enum Format: String { case json }
 
-    /// Runs both compilers on `paths` into fresh directories and returns both results. A new
+    /// Runs both drivers on `paths` into fresh directories and returns both results. A new
     /// output directory is staged whole and renamed into place; an existing one (made empty
     /// beforehand when `existingOutput`) gets its files staged one by one beside them.
     static func both(_ paths: [String], formats: Set<OutputFormat> = [.json, .xml], outputName: String = "out",

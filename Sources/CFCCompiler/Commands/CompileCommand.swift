@@ -37,16 +37,13 @@ public enum CompileCommand {
             return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
         }
         let documents = results.flatMap(\.documents)
-        let conflicts = OutputWriting.conflictingPositions(inLogicalPaths: documents.map(\.logicalPath))
+        // Each document's distribution name, where it was written.
+        let places = results.flatMap { result in
+            result.documents.map { result.locator?.keyRange(of: .distribution($0.distributionName)) }
+        }
+        let conflicts = RunSettlement.conflicts(logicalPaths: documents.map(\.logicalPath), places: places)
         if !conflicts.isEmpty {
-            // Each document's distribution name, where it was written.
-            let places = results.flatMap { result in
-                result.documents.map { result.locator?.keyRange(of: .distribution($0.distributionName)) }
-            }
-            diagnostics += conflicts.map {
-                OutputWriting.conflict(documents[$0.second].logicalPath, at: places[$0.second], first: places[$0.first])
-            }
-            return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
+            return Outcome(diagnostics: diagnostics + conflicts, standardOutput: nil, failed: true)
         }
         guard let output else {
             let names = Set(documents.map(\.distributionName))

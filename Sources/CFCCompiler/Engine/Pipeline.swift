@@ -6,27 +6,31 @@ import DistributionIR
 import DistributionLanguage
 import YAMLSyntax
 
-/// The compiler, stage by stage. Each stage takes its input, the options and a diagnostic sink,
-/// and returns its output; the pipeline stops before emitting when any error was reported.
+/// The compiler: its stages, and the in-memory driver that runs them over a file.
 ///
 /// ```
-/// path           -> SourceFile         read     (FileIO; size limit)
-/// SourceFile     -> YAMLDocument       parse    (libyaml events → positioned tree; aliases, merge keys, limits)
-/// YAMLDocument   -> ConfigModel        lower    (the catalog: keys, types, defaults, references)
-/// ConfigModel    -> CheckedModel       check    (the rule catalog: ordering, HTTPS, certificates, …)
-/// CheckedModel   -> [APIDocument]      emit     (one DistributionConfig per distribution, model order)
-/// [APIDocument]  -> [EmittedDocument]  print    (JSON and/or XML bytes)
+/// path             -> SourceFile         read     (SourceInput; size limit)
+/// SourceFile       -> YAMLDocument       parse    (libyaml events → positioned tree; aliases, merge keys, limits)
+/// YAMLDocument     -> [DistributionEntry] lower the top level (version, the distributions mapping, names)
+/// then, per distribution, in `DistributionUnit` (the one unit of work both drivers run):
+/// DistributionEntry -> Distribution      lower    (the catalog: keys, types, defaults, references)
+/// Distribution     -> [Diagnostic]       check    (the rule catalog: ordering, HTTPS, certificates, …)
+/// Distribution     -> printed documents  emit     (DistributionConfig as JSON and/or XML, in one walk)
+/// then, per file, `FileSettlement` decides which findings count and whether anything is kept.
 /// ```
 ///
-/// The CLI only chooses options, calls `compile`, prints diagnostics and writes the documents.
+/// Two drivers run the unit: `compile(source:options:sink:)` here, over a parsed file with the
+/// documents kept in memory (standard output, `check`, `plan`, `route`, tests), and
+/// `StreamingCompile`, on workers while the parser reads on, into files (`compile --output`).
+/// A test holds the two to the same bytes and diagnostics over the whole corpus.
 public struct Pipeline: Sendable {
     /// Turns bytes into a YAML tree.
     public var parser: any ParsingStage = LibYAMLParsingStage()
     /// Turns the YAML tree into the IR.
     public var lowering: any LoweringStage = CatalogLoweringStage()
-    /// Proves the IR's properties: routing, HTTPS, certificates, API validity.
+    /// Proves a distribution's properties: routing, HTTPS, certificates, API validity.
     public var checker: any CheckingStage = RuleCatalogChecker()
-    /// Turns the IR into API documents.
+    /// Prints a distribution's API documents.
     public var emitter: any EmittingStage = DistributionConfigEmitter()
 
     /// A pipeline with the default stages.
@@ -41,23 +45,37 @@ public struct Pipeline: Sendable {
         return compile(source: source, options: options, sink: sink)
     }
 
-    /// Compiles `source`.
+    /// Compiles `source` in memory: every distribution through `DistributionUnit` (on all
+    /// cores), then the file settled (`FileSettlement`). `sink` receives the file's diagnostics.
     public func compile(source: SourceFile, options: CompileOptions, sink: DiagnosticCollector = DiagnosticCollector()) -> CompileResult {
+        let earlier = sink.diagnostics.count
         guard let document = parser.parse(source, options: options, sink: sink),
-              let model = lowering.lower(document, options: options, sink: sink) else {
+              let entries = lowering.lowerTopLevel(document, options: options, sink: sink) else {
             return CompileResult(source: source, model: nil, documents: [], diagnostics: sink.diagnostics)
         }
-        guard !sink.hasErrors else {
-            return CompileResult(source: source, model: model, documents: [], diagnostics: sink.diagnostics)
-        }
         let locator = YAMLSourceLocator(document: document)
-        checker.check(model, locator: locator, options: options, sink: sink)
-        guard !sink.hasErrors else {
-            return CompileResult(source: source, model: model, locator: locator, documents: [], diagnostics: sink.diagnostics)
+        let unit = DistributionUnit(pipeline: self, options: options, keepsDistribution: true)
+        let units = Parallel.map(entries) { unit.run($0, locator: locator, into: InMemoryDestination()) }
+        let settled = FileSettlement(fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units)
+        for diagnostic in settled.diagnostics.dropFirst(sink.diagnostics.count - earlier) { sink.emit(diagnostic) }
+        return CompileResult(source: source, model: ConfigModel(distributions: units.compactMap(\.distribution)), locator: locator,
+                             documents: settled.failed ? [] : units.flatMap(\.receipts), diagnostics: sink.diagnostics)
+    }
+}
+
+extension Pipeline {
+    /// Parses and lowers `source` without checking or emitting it: one side of a plan or a
+    /// diff, which is compared rather than compiled. `sink` receives the parse and lowering
+    /// findings, in file order. Nil when the file has no usable top level.
+    public func lower(source: SourceFile, options: CompileOptions, sink: any DiagnosticSink) -> ConfigModel? {
+        guard let document = parser.parse(source, options: options, sink: sink),
+              let entries = lowering.lowerTopLevel(document, options: options, sink: sink) else { return nil }
+        let locator = YAMLSourceLocator(document: document)
+        let lowered = Parallel.map(entries) { lowering.lower($0, locator: locator, options: options) }
+        for result in lowered {
+            for diagnostic in result.diagnostics { sink.emit(diagnostic) }
         }
-        let documents = emitter.emit(model, options: options, sink: sink)
-        return CompileResult(source: source, model: model, locator: locator, documents: sink.hasErrors ? [] : documents,
-                             diagnostics: sink.diagnostics)
+        return ConfigModel(distributions: lowered.compactMap(\.distribution))
     }
 }
 
@@ -100,6 +118,17 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable, Comparable {
 
     /// The file extension.
     public var fileExtension: String { rawValue }
+
+    /// The media type of a document in this format.
+    public var mediaType: String {
+        switch self {
+        case .json: "application/json"
+        case .xml: "application/xml"
+        }
+    }
+
+    /// The file a distribution's config is written to, such as `www.distribution.json`.
+    public func logicalPath(forDistribution name: String) -> String { "\(name).distribution.\(fileExtension)" }
 
     public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -147,26 +176,40 @@ public struct CompileResult: Sendable {
 
 /// Parses a source file into a YAML tree.
 public protocol ParsingStage: Sendable {
-    /// Returns the document, or nil when the parse stopped on an error.
-    func parse(_ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink) -> YAMLDocument?
+    /// Returns the document, or nil when the parse stopped on an error. With `handOff`, each
+    /// value of the top-level `distributions` mapping is handed to it as a document of its own
+    /// as soon as it is read (see `YAMLParser.parse(_:options:sink:detachingValuesOf:handler:)`).
+    func parse(_ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink,
+               handOff: ((DetachedValue) -> Void)?) -> YAMLDocument?
 }
 
-/// Lowers a YAML tree into the IR.
+extension ParsingStage {
+    /// Parses the whole file into one tree.
+    func parse(_ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink) -> YAMLDocument? {
+        parse(source, options: options, sink: sink, handOff: nil)
+    }
+}
+
+/// Lowers a YAML tree into the IR: the file's top level, then each distribution on its own.
 public protocol LoweringStage: Sendable {
-    /// Returns the model, or nil when the top level is unusable.
-    func lower(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> ConfigModel?
+    /// The distributions' entries in file order, or nil when the top level is unusable.
+    func lowerTopLevel(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> [DistributionEntry]?
+    /// One distribution (nil when it is unusable) and its findings.
+    func lower(_ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions)
+        -> (distribution: Distribution?, diagnostics: [Diagnostic])
 }
 
-/// Checks a model, reporting findings.
+/// Checks a distribution, returning its findings.
 public protocol CheckingStage: Sendable {
-    /// Reports every finding about `model` into `sink`.
-    func check(_ model: ConfigModel, locator: (any SourceLocator)?, options: CompileOptions, sink: any DiagnosticSink)
+    /// Every finding about `distribution`, suppressed ones included (marked).
+    func check(_ distribution: Distribution, locator: (any SourceLocator)?, options: CompileOptions) -> [Diagnostic]
 }
 
-/// Emits the files for a model.
+/// Emits a distribution's API documents.
 public protocol EmittingStage: Sendable {
-    /// Returns one document per distribution and format, in model order.
-    func emit(_ model: ConfigModel, options: CompileOptions, sink: any DiagnosticSink) -> [EmittedDocument]
+    /// Emits the distribution's `DistributionConfig` into `printer`, which prints the formats
+    /// it was made for.
+    func emit(_ distribution: Distribution, options: CompileOptions, printingTo printer: StreamPrinter)
 }
 
 /// The libyaml front end.
@@ -174,8 +217,10 @@ public struct LibYAMLParsingStage: ParsingStage {
     /// Creates the stage.
     public init() {}
 
-    public func parse(_ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink) -> YAMLDocument? {
-        YAMLParser.parse(source, options: options.parseOptions, sink: sink)
+    public func parse(_ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink,
+                      handOff: ((DetachedValue) -> Void)?) -> YAMLDocument? {
+        guard let handOff else { return YAMLParser.parse(source, options: options.parseOptions, sink: sink) }
+        return YAMLParser.parse(source, options: options.parseOptions, sink: sink, detachingValuesOf: "distributions", handler: handOff)
     }
 }
 
@@ -184,8 +229,13 @@ public struct CatalogLoweringStage: LoweringStage {
     /// Creates the stage.
     public init() {}
 
-    public func lower(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> ConfigModel? {
-        lowerConfigFile(document, sink: sink)
+    public func lowerTopLevel(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> [DistributionEntry]? {
+        DistributionLanguage.lowerTopLevel(document, sink: sink)
+    }
+
+    public func lower(_ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions)
+        -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
+        lowerDistribution(entry, locator: locator)
     }
 }
 
@@ -194,31 +244,18 @@ public struct RuleCatalogChecker: CheckingStage {
     /// Creates the stage.
     public init() {}
 
-    public func check(_ model: ConfigModel, locator: (any SourceLocator)?, options: CompileOptions, sink: any DiagnosticSink) {
-        var model = model
-        model.distributions = model.distributions.map(options.capped)
-        Checker.check(model, locator: locator, includeNotes: options.includeNotes, sink: sink)
+    public func check(_ distribution: Distribution, locator: (any SourceLocator)?, options: CompileOptions) -> [Diagnostic] {
+        Checker.check(options.capped(distribution), locator: locator, includeNotes: options.includeNotes)
     }
 }
 
-/// Emits `NAME.distribution.json` and/or `NAME.distribution.xml` per distribution.
+/// Emits the `DistributionConfig` of a distribution.
 public struct DistributionConfigEmitter: EmittingStage {
     /// Creates the stage.
     public init() {}
 
-    public func emit(_ model: ConfigModel, options: CompileOptions, sink: any DiagnosticSink) -> [EmittedDocument] {
-        let formats = options.formats.sorted()
-        guard !formats.isEmpty else { return [] }
-        return Parallel.map(model.distributions) { distribution in
-            let document = emitDistributionConfig(distribution)
-            return formats.map { format in
-                EmittedDocument(
-                    logicalPath: "\(distribution.name).distribution.\(format.fileExtension)",
-                    mediaType: format == .json ? "application/json" : "application/xml",
-                    distributionName: distribution.name,
-                    bytes: format == .json ? JSONPrinter.print(document) : XMLPrinter.print(document))
-            }
-        }.flatMap { $0 }
+    public func emit(_ distribution: Distribution, options: CompileOptions, printingTo printer: StreamPrinter) {
+        emitDistributionConfig(distribution, printingTo: printer)
     }
 }
 

@@ -8,24 +8,20 @@ import DistributionLanguage
 import Synchronization
 import YAMLSyntax
 
-/// `cfc compile --output DIR`, streamed: each distribution is lowered, checked, emitted and
-/// staged on a worker as soon as the parser has read it, while the parser reads the next.
+/// `cfc compile --output DIR`, streamed: the driver that runs `DistributionUnit` on workers as
+/// soon as the parser has read each distribution, and stages its files, while the parser reads
+/// the next.
 ///
-/// `Pipeline.compile` runs stage after stage over the whole file, so it holds the whole YAML
-/// tree, the whole IR and every emitted document at once: for a 13 MB file with a thousand
-/// distributions, 20 times the input in memory. Here the parser hands each distribution off
-/// as a small document of its own (`YAMLParser.parse(_:options:sink:detachingValuesOf:handler:)`),
-/// a worker turns it into staged files, and nothing of it is kept but its diagnostics. Parsing
-/// one distribution overlaps with compiling the ones before it.
-///
-/// The result is the one `Pipeline.compile` followed by `CompileCommand.finish` gives, to the
-/// byte (a test holds the two to it): the same diagnostics, and files written all or none.
-/// Workers compile speculatively, so the rules of the stage-by-stage pipeline are applied at
-/// the end: check findings count only when nothing failed to parse or lower, and staged files
-/// are renamed into place only when nothing failed at all.
+/// `Pipeline.compile(source:options:sink:)` parses the whole file first and keeps every
+/// document in memory: for a 13 MB file with a thousand distributions, 20 times the input.
+/// Here the parser hands each distribution off as a small document of its own, a worker runs the
+/// unit over it into a staged file, and nothing of it is kept but its diagnostics. The file is
+/// then settled by the same rule (`FileSettlement`), and the run's staged files are renamed
+/// into place only when nothing failed at all; a test holds the two drivers to the same bytes
+/// and diagnostics.
 ///
 /// Distributions that cannot be handed off (the file uses anchors, so a value may refer to
-/// another) are compiled after the parse, from the parsed document, by the same function.
+/// another) are run after the parse, from the parsed document, through the same unit.
 public enum StreamingCompile {
     /// Compiles `paths` into `output`.
     /// - Returns: the outcome, and the files read (for rendering diagnostics with snippets).
@@ -69,18 +65,13 @@ public enum StreamingCompile {
             return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true), sources)
         }
         if files.contains(where: \.hasErrors) { return failed(diagnostics) }
-        let logicalPaths = files.flatMap(\.logicalPaths)
-        let conflicts = OutputWriting.conflictingPositions(inLogicalPaths: logicalPaths)
-        if !conflicts.isEmpty {
-            // Where each file's distribution name was written, as the stage-by-stage pipeline
-            // finds it through its locator.
-            let places: [SourceRange?] = files.flatMap { file in
-                file.logicalPathMarks.map { marks in file.source.flatMap { marks?.range(in: $0) } }
-            }
-            return failed(diagnostics + conflicts.map {
-                OutputWriting.conflict(logicalPaths[$0.second], at: places[$0.second], first: places[$0.first])
-            })
+        // Where each file's distribution name was written, as the in-memory driver finds it
+        // through its locator.
+        let places: [SourceRange?] = files.flatMap { file in
+            file.logicalPathMarks.map { marks in file.source.flatMap { marks?.range(in: $0) } }
         }
+        let conflicts = RunSettlement.conflicts(logicalPaths: files.flatMap(\.logicalPaths), places: places)
+        if !conflicts.isEmpty { return failed(diagnostics + conflicts) }
         if let error = directoryError ?? files.lazy.compactMap(\.writeError).first {
             return failed(diagnostics + [OutputWriting.writeFailure(error)])
         }
@@ -125,19 +116,25 @@ public enum StreamingCompile {
         var destination: String
     }
 
-    /// What compiling one distribution produced.
-    struct DistributionOutcome: Sendable {
-        var loweringDiagnostics: [Diagnostic] = []
-        var checkDiagnostics: [Diagnostic] = []
-        var staged: [StagedFile] = []
-        var logicalPaths: [String] = []
-        /// Where the distribution's name is in the file (kept as marks: the tree is gone by the
-        /// time a conflict between files is found).
-        var keyMarks: SourceMarks? = nil
-        var writeError: FileIOError? = nil
+    /// Where one unit's documents go: staged in `target`, temporary names made with `tag`.
+    struct StagingDestination: DocumentDestination {
+        var target: OutputTarget?
+        var tag: String
 
-        var loweringFailed: Bool { loweringDiagnostics.containsErrors }
-        var checkFailed: Bool { checkDiagnostics.containsErrors }
+        func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, format: OutputFormat, distribution: String)
+            throws(FileIOError) -> StagedFile? {
+            switch target {
+            case nil:
+                return nil
+            case .beside(let directory)?:
+                let destination = directory + "/" + logicalPath
+                return try FileTransaction.writeTemporary(bytes, for: destination, tag: tag)
+                    .map { StagedFile(temporary: $0, destination: destination) }
+            case .staging(let staging)?:
+                let file = try staging.write(bytes, named: logicalPath)
+                return StagedFile(temporary: file, destination: staging.destination + "/" + logicalPath)
+            }
+        }
     }
 
     /// How far the parser may run ahead of the workers, in bytes of the trees handed off and
@@ -180,7 +177,7 @@ public enum StreamingCompile {
 
     /// Outcomes of the distributions handed off, by the index of their placeholder.
     final class Outcomes: Sendable {
-        let byPlaceholder = Mutex<[Int32: DistributionOutcome]>([:])
+        let byPlaceholder = Mutex<[Int32: UnitOutcome<StagedFile>]>([:])
     }
 
     static func compile(
@@ -196,105 +193,53 @@ public enum StreamingCompile {
         let outcomes = Outcomes()
         let group = DispatchGroup()
         let window = HandOffWindow(bytes: options.handOffWindowBytes ?? HandOffWindow.defaultBytes)
-        let document = YAMLParser.parse(source, options: options.parseOptions, sink: sink, detachingValuesOf: "distributions") { detached in
+        let pipeline = Pipeline()
+        let unit = DistributionUnit(pipeline: pipeline, options: options, keepsDistribution: false)
+        let document = pipeline.parser.parse(source, options: options, sink: sink) { detached in
             let units = window.acquire(bytes: detached.value.document.treeBytes)
             DispatchQueue.global().async(group: group) {
-                let outcome = compileDistribution(
+                let outcome = unit.run(
                     DistributionEntry(key: detached.key, value: detached.value), locator: YAMLSourceLocator(detached: detached),
-                    options: options, output: target, tag: "\(fileIndex)-\(detached.placeholder)")
+                    into: StagingDestination(target: target, tag: "\(fileIndex)-\(detached.placeholder)"))
                 outcomes.byPlaceholder.withLock { $0[detached.placeholder] = outcome }
                 window.release(units)
             }
         }
         group.wait()
         let handedOff = outcomes.byPlaceholder.withLock { $0 }
-        let allStaged = handedOff.values.flatMap(\.staged)
+        let allStaged = handedOff.values.flatMap(\.receipts)
 
-        guard let document, let entries = lowerTopLevel(document, sink: sink) else {
+        guard let document, let entries = pipeline.lowering.lowerTopLevel(document, options: options, sink: sink) else {
             removeStaged(allStaged)
             return FileOutcome(source: source, diagnostics: sink.diagnostics)
         }
         // The distributions still in the document, on all cores like the rest.
         let locator = YAMLSourceLocator(document: document)
         let inline = Parallel.map(entries.filter { !document.isDetached($0.value) }) { entry in
-            compileDistribution(entry, locator: locator, options: options, output: target,
-                                tag: "\(fileIndex)-\(entry.value.index)")
+            unit.run(entry, locator: locator, into: StagingDestination(target: target, tag: "\(fileIndex)-\(entry.value.index)"))
         }
         var inlineOutcomes = inline.makeIterator()
-        var ordered: [DistributionOutcome] = []
+        var ordered: [UnitOutcome<StagedFile>] = []
         ordered.reserveCapacity(entries.count)
         for entry in entries {
             if document.isDetached(entry.value) {
-                ordered.append(handedOff[entry.value.index] ?? DistributionOutcome())
+                ordered.append(handedOff[entry.value.index] ?? UnitOutcome())
             } else if let outcome = inlineOutcomes.next() {
                 ordered.append(outcome)
             }
         }
 
-        var file = FileOutcome(source: source, diagnostics: sink.diagnostics)
-        for outcome in ordered { file.diagnostics += outcome.loweringDiagnostics }
-        // As in the stage-by-stage pipeline: no checks after an error, no output after one.
-        let failedBeforeChecks = sink.hasErrors || ordered.contains(where: \.loweringFailed)
-        if !failedBeforeChecks {
-            for outcome in ordered { file.diagnostics += outcome.checkDiagnostics }
-        }
-        if file.hasErrors {
-            removeStaged(allStaged + inline.flatMap(\.staged))
+        let settled = FileSettlement(fileDiagnostics: sink.diagnostics, units: ordered)
+        var file = FileOutcome(source: source, diagnostics: settled.diagnostics)
+        if settled.failed {
+            removeStaged(allStaged + inline.flatMap(\.receipts))
             return file
         }
-        file.staged = ordered.flatMap(\.staged)
+        file.staged = ordered.flatMap(\.receipts)
         file.logicalPaths = ordered.flatMap(\.logicalPaths)
         file.logicalPathMarks = ordered.flatMap { outcome in outcome.logicalPaths.map { _ in outcome.keyMarks } }
         file.writeError = ordered.lazy.compactMap(\.writeError).first
         return file
-    }
-
-    /// Lowers, checks, emits and stages one distribution. Checks run only if it lowered
-    /// cleanly, and files are staged only if it also checked cleanly and its name can name
-    /// a file; whether they are kept is decided once the whole file is known.
-    static func compileDistribution(
-        _ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions, output: OutputTarget?, tag: String
-    ) -> DistributionOutcome {
-        var outcome = DistributionOutcome()
-        outcome.keyMarks = entry.key.marks
-        let lowered = lowerDistribution(entry, locator: locator)
-        outcome.loweringDiagnostics = lowered.diagnostics
-        guard let distribution = lowered.distribution, !outcome.loweringFailed else { return outcome }
-        outcome.checkDiagnostics = Checker.check(options.capped(distribution), locator: locator, includeNotes: options.includeNotes)
-        let formats = options.formats.sorted()
-        guard !outcome.checkFailed, !formats.isEmpty, DistributionNames.problem(with: distribution.name) == nil else {
-            return outcome
-        }
-        // Printed as it is emitted, both formats in one walk of the IR, into buffers that are
-        // written to the files directly. About 1.3 kB of JSON per behavior and per origin:
-        // room for the whole document.
-        let printer = StreamPrinter(
-            json: formats.contains(.json), xml: formats.contains(.xml),
-            capacity: (distribution.config.cacheBehaviors.count + distribution.config.origins.count + 2) * 1300 + 4096)
-        emitDistributionConfig(distribution, printingTo: printer)
-        for format in formats {
-            let logicalPath = "\(distribution.name).distribution.\(format.fileExtension)"
-            outcome.logicalPaths.append(logicalPath)
-            guard let output, outcome.writeError == nil else { continue }
-            do {
-                switch output {
-                case .beside(let directory):
-                    let destination = directory + "/" + logicalPath
-                    let temporary = try printer.withBytes(json: format == .json) { (bytes) throws(FileIOError) -> String? in
-                        try FileTransaction.writeTemporary(bytes, for: destination, tag: tag)
-                    }
-                    if let temporary { outcome.staged.append(StagedFile(temporary: temporary, destination: destination)) }
-                case .staging(let staging):
-                    let file = try printer.withBytes(json: format == .json) { (bytes) throws(FileIOError) -> String in
-                        try staging.write(bytes, named: logicalPath)
-                    }
-                    outcome.staged.append(StagedFile(temporary: file, destination: staging.destination + "/" + logicalPath))
-                }
-            } catch {
-                outcome.writeError = error
-            }
-        }
-        return outcome
     }
 
     static func removeStaged(_ staged: [StagedFile]) {

@@ -64,8 +64,8 @@ public struct ConfigInput: Sendable {
                 return nil
             }
         default:
-            guard let document = YAMLParser.parse(source, options: options.parseOptions, sink: sink),
-                  let model = lowerConfigFile(document, sink: sink), sink.errorCount == errorsBefore else { return nil }
+            guard let model = Pipeline().lower(source: source, options: options, sink: sink),
+                  sink.errorCount == errorsBefore else { return nil }
             return ConfigInput(distributions: model.distributions, etags: [:], kind: .yaml, source: source)
         }
     }

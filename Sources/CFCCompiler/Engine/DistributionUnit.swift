@@ -1,0 +1,140 @@
+import APIDocument
+import CFCDiagnostics
+import CFCSupport
+import DistributionIR
+import DistributionLanguage
+import YAMLSyntax
+
+/// One distribution through the compiler, the unit of work both drivers run: lower, check,
+/// emit. `Pipeline.compile(source:options:sink:)` runs it over the distributions of a parsed
+/// file, in memory; `StreamingCompile` runs it on workers as the parser hands distributions off,
+/// into files. Neither calls a stage for a distribution any other way.
+///
+/// A unit knows nothing of the rest of its file, so it works speculatively: it checks a
+/// distribution that lowered cleanly and emits one that also checked cleanly. Which of its
+/// findings count, and whether its documents are kept, is decided once the whole file is known,
+/// by `FileSettlement`.
+struct DistributionUnit: Sendable {
+    /// The stages.
+    var pipeline: Pipeline
+    /// What is asked for (formats, whether notes are wanted, limits).
+    var options: CompileOptions
+    /// Whether the outcome keeps the lowered distribution (the in-memory driver returns the
+    /// model; the streamed one keeps nothing of a distribution but its diagnostics).
+    var keepsDistribution: Bool
+
+    /// Compiles one distribution, handing each printed document to `destination`.
+    func run<Destination: DocumentDestination>(
+        _ entry: DistributionEntry, locator: YAMLSourceLocator, into destination: Destination
+    ) -> UnitOutcome<Destination.Receipt> {
+        var outcome = UnitOutcome<Destination.Receipt>()
+        outcome.keyMarks = entry.key.marks
+        let lowered = pipeline.lowering.lower(entry, locator: locator, options: options)
+        outcome.loweringDiagnostics = lowered.diagnostics
+        if keepsDistribution { outcome.distribution = lowered.distribution }
+        guard let distribution = lowered.distribution, !outcome.loweringDiagnostics.containsErrors else { return outcome }
+        outcome.checkDiagnostics = pipeline.checker.check(distribution, locator: locator, options: options)
+        let formats = options.formats.sorted()
+        guard !outcome.checkDiagnostics.containsErrors, !formats.isEmpty,
+              DistributionNames.problem(with: distribution.name) == nil else { return outcome }
+        // Printed as it is emitted, every format in one walk of the IR, into buffers handed to
+        // the destination directly. About 1.3 kB of JSON per behavior and per origin: room for
+        // the whole document.
+        let printer = StreamPrinter(
+            json: formats.contains(.json), xml: formats.contains(.xml),
+            capacity: (distribution.config.cacheBehaviors.count + distribution.config.origins.count + 2) * 1300 + 4096)
+        pipeline.emitter.emit(distribution, options: options, printingTo: printer)
+        for format in formats {
+            let logicalPath = format.logicalPath(forDistribution: distribution.name)
+            outcome.logicalPaths.append(logicalPath)
+            guard outcome.writeError == nil else { continue }
+            do {
+                let receipt = try printer.withBytes(json: format == .json) { (bytes) throws(FileIOError) -> Destination.Receipt? in
+                    try destination.accept(bytes, logicalPath: logicalPath, format: format, distribution: distribution.name)
+                }
+                if let receipt { outcome.receipts.append(receipt) }
+            } catch {
+                outcome.writeError = error
+            }
+        }
+        return outcome
+    }
+}
+
+/// What one run of `DistributionUnit` produced.
+struct UnitOutcome<Receipt: Sendable>: Sendable {
+    /// The lowered distribution, when the unit keeps it.
+    var distribution: Distribution? = nil
+    /// Lowering's findings: they always count.
+    var loweringDiagnostics: [Diagnostic] = []
+    /// The checks' findings: they count only if nothing in the file failed before the checks.
+    var checkDiagnostics: [Diagnostic] = []
+    /// What the destination made of each document, in format order.
+    var receipts: [Receipt] = []
+    /// The documents' file names, in format order (a conflict between them is found later).
+    var logicalPaths: [String] = []
+    /// Where the distribution's name is (kept as marks: a streamed distribution's tree is gone
+    /// by the time a conflict between files is found).
+    var keyMarks: SourceMarks? = nil
+    /// The first document the destination could not take.
+    var writeError: FileIOError? = nil
+
+    /// Whether lowering reported an error.
+    var loweringFailed: Bool { loweringDiagnostics.containsErrors }
+}
+
+/// Where a unit's printed documents go: into memory (`InMemoryDestination`), or into files
+/// staged for an all-or-nothing commit (`StreamingCompile.OutputTarget`).
+protocol DocumentDestination: Sendable {
+    /// What accepting a document gives back, for the driver to keep or undo.
+    associatedtype Receipt: Sendable
+    /// Takes the document `logicalPath`; nil when there is nothing to keep (the file on disk
+    /// already holds these bytes).
+    /// - Throws: `FileIOError` when the document cannot be written.
+    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, format: OutputFormat, distribution: String)
+        throws(FileIOError) -> Receipt?
+}
+
+/// Keeps each document's bytes, for standard output and for tests.
+struct InMemoryDestination: DocumentDestination {
+    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, format: OutputFormat, distribution: String)
+        throws(FileIOError) -> EmittedDocument? {
+        EmittedDocument(logicalPath: logicalPath, mediaType: format.mediaType, distributionName: distribution, bytes: Array(bytes))
+    }
+}
+
+/// The rule both drivers apply to a file once all its units are done, so that a file compiles
+/// the same whether its distributions were compiled in memory or streamed into files.
+///
+/// As the stages would have it run one after another over the whole file: the findings of
+/// parsing and of the top level, then every distribution's lowering findings in file order;
+/// the checks' findings only if nothing failed to parse or lower; documents only if nothing
+/// failed at all.
+struct FileSettlement<Receipt: Sendable> {
+    /// The file's diagnostics, in that order.
+    var diagnostics: [Diagnostic]
+    /// Whether anything failed (then nothing of the file may be written).
+    var failed: Bool
+
+    /// Settles the units of one file whose parse and top level reported `fileDiagnostics`.
+    init(fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>]) {
+        diagnostics = fileDiagnostics
+        for unit in units { diagnostics += unit.loweringDiagnostics }
+        let failedBeforeChecks = fileDiagnostics.containsErrors || units.contains(where: \.loweringFailed)
+        if !failedBeforeChecks {
+            for unit in units { diagnostics += unit.checkDiagnostics }
+        }
+        failed = diagnostics.containsErrors
+    }
+}
+
+/// The rule across the files of one run: two distributions may not write the same file.
+enum RunSettlement {
+    /// An `io.conflict` for each file name written again (ignoring ASCII case), at the second
+    /// distribution's name with a note at the first, given each document's name and place.
+    static func conflicts(logicalPaths: [String], places: [SourceRange?]) -> [Diagnostic] {
+        OutputWriting.conflictingPositions(inLogicalPaths: logicalPaths).map {
+            OutputWriting.conflict(logicalPaths[$0.second], at: places[$0.second], first: places[$0.first])
+        }
+    }
+}
