@@ -1,4 +1,20 @@
-/// Pieces that rule examples share, so each example shows only what it is about.
+/// The part every rule example shares, so that each example shows only what it is about.
+///
+/// A rule's examples are multi-line literals of a distribution's body, as a user would write
+/// it; `↓` marks where a failing example must be flagged (the rule tests strip the markers and
+/// require a finding of the rule at each one, and none elsewhere). Most examples are written
+/// with `with(_:)`, which adds one HTTPS origin `app` and a default behavior that redirects to
+/// HTTPS:
+///
+/// ```swift
+/// failingExamples: [
+///     RuleExample.with("""
+///         cache-behaviors:
+///           - path-pattern: ↓images/*
+///             …
+///         """),
+/// ]
+/// ```
 enum RuleExample {
     /// One HTTPS custom origin called `app`.
     static let origin = """
@@ -16,27 +32,8 @@ enum RuleExample {
           cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
         """
 
-    /// A complete distribution body with `rest` added.
+    /// A complete distribution body: `origin`, `defaultBehavior`, then `rest`.
     static func with(_ rest: String) -> String {
         origin + "\n" + defaultBehavior + "\n" + rest
     }
-
-    /// A cache behavior with a pattern and policy.
-    static func behavior(_ pattern: String, _ policy: String = "https-only", marker: String = "") -> String {
-        """
-          - path-pattern: \(marker)\(pattern)
-            target-origin-id: app
-            viewer-protocol-policy: \(policy)
-            cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-        """
-    }
-}
-
-extension RuleExample {
-    /// An ACM certificate in us-east-1 served with SNI.
-    static let acmCertificate = """
-        viewer-certificate:
-          acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
-          ssl-support-method: sni-only
-        """
 }

@@ -43,9 +43,18 @@ import Testing
 
     /// The rule's own catalog example, with the host cfc uses when there is no alias.
     @Test func withoutAliasesTheExampleUsesACloudFrontDomain() throws {
-        let body = RuleExample.with("cache-behaviors:\n  - path-pattern: /acc*\n    target-origin-id: app\n    viewer-protocol-policy: allow-all\n"
-                                    + "    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6\n" + RuleExample.behavior("/account/*")
-                                    + "\nrequire-https: [/account/*]")
+        let body = RuleExample.with("""
+            cache-behaviors:
+              - path-pattern: /acc*
+                target-origin-id: app
+                viewer-protocol-policy: allow-all
+                cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+              - path-pattern: /account/*
+                target-origin-id: app
+                viewer-protocol-policy: https-only
+                cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            require-https: [/account/*]
+            """)
         let (text, _) = MarkedExample.prepare(body)
         let result = TestCompiler.compile(text)
         let finding = try #require(result.diagnostics.first { $0.id.rawValue == "https.require_https" })

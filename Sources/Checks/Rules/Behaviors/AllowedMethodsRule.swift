@@ -14,8 +14,26 @@ struct AllowedMethodsRule: Rule {
             seven (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE). Any other list is rejected.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS]")],
-        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: ↓[GET, HEAD, POST]")])
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    allowed-methods: [GET, HEAD, OPTIONS]
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    allowed-methods: ↓[GET, HEAD, POST]
+                """),
+        ])
 
     /// The accepted sets, as bit masks (see `HTTPMethod.mask`).
     static let sets: [UInt8] = [HTTPMethod.mask([.get, .head]), HTTPMethod.mask([.get, .head, .options]), HTTPMethod.mask(HTTPMethod.allCases)]

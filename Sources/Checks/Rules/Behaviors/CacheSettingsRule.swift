@@ -15,10 +15,29 @@ struct CacheSettingsRule: Rule {
             and with both it is unclear which settings apply.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
-        passingExamples: [RuleExample.with("")],
+        passingExamples: [
+            RuleExample.with("""
+
+                """),
+        ],
         failingExamples: [
-            RuleExample.origin + "\n↓default-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only",
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    ↓forwarded-values: {query-string: true}"),
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                ↓default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                """,
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    ↓forwarded-values: {query-string: true}
+                """),
         ])
 
     func check(_ context: CheckContext) {

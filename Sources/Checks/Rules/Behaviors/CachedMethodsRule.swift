@@ -15,10 +15,35 @@ struct CachedMethodsRule: Rule {
             accepted. Caching OPTIONS needs OPTIONS among the allowed methods.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS]\n    cached-methods: [GET, HEAD, OPTIONS]")],
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    allowed-methods: [GET, HEAD, OPTIONS]
+                    cached-methods: [GET, HEAD, OPTIONS]
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    cached-methods: ↓[GET, HEAD, OPTIONS]"),
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]\n    cached-methods: ↓[GET, HEAD, POST]"),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    cached-methods: ↓[GET, HEAD, OPTIONS]
+                """),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
+                    cached-methods: ↓[GET, HEAD, POST]
+                """),
         ])
 
     static let sets: [UInt8] = [HTTPMethod.mask([.get, .head]), HTTPMethod.mask([.get, .head, .options])]

@@ -15,8 +15,36 @@ struct ForwardAllHeadersMinTTLRule: Rule {
             cache; the API requires MinTTL 0 when Headers is *.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
-        passingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  forwarded-values: {query-string: true, headers: [\"*\"]}\n  min-ttl: 0\n  default-ttl: 0\n  max-ttl: 0"],
-        failingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  forwarded-values: {query-string: true, headers: [\"*\"]}\n  min-ttl: ↓5\n  default-ttl: 5\n  max-ttl: 5"])
+        passingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  forwarded-values: {query-string: true, headers: ["*"]}
+                  min-ttl: 0
+                  default-ttl: 0
+                  max-ttl: 0
+                """,
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  forwarded-values: {query-string: true, headers: ["*"]}
+                  min-ttl: ↓5
+                  default-ttl: 5
+                  max-ttl: 5
+                """,
+        ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

@@ -15,8 +15,21 @@ struct LegacyTTLWithCachePolicyRule: Rule {
             policy's own MinTTL, DefaultTTL and MaxTTL apply. Values written here are misleading.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
-        passingExamples: [RuleExample.with("")],
-        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    ↓max-ttl: 60")])
+        passingExamples: [
+            RuleExample.with("""
+
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    ↓max-ttl: 60
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors where behavior.behavior.cachePolicyId != nil && behavior.behavior.forwardedValues == nil {

@@ -15,8 +15,36 @@ struct TTLOrderRule: Rule {
             other orders with InvalidTTLOrder.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
-        passingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  forwarded-values: {query-string: false}\n  min-ttl: 0\n  default-ttl: 60\n  max-ttl: 3600"],
-        failingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  forwarded-values: {query-string: false}\n  min-ttl: 600\n  default-ttl: ↓60\n  max-ttl: 3600"])
+        passingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  forwarded-values: {query-string: false}
+                  min-ttl: 0
+                  default-ttl: 60
+                  max-ttl: 3600
+                """,
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  forwarded-values: {query-string: false}
+                  min-ttl: 600
+                  default-ttl: ↓60
+                  max-ttl: 3600
+                """,
+        ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

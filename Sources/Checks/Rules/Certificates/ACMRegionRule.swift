@@ -14,9 +14,21 @@ struct ACMRegionRule: Rule {
             us-east-1, whatever Region the origin is in. A certificate in another Region is rejected.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate)],
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  acm-certificate-arn: ↓arn:aws:acm:eu-west-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab\n  ssl-support-method: sni-only"),
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: ↓arn:aws:acm:eu-west-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
         ])
 
     func check(_ context: CheckContext) {

@@ -21,11 +21,33 @@ struct AliasSyntaxRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-wildcard.html",
         ],
-        passingExamples: [RuleExample.with("aliases: [www.example.com, \"*.example.com\", example.com]\n" + RuleExample.acmCertificate)],
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com, "*.example.com", example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("aliases: [↓WWW.example.com]\n" + RuleExample.acmCertificate),
-            RuleExample.with("aliases: [↓\"api.*.example.com\", ↓\"*.com\", ↓\"*shop.example.com\"]\n" + RuleExample.acmCertificate),
-            RuleExample.with("aliases: [www.example.com, ↓www.example.com]\n" + RuleExample.acmCertificate),
+            RuleExample.with("""
+                aliases: [↓WWW.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+            RuleExample.with("""
+                aliases: [↓"api.*.example.com", ↓"*.com", ↓"*shop.example.com"]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+            RuleExample.with("""
+                aliases: [www.example.com, ↓www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
         ])
 
     /// Why `alias` is not a valid alternate domain name, or nil.

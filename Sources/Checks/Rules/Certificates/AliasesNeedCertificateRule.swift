@@ -16,8 +16,19 @@ struct AliasesNeedCertificateRule: Rule {
             the API rejects aliases without one.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate)],
-        failingExamples: [RuleExample.with("aliases: ↓[www.example.com]")])
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                aliases: ↓[www.example.com]
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         guard !context.config.aliases.isEmpty, context.config.viewerCertificate.usesCloudFrontDefault else { return }

@@ -16,11 +16,22 @@ struct ConflictingCertificatesRule: Rule {
             combination.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate)],
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  cloudfront-default-certificate: ↓true\n"
-                             + "  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab\n"
-                             + "  ssl-support-method: sni-only"),
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  cloudfront-default-certificate: ↓true
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
         ])
 
     func check(_ context: CheckContext) {

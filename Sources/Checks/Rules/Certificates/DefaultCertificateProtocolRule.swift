@@ -17,8 +17,17 @@ struct DefaultCertificateProtocolRule: Rule {
             back shows no difference; the value written here has no effect.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
-        passingExamples: [RuleExample.with("")],
-        failingExamples: [RuleExample.with("viewer-certificate:\n  minimum-protocol-version: ↓TLSv1.2_2021")])
+        passingExamples: [
+            RuleExample.with("""
+
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                viewer-certificate:
+                  minimum-protocol-version: ↓TLSv1.2_2021
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate

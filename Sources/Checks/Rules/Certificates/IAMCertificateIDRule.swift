@@ -14,8 +14,22 @@ struct IAMCertificateIDRule: Rule {
             ids start with ASCA and are 16 to 128 letters and digits.
             """,
         sources: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-prefixes"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  iam-certificate-id: ASCAEXAMPLEIAMCERT1234\n  ssl-support-method: sni-only")],
-        failingExamples: [RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  iam-certificate-id: ↓arn:aws:iam::111122223333:server-certificate/cloudfront/www\n  ssl-support-method: sni-only")])
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  iam-certificate-id: ASCAEXAMPLEIAMCERT1234
+                  ssl-support-method: sni-only
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  iam-certificate-id: ↓arn:aws:iam::111122223333:server-certificate/cloudfront/www
+                  ssl-support-method: sni-only
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         guard let id = context.config.viewerCertificate.iamCertificateId else { return }

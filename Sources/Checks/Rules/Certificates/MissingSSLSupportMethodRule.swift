@@ -16,9 +16,20 @@ struct MissingSSLSupportMethodRule: Rule {
             fee), or static-ip.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate)],
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  acm-certificate-arn: ↓arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab"),
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: ↓arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                """),
         ])
 
     func check(_ context: CheckContext) {

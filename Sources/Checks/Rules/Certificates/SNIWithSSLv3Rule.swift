@@ -11,8 +11,25 @@ struct SNIWithSSLv3Rule: Rule {
         fix: "Use minimum-protocol-version TLSv1.2_2021 (SSLv3 works only with vip, and is insecure).",
         rationale: "SSLv3 clients do not send Server Name Indication; with sni-only the API requires TLSv1 or higher.",
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate + "\n  minimum-protocol-version: TLSv1.2_2021")],
-        failingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate + "\n  minimum-protocol-version: ↓SSLv3\nignore: [certificates.weak_minimum_protocol]")])
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                  minimum-protocol-version: TLSv1.2_2021
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                  minimum-protocol-version: ↓SSLv3
+                ignore: [certificates.weak_minimum_protocol]
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate

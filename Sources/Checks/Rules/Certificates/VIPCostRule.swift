@@ -15,9 +15,22 @@ struct VIPCostRule: Rule {
             hour. Every current browser and HTTP library supports SNI, which costs nothing extra.
             """,
         sources: ["https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/cloudfront.html"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate)],
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab\n  ssl-support-method: ↓vip\n  minimum-protocol-version: TLSv1"),
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: ↓vip
+                  minimum-protocol-version: TLSv1
+                """),
         ])
 
     func check(_ context: CheckContext) {

@@ -15,8 +15,26 @@ struct VIPProtocolRule: Rule {
             is rejected.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html#DownloadDistValues-security-policy"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab\n  ssl-support-method: vip\n  minimum-protocol-version: TLSv1\nignore: [certificates.vip_cost]")],
-        failingExamples: [RuleExample.with("aliases: [www.example.com]\nviewer-certificate:\n  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab\n  ssl-support-method: vip\n  minimum-protocol-version: ↓TLSv1.2_2021\nignore: [certificates.vip_cost]")])
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: vip
+                  minimum-protocol-version: TLSv1
+                ignore: [certificates.vip_cost]
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: vip
+                  minimum-protocol-version: ↓TLSv1.2_2021
+                ignore: [certificates.vip_cost]
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate

@@ -16,8 +16,24 @@ struct WeakMinimumProtocolRule: Rule {
             retires; AWS recommends TLSv1.2_2021 (the console default) unless old clients must be served.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html"],
-        passingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate + "\n  minimum-protocol-version: TLSv1.2_2021")],
-        failingExamples: [RuleExample.with("aliases: [www.example.com]\n" + RuleExample.acmCertificate + "\n  minimum-protocol-version: ↓TLSv1.1_2016")])
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                  minimum-protocol-version: TLSv1.2_2021
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                aliases: [www.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                  minimum-protocol-version: ↓TLSv1.1_2016
+                """),
+        ])
 
     static let weak: Set<MinimumProtocolVersion> = [.sslV3, .tlsV1, .tlsV1_2016, .tlsV1_1_2016, .tlsV1_2_2018, .tlsV1_2_2019]
 

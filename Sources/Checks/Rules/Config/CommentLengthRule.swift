@@ -11,8 +11,16 @@ struct CommentLengthRule: Rule {
         fix: "Shorten the comment to 128 characters; keep longer notes as YAML comments, which are not sent.",
         rationale: "CloudFront accepts a comment of at most 128 characters and rejects longer ones.",
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html"],
-        passingExamples: [RuleExample.with("comment: Product documentation")],
-        failingExamples: [RuleExample.with("comment: ↓" + String(repeating: "x", count: 129))])
+        passingExamples: [
+            RuleExample.with("""
+                comment: Product documentation
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                comment: ↓xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         let count = context.config.comment.count

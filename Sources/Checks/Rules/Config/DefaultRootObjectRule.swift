@@ -15,8 +15,16 @@ struct DefaultRootObjectRule: Rule {
             at most 255 characters of A-Z, a-z, 0-9, _ - . * $ / ~ " ' and &.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html"],
-        passingExamples: [RuleExample.with("default-root-object: index.html")],
-        failingExamples: [RuleExample.with("default-root-object: ↓/index.html")])
+        passingExamples: [
+            RuleExample.with("""
+                default-root-object: index.html
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                default-root-object: ↓/index.html
+                """),
+        ])
 
     static let allowed = Set("_-.*$/~\"'&".unicodeScalars)
 

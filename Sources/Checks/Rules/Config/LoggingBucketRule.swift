@@ -15,10 +15,18 @@ struct LoggingBucketRule: Rule {
             amzn-s3-demo-bucket.s3.amazonaws.com, not by its bare name, ARN or s3:// URL.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_LoggingConfig.html"],
-        passingExamples: [RuleExample.with("logging: {bucket: example-logs.s3.amazonaws.com, prefix: www/}")],
+        passingExamples: [
+            RuleExample.with("""
+                logging: {bucket: example-logs.s3.amazonaws.com, prefix: www/}
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("logging: {bucket: ↓example-logs, prefix: www/}"),
-            RuleExample.with("logging: ↓{prefix: www/}"),
+            RuleExample.with("""
+                logging: {bucket: ↓example-logs, prefix: www/}
+                """),
+            RuleExample.with("""
+                logging: ↓{prefix: www/}
+                """),
         ])
 
     func check(_ context: CheckContext) {

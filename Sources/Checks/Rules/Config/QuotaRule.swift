@@ -61,11 +61,35 @@ struct QuotaRule: Rule {
             of cookies, and a query string name 128 characters. (Values as of \(CloudFrontQuotas.asOf).)
             """,
         sources: [CloudFrontQuotas.source],
-        passingExamples: [RuleExample.with("aliases: [a.example.com, b.example.com]\n" + RuleExample.acmCertificate)],
+        passingExamples: [
+            RuleExample.with("""
+                aliases: [a.example.com, b.example.com]
+                viewer-certificate:
+                  acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
+                  ssl-support-method: sni-only
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/a/*") + "\n    trusted-key-groups: ↓[k1, k2, k3, k4, k5]"),
-            RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n"
-                + "  forwarded-values:\n    query-string: true\n    query-string-cache-keys: ↓[" + String(repeating: "q", count: 129) + "]",
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /a/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    trusted-key-groups: ↓[k1, k2, k3, k4, k5]
+                """),
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  forwarded-values:
+                    query-string: true
+                    query-string-cache-keys: ↓[qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq]
+                """,
         ])
 
     func check(_ context: CheckContext) {

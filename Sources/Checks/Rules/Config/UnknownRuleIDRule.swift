@@ -16,8 +16,16 @@ struct UnknownRuleIDRule: Rule {
             worse, the intended suppression is silently lost.
             """,
         sources: ["docs/rules.md"],
-        passingExamples: [RuleExample.with("ignore: [https.redirect_billing]")],
-        failingExamples: [RuleExample.with("ignore: [↓https.redirect_biling]")])
+        passingExamples: [
+            RuleExample.with("""
+                ignore: [https.redirect_billing]
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                ignore: [↓https.redirect_biling]
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         let known = RuleRegistry.idSet

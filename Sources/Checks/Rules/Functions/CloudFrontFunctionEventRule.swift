@@ -11,8 +11,28 @@ struct CloudFrontFunctionEventRule: Rule {
         fix: "Associate the CloudFront Function with viewer-request or viewer-response, or use a Lambda@Edge function for origin events.",
         rationale: "CloudFront Functions run only on viewer-request and viewer-response; origin events need Lambda@Edge.",
         sources: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-functionassociation.html"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    function-associations:\n      - {event-type: viewer-request, function-arn: \"arn:aws:cloudfront::111122223333:function/a\"}")],
-        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    function-associations:\n      - {event-type: ↓origin-request, function-arn: \"arn:aws:cloudfront::111122223333:function/a\"}")])
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    function-associations:
+                      - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    function-associations:
+                      - {event-type: ↓origin-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

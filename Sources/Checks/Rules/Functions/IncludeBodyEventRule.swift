@@ -11,8 +11,28 @@ struct IncludeBodyEventRule: Rule {
         fix: "Remove include-body, or move the function to viewer-request or origin-request, the events that can read the body.",
         rationale: "IncludeBody exposes the request body to the function, and applies only to viewer-request and origin-request events.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-include-body-access.html"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    lambda-function-associations:\n      - {event-type: origin-request, include-body: true, lambda-function-arn: \"arn:aws:lambda:us-east-1:111122223333:function:auth:7\"}")],
-        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    lambda-function-associations:\n      - {event-type: origin-response, include-body: ↓true, lambda-function-arn: \"arn:aws:lambda:us-east-1:111122223333:function:auth:7\"}")])
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    lambda-function-associations:
+                      - {event-type: origin-request, include-body: true, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    lambda-function-associations:
+                      - {event-type: origin-response, include-body: ↓true, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

@@ -15,10 +15,36 @@ struct LambdaARNRule: Rule {
             function must be in us-east-1.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    lambda-function-associations:\n      - {event-type: origin-request, lambda-function-arn: \"arn:aws:lambda:us-east-1:111122223333:function:auth:7\"}")],
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    lambda-function-associations:
+                      - {event-type: origin-request, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    lambda-function-associations:\n      - {event-type: origin-request, lambda-function-arn: ↓\"arn:aws:lambda:us-east-1:111122223333:function:auth:$LATEST\"}"),
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    lambda-function-associations:\n      - {event-type: origin-request, lambda-function-arn: ↓\"arn:aws:lambda:eu-west-1:111122223333:function:auth:7\"}"),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    lambda-function-associations:
+                      - {event-type: origin-request, lambda-function-arn: ↓"arn:aws:lambda:us-east-1:111122223333:function:auth:$LATEST"}
+                """),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    lambda-function-associations:
+                      - {event-type: origin-request, lambda-function-arn: ↓"arn:aws:lambda:eu-west-1:111122223333:function:auth:7"}
+                """),
         ])
 
     func check(_ context: CheckContext) {

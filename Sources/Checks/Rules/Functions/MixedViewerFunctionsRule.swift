@@ -16,8 +16,32 @@ struct MixedViewerFunctionsRule: Rule {
             viewer-response. Lambda@Edge on origin events may sit beside CloudFront Functions.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-function-restrictions-all.html"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    function-associations:\n      - {event-type: viewer-request, function-arn: \"arn:aws:cloudfront::111122223333:function/a\"}\n    lambda-function-associations:\n      - {event-type: origin-request, lambda-function-arn: \"arn:aws:lambda:us-east-1:111122223333:function:auth:7\"}")],
-        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    function-associations:\n      - {event-type: viewer-request, function-arn: \"arn:aws:cloudfront::111122223333:function/a\"}\n    lambda-function-associations:\n      - {event-type: ↓viewer-response, lambda-function-arn: \"arn:aws:lambda:us-east-1:111122223333:function:auth:7\"}")])
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    function-associations:
+                      - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
+                    lambda-function-associations:
+                      - {event-type: origin-request, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    function-associations:
+                      - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
+                    lambda-function-associations:
+                      - {event-type: ↓viewer-response, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors where !behavior.behavior.functionAssociations.isEmpty {

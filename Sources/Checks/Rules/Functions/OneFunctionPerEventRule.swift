@@ -11,8 +11,30 @@ struct OneFunctionPerEventRule: Rule {
         fix: "Keep one function per event type and behavior; combine their logic into one function.",
         rationale: "Each event type (viewer request, origin request, origin response, viewer response) can have only one edge function association per cache behavior.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-function-restrictions-all.html"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    function-associations:\n      - {event-type: viewer-request, function-arn: \"arn:aws:cloudfront::111122223333:function/a\"}\n      - {event-type: viewer-response, function-arn: \"arn:aws:cloudfront::111122223333:function/b\"}")],
-        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    function-associations:\n      - {event-type: viewer-request, function-arn: \"arn:aws:cloudfront::111122223333:function/a\"}\n      - {event-type: ↓viewer-request, function-arn: \"arn:aws:cloudfront::111122223333:function/b\"}")])
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    function-associations:
+                      - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
+                      - {event-type: viewer-response, function-arn: "arn:aws:cloudfront::111122223333:function/b"}
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    function-associations:
+                      - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
+                      - {event-type: ↓viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/b"}
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

@@ -18,12 +18,30 @@ struct AllowAllWithoutPolicyRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
         passingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/feeds/*", "allow-all") + "\n    ignore: [https.allow_all_without_policy]"),
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*", "redirect-to-https")),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /feeds/*
+                    target-origin-id: app
+                    viewer-protocol-policy: allow-all
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    ignore: [https.allow_all_without_policy]
+                """),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /images/*
+                    target-origin-id: app
+                    viewer-protocol-policy: redirect-to-https
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n  - path-pattern: /feeds/*\n    target-origin-id: app\n    viewer-protocol-policy: ↓allow-all\n"
-                             + "    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6"),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /feeds/*
+                    target-origin-id: app
+                    viewer-protocol-policy: ↓allow-all
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ])
 
     func check(_ context: CheckContext) {

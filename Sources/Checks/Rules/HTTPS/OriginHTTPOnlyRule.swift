@@ -16,9 +16,22 @@ struct OriginHTTPOnlyRule: Rule {
             the origin as well; require-origin-https: true makes this an error.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html"],
-        passingExamples: [RuleExample.with("")],
+        passingExamples: [
+            RuleExample.with("""
+
+                """),
+        ],
         failingExamples: [
-            "origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: ↓http-only}\n" + RuleExample.defaultBehavior,
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: ↓http-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
         ])
 
     func check(_ context: CheckContext) {

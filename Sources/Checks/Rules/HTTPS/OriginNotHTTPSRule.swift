@@ -21,13 +21,36 @@ struct OriginNotHTTPSRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-s3-origin.html",
         ],
-        passingExamples: [RuleExample.with("require-origin-https: true")],
+        passingExamples: [
+            RuleExample.with("""
+                require-origin-https: true
+                """),
+        ],
         failingExamples: [
-            "origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: ↓http-only}\n"
-                + RuleExample.defaultBehavior + "\nrequire-origin-https: true\nignore: [https.origin_http_only]",
-            "origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: ↓match-viewer}\n"
-                + "default-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: allow-all\n  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6\n"
-                + "require-origin-https: true\nignore: [https.allow_all_without_policy]",
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: ↓http-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                require-origin-https: true
+                ignore: [https.origin_http_only]
+                """,
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: ↓match-viewer}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: allow-all
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                require-origin-https: true
+                ignore: [https.allow_all_without_policy]
+                """,
         ])
 
     func check(_ context: CheckContext) {

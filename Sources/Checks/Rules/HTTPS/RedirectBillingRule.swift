@@ -15,8 +15,30 @@ struct RedirectBillingRule: Rule {
             request and the headers and object returned. Links that use https:// avoid the first.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
-        passingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: https-only\n  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6"],
-        failingExamples: [RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: ↓redirect-to-https\n  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6"])
+        passingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: ↓redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ])
 
     func check(_ context: CheckContext) {
         let redirecting = context.routing.behaviors.indices.filter {

@@ -17,10 +17,25 @@ struct RedirectWithBodyMethodsRule: Rule {
             rejects plain HTTP at once instead of inviting a second upload.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]")],
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n  - path-pattern: /api/*\n    target-origin-id: app\n    viewer-protocol-policy: ↓redirect-to-https\n"
-                             + "    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]\n    cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad"),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: ↓redirect-to-https
+                    allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
+                    cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+                """),
         ])
 
     func check(_ context: CheckContext) {

@@ -20,15 +20,44 @@ struct RequireHTTPSRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
         passingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/account/*") + "\n" + RuleExample.behavior("/images/*", "allow-all")
-                             + "\nrequire-https: [/account/*]\nignore: [https.allow_all_without_policy]"),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /account/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /images/*
+                    target-origin-id: app
+                    viewer-protocol-policy: allow-all
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                require-https: [/account/*]
+                ignore: [https.allow_all_without_policy]
+                """),
         ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n  - path-pattern: /acc*\n    target-origin-id: app\n    viewer-protocol-policy: ↓allow-all\n"
-                             + "    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6\n" + RuleExample.behavior("/account/*")
-                             + "\nrequire-https: [/account/*]"),
-            RuleExample.origin + "\ndefault-cache-behavior:\n  target-origin-id: app\n  viewer-protocol-policy: ↓allow-all\n"
-                + "  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6\nrequire-https: [\"*\"]",
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /acc*
+                    target-origin-id: app
+                    viewer-protocol-policy: ↓allow-all
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /account/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                require-https: [/account/*]
+                """),
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: ↓allow-all
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                require-https: ["*"]
+                """,
         ])
 
     func check(_ context: CheckContext) {

@@ -16,8 +16,24 @@ struct DirectoryPatternRule: Rule {
             default cache behavior, because the pattern lacks the * of test/*.
             """,
         sources: ["https://repost.aws/knowledge-center/cloudfront-not-following-cache-behavior"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/test/*"))],
-        failingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/test/", marker: "↓"))])
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /test/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
+        ],
+        failingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: ↓/test/
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
+        ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors where !behavior.isDefault && behavior.behavior.pathPattern.hasSuffix("/") {

@@ -17,9 +17,31 @@ struct DuplicatePathPatternRule: Rule {
             distribution.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*") + "\n" + RuleExample.behavior("/img/*"))],
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /images/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /img/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*") + "\n" + RuleExample.behavior("images/*", marker: "↓")),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /images/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: ↓images/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ])
 
     func check(_ context: CheckContext) {

@@ -17,11 +17,37 @@ struct InvalidPathPatternRule: Rule {
             the distribution is created or updated; cfc reports it at its line instead.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
-        passingExamples: [RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*.jpg") + "\n" + RuleExample.behavior("~user/@me:+1$"))],
+        passingExamples: [
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /images/*.jpg
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: ~user/@me:+1$
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
+        ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("\"/search results/*\"", marker: "↓")),
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/a%20b", marker: "↓")),
-            RuleExample.with("require-https: [↓\"/caf\\u00e9/*\"]"),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: ↓"/search results/*"
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: ↓/a%20b
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
+            RuleExample.with("""
+                require-https: [↓"/caf\\u00e9/*"]
+                """),
         ])
 
     static let allowedPunctuation = Set("_-.*$/~\"'@:+&?".unicodeScalars)

@@ -29,12 +29,39 @@ struct PatternSearchBudgetRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
         passingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/x") + "\n" + RuleExample.behavior("/??*") + "\n"
-                             + RuleExample.behavior("/*y")),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /x
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /??*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /*y
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ],
         failingExamples: [
-            RuleExample.with("pattern-search-steps: 1\n↓cache-behaviors:\n" + RuleExample.behavior("/x") + "\n"
-                             + RuleExample.behavior("/??*") + "\n" + RuleExample.behavior("/*y")),
+            RuleExample.with("""
+                pattern-search-steps: 1
+                ↓cache-behaviors:
+                  - path-pattern: /x
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /??*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /*y
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ])
 
     /// Nothing of its own: see `report`.

@@ -20,11 +20,41 @@ struct ShadowedBehaviorRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
         passingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/logo.png") + "\n" + RuleExample.behavior("/images/*")),
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*") + "\n" + RuleExample.behavior("/video/*.mp4")),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /images/logo.png
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /images/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /images/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /video/*.mp4
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/images/*") + "\n" + RuleExample.behavior("\"*.jpg\"", marker: "↓")),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /images/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: ↓"*.jpg"
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ])
 
     func check(_ context: CheckContext) {

@@ -19,12 +19,45 @@ struct UnreachableBehaviorRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
         passingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/v2/*") + "\n" + RuleExample.behavior("/api/*")),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/v2/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ],
         failingExamples: [
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/api/*") + "\n" + RuleExample.behavior("/api/v2/*", marker: "↓")),
-            RuleExample.with("cache-behaviors:\n" + RuleExample.behavior("/x") + "\n" + RuleExample.behavior("/??*") + "\n"
-                             + RuleExample.behavior("/*x", marker: "↓")),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: ↓/api/v2/*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
+            RuleExample.with("""
+                cache-behaviors:
+                  - path-pattern: /x
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: /??*
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - path-pattern: ↓/*x
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """),
         ])
 
     func check(_ context: CheckContext) {

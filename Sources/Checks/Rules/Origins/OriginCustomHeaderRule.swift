@@ -20,8 +20,32 @@ struct OriginCustomHeaderRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
         ],
-        passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only}\n    custom-headers: {X-Origin-Verify: secret}\n" + RuleExample.defaultBehavior],
-        failingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only}\n    custom-headers: {↓Host: origin.example.com, ↓X-Amz-Date: now}\n" + RuleExample.defaultBehavior])
+        passingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                    custom-headers: {X-Origin-Verify: secret}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                    custom-headers: {↓Host: origin.example.com, ↓X-Amz-Date: now}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ])
 
     static let forbidden: Set<String> = [
         "cache-control", "connection", "content-length", "cookie", "host", "if-match", "if-modified-since",

@@ -16,10 +16,32 @@ struct OriginDomainNameRule: Rule {
             such values with errors like "The parameter origin name cannot contain a colon".
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesDomainName"],
-        passingExamples: [RuleExample.with("")],
+        passingExamples: [
+            RuleExample.with("""
+
+                """),
+        ],
         failingExamples: [
-            "origins:\n  app:\n    domain-name: ↓https://app.example.com/v1\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior,
-            "origins:\n  app:\n    domain-name: ↓app.example.com:8443\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior,
+            """
+                origins:
+                  app:
+                    domain-name: ↓https://app.example.com/v1
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+            """
+                origins:
+                  app:
+                    domain-name: ↓app.example.com:8443
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
         ])
 
     /// What is wrong with `domain`, or nil; one pass over its bytes.

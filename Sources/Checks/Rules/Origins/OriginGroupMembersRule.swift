@@ -12,14 +12,23 @@ struct OriginGroupMembersRule: Rule {
         rationale: "An origin group is a primary origin and a secondary origin to fail over to: exactly two, and not the same one twice.",
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginGroup.html"],
         passingExamples: [
-            "origins:\n  a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}\n  b: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}\n"
-                + "origin-groups:\n  ab: {members: [a, b], failover-criteria: {status-codes: [503]}}\n"
-                + "default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}",
+            """
+                origins:
+                  a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+                  b: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+                origin-groups:
+                  ab: {members: [a, b], failover-criteria: {status-codes: [503]}}
+                default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                """,
         ],
         failingExamples: [
-            "origins:\n  a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}\n"
-                + "origin-groups:\n  ab: {members: ↓[a], failover-criteria: {status-codes: [503]}}\n"
-                + "default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}",
+            """
+                origins:
+                  a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+                origin-groups:
+                  ab: {members: ↓[a], failover-criteria: {status-codes: [503]}}
+                default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                """,
         ])
 
     func check(_ context: CheckContext) {

@@ -16,8 +16,23 @@ struct OriginIPAddressRule: Rule {
             verify the origin's certificate over HTTPS.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesDomainName"],
-        passingExamples: [RuleExample.with("")],
-        failingExamples: ["origins:\n  app:\n    domain-name: ↓203.0.113.10\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior])
+        passingExamples: [
+            RuleExample.with("""
+
+                """),
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: ↓203.0.113.10
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ])
 
     /// Whether `text` is an IPv4 or IPv6 address literal.
     static func isIPAddress(_ text: String) -> Bool {

@@ -11,8 +11,32 @@ struct OriginPathRule: Rule {
         fix: "Start the origin path with '/' and do not end it with '/' (/production).",
         rationale: "OriginPath must start with a slash and must not end with one (/production, not production/); CloudFront appends the request path to it.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath"],
-        passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    origin-path: /production\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior],
-        failingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    origin-path: ↓production/\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior])
+        passingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    origin-path: /production
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    origin-path: ↓production/
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ])
 
     func check(_ context: CheckContext) {
         for origin in context.config.origins where !origin.originPath.isEmpty {

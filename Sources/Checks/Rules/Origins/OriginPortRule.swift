@@ -11,8 +11,30 @@ struct OriginPortRule: Rule {
         fix: "Use port 80 or 443, or a port from 1024 to 65535.",
         rationale: "CloudFront connects to custom origins only on ports 80, 443, and 1024 to 65535; the API rejects other ports.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesHTTPPort"],
-        passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only, https-port: 8443}\n" + RuleExample.defaultBehavior],
-        failingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only, https-port: ↓993}\n" + RuleExample.defaultBehavior])
+        passingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only, https-port: 8443}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only, https-port: ↓993}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ])
 
     static func isAllowed(_ port: Int) -> Bool { port == 80 || port == 443 || (1024...65535).contains(port) }
 

@@ -16,8 +16,32 @@ struct OriginShieldRegionRule: Rule {
             eu-west-2 and sa-east-1; a Region added since is reported as a warning, not an error.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-shield.html"],
-        passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only}\n    origin-shield: {origin-shield-region: eu-west-1}\n" + RuleExample.defaultBehavior],
-        failingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only}\n    origin-shield: {origin-shield-region: ↓eu-north-1}\n" + RuleExample.defaultBehavior])
+        passingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                    origin-shield: {origin-shield-region: eu-west-1}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                    origin-shield: {origin-shield-region: ↓eu-north-1}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ])
 
     static let regions: Set<String> = [
         "us-east-1", "us-east-2", "us-west-2", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1",

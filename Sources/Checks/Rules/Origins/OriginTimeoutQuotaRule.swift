@@ -20,8 +20,30 @@ struct OriginTimeoutQuotaRule: Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
         ],
-        passingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: 60}\n" + RuleExample.defaultBehavior],
-        failingExamples: ["origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: ↓90}\n" + RuleExample.defaultBehavior])
+        passingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: 60}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ],
+        failingExamples: [
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: ↓90}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+        ])
 
     func check(_ context: CheckContext) {
         for origin in context.config.origins {

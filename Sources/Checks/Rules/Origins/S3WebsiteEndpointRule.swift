@@ -21,14 +21,39 @@ struct S3WebsiteEndpointRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-s3-origin.html",
         ],
         passingExamples: [
-            "origins:\n  site:\n    domain-name: example.s3-website-us-east-1.amazonaws.com\n    custom-origin-config: {origin-protocol-policy: http-only}\n"
-                + "default-cache-behavior:\n  target-origin-id: site\n  viewer-protocol-policy: redirect-to-https\n  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6\nignore: [https.origin_http_only]",
+            """
+                origins:
+                  site:
+                    domain-name: example.s3-website-us-east-1.amazonaws.com
+                    custom-origin-config: {origin-protocol-policy: http-only}
+                default-cache-behavior:
+                  target-origin-id: site
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                ignore: [https.origin_http_only]
+                """,
         ],
         failingExamples: [
-            "origins:\n  site:\n    domain-name: example.s3-website.eu-west-1.amazonaws.com\n    custom-origin-config: {origin-protocol-policy: ↓https-only}\n"
-                + "default-cache-behavior:\n  target-origin-id: site\n  viewer-protocol-policy: redirect-to-https\n  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6",
-            "origins:\n  site:\n    domain-name: ↓example.s3-website-us-east-1.amazonaws.com\n    s3-origin-config: {}\n"
-                + "default-cache-behavior:\n  target-origin-id: site\n  viewer-protocol-policy: redirect-to-https\n  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6",
+            """
+                origins:
+                  site:
+                    domain-name: example.s3-website.eu-west-1.amazonaws.com
+                    custom-origin-config: {origin-protocol-policy: ↓https-only}
+                default-cache-behavior:
+                  target-origin-id: site
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
+            """
+                origins:
+                  site:
+                    domain-name: ↓example.s3-website-us-east-1.amazonaws.com
+                    s3-origin-config: {}
+                default-cache-behavior:
+                  target-origin-id: site
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
         ])
 
     func check(_ context: CheckContext) {

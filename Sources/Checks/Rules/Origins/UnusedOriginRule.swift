@@ -16,10 +16,25 @@ struct UnusedOriginRule: Rule {
             behaviors route requests to the correct origins.
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
-        passingExamples: [RuleExample.with("")],
+        passingExamples: [
+            RuleExample.with("""
+
+                """),
+        ],
         failingExamples: [
-            "origins:\n  app:\n    domain-name: app.example.com\n    custom-origin-config: {origin-protocol-policy: https-only}\n  ↓old:\n"
-                + "    domain-name: old.example.com\n    custom-origin-config: {origin-protocol-policy: https-only}\n" + RuleExample.defaultBehavior,
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                  ↓old:
+                    domain-name: old.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
         ])
 
     func check(_ context: CheckContext) {
