@@ -32,6 +32,11 @@ enum RuleExample {
           cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
         """
 
+    /// A distribution body with `origin`, then `rest` (which brings its own default behavior).
+    static func withOrigin(_ rest: String) -> String {
+        origin + "\n" + rest
+    }
+
     /// A complete distribution body: `origin`, `defaultBehavior`, then `rest`.
     static func with(_ rest: String) -> String {
         origin + "\n" + defaultBehavior + "\n" + rest

@@ -16,11 +16,7 @@ struct ForwardAllHeadersMinTTLRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
         passingExamples: [
-            """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
+            RuleExample.withOrigin("""
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -28,14 +24,10 @@ struct ForwardAllHeadersMinTTLRule: Rule {
                   min-ttl: 0
                   default-ttl: 0
                   max-ttl: 0
-                """,
+                """),
         ],
         failingExamples: [
-            """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
+            RuleExample.withOrigin("""
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -43,7 +35,7 @@ struct ForwardAllHeadersMinTTLRule: Rule {
                   min-ttl: ↓5
                   default-ttl: 5
                   max-ttl: 5
-                """,
+                """),
         ])
 
     func check(_ context: CheckContext) {

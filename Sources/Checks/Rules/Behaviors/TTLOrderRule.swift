@@ -16,11 +16,7 @@ struct TTLOrderRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
         passingExamples: [
-            """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
+            RuleExample.withOrigin("""
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -28,14 +24,10 @@ struct TTLOrderRule: Rule {
                   min-ttl: 0
                   default-ttl: 60
                   max-ttl: 3600
-                """,
+                """),
         ],
         failingExamples: [
-            """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
+            RuleExample.withOrigin("""
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -43,7 +35,7 @@ struct TTLOrderRule: Rule {
                   min-ttl: 600
                   default-ttl: ↓60
                   max-ttl: 3600
-                """,
+                """),
         ])
 
     func check(_ context: CheckContext) {

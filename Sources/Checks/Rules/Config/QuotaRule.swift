@@ -78,18 +78,14 @@ struct QuotaRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     trusted-key-groups: ↓[k1, k2, k3, k4, k5]
                 """),
-            """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
+            RuleExample.withOrigin("""
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
                   forwarded-values:
                     query-string: true
                     query-string-cache-keys: ↓[qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq]
-                """,
+                """),
         ])
 
     func check(_ context: CheckContext) {

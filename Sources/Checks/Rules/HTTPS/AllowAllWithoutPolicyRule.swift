@@ -28,19 +28,13 @@ struct AllowAllWithoutPolicyRule: Rule {
                 """),
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /images/*
-                    target-origin-id: app
-                    viewer-protocol-policy: redirect-to-https
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: redirect-to-https, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ],
         failingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /feeds/*
-                    target-origin-id: app
-                    viewer-protocol-policy: ↓allow-all
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /feeds/*, target-origin-id: app, viewer-protocol-policy: ↓allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ])
 

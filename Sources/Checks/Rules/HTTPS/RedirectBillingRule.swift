@@ -16,28 +16,20 @@ struct RedirectBillingRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
         passingExamples: [
-            """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
+            RuleExample.withOrigin("""
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+                """),
         ],
         failingExamples: [
-            """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
+            RuleExample.withOrigin("""
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: ↓redirect-to-https
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+                """),
         ])
 
     func check(_ context: CheckContext) {

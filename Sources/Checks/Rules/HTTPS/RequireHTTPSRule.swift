@@ -22,14 +22,8 @@ struct RequireHTTPSRule: Rule {
         passingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /account/*
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: /images/*
-                    target-origin-id: app
-                    viewer-protocol-policy: allow-all
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /account/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 require-https: [/account/*]
                 ignore: [https.allow_all_without_policy]
                 """),
@@ -37,27 +31,17 @@ struct RequireHTTPSRule: Rule {
         failingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /acc*
-                    target-origin-id: app
-                    viewer-protocol-policy: ↓allow-all
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: /account/*
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /acc*, target-origin-id: app, viewer-protocol-policy: ↓allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: /account/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 require-https: [/account/*]
                 """),
-            """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
+            RuleExample.withOrigin("""
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: ↓allow-all
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                 require-https: ["*"]
-                """,
+                """),
         ])
 
     func check(_ context: CheckContext) {

@@ -19,19 +19,13 @@ struct DirectoryPatternRule: Rule {
         passingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /test/*
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /test/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ],
         failingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: ↓/test/
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: ↓/test/, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ])
 

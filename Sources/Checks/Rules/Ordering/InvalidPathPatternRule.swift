@@ -20,30 +20,18 @@ struct InvalidPathPatternRule: Rule {
         passingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /images/*.jpg
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: ~user/@me:+1$
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /images/*.jpg, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: ~user/@me:+1$, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ],
         failingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: ↓"/search results/*"
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: ↓"/search results/*", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: ↓/a%20b
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: ↓/a%20b, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
             RuleExample.with("""
                 require-https: [↓"/caf\\u00e9/*"]

@@ -31,36 +31,18 @@ struct PatternSearchBudgetRule: Rule {
         passingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /x
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: /??*
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: /*y
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /x, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: /??*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: /*y, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ],
         failingExamples: [
             RuleExample.with("""
                 pattern-search-steps: 1
                 ↓cache-behaviors:
-                  - path-pattern: /x
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: /??*
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: /*y
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /x, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: /??*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: /*y, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ])
 

@@ -22,38 +22,20 @@ struct ShadowedBehaviorRule: Rule {
         passingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /images/logo.png
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: /images/*
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /images/logo.png, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /images/*
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: /video/*.mp4
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: /video/*.mp4, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ],
         failingExamples: [
             RuleExample.with("""
                 cache-behaviors:
-                  - path-pattern: /images/*
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  - path-pattern: ↓"*.jpg"
-                    target-origin-id: app
-                    viewer-protocol-policy: https-only
-                    cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                  - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                  - {path-pattern: ↓"*.jpg", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ])
 
