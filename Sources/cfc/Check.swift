@@ -4,7 +4,7 @@ import CFCDiagnostics
 import CFCSupport
 import Checks
 
-struct Check: ParsableCommand {
+struct Check: ParsableCommand, InputLimits {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check cfc YAML files and report every finding.",
@@ -33,10 +33,15 @@ struct Check: ParsableCommand {
     @Option(help: "Colour text output: auto, always, never.")
     var color: ColorMode = .auto
 
-    @OptionGroup var limits: InputLimits
+    @Option(name: .customLong("max-input-bytes"), help: LimitHelp.maxInputBytes)
+    var maxInputBytes: Int = 64 << 20
+
+    @Option(name: .customLong("max-diagnostics"), help: LimitHelp.maxDiagnostics)
+    var maxDiagnostics: Int = DiagnosticLimit.defaultMaximum
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one input file.") }
+        try validateLimits()
         if suggestOrder && !CheckCommand.supportsSuggestions(format) {
             throw ValidationError("--suggest-order prints text or JSON: use it with --format text, json or github, not \(format.rawValue).")
         }
@@ -44,8 +49,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let outcome = CheckCommand.run(files, format: format, warningsAsErrors: warningsAsErrors, suggestOrder: suggestOrder,
-                                       colors: color.isEnabled(for: 1), maximumDiagnostics: limits.maxDiagnostics,
-                                       options: limits.compileOptions)
+                                       colors: color.isEnabled(for: 1), maximumDiagnostics: maxDiagnostics,
+                                       options: compileOptions)
         try finish(outcome.result)
     }
 }
