@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "cfc",
             dependencies: [
-                "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing", "Planning", "DistributionLanguage",
+                "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing", "Planning", "DistributionLanguage", "APIDocument",
                 "CMemoryTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in, not loaded: a pipeline starts cfc for every file, and
@@ -81,27 +81,27 @@ let package = Package(
         // -sanitize=fuzzer -DFUZZING.
         .executableTarget(
             name: "cfc-fuzz",
-            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport"],
+            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport", "APIDocument"],
             path: "Sources/cfc-fuzz"
         ),
 
         .target(
             name: "CFCTestSupport",
-            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport", "YAMLSyntax"],
+            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport", "YAMLSyntax", "APIDocument"],
             path: "Tests/CFCTestSupport"
         ),
         .testTarget(name: "CFCSupportTests", dependencies: ["CFCSupport", "CFCTestSupport"]),
         .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns", "CFCTestSupport"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"],
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport", "APIDocument"],
                     exclude: ["SARIF"]),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "Routing", "PathPatterns", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport"],
+            dependencies: ["Planning", "Routing", "PathPatterns", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport", "APIDocument"],
             exclude: ["Scenarios"]
         ),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "PathPatterns", "CFCCompiler", "DistributionIR", "CFCTestSupport"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "PathPatterns", "CFCCompiler", "DistributionIR", "CFCTestSupport", "APIDocument"]),
         .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(
             name: "DistributionLanguageTests",
@@ -124,10 +124,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CFCConformanceTests",
-            dependencies: ["CFCCompiler", "DistributionIR", "CFCTestSupport"],
+            dependencies: ["CFCCompiler", "DistributionIR", "CFCTestSupport", "APIDocument"],
             exclude: ["botocore_conformance.py"]
         ),
-        .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport", "CFCWorkloads", "CFCCompiler", "CFCDiagnostics"]),
+        .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport", "CFCWorkloads", "CFCCompiler", "CFCDiagnostics", "APIDocument"]),
         .testTarget(name: "CFCHostileInputTests", dependencies: ["CFCTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

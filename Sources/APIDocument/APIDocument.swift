@@ -23,12 +23,11 @@ public struct APIDocument: Sendable, Equatable {
     /// The UTF-8 bytes of every string value, one after another.
     var stringBytes: [UInt8] = []
     private var openContainers = 0
-    /// Where a printing document sends its steps instead of recording them: the printer is
-    /// kept alive here, and its state reached through `printing` (a plain pointer, so that a
-    /// step takes no reference count).
+    /// Where a printing document sends its steps instead of recording them: kept alive by
+    /// `printer`, reached through `printing` without a reference count per step (documents are
+    /// emitted on several threads, and counting references to printers per step showed).
     private let printer: StreamPrinter?
-    // The state belongs to the printer, which this document keeps alive.
-    nonisolated(unsafe) private let printing: UnsafeMutablePointer<StreamPrinterState>?
+    private let printing: Unmanaged<StreamPrinter>?
 
     public static func == (lhs: APIDocument, rhs: APIDocument) -> Bool {
         lhs.rootName == rhs.rootName && lhs.namespace == rhs.namespace && lhs.steps == rhs.steps
@@ -88,48 +87,48 @@ public struct APIDocument: Sendable, Equatable {
     /// Creates a document that records nothing: every member goes straight to `printer`, which
     /// holds the JSON and/or XML once `finish()` is called.
     ///
-    /// Such a document is emitted into (`inout`) and dropped, never copied: copies would share
-    /// the one printer, and what they record (`tokens`, `==`) is empty.
+    /// A copy of such a document prints into the same printer (it is a reference), and what it
+    /// records (`tokens`, `==`) is empty.
     public init(rootName: String, namespace: String = APIDocument.cloudFrontNamespace, printingTo printer: StreamPrinter) {
         self.rootName = rootName
         self.namespace = namespace
         self.printer = printer
-        printing = printer.state
-        printer.state.pointee.begin(rootName: rootName, namespace: namespace)
+        printing = Unmanaged.passUnretained(printer)
+        printer.begin(rootName: rootName, namespace: namespace)
     }
 
     /// Ends a printing document (its printer writes the closing lines); nothing for one that
     /// records.
     public func finish() {
-        printing?.pointee.finish(rootName: rootName)
+        printer?.finish(rootName: rootName)
     }
 
     /// Prints the recorded stream into `printer`, start to finish.
     func replay(into printer: StreamPrinter) {
-        printer.state.pointee.begin(rootName: rootName, namespace: namespace)
+        printer.begin(rootName: rootName, namespace: namespace)
         stringBytes.withUnsafeBufferPointer { strings in
             steps.withUnsafeBufferPointer { steps in
                 for step in steps {
                     // Recorded steps other than `end` always have a name (see the recording
                     // methods below).
                     guard step.kind != .end else {
-                        printer.state.pointee.end()
+                        printer.end()
                         continue
                     }
                     guard let name = step.name else { continue }
                     switch step.kind {
-                    case .beginStructure: printer.state.pointee.beginStructure(name)
-                    case .beginList: printer.state.pointee.beginList(name, itemName: step.itemName ?? name)
+                    case .beginStructure: printer.beginStructure(name)
+                    case .beginList: printer.beginList(name, itemName: step.itemName ?? name)
                     case .string:
-                        printer.state.pointee.string(name, UnsafeBufferPointer(rebasing: strings[Int(step.value)..<Int(step.value) + Int(step.length)]))
-                    case .integer: printer.state.pointee.integer(name, step.value)
-                    case .boolean: printer.state.pointee.boolean(name, step.value != 0)
+                        printer.string(name, UnsafeBufferPointer(rebasing: strings[Int(step.value)..<Int(step.value) + Int(step.length)]))
+                    case .integer: printer.integer(name, step.value)
+                    case .boolean: printer.boolean(name, step.value != 0)
                     case .end: break
                     }
                 }
             }
         }
-        printer.state.pointee.finish(rootName: rootName)
+        printer.finish(rootName: rootName)
     }
 
     /// Makes room for about `steps` members and `stringBytes` bytes of strings, so that a
@@ -143,7 +142,7 @@ public struct APIDocument: Sendable, Equatable {
     public mutating func string(_ name: MemberName, _ value: String) {
         if let printing {
             var value = value
-            value.withUTF8 { printing.pointee.string(Unmanaged.passUnretained(name), $0) }
+            value.withUTF8 { bytes in printing._withUnsafeGuaranteedRef { $0.string(Unmanaged.passUnretained(name), bytes) } }
             return
         }
         let offset = stringBytes.count
@@ -155,34 +154,34 @@ public struct APIDocument: Sendable, Equatable {
 
     /// Appends an integer member.
     public mutating func integer(_ name: MemberName, _ value: Int64) {
-        if let printing { return printing.pointee.integer(Unmanaged.passUnretained(name), value) }
+        if let printing { return printing._withUnsafeGuaranteedRef { $0.integer(Unmanaged.passUnretained(name), value) } }
         steps.append(Step(kind: .integer, name: Unmanaged.passUnretained(name), value: value))
     }
 
     /// Appends a boolean member.
     public mutating func boolean(_ name: MemberName, _ value: Bool) {
-        if let printing { return printing.pointee.boolean(Unmanaged.passUnretained(name), value) }
+        if let printing { return printing._withUnsafeGuaranteedRef { $0.boolean(Unmanaged.passUnretained(name), value) } }
         steps.append(Step(kind: .boolean, name: Unmanaged.passUnretained(name), value: value ? 1 : 0))
     }
 
     /// Opens a structure member (or a structure list item, named by the list's item name).
     public mutating func beginStructure(_ name: MemberName) {
         openContainers += 1
-        if let printing { return printing.pointee.beginStructure(Unmanaged.passUnretained(name)) }
+        if let printing { return printing._withUnsafeGuaranteedRef { $0.beginStructure(Unmanaged.passUnretained(name)) } }
         steps.append(Step(kind: .beginStructure, name: Unmanaged.passUnretained(name)))
     }
 
     /// Opens a list member whose items are named `itemName` in XML.
     public mutating func beginList(_ name: MemberName, itemName: MemberName) {
         openContainers += 1
-        if let printing { return printing.pointee.beginList(Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)) }
+        if let printing { return printing._withUnsafeGuaranteedRef { $0.beginList(Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)) } }
         steps.append(Step(kind: .beginList, name: Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)))
     }
 
     /// Closes the innermost open structure or list.
     public mutating func end() {
         openContainers -= 1
-        if let printing { return printing.pointee.end() }
+        if let printing { return printing._withUnsafeGuaranteedRef { $0.end() } }
         steps.append(Step(kind: .end))
     }
 

@@ -1,190 +1,171 @@
 import CFCSupport
 
-/// Prints an API document's JSON and/or XML step by step, as the document is emitted.
+/// Prints an API document in one or more formats step by step, as the document is emitted: one
+/// walk of the IR feeds every format's layout (`DocumentLayout`).
 ///
-/// The one implementation of both layouts: `JSONPrinter` and `XMLPrinter` replay a recorded
-/// `APIDocument` into it, and `cfc compile` attaches one to the document it emits
-/// (`APIDocument(rootName:printingTo:)`), so that members go straight to bytes without being
-/// recorded and read back (recording a step, decoding it and copying its string twice cost
-/// more than printing it).
-///
-/// JSON: PascalCase members in document order, two-space indent, one trailing newline. XML: an
-/// XML declaration, the root element in the document's namespace, list items under the
-/// model's item names, two-space indent, one trailing newline; an empty structure or list is
-/// closed on its own line's end (`<Items></Items>`), so that it holds no text (layout
-/// whitespace would read as content to a reader that does not know the element is a
-/// container).
+/// `DocumentFormat.print` replays a recorded `APIDocument` into one, and `cfc compile` attaches
+/// one to the document it emits (`APIDocument(rootName:printingTo:)`), so that members go
+/// straight to bytes without being recorded and read back (recording a step, decoding it and
+/// copying its string twice cost more than printing it).
 ///
 /// The emitter guarantees that every string is representable in XML 1.0 (see
 /// `XMLText.isRepresentable`); a control character is reported at its source line before
 /// printing, never written into a broken document.
 // @unchecked: a printer belongs to the one document (and thread) that emits into it.
 public final class StreamPrinter: @unchecked Sendable {
-    /// Held through a pointer: a class's stored properties are checked for exclusive access
-    /// at run time on every use, which for a printer writing a few bytes per call cost more
-    /// than the writing.
-    let state: UnsafeMutablePointer<StreamPrinterState>
+    /// The formats printed, in the order given.
+    public let formats: [DocumentFormat]
+    /// The layouts, in `formats`' order, owned here.
+    private let owned: [LayoutSlot]
+    /// The built-in layouts' states, reached directly: through a slot, each step was a virtual
+    /// call per format that the compiler could not inline, and `compile --format both` took 4%
+    /// more instructions. Any other layout is reached through `others`.
+    private let json: UnsafeMutablePointer<JSONLayout>?
+    private let xml: UnsafeMutablePointer<XMLLayout>?
+    /// The other layouts, unretained (retaining and releasing each per step cost more than a
+    /// step's bytes; `owned` keeps them alive).
+    private let others: UnsafeMutableBufferPointer<Unmanaged<LayoutSlot>>
 
-    /// Creates a printer for the formats asked for, with room for about `capacity` bytes of
-    /// each before its buffer grows.
-    public init(json: Bool, xml: Bool, capacity: Int = 4096) {
-        state = .allocate(capacity: 1)
-        state.initialize(to: StreamPrinterState(json: json, xml: xml, capacity: capacity))
+    /// Creates a printer for `formats`, with room for about `capacity` bytes of each before its
+    /// buffer grows.
+    public init(formats: [DocumentFormat], capacity: Int = 4096) {
+        self.formats = formats
+        owned = formats.map { $0.makeSlot(capacity) }
+        json = owned.lazy.compactMap { ($0 as? LayoutBox<JSONLayout>)?.state }.first
+        xml = owned.lazy.compactMap { ($0 as? LayoutBox<XMLLayout>)?.state }.first
+        let rest = owned.filter { !($0 is LayoutBox<JSONLayout>) && !($0 is LayoutBox<XMLLayout>) }
+        others = .allocate(capacity: rest.count)
+        _ = others.initialize(from: rest.map { Unmanaged.passUnretained($0) })
     }
 
-    deinit {
-        state.deinitialize(count: 1)
-        state.deallocate()
-    }
+    deinit { others.deallocate() }
 
-    /// Calls `body` with the JSON (or, for `json: false`, the XML) printed so far.
+    /// Calls `body` with what has been printed in `format`, which must be one of `formats`.
     public func withBytes<Result, Failure: Error>(
-        json: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+        of format: DocumentFormat, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        json ? try state.pointee.json.withBytes(body) : try state.pointee.xml.withBytes(body)
+        guard let index = formats.firstIndex(of: format) else {
+            preconditionFailure("StreamPrinter.withBytes(of: \(format)): the printer was made for \(formats)")
+        }
+        return try owned[index].withBytes(body)
+    }
+
+    @inline(__always)
+    private func forEach(json onJSON: (inout JSONLayout) -> Void, xml onXML: (inout XMLLayout) -> Void, other: (LayoutSlot) -> Void) {
+        if let json { onJSON(&json.pointee) }
+        if let xml { onXML(&xml.pointee) }
+        for slot in others { slot._withUnsafeGuaranteedRef(other) }
+    }
+
+    func begin(rootName: String, namespace: String) {
+        forEach(json: { $0.begin(rootName: rootName, namespace: namespace) }, xml: { $0.begin(rootName: rootName, namespace: namespace) },
+                other: { $0.begin(rootName: rootName, namespace: namespace) })
+    }
+
+    func finish(rootName: String) {
+        forEach(json: { $0.finish(rootName: rootName) }, xml: { $0.finish(rootName: rootName) }, other: { $0.finish(rootName: rootName) })
+    }
+
+    @inline(__always) func beginStructure(_ name: Unmanaged<MemberName>) {
+        forEach(json: { $0.beginStructure(name) }, xml: { $0.beginStructure(name) }, other: { $0.beginStructure(name) })
+    }
+
+    @inline(__always) func beginList(_ name: Unmanaged<MemberName>, itemName: Unmanaged<MemberName>) {
+        forEach(json: { $0.beginList(name, itemName: itemName) }, xml: { $0.beginList(name, itemName: itemName) },
+                other: { $0.beginList(name, itemName: itemName) })
+    }
+
+    @inline(__always) func end() {
+        forEach(json: { $0.end() }, xml: { $0.end() }, other: { $0.end() })
+    }
+
+    @inline(__always) func string(_ name: Unmanaged<MemberName>, _ bytes: UnsafeBufferPointer<UInt8>) {
+        forEach(json: { $0.string(name, bytes) }, xml: { $0.string(name, bytes) }, other: { $0.string(name, bytes) })
+    }
+
+    @inline(__always) func integer(_ name: Unmanaged<MemberName>, _ value: Int64) {
+        forEach(json: { $0.integer(name, value) }, xml: { $0.integer(name, value) }, other: { $0.integer(name, value) })
+    }
+
+    @inline(__always) func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) {
+        forEach(json: { $0.boolean(name, value) }, xml: { $0.boolean(name, value) }, other: { $0.boolean(name, value) })
     }
 }
 
-/// What a `StreamPrinter` has printed and which containers are open.
-struct StreamPrinterState: ~Copyable {
+/// The JSON the AWS CLI takes (`--distribution-config file://…`): PascalCase members in
+/// document order, two-space indent, one trailing newline.
+public struct JSONLayout: DocumentLayout, ~Copyable {
     var json: ByteWriter
-    var xml: ByteWriter
-    let printsJSON: Bool
-    let printsXML: Bool
-
-    /// For each open JSON container: `isList`, plus `hasMember` once it has one.
+    /// For each open container: `isList`, plus `hasMember` once it has one.
     private var open: [UInt8] = [0]
     private static let isList: UInt8 = 1, hasMember: UInt8 = 2
-    /// Element names of the open XML containers, and for lists their item names.
-    private var elements: [Unmanaged<MemberName>] = []
-    private var itemNames: [Unmanaged<MemberName>?] = []
-    /// Whether the innermost open XML container's line still waits for its first child.
-    private var awaitingChild = false
 
-    init(json printsJSON: Bool, xml printsXML: Bool, capacity: Int) {
-        self.printsJSON = printsJSON
-        self.printsXML = printsXML
-        json = ByteWriter(capacity: printsJSON ? capacity : 64)
-        xml = ByteWriter(capacity: printsXML ? capacity + capacity / 3 : 64)
+    public init(capacity: Int) {
+        json = ByteWriter(capacity: capacity)
         open.reserveCapacity(16)
-        elements.reserveCapacity(16)
-        itemNames.reserveCapacity(16)
-    }
-
-    /// Starts the document: `{`, or the XML declaration and the root element.
-    @inline(__always)
-    mutating func begin(rootName: String, namespace: String) {
-        if printsJSON { json.append(UInt8(ascii: "{")) }
-        if printsXML {
-            xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<")
-            var rootName = rootName
-            rootName.withUTF8 { xml.append($0) }
-            xml.append(" xmlns=\"")
-            var namespace = namespace
-            namespace.withUTF8 { xml.appendXMLEscaped($0) }
-            xml.append("\">\n")
-        }
-    }
-
-    /// Ends the document.
-    @inline(__always)
-    mutating func finish(rootName: String) {
-        if printsJSON { json.append("\n}\n") }
-        if printsXML {
-            xml.append("</")
-            var rootName = rootName
-            rootName.withUTF8 { xml.append($0) }
-            xml.append(">\n")
-        }
     }
 
     @inline(__always)
-    mutating func beginStructure(_ name: Unmanaged<MemberName>) {
-        if printsJSON {
-            jsonMember(name)
-            json.append(UInt8(ascii: "{"))
-            open.append(0)
-        }
-        if printsXML { xmlOpen(name, itemName: nil) }
+    public mutating func begin(rootName: String, namespace: String) {
+        json.append(UInt8(ascii: "{"))
     }
 
     @inline(__always)
-    mutating func beginList(_ name: Unmanaged<MemberName>, itemName: Unmanaged<MemberName>) {
-        if printsJSON {
-            jsonMember(name)
-            json.append(UInt8(ascii: "["))
-            open.append(Self.isList)
-        }
-        if printsXML { xmlOpen(name, itemName: itemName) }
+    public mutating func finish(rootName: String) {
+        json.append("\n}\n")
     }
 
     @inline(__always)
-    mutating func end() {
-        if printsJSON {
-            let closed = open.removeLast()
-            if closed & Self.hasMember != 0 {
-                json.append(UInt8(ascii: "\n"))
-                json.appendSpaces(open.count * 2)
-            }
-            json.append(closed & Self.isList != 0 ? UInt8(ascii: "]") : UInt8(ascii: "}"))
-        }
-        if printsXML {
-            let closed = elements.removeLast()
-            itemNames.removeLast()
-            if awaitingChild {
-                awaitingChild = false
-            } else {
-                xml.appendSpaces((elements.count + 1) * 2)
-            }
-            closed._withUnsafeGuaranteedRef { xml.append($0.xmlClose) }
-            xml.append(UInt8(ascii: "\n"))
-        }
+    public mutating func beginStructure(_ name: Unmanaged<MemberName>) {
+        member(name)
+        json.append(UInt8(ascii: "{"))
+        open.append(0)
     }
 
     @inline(__always)
-    mutating func string(_ name: Unmanaged<MemberName>, _ bytes: UnsafeBufferPointer<UInt8>) {
-        if printsJSON {
-            jsonMember(name)
-            json.appendJSONString(bytes)
-        }
-        if printsXML {
-            let element = xmlScalarOpen(name)
-            xml.appendXMLEscaped(bytes)
-            xmlScalarClose(element)
-        }
+    public mutating func beginList(_ name: Unmanaged<MemberName>, itemName: Unmanaged<MemberName>) {
+        member(name)
+        json.append(UInt8(ascii: "["))
+        open.append(Self.isList)
     }
 
     @inline(__always)
-    mutating func integer(_ name: Unmanaged<MemberName>, _ value: Int64) {
-        if printsJSON {
-            jsonMember(name)
-            json.appendDecimal(value)
+    public mutating func end() {
+        let closed = open.removeLast()
+        if closed & Self.hasMember != 0 {
+            json.append(UInt8(ascii: "\n"))
+            json.appendSpaces(open.count * 2)
         }
-        if printsXML {
-            let element = xmlScalarOpen(name)
-            xml.appendDecimal(value)
-            xmlScalarClose(element)
-        }
+        json.append(closed & Self.isList != 0 ? UInt8(ascii: "]") : UInt8(ascii: "}"))
     }
 
     @inline(__always)
-    mutating func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) {
-        if printsJSON {
-            jsonMember(name)
-            json.appendBoolean(value)
-        }
-        if printsXML {
-            let element = xmlScalarOpen(name)
-            xml.appendBoolean(value)
-            xmlScalarClose(element)
-        }
+    public mutating func string(_ name: Unmanaged<MemberName>, _ bytes: UnsafeBufferPointer<UInt8>) {
+        member(name)
+        json.appendJSONString(bytes)
     }
 
-    // MARK: - JSON
+    @inline(__always)
+    public mutating func integer(_ name: Unmanaged<MemberName>, _ value: Int64) {
+        member(name)
+        json.appendDecimal(value)
+    }
+
+    @inline(__always)
+    public mutating func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) {
+        member(name)
+        json.appendBoolean(value)
+    }
+
+    public func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try json.withBytes(body)
+    }
 
     /// The separator, the line break and indent, and (outside lists) the key of a new member.
     @inline(__always)
-    private mutating func jsonMember(_ name: Unmanaged<MemberName>) {
+    private mutating func member(_ name: Unmanaged<MemberName>) {
         let depth = open.count
         let state = open[depth - 1]
         if state & Self.hasMember != 0 { json.append(UInt8(ascii: ",")) }
@@ -195,12 +176,100 @@ struct StreamPrinterState: ~Copyable {
             name._withUnsafeGuaranteedRef { json.append($0.jsonKey) }
         }
     }
+}
 
-    // MARK: - XML
+/// The XML body of the CloudFront REST API: an XML declaration, the root element in the
+/// document's namespace, list items under the model's item names, two-space indent, one
+/// trailing newline. An empty structure or list is closed on its own line's end
+/// (`<Items></Items>`), so that it holds no text (layout whitespace would read as content to a
+/// reader that does not know the element is a container).
+public struct XMLLayout: DocumentLayout, ~Copyable {
+    var xml: ByteWriter
+    /// Element names of the open containers, and for lists their item names.
+    private var elements: [Unmanaged<MemberName>] = []
+    private var itemNames: [Unmanaged<MemberName>?] = []
+    /// Whether the innermost open container's line still waits for its first child.
+    private var awaitingChild = false
+
+    public init(capacity: Int) {
+        // XML runs about a third longer than JSON.
+        xml = ByteWriter(capacity: capacity + capacity / 3)
+        elements.reserveCapacity(16)
+        itemNames.reserveCapacity(16)
+    }
+
+    @inline(__always)
+    public mutating func begin(rootName: String, namespace: String) {
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<")
+        var rootName = rootName
+        rootName.withUTF8 { xml.append($0) }
+        xml.append(" xmlns=\"")
+        var namespace = namespace
+        namespace.withUTF8 { xml.appendXMLEscaped($0) }
+        xml.append("\">\n")
+    }
+
+    @inline(__always)
+    public mutating func finish(rootName: String) {
+        xml.append("</")
+        var rootName = rootName
+        rootName.withUTF8 { xml.append($0) }
+        xml.append(">\n")
+    }
+
+    @inline(__always)
+    public mutating func beginStructure(_ name: Unmanaged<MemberName>) {
+        open(name, itemName: nil)
+    }
+
+    @inline(__always)
+    public mutating func beginList(_ name: Unmanaged<MemberName>, itemName: Unmanaged<MemberName>) {
+        open(name, itemName: itemName)
+    }
+
+    @inline(__always)
+    public mutating func end() {
+        let closed = elements.removeLast()
+        itemNames.removeLast()
+        if awaitingChild {
+            awaitingChild = false
+        } else {
+            xml.appendSpaces((elements.count + 1) * 2)
+        }
+        closed._withUnsafeGuaranteedRef { xml.append($0.xmlClose) }
+        xml.append(UInt8(ascii: "\n"))
+    }
+
+    @inline(__always)
+    public mutating func string(_ name: Unmanaged<MemberName>, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let element = scalarOpen(name)
+        xml.appendXMLEscaped(bytes)
+        scalarClose(element)
+    }
+
+    @inline(__always)
+    public mutating func integer(_ name: Unmanaged<MemberName>, _ value: Int64) {
+        let element = scalarOpen(name)
+        xml.appendDecimal(value)
+        scalarClose(element)
+    }
+
+    @inline(__always)
+    public mutating func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) {
+        let element = scalarOpen(name)
+        xml.appendBoolean(value)
+        scalarClose(element)
+    }
+
+    public func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try xml.withBytes(body)
+    }
 
     /// A member's element: inside a list, every item is named by the list's item name.
     @inline(__always)
-    private mutating func xmlElement(_ name: Unmanaged<MemberName>) -> Unmanaged<MemberName> {
+    private mutating func element(_ name: Unmanaged<MemberName>) -> Unmanaged<MemberName> {
         if awaitingChild {
             xml.append(UInt8(ascii: "\n"))
             awaitingChild = false
@@ -209,8 +278,8 @@ struct StreamPrinterState: ~Copyable {
     }
 
     @inline(__always)
-    private mutating func xmlOpen(_ name: Unmanaged<MemberName>, itemName: Unmanaged<MemberName>?) {
-        let element = xmlElement(name)
+    private mutating func open(_ name: Unmanaged<MemberName>, itemName: Unmanaged<MemberName>?) {
+        let element = element(name)
         xml.appendSpaces((elements.count + 1) * 2)
         element._withUnsafeGuaranteedRef { xml.append($0.xmlOpen) }
         awaitingChild = true
@@ -219,15 +288,15 @@ struct StreamPrinterState: ~Copyable {
     }
 
     @inline(__always)
-    private mutating func xmlScalarOpen(_ name: Unmanaged<MemberName>) -> Unmanaged<MemberName> {
-        let element = xmlElement(name)
+    private mutating func scalarOpen(_ name: Unmanaged<MemberName>) -> Unmanaged<MemberName> {
+        let element = element(name)
         xml.appendSpaces((elements.count + 1) * 2)
         element._withUnsafeGuaranteedRef { xml.append($0.xmlOpen) }
         return element
     }
 
     @inline(__always)
-    private mutating func xmlScalarClose(_ element: Unmanaged<MemberName>) {
+    private mutating func scalarClose(_ element: Unmanaged<MemberName>) {
         element._withUnsafeGuaranteedRef { xml.append($0.xmlClose) }
         xml.append(UInt8(ascii: "\n"))
     }

@@ -156,13 +156,13 @@ struct Bench {
             stages.json = time {
                 for distribution in model.distributions {
                     documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.json", mediaType: "application/json",
-                                                     distributionName: distribution.name, bytes: JSONPrinter.print(emitDistributionConfig(distribution))))
+                                                     distributionName: distribution.name, bytes: DocumentFormat.json.print(emitDistributionConfig(distribution))))
                 }
             }
             stages.xml = time {
                 for distribution in model.distributions {
                     documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.xml", mediaType: "application/xml",
-                                                     distributionName: distribution.name, bytes: XMLPrinter.print(emitDistributionConfig(distribution))))
+                                                     distributionName: distribution.name, bytes: DocumentFormat.xml.print(emitDistributionConfig(distribution))))
                 }
             }
             // A directory of its own each time, all removed at the end of the benchmark: deleting

@@ -1,4 +1,5 @@
 import CFCCompiler
+import APIDocument
 import CFCDiagnostics
 import CFCSupport
 

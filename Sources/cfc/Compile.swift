@@ -1,3 +1,4 @@
+import APIDocument
 import ArgumentParser
 import CFCCompiler
 import CFCSupport
@@ -17,8 +18,8 @@ struct Compile: ParsableCommand {
     @Argument(help: "cfc YAML files ('-' reads standard input).")
     var files: [String]
 
-    @Option(help: "Output format: json, xml, or both.")
-    var format: FormatChoice = .json
+    @Option(help: "Output format: \(DocumentFormat.all.map(\.name).joined(separator: ", ")), several separated by commas, or both (all).")
+    var format: FormatChoice = FormatChoice(formats: [.json])
 
     @Option(name: [.short, .long], help: "Directory to write the documents into.")
     var output: String?
@@ -27,8 +28,8 @@ struct Compile: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one input file.") }
-        if format == .both && output == nil {
-            throw ValidationError("--format both writes two files per distribution; give --output DIR.")
+        if format.formats.count > 1 && output == nil {
+            throw ValidationError("--format \(format.argument) writes \(format.formats.count) files per distribution; give --output DIR.")
         }
     }
 
@@ -41,16 +42,32 @@ struct Compile: ParsableCommand {
     }
 }
 
-enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-    case json
-    case xml
-    case both
+/// The formats `--format` names: one (`json`), several (`json,xml`), or `both` (every format).
+struct FormatChoice: ExpressibleByArgument {
+    /// The formats, in `DocumentFormat.all`'s order.
+    var formats: Set<OutputFormat>
+    /// What was written, for messages.
+    var argument: String
 
-    var formats: Set<OutputFormat> {
-        switch self {
-        case .json: [.json]
-        case .xml: [.xml]
-        case .both: [.json, .xml]
-        }
+    init(formats: Set<OutputFormat>) {
+        self.formats = formats
+        argument = DocumentFormat.all.filter(formats.contains).map(\.name).joined(separator: ",")
     }
+
+    init?(argument: String) {
+        if argument == "both" {
+            formats = Set(DocumentFormat.all)
+        } else {
+            var formats = Set<OutputFormat>()
+            for name in argument.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let format = DocumentFormat.named(String(name)) else { return nil }
+                formats.insert(format)
+            }
+            self.formats = formats
+        }
+        self.argument = argument
+    }
+
+    static var allValueStrings: [String] { DocumentFormat.all.map(\.name) + ["both"] }
+    var defaultValueDescription: String { argument }
 }

@@ -11,7 +11,7 @@ import Testing
 
     @Test func jsonEscapesWhatJSONRequires() {
         let doc = document { $0.string(MemberName.named("Comment"), "q\" b\\ n\n t\t c\u{01} ls\u{2028} é") }
-        let text = String(decoding: JSONPrinter.print(doc), as: UTF8.self)
+        let text = String(decoding: DocumentFormat.json.print(doc), as: UTF8.self)
         #expect(text == "{\n  \"Comment\": \"q\\\" b\\\\ n\\n t\\t c\\u0001 ls\\u2028 é\"\n}\n")
     }
 
@@ -22,7 +22,7 @@ import Testing
             $0.integer(MemberName.named("C"), 31_536_000)
             $0.boolean(MemberName.named("D"), false)
         }
-        let text = String(decoding: JSONPrinter.print(doc), as: UTF8.self)
+        let text = String(decoding: DocumentFormat.json.print(doc), as: UTF8.self)
         #expect(text == "{\n  \"A\": -9223372036854775808,\n  \"B\": 0,\n  \"C\": 31536000,\n  \"D\": false\n}\n")
     }
 
@@ -39,7 +39,7 @@ import Testing
             $0.end()
         }
         #expect(doc.isComplete)
-        let json = String(decoding: JSONPrinter.print(doc), as: UTF8.self)
+        let json = String(decoding: DocumentFormat.json.print(doc), as: UTF8.self)
         #expect(json == """
             {
               "Aliases": {
@@ -53,7 +53,7 @@ import Testing
             }
 
             """)
-        let xml = String(decoding: XMLPrinter.print(doc), as: UTF8.self)
+        let xml = String(decoding: DocumentFormat.xml.print(doc), as: UTF8.self)
         #expect(xml == """
             <?xml version="1.0" encoding="UTF-8"?>
             <DistributionConfig xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">
@@ -73,7 +73,7 @@ import Testing
 
     @Test func xmlEscapesMarkupAndCarriageReturns() {
         let doc = document { $0.string(MemberName.named("Comment"), "<a href=\"x\">&\r\n</a>") }
-        let xml = String(decoding: XMLPrinter.print(doc), as: UTF8.self)
+        let xml = String(decoding: DocumentFormat.xml.print(doc), as: UTF8.self)
         #expect(xml.contains("<Comment>&lt;a href=&quot;x&quot;&gt;&amp;&#13;\n&lt;/a&gt;</Comment>"))
     }
 }

@@ -1,4 +1,5 @@
 @testable import CFCCompiler
+import APIDocument
 import CFCDiagnostics
 import CFCTestSupport
 import CFCWorkloads

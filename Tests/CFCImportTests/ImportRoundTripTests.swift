@@ -24,11 +24,11 @@ import Testing
         var generator = ConfigGenerator(seed: seed)
         let generated = generator.distribution()
         let sink = DiagnosticCollector()
-        let first = JSONPrinter.print(emitDistributionConfig(generated))
+        let first = DocumentFormat.json.print(emitDistributionConfig(generated))
         let read = try #require(readDistributionConfigJSON(try JSONReader.read(SourceFile(path: "g.json", bytes: first)), name: "generated", sink: sink))
         #expect(sink.diagnostics.isEmpty, "seed \(seed): \(sink.diagnostics.map(\.summary))")
         let document = emitDistributionConfig(read.distribution)
-        return (read.distribution, JSONPrinter.print(document), XMLPrinter.print(document))
+        return (read.distribution, DocumentFormat.json.print(document), DocumentFormat.xml.print(document))
     }
 
     static func importAndCompile(_ bytes: [UInt8], suffix: String) throws -> (yaml: String, json: [UInt8]?) {
@@ -73,7 +73,7 @@ import Testing
             let (_, json, _) = try Self.canonicalDocument(seed: Self.seed &+ 10_000 &+ UInt64(index))
             let sink = DiagnosticCollector()
             let again = try #require(readDistributionConfigJSON(try JSONReader.read(SourceFile(path: "g.json", bytes: json)), name: "generated", sink: sink))
-            #expect(JSONPrinter.print(emitDistributionConfig(again.distribution)) == json, "seed base \(Self.seed)")
+            #expect(DocumentFormat.json.print(emitDistributionConfig(again.distribution)) == json, "seed base \(Self.seed)")
         }
     }
 

@@ -198,7 +198,7 @@ import Testing
         testCase.leaveOut(&config)
         let document = emitDistributionConfig(Distribution(name: "site", config: config))
         func bytes(_ document: APIDocument) -> [UInt8] {
-            format == "xml" ? XMLPrinter.print(document) : JSONPrinter.print(document)
+            format == "xml" ? DocumentFormat.xml.print(document) : DocumentFormat.json.print(document)
         }
         func tree(_ document: APIDocument) throws -> APITree {
             format == "xml" ? try APITree.xml(Data(bytes(document))) : try APITree.json(Data(bytes(document)))

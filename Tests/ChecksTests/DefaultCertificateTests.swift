@@ -1,3 +1,4 @@
+import APIDocument
 import CFCCompiler
 import CFCDiagnostics
 import CFCTestSupport

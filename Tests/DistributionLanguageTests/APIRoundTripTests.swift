@@ -29,12 +29,12 @@ import Testing
             applyForcedValues(&expected)
 
             let sink = DiagnosticCollector()
-            let jsonSource = SourceFile(path: "out.json", bytes: JSONPrinter.print(document))
+            let jsonSource = SourceFile(path: "out.json", bytes: DocumentFormat.json.print(document))
             let fromJSON = readDistributionConfigJSON(try JSONReader.read(jsonSource), name: distribution.name, sink: sink)
             #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
             #expect(fromJSON?.distribution.config == expected, "\(url.lastPathComponent) via JSON")
 
-            let xmlSource = SourceFile(path: "out.xml", bytes: XMLPrinter.print(document))
+            let xmlSource = SourceFile(path: "out.xml", bytes: DocumentFormat.xml.print(document))
             let (rootName, xmlNode) = try XMLReader.read(xmlSource)
             let fromXML = readDistributionConfigXML(rootName: rootName, xmlNode, name: distribution.name, sink: sink)
             #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")

@@ -1,3 +1,4 @@
+import APIDocument
 import CFCDiagnostics
 import CFCSupport
 import DistributionLanguage

@@ -68,7 +68,7 @@ public enum ImportCommand {
         guard let original = input.apiConfig else {
             fatalError("ConfigInput read API \(input.kind) without keeping its DistributionConfig node")
         }
-        let differences = verifyRoundTrip(yaml, original: original, format: input.kind == .xml ? .xml : .json,
+        let differences = verifyRoundTrip(yaml, original: original, kind: input.kind,
                                           options: options, sink: sink)
         let significant = differences.filter(\.isSignificant)
         guard significant.isEmpty else {
@@ -88,15 +88,17 @@ public enum ImportCommand {
     /// - Returns: the differences, or one covering the whole document when the YAML does not
     ///   compile (its errors go to `sink`).
     static func verifyRoundTrip(
-        _ yaml: [UInt8], original: APINode, format: OutputFormat, options: CompileOptions, sink: any DiagnosticSink
+        _ yaml: [UInt8], original: APINode, kind: ConfigInput.Kind, options: CompileOptions, sink: any DiagnosticSink
     ) -> [APIDifference] {
         var compileOptions = options
+        // Compiled into the input's own format, and read back by that format's reader.
+        let format: OutputFormat = kind == .xml ? .xml : .json
         compileOptions.formats = [format]
         let compiled = Pipeline().compile(source: SourceFile(path: "imported.yaml", bytes: yaml), options: compileOptions)
         let output = SourceFile(path: "imported.\(format.fileExtension)", bytes: compiled.documents.first?.bytes ?? [])
         let node: APINode?
-        switch format {
-        case .json: node = try? JSONReader.read(output)
+        switch kind {
+        case .json, .yaml: node = try? JSONReader.read(output)
         case .xml: node = (try? XMLReader.read(output))?.root
         }
         guard !compiled.hasErrors, let node else {

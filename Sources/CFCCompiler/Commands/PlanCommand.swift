@@ -128,7 +128,7 @@ public enum PlanCommand {
                 action = .create
             }
             let document = emitDistributionConfig(sent)
-            let json = JSONPrinter.print(document)
+            let json = DocumentFormat.json.print(document)
             let reference = Plan.invalidationCallerReference(name: distribution.name, paths: invalidation.paths, configJSON: json)
             let entry = Plan.Entry(
                 distribution: sent, action: action, etag: previous?.etags[distribution.name], changes: changes,
@@ -137,13 +137,13 @@ public enum PlanCommand {
             documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.json", mediaType: "application/json",
                                              distributionName: distribution.name, bytes: json))
             documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.xml", mediaType: "application/xml",
-                                             distributionName: distribution.name, bytes: XMLPrinter.print(document)))
+                                             distributionName: distribution.name, bytes: DocumentFormat.xml.print(document)))
             if !invalidation.isEmpty {
                 let batch = Plan.invalidationBatch(entry)
                 documents.append(EmittedDocument(logicalPath: "\(distribution.name).invalidation.json", mediaType: "application/json",
-                                                 distributionName: distribution.name, bytes: JSONPrinter.print(batch)))
+                                                 distributionName: distribution.name, bytes: DocumentFormat.json.print(batch)))
                 documents.append(EmittedDocument(logicalPath: "\(distribution.name).invalidation.xml", mediaType: "application/xml",
-                                                 distributionName: distribution.name, bytes: XMLPrinter.print(batch)))
+                                                 distributionName: distribution.name, bytes: DocumentFormat.xml.print(batch)))
             }
         }
         for old in previous?.distributions ?? [] where !newDistributions.contains(where: { $0.name == old.name }) && request.distribution == nil {

@@ -41,7 +41,7 @@ struct DistributionUnit: Sendable {
         // the destination directly. About 1.3 kB of JSON per behavior and per origin: room for
         // the whole document.
         let printer = StreamPrinter(
-            json: formats.contains(.json), xml: formats.contains(.xml),
+            formats: formats,
             capacity: (distribution.config.cacheBehaviors.count + distribution.config.origins.count + 2) * 1300 + 4096)
         pipeline.emitter.emit(distribution, options: options, printingTo: printer)
         for format in formats {
@@ -49,7 +49,7 @@ struct DistributionUnit: Sendable {
             outcome.logicalPaths.append(logicalPath)
             guard outcome.writeError == nil else { continue }
             do {
-                let receipt = try printer.withBytes(json: format == .json) { (bytes) throws(FileIOError) -> Destination.Receipt? in
+                let receipt = try printer.withBytes(of: format) { (bytes) throws(FileIOError) -> Destination.Receipt? in
                     try destination.accept(bytes, logicalPath: logicalPath, format: format, distribution: distribution.name)
                 }
                 if let receipt { outcome.receipts.append(receipt) }

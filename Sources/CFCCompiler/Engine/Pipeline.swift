@@ -109,28 +109,13 @@ public struct CompileOptions: Sendable {
     public init() {}
 }
 
-/// A document format cfc emits.
-public enum OutputFormat: String, Sendable, CaseIterable, Hashable, Comparable {
-    /// What `aws cloudfront create-distribution --distribution-config file://…` takes.
-    case json
-    /// The REST API's XML body.
-    case xml
+/// A document format cfc emits (see `DocumentFormat`: a new format is a `DocumentLayout` and one
+/// value in `DocumentFormat.all`).
+public typealias OutputFormat = DocumentFormat
 
-    /// The file extension.
-    public var fileExtension: String { rawValue }
-
-    /// The media type of a document in this format.
-    public var mediaType: String {
-        switch self {
-        case .json: "application/json"
-        case .xml: "application/xml"
-        }
-    }
-
+extension DocumentFormat {
     /// The file a distribution's config is written to, such as `www.distribution.json`.
     public func logicalPath(forDistribution name: String) -> String { "\(name).distribution.\(fileExtension)" }
-
-    public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// One output file, as bytes, not yet written anywhere.

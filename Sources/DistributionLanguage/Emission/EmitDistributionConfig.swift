@@ -7,7 +7,7 @@ import DistributionIR
 /// hold them (see `applyForcedValues`), so reading the distribution back shows no difference.
 ///
 /// - Parameter distribution: a lowered (or read) distribution.
-/// - Returns: the document, ready for `JSONPrinter` and `XMLPrinter`.
+/// - Returns: the document, ready for `DocumentFormat.print`.
 public func emitDistributionConfig(_ distribution: Distribution) -> APIDocument {
     var forced = distribution
     applyForcedValues(&forced.config)
