@@ -26,11 +26,11 @@ struct FieldAccess<Root, Value>: @unchecked Sendable {
         }
     }
 
-    /// The member's value in the structure at `root`.
+    /// The member's value in the structure `root`, read in place.
     @inline(__always)
-    func get(at root: UnsafePointer<Root>) -> Value {
-        guard let offset else { return root.pointee[keyPath: keyPath] }
-        return UnsafeRawPointer(root).advanced(by: offset).assumingMemoryBound(to: Value.self).pointee
+    func get(at root: borrowing InPlace<Root>) -> Value {
+        guard let offset else { return root.pointer.pointee[keyPath: keyPath] }
+        return UnsafeRawPointer(root.pointer).advanced(by: offset).assumingMemoryBound(to: Value.self).pointee
     }
 
     /// Sets the member of `root` to `value`.

@@ -75,7 +75,7 @@ public struct ListCodec<Element: ValueCodec>: ValueCodec {
         // behavior is some forty reference counts to take and drop).
         value.withUnsafeBufferPointer { items in
             guard let first = items.baseAddress else { return }
-            for index in items.indices { element.emit(at: first + index, named: itemMember, into: &document) }
+            for index in items.indices { element.emit(at: InPlace(first + index), named: itemMember, into: &document) }
         }
         document.end()
     }

@@ -34,7 +34,7 @@ public final class Member<Root>: Sendable {
     let lowerValue: @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void
     /// Emits the member of the structure at the pointer: structures are emitted in place, since
     /// passing a cache behavior by value to each member's closure copied it every time.
-    let emitValue: @Sendable (UnsafePointer<Root>, inout APIDocument) -> Void
+    let emitValue: @Sendable (borrowing InPlace<Root>, inout APIDocument) -> Void
     let readValue: @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     let exportValue: @Sendable (Root, ExportStyle) -> YAMLValue?
     let copyValue: @Sendable (inout Root, Root) -> Void
@@ -48,7 +48,7 @@ public final class Member<Root>: Sendable {
         acceptsNull: Bool = false, defaultText: String? = nil, defaultDescription: String? = nil,
         shapeOf: @escaping @Sendable () -> ValueShape,
         lowerValue: @escaping @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void,
-        emitValue: @escaping @Sendable (UnsafePointer<Root>, inout APIDocument) -> Void,
+        emitValue: @escaping @Sendable (borrowing InPlace<Root>, inout APIDocument) -> Void,
         readValue: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void,
         exportValue: @escaping @Sendable (Root, ExportStyle) -> YAMLValue?,
         copyValue: @escaping @Sendable (inout Root, Root) -> Void,
@@ -81,12 +81,12 @@ public final class Member<Root>: Sendable {
 
     /// Emits this member of `root`.
     public func emit(_ root: Root, into document: inout APIDocument) {
-        withUnsafePointer(to: root) { emitValue($0, &document) }
+        withUnsafePointer(to: root) { emitValue(InPlace($0), &document) }
     }
 
-    /// Emits this member of the structure at `root`.
+    /// Emits this member of the structure `root`, read in place.
     @inline(__always)
-    func emit(at root: UnsafePointer<Root>, into document: inout APIDocument) {
+    func emit(at root: borrowing InPlace<Root>, into document: inout APIDocument) {
         emitValue(root, &document)
     }
 
@@ -266,7 +266,7 @@ extension Member {
     public static func custom<C: ValueCodec>(
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, _ codec: C,
         api apiName: String?, reads apiNamesRead: [String], _ summary: String,
-        emit: @escaping @Sendable (UnsafePointer<Root>, inout APIDocument) -> Void,
+        emit: @escaping @Sendable (borrowing InPlace<Root>, inout APIDocument) -> Void,
         read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     ) -> Member {
         let field = FieldAccess(keyPath)
@@ -285,7 +285,7 @@ extension Member {
     public static func custom<C: ValueCodec>(
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, _ codec: C,
         api apiName: String?, reads apiNamesRead: [String], _ summary: String,
-        emit: @escaping @Sendable (UnsafePointer<Root>, inout APIDocument) -> Void,
+        emit: @escaping @Sendable (borrowing InPlace<Root>, inout APIDocument) -> Void,
         read: @escaping @Sendable (inout Root, APINode, inout ReadingContext) -> Void
     ) -> Member {
         let field = FieldAccess(keyPath)

@@ -80,7 +80,7 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         document.end()
     }
 
-    public func emit(at value: UnsafePointer<Structure>, named name: MemberName, into document: inout APIDocument) {
+    public func emit(at value: borrowing InPlace<Structure>, named name: MemberName, into document: inout APIDocument) {
         document.beginStructure(name)
         emitMembers(at: value, into: &document)
         document.end()
@@ -89,10 +89,10 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
     /// Emits the members without the enclosing structure (for a document's root).
     public func emitMembers(_ value: Structure, into document: inout APIDocument) {
         // The structure is addressed once, and every member reads its field from there.
-        withUnsafePointer(to: value) { emitMembers(at: $0, into: &document) }
+        withUnsafePointer(to: value) { emitMembers(at: InPlace($0), into: &document) }
     }
 
-    func emitMembers(at root: UnsafePointer<Structure>, into document: inout APIDocument) {
+    func emitMembers(at root: borrowing InPlace<Structure>, into document: inout APIDocument) {
         // Members are used in place, not copied: copying one retains its six closures, and
         // every emitting thread would contend on those same reference counts.
         let excluded = excludedKeys

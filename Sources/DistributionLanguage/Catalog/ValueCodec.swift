@@ -18,7 +18,7 @@ public protocol ValueCodec<Value>: Sendable {
 
     /// The same for a value addressed where it lies (a list's items): a structure is emitted
     /// from there, not from a copy.
-    func emit(at value: UnsafePointer<Value>, named name: MemberName, into document: inout APIDocument)
+    func emit(at value: borrowing InPlace<Value>, named name: MemberName, into document: inout APIDocument)
 
     /// Reads the value from API JSON or XML. Returns nil after reporting why it cannot.
     func read(_ node: APINode, _ context: inout ReadingContext) -> Value?
@@ -40,7 +40,7 @@ public enum ExportStyle: Sendable {
 }
 
 extension ValueCodec {
-    public func emit(at value: UnsafePointer<Value>, named name: MemberName, into document: inout APIDocument) {
-        emit(value.pointee, named: name, into: &document)
+    public func emit(at value: borrowing InPlace<Value>, named name: MemberName, into document: inout APIDocument) {
+        emit(value.value, named: name, into: &document)
     }
 }

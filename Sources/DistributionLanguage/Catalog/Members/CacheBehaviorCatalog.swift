@@ -28,12 +28,12 @@ extension CacheBehavior: CatalogStructure {
             "The methods CloudFront forwards: `[GET, HEAD]`, `[GET, HEAD, OPTIONS]`, or all seven. Default: `[GET, HEAD]`; `null` leaves `AllowedMethods` out (CloudFront then allows `GET` and `HEAD`).",
             emit: { root, document in
                 // The API nests CachedMethods inside AllowedMethods; cfc writes them side by side.
-                // (The behavior is addressed, not copied: fields are read where they lie.)
-                guard let allowed = root.pointee.sentAllowedMethods else { return }
+                // (The behavior is read in place, not copied.)
+                guard let allowed = root.sentAllowedMethods else { return }
                 document.beginStructure(allowedMethodsName)
                 document.integer(.quantity, Int64(allowed.count))
                 methods.emitItems(allowed, named: .items, into: &document)
-                if let cached = root.pointee.sentCachedMethods { methods.emit(cached, named: cachedMethodsName, into: &document) }
+                if let cached = root.sentCachedMethods { methods.emit(cached, named: cachedMethodsName, into: &document) }
                 document.end()
             },
             read: { root, parent, context in
