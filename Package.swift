@@ -127,7 +127,13 @@ let package = Package(
             dependencies: ["CFCCompiler", "DistributionIR", "CFCTestSupport", "APIDocument"],
             exclude: ["botocore_conformance.py"]
         ),
-        .testTarget(name: "CFCCLITests", dependencies: ["CFCTestSupport", "CFCWorkloads", "CFCCompiler", "CFCDiagnostics", "APIDocument"]),
+        // Mirrors Sources/CFCCompiler: Commands/ (each command, in-process and as the built cfc)
+        // and Engine/ (the two drivers of the compile unit).
+        .testTarget(
+            name: "CFCCompilerTests",
+            dependencies: ["CFCTestSupport", "CFCWorkloads", "CFCCompiler", "CFCDiagnostics", "APIDocument", "Checks", "Routing",
+                           "DistributionIR", "PathPatterns"]
+        ),
         .testTarget(name: "CFCHostileInputTests", dependencies: ["CFCTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

@@ -82,7 +82,7 @@ import Testing
 
     static let policies: [ViewerProtocolPolicy] = [.allowAll, .httpsOnly, .redirectToHTTPS]
     static let pieces = ["a", "b", "/", "*", "?"]
-    static let pathAlphabet: [Character] = ["a", "b", "/"]
+    static let pathAlphabet: [String] = ["a", "b", "/"]
     /// Patterns have at most four characters after the slash; paths up to six characters over
     /// the patterns' own literals cover the short cases. The enumeration only ever looks for a
     /// missed path (a finding is checked through its own example), so a longer bound would

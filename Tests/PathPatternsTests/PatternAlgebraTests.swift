@@ -2,35 +2,6 @@ import Testing
 import CFCTestSupport
 @testable import PathPatterns
 
-/// An independent glob matcher by plain recursion, the reference the automata are checked
-/// against.
-func bruteForceMatches(_ pattern: String, _ path: String) -> Bool {
-    var pattern = Array(pattern.unicodeScalars)
-    if pattern.first != "/" { pattern.insert("/", at: 0) }
-    let path = Array(path.unicodeScalars)
-    func match(_ p: Int, _ s: Int) -> Bool {
-        if p == pattern.count { return s == path.count }
-        switch pattern[p] {
-        case "*": return (s...path.count).contains { match(p + 1, $0) }
-        case "?": return s < path.count && match(p + 1, s + 1)
-        default: return s < path.count && path[s] == pattern[p] && match(p + 1, s + 1)
-        }
-    }
-    return match(0, 0)
-}
-
-
-/// Every path over a small alphabet up to `length`, all starting with `/`.
-func allPaths(upTo length: Int, alphabet: [String] = ["a", "b", "/", "x"]) -> [String] {
-    var result = ["/"]
-    var frontier = ["/"]
-    for _ in 1..<length {
-        frontier = frontier.flatMap { prefix in alphabet.map { prefix + $0 } }
-        result += frontier
-    }
-    return result
-}
-
 func randomPattern(_ random: inout SeededRandom) -> String {
     let pieces = ["a", "b", "/", "*", "?", "a", "/", "*"]
     let length = Int.random(in: 0...5, using: &random)
@@ -40,7 +11,7 @@ func randomPattern(_ random: inout SeededRandom) -> String {
 }
 
 @Suite struct PatternAlgebraTests {
-    static let paths = allPaths(upTo: 6)
+    static let paths = ReferenceMatcher.paths(alphabet: ["a", "b", "/", "x"], upTo: 5)
     static let seed: UInt64 = 20261127
 
     @Test func matcherAgreesWithBruteForce() {
@@ -49,7 +20,7 @@ func randomPattern(_ random: inout SeededRandom) -> String {
             let pattern = randomPattern(&random)
             let compiled = PathPattern(pattern)
             for path in Self.paths.prefix(400) {
-                #expect(compiled.matches(path) == bruteForceMatches(pattern, path), "seed \(Self.seed): '\(pattern)' on '\(path)'")
+                #expect(compiled.matches(path) == ReferenceMatcher.matches(pattern, path), "seed \(Self.seed): '\(pattern)' on '\(path)'")
             }
         }
     }
@@ -61,14 +32,14 @@ func randomPattern(_ random: inout SeededRandom) -> String {
             let b = randomPattern(&random)
             let c = randomPattern(&random)
             let satisfying = Self.paths.filter {
-                bruteForceMatches(a, $0) && bruteForceMatches(b, $0) && !bruteForceMatches(c, $0)
+                ReferenceMatcher.matches(a, $0) && ReferenceMatcher.matches(b, $0) && !ReferenceMatcher.matches(c, $0)
             }
             let shortest = PatternAlgebra.shortestWitness(allOf: [PathPattern(a), PathPattern(b)], noneOf: [PathPattern(c)])
             let readable = PatternAlgebra.witness(allOf: [PathPattern(a), PathPattern(b)], noneOf: [PathPattern(c)])
             let context = "seed \(Self.seed): allOf ['\(a)', '\(b)'] noneOf ['\(c)']"
             #expect(shortest != .gaveUp && readable != .gaveUp, "\(context)")
             if let shortest = shortest.example {
-                #expect(bruteForceMatches(a, shortest) && bruteForceMatches(b, shortest) && !bruteForceMatches(c, shortest), "\(context): \(shortest)")
+                #expect(ReferenceMatcher.matches(a, shortest) && ReferenceMatcher.matches(b, shortest) && !ReferenceMatcher.matches(c, shortest), "\(context): \(shortest)")
                 if let best = satisfying.map(\.unicodeScalars.count).min() {
                     #expect(shortest.unicodeScalars.count <= best, "\(context): \(shortest) is not shortest")
                 }
@@ -77,7 +48,7 @@ func randomPattern(_ random: inout SeededRandom) -> String {
             }
             #expect((readable == .none) == (shortest == .none), "\(context)")
             if let readable = readable.example {
-                #expect(bruteForceMatches(a, readable) && bruteForceMatches(b, readable) && !bruteForceMatches(c, readable), "\(context): \(readable)")
+                #expect(ReferenceMatcher.matches(a, readable) && ReferenceMatcher.matches(b, readable) && !ReferenceMatcher.matches(c, readable), "\(context): \(readable)")
             }
         }
     }
@@ -90,8 +61,8 @@ func randomPattern(_ random: inout SeededRandom) -> String {
         for _ in 0..<300 {
             let a = randomPattern(&random)
             let b = randomPattern(&random)
-            let inA = Self.paths.filter { bruteForceMatches(a, $0) }
-            let both = inA.filter { bruteForceMatches(b, $0) }
+            let inA = Self.paths.filter { ReferenceMatcher.matches(a, $0) }
+            let both = inA.filter { ReferenceMatcher.matches(b, $0) }
             let context = "seed \(Self.seed): '\(a)' and '\(b)'"
             let subset = try #require(PatternAlgebra.isSubset(PathPattern(a), of: PathPattern(b)) as Bool?, "\(context)")
             if subset {
@@ -101,12 +72,12 @@ func randomPattern(_ random: inout SeededRandom) -> String {
                 nonSubsets += 1
                 let counterexample = try #require(PatternAlgebra.witness(allOf: [PathPattern(a)], noneOf: [PathPattern(b)]).example,
                                                   "\(context)")
-                #expect(bruteForceMatches(a, counterexample) && !bruteForceMatches(b, counterexample), "\(context): \(counterexample)")
+                #expect(ReferenceMatcher.matches(a, counterexample) && !ReferenceMatcher.matches(b, counterexample), "\(context): \(counterexample)")
             }
             let intersects = try #require(PatternAlgebra.intersects(PathPattern(a), PathPattern(b)) as Bool?, "\(context)")
             if intersects {
                 let common = try #require(PatternAlgebra.witness(allOf: [PathPattern(a), PathPattern(b)], noneOf: []).example, "\(context)")
-                #expect(bruteForceMatches(a, common) && bruteForceMatches(b, common), "\(context): \(common)")
+                #expect(ReferenceMatcher.matches(a, common) && ReferenceMatcher.matches(b, common), "\(context): \(common)")
             } else {
                 #expect(both.isEmpty, "\(context)")
             }
@@ -127,14 +98,14 @@ func randomPattern(_ random: inout SeededRandom) -> String {
             let answer = try #require(PatternAlgebra.isCovered(PathPattern(target), by: union.map(PathPattern.init)) as Bool?, "\(context)")
             if answer {
                 covered += 1
-                for path in Self.paths where bruteForceMatches(target, path) {
-                    #expect(union.contains { bruteForceMatches($0, path) }, "\(context): \(path) is not covered")
+                for path in Self.paths where ReferenceMatcher.matches(target, path) {
+                    #expect(union.contains { ReferenceMatcher.matches($0, path) }, "\(context): \(path) is not covered")
                 }
             } else {
                 uncovered += 1
                 let path = try #require(PatternAlgebra.witness(allOf: [PathPattern(target)], noneOf: union.map(PathPattern.init)).example,
                                         "\(context)")
-                #expect(bruteForceMatches(target, path) && !union.contains { bruteForceMatches($0, path) }, "\(context): \(path)")
+                #expect(ReferenceMatcher.matches(target, path) && !union.contains { ReferenceMatcher.matches($0, path) }, "\(context): \(path)")
             }
         }
         #expect(covered > 10 && uncovered > 10, "\(covered) covered, \(uncovered) not")
