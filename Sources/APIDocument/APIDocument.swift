@@ -1,4 +1,4 @@
-import Synchronization
+import CFCSupport
 
 /// A CloudFront API document (a `DistributionConfig`, an `InvalidationBatch`) as an ordered
 /// stream of members, ready to print as JSON or XML.
@@ -279,7 +279,7 @@ public final class MemberName: @unchecked Sendable, Equatable, Hashable, CustomS
     /// `</DomainName>`
     let xmlClose: UnsafeBufferPointer<UInt8>
 
-    private static let interned = Mutex<[String: MemberName]>([:])
+    private static let interned = Locked<[String: MemberName]>([:])
 
     /// The interned name `name`.
     public static func named(_ name: String) -> MemberName {

@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import CFCSupport
 
 /// A position in a source file.
 ///
@@ -65,7 +65,7 @@ public final class SourceFile: Sendable {
     public let bytes: [UInt8]
     /// The line table, made on first use: a compile that reports nothing never needs it, and
     /// for a 13 MB input it cost the parsing thread 6 ms before anything else could start.
-    private let table = Mutex<LineTable?>(nil)
+    private let table = Locked<LineTable?>(nil)
 
     /// Where lines start, and whether the file is ASCII.
     struct LineTable: Sendable {

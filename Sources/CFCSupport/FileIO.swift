@@ -384,7 +384,7 @@ public struct FileTransaction: ~Copyable {
     /// creating files in one directory otherwise spin in the kernel on the directory's lock,
     /// burning the CPU the other threads need. On ext4, 2,000 files from two workers took
     /// 0.6 s of system time that way, and 0.15 s serialized.
-    private static let creationLock = Mutex<Void>(())
+    private static let creationLock = Locked<Void>(())
 
     private static func baseName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }

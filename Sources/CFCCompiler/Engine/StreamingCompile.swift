@@ -5,7 +5,6 @@ import Checks
 import Dispatch
 import DistributionIR
 import DistributionLanguage
-import Synchronization
 import YAMLSyntax
 
 /// `cfc compile --output DIR`, streamed: the driver that runs `DistributionUnit` on workers as
@@ -177,7 +176,7 @@ public enum StreamingCompile {
 
     /// Outcomes of the distributions handed off, by the index of their placeholder.
     final class Outcomes: Sendable {
-        let byPlaceholder = Mutex<[Int32: UnitOutcome<StagedFile>]>([:])
+        let byPlaceholder = Locked<[Int32: UnitOutcome<StagedFile>]>([:])
     }
 
     static func compile(
