@@ -48,8 +48,8 @@ public enum SemanticDiff {
     /// The changes from `old` to `new`, in the order of the language reference.
     public static func compare(old: DistributionConfig, new: DistributionConfig) -> [ConfigChange] {
         var changes: [ConfigChange] = []
-        diff(Side(export(old, style: .complete), export(old, style: .idiomatic)),
-             Side(export(new, style: .complete), export(new, style: .idiomatic)), path: "", into: &changes)
+        diff(Side(export(old, style: .complete.deployed), export(old, style: .idiomatic.deployed)),
+             Side(export(new, style: .complete.deployed), export(new, style: .idiomatic.deployed)), path: "", into: &changes)
         return changes
     }
 
@@ -77,12 +77,9 @@ public enum SemanticDiff {
     }
 
     static func export(_ config: DistributionConfig, style: ExportStyle) -> YAMLValue {
-        let distribution = Distribution(name: "", config: APINormalization.normalize(config))
-        let exported = StructureCodec<Distribution>().export(distribution, style: style)
-        // cfc's own policy keys are not part of what is deployed, and the caller reference cannot
-        // change on update (the plan keeps the live distribution's).
-        guard case .mapping(let pairs) = exported else { return exported }
-        return .mapping(pairs.filter { !["require-https", "require-origin-https", "ignore", "caller-reference"].contains($0.key) })
+        // The style leaves out what the catalog marks as not deployed: cfc's own policy keys, and
+        // the caller reference, which an update cannot change (the plan keeps the live one).
+        StructureCodec<Distribution>().export(Distribution(name: "", config: APINormalization.normalize(config)), style: style)
     }
 
     static func join(_ path: String, _ key: String) -> String {

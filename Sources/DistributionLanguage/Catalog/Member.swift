@@ -29,6 +29,9 @@ public final class Member<Root>: Sendable {
     /// The default in words (Markdown), for members whose default depends on other members of
     /// their structure, such as "`0` with `forwarded-values`, else unset".
     public let defaultDescription: String?
+    /// Whether CloudFront keeps the value the distribution was created with, whatever an update
+    /// sends (`CallerReference`): a plan never shows it as a change.
+    public let isFixedAfterCreate: Bool
 
     let shapeOf: @Sendable () -> ValueShape
     let lowerValue: @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void
@@ -45,7 +48,7 @@ public final class Member<Root>: Sendable {
 
     init(
         key: String?, apiName: String?, apiNamesRead: [String], summary: String, isRequired: Bool,
-        acceptsNull: Bool = false, defaultText: String? = nil, defaultDescription: String? = nil,
+        acceptsNull: Bool = false, defaultText: String? = nil, defaultDescription: String? = nil, isFixedAfterCreate: Bool = false,
         shapeOf: @escaping @Sendable () -> ValueShape,
         lowerValue: @escaping @Sendable (inout Root, YAMLNode, inout LoweringContext) -> Void,
         emitValue: @escaping @Sendable (borrowing InPlace<Root>, inout APIDocument) -> Void,
@@ -62,6 +65,7 @@ public final class Member<Root>: Sendable {
         self.acceptsNull = acceptsNull
         self.defaultText = defaultText
         self.defaultDescription = defaultDescription
+        self.isFixedAfterCreate = isFixedAfterCreate
         self.shapeOf = shapeOf
         self.lowerValue = lowerValue
         self.emitValue = emitValue
@@ -118,13 +122,13 @@ extension Member {
     /// value is always sent.
     public static func value<C: ValueCodec>(
         _ key: String?, _ keyPath: any WritableKeyPath<Root, C.Value> & Sendable, api apiName: String?, _ codec: C,
-        required: Bool = false, defaultText: String? = nil, _ summary: String
+        required: Bool = false, defaultText: String? = nil, fixedAfterCreate: Bool = false, _ summary: String
     ) -> Member {
         let field = FieldAccess(keyPath)
         let member = apiName.map(MemberName.named)
         return Member(
             key: key, apiName: apiName, apiNamesRead: apiName.map { [$0] } ?? [], summary: summary,
-            isRequired: required, defaultText: defaultText, shapeOf: { codec.shape },
+            isRequired: required, defaultText: defaultText, isFixedAfterCreate: fixedAfterCreate, shapeOf: { codec.shape },
             lowerValue: { root, node, context in
                 if let value = codec.lower(node, &context) { field.set(&root, value) }
             },

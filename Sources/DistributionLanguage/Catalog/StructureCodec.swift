@@ -23,7 +23,8 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         var pairs: [YAMLPair] = []
         for member in Structure.catalog.members {
             guard let key = member.key, !excludedKeys.contains(key) else { continue }
-            if style == .idiomatic && !member.isRequired {
+            if style.deployedOnly && (member.apiName == nil || member.isFixedAfterCreate) { continue }
+            if style.leavesOutDefaults && !member.isRequired {
                 var reset = value
                 member.reset(&reset, blank: Structure.blank)
                 Structure.applyContextualDefaults(&reset)

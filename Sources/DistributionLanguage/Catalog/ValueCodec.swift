@@ -32,11 +32,25 @@ public protocol ValueCodec<Value>: Sendable {
 }
 
 /// How much of a value `export` writes.
-public enum ExportStyle: Sendable {
+public struct ExportStyle: Sendable, Equatable {
+    /// Whether members equal to cfc's defaults are left out.
+    public var leavesOutDefaults: Bool
+    /// Whether only what a deployed distribution can differ in is written: cfc's own keys
+    /// (`Member.apiName` nil: never sent) and members CloudFront fixes when it creates the
+    /// distribution (`Member.isFixedAfterCreate`) are left out, at every level.
+    public var deployedOnly = false
+
     /// Only what differs from cfc's defaults, as a person would write it.
-    case idiomatic
+    public static let idiomatic = ExportStyle(leavesOutDefaults: true)
     /// Every member, defaults included.
-    case complete
+    public static let complete = ExportStyle(leavesOutDefaults: false)
+
+    /// This style, writing only what a deployed distribution can differ in.
+    public var deployed: ExportStyle {
+        var style = self
+        style.deployedOnly = true
+        return style
+    }
 }
 
 extension ValueCodec {

@@ -7,6 +7,7 @@ extension Distribution: CatalogStructure {
     /// own policy keys.
     public static let catalog = Catalog<Distribution>("distribution", [
         .value("caller-reference", \.config.callerReference, api: "CallerReference", StringCodec(), defaultText: "cfc-NAME",
+               fixedAfterCreate: true,
                "A unique value that makes the create request idempotent. Default: `cfc-` followed by the distribution's name, so re-running a pipeline never creates a second distribution."),
         .omittable("aliases", \.config.sentAliases, api: "Aliases", ListCodec("CNAME", StringCodec()),
                "Alternate domain names (CNAMEs) the distribution serves, such as `www.example.com`. Each needs a certificate that covers it."),
