@@ -1,36 +1,47 @@
-/// How many diagnostics one report shows.
+/// How many errors a report for people shows per file: `--error-limit`, as clang's
+/// `-ferror-limit` and gcc's `-fmax-errors`.
 ///
 /// A compiler reports every problem in one run, but a file can have as many problems as it has
-/// bytes: 10,000 invalid aliases on one 30 KB line made 5 MB of report, and a 64 MiB file could
-/// make gigabytes. So a report shows the first `maximum` in print order (file, line, column),
-/// then one note that counts the rest, as clang's `-ferror-limit` and gcc's `-fmax-errors` do.
-/// Whether the run fails is decided on every diagnostic, shown or not.
+/// bytes: 10,000 invalid aliases on one 30 KB line printed 5 MB of text, and one error usually
+/// causes the next. So text and GitHub annotations show a file's first `errorLimit` errors in
+/// print order (file, line, column), its warnings and notes, then one note saying how many
+/// errors were left out. JSON and SARIF are for tools and list every finding. Whether the run
+/// fails is decided on every diagnostic, shown or not.
 public enum DiagnosticLimit {
-    /// The default: far more than a person reads, few enough that a report stays well under a
-    /// megabyte.
-    public static let defaultMaximum = 1_000
+    /// The default: clang's.
+    public static let defaultErrorLimit = 20
 
-    /// `sorted` (already in print order) cut to `maximum` diagnostics, followed by a
-    /// `diagnostics.limit` note counting the errors and warnings left out. `maximum` 0 means no
-    /// limit.
-    public static func apply(_ sorted: [Diagnostic], maximum: Int) -> [Diagnostic] {
-        guard maximum > 0, sorted.count > maximum else { return sorted }
-        let omitted = sorted[maximum...]
-        let errors = omitted.count(where: \.isError)
-        let warnings = omitted.count(where: \.isWarning)
-        let others = omitted.count - errors - warnings
-        var parts: [String] = []
-        if errors > 0 { parts.append(counted(errors, "error")) }
-        if warnings > 0 { parts.append(counted(warnings, "warning")) }
-        if others > 0 { parts.append(counted(others, "other diagnostic")) }
-        let note = Diagnostic(
-            id: "diagnostics.limit", severity: .note,
-            summary: "\(parts.joined(separator: ", ")) not shown: the report stops after \(counted(maximum, "diagnostic"))",
-            hint: "fix the ones shown first, or show more with --max-diagnostics N (0 shows all)")
-        return Array(sorted[..<maximum]) + [note]
-    }
-
-    private static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    /// `sorted` (in print order) with each file's errors after its first `errorLimit` left out,
+    /// and for each such file a `diagnostics.error_limit` note counting them. `errorLimit` 0
+    /// means no limit.
+    public static func apply(_ sorted: [Diagnostic], errorLimit: Int) -> [Diagnostic] {
+        guard errorLimit > 0, sorted.count(where: \.isError) > errorLimit else { return sorted }
+        var shownErrors: [String: Int] = [:]
+        var omitted: [(file: String?, count: Int)] = []
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(sorted.count)
+        for diagnostic in sorted {
+            guard diagnostic.isError else {
+                kept.append(diagnostic)
+                continue
+            }
+            let file = diagnostic.file ?? ""
+            let shown = shownErrors[file, default: 0]
+            if shown < errorLimit {
+                shownErrors[file] = shown + 1
+                kept.append(diagnostic)
+            } else if let last = omitted.last, last.file == diagnostic.file {
+                omitted[omitted.count - 1].count += 1
+            } else {
+                omitted.append((diagnostic.file, 1))
+            }
+        }
+        return kept + omitted.map { file, count in
+            Diagnostic(
+                id: "diagnostics.error_limit", severity: .note,
+                summary: "too many errors: \(count) more error\(count == 1 ? "" : "s") not shown (the limit is \(errorLimit) per file)",
+                hint: "fix the ones shown first; --error-limit N shows more (0: all), and JSON output lists every one",
+                file: file)
+        }
     }
 }

@@ -36,8 +36,8 @@ struct Check: ParsableCommand, InputLimits {
     @Option(name: .customLong("max-input-bytes"), help: LimitHelp.maxInputBytes)
     var maxInputBytes: Int = 64 << 20
 
-    @Option(name: .customLong("max-diagnostics"), help: LimitHelp.maxDiagnostics)
-    var maxDiagnostics: Int = DiagnosticLimit.defaultMaximum
+    @Option(name: .customLong("error-limit"), help: LimitHelp.errorLimit)
+    var errorLimit: Int = DiagnosticLimit.defaultErrorLimit
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one input file.") }
@@ -49,7 +49,7 @@ struct Check: ParsableCommand, InputLimits {
 
     func run() throws {
         let outcome = CheckCommand.run(files, format: format, warningsAsErrors: warningsAsErrors, suggestOrder: suggestOrder,
-                                       colors: color.isEnabled(for: 1), maximumDiagnostics: maxDiagnostics,
+                                       colors: color.isEnabled(for: 1), errorLimit: errorLimit,
                                        options: compileOptions)
         try finish(outcome.result)
     }

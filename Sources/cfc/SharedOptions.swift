@@ -3,20 +3,20 @@ import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
 
-/// The limits every command that reads configs takes: `--max-input-bytes`, `--max-diagnostics`.
+/// The limits every command that reads configs takes: `--max-input-bytes`, `--error-limit`.
 ///
 /// Declared in each options struct rather than shared as a nested option group: ArgumentParser
 /// reflects every group's type at start-up, and a nested group cost a small compile 4% more
 /// instructions.
 protocol InputLimits {
     var maxInputBytes: Int { get }
-    var maxDiagnostics: Int { get }
+    var errorLimit: Int { get }
 }
 
 extension InputLimits {
     func validateLimits() throws {
         if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1.") }
-        if maxDiagnostics < 0 { throw ValidationError("--max-diagnostics cannot be negative.") }
+        if errorLimit < 0 { throw ValidationError("--error-limit cannot be negative.") }
     }
 
     /// The compile options these limits set.
@@ -30,7 +30,7 @@ extension InputLimits {
 /// The help of the limit options, written once.
 enum LimitHelp {
     static let maxInputBytes: ArgumentHelp = "The largest input file accepted, in bytes."
-    static let maxDiagnostics: ArgumentHelp = "Show at most this many diagnostics, then a note counting the rest (0: all)."
+    static let errorLimit: ArgumentHelp = "Show at most this many errors per file in text, then a note counting the rest (0: all; JSON lists all)."
 }
 
 /// How diagnostics are shown, and the limits; shared by every command that prints diagnostics
@@ -46,8 +46,8 @@ struct DiagnosticOptions: ParsableArguments, InputLimits {
     @Option(name: .customLong("max-input-bytes"), help: LimitHelp.maxInputBytes)
     var maxInputBytes: Int = 64 << 20
 
-    @Option(name: .customLong("max-diagnostics"), help: LimitHelp.maxDiagnostics)
-    var maxDiagnostics: Int = DiagnosticLimit.defaultMaximum
+    @Option(name: .customLong("error-limit"), help: LimitHelp.errorLimit)
+    var errorLimit: Int = DiagnosticLimit.defaultErrorLimit
 
     func validate() throws { try validateLimits() }
 
@@ -57,7 +57,7 @@ struct DiagnosticOptions: ParsableArguments, InputLimits {
         if !result.diagnostics.isEmpty {
             FileIO.writeStandardError(DiagnosticReport.render(
                 result.diagnostics, sources: result.sources, format: diagnosticsFormat, colors: color.isEnabled(for: 2),
-                maximum: maxDiagnostics))
+                errorLimit: errorLimit))
         }
         try finish(result)
     }

@@ -2,31 +2,35 @@ import CFCDiagnostics
 import Testing
 
 @Suite struct DiagnosticLimitTests {
-    static func diagnostics(errors: Int, warnings: Int, suppressed: Int = 0) -> [Diagnostic] {
-        (0..<errors).map { Diagnostic(id: "test.error", severity: .error, summary: "error \($0)", file: "a.yaml") }
-            + (0..<warnings).map { Diagnostic(id: "test.warning", severity: .warning, summary: "warning \($0)", file: "a.yaml") }
+    static func diagnostics(errors: Int, warnings: Int, suppressed: Int = 0, file: String = "a.yaml") -> [Diagnostic] {
+        (0..<errors).map { Diagnostic(id: "test.error", severity: .error, summary: "error \($0)", file: file) }
+            + (0..<warnings).map { Diagnostic(id: "test.warning", severity: .warning, summary: "warning \($0)", file: file) }
             + (0..<suppressed).map {
-                Diagnostic(id: "test.error", severity: .error, summary: "suppressed \($0)", file: "a.yaml", isSuppressed: true)
+                Diagnostic(id: "test.error", severity: .error, summary: "suppressed \($0)", file: file, isSuppressed: true)
             }
     }
 
     @Test func underTheLimitNothingChanges() {
-        let list = Self.diagnostics(errors: 3, warnings: 2)
-        #expect(DiagnosticLimit.apply(list, maximum: 5) == list)
-        #expect(DiagnosticLimit.apply(list, maximum: 0) == list, "0 means no limit")
+        let list = Self.diagnostics(errors: 3, warnings: 40)
+        #expect(DiagnosticLimit.apply(list, errorLimit: 3) == list)
+        #expect(DiagnosticLimit.apply(Self.diagnostics(errors: 30, warnings: 2), errorLimit: 0).count == 32, "0 means no limit")
     }
 
-    @Test func overTheLimitTheRestIsCountedInOneNote() {
-        let list = Self.diagnostics(errors: 3, warnings: 4, suppressed: 2)
-        let limited = DiagnosticLimit.apply(list, maximum: 2)
-        #expect(limited.count == 3)
-        #expect(Array(limited.prefix(2)) == Array(list.prefix(2)))
-        let note = limited[2]
-        #expect(note.id == "diagnostics.limit")
-        #expect(note.severity == .note)
-        #expect(note.summary == "1 error, 4 warnings, 2 other diagnostics not shown: the report stops after 2 diagnostics")
-        #expect(note.hint?.contains("--max-diagnostics") == true)
-        #expect(!limited.containsErrors || list.containsErrors, "the note itself is never an error")
+    @Test func eachFileShowsItsFirstErrorsThenOneNote() {
+        let list = Self.diagnostics(errors: 5, warnings: 4, suppressed: 2, file: "a.yaml")
+            + Self.diagnostics(errors: 1, warnings: 0, file: "b.yaml")
+            + Self.diagnostics(errors: 3, warnings: 1, file: "c.yaml")
+        let limited = DiagnosticLimit.apply(list, errorLimit: 2)
+        #expect(limited.filter { $0.isError && $0.file == "a.yaml" }.map(\.summary) == ["error 0", "error 1"])
+        #expect(limited.filter { $0.isError && $0.file == "b.yaml" }.count == 1)
+        #expect(limited.filter { $0.isError && $0.file == "c.yaml" }.count == 2)
+        #expect(limited.filter(\.isWarning).count == 5, "warnings are all shown")
+        #expect(limited.filter(\.isSuppressed).count == 2, "suppressed ones are the renderers' business")
+        let notes = limited.filter { $0.id == "diagnostics.error_limit" }
+        #expect(notes.map(\.file) == ["a.yaml", "c.yaml"])
+        #expect(notes.map(\.summary) == ["too many errors: 3 more errors not shown (the limit is 2 per file)",
+                                         "too many errors: 1 more error not shown (the limit is 2 per file)"])
+        #expect(notes.allSatisfy { $0.severity == .note && $0.hint?.contains("--error-limit") == true })
     }
 
     @Test func oneDefinitionOfAnError() {

@@ -49,7 +49,9 @@ public struct WorkReport: Sendable, Equatable, CustomStringConvertible {
         /// spends about a third of it.
         public var patternSteps = 600_000_000
         /// Output per byte of input, plus a fixed allowance (a report's header, a usage text).
-        public var bytesWrittenPerByteRead = 64
+        /// JSON diagnostics list every finding (about 450 bytes each), and a hostile file can
+        /// have one finding per three bytes; text shows 20 errors per file.
+        public var bytesWrittenPerByteRead = 256
         public var bytesWrittenBase = 256 << 10
 
         /// The default bounds.

@@ -35,11 +35,12 @@ public enum CheckCommand {
 
     /// Checks every file and renders one report.
     ///
-    /// - Parameter maximumDiagnostics: how many findings the report lists (`DiagnosticLimit`;
-    ///   0 lists all). Whether the run fails, and the text report's counts, take every finding.
+    /// - Parameter errorLimit: how many errors per file the text and GitHub reports show
+    ///   (`DiagnosticLimit`; 0 shows all). JSON and SARIF list every finding; whether the run
+    ///   fails, and the text report's counts, take every finding.
     public static func run(
         _ paths: [String], format: Format, warningsAsErrors: Bool, suggestOrder: Bool, colors: Bool,
-        maximumDiagnostics: Int = DiagnosticLimit.defaultMaximum, options: CompileOptions = CompileOptions()
+        errorLimit: Int = DiagnosticLimit.defaultErrorLimit, options: CompileOptions = CompileOptions()
     ) -> Outcome {
         var checkOptions = options
         checkOptions.formats = []
@@ -47,10 +48,10 @@ public enum CheckCommand {
         var seen = Set<Diagnostic>()
         let all = results.flatMap(\.diagnostics).sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }
         let failed = all.contains { $0.isError || (warningsAsErrors && $0.isWarning) }
-        // Text and GitHub annotations leave suppressed findings out, so the limit counts only
-        // what they show; JSON and SARIF list suppressed findings too.
-        let listed = format == .text || format == .github ? all.filter { !$0.isSuppressed } : all
-        let diagnostics = DiagnosticLimit.apply(listed, maximum: maximumDiagnostics)
+        // Text and GitHub annotations are for people: suppressed findings left out, errors
+        // limited per file. JSON and SARIF are for tools: every finding.
+        let forPeople = format == .text || format == .github
+        let diagnostics = forPeople ? DiagnosticLimit.apply(all.filter { !$0.isSuppressed }, errorLimit: errorLimit) : all
         var report: [UInt8]
         switch format {
         case .text:

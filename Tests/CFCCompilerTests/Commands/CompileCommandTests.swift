@@ -181,9 +181,9 @@ import Testing
     }
 }
 
-/// `--max-diagnostics`: a report shows that many diagnostics and a note counting the rest, on
-/// every command; the exit status still takes every diagnostic.
-@Suite struct DiagnosticLimitCommandTests {
+/// `--error-limit`: a report for people shows that many errors per file and a note counting the
+/// rest, on every command; JSON and SARIF list every one; the exit status takes them all.
+@Suite struct ErrorLimitCommandTests {
     /// 30 invalid aliases: 30 errors on one line.
     static let manyErrors = """
         version: 1
@@ -200,37 +200,46 @@ import Testing
         /// The command line, with `-` for the file (read from standard input).
         var arguments: [String]
         var onStandardOutput = false
+        /// Whether the output is for tools, and so lists every error.
+        var listsAll = false
         var testDescription: String { arguments.joined(separator: " ") }
     }
 
     static let cases = [
         Case(arguments: ["compile", "-"]),
-        Case(arguments: ["compile", "--diagnostics-format", "json", "-"]),
+        Case(arguments: ["compile", "--diagnostics-format", "json", "-"], listsAll: true),
         Case(arguments: ["check", "-"], onStandardOutput: true),
-        Case(arguments: ["check", "--format", "json", "-"], onStandardOutput: true),
-        Case(arguments: ["check", "--format", "sarif", "-"], onStandardOutput: true),
+        Case(arguments: ["check", "--format", "github", "-"], onStandardOutput: true),
+        Case(arguments: ["check", "--format", "json", "-"], onStandardOutput: true, listsAll: true),
+        Case(arguments: ["check", "--format", "sarif", "-"], onStandardOutput: true, listsAll: true),
         Case(arguments: ["plan", "-"]),
-        Case(arguments: ["route", "--diagnostics-format", "json", "-", "GET", "https://a/"]),
+        Case(arguments: ["route", "-", "GET", "https://a/"]),
     ]
 
     @Test(arguments: cases)
     func theReportStopsAtTheLimit(_ testCase: Case) throws {
         let input = Data(Self.manyErrors.utf8)
-        let limited = try Processes.cfc(testCase.arguments + ["--max-diagnostics", "4"], input: input)
-        let all = try Processes.cfc(testCase.arguments + ["--max-diagnostics", "0"], input: input)
+        let limited = try Processes.cfc(testCase.arguments + ["--error-limit", "4"], input: input)
+        let all = try Processes.cfc(testCase.arguments + ["--error-limit", "0"], input: input)
         #expect(limited.status == 1 && all.status == 1, "the exit status follows every diagnostic: \(limited.status), \(all.status)")
         let limitedReport = testCase.onStandardOutput ? limited.stdout : limited.stderr
         let allReport = testCase.onStandardOutput ? all.stdout : all.stderr
         let message = "alias 'a' is not valid"
-        #expect(limitedReport.components(separatedBy: message).count - 1 == 4, "\(limitedReport)")
+        #expect(limitedReport.components(separatedBy: message).count - 1 == (testCase.listsAll ? 30 : 4), "\(limitedReport)")
         #expect(allReport.components(separatedBy: message).count - 1 == 30, "\(allReport)")
-        #expect(limitedReport.contains("26 errors not shown: the report stops after 4 diagnostics"), "\(limitedReport)")
+        #expect(limitedReport.contains("26 more errors not shown") == !testCase.listsAll, "\(limitedReport)")
         #expect(!allReport.contains("not shown"))
     }
 
+    @Test func theDefaultIsClangs() throws {
+        let result = try Processes.cfc(["compile", "-"], input: Data(Self.manyErrors.utf8))
+        #expect(result.stderr.components(separatedBy: ": error: ").count - 1 == 20)
+        #expect(result.stderr.contains("too many errors: 10 more errors not shown (the limit is 20 per file)"))
+    }
+
     @Test func aNegativeLimitIsABadInvocation() throws {
-        let result = try Processes.cfc(["compile", "--max-diagnostics=-1", "-"], input: Data(Self.manyErrors.utf8))
+        let result = try Processes.cfc(["compile", "--error-limit=-1", "-"], input: Data(Self.manyErrors.utf8))
         #expect(result.status == 64, "\(result.stderr)")
-        #expect(result.stderr.contains("--max-diagnostics cannot be negative"))
+        #expect(result.stderr.contains("--error-limit cannot be negative"))
     }
 }
