@@ -17,6 +17,15 @@ public enum LanguageMessages {
             hint: suggestion.map { "did you mean '\($0)'?" }, range: node.range)
     }
 
+    /// `api.etag`: an `ETag` CloudFront could not have returned. It would be pasted into an
+    /// `aws … --if-match` command, so it is refused where it enters.
+    static func apiMalformedETag(_ value: String, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
+        Diagnostic(
+            id: "api.etag", severity: .error,
+            summary: "'\(value)' is not an ETag CloudFront returns (letters and digits, such as E2QWRUHAPOMQZL)",
+            hint: "use the ETag that 'aws cloudfront get-distribution-config' printed, unchanged", range: node.range)
+    }
+
     /// `api.missing_member`: a required API member is absent.
     static func apiMissingMember(_ name: String, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
         Diagnostic(id: "api.missing_member", severity: .error, summary: "missing member '\(name)'", range: node.range)

@@ -99,22 +99,24 @@ public struct Plan: Sendable {
     }
 
     /// The `aws` commands that apply an entry, in order: create or update, wait for the
-    /// deployment, then invalidate.
-    public func commands(for entry: Entry) -> [String] {
+    /// deployment, then invalidate. Each is an argument list; `ShellQuoting` writes it for a shell.
+    public func commands(for entry: Entry) -> [[String]] {
         let name = entry.distribution.name
         let id = distributionID ?? "<DISTRIBUTION_ID>"
-        var commands: [String] = []
+        var commands: [[String]] = []
         switch entry.action {
         case .create:
-            commands.append("aws cloudfront create-distribution --distribution-config file://\(name).distribution.json")
+            commands.append(["aws", "cloudfront", "create-distribution", "--distribution-config", "file://\(name).distribution.json"])
         case .update:
-            commands.append("aws cloudfront update-distribution --id \(id) --if-match \(entry.etag ?? "<ETAG>") --distribution-config file://\(name).distribution.json")
+            commands.append(["aws", "cloudfront", "update-distribution", "--id", id, "--if-match", entry.etag ?? "<ETAG>",
+                             "--distribution-config", "file://\(name).distribution.json"])
         case .unchanged:
             break
         }
         if !entry.invalidation.isEmpty {
-            if entry.action != .unchanged { commands.append("aws cloudfront wait distribution-deployed --id \(id)") }
-            commands.append("aws cloudfront create-invalidation --distribution-id \(id) --invalidation-batch file://\(name).invalidation.json")
+            if entry.action != .unchanged { commands.append(["aws", "cloudfront", "wait", "distribution-deployed", "--id", id]) }
+            commands.append(["aws", "cloudfront", "create-invalidation", "--distribution-id", id,
+                             "--invalidation-batch", "file://\(name).invalidation.json"])
         }
         return commands
     }
@@ -151,7 +153,7 @@ public struct Plan: Sendable {
             }
             let commands = self.commands(for: entry)
             if !commands.isEmpty {
-                text += "  apply:\n" + commands.map { "    \($0)\n" }.joined()
+                text += "  apply:\n" + commands.map { "    \(ShellQuoting.commandLine($0))\n" }.joined()
             }
         }
         return Array(text.utf8)
@@ -192,7 +194,9 @@ public struct Plan: Sendable {
             "etag": .string(entry.etag),
             "changes": .array(entry.changes.map(\.json)),
             "invalidation": invalidation,
-            "commands": .array(commands(for: entry).map { .string($0) }),
+            // As shell lines to paste, and as argument lists for tools that run them without a shell.
+            "commands": .array(commands(for: entry).map { .string(ShellQuoting.commandLine($0)) }),
+            "command-arguments": .array(commands(for: entry).map { .inlineArray($0.map { .string($0) }) }),
         ])
     }
 

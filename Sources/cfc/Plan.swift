@@ -2,6 +2,7 @@ import ArgumentParser
 import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
+import DistributionIR
 import Planning
 
 /// `cfc plan`.
@@ -52,6 +53,11 @@ struct PlanCommandLine: ErrorExitStatus {
     func validate() throws {
         if maxPaths < 1 || maxPaths > 3000 { throw ValidationError("--max-paths must be between 1 and 3000.") }
         if freePathsLeft < 0 { throw ValidationError("--free-paths-left cannot be negative.") }
+        if let distributionID, !CloudFrontIdentifier.isDistributionID(distributionID) {
+            // It goes into the printed aws commands: refused here rather than quoted there.
+            throw ValidationError("--distribution-id '\(VisibleText.escaped(distributionID))' is not a CloudFront distribution id "
+                                  + "(capital letters and digits, such as EDFDVBD6EXAMPLE).")
+        }
     }
 
     func run() throws {

@@ -71,6 +71,7 @@ import glob
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -754,6 +755,9 @@ def apply_with_cli(example, name, cfc, aws, report, deadline):
     if entry["commands"] != commands:
         raise Failure(f"{name}: the plan's commands are\n  " + "\n  ".join(entry["commands"])
                       + "\nexpected\n  " + "\n  ".join(commands))
+    # The argument lists are what a shell makes of the printed lines (POSIX word splitting).
+    if entry.get("command-arguments") != [shlex.split(command) for command in commands]:
+        raise Failure(f"{name}: the plan's command-arguments {entry.get('command-arguments')!r} are not its commands split as a shell would")
 
     # Run the plan's commands, in its directory (they name files relative to it).
     update = example.v2_config(name)

@@ -28,7 +28,13 @@ public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any 
             context.emit(LanguageMessages.apiUnknownMember(member.name, in: "get-distribution-config output",
                                                            candidates: ["ETag", "DistributionConfig"], member.node, context))
         }
-        if let etagNode = node.member("ETag") { etag = StringCodec().read(etagNode, &context) }
+        if let etagNode = node.member("ETag") {
+            etag = StringCodec().read(etagNode, &context)
+            if let read = etag, !CloudFrontIdentifier.isETag(read) {
+                context.emit(LanguageMessages.apiMalformedETag(read, etagNode, context))
+                etag = nil
+            }
+        }
         configNode = wrapped
     }
     return readConfig(configNode, name: name, etag: etag, &context)
