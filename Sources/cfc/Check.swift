@@ -18,7 +18,7 @@ struct Check: ParsableCommand, InputLimits {
             invocation.
             """)
 
-    @Argument(help: "cfc YAML files ('-' reads standard input).")
+    @Argument(help: "cfc YAML files ('-' reads standard input).", transform: nonEmptyPath)
     var files: [String]
 
     @Option(help: "Report format: text, json, sarif, or github.")

@@ -15,13 +15,13 @@ struct Compile: ParsableCommand {
             that distribution's document to standard output.
             """)
 
-    @Argument(help: "cfc YAML files ('-' reads standard input).")
+    @Argument(help: "cfc YAML files ('-' reads standard input).", transform: nonEmptyPath)
     var files: [String]
 
     @Option(help: "Output format: \(DocumentFormat.all.map(\.name).joined(separator: ", ")), several separated by commas, or both (all).")
     var format: FormatChoice = FormatChoice(formats: [.json])
 
-    @Option(name: [.short, .long], help: "Directory to write the documents into.")
+    @Option(name: [.short, .long], help: "Directory to write the documents into.", transform: nonEmptyPath)
     var output: String?
 
     @OptionGroup var diagnostics: DiagnosticOptions

@@ -19,7 +19,7 @@ struct Format: ParsableCommand {
             or (with --check) is not formatted or uses anchors; 64 bad invocation.
             """)
 
-    @Argument(help: "cfc YAML files ('-' formats standard input to standard output).")
+    @Argument(help: "cfc YAML files ('-' formats standard input to standard output).", transform: nonEmptyPath)
     var files: [String]
 
     @Flag(help: "Report files that are not formatted, without writing.")

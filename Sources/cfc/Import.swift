@@ -19,13 +19,13 @@ struct Import: ParsableCommand {
             read or imported; 64 bad invocation.
             """)
 
-    @Argument(help: "The API JSON or XML file ('-' reads standard input).")
+    @Argument(help: "The API JSON or XML file ('-' reads standard input).", transform: nonEmptyPath)
     var file: String
 
     @Option(help: "The distribution's name in the YAML (default: from the file name).")
     var name: String?
 
-    @Option(name: [.short, .long], help: "Write the YAML to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .long], help: "Write the YAML to this file (atomically) instead of standard output.", transform: nonEmptyPath)
     var output: String?
 
     @OptionGroup var diagnostics: DiagnosticOptions

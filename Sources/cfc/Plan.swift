@@ -21,16 +21,16 @@ struct PlanCommandLine: ErrorExitStatus {
 
     static let errorExitCode = ExitCode(ExitStatus.failure.code)
 
-    @Option(help: "The config as it is now (YAML, API JSON or API XML).")
+    @Option(help: "The config as it is now (YAML, API JSON or API XML).", transform: nonEmptyPath)
     var previous: String?
 
-    @Argument(help: "The new cfc YAML file.")
+    @Argument(help: "The new cfc YAML file.", transform: nonEmptyPath)
     var new: String
 
-    @Option(name: [.short, .long], help: "Directory to write the plan's files into.")
+    @Option(name: [.short, .long], help: "Directory to write the plan's files into.", transform: nonEmptyPath)
     var output: String?
 
-    @Option(name: .customLong("changed-paths"), help: "A file of object paths that changed, one per line.")
+    @Option(name: .customLong("changed-paths"), help: "A file of object paths that changed, one per line.", transform: nonEmptyPath)
     var changedPaths: String?
 
     @Option(help: "Plan only this distribution.")
@@ -86,10 +86,10 @@ struct Diff: ErrorExitStatus {
 
     static let errorExitCode = ExitCode(ExitStatus.trouble.code)
 
-    @Argument(help: "The old config.")
+    @Argument(help: "The old config.", transform: nonEmptyPath)
     var old: String
 
-    @Argument(help: "The new config.")
+    @Argument(help: "The new config.", transform: nonEmptyPath)
     var new: String
 
     @Option(help: "Compare only this distribution.")

@@ -19,7 +19,7 @@ struct Route: ParsableCommand {
             bad invocation.
             """)
 
-    @Argument(help: "The cfc YAML file.")
+    @Argument(help: "The cfc YAML file.", transform: nonEmptyPath)
     var file: String
 
     @Argument(help: "The HTTP method, such as GET or POST.")
@@ -37,7 +37,7 @@ struct Route: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: RouteCommand.Format = .text
 
-    @Option(help: "A file of requests, one 'METHOD URL [HTTP-VERSION]' per line ('-' for standard input).")
+    @Option(help: "A file of requests, one 'METHOD URL [HTTP-VERSION]' per line ('-' for standard input).", transform: nonEmptyPath)
     var batch: String?
 
     @OptionGroup var diagnostics: DiagnosticOptions

@@ -71,6 +71,16 @@ func finish(_ result: CommandResult) throws {
     if result.exitStatus != .success { throw ExitCode(result.exitStatus.code) }
 }
 
+/// A path option or argument, refused when empty: an unset variable in a CI step
+/// (`--output "$OUT"`) made `--output ''`, which named the root directory. Every path option
+/// takes this transform, so an empty path is a bad invocation wherever it is written.
+func nonEmptyPath(_ argument: String) throws -> String {
+    guard !argument.isEmpty else {
+        throw ValidationError("An empty path names no file; give a path ('.' for the current directory, '-' for standard input where it is read).")
+    }
+    return argument
+}
+
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
