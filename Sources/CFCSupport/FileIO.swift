@@ -239,6 +239,13 @@ public enum FileIO {
         return true
     }
 
+    /// Creates `path` as a new, empty file for writing and returns its descriptor, or -1 (with
+    /// `errno` set) when anything is already there, a symbolic link included (`O_EXCL` with
+    /// `O_NOFOLLOW`): cfc never writes through a name someone else could have prepared.
+    public static func createNewFile(_ path: String) -> Int32 {
+        open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    }
+
     /// The value of the environment variable `name`, or nil when it is not set.
     public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
@@ -320,9 +327,17 @@ public struct FileTransaction: ~Copyable {
     /// `writeTemporary(_:for:tag:)` for bytes in a buffer (a printer's `ByteWriter`).
     public static func writeTemporary(_ bytes: UnsafeBufferPointer<UInt8>, for path: String, tag: String) throws(FileIOError) -> String? {
         if FileIO.regularFile(path, holds: bytes) { return nil }
-        let temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-" + tag + "-"
-            + baseName(path) + ".tmp"
-        let descriptor = creationLock.withLock { _ in open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        // Created exclusively, never through a link, under a name nobody can guess: the output
+        // directory may be shared, and a symbolic link planted at a predictable name made cfc
+        // write through it, outside the directory, and leave the link as the output.
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<8 {
+            temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-" + tag + "-" + unguessable() + "-"
+                + baseName(path) + ".tmp"
+            descriptor = creationLock.withLock { _ in FileIO.createNewFile(temporary) }
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
         if descriptor < 0 { throw .fromErrno(path) }
         let ok = FileIO.writeAll(descriptor, bytes)
         let savedErrno = errno
@@ -332,6 +347,14 @@ public struct FileTransaction: ~Copyable {
             throw error
         }
         return temporary
+    }
+
+    /// 64 random bits in hexadecimal, for temporary names.
+    private static func unguessable() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let value = generator.next()
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// Renames every staged file into place.
@@ -445,7 +468,7 @@ public struct StagingDirectory: Sendable {
         let file = path + "/" + name
         // Not serialized like `FileTransaction.writeTemporary`'s creations: in a directory this
         // run just made, two workers creating files measured the same either way.
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = FileIO.createNewFile(file)
         if descriptor < 0 { throw .fromErrno(destination + "/" + name) }
         let ok = FileIO.writeAll(descriptor, bytes)
         let savedErrno = errno
