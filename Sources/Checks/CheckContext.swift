@@ -20,27 +20,30 @@ public final class CheckContext {
         self.rule = rule
     }
 
-    /// Hands the context to the next rule: its own findings and its own search budget. One
-    /// context serves every rule of a distribution, since making one per rule (a copy of the
-    /// distribution and the routing table each) cost more than many rules' work.
+    /// Hands the context to the next rule, with findings of its own. One context serves every
+    /// rule of a distribution, since making one per rule (a copy of the distribution and the
+    /// routing table each) cost more than many rules' work.
     func start(_ rule: RuleDescription) {
         self.rule = rule
         diagnostics = []
-        budgetStorage = nil
+        askedForBudget = false
     }
 
-    /// What the running rule may spend on path-pattern questions: each rule has its own
-    /// `pattern-search-steps`, so one expensive rule cannot starve the HTTPS checks.
+    /// What path-pattern questions may spend: one budget per distribution, the routing table's,
+    /// shared by every rule in registry order, so that the whole analysis of a distribution is
+    /// bounded by its `pattern-search-steps` (as the compiler allows it), not that times the
+    /// number of rules. A question left undecided when it runs out is never guessed (a
+    /// require-https path not proven safe is an error), so a rule that finds the budget spent
+    /// fails closed rather than silently.
     public var searchBudget: SearchBudget {
-        if let budgetStorage { return budgetStorage }
-        let budget = SearchBudget(steps: distribution.policy.patternSearchSteps)
-        budgetStorage = budget
-        return budget
+        askedForBudget = true
+        return routing.budget
     }
-    private var budgetStorage: SearchBudget?
+    private var askedForBudget = false
 
-    /// Whether the running rule ran out of search budget (and so may have missed findings).
-    var ranOutOfSearchBudget: Bool { budgetStorage?.isExhausted ?? false }
+    /// Whether the running rule asked questions the budget could not pay for (and so may have
+    /// missed findings).
+    var ranOutOfSearchBudget: Bool { askedForBudget && routing.budget.isExhausted }
 
     /// The config, for brevity in rules (borrowed, not copied: rules read it often).
     public var config: DistributionConfig {

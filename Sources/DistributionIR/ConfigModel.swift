@@ -63,13 +63,17 @@ public struct DistributionPolicy: Equatable, Hashable, Sendable, Codable {
     public var requireOriginHTTPS: Bool = false
     /// Rule ids whose findings are suppressed for the whole distribution.
     public var ignore: [String] = []
-    /// How many automaton steps each check may spend on questions about this distribution's
-    /// path patterns before it gives up on them (and says so).
+    /// How many automaton steps the checks together may spend on questions about this
+    /// distribution's path patterns before they give up on them (and say so). The compiler
+    /// spends at most the allowance `CompileOptions` works out from this, the ceiling and the
+    /// distribution's size.
     public var patternSearchSteps: Int = DistributionPolicy.defaultPatternSearchSteps
 
-    /// The default of `patternSearchSteps`: thousands of times what a thousand ordinary
-    /// behaviors need, and about a third of a second of search at most.
-    public static let defaultPatternSearchSteps = 50_000_000
+    /// The default of `patternSearchSteps`, and the ceiling a file cannot raise: ordinary
+    /// configs, a thousand behaviors included, spend none (the literal prefixes and suffixes
+    /// of their patterns settle every question); a file written to be slow gets a few tens of
+    /// milliseconds.
+    public static let defaultPatternSearchSteps = 5_000_000
 
     /// Creates a policy that requires nothing.
     public init() {}

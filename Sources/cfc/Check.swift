@@ -3,6 +3,7 @@ import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
 import Checks
+import DistributionIR
 
 struct Check: ParsableCommand, InputLimits {
     static let configuration = CommandConfiguration(
@@ -35,6 +36,9 @@ struct Check: ParsableCommand, InputLimits {
 
     @Option(name: .customLong("max-input-bytes"), help: LimitHelp.maxInputBytes)
     var maxInputBytes: Int = 64 << 20
+
+    @Option(name: .customLong("max-pattern-search-steps"), help: LimitHelp.maxPatternSearchSteps)
+    var maxPatternSearchSteps: Int = DistributionPolicy.defaultPatternSearchSteps
 
     @Option(name: .customLong("error-limit"), help: LimitHelp.errorLimit)
     var errorLimit: Int = DiagnosticLimit.defaultErrorLimit

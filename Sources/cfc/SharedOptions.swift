@@ -2,6 +2,7 @@ import ArgumentParser
 import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
+import DistributionIR
 
 /// The limits every command that reads configs takes: `--max-input-bytes`, `--error-limit`.
 ///
@@ -10,6 +11,7 @@ import CFCSupport
 /// instructions.
 protocol InputLimits {
     var maxInputBytes: Int { get }
+    var maxPatternSearchSteps: Int { get }
     var errorLimit: Int { get }
 }
 
@@ -17,12 +19,14 @@ extension InputLimits {
     func validateLimits() throws {
         if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1.") }
         if errorLimit < 0 { throw ValidationError("--error-limit cannot be negative.") }
+        if maxPatternSearchSteps < 1 { throw ValidationError("--max-pattern-search-steps must be at least 1.") }
     }
 
     /// The compile options these limits set.
     var compileOptions: CompileOptions {
         var options = CompileOptions()
         options.maxInputBytes = maxInputBytes
+        options.maxPatternSearchSteps = maxPatternSearchSteps
         return options
     }
 }
@@ -30,6 +34,10 @@ extension InputLimits {
 /// The help of the limit options, written once.
 enum LimitHelp {
     static let maxInputBytes: ArgumentHelp = "The largest input file accepted, in bytes."
+    static let maxPatternSearchSteps: ArgumentHelp = """
+        The most path-pattern search steps a distribution's checks may spend, whatever its pattern-search-steps asks for \
+        (a file can only lower it). Also at most 1,000,000 plus 1,000 per byte of the distribution.
+        """
     static let errorLimit: ArgumentHelp = "Show at most this many errors per file in text, then a note counting the rest (0: all; JSON lists all)."
 }
 
@@ -45,6 +53,9 @@ struct DiagnosticOptions: ParsableArguments, InputLimits {
 
     @Option(name: .customLong("max-input-bytes"), help: LimitHelp.maxInputBytes)
     var maxInputBytes: Int = 64 << 20
+
+    @Option(name: .customLong("max-pattern-search-steps"), help: LimitHelp.maxPatternSearchSteps)
+    var maxPatternSearchSteps: Int = DistributionPolicy.defaultPatternSearchSteps
 
     @Option(name: .customLong("error-limit"), help: LimitHelp.errorLimit)
     var errorLimit: Int = DiagnosticLimit.defaultErrorLimit

@@ -31,8 +31,17 @@ struct DistributionUnit: Sendable {
         outcome.keyMarks = entry.key.marks
         let lowered = pipeline.lowering.lower(entry, locator: locator, options: options)
         outcome.loweringDiagnostics = lowered.diagnostics
-        if keepsDistribution { outcome.distribution = lowered.distribution }
-        guard let distribution = lowered.distribution, !outcome.loweringDiagnostics.containsErrors else { return outcome }
+        var budgeted = lowered.distribution
+        // What the pattern searches may spend, here and wherever the model is used (route,
+        // suggested orders): bounded by the ceiling and by the distribution's size.
+        if var distribution = budgeted {
+            let range = entry.value.range
+            distribution.policy.patternSearchSteps = options.patternSearchAllowance(
+                asked: distribution.policy.patternSearchSteps, sourceBytes: range.end.offset - range.start.offset)
+            budgeted = distribution
+        }
+        if keepsDistribution { outcome.distribution = budgeted }
+        guard let distribution = budgeted, !outcome.loweringDiagnostics.containsErrors else { return outcome }
         outcome.checkDiagnostics = pipeline.checker.check(distribution, locator: locator, options: options)
         let formats = options.formats.sorted()
         guard !outcome.checkDiagnostics.containsErrors, !formats.isEmpty,

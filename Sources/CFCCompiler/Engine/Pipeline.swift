@@ -87,9 +87,11 @@ public struct CompileOptions: Sendable {
     public var maxInputBytes: Int = 64 << 20
     /// The YAML parser's limits.
     public var parseOptions = YAMLParseOptions()
-    /// A cap on every distribution's `pattern-search-steps`, for callers that must bound the
-    /// checks' time whatever the files say (the fuzzer does). Nil: the files decide.
-    public var maxPatternSearchSteps: Int? = nil
+    /// The most a distribution's `pattern-search-steps` may ask for: a file can lower its
+    /// budget, never raise it past this, which only a command-line option
+    /// (`--max-pattern-search-steps`) changes. A file comes from a pull request; the time it may
+    /// buy is the pipeline's to decide.
+    public var maxPatternSearchSteps: Int = DistributionPolicy.defaultPatternSearchSteps
     /// Whether rules whose findings are all notes run. `compile` shows no notes, so it leaves
     /// them out; `check` shows them.
     public var includeNotes = true
@@ -97,12 +99,19 @@ public struct CompileOptions: Sendable {
     /// trees handed off (nil: 2 MiB per core). Tests narrow it to exercise the waiting.
     public var handOffWindowBytes: Int? = nil
 
-    /// `distribution` with its search budget capped by `maxPatternSearchSteps`.
-    func capped(_ distribution: Distribution) -> Distribution {
-        guard let cap = maxPatternSearchSteps, distribution.policy.patternSearchSteps > cap else { return distribution }
-        var capped = distribution
-        capped.policy.patternSearchSteps = cap
-        return capped
+    /// Steps of pattern search every distribution gets, whatever its size.
+    public static let patternSearchStepsBase = 1_000_000
+    /// Steps of pattern search per byte of a distribution's source, on top of the base.
+    public static let patternSearchStepsPerByte = 1_000
+
+    /// The steps the checks of a distribution written in `sourceBytes` bytes may spend: what
+    /// its `pattern-search-steps` asks for, at most `maxPatternSearchSteps`, and at most
+    /// `patternSearchStepsBase` plus `patternSearchStepsPerByte` per byte. The last bound makes
+    /// the analysis of any file linear in its size (a 3 KB distribution: at most 4 million
+    /// steps), however its distributions are cut.
+    public func patternSearchAllowance(asked: Int, sourceBytes: Int) -> Int {
+        let bySize = Self.patternSearchStepsBase + Self.patternSearchStepsPerByte * max(0, sourceBytes)
+        return max(1, min(asked, maxPatternSearchSteps, bySize))
     }
 
     /// The default options: JSON only, 64 MiB inputs.
@@ -230,7 +239,7 @@ public struct RuleCatalogChecker: CheckingStage {
     public init() {}
 
     public func check(_ distribution: Distribution, locator: (any SourceLocator)?, options: CompileOptions) -> [Diagnostic] {
-        Checker.check(options.capped(distribution), locator: locator, includeNotes: options.includeNotes)
+        Checker.check(distribution, locator: locator, includeNotes: options.includeNotes)
     }
 }
 

@@ -15,14 +15,16 @@ struct PatternSearchBudgetRule: Rule {
     static let description = RuleDescription(
         id: "ordering.pattern_search_budget", name: "Pattern Search Budget", category: .ordering, severity: .warning,
         summary: "The path-pattern analysis reached its step budget, so some findings may be missing.",
-        fix: "Raise pattern-search-steps on the distribution, or replace overlapping wildcard patterns with ones that have literal prefixes.",
+        fix: "Replace overlapping wildcard patterns with ones that have literal prefixes, or raise the budget with --max-pattern-search-steps (and pattern-search-steps on the distribution).",
         rationale: """
             cfc answers questions about cache behavior patterns (does this behavior serve any \
             request, which earlier behavior takes this path, is this require-https path ever served \
             over HTTP) exactly, by searching the product of the patterns' automata. With many \
-            overlapping wildcard patterns that search can grow exponentially, so each check may \
-            spend at most pattern-search-steps automaton steps per distribution (50,000,000 by \
-            default, thousands of times what a thousand ordinary behaviors need). A question left \
+            overlapping wildcard patterns that search can grow exponentially, so the checks of a \
+            distribution together may spend at most pattern-search-steps automaton steps \
+            (5,000,000 by default, which a file can lower but only --max-pattern-search-steps \
+            raises, and never more than 1,000,000 plus 1,000 per byte of the distribution; \
+            ordinary configs, a thousand behaviors included, spend none). A question left \
             undecided is never guessed: a behavior is taken as reachable, and a require-https path \
             that cannot be proven safe is an error of its own. This warning names the checks that \
             stopped early.
@@ -66,6 +68,6 @@ struct PatternSearchBudgetRule: Rule {
         context.report(
             "the path-pattern analysis reached its budget of \(steps) steps: " + parts.joined(separator: "; "),
             at: context.distribution.path.appending("cache-behaviors"), pointAtKey: true,
-            hint: "raise pattern-search-steps for this distribution, or use fewer overlapping wildcard patterns")
+            hint: "use fewer overlapping wildcard patterns, or raise the budget with --max-pattern-search-steps")
     }
 }

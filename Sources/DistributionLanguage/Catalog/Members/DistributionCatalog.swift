@@ -74,7 +74,7 @@ extension Distribution: CatalogStructure {
                "cfc policy, not sent: rule ids whose findings are suppressed for this distribution (reported as suppressed in JSON output)."),
         .value("pattern-search-steps", \.policy.patternSearchSteps, api: nil,
                IntegerCodec<Int>(1...1_000_000_000_000),
-               "cfc policy, not sent: how many automaton steps each check may spend deciding questions about the path patterns (overlap, reachability, examples) before it gives up and reports `ordering.pattern_search_budget`. Default: `50000000`, about a third of a second."),
+               "cfc policy, not sent: how many automaton steps the checks of this distribution together may spend deciding questions about the path patterns (overlap, reachability, examples) before they give up and report `ordering.pattern_search_budget`. Default and most: `5000000` (a file can lower it; only `--max-pattern-search-steps` raises the most), and never more than 1,000,000 plus 1,000 per byte of the distribution."),
     ])
 
     public static func applyContextualDefaults(_ value: inout Distribution) {
