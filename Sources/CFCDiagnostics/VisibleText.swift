@@ -22,6 +22,14 @@ public enum VisibleText {
         return result
     }
 
+    /// Multi-line `text` (a report's lines) with every invisible or control character inside a
+    /// line escaped, and the line feeds between lines kept: the one pass every text report for
+    /// a terminal (plan, diff, route, fmt) makes before it is printed.
+    public static func escapedLines(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && needsEscape($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+    }
+
     /// Whether `scalar` must not reach a terminal as it is: C0 and C1 controls, DEL, the line
     /// and paragraph separators, and format characters (zero-width spaces, joiners, bidi
     /// overrides, the byte order mark), which are invisible or reorder the text around them.

@@ -1,4 +1,5 @@
 import APIDocument
+import CFCDiagnostics
 import CFCSupport
 import DistributionIR
 
@@ -156,7 +157,8 @@ public struct Plan: Sendable {
                 text += "  apply:\n" + commands.map { "    \(ShellQuoting.commandLine($0))\n" }.joined()
             }
         }
-        return Array(text.utf8)
+        // Names, ids and values come from the files: nothing in them may drive the terminal.
+        return Array(VisibleText.escapedLines(text).utf8)
     }
 
     private func symbol(_ change: ConfigChange) -> String {

@@ -67,12 +67,17 @@ public enum DiffCommand {
 
     /// The diff as text; colours when asked.
     public static func renderText(_ outcome: Outcome, colors: Bool) -> [UInt8] {
-        func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text }
+        // What comes from the files is escaped before it is painted, so that only the colours'
+        // own sequences reach the terminal.
+        func paint(_ text: String, _ code: String) -> String {
+            let shown = VisibleText.escaped(text)
+            return colors ? "\u{1B}[\(code)m" + shown + "\u{1B}[0m" : shown
+        }
         var text = ""
         for name in outcome.added { text += paint("+ distribution \(name): only in the new config", "32") + "\n" }
         for name in outcome.removed { text += paint("- distribution \(name): only in the old config", "31") + "\n" }
         for (name, changes) in outcome.changes where !changes.isEmpty {
-            text += "distribution \(name):\n"
+            text += "distribution \(VisibleText.escaped(name)):\n"
             for change in changes {
                 switch change.kind {
                 case .added: text += paint("  + " + change.text, "32") + "\n"

@@ -79,12 +79,12 @@ public enum FormatCommand {
             }
             guard outcome.isChanged else { continue }
             if check {
-                result.standardOutput.append("\(outcome.path): not formatted\n")
+                result.standardOutput.append("\(VisibleText.escaped(outcome.path)): not formatted\n")
                 unformatted = true
             } else {
                 do {
                     try FileIO.writeAtomically(formatted, to: path)
-                    result.standardOutput.append("formatted \(outcome.path)\n")
+                    result.standardOutput.append("formatted \(VisibleText.escaped(outcome.path))\n")
                 } catch {
                     result.diagnostics.append(OutputWriting.writeFailure(error))
                 }

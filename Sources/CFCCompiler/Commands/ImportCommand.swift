@@ -32,7 +32,7 @@ public enum ImportCommand {
             for finding in outcome.baseline {
                 text += "  \(finding.severity.rawValue): \(finding.summary) [\(finding.id.rawValue)] at \(finding.configPath ?? "")\n"
             }
-            result.standardError = Array(text.utf8)
+            result.standardError = Array(VisibleText.escapedLines(text).utf8)
         }
         if let output {
             do {

@@ -235,7 +235,7 @@ public enum RouteCommand {
             text += "  403 Forbidden\n"
         }
         for note in answer.notes { text += "  - \(note)\n" }
-        output.append(text)
+        output.append(VisibleText.escapedLines(text))
     }
 
     static func appendJSON(_ answer: RouteAnswer, request: SimulatedRequest?, line: Int?, into output: inout [UInt8]) {
