@@ -168,11 +168,14 @@ public enum InvalidationPlanner {
         }
 
         let (fitted, widenings) = InvalidationPaths.fit(Array(reasons.keys), maxWildcards: budget.maxWildcardPaths, maxPaths: budget.maxPaths)
+        let index = CoverageIndex(Array(reasons.keys))
         let entries = fitted.map { path in
             // A kept path carries the reasons of every path it covers.
-            let covered = reasons.keys.filter { InvalidationPaths.covers(path, $0.hasSuffix("*") ? String($0.dropLast()) : $0) }.sorted()
             var merged: [String] = []
-            for key in covered { for reason in reasons[key] ?? [] where !merged.contains(reason) { merged.append(reason) } }
+            var seen = Set<String>()
+            for key in index.keys(coveredBy: path).sorted() {
+                for reason in reasons[key] ?? [] where seen.insert(reason).inserted { merged.append(reason) }
+            }
             return InvalidationPlan.Entry(path: path, reasons: merged)
         }
         return InvalidationPlan(entries: entries, widenings: widenings)
@@ -258,5 +261,43 @@ public enum InvalidationPlanner {
             }
         }
         return result
+    }
+}
+
+/// The paths an invalidation path covers, found by binary search instead of by comparing it
+/// with every path: `--changed-paths` of 4,000 lines made the merge of reasons quadratic.
+///
+/// A path covers another when it is equal to it or, ending in `*`, is a prefix of it; a covered
+/// path that is itself a wildcard counts by what comes before its `*`. Sorted by UTF-8 bytes,
+/// the paths a prefix covers are one contiguous run (UTF-8 keeps scalar prefixes as byte
+/// prefixes).
+struct CoverageIndex {
+    /// Each path without its trailing `*`, as UTF-8, with the path, sorted by the bytes.
+    private let sorted: [(bytes: [UInt8], path: String)]
+
+    init(_ paths: [String]) {
+        sorted = paths.map { path in
+            (Array((path.unicodeScalars.last == "*" ? String(path.unicodeScalars.dropLast()) : path).utf8), path)
+        }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    }
+
+    /// The paths `path` covers.
+    func keys(coveredBy path: String) -> [String] {
+        let isWildcard = path.unicodeScalars.last == "*"
+        let prefix = Array((isWildcard ? String(path.unicodeScalars.dropLast()) : path).utf8)
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].bytes.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
+        }
+        var covered: [String] = []
+        var position = low
+        while position < sorted.count, sorted[position].bytes.starts(with: prefix) {
+            if isWildcard || sorted[position].bytes.count == prefix.count { covered.append(sorted[position].path) }
+            if !isWildcard && sorted[position].bytes.count > prefix.count { break }
+            position += 1
+        }
+        return covered
     }
 }

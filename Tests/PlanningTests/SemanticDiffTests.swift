@@ -1,6 +1,7 @@
 import DistributionIR
 import DistributionLanguage
-import Planning
+import CFCTestSupport
+@testable import Planning
 import Testing
 import YAMLSyntax
 
@@ -48,5 +49,24 @@ import YAMLSyntax
         // The complete export, for import and fmt, still has them.
         guard case .mapping(let all) = StructureCodec<Distribution>().export(distribution, style: .complete) else { return }
         #expect(Set(all.map(\.key)).isSuperset(of: notDeployed))
+    }
+}
+
+/// The merge of reasons finds the paths a kept path covers by binary search; it must find
+/// exactly what comparing with every path finds.
+@Suite struct CoverageIndexTests {
+    @Test func findsWhatComparingWithEveryPathFinds() {
+        var random = SeededRandom(seed: SeededRandom.seed(0x434F_5645))
+        let pieces = ["/", "a", "b", "é", "%20", "x/", "*"]
+        for _ in 0..<200 {
+            let paths = Set((0..<Int.random(in: 1...30, using: &random)).map { _ in
+                "/" + (0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            }).filter { !$0.dropLast().contains("*") }
+            let index = CoverageIndex(Array(paths))
+            for path in paths {
+                let expected = paths.filter { InvalidationPaths.covers(path, $0.hasSuffix("*") ? String($0.dropLast()) : $0) }.sorted()
+                #expect(index.keys(coveredBy: path).sorted() == expected, "\(path) in \(paths.sorted())")
+            }
+        }
     }
 }
