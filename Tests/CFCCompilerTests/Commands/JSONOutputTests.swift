@@ -40,16 +40,18 @@ import Testing
               target-origin-id: \(broken ? "nowhere" : "app")
               viewer-protocol-policy: redirect-to-https
               cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+        \(docs)
+        """
+    }
+
+    /// A second, plain distribution (also compiled alone, as the API JSON side of a diff).
+    static let docs = """
           docs:
             origins:
               site: {domain-name: docs.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-            default-cache-behavior:
-              target-origin-id: site
-              viewer-protocol-policy: redirect-to-https
-              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            default-cache-behavior: {target-origin-id: site, viewer-protocol-policy: redirect-to-https, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
 
         """
-    }
 
     struct Fixture {
         var directory: URL
@@ -71,18 +73,7 @@ import Testing
         try config(headerValue: hostileValue + " (changed)", broken: false).write(to: changed, atomically: true, encoding: .utf8)
         // One distribution as the API's JSON, named by the file's stem, which is hostile too.
         let single = directory.appendingPathComponent("single.yaml")
-        try """
-            version: 1
-            distributions:
-              docs:
-                origins:
-                  site: {domain-name: docs.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                default-cache-behavior:
-                  target-origin-id: site
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-
-            """.write(to: single, atomically: true, encoding: .utf8)
+        try ("version: 1\ndistributions:\n" + docs).write(to: single, atomically: true, encoding: .utf8)
         let compiled = try Processes.cfc(["compile", single.path])
         try #require(compiled.status == 0, "\(compiled.stderr)")
         let apiJSON = directory.appendingPathComponent(hostileStem + ".json")
