@@ -376,6 +376,16 @@ public struct FileTransaction: ~Copyable {
             }
         }
         defer { removeStagingDirectory() }
+        // Every destination is checked before the first rename: a directory where a file is to
+        // go made the run fail after it had already replaced the files renamed before it.
+        for file in staged {
+            var status = stat()
+            if lstat(file.destination, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                for remaining in staged { unlink(remaining.temporary) }
+                staged = []
+                throw FileIOError(path: file.destination, reason: "is a directory")
+            }
+        }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.destination) != 0 {
             let error = FileIOError.fromErrno(file.destination)
             for remaining in staged[index...] { unlink(remaining.temporary) }

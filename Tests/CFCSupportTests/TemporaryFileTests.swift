@@ -58,3 +58,45 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["docs.distribution.json"])
     }
 }
+
+/// All or nothing into an existing directory: a destination that cannot be replaced is found
+/// before any file is (issue: hardening, not all-or-nothing).
+@Suite struct CommitAllOrNothingTests {
+    @Test func aDirectoryInTheWayStopsTheCommitBeforeAnyRename() throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("a.distribution.json").path
+        let second = directory.appendingPathComponent("b.distribution.json").path
+        try FileIO.writeAtomically(Array("old a".utf8), to: first)
+        try FileManager.default.createDirectory(atPath: second, withIntermediateDirectories: false)
+        var transaction = FileTransaction()
+        try transaction.stage(Array("new a".utf8), at: first)
+        try transaction.stage(Array("new b".utf8), at: second)
+        #expect(throws: FileIOError.self) { try transaction.commit() }
+        #expect(try FileIO.read(first) == Array("old a".utf8), "a file was replaced before the commit failed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a.distribution.json", "b.distribution.json"],
+                "temporaries left behind")
+    }
+
+    @Test func theCompileFailsWithoutTouchingTheOtherOutputs() throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let example = TestPaths.examples.appendingPathComponent("origin-failover.yaml").path
+        let first = try Processes.cfc(["compile", "--format", "both", "--output", output.path, example])
+        try #require(first.status == 0, "\(first.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        try #require(names.count == 4)
+        // Every file but the last made stale, and the last replaced by a directory.
+        for name in names.dropLast() { try Data("stale".utf8).write(to: output.appendingPathComponent(name)) }
+        try FileManager.default.removeItem(at: output.appendingPathComponent(names.last!))
+        try FileManager.default.createDirectory(at: output.appendingPathComponent(names.last!), withIntermediateDirectories: false)
+        let second = try Processes.cfc(["compile", "--format", "both", "--output", output.path, example])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("is a directory"), "\(second.stderr)")
+        for name in names.dropLast() {
+            #expect(try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8) == "stale", "\(name) was replaced")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == names, "temporaries left behind")
+    }
+}
