@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(
             name: "DistributionLanguageTests",
-            dependencies: ["DistributionLanguage", "DistributionIR", "YAMLSyntax", "APIDocument", "CFCTestSupport"]
+            dependencies: ["DistributionLanguage", "DistributionIR", "YAMLSyntax", "APIDocument", "CFCTestSupport", "CFCCompiler", "CFCDiagnostics"]
         ),
         .testTarget(
             name: "CFCGoldenTests",

@@ -176,10 +176,13 @@ public enum LanguageMessages {
                 hint: key == "path-pattern" ? "the default cache behavior serves every request no cache behavior matches" : nil,
                 range: node.range)
         }
-        var suggestion = Suggestions.closest(to: key, in: candidates)
+        // No candidates: the context has made its suggestions (`LoweringContext.suggestionsLeft`).
+        var suggestion = candidates.isEmpty ? nil : Suggestions.closest(to: key, in: candidates)
         // PascalCase API names are a common slip: `ViewerProtocolPolicy` for `viewer-protocol-policy`.
-        let kebab = KebabCase.from(apiName: key)
-        if candidates.contains(kebab) { suggestion = kebab }
+        if !candidates.isEmpty {
+            let kebab = KebabCase.from(apiName: key)
+            if candidates.contains(kebab) { suggestion = kebab }
+        }
         var fixIts: [FixIt] = []
         if let suggestion { fixIts.append(FixIt("rename to '\(suggestion)'", range: node.range, replacement: suggestion)) }
         return Diagnostic(
