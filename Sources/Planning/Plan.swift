@@ -177,6 +177,7 @@ public struct Plan: Sendable {
 
     private func json(for entry: Entry) -> JSONValue {
         let cost = self.cost(of: entry)
+        let commands = self.commands(for: entry)
         let invalidation = JSONValue.object([
             "caller-reference": .string(entry.invalidationCallerReference),
             "paths": .array(entry.invalidation.entries.map { item in
@@ -197,8 +198,8 @@ public struct Plan: Sendable {
             "changes": .array(entry.changes.map(\.json)),
             "invalidation": invalidation,
             // As shell lines to paste, and as argument lists for tools that run them without a shell.
-            "commands": .array(commands(for: entry).map { .string(ShellQuoting.commandLine($0)) }),
-            "command-arguments": .array(commands(for: entry).map { .inlineArray($0.map { .string($0) }) }),
+            "commands": .array(commands.map { .string(ShellQuoting.commandLine($0)) }),
+            "command-arguments": .array(commands.map { .inlineArray($0.map { .string($0) }) }),
         ])
     }
 

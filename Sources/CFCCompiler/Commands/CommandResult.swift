@@ -33,8 +33,9 @@ public struct CommandResult: Sendable {
 }
 
 /// A process exit status, named by what it means. Most commands follow the compiler convention
-/// (0 success, 1 errors in the input or a file that cannot be read or written, 64 bad
-/// invocation); `plan` follows Terraform's `-detailed-exitcode` and `diff` follows diff(1).
+/// (0 success, 1 errors in the input or a file that cannot be read or written; a bad invocation,
+/// 64, is ArgumentParser's); `plan` follows Terraform's `-detailed-exitcode` and `diff` follows
+/// diff(1).
 public struct ExitStatus: Hashable, Sendable, CustomStringConvertible {
     /// The status the process exits with.
     public let code: Int32
@@ -46,8 +47,6 @@ public struct ExitStatus: Hashable, Sendable, CustomStringConvertible {
     public static let success = ExitStatus(0)
     /// The input has errors, or a file cannot be read or written.
     public static let failure = ExitStatus(1)
-    /// A bad invocation (EX_USAGE): an unknown option, a missing or invalid argument.
-    public static let usage = ExitStatus(64)
     /// `cfc plan`: the plan has changes (Terraform's `-detailed-exitcode`).
     public static let changesPlanned = ExitStatus(2)
     /// `cfc diff`: the two sides differ (diff(1)).

@@ -128,22 +128,25 @@ public enum PlanCommand {
                 action = .create
             }
             let document = emitDistributionConfig(sent)
-            let json = DocumentFormat.json.print(document)
-            let reference = Plan.invalidationCallerReference(name: distribution.name, paths: invalidation.paths, configJSON: json)
+            // The caller reference hashes the JSON the update sends, whatever formats are written.
+            let configJSON = DocumentFormat.json.print(document)
+            let reference = Plan.invalidationCallerReference(name: distribution.name, paths: invalidation.paths, configJSON: configJSON)
             let entry = Plan.Entry(
                 distribution: sent, action: action, etag: previous?.etags[distribution.name], changes: changes,
                 invalidation: invalidation, invalidationCallerReference: reference)
             entries.append(entry)
-            documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.json", mediaType: "application/json",
-                                             distributionName: distribution.name, bytes: json))
-            documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.xml", mediaType: "application/xml",
-                                             distributionName: distribution.name, bytes: DocumentFormat.xml.print(document)))
-            if !invalidation.isEmpty {
-                let batch = Plan.invalidationBatch(entry)
-                documents.append(EmittedDocument(logicalPath: "\(distribution.name).invalidation.json", mediaType: "application/json",
-                                                 distributionName: distribution.name, bytes: DocumentFormat.json.print(batch)))
-                documents.append(EmittedDocument(logicalPath: "\(distribution.name).invalidation.xml", mediaType: "application/xml",
-                                                 distributionName: distribution.name, bytes: DocumentFormat.xml.print(batch)))
+            // Every format for each document, named and typed by the format.
+            let batch = invalidation.isEmpty ? nil : Plan.invalidationBatch(entry)
+            for format in DocumentFormat.all {
+                documents.append(EmittedDocument(logicalPath: format.logicalPath(forDistribution: distribution.name),
+                                                 mediaType: format.mediaType, distributionName: distribution.name,
+                                                 bytes: format == .json ? configJSON : format.print(document)))
+            }
+            for format in DocumentFormat.all {
+                guard let batch else { break }
+                documents.append(EmittedDocument(logicalPath: "\(distribution.name).invalidation.\(format.fileExtension)",
+                                                 mediaType: format.mediaType, distributionName: distribution.name,
+                                                 bytes: format.print(batch)))
             }
         }
         for old in previous?.distributions ?? [] where !newDistributions.contains(where: { $0.name == old.name }) && request.distribution == nil {

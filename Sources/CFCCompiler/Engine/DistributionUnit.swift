@@ -93,7 +93,7 @@ struct UnitOutcome<Receipt: Sendable>: Sendable {
 }
 
 /// Where a unit's printed documents go: into memory (`InMemoryDestination`), or into files
-/// staged for an all-or-nothing commit (`StreamingCompile.OutputTarget`).
+/// staged for an all-or-nothing commit (`StreamingCompile.StagingDestination`).
 protocol DocumentDestination: Sendable {
     /// What accepting a document gives back, for the driver to keep or undo.
     associatedtype Receipt: Sendable
