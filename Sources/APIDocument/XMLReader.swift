@@ -1,4 +1,5 @@
 import CFCDiagnostics
+import CFCSupport
 
 /// Reads the XML the CloudFront API returns into `APINode`s: elements, text, character and
 /// entity references, CDATA, comments and processing instructions. Attributes are read and
@@ -195,6 +196,14 @@ public struct XMLReader {
         guard let code, let scalar = Unicode.Scalar(code) else {
             index = start
             throw error("unknown entity '&\(body);'")
+        }
+        // XML 1.0's "Legal Character" constraint: a reference must name a character a document
+        // may hold, so `&#0;` or `&#x1B;` make the document malformed (CloudFront never returns
+        // one), not a value to carry on.
+        guard XMLText.isRepresentable(String(Character(scalar))) else {
+            index = start
+            let digits = String(code, radix: 16, uppercase: true)
+            throw error("'&\(body);' refers to a character that XML 1.0 does not allow (U+\(String(repeating: "0", count: max(0, 4 - digits.count)) + digits))")
         }
         return Array(String(Character(scalar)).utf8)
     }

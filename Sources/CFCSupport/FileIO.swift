@@ -54,27 +54,61 @@ public enum FileIO {
     /// - Returns: the file's bytes.
     /// - Throws: `FileIOError` when the file cannot be opened or read, is a directory, or is
     ///   larger than `maxBytes`.
-    public static func read(_ path: String, maxBytes: Int = .max) throws(FileIOError) -> [UInt8] {
-        let bytes = try readUnmetered(path, maxBytes: maxBytes)
+    ///   - followSymlinks: whether a symbolic link, or a device, may be read; by default only
+    ///     regular files and pipes are (see `openInput`).
+    public static func read(_ path: String, maxBytes: Int = .max, followSymlinks: Bool = false) throws(FileIOError) -> [UInt8] {
+        let bytes = try readUnmetered(path, maxBytes: maxBytes, followSymlinks: followSymlinks)
         WorkMeter.add(.bytesRead, bytes.count)
         return bytes
     }
 
-    private static func readUnmetered(_ path: String, maxBytes: Int) throws(FileIOError) -> [UInt8] {
-        let shownPath = displayName(path)
-        let descriptor: Int32
-        if path == standardInputPath {
-            descriptor = 0
-        } else {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            if descriptor < 0 { throw .fromErrno(shownPath) }
+    /// Opens the input `path` for reading.
+    ///
+    /// A configuration comes from a repository, and a repository can hold a symbolic link: a
+    /// committed `site.yaml` pointing at a credentials file or `/proc/self/environ` had that
+    /// content echoed in diagnostics. So by default an input must be a regular file or a pipe
+    /// (`-`, `mkfifo`, and the shell's `<(…)`, whose `/dev/fd/N` is a link to a pipe); a link
+    /// anywhere else, or a device, is refused unless `followSymlinks`.
+    private static func openInput(_ path: String, shownPath: String, followSymlinks: Bool) throws(FileIOError) -> Int32 {
+        if path == standardInputPath { return 0 }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followSymlinks ? 0 : O_NOFOLLOW))
+        if descriptor >= 0 { return descriptor }
+        guard errno == ELOOP, !followSymlinks else { throw .fromErrno(shownPath) }
+        guard isPipeHandle(path) else {
+            throw FileIOError(path: shownPath, reason: "is a symbolic link; cfc reads links only with --follow-symlinks")
         }
+        let followed = open(path, O_RDONLY | O_CLOEXEC)
+        if followed < 0 { throw .fromErrno(shownPath) }
+        return followed
+    }
+
+    /// Whether `path` is how a shell names a pipe it hands a program (`/dev/stdin`,
+    /// `/dev/fd/N`, `/proc/self/fd/N`) and that is a pipe or socket now.
+    private static func isPipeHandle(_ path: String) -> Bool {
+        let isHandleName = path == "/dev/stdin"
+            || ["/dev/fd/", "/proc/self/fd/"].contains { prefix in
+                path.hasPrefix(prefix) && path.utf8.count > prefix.utf8.count
+                    && path.utf8.dropFirst(prefix.utf8.count).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            }
+        var status = stat()
+        guard isHandleName, stat(path, &status) == 0 else { return false }
+        let kind = status.st_mode & S_IFMT
+        return kind == S_IFIFO || kind == S_IFSOCK
+    }
+
+    private static func readUnmetered(_ path: String, maxBytes: Int, followSymlinks: Bool) throws(FileIOError) -> [UInt8] {
+        let shownPath = displayName(path)
+        let descriptor = try openInput(path, shownPath: shownPath, followSymlinks: followSymlinks)
         defer { if descriptor != 0 { close(descriptor) } }
 
         var status = stat()
         if fstat(descriptor, &status) == 0 {
-            if (status.st_mode & S_IFMT) == S_IFDIR {
+            let kind = status.st_mode & S_IFMT
+            if kind == S_IFDIR {
                 throw FileIOError(path: shownPath, reason: "is a directory")
+            }
+            if path != standardInputPath, !followSymlinks, kind != S_IFREG, kind != S_IFIFO, kind != S_IFSOCK {
+                throw FileIOError(path: shownPath, reason: "is a device, not a regular file; cfc reads it only with --follow-symlinks")
             }
             if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > maxBytes {
                 throw tooLarge(shownPath, maxBytes)
@@ -192,6 +226,7 @@ public enum FileIO {
             if errno != EEXIST { throw .fromErrno(path) }
         } else {
             created.append(path)
+            TemporaryFiles.recordCreated([path])
         }
         return created
     }
@@ -200,6 +235,7 @@ public enum FileIO {
     /// if it is empty: undoing a `mkdir -p` without touching anything else.
     public static func removeDirectories(_ directories: [String]) {
         for directory in directories.reversed() { rmdir(directory) }
+        TemporaryFiles.forgetCreated(directories)
     }
 
     /// The directory part of `path` (`.` when there is none).
@@ -266,6 +302,87 @@ public enum FileIO {
     }
 }
 
+extension FileIO {
+    /// Replaces the content of the existing file at `path` the way editors save a file, and
+    /// changes nothing else about it: its mode, owner and group stay, a hard link stays a hard
+    /// link, and (with `followSymlinks`) a symbolic link stays a link whose target gets the
+    /// new content. `cfc fmt` used to replace every file with a new 0644 file of its own,
+    /// making read-only files writable, scripts unexecutable, links into copies.
+    ///
+    /// The new content goes to a temporary file that takes the old one's mode and owner and is
+    /// renamed over it, so a reader sees the old file or the new one. When that would change
+    /// the file (it has other hard links, or its owner or group cannot be given to a new file),
+    /// the file is overwritten in place instead, which keeps it but is not atomic.
+    /// - Throws: `FileIOError` when the file is missing, not a regular file, a link (without
+    ///   `followSymlinks`), read-only, or cannot be written; the file is then unchanged.
+    public static func replaceContents(of path: String, with bytes: [UInt8], followSymlinks: Bool = false) throws(FileIOError) {
+        var target = path
+        var status = stat()
+        guard lstat(path, &status) == 0 else { throw .fromErrno(path) }
+        if (status.st_mode & S_IFMT) == S_IFLNK {
+            guard followSymlinks else {
+                throw FileIOError(path: path, reason: "is a symbolic link; cfc writes through links only with --follow-symlinks")
+            }
+            guard let resolved = realpath(path, nil) else { throw .fromErrno(path) }
+            target = String(cString: resolved)
+            free(resolved)
+            guard lstat(target, &status) == 0 else { throw .fromErrno(path) }
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw FileIOError(path: path, reason: "is not a regular file") }
+        // Write permission is the owner's statement that the file may change; renaming over it
+        // needs only the directory's, so ask first. A file its owner cannot write counts as
+        // read-only for root too (which `access` would let through): CI jobs often run as root.
+        guard status.st_mode & S_IWUSR != 0 else { throw FileIOError(path: path, reason: "is read-only") }
+        guard access(target, W_OK) == 0 else {
+            if errno == EACCES || errno == EROFS { throw FileIOError(path: path, reason: "is read-only") }
+            throw .fromErrno(path)
+        }
+        if status.st_nlink > 1 {
+            try overwrite(target, shownAs: path, with: bytes)
+            return
+        }
+        let directory = directoryName(target)
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for attempt in 0..<8 {
+            temporary = directory + "/.cfc-" + String(getpid()) + "-rewrite" + String(attempt) + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 16) + ".tmp"
+            descriptor = TemporaryFiles.create(temporary)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
+        if descriptor < 0 { throw .fromErrno(path) }
+        // The owner first: changing it can clear set-id bits, which the mode then restores.
+        let keptOwner = (status.st_uid == geteuid() && status.st_gid == getegid())
+            || fchown(descriptor, status.st_uid, status.st_gid) == 0
+        let written = keptOwner && fchmod(descriptor, status.st_mode & 0o7777) == 0 && writeAll(descriptor, bytes)
+        let savedErrno = errno
+        let closed = close(descriptor) == 0
+        guard keptOwner else {
+            // Not allowed to give a new file this owner: keep the file by writing into it.
+            TemporaryFiles.remove(temporary)
+            try overwrite(target, shownAs: path, with: bytes)
+            return
+        }
+        guard written, closed else {
+            let error = FileIOError.fromErrno(path, written ? errno : savedErrno)
+            TemporaryFiles.remove(temporary)
+            throw error
+        }
+        let renamed = TemporaryFiles.settle(files: [temporary]) { rename(temporary, target) == 0 ? nil : errno }
+        if let failure = renamed {
+            TemporaryFiles.remove(temporary)
+            throw .fromErrno(path, failure)
+        }
+    }
+
+    /// Writes `bytes` over the content of the regular file `target`, truncating what is left.
+    private static func overwrite(_ target: String, shownAs path: String, with bytes: [UInt8]) throws(FileIOError) {
+        let descriptor = open(target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        if descriptor < 0 { throw .fromErrno(path) }
+        defer { close(descriptor) }
+        guard writeAll(descriptor, bytes), ftruncate(descriptor, off_t(bytes.count)) == 0 else { throw .fromErrno(path) }
+    }
+}
+
 /// A set of files written all together or not at all.
 ///
 /// `stage` writes each file's bytes to a temporary file beside its destination; `commit`
@@ -276,7 +393,6 @@ public enum FileIO {
 public struct FileTransaction: ~Copyable {
     private var staged: [(temporary: String, destination: String)] = []
     private var stagingDirectory: StagingDirectory? = nil
-    private var finished = false
 
     /// Creates an empty transaction.
     public init() {}
@@ -327,6 +443,7 @@ public struct FileTransaction: ~Copyable {
     /// `writeTemporary(_:for:tag:)` for bytes in a buffer (a printer's `ByteWriter`).
     public static func writeTemporary(_ bytes: UnsafeBufferPointer<UInt8>, for path: String, tag: String) throws(FileIOError) -> String? {
         if FileIO.regularFile(path, holds: bytes) { return nil }
+        TemporaryFiles.sweepStale(in: FileIO.directoryName(path))
         // Created exclusively, never through a link, under a name nobody can guess: the output
         // directory may be shared, and a symbolic link planted at a predictable name made cfc
         // write through it, outside the directory, and leave the link as the output.
@@ -335,7 +452,12 @@ public struct FileTransaction: ~Copyable {
         for _ in 0..<8 {
             temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-" + tag + "-" + unguessable() + "-"
                 + baseName(path) + ".tmp"
-            descriptor = creationLock.withLock { _ in FileIO.createNewFile(temporary) }
+            // Files are created one at a time, under the registry's lock (their bytes are
+            // still written in parallel): threads creating files in one directory otherwise
+            // spin in the kernel on the directory's lock, burning the CPU the other threads
+            // need. On ext4, 2,000 files from two workers took 0.6 s of system time that way,
+            // and 0.15 s serialized.
+            descriptor = TemporaryFiles.create(temporary)
             if descriptor >= 0 || errno != EEXIST { break }
         }
         if descriptor < 0 { throw .fromErrno(path) }
@@ -343,7 +465,7 @@ public struct FileTransaction: ~Copyable {
         let savedErrno = errno
         if close(descriptor) != 0 || !ok {
             let error = FileIOError.fromErrno(path, ok ? errno : savedErrno)
-            unlink(temporary)
+            TemporaryFiles.remove(temporary)
             throw error
         }
         return temporary
@@ -360,7 +482,16 @@ public struct FileTransaction: ~Copyable {
     /// Renames every staged file into place.
     /// - Throws: `FileIOError` for the first rename that fails.
     public mutating func commit() throws(FileIOError) {
-        finished = true
+        let files = staged.map(\.temporary)
+        let directories = stagingDirectory.map { [$0.path] } ?? []
+        // No signal's cleanup can run between these renames: a run stopped now finishes them
+        // first, so the outputs are never left half old and half new by Ctrl-C or SIGTERM.
+        try TemporaryFiles.settle(files: files, directories: directories) { () throws(FileIOError) in
+            try renameAll()
+        }
+    }
+
+    private mutating func renameAll() throws(FileIOError) {
         if let directory = stagingDirectory {
             if rename(directory.path, directory.destination) == 0 {
                 stagingDirectory = nil
@@ -371,53 +502,48 @@ public struct FileTransaction: ~Copyable {
             // into any existing directory.
             guard errno == EEXIST || errno == ENOTEMPTY else {
                 let error = FileIOError.fromErrno(directory.destination)
-                rollback()
+                discardAll()
                 throw error
             }
         }
-        defer { removeStagingDirectory() }
+        defer { discardAll() }
         // Every destination is checked before the first rename: a directory where a file is to
         // go made the run fail after it had already replaced the files renamed before it.
         for file in staged {
             var status = stat()
             if lstat(file.destination, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-                for remaining in staged { unlink(remaining.temporary) }
-                staged = []
                 throw FileIOError(path: file.destination, reason: "is a directory")
             }
         }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.destination) != 0 {
             let error = FileIOError.fromErrno(file.destination)
-            for remaining in staged[index...] { unlink(remaining.temporary) }
-            staged = []
+            staged.removeFirst(index)
             throw error
         }
         staged = []
     }
 
+    /// Removes what is still staged, under the registry's lock already held by `commit`.
+    private mutating func discardAll() {
+        for file in staged { unlink(file.temporary) }
+        staged = []
+        if let directory = stagingDirectory { TemporaryFiles.removeTree(directory.path) }
+        stagingDirectory = nil
+    }
+
     /// Removes every staged temporary file (and the staging directory); no destination is
     /// touched.
     public mutating func rollback() {
-        for file in staged { unlink(file.temporary) }
+        for file in staged { TemporaryFiles.remove(file.temporary) }
         staged = []
-        removeStagingDirectory()
-    }
-
-    private mutating func removeStagingDirectory() {
-        if let directory = stagingDirectory { rmdir(directory.path) }
+        if let directory = stagingDirectory { TemporaryFiles.removeDirectory(directory.path) }
         stagingDirectory = nil
     }
 
     deinit {
-        for file in staged { unlink(file.temporary) }
-        if let directory = stagingDirectory { rmdir(directory.path) }
+        for file in staged { TemporaryFiles.remove(file.temporary) }
+        if let directory = stagingDirectory { TemporaryFiles.removeDirectory(directory.path) }
     }
-
-    /// Files are created one at a time (their bytes are still written in parallel): threads
-    /// creating files in one directory otherwise spin in the kernel on the directory's lock,
-    /// burning the CPU the other threads need. On ext4, 2,000 files from two workers took
-    /// 0.6 s of system time that way, and 0.15 s serialized.
-    private static let creationLock = Locked<Void>(())
 
     private static func baseName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
@@ -454,6 +580,7 @@ public struct StagingDirectory: Sendable {
               lstat(trimmed, &status) != 0, errno == ENOENT else { return nil }
         let parent = FileIO.directoryName(trimmed)
         let createdParents = try FileIO.makeDirectories(parent)
+        TemporaryFiles.sweepStale(in: parent)
         // A name of its own (the process, the time, a counter), never the destination's (which
         // could push it past the longest name allowed): a staging directory left by a killed
         // run, even of a process with the same id (containers), must not stop the next.
@@ -462,7 +589,7 @@ public struct StagingDirectory: Sendable {
         for attempt in 0..<16 {
             let path = parent + "/.cfc-" + String(getpid()) + "-" + String(clock.tv_nsec, radix: 36) + "-" + String(attempt) + ".tmp"
             // The mode `mkdir -p` would give the destination, so that the rename changes nothing.
-            if mkdir(path, 0o777) == 0 {
+            if TemporaryFiles.makeDirectory(path) {
                 return (StagingDirectory(path: path, destination: trimmed), createdParents)
             }
             if errno != EEXIST { break }
@@ -476,15 +603,15 @@ public struct StagingDirectory: Sendable {
     /// - Throws: `FileIOError` if the file exists or cannot be written (nothing is left).
     public func write(_ bytes: UnsafeBufferPointer<UInt8>, named name: String) throws(FileIOError) -> String {
         let file = path + "/" + name
-        // Not serialized like `FileTransaction.writeTemporary`'s creations: in a directory this
-        // run just made, two workers creating files measured the same either way.
-        let descriptor = FileIO.createNewFile(file)
+        // Recorded, so that a signal's cleanup, emptying the directory, is not racing a worker
+        // that is still adding to it.
+        let descriptor = TemporaryFiles.create(file)
         if descriptor < 0 { throw .fromErrno(destination + "/" + name) }
         let ok = FileIO.writeAll(descriptor, bytes)
         let savedErrno = errno
         if close(descriptor) != 0 || !ok {
             let error = FileIOError.fromErrno(destination + "/" + name, ok ? errno : savedErrno)
-            unlink(file)
+            TemporaryFiles.remove(file)
             throw error
         }
         return file

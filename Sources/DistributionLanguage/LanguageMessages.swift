@@ -40,8 +40,13 @@ public enum LanguageMessages {
 
     /// `api.type`: an API value of the wrong type.
     static func apiWrongType(expected: String, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
-        Diagnostic(
-            id: "api.type", severity: .error, summary: "expected \(expected), found \(node.kindName)", range: node.range)
+        var hint: String? = nil
+        if case .string = node.value, !context.scalarsAreText {
+            hint = "write it without quotes: the API's JSON takes a number or a boolean as such, and botocore's "
+                + "validation rejects a string here before any request is sent"
+        }
+        return Diagnostic(
+            id: "api.type", severity: .error, summary: "expected \(expected), found \(node.kindName)", hint: hint, range: node.range)
     }
 
     /// `schema.cached_methods_without_allowed_methods`: `cached-methods` written beside an
@@ -197,6 +202,16 @@ public enum LanguageMessages {
             id: "schema.xml_character", severity: .error,
             summary: "the value contains U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which the CloudFront API (XML 1.0) cannot carry",
             hint: "remove the control character", range: node.range)
+    }
+
+    /// `api.xml_character`: an API string with a character XML 1.0 cannot carry.
+    static func apiUnrepresentableCharacter(_ scalar: Unicode.Scalar, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        return Diagnostic(
+            id: "api.xml_character", severity: .error,
+            summary: "the value contains U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which the CloudFront API (XML 1.0) cannot carry, so CloudFront never returns it",
+            hint: "the input was changed after CloudFront returned it; fetch it again with aws cloudfront get-distribution-config",
+            range: node.range)
     }
 
     /// `schema.type`: a value of the wrong type.

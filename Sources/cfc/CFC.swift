@@ -24,6 +24,11 @@ struct CFC: ParsableCommand {
         // handed it back to the kernel after every distribution, 7,000 this way (the peak is the
         // same).
         cfc_keep_freed_memory()
+        Interruption.install()
+        if let shortage = ProcessResources.shortage() {
+            FileIO.writeStandardError(Array("cfc: error: \(shortage)\n".utf8))
+            Self.exit(withError: ExitCode(71))  // EX_OSERR
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

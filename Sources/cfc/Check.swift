@@ -37,6 +37,9 @@ struct Check: ParsableCommand, InputLimits {
     @Option(name: .customLong("max-input-bytes"), help: LimitHelp.maxInputBytes)
     var maxInputBytes: Int = 64 << 20
 
+    @Flag(name: .customLong("follow-symlinks"), help: LimitHelp.followSymlinks)
+    var followSymlinks = false
+
     @Option(name: .customLong("max-pattern-search-steps"), help: LimitHelp.maxPatternSearchSteps)
     var maxPatternSearchSteps: Int = DistributionPolicy.defaultPatternSearchSteps
 

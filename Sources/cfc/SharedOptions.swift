@@ -14,6 +14,7 @@ protocol InputLimits {
     var maxInputBytes: Int { get }
     var maxPatternSearchSteps: Int { get }
     var errorLimit: Int { get }
+    var followSymlinks: Bool { get }
 }
 
 extension InputLimits {
@@ -28,6 +29,7 @@ extension InputLimits {
         var options = CompileOptions()
         options.maxInputBytes = maxInputBytes
         options.maxPatternSearchSteps = maxPatternSearchSteps
+        options.followSymlinks = followSymlinks
         return options
     }
 }
@@ -38,6 +40,10 @@ enum LimitHelp {
     static let maxPatternSearchSteps: ArgumentHelp = """
         The most path-pattern search steps a distribution's checks may spend, whatever its pattern-search-steps asks for \
         (a file can only lower it). Also at most 1,000,000 plus 1,000 per byte of the distribution.
+        """
+    static let followSymlinks: ArgumentHelp = """
+        Read input files that are symbolic links or devices. By default only regular files and pipes (-, <(…)) are read: \
+        a link committed to a repository could point at a secret.
         """
     static let errorLimit: ArgumentHelp = "Show at most this many errors per file in text, then a note counting the rest (0: all; JSON lists all)."
 }
@@ -60,6 +66,9 @@ struct DiagnosticOptions: ParsableArguments, InputLimits {
 
     @Option(name: .customLong("error-limit"), help: LimitHelp.errorLimit)
     var errorLimit: Int = DiagnosticLimit.defaultErrorLimit
+
+    @Flag(name: .customLong("follow-symlinks"), help: LimitHelp.followSymlinks)
+    var followSymlinks = false
 
     func validate() throws { try validateLimits() }
 

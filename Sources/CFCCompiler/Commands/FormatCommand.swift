@@ -27,6 +27,8 @@ public enum FormatCommand {
     public enum Refusal: Sendable, Equatable, CustomStringConvertible {
         /// The file uses anchors, aliases or merge keys; the first is at `range`.
         case usesAliases(at: SourceRange?)
+        /// The file does not parse or lower without errors (`errors` of them, reported).
+        case doesNotCompile(errors: Int)
         /// The canonical text would compile to something else (a cfc bug).
         case meaningChanged
         /// libyaml could not write the canonical text.
@@ -35,6 +37,7 @@ public enum FormatCommand {
         public var description: String {
             switch self {
             case .usesAliases: "the file uses anchors, aliases or merge keys, which cfc fmt would have to expand"
+            case .doesNotCompile(let errors): "the file has \(errors) error\(errors == 1 ? "" : "s") to fix first"
             case .meaningChanged: "formatting would change what the file compiles to (a cfc bug; please report it)"
             case .writeFailed(let message): "cannot write the formatted file: \(message)"
             }
@@ -51,6 +54,8 @@ public enum FormatCommand {
         switch refusal {
         case .usesAliases(let range):
             return FormatMessages.usesAliases(path: path, at: range, check: check)
+        case .doesNotCompile(let errors):
+            return FormatMessages.doesNotCompile(path: path, errors: errors)
         case .meaningChanged:
             return FormatMessages.meaningChanged(path: path)
         case .writeFailed(let message):
@@ -83,7 +88,7 @@ public enum FormatCommand {
                 unformatted = true
             } else {
                 do {
-                    try FileIO.writeAtomically(formatted, to: path)
+                    try FileIO.replaceContents(of: path, with: formatted, followSymlinks: options.followSymlinks)
                     result.standardOutput.append("formatted \(VisibleText.escaped(outcome.path))\n")
                 } catch {
                     result.diagnostics.append(OutputWriting.writeFailure(error))
@@ -104,10 +109,23 @@ public enum FormatCommand {
     }
 
     /// Formats `source`.
+    ///
+    /// Only a file that parses and lowers without an error is formatted: the formatter
+    /// rewrites scalars in their canonical form, which turned `http-port: !!float 80` (an
+    /// error) into `80` (not one), and a complex key (`? [a, b]: c`) into a string. Formatting
+    /// must leave the problems where the author can see them. Findings of the checks do not
+    /// count: formatting a file before fixing what `cfc check` says is what people do.
     public static func format(_ source: SourceFile, options: CompileOptions = CompileOptions()) -> FileOutcome {
         let sink = DiagnosticCollector()
         guard let document = YAMLParser.parse(source, options: options.parseOptions, sink: sink) else {
             return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: nil, diagnostics: sink.diagnostics, source: source)
+        }
+        let loweringFindings = DiagnosticCollector()
+        let model = Pipeline().lower(source: source, options: options, sink: loweringFindings)
+        guard let model, !loweringFindings.diagnostics.containsErrors, !sink.diagnostics.containsErrors else {
+            let errors = (sink.diagnostics + loweringFindings.diagnostics).filter(\.isError)
+            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .doesNotCompile(errors: errors.count),
+                               diagnostics: errors, source: source)
         }
         let formatted: [UInt8]
         switch YAMLFormatter.format(document) {
@@ -120,14 +138,14 @@ public enum FormatCommand {
         case .success(let bytes):
             formatted = bytes
         }
-        // Formatting must never change meaning: a file that compiles must compile to the same
-        // documents after formatting, and any file must still parse to the same tree.
-        var compileOptions = options
-        compileOptions.formats = [.json]
-        let before = Pipeline().compile(source: source, options: compileOptions)
-        let after = Pipeline().compile(source: SourceFile(path: source.path, bytes: formatted), options: compileOptions)
-        let sameDocuments = before.hasErrors || (!after.hasErrors && before.documents.map(\.bytes) == after.documents.map(\.bytes))
-        guard sameDocuments, after.diagnostics.allSatisfy({ !$0.id.rawValue.hasPrefix("yaml.") }) else {
+        // The proof that formatting changed nothing but the text: the formatted file lowers,
+        // without a finding the original did not have, to the same model (every member of every
+        // distribution, the policy included), and so compiles to the same documents.
+        let formattedSource = SourceFile(path: source.path, bytes: formatted)
+        let afterFindings = DiagnosticCollector()
+        let after = Pipeline().lower(source: formattedSource, options: options, sink: afterFindings)
+        let findings = { (diagnostics: [Diagnostic]) in diagnostics.map { "\($0.id.rawValue) \($0.summary)" } }
+        guard after == model, findings(afterFindings.diagnostics) == findings(loweringFindings.diagnostics) else {
             return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .meaningChanged,
                                diagnostics: [], source: source)
         }
@@ -138,6 +156,15 @@ public enum FormatCommand {
 
 /// Messages of `cfc fmt`, in alphabetical order.
 enum FormatMessages {
+    /// `fmt.does_not_compile`: a file with parse or lowering errors, which fmt leaves as written.
+    static func doesNotCompile(path: String, errors: Int) -> Diagnostic {
+        Diagnostic(id: "fmt.does_not_compile", severity: .error,
+                   summary: "left as it is: the file has \(errors) error\(errors == 1 ? "" : "s") that formatting could hide",
+                   hint: "fix the errors reported for the file and run cfc fmt again; formatting rewrites values in their canonical form, "
+                       + "which can turn a value that is wrong into one that is not",
+                   file: path)
+    }
+
     /// `fmt.meaning_changed`: the canonical text would compile to something else.
     static func meaningChanged(path: String) -> Diagnostic {
         Diagnostic(id: "fmt.meaning_changed", severity: .error,

@@ -85,6 +85,9 @@ public struct CompileOptions: Sendable {
     public var formats: Set<OutputFormat> = [.json]
     /// The largest input file accepted.
     public var maxInputBytes: Int = 64 << 20
+    /// Whether input files may be symbolic links or devices (`--follow-symlinks`); by default
+    /// only regular files and pipes are read (`FileIO.read`).
+    public var followSymlinks = false
     /// The YAML parser's limits.
     public var parseOptions = YAMLParseOptions()
     /// The most a distribution's `pattern-search-steps` may ask for: a file can lower its

@@ -31,12 +31,18 @@ public enum OutputWriting {
     /// into place. On failure nothing is left behind.
     /// - Throws: `FileIOError` for the first file that cannot be written.
     public static func write(_ documents: [EmittedDocument], to directory: String) throws(FileIOError) {
-        try FileIO.makeDirectories(directory)
+        let created = try FileIO.makeDirectories(directory)
         var transaction = FileTransaction()
-        for document in documents {
-            try transaction.stage(document.bytes, at: directory + "/" + document.logicalPath)
+        do {
+            for document in documents {
+                try transaction.stage(document.bytes, at: directory + "/" + document.logicalPath)
+            }
+            try transaction.commit()
+        } catch {
+            // Directories made for this write go again when nothing was put in them.
+            FileIO.removeDirectories(created)
+            throw error
         }
-        try transaction.commit()
     }
 
     /// A diagnostic for a file that could not be written.

@@ -8,7 +8,7 @@ public enum SourceInput {
     /// The file at `path`, or nil after reporting why it cannot be read (`io.read`) to `sink`.
     public static func read(_ path: String, options: CompileOptions, sink: any DiagnosticSink) -> SourceFile? {
         do {
-            let bytes = try FileIO.read(path, maxBytes: options.maxInputBytes)
+            let bytes = try FileIO.read(path, maxBytes: options.maxInputBytes, followSymlinks: options.followSymlinks)
             return SourceFile(path: FileIO.displayName(path), bytes: bytes)
         } catch {
             sink.emit(CompilerMessages.unreadable(error))

@@ -43,7 +43,8 @@ public struct LoweringContext {
         var diagnostic = diagnostic
         if diagnostic.configPath == nil, !path.isEmpty { diagnostic.configPath = ConfigPath(path).description }
         if let distribution, let range = diagnostic.range, range.file == distribution.span.file,
-           range.start < distribution.span.start || distribution.span.end < range.start {
+           range.start < distribution.span.start || distribution.span.end < range.start,
+           range.start != distribution.key.range.start {
             // Several distributions may share an anchored value; the position alone would not
             // say which one this is about.
             diagnostic.notes.append(DiagnosticNote(
@@ -85,10 +86,15 @@ public struct ReadingContext {
     public let sink: any DiagnosticSink
     /// The API member names leading to the node being read.
     public private(set) var path: [String] = []
+    /// Whether every scalar arrives as text (XML), so that a number or boolean is read from
+    /// its text. In JSON a number and a boolean have their own types, and a string where one
+    /// belongs is an error, as it is for botocore's validation before any request is sent.
+    public let scalarsAreText: Bool
 
     /// Creates a context.
-    public init(sink: any DiagnosticSink) {
+    public init(sink: any DiagnosticSink, scalarsAreText: Bool = false) {
         self.sink = sink
+        self.scalarsAreText = scalarsAreText
     }
 
     /// Reports a problem.

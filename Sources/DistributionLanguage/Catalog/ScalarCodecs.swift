@@ -34,9 +34,17 @@ public struct StringCodec: ValueCodec {
     }
 
     public func read(_ node: APINode, _ context: inout ReadingContext) -> String? {
-        if case .string(let text) = node.value { return text }
-        context.emit(LanguageMessages.apiWrongType(expected: "a string", node, context))
-        return nil
+        guard case .string(let text) = node.value else {
+            context.emit(LanguageMessages.apiWrongType(expected: "a string", node, context))
+            return nil
+        }
+        // JSON can spell any character (`\u0000`); the API's wire format cannot carry it, so
+        // CloudFront never returned it, and the input is wrong, not cfc.
+        if let bad = XMLText.firstUnrepresentableScalar(in: text) {
+            context.emit(LanguageMessages.apiUnrepresentableCharacter(bad.scalar, node, context))
+            return nil
+        }
+        return text
     }
 }
 
@@ -76,7 +84,7 @@ public struct IntegerCodec<Number: FixedWidthInteger & Hashable>: ValueCodec {
         let text: String
         switch node.value {
         case .number(let number): text = number
-        case .string(let string): text = string.trimmingXMLWhitespace()
+        case .string(let string) where context.scalarsAreText: text = string.trimmingXMLWhitespace()
         default:
             context.emit(LanguageMessages.apiWrongType(expected: "an integer", node, context))
             return nil
@@ -115,8 +123,8 @@ public struct BooleanCodec: ValueCodec {
     public func read(_ node: APINode, _ context: inout ReadingContext) -> Bool? {
         switch node.value {
         case .boolean(let value): return value
-        case .string(let text) where text.trimmingXMLWhitespace() == "true": return true
-        case .string(let text) where text.trimmingXMLWhitespace() == "false": return false
+        case .string(let text) where context.scalarsAreText && text.trimmingXMLWhitespace() == "true": return true
+        case .string(let text) where context.scalarsAreText && text.trimmingXMLWhitespace() == "false": return false
         default:
             context.emit(LanguageMessages.apiWrongType(expected: "a boolean", node, context))
             return nil

@@ -113,7 +113,9 @@ public struct DistributionEntry: Sendable {
 public func lowerDistribution(_ entry: DistributionEntry, locator: YAMLSourceLocator) -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
     let sink = DiagnosticCollector()
     var context = LoweringContext(sink: sink)
-    context.distribution = (entry.key, entry.value.range)
+    // Only a file with anchors can share a value between distributions; without any, the note
+    // "takes this value from an anchor" was wrong wherever a finding pointed at a name.
+    if locator.mayShareValues { context.distribution = (entry.key, entry.value.range) }
     let name = entry.key.text
     let lowered = context.within(.key("distributions")) { context in
         context.within(.key(name), key: entry.key) { StructureCodec<Distribution>().lower(entry.value, &$0) }

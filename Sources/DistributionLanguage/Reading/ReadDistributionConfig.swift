@@ -29,7 +29,13 @@ public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any 
                                                            candidates: ["ETag", "DistributionConfig"], member.node, context))
         }
         if let etagNode = node.member("ETag") {
-            etag = StringCodec().read(etagNode, &context)
+            // Read as any string and then held to the ETag's form, so that a bad one gets the
+            // ETag's message whatever is wrong with it.
+            if case .string(let text) = etagNode.value {
+                etag = text
+            } else {
+                context.emit(LanguageMessages.apiWrongType(expected: "a string", etagNode, context))
+            }
             if let read = etag, !CloudFrontIdentifier.isETag(read) {
                 context.emit(LanguageMessages.apiMalformedETag(read, etagNode, context))
                 etag = nil
@@ -44,7 +50,7 @@ public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any 
 public func readDistributionConfigXML(
     rootName: String, _ node: APINode, name: String, sink: any DiagnosticSink
 ) -> ReadDistribution? {
-    var context = ReadingContext(sink: sink)
+    var context = ReadingContext(sink: sink, scalarsAreText: true)
     guard rootName == "DistributionConfig" else {
         context.emit(Diagnostic(
             id: "api.type", severity: .error, summary: "expected a <DistributionConfig> document, found <\(rootName)>",
