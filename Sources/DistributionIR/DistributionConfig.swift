@@ -202,7 +202,12 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     public var withoutCFCFields: DistributionConfig {
         var config = self
         config.defaultCacheBehavior.ignore = []
-        for index in config.cacheBehaviors.indices { config.cacheBehaviors[index].ignore = [] }
+        // Edited as one array and set once: `cacheBehaviors` is computed, so an element set
+        // through it copied the whole list, every time (4,000 behaviors: 16 million copies).
+        if var behaviors = config.sentCacheBehaviors {
+            for index in behaviors.indices { behaviors[index].ignore = [] }
+            config.sentCacheBehaviors = behaviors
+        }
         return config
     }
 

@@ -229,20 +229,34 @@ public enum InvalidationPlanner {
     /// invalidation paths with a reason naming an example request.
     static func routingChanges(_ old: RoutingTable, _ new: RoutingTable) -> [RoutingChangePath] {
         var result: [RoutingChangePath] = []
-        func earlier(_ routing: RoutingTable, _ position: Int) -> [PathPattern] {
-            routing.behaviors[..<position].map(\.pattern)
+        func earlier(_ routing: RoutingTable, _ positions: [Int], before position: Int) -> [PathPattern] {
+            positions.prefix { $0 < position }.map { routing.behaviors[$0].pattern }
         }
         func name(_ behavior: RoutedBehavior) -> String {
             behavior.isDefault ? "the default behavior" : "'\(behavior.behavior.pathPattern)'"
         }
+        // The same patterns in the same order send every request where it went: nothing moved.
+        // (The common plan, and the one that compared every pair of 4,000 behaviors for 45 s.)
+        if old.behaviors.map(\.pattern.normalized) == new.behaviors.map(\.pattern.normalized) { return [] }
+        let oldIndex = PrefixIndex(old.behaviors.map(\.pattern.literalPrefix))
+        let newIndex = PrefixIndex(new.behaviors.map(\.pattern.literalPrefix))
         for (newPosition, newBehavior) in new.behaviors.enumerated() {
-            for (oldPosition, oldBehavior) in old.behaviors.enumerated() {
+            // Only behaviors whose literal prefixes are compatible (one begins the other) can
+            // share a request; the index finds them without asking every pair.
+            for oldPosition in oldIndex.compatible(with: newBehavior.pattern.literalPrefix) {
+                let oldBehavior = old.behaviors[oldPosition]
                 if newBehavior.isDefault && oldBehavior.isDefault { continue }
                 if !newBehavior.isDefault && !oldBehavior.isDefault
                     && newBehavior.pattern.normalized == oldBehavior.pattern.normalized { continue }
                 guard PatternAlgebra.prefixesCompatible(newBehavior.pattern, oldBehavior.pattern),
                       PatternAlgebra.suffixesCompatible(newBehavior.pattern, oldBehavior.pattern) else { continue }
-                let excluded = earlier(new, newPosition) + earlier(old, oldPosition)
+                // A request both patterns match begins with the longer of their literal prefixes;
+                // an earlier behavior can take it only if its own prefix is compatible with that
+                // one, so only those are asked about (all of them made every pair cost the list).
+                let longer = newBehavior.pattern.literalPrefix.count >= oldBehavior.pattern.literalPrefix.count
+                    ? newBehavior.pattern.literalPrefix : oldBehavior.pattern.literalPrefix
+                let excluded = earlier(new, newIndex.compatible(with: longer), before: newPosition)
+                    + earlier(old, oldIndex.compatible(with: longer), before: oldPosition)
                 let reason: String
                 switch PatternAlgebra.witness(allOf: [newBehavior.pattern, oldBehavior.pattern], noneOf: excluded, budget: new.budget) {
                 case .none:
@@ -261,6 +275,46 @@ public enum InvalidationPlanner {
             }
         }
         return result
+    }
+}
+
+/// Literal prefixes, indexed to find the ones compatible with a given prefix (equal to it, a
+/// prefix of it, or beginning with it) without comparing it with every one.
+struct PrefixIndex {
+    /// Each prefix as UTF-8 with its position, sorted by the bytes.
+    private let sorted: [(bytes: [UInt8], position: Int)]
+    /// The positions of each prefix.
+    private let positions: [[UInt8]: [Int]]
+
+    init(_ prefixes: [[Unicode.Scalar]]) {
+        let keyed = prefixes.enumerated().map { (bytes: Array(String(String.UnicodeScalarView($0.element)).utf8), position: $0.offset) }
+        sorted = keyed.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) || ($0.bytes == $1.bytes && $0.position < $1.position) }
+        positions = Dictionary(grouping: keyed, by: \.bytes).mapValues { $0.map(\.position) }
+    }
+
+    /// The positions of the prefixes compatible with `prefix`, ascending. (UTF-8 keeps
+    /// scalar prefixes as byte prefixes, so bytes decide.)
+    func compatible(with prefix: [Unicode.Scalar]) -> [Int] {
+        let bytes = Array(String(String.UnicodeScalarView(prefix)).utf8)
+        var result: [Int] = []
+        // Proper prefixes of it, at every scalar boundary.
+        var boundary = 0
+        for scalar in prefix {
+            if let found = positions[Array(bytes[..<boundary])] { result += found }
+            boundary += String(scalar).utf8.count
+        }
+        // Itself and everything that begins with it: one run in sorted order.
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].bytes.lexicographicallyPrecedes(bytes) { low = middle + 1 } else { high = middle }
+        }
+        while low < sorted.count, sorted[low].bytes.starts(with: bytes) {
+            result.append(sorted[low].position)
+            low += 1
+        }
+        return result.sorted()
     }
 }
 
