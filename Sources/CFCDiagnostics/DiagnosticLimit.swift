@@ -11,37 +11,81 @@ public enum DiagnosticLimit {
     /// The default: clang's.
     public static let defaultErrorLimit = 20
 
+    /// How many warnings with the same rule id a file shows before the rest are summarised in
+    /// one note (when there is a limit at all): 1,730 behaviors without HTTPS are one lesson,
+    /// not 1,730 screens.
+    public static let repeatedWarningLimit = 10
+
     /// `sorted` (in print order) with each file's errors after its first `errorLimit` left out,
-    /// and for each such file a `diagnostics.error_limit` note counting them. `errorLimit` 0
-    /// means no limit.
+    /// and each file's warnings of one rule after its first `repeatedWarningLimit`; for each
+    /// file a `diagnostics.error_limit` note counting the errors left out, and a
+    /// `diagnostics.repeated_warnings` note per rule counting its warnings left out. The notes
+    /// follow the file's last diagnostic. `errorLimit` 0 means no limit of either kind.
     public static func apply(_ sorted: [Diagnostic], errorLimit: Int) -> [Diagnostic] {
-        guard errorLimit > 0, sorted.count(where: \.isError) > errorLimit else { return sorted }
+        guard errorLimit > 0 else { return sorted }
         var shownErrors: [String: Int] = [:]
-        var omitted: [(file: String?, count: Int)] = []
+        var shownWarnings: [String: Int] = [:]
+        var omittedErrors: [String: Int] = [:]
+        var omittedWarnings: [String: [(id: String, count: Int)]] = [:]
+        var fileOrder: [String?] = []
+        var seenFiles = Set<String>()
         var kept: [Diagnostic] = []
-        kept.reserveCapacity(sorted.count)
+        kept.reserveCapacity(min(sorted.count, 4_096))
         for diagnostic in sorted {
-            guard diagnostic.isError else {
-                kept.append(diagnostic)
-                continue
-            }
             let file = diagnostic.file ?? ""
-            let shown = shownErrors[file, default: 0]
-            if shown < errorLimit {
-                shownErrors[file] = shown + 1
-                kept.append(diagnostic)
-            } else if let last = omitted.last, last.file == diagnostic.file {
-                omitted[omitted.count - 1].count += 1
+            if seenFiles.insert(file).inserted { fileOrder.append(diagnostic.file) }
+            if diagnostic.isError {
+                let shown = shownErrors[file, default: 0]
+                if shown < errorLimit {
+                    shownErrors[file] = shown + 1
+                    kept.append(diagnostic)
+                } else {
+                    omittedErrors[file, default: 0] += 1
+                }
+            } else if diagnostic.isWarning {
+                let key = file + "\u{0}" + diagnostic.id.rawValue
+                let shown = shownWarnings[key, default: 0]
+                if shown < repeatedWarningLimit {
+                    shownWarnings[key] = shown + 1
+                    kept.append(diagnostic)
+                } else if let index = omittedWarnings[file]?.firstIndex(where: { $0.id == diagnostic.id.rawValue }) {
+                    omittedWarnings[file]?[index].count += 1
+                } else {
+                    omittedWarnings[file, default: []].append((diagnostic.id.rawValue, 1))
+                }
             } else {
-                omitted.append((diagnostic.file, 1))
+                kept.append(diagnostic)
             }
         }
-        return kept + omitted.map { file, count in
-            Diagnostic(
-                id: "diagnostics.error_limit", severity: .note,
-                summary: "too many errors: \(count) more error\(count == 1 ? "" : "s") not shown (the limit is \(errorLimit) per file)",
-                hint: "fix the ones shown first; --error-limit N shows more (0: all), and JSON output lists every one",
-                file: file)
+        for file in fileOrder {
+            let key = file ?? ""
+            for (id, count) in omittedWarnings[key] ?? [] {
+                kept.append(Diagnostic(
+                    id: "diagnostics.repeated_warnings", severity: .note,
+                    summary: "and \(count.formatted) more warning\(count == 1 ? "" : "s") like these [\(id)]",
+                    hint: "--format json lists all; --error-limit 0 shows all here", file: file))
+            }
+            if let count = omittedErrors[key] {
+                kept.append(Diagnostic(
+                    id: "diagnostics.error_limit", severity: .note,
+                    summary: "too many errors: \(count) more error\(count == 1 ? "" : "s") not shown (the limit is \(errorLimit) per file)",
+                    hint: "fix the ones shown first; --error-limit N shows more (0: all), and JSON output lists every one",
+                    file: file))
+            }
         }
+        return kept
+    }
+}
+
+private extension Int {
+    /// With thousands separated by commas, as the summaries print counts.
+    var formatted: String {
+        let digits = String(self)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
     }
 }

@@ -11,7 +11,7 @@ public enum LanguageMessages {
     static func apiUnknownMember(
         _ name: String, in noun: String, candidates: [String], _ node: APINode, _ context: ReadingContext
     ) -> Diagnostic {
-        let suggestion = Suggestions.closest(to: name, in: candidates)
+        let suggestion = context.suggestions.spend() ? Suggestions.closest(to: name, in: candidates) : nil
         return Diagnostic(
             id: "api.unknown_member", severity: .error, summary: "unknown member '\(name)' in \(noun)",
             hint: suggestion.map { "did you mean '\($0)'?" }, range: node.range)

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func underTheLimitNothingChanges() {
-        let list = Self.diagnostics(errors: 3, warnings: 40)
+        let list = Self.diagnostics(errors: 3, warnings: DiagnosticLimit.repeatedWarningLimit)
         #expect(DiagnosticLimit.apply(list, errorLimit: 3) == list)
         #expect(DiagnosticLimit.apply(Self.diagnostics(errors: 30, warnings: 2), errorLimit: 0).count == 32, "0 means no limit")
     }
@@ -31,6 +31,23 @@ import Testing
         #expect(notes.map(\.summary) == ["too many errors: 3 more errors not shown (the limit is 2 per file)",
                                          "too many errors: 1 more error not shown (the limit is 2 per file)"])
         #expect(notes.allSatisfy { $0.severity == .note && $0.hint?.contains("--error-limit") == true })
+    }
+
+    /// Warnings of one rule past the first ten of a file are one note per rule, with the count;
+    /// other rules' warnings, and other files', count separately.
+    @Test func repeatedWarningsAreSummarisedPerRule() {
+        let other = (0..<3).map { Diagnostic(id: "test.other", severity: .warning, summary: "other \($0)", file: "a.yaml") }
+        let list = Self.diagnostics(errors: 1, warnings: 1_740) + other + Self.diagnostics(errors: 0, warnings: 12, file: "b.yaml")
+        let limited = DiagnosticLimit.apply(list, errorLimit: 20)
+        #expect(limited.filter { $0.isWarning && $0.file == "a.yaml" && $0.id == "test.warning" }.map(\.summary)
+                == (0..<10).map { "warning \($0)" })
+        #expect(limited.filter { $0.id == "test.other" }.count == 3)
+        let notes = limited.filter { $0.id == "diagnostics.repeated_warnings" }
+        #expect(notes.map(\.file) == ["a.yaml", "b.yaml"])
+        #expect(notes.map(\.summary) == ["and 1,730 more warnings like these [test.warning]",
+                                         "and 2 more warnings like these [test.warning]"])
+        #expect(notes.allSatisfy { $0.severity == .note && $0.hint?.contains("--format json lists all") == true })
+        #expect(DiagnosticLimit.apply(list, errorLimit: 0) == list, "0 means no limit")
     }
 
     @Test func oneDefinitionOfAnError() {

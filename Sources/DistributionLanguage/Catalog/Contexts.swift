@@ -90,6 +90,10 @@ public struct ReadingContext {
     /// its text. In JSON a number and a boolean have their own types, and a string where one
     /// belongs is an error, as it is for botocore's validation before any request is sent.
     public let scalarsAreText: Bool
+    /// The "did you mean" suggestions left to compute, shared by every copy of this context:
+    /// each costs edit distances against every member name, and a file of 200,000 unknown
+    /// members spent its time there, for suggestions nobody would see past the error limit.
+    let suggestions = SuggestionAllowance(LoweringContext.suggestionsPerContext)
 
     /// Creates a context.
     public init(sink: any DiagnosticSink, scalarsAreText: Bool = false) {
@@ -118,5 +122,19 @@ public struct ReadingContext {
         path.append(component)
         defer { path.removeLast() }
         return body(&self)
+    }
+}
+
+/// A count of suggestions still to compute, shared by the copies of a reading context.
+final class SuggestionAllowance {
+    private var left: Int
+
+    init(_ count: Int) { left = count }
+
+    /// Whether to compute the next suggestion (and count it if so).
+    func spend() -> Bool {
+        guard left > 0 else { return false }
+        left -= 1
+        return true
     }
 }
