@@ -52,12 +52,18 @@ let package = Package(
             name: "CFCCompiler",
             dependencies: ["CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage", "Checks", "Routing", "Planning"]
         ),
-        .executableTarget(
-            name: "cfc",
+        // The command line (swift-argument-parser commands, one file each): a library, so that
+        // the fuzzer drives the same parsing and validation as the executable.
+        .target(
+            name: "CFCCommandLine",
             dependencies: [
                 "CFCCompiler", "CFCDiagnostics", "CFCSupport", "Checks", "Routing", "Planning", "DistributionLanguage", "APIDocument",
                 "CMemoryTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            ]
+        ),
+        .executableTarget(
+            name: "cfc",
+            dependencies: ["CFCCommandLine"],
             // The Swift runtime linked in, not loaded: a pipeline starts cfc for every file, and
             // resolving libswiftCore's and Foundation's symbols at load took 2 to 4 ms of each
             // run (a third of a small compile). The binary then needs only the C and C++
@@ -81,7 +87,7 @@ let package = Package(
         // -sanitize=fuzzer -DFUZZING.
         .executableTarget(
             name: "cfc-fuzz",
-            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport", "APIDocument"],
+            dependencies: ["CFCCompiler", "CFCCommandLine", "CFCDiagnostics", "CFCSupport", "APIDocument"],
             path: "Sources/cfc-fuzz"
         ),
 

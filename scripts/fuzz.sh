@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes the whole compiler (YAML front end, lowering, checks, JSON and XML emitters) with
-# libFuzzer through the cfc-fuzz target (Sources/cfc-fuzz/FuzzEntry.swift).
+# Fuzzes the whole compiler (YAML front end, lowering, checks, JSON and XML emitters), the
+# command line (parsing and validation, then the command), and plan's --previous and
+# --changed-paths, diff and import inputs, with libFuzzer through the cfc-fuzz target
+# (Sources/cfc-fuzz/FuzzEntry.swift; its FuzzMode says how an input chooses).
 #
 #   scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]    (default: 60 seconds)
 #
@@ -91,6 +93,37 @@ if [ -d Tests/CFCHostileInputTests/Corpus ]; then
         add_seed "$file" "corpus-${relative//\//__}"
     done < <(find Tests/CFCHostileInputTests/Corpus -type f -print0)
 fi
+# Seeds for the other modes of the entry point (see FuzzMode in FuzzEntry.swift): the command
+# line, plan with --previous and --changed-paths, diff, import. Parts are separated by \x1e,
+# arguments by \x1f.
+example=examples/custom-domain-acm.yaml
+live=Tests/CFCImportTests/Fixtures/legacy-website/input.json
+live_xml=Tests/CFCImportTests/Fixtures/legacy-website/input.xml
+make_seed() { # make_seed NAME MODE-BYTE PART...
+    local name=$1 mode=$2
+    shift 2
+    { printf "$mode"; local first=1; for part in "$@"; do
+        [ $first -eq 1 ] || printf '\x1e'; first=0; cat -- "$part"; done; } > "$seeds/$name"
+    seed_count=$((seed_count + 1))
+}
+arguments() { # arguments NAME ARGUMENT...: a file of the arguments joined by \x1f
+    local name=$1
+    shift
+    local IFS=$'\x1f'
+    printf '%s' "$*" > "$work/shim/args-$name"
+    echo "$work/shim/args-$name"
+}
+printf '/index.html\n/img/*\n/a b/*.png\n' > "$work/shim/changed.txt"
+printf 'E2QWRUHAPOMQZL' > "$work/shim/id.txt"
+make_seed cli-check '\x01' "$(arguments check check --format sarif @1)" "$example"
+make_seed cli-plan '\x01' "$(arguments plan plan --previous @2 --changed-paths @3 --distribution-id EDFDVBD6EXAMPLE @1)" "$example" "$live" "$work/shim/changed.txt"
+make_seed cli-route '\x01' "$(arguments route route @1 GET https://www.example.com/img/a.png --http-version 2)" "$example"
+make_seed cli-diff '\x01' "$(arguments diff diff --format json @2 @1)" "$example" "$live_xml"
+make_seed plan-json '\x02' "$example" "$live" "$work/shim/changed.txt" "$work/shim/id.txt"
+make_seed plan-xml '\x02' "$example" "$live_xml" "$work/shim/changed.txt"
+make_seed diff '\x03' "$live" "$example"
+make_seed import-json '\x04' "$live"
+make_seed import-xml '\x04' "$live_xml"
 echo "fuzz.sh: $seed_count seed files; working corpus has $(find "$work/corpus" -type f | wc -l) files"
 
 if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ] && command -v llvm-symbolizer > /dev/null; then

@@ -260,8 +260,18 @@ public enum FileIO {
         bytes.withUnsafeBufferPointer { writeAll(descriptor, $0) }
     }
 
+    /// Whether standard output and standard error are thrown away (`silenceStandardStreams`).
+    private static let standardStreamsSilenced = Atomic<Bool>(false)
+
+    /// Throws away everything cfc would write to standard output and standard error from now
+    /// on: the fuzzer runs commands millions of times, and their reports would drown its own.
+    public static func silenceStandardStreams() {
+        standardStreamsSilenced.store(true, ordering: .relaxed)
+    }
+
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
+        if descriptor <= 2, standardStreamsSilenced.load(ordering: .relaxed) { return true }
         WorkMeter.add(.bytesWritten, bytes.count)
         var written = 0
         while written < bytes.count {

@@ -2,9 +2,9 @@ import ArgumentParser
 import CFCSupport
 import CMemoryTuning
 
-@main
-struct CFC: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `cfc` command: its subcommands, and how it exits.
+public struct CFC: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "cfc",
         abstract: "A compiler for Amazon CloudFront distribution configs.",
         discussion: """
@@ -19,7 +19,9 @@ struct CFC: ParsableCommand {
     /// ArgumentParser's `main`, except that a command with its own error status
     /// (`ErrorExitStatus`) exits with it for a bad invocation and for any error it did not
     /// turn into an exit code itself. ArgumentParser has no per-command hook for this.
-    static func main() {
+    public init() {}
+
+    public static func main() {
         // Freed memory is kept for reuse: the large compile took 15,000 page faults when glibc
         // handed it back to the kernel after every distribution, 7,000 this way (the peak is the
         // same).
