@@ -223,7 +223,13 @@ public enum FileIO {
         var created: [String] = []
         if parent != path { created = try makeDirectories(parent) }
         if mkdir(path, 0o777) != 0 {
-            if errno != EEXIST { throw .fromErrno(path) }
+            if errno != EEXIST {
+                // The parents made for a path that cannot be made go again: a name too long at
+                // the end of `--output a/a/…/a/NAME` left 1,000 directories behind.
+                let error = FileIOError.fromErrno(path)
+                removeDirectories(created)
+                throw error
+            }
         } else {
             created.append(path)
             TemporaryFiles.recordCreated([path])

@@ -114,6 +114,25 @@ import Glibc
         #expect(try String(contentsOf: elsewhere.appendingPathComponent("keep"), encoding: .utf8) == "precious\n")
     }
 
+    /// An output path that cannot be made (its last name is too long) leaves none of the
+    /// directories made on the way to it.
+    @Test(arguments: [["compile"], ["plan"], ["import"]])
+    func anOutputThatCannotBeMadeLeavesNoDirectories(_ command: [String]) throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = command == ["import"]
+            ? TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/Fixtures/legacy-website/input.json").path
+            : Self.example.path
+        let output = String(repeating: "a/", count: 300) + String(repeating: "x", count: 300)
+        let result = try Processes.cfc(command + [input, "--output", output], currentDirectory: directory)
+        #expect(result.status != 0)
+        // import makes no directories (its output is one file, beside others): its error is
+        // the missing directory.
+        #expect(result.stderr.contains(command == ["import"] ? "no such file or directory" : "file name too long"),
+                "\(result.stderr.suffix(300))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
     /// Runs `cfc` under a shell that first sets `limit` (`ulimit` arguments).
     static func cfcUnderLimit(_ limit: String, _ arguments: [String], in directory: URL) throws -> ProcessResult {
         try Processes.run(URL(fileURLWithPath: "/bin/sh"),
