@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "CFCImportTests",
             dependencies: ["CFCCompiler", "CFCDiagnostics", "DistributionIR", "DistributionLanguage", "APIDocument", "CFCTestSupport"],
-            exclude: ["Fixtures", "FormatFixtures"]
+            exclude: ["Fixtures", "FormatFixtures", "RealConfigs"]
         ),
         .testTarget(
             name: "CFCSchemaTests",

@@ -26,11 +26,13 @@ public struct ViewerCertificate: Equatable, Hashable, Sendable, Codable {
     /// Creates a certificate config with nothing set.
     public init() {}
 
-    /// The CloudFront default certificate, as CloudFront reports it (it forces `TLSv1`).
+    /// The CloudFront default certificate, with no security policy: CloudFront serves its own
+    /// certificate with its own policy (`TLSv1`) whatever is sent, so cfc sends none unless one
+    /// is written, and keeps the one a live config carries (`SSLv3` on older distributions,
+    /// `TLSv1.2_2021` on others).
     public static var cloudFrontDefault: ViewerCertificate {
         var certificate = ViewerCertificate()
         certificate.cloudFrontDefaultCertificate = true
-        certificate.minimumProtocolVersion = .tlsV1
         return certificate
     }
 
@@ -58,10 +60,16 @@ public struct ViewerCertificate: Equatable, Hashable, Sendable, Codable {
         set { sentMinimumProtocolVersion = newValue }
     }
 
-    /// cfc's `MinimumProtocolVersion` when none is written: what CloudFront forces with its own
-    /// certificate, and the recommended policy with yours.
+    /// What `MinimumProtocolVersion` means when none is sent: the policy CloudFront applies to
+    /// its own certificate, and cfc's recommended policy with yours.
     public static func defaultMinimumProtocolVersion(usesCloudFrontDefault: Bool) -> MinimumProtocolVersion {
         usesCloudFrontDefault ? .tlsV1 : .tlsV1_2_2021
+    }
+
+    /// The `MinimumProtocolVersion` cfc sends when none is written: none with the CloudFront
+    /// certificate (which ignores it), the recommended policy with yours.
+    public static func sentDefaultMinimumProtocolVersion(usesCloudFrontDefault: Bool) -> MinimumProtocolVersion? {
+        usesCloudFrontDefault ? nil : .tlsV1_2_2021
     }
 
     /// The certificate with every member cfc sends by default that is not sent set to what it

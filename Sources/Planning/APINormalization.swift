@@ -6,7 +6,8 @@ import DistributionLanguage
 ///
 /// CloudFront fills in values it was not sent (an empty `ContinuousDeploymentPolicyId`,
 /// `Staging: false`, the deprecated `Certificate`/`CertificateSource` pair, `SSLSupportMethod`
-/// beside the default certificate) and forces others (`TLSv1` with the default certificate).
+/// beside the default certificate) and ignores others (a security policy beside the default
+/// certificate, where it applies `TLSv1`).
 /// Both sides of every comparison go through this one function.
 public enum APINormalization {
     /// The normalized config.
@@ -14,7 +15,7 @@ public enum APINormalization {
         // A member that is not sent means what CloudFront takes its absence to mean: no phantom
         // diff between a live config without `Aliases` and a compiled one with an empty list.
         var config = config.withoutCFCFields.withAbsentMembersNormalized
-        applyForcedValues(&config)
+        applyIgnoredValues(&config)
         if config.continuousDeploymentPolicyId == "" { config.continuousDeploymentPolicyId = nil }
         if config.anycastIPListId == "" { config.anycastIPListId = nil }
         if config.staging == false { config.staging = nil }

@@ -25,8 +25,7 @@ import Testing
         let model = try #require(result.model)
         for distribution in model.distributions {
             let document = emitDistributionConfig(distribution)
-            var expected = distribution.config.withoutCFCFields
-            applyForcedValues(&expected)
+            let expected = distribution.config.withoutCFCFields
 
             let sink = DiagnosticCollector()
             let jsonSource = SourceFile(path: "out.json", bytes: DocumentFormat.json.print(document))

@@ -48,7 +48,7 @@ public struct ConfigInput: Sendable {
                 let node = try JSONReader.read(source)
                 guard let read = readDistributionConfigJSON(node, name: name, sink: sink), sink.errorCount == errorsBefore else { return nil }
                 return ConfigInput(distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:], kind: .json,
-                                   source: source, apiConfig: node.member("DistributionConfig") ?? node)
+                                   source: source, apiConfig: distributionConfigNode(in: node))
             } catch {
                 sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
                 return nil

@@ -11,8 +11,9 @@ public struct ReadDistribution: Sendable, Equatable {
     public var etag: String?
 }
 
-/// Reads a `DistributionConfig` from API JSON: either what `get-distribution-config` prints
-/// (`{"ETag": …, "DistributionConfig": {…}}`) or the bare config object.
+/// Reads a `DistributionConfig` from API JSON: what `get-distribution-config` prints
+/// (`{"ETag": …, "DistributionConfig": {…}}`), what `get-distribution` prints
+/// (`{"ETag": …, "Distribution": {"Id": …, "DistributionConfig": {…}, …}}`), or the bare config.
 ///
 /// - Parameters:
 ///   - node: the parsed JSON.
@@ -23,10 +24,29 @@ public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any 
     var context = ReadingContext(sink: sink)
     var configNode = node
     var etag: String? = nil
-    if let wrapped = node.member("DistributionConfig") {
-        for member in node.members where member.name != "DistributionConfig" && member.name != "ETag" {
-            context.emit(LanguageMessages.apiUnknownMember(member.name, in: "get-distribution-config output",
-                                                           candidates: ["ETag", "DistributionConfig"], member.node, context))
+    // `aws cloudfront get-distribution` wraps the config in a `Distribution` with members
+    // CloudFront sets (its id, status, domain name, …); they are not part of what is sent.
+    var outer = node
+    var outerName = "get-distribution-config output"
+    var configMember = "DistributionConfig"
+    if let distribution = node.member("Distribution") {
+        for member in distribution.members where !distributionReadOnlyMembers.contains(member.name) && member.name != "DistributionConfig" {
+            context.emit(LanguageMessages.apiUnknownMember(member.name, in: "Distribution (get-distribution output)",
+                                                           candidates: distributionReadOnlyMembers + ["DistributionConfig"], member.node, context))
+        }
+        guard let wrapped = distribution.member("DistributionConfig") else {
+            context.emit(LanguageMessages.apiMissingMember("DistributionConfig", distribution, context))
+            return nil
+        }
+        outer = node
+        outerName = "get-distribution output"
+        configMember = "Distribution"
+        configNode = wrapped
+    }
+    if let wrapped = configMember == "Distribution" ? configNode : node.member("DistributionConfig") {
+        for member in outer.members where member.name != configMember && member.name != "ETag" {
+            context.emit(LanguageMessages.apiUnknownMember(member.name, in: outerName,
+                                                           candidates: ["ETag", configMember], member.node, context))
         }
         if let etagNode = node.member("ETag") {
             // Read as any string and then held to the ETag's form, so that a bad one gets the
@@ -45,6 +65,17 @@ public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any 
     }
     return readConfig(configNode, name: name, etag: etag, &context)
 }
+
+/// The `DistributionConfig` object in API JSON as `readDistributionConfigJSON` finds it: inside
+/// a `get-distribution` or `get-distribution-config` output, or the node itself.
+public func distributionConfigNode(in node: APINode) -> APINode {
+    node.member("Distribution")?.member("DistributionConfig") ?? node.member("DistributionConfig") ?? node
+}
+
+/// The members of the API's `Distribution` that CloudFront sets and `get-distribution` returns
+/// beside the `DistributionConfig` (botocore's model, shape `Distribution`).
+let distributionReadOnlyMembers = ["Id", "ARN", "Status", "LastModifiedTime", "InProgressInvalidationBatches", "DomainName",
+                                   "ActiveTrustedSigners", "ActiveTrustedKeyGroups", "AliasICPRecordals"]
 
 /// Reads a `DistributionConfig` from API XML (the root element must be `DistributionConfig`).
 public func readDistributionConfigXML(
