@@ -130,6 +130,9 @@ MOTO_DOES_NOT_KEEP = {
     "ViewerCertificate.ACMCertificateArn": ("added", "", "moto's default (default certificate)"),
     "ViewerCertificate.SSLSupportMethod": (
         "added", "sni-only", "moto's default, even beside CloudFrontDefaultCertificate"),
+    "ViewerCertificate.MinimumProtocolVersion": (
+        "added", "TLSv1", "moto's default when none is sent (cfc sends none beside the CloudFront "
+        "certificate, whose policy CloudFront sets to TLSv1 itself)"),
     **_each_behavior("RealtimeLogConfigArn", "added", "", "moto's default"),
     **_each_behavior("CachePolicyId", "added", "", "moto's default (legacy cache settings)"),
     "CacheBehaviors.Items[].OriginRequestPolicyId": ("added", "", "moto's default"),
