@@ -31,6 +31,19 @@ public enum LanguageMessages {
         Diagnostic(id: "api.missing_member", severity: .error, summary: "missing member '\(name)'", range: node.range)
     }
 
+    /// `api.origin_type`: an origin with none of the three origin configs, which the API
+    /// requires one of (API_Origin: "Use S3OriginConfig to specify an Amazon S3 bucket that is
+    /// not configured with static website hosting… Use CustomOriginConfig to specify all other
+    /// kinds of origins").
+    static func apiOriginWithoutType(_ id: String, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
+        Diagnostic(
+            id: "api.origin_type", severity: .error,
+            summary: "origin '\(id)' has none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig, which the API requires one of",
+            hint: "CloudFront never returns such an origin: the input was changed after it was fetched; fetch it again "
+                + "with aws cloudfront get-distribution-config",
+            range: node.range)
+    }
+
     /// `api.quantity`: a `Quantity` that does not count the `Items`.
     static func apiQuantityMismatch(quantity: Int, items: Int, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
         Diagnostic(

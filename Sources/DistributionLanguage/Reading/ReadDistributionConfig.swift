@@ -94,6 +94,26 @@ public func readDistributionConfigXML(
 private func readConfig(_ node: APINode, name: String, etag: String?, _ context: inout ReadingContext) -> ReadDistribution? {
     let read = context.within("DistributionConfig") { StructureCodec<Distribution>().read(node, &$0) }
     guard var distribution = read else { return nil }
+    // What CloudFront never returns is the input's fault, said with the API rule it breaks,
+    // not found later as a difference cfc cannot explain.
+    // Items is an array in JSON and an element of repeated <Origin> elements in XML.
+    let originItems = node.member("Origins")?.member("Items")
+    let originNodes: [APINode]
+    switch originItems?.value {
+    case .array(let elements)?: originNodes = elements
+    case .object(let members)?: originNodes = members.map(\.node)
+    default: originNodes = []
+    }
+    var valid = true
+    // Asked of the input, not of what was read: reading fills in an S3OriginConfig for an S3
+    // REST endpoint, as lowering does for YAML, and CloudFront always returns one.
+    for origin in originNodes where ["S3OriginConfig", "CustomOriginConfig", "VpcOriginConfig"].allSatisfy({ origin.member($0) == nil }) {
+        var id = "?"
+        if case .string(let text)? = origin.member("Id")?.value { id = text }
+        context.emit(LanguageMessages.apiOriginWithoutType(id, origin, context))
+        valid = false
+    }
+    guard valid else { return nil }
     distribution.name = name
     Distribution.applyContextualDefaults(&distribution)
     return ReadDistribution(distribution: distribution, etag: etag)

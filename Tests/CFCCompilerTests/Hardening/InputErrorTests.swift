@@ -62,6 +62,26 @@ import Testing
         #expect(!errors.contains { ($0.hint ?? "").contains("please report") })
     }
 
+    /// An origin with none of the three origin configs is an input error, in JSON and XML.
+    @Test func anOriginWithoutATypeIsAnInputError() throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let real = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/RealConfigs/aws-cli-distconfig-disabled.json")
+        let json = try String(contentsOf: real, encoding: .utf8)
+            .replacingOccurrences(of: "\"S3OriginConfig\": {\n                    \"OriginAccessIdentity\": \"\"\n                },\n", with: "")
+        let xml = try String(contentsOf: Self.fixture.appendingPathComponent("input.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<CustomOriginConfig>[\\s\\S]*?</CustomOriginConfig>", with: "", options: .regularExpression)
+        for (name, text) in [("live.json", json), ("live.xml", xml)] {
+            #expect(!text.contains("S3OriginConfig") && !text.contains("<CustomOriginConfig>"), "the edit did not apply to \(name)")
+            let file = directory.appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let outcome = ImportCommand.run(file.path, name: "live")
+            let errors = outcome.diagnostics.filter(\.isError)
+            #expect(errors.map(\.id.rawValue) == ["api.origin_type"], "\(name): \(errors.map(\.summary))")
+            #expect(errors.first?.range != nil)
+        }
+    }
+
     /// The note "which takes this value from an anchor" belongs to files with anchors only.
     @Test func noAnchorNoteWithoutAnchors() {
         let result = TestCompiler.compile("version: 1\ndistributions:\n  a:\n    comment: x\n")
