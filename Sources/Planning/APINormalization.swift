@@ -21,6 +21,10 @@ public enum APINormalization {
         if config.staging == false { config.staging = nil }
         if config.connectionMode == .direct { config.connectionMode = nil }
         normalizeCertificate(&config.viewerCertificate)
+        // Lists whose order CloudFront does not use compare as sets (see `normalize(behavior)`
+        // for the methods): aliases are the set of CNAMEs the distribution answers to (the
+        // routing is by exact name, then wildcard, never by position).
+        if config.sentAliases != nil { config.aliases = config.aliases.sorted() }
         config.defaultCacheBehavior = normalize(config.defaultCacheBehavior)
         config.cacheBehaviors = config.cacheBehaviors.map(normalize)
         config.customErrorResponses = config.customErrorResponses.map { response in
@@ -39,6 +43,11 @@ public enum APINormalization {
             behavior[keyPath: keyPath] = nil
         }
         if behavior.grpcConfig?.enabled == false { behavior.grpcConfig = nil }
+        // Allowed and cached methods are sets: the API takes one of three combinations
+        // (API_AllowedMethods), and live outputs list them as they were sent, `HEAD` before
+        // `GET` as often as not; a reordering is no change.
+        behavior.allowedMethods = behavior.allowedMethods.sorted()
+        behavior.cachedMethods = behavior.cachedMethods.sorted()
         // With a cache policy the legacy TTLs do nothing; CloudFront may or may not echo them.
         if behavior.cachePolicyId != nil && behavior.forwardedValues == nil {
             behavior.minTTL = nil

@@ -28,4 +28,49 @@ import Testing
         #expect(plan.status == 0, "exit 0 means nothing to do:\n\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout == "distribution site: unchanged\n", "\(plan.stdout)")
     }
+
+    /// Lists CloudFront treats as sets compare as sets: reversing the methods (and aliases) of a
+    /// live config is no change, while adding a method is one.
+    @Test(arguments: files.filter { $0.hasSuffix(".json") })
+    func reorderedSetsAreNoChange(_ file: String) throws {
+        let live = Self.directory.appendingPathComponent(file)
+        let scratch = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: live)) as? [String: Any])
+        func edit(_ config: inout [String: Any], _ change: ([String]) -> [String]) {
+            var behavior = config["DefaultCacheBehavior"] as? [String: Any] ?? [:]
+            var allowed = behavior["AllowedMethods"] as? [String: Any] ?? [:]
+            let items = change(allowed["Items"] as? [String] ?? [])
+            allowed["Items"] = items
+            allowed["Quantity"] = items.count
+            var cached = allowed["CachedMethods"] as? [String: Any] ?? [:]
+            cached["Items"] = Array((cached["Items"] as? [String] ?? []).reversed())
+            allowed["CachedMethods"] = cached
+            behavior["AllowedMethods"] = allowed
+            config["DefaultCacheBehavior"] = behavior
+        }
+        func rewritten(_ change: @escaping ([String]) -> [String]) throws -> URL {
+            var copy = object
+            if var distribution = copy["Distribution"] as? [String: Any], var config = distribution["DistributionConfig"] as? [String: Any] {
+                edit(&config, change)
+                distribution["DistributionConfig"] = config
+                copy["Distribution"] = distribution
+            } else if var config = copy["DistributionConfig"] as? [String: Any] {
+                edit(&config, change)
+                copy["DistributionConfig"] = config
+            } else {
+                edit(&copy, change)
+            }
+            let url = scratch.appendingPathComponent(UUID().uuidString + ".json")
+            try JSONSerialization.data(withJSONObject: copy).write(to: url)
+            return url
+        }
+        let reordered = try rewritten { Array($0.reversed()) }
+        let same = try Processes.cfc(["diff", live.path, reordered.path])
+        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        let widened = try rewritten { _ in ["GET", "HEAD", "OPTIONS"] }
+        let changed = try Processes.cfc(["diff", live.path, widened.path])
+        #expect(changed.status == 1, "\(changed.stdout)\(changed.stderr)")
+        #expect(changed.stdout.contains("allowed-methods"), "\(changed.stdout)")
+    }
 }
