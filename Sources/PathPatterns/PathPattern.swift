@@ -160,10 +160,15 @@ struct GlobAutomaton {
     let wordCount: Int
     /// Whether every token from position i on is `*` (from there every continuation matches).
     let universalFrom: [Bool]
+    /// The positions of the `*` tokens.
+    let stars: PositionSet
 
     init(_ pattern: PathPattern) {
         tokens = pattern.tokens
         wordCount = (tokens.count + 1 + 63) / 64
+        var stars = PositionSet(wordCount: wordCount)
+        for (index, token) in tokens.enumerated() where token == .star { stars.insert(index) }
+        self.stars = stars
         // Position n (everything matched) accepts only the end of the path, so it is not
         // universal; a position is universal when the rest of the pattern is one `*`.
         var universal = [Bool](repeating: false, count: tokens.count + 1)
@@ -182,12 +187,16 @@ struct GlobAutomaton {
     }
 
     /// Adds the positions reachable by letting a `*` match nothing.
+    ///
+    /// Word by word, as the small search does with one word: walking every token made each
+    /// step cost the pattern's length, so a 4,000-token pattern spent 24 s on 935,000 steps.
     func closed(_ set: PositionSet) -> PositionSet {
         var result = set
-        for index in 0..<tokens.count where tokens[index] == .star && result.contains(index) {
-            result.insert(index + 1)
+        while true {
+            let added = result.intersection(stars).shiftedLeftByOne().subtracting(result)
+            if added.isEmpty { return result }
+            result.formUnion(added)
         }
-        return result
     }
 
     func step(_ set: PositionSet, on scalar: Unicode.Scalar) -> PositionSet {
@@ -239,6 +248,37 @@ struct PositionSet: Hashable {
 
     mutating func insert(_ index: Int) {
         words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+
+    /// The number of members.
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    func intersection(_ other: PositionSet) -> PositionSet {
+        var result = self
+        for index in result.words.indices { result.words[index] &= other.words[index] }
+        return result
+    }
+
+    func subtracting(_ other: PositionSet) -> PositionSet {
+        var result = self
+        for index in result.words.indices { result.words[index] &= ~other.words[index] }
+        return result
+    }
+
+    mutating func formUnion(_ other: PositionSet) {
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+
+    /// Every member plus one (members past the last word fall off).
+    func shiftedLeftByOne() -> PositionSet {
+        var result = self
+        var carry: UInt64 = 0
+        for index in result.words.indices {
+            let word = result.words[index]
+            result.words[index] = (word << 1) | carry
+            carry = word >> 63
+        }
+        return result
     }
 
     /// The members in increasing order.

@@ -34,7 +34,11 @@ public indirect enum YAMLValue: Hashable, Sendable {
 extension YAMLValue {
     /// `null`: a member left unset (`cfc import` writes it for a member the API document leaves
     /// out where cfc would send one by default).
-    public static let null = YAMLValue.verbatim("null")
+    ///
+    /// Computed, not stored: a stored enum with a payload keeps its case in the pointer's spare
+    /// bits, which LeakSanitizer does not recognise as a reference, so the fuzzer reported the
+    /// global's box as leaked at exit.
+    public static var null: YAMLValue { .verbatim("null") }
 
     /// Whether this is a value rather than a comment.
     public var isValue: Bool {
