@@ -392,7 +392,17 @@ def with_lambda_associations(config, sent):
     for behavior, sent_behavior in zip(_behaviors(config), _behaviors(sent)):
         if "LambdaFunctionAssociations" in sent_behavior:
             behavior["LambdaFunctionAssociations"] = copy.deepcopy(sent_behavior["LambdaFunctionAssociations"])
+    # moto also drops S3OriginConfig (MOTO_DOES_NOT_KEEP), leaving origins with no origin config,
+    # which CloudFront never returns and cfc refuses as input (api.origin_type).
+    sent_origins = {origin["Id"]: origin for origin in sent.get("Origins", {}).get("Items", [])}
+    for origin in config.get("Origins", {}).get("Items", []):
+        kept = sent_origins.get(origin["Id"], {}).get("S3OriginConfig")
+        if kept is not None and not any(key in origin for key in ORIGIN_CONFIGS):
+            origin["S3OriginConfig"] = copy.deepcopy(kept)
     return config
+
+
+ORIGIN_CONFIGS = ("S3OriginConfig", "CustomOriginConfig", "VpcOriginConfig")
 
 
 def with_lambda_associations_xml(body, sent_body):
@@ -407,6 +417,17 @@ def with_lambda_associations_xml(body, sent_body):
         return found + (list(items) if items is not None else [])
 
     changed = False
+    # The S3OriginConfig moto drops, put back where an origin has no origin config left.
+    sent_origins = {origin.findtext(f"{{{NS}}}Id"): origin for origin in sent.iter(f"{{{NS}}}Origin")}
+    for origin in tree.iter(f"{{{NS}}}Origin"):
+        kept = sent_origins.get(origin.findtext(f"{{{NS}}}Id"))
+        kept = kept.find(f"{{{NS}}}S3OriginConfig") if kept is not None else None
+        if kept is not None and all(origin.find(f"{{{NS}}}{name}") is None for name in ORIGIN_CONFIGS):
+            # After DomainName, OriginPath and CustomHeaders, as the model orders Origin's members.
+            anchor = next((index for index, child in enumerate(origin) if child.tag.split("}")[-1]
+                           not in ("Id", "DomainName", "OriginPath", "CustomHeaders")), len(origin))
+            origin.insert(anchor, copy.deepcopy(kept))
+            changed = True
     for behavior, sent_behavior in zip(behaviors(tree), behaviors(sent)):
         kept = sent_behavior.find(f"{{{NS}}}LambdaFunctionAssociations")
         dropped = behavior.find(f"{{{NS}}}LambdaFunctionAssociations")
