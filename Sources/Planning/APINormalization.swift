@@ -25,6 +25,16 @@ public enum APINormalization {
         // for the methods): aliases are the set of CNAMEs the distribution answers to (the
         // routing is by exact name, then wildcard, never by position).
         if config.sentAliases != nil { config.aliases = config.aliases.sorted() }
+        // An origin group fails over on any of its status codes (API_StatusCodes): a set. Its
+        // members are ordered (the first is the primary), and so are cache behaviors (matched
+        // first to last). Custom error responses are one per error code
+        // (API_CustomErrorResponse), a map by code; geo restriction locations are a set of
+        // country codes (API_GeoRestriction).
+        config.originGroups = config.originGroups.map { group in
+            var group = group
+            group.failoverCriteria.statusCodes = group.failoverCriteria.statusCodes.sorted()
+            return group
+        }
         config.defaultCacheBehavior = normalize(config.defaultCacheBehavior)
         config.cacheBehaviors = config.cacheBehaviors.map(normalize)
         config.customErrorResponses = config.customErrorResponses.map { response in
@@ -32,6 +42,9 @@ public enum APINormalization {
             if response.responsePagePath == "" { response.responsePagePath = nil }
             if response.responseCode == "" { response.responseCode = nil }
             return response
+        }.sorted { $0.errorCode < $1.errorCode }
+        if config.sentRestrictions != nil {
+            config.restrictions.geoRestriction.locations = config.restrictions.geoRestriction.locations.sorted()
         }
         return config
     }
@@ -48,6 +61,16 @@ public enum APINormalization {
         // `GET` as often as not; a reordering is no change.
         behavior.allowedMethods = behavior.allowedMethods.sorted()
         behavior.cachedMethods = behavior.cachedMethods.sorted()
+        // The legacy cache key's name lists are sets of names (API_ForwardedValues,
+        // API_CookieNames, API_Headers, API_QueryStringCacheKeys: which headers, cookies and
+        // query strings are forwarded and cached on; nothing is said of an order, and none is
+        // used).
+        if var forwarded = behavior.forwardedValues {
+            forwarded.sentHeaders = forwarded.sentHeaders?.sorted()
+            forwarded.sentQueryStringCacheKeys = forwarded.sentQueryStringCacheKeys?.sorted()
+            forwarded.cookies.sentWhitelistedNames = forwarded.cookies.sentWhitelistedNames?.sorted()
+            behavior.forwardedValues = forwarded
+        }
         // With a cache policy the legacy TTLs do nothing; CloudFront may or may not echo them.
         if behavior.cachePolicyId != nil && behavior.forwardedValues == nil {
             behavior.minTTL = nil
