@@ -56,9 +56,12 @@ public enum HTTPMethod: String, CaseIterable, Codable, Hashable, Sendable, Compa
     case delete = "DELETE"
 
     /// Whether the method usually carries a body, which a redirect would have to re-send.
+    ///
+    /// `OPTIONS` does not: the OPTIONS a browser sends is a CORS preflight, which has no body, so
+    /// redirecting it costs a round trip but re-sends nothing.
     public var carriesBody: Bool {
         switch self {
-        case .get, .head: false
+        case .get, .head, .options: false
         default: true
         }
     }
