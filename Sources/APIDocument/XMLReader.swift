@@ -202,8 +202,7 @@ public struct XMLReader {
         // one), not a value to carry on.
         guard XMLText.isRepresentable(String(Character(scalar))) else {
             index = start
-            let digits = String(code, radix: 16, uppercase: true)
-            throw error("'&\(body);' refers to a character that XML 1.0 does not allow (U+\(String(repeating: "0", count: max(0, 4 - digits.count)) + digits))")
+            throw error("'&\(body);' refers to a character that XML 1.0 does not allow (\(VisibleText.codePoint(scalar)))")
         }
         return Array(String(Character(scalar)).utf8)
     }

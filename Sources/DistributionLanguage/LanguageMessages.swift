@@ -194,7 +194,7 @@ public enum LanguageMessages {
                 hint: key == "path-pattern" ? "the default cache behavior serves every request no cache behavior matches" : nil,
                 range: node.range)
         }
-        // No candidates: the context has made its suggestions (`LoweringContext.suggestionsLeft`).
+        // No candidates: the context has made its suggestions (`SuggestionAllowance`).
         var suggestion = candidates.isEmpty ? nil : Suggestions.closest(to: key, in: candidates)
         // PascalCase API names are a common slip: `ViewerProtocolPolicy` for `viewer-protocol-policy`.
         if !candidates.isEmpty {
@@ -210,19 +210,17 @@ public enum LanguageMessages {
 
     /// `schema.xml_character`: a string with a character XML 1.0 cannot carry.
     static func unrepresentableCharacter(_ scalar: Unicode.Scalar, at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
-        let code = String(scalar.value, radix: 16, uppercase: true)
-        return Diagnostic(
+        Diagnostic(
             id: "schema.xml_character", severity: .error,
-            summary: "the value contains U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which the CloudFront API (XML 1.0) cannot carry",
+            summary: "the value contains \(VisibleText.codePoint(scalar)), which the CloudFront API (XML 1.0) cannot carry",
             hint: "remove the control character", range: node.range)
     }
 
     /// `api.xml_character`: an API string with a character XML 1.0 cannot carry.
     static func apiUnrepresentableCharacter(_ scalar: Unicode.Scalar, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
-        let code = String(scalar.value, radix: 16, uppercase: true)
-        return Diagnostic(
+        Diagnostic(
             id: "api.xml_character", severity: .error,
-            summary: "the value contains U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which the CloudFront API (XML 1.0) cannot carry, so CloudFront never returns it",
+            summary: "the value contains \(VisibleText.codePoint(scalar)), which the CloudFront API (XML 1.0) cannot carry, so CloudFront never returns it",
             hint: "the input was changed after CloudFront returned it; fetch it again with aws cloudfront get-distribution-config",
             range: node.range)
     }
