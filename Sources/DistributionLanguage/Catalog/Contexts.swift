@@ -13,25 +13,16 @@ public struct LoweringContext {
     /// where "missing key" errors point: `default-cache-behavior:` rather than its first key.
     public private(set) var keyNode: YAMLNode? = nil
 
-    /// How many more "did you mean" suggestions this context computes. Each costs edit
-    /// distances to every key the structure allows; a file of 200,000 unknown keys spent 84%
-    /// of its time on them, for errors past the first screenful, which no report for people
-    /// shows (`--error-limit`). Errors past this still say what is wrong, without a suggestion.
-    private(set) var suggestionsLeft = LoweringContext.suggestionsPerContext
+    /// The "did you mean" suggestions this context still computes (see `SuggestionAllowance`).
+    let suggestions = SuggestionAllowance(LoweringContext.suggestionsPerContext)
 
-    /// The suggestions one context (a distribution, or a file's top level) computes.
+    /// The suggestions one context (a distribution, a file's top level, an API document)
+    /// computes.
     public static let suggestionsPerContext = 64
 
     /// Creates a context at the root of a file.
     public init(sink: any DiagnosticSink) {
         self.sink = sink
-    }
-
-    /// Whether to compute a suggestion for the next unknown key (and count it if so).
-    mutating func spendSuggestion() -> Bool {
-        guard suggestionsLeft > 0 else { return false }
-        suggestionsLeft -= 1
-        return true
     }
 
     /// The distribution being lowered: its name's node and the span of its own text, so that a
@@ -90,9 +81,7 @@ public struct ReadingContext {
     /// its text. In JSON a number and a boolean have their own types, and a string where one
     /// belongs is an error, as it is for botocore's validation before any request is sent.
     public let scalarsAreText: Bool
-    /// The "did you mean" suggestions left to compute, shared by every copy of this context:
-    /// each costs edit distances against every member name, and a file of 200,000 unknown
-    /// members spent its time there, for suggestions nobody would see past the error limit.
+    /// The "did you mean" suggestions this context still computes (see `SuggestionAllowance`).
     let suggestions = SuggestionAllowance(LoweringContext.suggestionsPerContext)
 
     /// Creates a context.
@@ -125,7 +114,11 @@ public struct ReadingContext {
     }
 }
 
-/// A count of suggestions still to compute, shared by the copies of a reading context.
+/// How many more "did you mean" suggestions a context computes, shared by every copy of it
+/// (contexts are values, passed both `inout` and by value). Each suggestion costs edit distances
+/// to every key or member name the structure allows; a file of 200,000 unknown keys spent 84% of
+/// its time on them, for errors past the first screenful, which no report for people shows
+/// (`--error-limit`). Errors past the allowance still say what is wrong, without a suggestion.
 final class SuggestionAllowance {
     private var left: Int
 

@@ -53,7 +53,7 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
             guard let index = catalog.position(ofKey: key), let keyText = catalog.members[index].key,
                   excludedKeys.isEmpty || !excludedKeys.contains(keyText) else {
                 let keyText = key.text
-                let candidates = context.spendSuggestion() ? catalog.keys.filter { !excludedKeys.contains($0) } : []
+                let candidates = context.suggestions.spend() ? catalog.keys.filter { !excludedKeys.contains($0) } : []
                 context.emit(LanguageMessages.unknownKey(keyText, in: catalog.noun, candidates: candidates,
                                                          excluded: excludedKeys.contains(keyText), at: key, context))
                 continue
