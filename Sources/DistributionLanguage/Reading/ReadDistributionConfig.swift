@@ -22,48 +22,48 @@ public struct ReadDistribution: Sendable, Equatable {
 /// - Returns: the distribution, or nil when the input is not a distribution config.
 public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any DiagnosticSink) -> ReadDistribution? {
     var context = ReadingContext(sink: sink)
-    var configNode = node
+    // The two outputs of the aws CLI that carry a config: the member that wraps it, and what
+    // the output is called in messages.
+    let wrapper: (member: String, output: String)?
+    if node.member("Distribution") != nil {
+        wrapper = ("Distribution", "get-distribution output")
+    } else if node.member("DistributionConfig") != nil {
+        wrapper = ("DistributionConfig", "get-distribution-config output")
+    } else {
+        wrapper = nil
+    }
+    guard let wrapper else { return readConfig(node, name: name, etag: nil, &context) }
+    for member in node.members where member.name != wrapper.member && member.name != "ETag" {
+        context.emit(LanguageMessages.apiUnknownMember(member.name, in: wrapper.output,
+                                                       candidates: ["ETag", wrapper.member], member.node, context))
+    }
     var etag: String? = nil
-    // `aws cloudfront get-distribution` wraps the config in a `Distribution` with members
-    // CloudFront sets (its id, status, domain name, …); they are not part of what is sent.
-    var outer = node
-    var outerName = "get-distribution-config output"
-    var configMember = "DistributionConfig"
+    if let etagNode = node.member("ETag") {
+        // Read as any string and then held to the ETag's form, so that a bad one gets the
+        // ETag's message whatever is wrong with it.
+        if case .string(let text) = etagNode.value {
+            etag = text
+        } else {
+            context.emit(LanguageMessages.apiWrongType(expected: "a string", etagNode, context))
+        }
+        if let read = etag, !CloudFrontIdentifier.isETag(read) {
+            context.emit(LanguageMessages.apiMalformedETag(read, etagNode, context))
+            etag = nil
+        }
+    }
+    // `get-distribution` puts members CloudFront sets (its id, status, domain name, …) beside
+    // the config; they are not part of what is sent.
     if let distribution = node.member("Distribution") {
         for member in distribution.members where !distributionReadOnlyMembers.contains(member.name) && member.name != "DistributionConfig" {
             context.emit(LanguageMessages.apiUnknownMember(member.name, in: "Distribution (get-distribution output)",
                                                            candidates: distributionReadOnlyMembers + ["DistributionConfig"], member.node, context))
         }
-        guard let wrapped = distribution.member("DistributionConfig") else {
+        guard distribution.member("DistributionConfig") != nil else {
             context.emit(LanguageMessages.apiMissingMember("DistributionConfig", distribution, context))
             return nil
         }
-        outer = node
-        outerName = "get-distribution output"
-        configMember = "Distribution"
-        configNode = wrapped
     }
-    if let wrapped = configMember == "Distribution" ? configNode : node.member("DistributionConfig") {
-        for member in outer.members where member.name != configMember && member.name != "ETag" {
-            context.emit(LanguageMessages.apiUnknownMember(member.name, in: outerName,
-                                                           candidates: ["ETag", configMember], member.node, context))
-        }
-        if let etagNode = node.member("ETag") {
-            // Read as any string and then held to the ETag's form, so that a bad one gets the
-            // ETag's message whatever is wrong with it.
-            if case .string(let text) = etagNode.value {
-                etag = text
-            } else {
-                context.emit(LanguageMessages.apiWrongType(expected: "a string", etagNode, context))
-            }
-            if let read = etag, !CloudFrontIdentifier.isETag(read) {
-                context.emit(LanguageMessages.apiMalformedETag(read, etagNode, context))
-                etag = nil
-            }
-        }
-        configNode = wrapped
-    }
-    return readConfig(configNode, name: name, etag: etag, &context)
+    return readConfig(distributionConfigNode(in: node), name: name, etag: etag, &context)
 }
 
 /// The `DistributionConfig` object in API JSON as `readDistributionConfigJSON` finds it: inside
