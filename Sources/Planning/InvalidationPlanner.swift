@@ -278,22 +278,47 @@ public enum InvalidationPlanner {
     }
 }
 
+/// Values sorted by a UTF-8 key, so that every value whose key begins with given bytes is one
+/// binary search and one run (UTF-8 keeps scalar prefixes as byte prefixes).
+struct SortedByKey<Value> {
+    private let entries: [(key: [UInt8], value: Value)]
+
+    /// `entries` sorted by key; entries with the same key keep their order.
+    init(_ entries: [(key: [UInt8], value: Value)]) {
+        self.entries = entries.enumerated().sorted { left, right in
+            left.element.key.lexicographicallyPrecedes(right.element.key)
+                || (left.element.key == right.element.key && left.offset < right.offset)
+        }.map(\.element)
+    }
+
+    /// The entries whose key begins with `prefix`, shortest keys first.
+    func run(startingWith prefix: [UInt8]) -> ArraySlice<(key: [UInt8], value: Value)> {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].key.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < entries.count, entries[end].key.starts(with: prefix) { end += 1 }
+        return entries[low..<end]
+    }
+}
+
 /// Literal prefixes, indexed to find the ones compatible with a given prefix (equal to it, a
 /// prefix of it, or beginning with it) without comparing it with every one.
 struct PrefixIndex {
-    /// Each prefix as UTF-8 with its position, sorted by the bytes.
-    private let sorted: [(bytes: [UInt8], position: Int)]
+    private let sorted: SortedByKey<Int>
     /// The positions of each prefix.
     private let positions: [[UInt8]: [Int]]
 
     init(_ prefixes: [[Unicode.Scalar]]) {
-        let keyed = prefixes.enumerated().map { (bytes: Array(String(String.UnicodeScalarView($0.element)).utf8), position: $0.offset) }
-        sorted = keyed.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) || ($0.bytes == $1.bytes && $0.position < $1.position) }
-        positions = Dictionary(grouping: keyed, by: \.bytes).mapValues { $0.map(\.position) }
+        let keyed = prefixes.enumerated().map { (key: Array(String(String.UnicodeScalarView($0.element)).utf8), value: $0.offset) }
+        sorted = SortedByKey(keyed)
+        positions = Dictionary(grouping: keyed, by: \.key).mapValues { $0.map(\.value) }
     }
 
-    /// The positions of the prefixes compatible with `prefix`, ascending. (UTF-8 keeps
-    /// scalar prefixes as byte prefixes, so bytes decide.)
+    /// The positions of the prefixes compatible with `prefix`, ascending.
     func compatible(with prefix: [Unicode.Scalar]) -> [Int] {
         let bytes = Array(String(String.UnicodeScalarView(prefix)).utf8)
         var result: [Int] = []
@@ -303,17 +328,8 @@ struct PrefixIndex {
             if let found = positions[Array(bytes[..<boundary])] { result += found }
             boundary += String(scalar).utf8.count
         }
-        // Itself and everything that begins with it: one run in sorted order.
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle].bytes.lexicographicallyPrecedes(bytes) { low = middle + 1 } else { high = middle }
-        }
-        while low < sorted.count, sorted[low].bytes.starts(with: bytes) {
-            result.append(sorted[low].position)
-            low += 1
-        }
+        // Itself and everything that begins with it.
+        result += sorted.run(startingWith: bytes).map(\.value)
         return result.sorted()
     }
 }
@@ -322,36 +338,20 @@ struct PrefixIndex {
 /// with every path: `--changed-paths` of 4,000 lines made the merge of reasons quadratic.
 ///
 /// A path covers another when it is equal to it or, ending in `*`, is a prefix of it; a covered
-/// path that is itself a wildcard counts by what comes before its `*`. Sorted by UTF-8 bytes,
-/// the paths a prefix covers are one contiguous run (UTF-8 keeps scalar prefixes as byte
-/// prefixes).
+/// path that is itself a wildcard counts by what comes before its `*`. Sorted by that, the
+/// paths a prefix covers are one run.
 struct CoverageIndex {
-    /// Each path without its trailing `*`, as UTF-8, with the path, sorted by the bytes.
-    private let sorted: [(bytes: [UInt8], path: String)]
+    private let sorted: SortedByKey<String>
 
     init(_ paths: [String]) {
-        sorted = paths.map { path in
-            (Array((path.unicodeScalars.last == "*" ? String(path.unicodeScalars.dropLast()) : path).utf8), path)
-        }.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        sorted = SortedByKey(paths.map { (key: Array(InvalidationPaths.withoutWildcard($0).utf8), value: $0) })
     }
 
     /// The paths `path` covers.
     func keys(coveredBy path: String) -> [String] {
-        let isWildcard = path.unicodeScalars.last == "*"
-        let prefix = Array((isWildcard ? String(path.unicodeScalars.dropLast()) : path).utf8)
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle].bytes.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
-        }
-        var covered: [String] = []
-        var position = low
-        while position < sorted.count, sorted[position].bytes.starts(with: prefix) {
-            if isWildcard || sorted[position].bytes.count == prefix.count { covered.append(sorted[position].path) }
-            if !isWildcard && sorted[position].bytes.count > prefix.count { break }
-            position += 1
-        }
-        return covered
+        let prefix = Array(InvalidationPaths.withoutWildcard(path).utf8)
+        let run = sorted.run(startingWith: prefix)
+        // An exact path covers only paths equal to it (which come first: shortest keys first).
+        return InvalidationPaths.isWildcard(path) ? run.map(\.value) : run.prefix { $0.key.count == prefix.count }.map(\.value)
     }
 }
