@@ -36,7 +36,7 @@ fi
 
 scratch=.build-fuzz
 work=$PWD/$scratch
-mkdir -p "$work/shim" "$work/corpus" "$work/artifacts"
+mkdir -p "$work/shim" "$work/corpus" "$work/artifacts" "$work/tmp"
 
 # AddressSanitizer links and runs with Swift 6.3's Linux toolchain, so it is on by default: it
 # catches memory errors in libyaml's C code and in unsafe Swift. It costs speed (from the seeds,
@@ -134,7 +134,8 @@ log=$work/fuzz-$(date +%Y%m%d-%H%M%S).log
 artifacts_before=$(find "$work/artifacts" -type f | wc -l)
 echo "fuzz.sh: fuzzing for $fuzz_seconds s; log in $log"
 set +e
-"$binary" \
+# The entry point writes the parts of multi-part inputs under $TMPDIR: here, not /tmp.
+TMPDIR=$work/tmp "$binary" \
     -max_total_time="$fuzz_seconds" \
     -max_len=65536 \
     -timeout=10 \

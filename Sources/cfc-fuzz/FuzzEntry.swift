@@ -38,10 +38,11 @@ var fuzzOptions: CompileOptions {
     return options
 }
 
-/// The directory this process writes the parts of multi-part inputs to (one per process, so
-/// that libFuzzer's parallel jobs do not share files).
+/// The directory this process writes the parts of multi-part inputs to: one per process, so
+/// that libFuzzer's parallel jobs do not share files, under `$TMPDIR` (which scripts/fuzz.sh
+/// points into .build-fuzz/, where everything it writes stays).
 let partsDirectory: String = {
-    let path = "/tmp/cfc-fuzz-" + String(getpid())
+    let path = (FileIO.environment("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp") + "/cfc-fuzz-" + String(getpid())
     mkdir(path, 0o700)
     return path
 }()
