@@ -10,7 +10,8 @@ struct Route: ParsableCommand {
         discussion: """
             Matches the path as CloudFront does (case-sensitive, query string ignored, * any run of \
             characters, ? one), then applies the behavior's allowed methods and viewer protocol \
-            policy. With --batch, reads one 'METHOD URL [HTTP-VERSION]' per line ('#' starts a \
+            policy, signed-URL requirements (--signed to assume a valid signature) and whether the \
+            distribution is enabled, and names the edge functions that run first. With --batch, reads one 'METHOD URL [HTTP-VERSION]' per line ('#' starts a \
             comment) and prints one JSON object per line. In JSON, behavior.index counts cache \
             behaviors from 0 and behavior.position from 1, as the text output does ("behavior 3"); \
             both are null for the default behavior. Exit status: 0 success; 1 the config has \
@@ -34,6 +35,9 @@ struct Route: ParsableCommand {
     @Option(name: .customLong("http-version"), help: "The viewer's HTTP version: 1.0, 1.1, 2, or 3.")
     var httpVersion: ViewerHTTPVersion = .http1_1
 
+    @Flag(help: "Assume the request carries a valid signed URL or signed cookie (behaviors with trusted key groups or signers answer unsigned requests with 403).")
+    var signed = false
+
     @Option(help: "Output: text or json.")
     var format: RouteCommand.Format = .text
 
@@ -51,10 +55,10 @@ struct Route: ParsableCommand {
         let options = diagnostics.compileOptions
         let outcome: RouteCommand.Outcome
         if let batch {
-            outcome = RouteCommand.runBatch(path: file, distribution: distribution, batchPath: batch, defaultVersion: httpVersion,
+            outcome = RouteCommand.runBatch(path: file, distribution: distribution, batchPath: batch, defaultVersion: httpVersion, signed: signed,
                                             options: options)
         } else {
-            let request = RouteCommand.RequestLine(method: method ?? "GET", url: url ?? "", httpVersion: httpVersion)
+            let request = RouteCommand.RequestLine(method: method ?? "GET", url: url ?? "", httpVersion: httpVersion, signed: signed)
             outcome = RouteCommand.run(path: file, distribution: distribution, requests: [request], format: format, batch: false,
                                        options: options)
         }

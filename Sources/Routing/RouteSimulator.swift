@@ -15,12 +15,16 @@ public struct SimulatedRequest: Sendable, Equatable {
     public var query: String?
     /// The viewer's HTTP version.
     public var httpVersion: ViewerHTTPVersion
+    /// Whether the request carries a valid signed URL or signed cookie (cfc cannot check a
+    /// signature; `cfc route --signed` says to assume one).
+    public var signed: Bool
 
     /// Parses `METHOD URL` into a request.
     /// - Throws: `RouteError` when the URL is not an absolute http(s) URL.
-    public init(method: String, url: String, httpVersion: ViewerHTTPVersion = .http1_1) throws(RouteError) {
+    public init(method: String, url: String, httpVersion: ViewerHTTPVersion = .http1_1, signed: Bool = false) throws(RouteError) {
         self.method = method.uppercased()
         self.httpVersion = httpVersion
+        self.signed = signed
         guard let schemeEnd = url.firstRange(of: "://") else { throw RouteError("'\(url)' is not an absolute URL (http://host/path)") }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { throw RouteError("'\(scheme)' is not http or https") }
@@ -183,6 +187,18 @@ public struct RouteSimulator: Sendable {
             behaviorIndex: routed.index, pathPattern: routed.isDefault ? "*" : behavior.pathPattern, action: .forward,
             status: nil, location: nil, origin: nil, originProtocol: nil, notes: [])
 
+        // A disabled distribution keeps its configuration but serves nothing: "Enabled: From this
+        // field, you can enable or disable the selected distribution"; a disabled one only waits
+        // to be enabled again or deleted (DeleteDistribution requires it). Its behaviors are still
+        // shown, for what the request would get once it is enabled.
+        // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html
+        guard distribution.config.enabled else {
+            answer.action = .forbidden
+            answer.status = 403
+            answer.notes.append("the distribution is disabled (enabled: false): CloudFront does not serve it, and viewers get an error (403) until it is enabled; the behavior shown is the one that would serve the request once enabled")
+            return answer
+        }
+
         guard let matched = hostMatch(request.host) else {
             answer.notes.append("host \(request.host) is neither an alias of this distribution nor a CloudFront domain: CloudFront does not route it here (a request that reaches an edge with this Host gets 403)")
             answer.action = .forbidden
@@ -241,6 +257,36 @@ public struct RouteSimulator: Sendable {
                 answer.notes.append("CloudFront charges for both requests: the HTTP one (request and headers) and the HTTPS one")
                 return answer
             }
+        }
+
+        // "When a cache behavior contains trusted signers, CloudFront requires signed URLs or
+        // signed cookies for all requests that match the cache behavior" (CacheBehavior.
+        // TrustedKeyGroups / TrustedSigners in the API reference); an unsigned one gets 403
+        // ("Missing Key-Pair-Id query parameter or cookie value").
+        // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html
+        let signers = behavior.trustedKeyGroups.map { "key group \($0)" } + behavior.trustedSigners.map { "account \($0)" }
+        if !signers.isEmpty {
+            if !request.signed {
+                answer.action = .forbidden
+                answer.status = 403
+                answer.notes.append("the behavior requires a signed URL or signed cookie (trusted \(signers.joined(separator: ", "))): an unsigned request gets 403 Missing Key-Pair-Id query parameter or cookie value (--signed simulates a valid signature)")
+                return answer
+            }
+            answer.notes.append("signed request: assumed to carry a valid signature by one of the trusted \(signers.joined(separator: ", "))")
+        }
+
+        // Viewer-request functions run before the cache and the origin, and can answer the
+        // request themselves or rewrite it; cfc does not run them, so the answer holds only for
+        // the request as they pass it on. Origin-request functions run on a cache miss, before
+        // the origin. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-cloudfront-trigger-events.html
+        for association in behavior.functionAssociations where association.eventType == .viewerRequest {
+            answer.notes.append("viewer-request CloudFront Function \(association.functionARN) runs first: it can answer the request itself or rewrite it (cfc does not run it)")
+        }
+        for association in behavior.lambdaFunctionAssociations where association.eventType == .viewerRequest {
+            answer.notes.append("viewer-request Lambda@Edge function \(association.lambdaFunctionARN) runs first: it can answer the request itself or rewrite it (cfc does not run it)")
+        }
+        for association in behavior.lambdaFunctionAssociations where association.eventType == .originRequest {
+            answer.notes.append("origin-request Lambda@Edge function \(association.lambdaFunctionARN) runs on a cache miss before the origin: it can answer or change the origin request")
         }
 
         let config = distribution.config

@@ -39,15 +39,18 @@ public enum RouteCommand {
         public var url: String
         /// The HTTP version.
         public var httpVersion: ViewerHTTPVersion
+        /// Whether to assume a valid signed URL or cookie.
+        public var signed: Bool
         /// Where the method and URL were written in a batch file, so a request that cannot be
         /// simulated is reported at its line; nil for a request from the command line.
         public var location: SourceRange?
 
         /// Creates a request line.
-        public init(method: String, url: String, httpVersion: ViewerHTTPVersion, location: SourceRange? = nil) {
+        public init(method: String, url: String, httpVersion: ViewerHTTPVersion, signed: Bool = false, location: SourceRange? = nil) {
             self.method = method
             self.url = url
             self.httpVersion = httpVersion
+            self.signed = signed
             self.location = location
         }
     }
@@ -63,7 +66,9 @@ public enum RouteCommand {
     ///   - batch: the batch file.
     ///   - defaultVersion: the HTTP version of lines that do not give one.
     /// - Returns: the requests read, and an error for each malformed line.
-    public static func parseBatch(_ batch: SourceFile, defaultVersion: ViewerHTTPVersion) -> (requests: [RequestLine], diagnostics: [Diagnostic]) {
+    public static func parseBatch(
+        _ batch: SourceFile, defaultVersion: ViewerHTTPVersion, signed: Bool = false
+    ) -> (requests: [RequestLine], diagnostics: [Diagnostic]) {
         var requests: [RequestLine] = []
         var diagnostics: [Diagnostic] = []
         for number in stride(from: 1, through: batch.lineCount, by: 1) {
@@ -88,7 +93,7 @@ public enum RouteCommand {
                 }
                 version = parsed
             }
-            requests.append(RequestLine(method: fields[0].text, url: fields[1].text, httpVersion: version,
+            requests.append(RequestLine(method: fields[0].text, url: fields[1].text, httpVersion: version, signed: signed,
                                         location: range(fields[0].columns.lowerBound..<fields[1].columns.upperBound)))
         }
         return (requests, diagnostics)
@@ -121,14 +126,14 @@ public enum RouteCommand {
     /// An unreadable batch file or a malformed line is an input error (the run fails and
     /// prints no answers), never a usage error: the invocation was right, the file was not.
     public static func runBatch(
-        path: String, distribution name: String?, batchPath: String, defaultVersion: ViewerHTTPVersion,
+        path: String, distribution name: String?, batchPath: String, defaultVersion: ViewerHTTPVersion, signed: Bool = false,
         options: CompileOptions = CompileOptions()
     ) -> Outcome {
         let sink = DiagnosticCollector()
         guard let batch = SourceInput.read(batchPath, options: options, sink: sink) else {
             return Outcome(output: [], diagnostics: sink.diagnostics, sources: [], failed: true)
         }
-        let (requests, problems) = parseBatch(batch, defaultVersion: defaultVersion)
+        let (requests, problems) = parseBatch(batch, defaultVersion: defaultVersion, signed: signed)
         var outcome = run(path: path, distribution: name, requests: requests, format: .json, batch: true, options: options,
                           inputProblems: problems)
         outcome.sources.append(batch)
@@ -160,7 +165,7 @@ public enum RouteCommand {
         for line in requests {
             let request: SimulatedRequest
             do {
-                request = try SimulatedRequest(method: line.method, url: line.url, httpVersion: line.httpVersion)
+                request = try SimulatedRequest(method: line.method, url: line.url, httpVersion: line.httpVersion, signed: line.signed)
             } catch {
                 diagnostics.append(RouteMessages.unroutableRequest(error, at: line.location))
                 continue
