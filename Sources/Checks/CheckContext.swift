@@ -12,12 +12,19 @@ public final class CheckContext {
     let locator: (any SourceLocator)?
     var rule: RuleDescription
     private(set) var diagnostics: [Diagnostic] = []
+    /// Whether an `ignore:` entry may silence a finding of a rule CloudFront's API enforces
+    /// (true for `check`, where it is a baseline; false wherever a document is written).
+    let baselinesAPIRejections: Bool
 
-    init(distribution: Distribution, routing: RoutingTable, locator: (any SourceLocator)?, rule: RuleDescription) {
+    init(
+        distribution: Distribution, routing: RoutingTable, locator: (any SourceLocator)?, rule: RuleDescription,
+        baselinesAPIRejections: Bool = false
+    ) {
         self.distribution = distribution
         self.routing = routing
         self.locator = locator
         self.rule = rule
+        self.baselinesAPIRejections = baselinesAPIRejections
     }
 
     /// Hands the context to the next rule, with findings of its own. One context serves every
@@ -81,10 +88,17 @@ public final class CheckContext {
         let range = self.range(of: path, key: pointAtKey)
         var notes = notes.map { DiagnosticNote($0.message, at: $0.path.flatMap { self.range(of: $0, key: false) }) }
         if let range, let site = sharedValueSite(range, path: path) { notes.append(site) }
+        let severity = severity ?? rule.severity
+        var suppressed = isSuppressed(at: path)
+        if suppressed && rule.rejectedByAPI && severity == .error && !baselinesAPIRejections {
+            suppressed = false
+            notes.append(DiagnosticNote(
+                "`ignore: [\(rule.id.rawValue)]` silences this for cfc check only: CloudFront's API rejects the document, so compile and plan cannot write it"))
+        }
         let diagnostic = Diagnostic(
-            id: rule.id, severity: severity ?? rule.severity, summary: message, hint: hint, range: range,
+            id: rule.id, severity: severity, summary: message, hint: hint, range: range,
             file: range == nil ? nil : range?.file, configPath: path.description,
-            notes: notes, isSuppressed: isSuppressed(at: path))
+            notes: notes, isSuppressed: suppressed)
         diagnostics.append(diagnostic)
     }
 

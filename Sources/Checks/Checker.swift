@@ -15,25 +15,28 @@ public enum Checker {
     ///   - sink: receives the findings.
     public static func check(
         _ model: ConfigModel, locator: (any SourceLocator)?, rules: [any Rule] = RuleRegistry.rules,
-        includeNotes: Bool = true, sink: any DiagnosticSink
+        includeNotes: Bool = true, baselinesAPIRejections: Bool = false, sink: any DiagnosticSink
     ) {
         // Distributions are independent: checked on all cores, reported in file order.
-        let findings = Parallel.map(model.distributions) { check($0, locator: locator, rules: rules, includeNotes: includeNotes) }
+        let findings = Parallel.map(model.distributions) { check($0, locator: locator, rules: rules, includeNotes: includeNotes, baselinesAPIRejections: baselinesAPIRejections)
+        }
         for diagnostic in findings.joined() { sink.emit(diagnostic) }
     }
 
     /// The findings for one distribution, in rule order. Without `includeNotes`, rules whose
     /// findings are all notes do not run (for callers that show no notes, such as `compile`:
-    /// a rule that only informs is work whose result would be dropped).
+    /// a rule that only informs is work whose result would be dropped). With
+    /// `baselinesAPIRejections` (for `check`), `ignore:` silences findings of rules the API
+    /// enforces too; without it (wherever a document is written) it does not.
     public static func check(
         _ distribution: Distribution, locator: (any SourceLocator)?, rules: [any Rule] = RuleRegistry.rules,
-        includeNotes: Bool = true
+        includeNotes: Bool = true, baselinesAPIRejections: Bool = false
     ) -> [Diagnostic] {
         let routing = RoutingTable(distribution)
         var diagnostics: [Diagnostic] = []
         var gaveUp: [String] = []
         let context = CheckContext(distribution: distribution, routing: routing, locator: locator,
-                                   rule: PatternSearchBudgetRule.description)
+                                   rule: PatternSearchBudgetRule.description, baselinesAPIRejections: baselinesAPIRejections)
         for rule in rules where includeNotes || type(of: rule).description.severity != .note {
             context.start(type(of: rule).description)
             rule.check(context)

@@ -39,11 +39,16 @@ public final class RuleDescription: Sendable {
     public let passingExamples: [String]
     /// Distribution bodies the rule flags; `↓` marks the place of each finding.
     public let failingExamples: [String]
+    /// Whether CloudFront's API refuses a document with this finding (as opposed to accepting
+    /// something unwise). An `ignore:` entry silences such a finding for `cfc check` (a baseline),
+    /// never for what writes or applies a document: compile must not write what the API rejects.
+    public let rejectedByAPI: Bool
 
     /// Creates a description.
     public init(
         id: DiagnosticID, name: String, category: RuleCategory, severity: Severity, summary: String,
-        fix: String, rationale: String, sources: [String], passingExamples: [String], failingExamples: [String]
+        fix: String, rationale: String, sources: [String], passingExamples: [String], failingExamples: [String],
+        rejectedByAPI: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -55,11 +60,13 @@ public final class RuleDescription: Sendable {
         self.sources = sources
         self.passingExamples = passingExamples
         self.failingExamples = failingExamples
+        self.rejectedByAPI = rejectedByAPI
     }
 
     /// How to silence the rule, for the docs.
     public var suppression: String {
         "add `\(id.rawValue)` to `ignore:` on the distribution" + (category.isPerBehavior ? ", or on the behavior" : "")
+            + (rejectedByAPI ? " (CloudFront's API rejects such a document, so this silences `cfc check` only: compile and plan still fail)" : "")
     }
 }
 

@@ -29,7 +29,8 @@ import Testing
         let outcome = ImportCommand.run(input.path, name: "imported")
         let problems = outcome.diagnostics.map { "\($0.id): \($0.summary) \($0.notes.map(\.message))" }
         let yaml = try #require(outcome.yaml, "\(input.lastPathComponent): \(problems)")
-        let compiled = TestCompiler.compile(String(decoding: yaml, as: UTF8.self), formats: [format == "xml" ? .xml : .json])
+        let compiled = TestCompiler.compile(String(decoding: yaml, as: UTF8.self), formats: [format == "xml" ? .xml : .json],
+                                            baselinesAPIRejections: true)
         let bytes = try #require(compiled.documents.first?.bytes, "\(TestCompiler.renderedDiagnostics(compiled))")
         let expected: APITree
         let actual: APITree

@@ -41,6 +41,9 @@ import Testing
         }
         var options = CompileOptions()
         options.formats = [.json]
+        // The generator writes configs CloudFront may refuse (the law is about the language);
+        // import records those findings as ignore: entries, which only check-like runs honour.
+        options.baselinesAPIRejections = true
         let compiled = Pipeline().compile(source: SourceFile(path: "imported.yaml", bytes: yaml), options: options)
         return (String(decoding: yaml, as: UTF8.self), compiled.documents.first?.bytes)
     }

@@ -44,6 +44,7 @@ public enum CheckCommand {
     ) -> Outcome {
         var checkOptions = options
         checkOptions.formats = []
+        checkOptions.baselinesAPIRejections = true
         let results = paths.map { Pipeline().compile(path: $0, options: checkOptions) }
         var seen = Set<Diagnostic>()
         let all = results.flatMap(\.diagnostics).sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }

@@ -98,6 +98,11 @@ public struct CompileOptions: Sendable {
     /// Whether rules whose findings are all notes run. `compile` shows no notes, so it leaves
     /// them out; `check` shows them.
     public var includeNotes = true
+    /// Whether `ignore:` may silence findings CloudFront's API would reject the document for.
+    /// Only `check` sets it (an ignore entry there is a baseline); compile, plan and everything
+    /// that writes or applies a document leave it off, so no suppression makes cfc write a
+    /// document the API refuses.
+    public var baselinesAPIRejections = false
     /// How far `compile --output` lets the parser run ahead of the workers, in bytes of the
     /// trees handed off (nil: 2 MiB per core). Tests narrow it to exercise the waiting.
     public var handOffWindowBytes: Int? = nil
@@ -242,7 +247,8 @@ public struct RuleCatalogChecker: CheckingStage {
     public init() {}
 
     public func check(_ distribution: Distribution, locator: (any SourceLocator)?, options: CompileOptions) -> [Diagnostic] {
-        Checker.check(distribution, locator: locator, includeNotes: options.includeNotes)
+        Checker.check(distribution, locator: locator, includeNotes: options.includeNotes,
+                      baselinesAPIRejections: options.baselinesAPIRejections)
     }
 }
 

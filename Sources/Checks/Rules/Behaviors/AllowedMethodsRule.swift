@@ -33,7 +33,8 @@ struct AllowedMethodsRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     allowed-methods: ↓[GET, HEAD, POST]
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     /// The accepted sets, as bit masks (see `HTTPMethod.mask`).
     static let sets: [UInt8] = [HTTPMethod.mask([.get, .head]), HTTPMethod.mask([.get, .head, .options]), HTTPMethod.mask(HTTPMethod.allCases)]

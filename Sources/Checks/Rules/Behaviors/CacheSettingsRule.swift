@@ -38,7 +38,8 @@ struct CacheSettingsRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     ↓forwarded-values: {query-string: true}
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

@@ -44,7 +44,8 @@ struct CachedMethodsRule: Rule {
                     allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
                     cached-methods: ↓[GET, HEAD, POST]
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     static let sets: [UInt8] = [HTTPMethod.mask([.get, .head]), HTTPMethod.mask([.get, .head, .options])]
 

@@ -36,7 +36,8 @@ struct ForwardAllHeadersMinTTLRule: Rule {
                   default-ttl: 5
                   max-ttl: 5
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

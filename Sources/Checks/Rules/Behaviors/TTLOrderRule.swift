@@ -36,7 +36,8 @@ struct TTLOrderRule: Rule {
                   default-ttl: ↓60
                   max-ttl: 3600
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

@@ -29,7 +29,8 @@ struct ACMRegionRule: Rule {
                   acm-certificate-arn: ↓arn:aws:acm:eu-west-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         guard let arn = context.config.viewerCertificate.acmCertificateArn else { return }

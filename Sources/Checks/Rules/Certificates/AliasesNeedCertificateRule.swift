@@ -28,7 +28,8 @@ struct AliasesNeedCertificateRule: Rule {
             RuleExample.with("""
                 aliases: ↓[www.example.com]
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         guard !context.config.aliases.isEmpty, context.config.viewerCertificate.usesCloudFrontDefault else { return }

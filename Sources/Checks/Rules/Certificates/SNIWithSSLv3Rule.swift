@@ -29,7 +29,8 @@ struct SNIWithSSLv3Rule: Rule {
                   minimum-protocol-version: ↓SSLv3
                 ignore: [certificates.weak_minimum_protocol]
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate

@@ -20,7 +20,8 @@ struct CommentLengthRule: Rule {
             RuleExample.with("""
                 comment: ↓xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         let count = context.config.comment.count

@@ -24,7 +24,8 @@ struct DefaultRootObjectRule: Rule {
             RuleExample.with("""
                 default-root-object: ↓/index.html
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     static let allowed = Set("_-.*$/~\"'&".unicodeScalars)
 

@@ -32,7 +32,8 @@ struct CloudFrontFunctionEventRule: Rule {
                     function-associations:
                       - {event-type: ↓origin-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

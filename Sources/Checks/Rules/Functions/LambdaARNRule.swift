@@ -45,7 +45,8 @@ struct LambdaARNRule: Rule {
                     lambda-function-associations:
                       - {event-type: origin-request, lambda-function-arn: ↓"arn:aws:lambda:eu-west-1:111122223333:function:auth:7"}
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

@@ -41,7 +41,8 @@ struct MixedViewerFunctionsRule: Rule {
                     lambda-function-associations:
                       - {event-type: ↓viewer-response, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors where !behavior.behavior.functionAssociations.isEmpty {

@@ -34,7 +34,8 @@ struct OneFunctionPerEventRule: Rule {
                       - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
                       - {event-type: ↓viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/b"}
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {

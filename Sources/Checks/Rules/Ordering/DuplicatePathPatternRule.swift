@@ -30,7 +30,8 @@ struct DuplicatePathPatternRule: Rule {
                   - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: ↓images/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         let behaviors = context.routing.behaviors

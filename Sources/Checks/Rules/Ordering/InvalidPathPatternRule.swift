@@ -36,7 +36,8 @@ struct InvalidPathPatternRule: Rule {
             RuleExample.with("""
                 require-https: [↓"/caf\\u00e9/*"]
                 """),
-        ])
+        ],
+        rejectedByAPI: true)
 
     static let allowedPunctuation = Set("_-.*$/~\"'@:+&?".unicodeScalars)
 

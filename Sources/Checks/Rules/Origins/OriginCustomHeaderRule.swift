@@ -45,7 +45,8 @@ struct OriginCustomHeaderRule: Rule {
                   viewer-protocol-policy: redirect-to-https
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                 """,
-        ])
+        ],
+        rejectedByAPI: true)
 
     static let forbidden: Set<String> = [
         "cache-control", "connection", "content-length", "cookie", "host", "if-match", "if-modified-since",

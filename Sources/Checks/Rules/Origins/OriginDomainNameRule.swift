@@ -42,7 +42,8 @@ struct OriginDomainNameRule: Rule {
                   viewer-protocol-policy: redirect-to-https
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                 """,
-        ])
+        ],
+        rejectedByAPI: true)
 
     /// What is wrong with `domain`, or nil; one pass over its bytes.
     static func problem(with domain: String) -> String? {

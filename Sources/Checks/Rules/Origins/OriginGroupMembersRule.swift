@@ -29,7 +29,8 @@ struct OriginGroupMembersRule: Rule {
                   ab: {members: ↓[a], failover-criteria: {status-codes: [503]}}
                 default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """,
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for group in context.config.originGroups {

@@ -36,7 +36,8 @@ struct OriginPathRule: Rule {
                   viewer-protocol-policy: redirect-to-https
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                 """,
-        ])
+        ],
+        rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         for origin in context.config.origins where !origin.originPath.isEmpty {

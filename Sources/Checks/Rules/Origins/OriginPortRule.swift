@@ -34,7 +34,8 @@ struct OriginPortRule: Rule {
                   viewer-protocol-policy: redirect-to-https
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                 """,
-        ])
+        ],
+        rejectedByAPI: true)
 
     static func isAllowed(_ port: Int) -> Bool { port == 80 || port == 443 || (1024...65535).contains(port) }
 
