@@ -109,7 +109,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// forwarded values.
     @inlinable
     public var defaultTTL: Int64? {
-        get { sentDefaultTTL ?? (forwardedValues == nil ? nil : Self.defaultDefaultTTL) }
+        get { sentDefaultTTL ?? (forwardedValues == nil ? nil : Self.legacyDefaultTTL(minTTL: minTTL)) }
         set { sentDefaultTTL = newValue }
     }
 
@@ -117,8 +117,26 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// values.
     @inlinable
     public var maxTTL: Int64? {
-        get { sentMaxTTL ?? (forwardedValues == nil ? nil : Self.defaultMaxTTL) }
+        get { sentMaxTTL ?? (forwardedValues == nil ? nil : Self.legacyMaxTTL(minTTL: minTTL, defaultTTL: defaultTTL)) }
         set { sentMaxTTL = newValue }
+    }
+
+    /// CloudFront's `DefaultTTL` when none is given: one day, or the minimum TTL when that is
+    /// longer. AWS: "If you change the value of Minimum TTL to more than 86400 seconds, then the
+    /// default value of Default TTL changes to the value of Minimum TTL."
+    /// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesDefaultTTL
+    public static func legacyDefaultTTL(minTTL: Int64?) -> Int64 {
+        max(defaultDefaultTTL, minTTL ?? defaultMinTTL)
+    }
+
+    /// CloudFront's `MaxTTL` when none is given: one year, or the default TTL when the minimum
+    /// or default TTL is longer than a year. AWS: "If you change the value of Minimum TTL or
+    /// Default TTL to more than 31536000 seconds, then the default value of Maximum TTL changes
+    /// to the value of Default TTL." So a default TTL above a year with no maximum is valid.
+    /// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesMaxTTL
+    public static func legacyMaxTTL(minTTL: Int64?, defaultTTL: Int64?) -> Int64 {
+        let defaultTTL = defaultTTL ?? legacyDefaultTTL(minTTL: minTTL)
+        return (minTTL ?? defaultMinTTL) > defaultMaxTTL || defaultTTL > defaultMaxTTL ? defaultTTL : defaultMaxTTL
     }
 
     /// CloudFront's `MinTTL` for legacy forwarded values when none is given.

@@ -12,9 +12,14 @@ struct TTLOrderRule: Rule {
         rationale: """
             CloudFront keeps objects at least MinTTL and at most MaxTTL seconds, and DefaultTTL when \
             the origin sends no caching headers, so MinTTL ≤ DefaultTTL ≤ MaxTTL. The API rejects \
-            other orders with InvalidTTLOrder.
+            other orders with InvalidTTLOrder. A TTL that is not written takes CloudFront's default, \
+            which follows the others: DefaultTTL is one day or MinTTL when longer, and MaxTTL is one \
+            year or, when MinTTL or DefaultTTL is longer than a year, DefaultTTL.
             """,
-        sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
+        sources: [
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesMaxTTL",
+        ],
         passingExamples: [
             RuleExample.withOrigin("""
                 default-cache-behavior:
@@ -24,6 +29,22 @@ struct TTLOrderRule: Rule {
                   min-ttl: 0
                   default-ttl: 60
                   max-ttl: 3600
+                """),
+            // Without max-ttl, CloudFront raises the maximum to a default TTL above one year.
+            RuleExample.withOrigin("""
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  forwarded-values: {query-string: false}
+                  default-ttl: 63072000
+                """),
+            // And the default TTL to a minimum above one day.
+            RuleExample.withOrigin("""
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: https-only
+                  forwarded-values: {query-string: false}
+                  min-ttl: 172800
                 """),
         ],
         failingExamples: [
