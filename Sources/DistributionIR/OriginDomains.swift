@@ -1,17 +1,65 @@
 /// What an origin's domain name says about it.
 public enum OriginDomains {
-    /// Whether `domain` is an S3 REST endpoint (`bucket.s3.amazonaws.com`,
-    /// `bucket.s3.region.amazonaws.com`, `bucket.s3-region.amazonaws.com`), which takes an S3
-    /// origin config. Website endpoints (`s3-website`) are custom origins.
+    /// Whether `domain` is an S3 REST endpoint, which takes an S3 origin config: a bucket name
+    /// (any name S3 allows, dots included: `www.example.com.s3.eu-central-1.amazonaws.com`)
+    /// followed by one of S3's virtual-hosted endpoints:
+    ///
+    /// - `s3.amazonaws.com`, the legacy global endpoint;
+    /// - `s3.REGION.amazonaws.com`, the Regional one CloudFront recommends;
+    /// - `s3-REGION.amazonaws.com` (and `s3-external-1`), the legacy dash form;
+    /// - `s3.dualstack.REGION.amazonaws.com`, dual-stack;
+    /// - any of these under `amazonaws.com.cn`, the China partition.
+    ///
+    /// Website endpoints (`s3-website`) are custom origins, and the Transfer Acceleration
+    /// endpoint (`s3-accelerate`) is one CloudFront says not to use. AWS publishes no list of the
+    /// names CloudFront takes as S3; these are S3's documented endpoint forms.
+    /// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistS3AndCustomOrigins.html
+    /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html
+    /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/dual-stack-endpoints.html
     public static func isS3RESTEndpoint(_ domain: String) -> Bool {
-        if hasNonASCII(domain) { return false }
-        let labels = asciiLowered(domain).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 4, labels[labels.count - 2].elementsEqual("amazonaws".utf8),
-              labels[labels.count - 1].elementsEqual("com".utf8) else { return false }
-        let serviceLabels = labels.dropLast(2).dropFirst()
-        guard let service = serviceLabels.first else { return false }
-        if serviceLabels.contains(where: { $0.starts(with: "s3-website".utf8) }) { return false }
-        return service.elementsEqual("s3".utf8) || service.starts(with: "s3-".utf8)
+        s3RESTBucketLabelCount(domain) != nil
+    }
+
+    /// How many labels of `domain` name the bucket when it is an S3 REST endpoint (see
+    /// `isS3RESTEndpoint(_:)`), or nil.
+    public static func s3RESTBucketLabelCount(_ domain: String) -> Int? {
+        if hasNonASCII(domain) { return nil }
+        var labels = asciiLowered(domain).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Array($0) }
+        if labels.last.map({ $0.elementsEqual("cn".utf8) }) == true { labels.removeLast() }
+        guard labels.count >= 3, labels[labels.count - 1].elementsEqual("com".utf8),
+              labels[labels.count - 2].elementsEqual("amazonaws".utf8) else { return nil }
+        labels.removeLast(2)
+        // From the right: the endpoint's labels, then at least one label of bucket name.
+        let endpointLabels: Int
+        let last = labels[labels.count - 1]
+        if last.elementsEqual("s3".utf8) {
+            endpointLabels = 1
+        } else if last.starts(with: "s3-".utf8) {
+            guard !last.starts(with: "s3-website".utf8), !last.starts(with: "s3-accelerate".utf8),
+                  isRegion(last.dropFirst(3)) || last.elementsEqual("s3-external-1".utf8) else { return nil }
+            endpointLabels = 1
+        } else if isRegion(last[...]), labels.count >= 2, labels[labels.count - 2].elementsEqual("s3".utf8) {
+            endpointLabels = 2
+        } else if isRegion(last[...]), labels.count >= 3, labels[labels.count - 2].elementsEqual("dualstack".utf8),
+                  labels[labels.count - 3].elementsEqual("s3".utf8) {
+            endpointLabels = 3
+        } else {
+            return nil
+        }
+        let bucketLabels = labels.count - endpointLabels
+        guard bucketLabels >= 1, labels[..<bucketLabels].allSatisfy({ !$0.isEmpty }) else { return nil }
+        return bucketLabels
+    }
+
+    /// Whether `label` has the shape of an AWS Region code: `eu-central-1`, `us-gov-west-1`,
+    /// `cn-north-1` (letters, dashes, and a number at the end).
+    private static func isRegion(_ label: ArraySlice<UInt8>) -> Bool {
+        let parts = label.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard parts.count >= 3, let number = parts.last, !number.isEmpty,
+              number.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        return parts.dropLast().allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        }
     }
 
     /// Whether `domain` is an S3 website endpoint (`bucket.s3-website-region.amazonaws.com` or
@@ -21,7 +69,8 @@ public enum OriginDomains {
         guard domain.utf8.count > 14, domain.utf8.contains(where: { $0 == UInt8(ascii: "-") }) else { return false }
         if hasNonASCII(domain) { return false }
         let lowered = asciiLowered(domain)
-        return lowered.reversed().starts(with: ".amazonaws.com".utf8.reversed())
+        return (lowered.reversed().starts(with: ".amazonaws.com".utf8.reversed())
+                    || lowered.reversed().starts(with: ".amazonaws.com.cn".utf8.reversed()))
             && (contains(lowered, ".s3-website-") || contains(lowered, ".s3-website."))
     }
 
