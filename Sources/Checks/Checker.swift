@@ -79,6 +79,9 @@ public enum RuleRegistry {
         SNIWithSSLv3Rule(),
         WeakMinimumProtocolRule(),
         DefaultCertificateProtocolRule(),
+        DefaultCertificateSSLSupportMethodRule(),
+        CertificateWithoutAliasRule(),
+        StaticIPRule(),
         VIPCostRule(),
         VIPProtocolRule(),
         IAMCertificateIDRule(),
@@ -93,6 +96,8 @@ public enum RuleRegistry {
         OriginCustomHeaderRule(),
         OriginShieldRegionRule(),
         OriginGroupMembersRule(),
+        OriginGroupStatusCodesRule(),
+        OriginGroupMethodsRule(),
         UnusedOriginRule(),
         // Cache behavior settings
         AllowedMethodsRule(),
@@ -101,6 +106,9 @@ public enum RuleRegistry {
         TTLOrderRule(),
         LegacyTTLWithCachePolicyRule(),
         ForwardAllHeadersMinTTLRule(),
+        OriginRequestPolicyNeedsCachePolicyRule(),
+        FieldLevelEncryptionRule(),
+        GRPCRequirementsRule(),
         // Edge functions
         LambdaARNRule(),
         OneFunctionPerEventRule(),
@@ -111,6 +119,7 @@ public enum RuleRegistry {
         CommentLengthRule(),
         DefaultRootObjectRule(),
         LoggingBucketRule(),
+        ContinuousDeploymentHTTP3Rule(),
         QuotaRule(),
         UnknownRuleIDRule(),
     ]

@@ -13,8 +13,10 @@ struct DefaultCertificateProtocolRule: Rule {
         fix: "Remove minimum-protocol-version (CloudFront uses TLSv1 with its default certificate), or use a certificate of your own to choose a stronger policy.",
         rationale: """
             With the CloudFront default certificate (*.cloudfront.net), CloudFront sets the security \
-            policy to TLSv1 whatever value is sent. cfc emits TLSv1 so that reading the distribution \
-            back shows no difference; the value written here has no effect.
+            policy to TLSv1 whatever value is sent ("CloudFront automatically sets the security \
+            policy to TLSv1 regardless of the value that you set here"); the value written here has \
+            no effect. cfc sends it as written, so that what it sends is what you wrote, and compares \
+            it with what CloudFront returns as the same.
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
         passingExamples: [

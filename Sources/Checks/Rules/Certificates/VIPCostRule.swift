@@ -34,7 +34,9 @@ struct VIPCostRule: Rule {
         ])
 
     func check(_ context: CheckContext) {
-        guard context.config.viewerCertificate.sslSupportMethod == .vip else { return }
+        // With the default certificate vip buys nothing: certificates.default_certificate_vip says so.
+        let certificate = context.config.viewerCertificate
+        guard certificate.sslSupportMethod == .vip, !certificate.usesCloudFrontDefault else { return }
         context.report("ssl-support-method vip costs USD 600 a month per certificate",
                        at: context.distribution.path.appending("viewer-certificate").appending("ssl-support-method"),
                        hint: "use sni-only unless clients without SNI must be served")

@@ -39,7 +39,7 @@ struct VIPProtocolRule: Rule {
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate
         let version = certificate.minimumProtocolVersion
-        guard certificate.sslSupportMethod == .vip, version != .tlsV1, version != .sslV3 else { return }
+        guard certificate.sslSupportMethod == .vip, !certificate.usesCloudFrontDefault, version != .tlsV1, version != .sslV3 else { return }
         context.report("vip accepts security policy \(version.rawValue) only after AWS Support enables it",
                        at: context.distribution.path.appending("viewer-certificate").appending("minimum-protocol-version"),
                        hint: "use sni-only with \(version.rawValue), or ask AWS Support to enable it for vip")

@@ -7,7 +7,7 @@ import Routing
 struct OriginShieldRegionRule: Rule {
     static let description = RuleDescription(
         id: "origins.origin_shield_region", name: "Origin Shield Region", category: .origins, severity: .warning,
-        summary: "Origin Shield is on without a Region, or in a Region not known to offer it.",
+        summary: "Origin Shield is on without a Region (an error), or in a Region not known to offer it.",
         fix: "Set origin-shield-region to the Origin Shield Region closest to the origin, or turn Origin Shield off.",
         rationale: """
             Origin Shield needs an AWS Region code (us-east-1, not "US East"), best the one closest to \
@@ -41,6 +41,17 @@ struct OriginShieldRegionRule: Rule {
                   viewer-protocol-policy: redirect-to-https
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                 """,
+            """
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                    origin-shield: ↓{enabled: true}
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """,
         ])
 
     static let regions: Set<String> = [
@@ -52,8 +63,10 @@ struct OriginShieldRegionRule: Rule {
         for origin in context.config.origins where origin.originShield.enabled {
             let path = context.distribution.path.appending("origins").appending(origin.id).appending("origin-shield")
             guard let region = origin.originShield.originShieldRegion else {
+                // "When you enable CloudFront Origin Shield, you must specify the Amazon Web
+                // Services Region for Origin Shield" (OriginShield.OriginShieldRegion): an error.
                 context.report("Origin Shield is on for '\(origin.id)' but has no Region", at: path,
-                               hint: "add origin-shield-region, the Region closest to the origin")
+                               hint: "add origin-shield-region, the Region closest to the origin", severity: .error)
                 continue
             }
             if !Self.regions.contains(region) {
