@@ -17,6 +17,37 @@ public enum LanguageMessages {
             hint: suggestion.map { "did you mean '\($0)'?" }, range: node.range)
     }
 
+    /// `api.unmanaged_member`: a member of a wrapper that is not part of the config and that
+    /// cfc does not manage (tags), read past with a warning.
+    static func apiUnmanagedMember(_ name: String, in wrapper: String, _ node: APINode) -> Diagnostic {
+        Diagnostic(
+            id: "api.unmanaged_member", severity: .warning,
+            summary: "\(name) in \(wrapper) is not part of the DistributionConfig: cfc reads past it and does not manage it",
+            hint: "manage tags with aws cloudfront tag-resource; cfc compares and plans only the DistributionConfig",
+            range: node.range)
+    }
+
+    /// `api.distribution_list`: list-distributions output, whose summaries lack members every
+    /// config has (CallerReference, Logging, DefaultRootObject), so no config can be read from it.
+    static func apiDistributionList(_ node: APINode) -> Diagnostic {
+        var ids: [String] = []
+        let items = node.member("DistributionList")?.member("Items") ?? node.member("Items")
+        switch items?.value {
+        case .array(let elements)?:
+            for element in elements { if case .string(let id)? = element.member("Id")?.value { ids.append(id) } }
+        case .object(let members)?:
+            for member in members { if case .string(let id)? = member.node.member("Id")?.value { ids.append(id) } }
+        default: break
+        }
+        let shown = ids.prefix(5).map { VisibleText.escaped($0) }.joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+        return Diagnostic(
+            id: "api.distribution_list", severity: .error,
+            summary: "list-distributions output holds distribution summaries, not configs: they lack CallerReference, Logging and DefaultRootObject"
+                + (ids.isEmpty ? "" : " (distributions \(shown))"),
+            hint: "fetch each config with aws cloudfront get-distribution-config --id ID and import that",
+            range: node.range)
+    }
+
     /// `api.etag`: an `ETag` CloudFront could not have returned. It would be pasted into an
     /// `aws … --if-match` command, so it is refused where it enters.
     static func apiMalformedETag(_ value: String, _ node: APINode, _ context: ReadingContext) -> Diagnostic {

@@ -39,7 +39,8 @@ public struct ConfigInput: Sendable {
     ///   - options: limits.
     ///   - sink: receives every problem; the result is nil when there was an error.
     public static func read(_ path: String, name: String, options: CompileOptions, sink: any DiagnosticSink) -> ConfigInput? {
-        guard let source = SourceInput.read(path, options: options, sink: sink) else { return nil }
+        guard var source = SourceInput.read(path, options: options, sink: sink) else { return nil }
+        if let transcoded = utf8FromUTF16(source) { source = transcoded }
         let first = source.bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         let errorsBefore = sink.errorCount
         switch first {
@@ -58,7 +59,8 @@ public struct ConfigInput: Sendable {
                 let (rootName, node) = try XMLReader.read(source)
                 guard let read = readDistributionConfigXML(rootName: rootName, node, name: name, sink: sink),
                       sink.errorCount == errorsBefore else { return nil }
-                return ConfigInput(distributions: [read.distribution], etags: [:], kind: .xml, source: source, apiConfig: node)
+                return ConfigInput(distributions: [read.distribution], etags: [:], kind: .xml, source: source,
+                                   apiConfig: distributionConfigNode(in: node))
             } catch {
                 sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
                 return nil
@@ -68,6 +70,30 @@ public struct ConfigInput: Sendable {
                   sink.errorCount == errorsBefore else { return nil }
             return ConfigInput(distributions: model.distributions, etags: [:], kind: .yaml, source: source)
         }
+    }
+
+    /// The file as UTF-8 when it is API JSON or XML saved as UTF-16 with a byte order mark, as
+    /// PowerShell's `>` writes `aws cloudfront get-distribution-config` output; nil otherwise.
+    /// Positions stay right: lines and columns count Unicode scalars, which transcoding keeps.
+    /// (A YAML config in UTF-16 is left to the YAML reader, which refuses it.)
+    static func utf8FromUTF16(_ source: SourceFile) -> SourceFile? {
+        let bytes = source.bytes
+        guard bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF),
+              bytes.count % 2 == 0 else { return nil }
+        let littleEndian = bytes[0] == 0xFF
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        for index in stride(from: 2, to: bytes.count, by: 2) {
+            let (low, high) = littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+            units.append(UInt16(high) << 8 | UInt16(low))
+        }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(units.count)
+        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { utf8.append($0) }
+        // Only API documents: the first character after white space opens JSON or XML.
+        guard !failed, let first = utf8.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+              first == UInt8(ascii: "{") || first == UInt8(ascii: "<") else { return nil }
+        return SourceFile(path: source.path, bytes: utf8)
     }
 
     /// The stem of a file name, for naming a distribution read from API JSON/XML.

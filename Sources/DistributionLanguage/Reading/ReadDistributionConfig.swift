@@ -11,9 +11,12 @@ public struct ReadDistribution: Sendable, Equatable {
     public var etag: String?
 }
 
-/// Reads a `DistributionConfig` from API JSON: what `get-distribution-config` prints
-/// (`{"ETag": …, "DistributionConfig": {…}}`), what `get-distribution` prints
-/// (`{"ETag": …, "Distribution": {"Id": …, "DistributionConfig": {…}, …}}`), or the bare config.
+/// Reads a `DistributionConfig` from API JSON: the bare config, or any document of the aws CLI
+/// that carries one whole (see `APIWrapper`): `get-distribution-config` output
+/// (`{"ETag": …, "DistributionConfig": {…}}`), `get-distribution`, `create-distribution` and
+/// `update-distribution` output (`{"ETag": …, "Distribution": {"Id": …, "DistributionConfig":
+/// {…}, …}}`, with `Location` after a create), and a `create-distribution-with-tags` input
+/// (`{"DistributionConfigWithTags": {"DistributionConfig": {…}, "Tags": …}}`).
 ///
 /// - Parameters:
 ///   - node: the parsed JSON.
@@ -22,20 +25,21 @@ public struct ReadDistribution: Sendable, Equatable {
 /// - Returns: the distribution, or nil when the input is not a distribution config.
 public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any DiagnosticSink) -> ReadDistribution? {
     var context = ReadingContext(sink: sink)
-    // The two outputs of the aws CLI that carry a config: the member that wraps it, and what
-    // the output is called in messages.
-    let wrapper: (member: String, output: String)?
-    if node.member("Distribution") != nil {
-        wrapper = ("Distribution", "get-distribution output")
-    } else if node.member("DistributionConfig") != nil {
-        wrapper = ("DistributionConfig", "get-distribution-config output")
-    } else {
-        wrapper = nil
+    guard let wrapper = APIWrapper.all.first(where: { node.member($0.member) != nil }) else {
+        return readConfig(node, name: name, etag: nil, &context)
     }
-    guard let wrapper else { return readConfig(node, name: name, etag: nil, &context) }
-    for member in node.members where member.name != wrapper.member && member.name != "ETag" {
-        context.emit(LanguageMessages.apiUnknownMember(member.name, in: wrapper.output,
-                                                       candidates: ["ETag", wrapper.member], member.node, context))
+    if wrapper.member == "DistributionList" {
+        context.emit(LanguageMessages.apiDistributionList(node))
+        return nil
+    }
+    for member in node.members where member.name != wrapper.member {
+        if wrapper.unmanagedSiblings.contains(member.name) {
+            context.emit(LanguageMessages.apiUnmanagedMember(member.name, in: wrapper.output, member.node))
+        } else if !wrapper.siblings.contains(member.name) {
+            context.emit(LanguageMessages.apiUnknownMember(member.name, in: wrapper.output,
+                                                           candidates: wrapper.siblings + wrapper.unmanagedSiblings + [wrapper.member],
+                                                           member.node, context))
+        }
     }
     var etag: String? = nil
     if let etagNode = node.member("ETag") {
@@ -51,25 +55,66 @@ public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any 
             etag = nil
         }
     }
-    // `get-distribution` puts members CloudFront sets (its id, status, domain name, …) beside
-    // the config; they are not part of what is sent.
-    if let distribution = node.member("Distribution") {
-        for member in distribution.members where !distributionReadOnlyMembers.contains(member.name) && member.name != "DistributionConfig" {
-            context.emit(LanguageMessages.apiUnknownMember(member.name, in: "Distribution (get-distribution output)",
-                                                           candidates: distributionReadOnlyMembers + ["DistributionConfig"], member.node, context))
-        }
-        guard distribution.member("DistributionConfig") != nil else {
-            context.emit(LanguageMessages.apiMissingMember("DistributionConfig", distribution, context))
-            return nil
-        }
-    }
-    return readConfig(distributionConfigNode(in: node), name: name, etag: etag, &context)
+    guard let inner = node.member(wrapper.member) else { return nil }
+    guard let config = wrapper.innerMembers == nil ? inner : readWrapped(inner, wrapper, &context) else { return nil }
+    return readConfig(config, name: name, etag: etag, &context)
 }
 
-/// The `DistributionConfig` object in API JSON as `readDistributionConfigJSON` finds it: inside
-/// a `get-distribution` or `get-distribution-config` output, or the node itself.
+/// An aws CLI or API document that carries a whole `DistributionConfig` inside one member.
+struct APIWrapper: Sendable {
+    /// The member (JSON) or root element (XML) that wraps the config.
+    var member: String
+    /// What the document is called in messages.
+    var output: String
+    /// Members allowed beside the wrapper at the top (JSON only).
+    var siblings: [String]
+    /// Members beside the wrapper that are read past with a warning, since cfc does not manage
+    /// them (the `Tags` of a `--distribution-config-with-tags` file).
+    var unmanagedSiblings: [String] = []
+    /// For wrappers that hold more than the config: the members allowed beside
+    /// `DistributionConfig` inside the wrapper, and those of them cfc reads but does not manage.
+    var innerMembers: (allowed: [String], unmanaged: [String])?
+
+    /// Every wrapper cfc reads.
+    static let all = [
+        APIWrapper(member: "Distribution", output: "a Distribution (get-distribution, create-distribution or update-distribution output)",
+                   siblings: ["ETag", "Location"], innerMembers: (distributionReadOnlyMembers, [])),
+        APIWrapper(member: "DistributionConfig", output: "get-distribution-config output (or a DistributionConfigWithTags file)",
+                   siblings: ["ETag"], unmanagedSiblings: ["Tags"], innerMembers: nil),
+        APIWrapper(member: "DistributionConfigWithTags", output: "a DistributionConfigWithTags (create-distribution-with-tags input)",
+                   siblings: [], innerMembers: (["Tags"], ["Tags"])),
+        // Read only to say why it cannot be imported (see `LanguageMessages.apiDistributionList`).
+        APIWrapper(member: "DistributionList", output: "list-distributions output", siblings: ["NextToken"], innerMembers: nil),
+    ]
+}
+
+/// The `DistributionConfig` inside `inner`, after checking what sits beside it: members
+/// CloudFront sets (read-only), or members cfc does not manage (tags, with a warning).
+private func readWrapped(_ inner: APINode, _ wrapper: APIWrapper, _ context: inout ReadingContext) -> APINode? {
+    guard let allowed = wrapper.innerMembers else { return inner }
+    for member in inner.members where member.name != "DistributionConfig" {
+        if !allowed.allowed.contains(member.name) {
+            context.emit(LanguageMessages.apiUnknownMember(member.name, in: "\(wrapper.member) (\(wrapper.output))",
+                                                           candidates: allowed.allowed + ["DistributionConfig"], member.node, context))
+        } else if allowed.unmanaged.contains(member.name) {
+            context.emit(LanguageMessages.apiUnmanagedMember(member.name, in: wrapper.member, member.node))
+        }
+    }
+    guard let config = inner.member("DistributionConfig") else {
+        context.emit(LanguageMessages.apiMissingMember("DistributionConfig", inner, context))
+        return nil
+    }
+    return config
+}
+
+/// The `DistributionConfig` in an API document as the readers find it: inside one of the
+/// wrappers of `APIWrapper.all` (a JSON member, or an XML root element whose children are the
+/// wrapper's members), or the node itself.
 public func distributionConfigNode(in node: APINode) -> APINode {
-    node.member("Distribution")?.member("DistributionConfig") ?? node.member("DistributionConfig") ?? node
+    for wrapper in ["Distribution", "DistributionConfigWithTags"] {
+        if let config = node.member(wrapper)?.member("DistributionConfig") { return config }
+    }
+    return node.member("DistributionConfig") ?? node
 }
 
 /// The members of the API's `Distribution` that CloudFront sets and `get-distribution` returns
@@ -82,13 +127,22 @@ public func readDistributionConfigXML(
     rootName: String, _ node: APINode, name: String, sink: any DiagnosticSink
 ) -> ReadDistribution? {
     var context = ReadingContext(sink: sink, scalarsAreText: true)
-    guard rootName == "DistributionConfig" else {
+    if rootName == "DistributionConfig" { return readConfig(node, name: name, etag: nil, &context) }
+    // The API's own response bodies: GetDistribution (and Create/Update) answer with a
+    // <Distribution>, CreateDistributionWithTags takes a <DistributionConfigWithTags>.
+    guard let wrapper = APIWrapper.all.first(where: { $0.member == rootName && $0.innerMembers != nil }),
+          let config = readWrapped(node, wrapper, &context) else {
+        if rootName == "DistributionList" {
+            context.emit(LanguageMessages.apiDistributionList(node))
+            return nil
+        }
         context.emit(Diagnostic(
-            id: "api.type", severity: .error, summary: "expected a <DistributionConfig> document, found <\(rootName)>",
+            id: "api.type", severity: .error,
+            summary: "expected a <DistributionConfig>, <Distribution> or <DistributionConfigWithTags> document, found <\(rootName)>",
             range: node.range))
         return nil
     }
-    return readConfig(node, name: name, etag: nil, &context)
+    return readConfig(config, name: name, etag: nil, &context)
 }
 
 private func readConfig(_ node: APINode, name: String, etag: String?, _ context: inout ReadingContext) -> ReadDistribution? {

@@ -42,7 +42,7 @@ struct OriginHTTPOnlyRule: Rule {
             context.report(
                 "origin '\(origin.id)' is reached over plain HTTP although \(first.displayName) requires HTTPS from viewers: content is encrypted only as far as the edge",
                 at: context.distribution.path.appending("origins").appending(origin.id).appending("custom-origin-config").appending("origin-protocol-policy"),
-                hint: "give the origin a certificate and use https-only",
+                hint: OriginProtocols.httpsAdvice(for: origin, otherwise: "give the origin a certificate and use https-only"),
                 notes: secured.map { .init("\($0.displayName) requires HTTPS from viewers", at: $0.path.appending("viewer-protocol-policy")) })
         }
     }

@@ -64,13 +64,13 @@ struct OriginNotHTTPSRule: Rule {
                 case .httpOnly:
                     context.report("origin '\(origin.id)' is reached over plain HTTP (origin-protocol-policy: http-only)",
                                    at: originPath.appending("custom-origin-config").appending("origin-protocol-policy"),
-                                   hint: "use https-only; require-origin-https asks for HTTPS all the way to the origin")
+                                   hint: OriginProtocols.httpsAdvice(for: origin, otherwise: "use https-only; require-origin-https asks for HTTPS all the way to the origin"))
                 case .matchViewer:
                     guard let behavior = httpServing.first else { continue }
                     context.report(
                         "origin '\(origin.id)' follows the viewer's protocol and \(behavior.displayName) accepts plain HTTP, so CloudFront fetches over HTTP",
                         at: originPath.appending("custom-origin-config").appending("origin-protocol-policy"),
-                        hint: "use https-only, or make the behaviors that target it redirect-to-https or https-only",
+                        hint: OriginProtocols.httpsAdvice(for: origin, otherwise: "use https-only, or make the behaviors that target it redirect-to-https or https-only"),
                         notes: httpServing.map { .init("\($0.displayName) serves plain HTTP", at: $0.path.appending("viewer-protocol-policy")) })
                 case .httpsOnly:
                     continue
@@ -88,6 +88,17 @@ struct OriginNotHTTPSRule: Rule {
 
 /// Which behaviors make CloudFront talk to an origin over which protocol.
 enum OriginProtocols {
+    /// How to get HTTPS to `origin`: `otherwise`, except for an S3 website endpoint, which has
+    /// no HTTPS at all ("Amazon S3 website endpoints do not support HTTPS"), so https-only would
+    /// break every request (the advice of `origins.s3_website_endpoint`); the way to HTTPS there
+    /// is the bucket's REST endpoint.
+    /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteEndpoints.html
+    static func httpsAdvice(for origin: Origin, otherwise: String) -> String {
+        guard OriginDomains.isS3WebsiteEndpoint(origin.domainName) else { return otherwise }
+        return "an S3 website endpoint speaks HTTP only, so keep http-only for it; for HTTPS to the origin, "
+            + "use the bucket's REST endpoint (bucket.s3.REGION.amazonaws.com) with origin access control"
+    }
+
     /// Reachable behaviors that target `originID` (directly or through a group) and accept
     /// plain HTTP from viewers.
     static func behaviorsServingHTTP(to originID: String, _ routing: RoutingTable, _ config: DistributionConfig) -> [RoutedBehavior] {
