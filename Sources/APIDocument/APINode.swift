@@ -59,6 +59,29 @@ public struct APINode: Sendable, Equatable {
         members.first { $0.name == name }?.node
     }
 
+    /// The node with every object member whose value is JSON `null` left out, at any depth.
+    ///
+    /// SDKs that print their structures (Go's, JavaScript's) write an optional member they did
+    /// not receive as `null` (`"ResponseCompletionTimeout": null`); CloudFront never sends a
+    /// null, and to the API an absent member and a null one are the same: not set.
+    public var withoutNullMembers: APINode {
+        switch value {
+        case .object(let members):
+            var node = self
+            node.value = .object(members.compactMap { member in
+                if case .null = member.node.value { return nil }
+                return Member(name: member.name, node: member.node.withoutNullMembers)
+            })
+            return node
+        case .array(let elements):
+            var node = self
+            node.value = .array(elements.map(\.withoutNullMembers))
+            return node
+        default:
+            return self
+        }
+    }
+
     /// The kind of value in words, for messages.
     public var kindName: String {
         switch value {

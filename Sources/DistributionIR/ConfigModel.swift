@@ -68,6 +68,10 @@ public struct DistributionPolicy: Equatable, Hashable, Sendable, Codable {
     /// spends at most the allowance `CompileOptions` works out from this, the ceiling and the
     /// distribution's size.
     public var patternSearchSteps: Int = DistributionPolicy.defaultPatternSearchSteps
+    /// Whether the caller reference was derived from the name (`cfc-NAME`) because none was
+    /// written: then it says nothing about which distribution this is, and comparing it with
+    /// another side's is no difference.
+    public var callerReferenceIsDerived: Bool = false
 
     /// The default of `patternSearchSteps`, and the ceiling a file cannot raise: ordinary
     /// configs, a thousand behaviors included, spend none (the literal prefixes and suffixes

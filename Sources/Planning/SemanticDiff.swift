@@ -45,6 +45,20 @@ public struct ConfigChange: Sendable, Equatable {
 /// behavior) and origins by id. Both sides are normalized first, so values CloudFront fills in
 /// are not reported.
 public enum SemanticDiff {
+    /// The changes from `old` to `new` as `compare(old:new:)` of their configs finds them, and
+    /// a changed caller reference first: it is not deployed (an update keeps the live one), but
+    /// it identifies the distribution, so two configs with different ones describe different
+    /// distributions. One derived from the name (no `caller-reference` written) identifies
+    /// nothing and is not compared.
+    public static func compare(old: Distribution, new: Distribution) -> [ConfigChange] {
+        var changes: [ConfigChange] = []
+        if old.config.callerReference != new.config.callerReference,
+           !old.policy.callerReferenceIsDerived, !new.policy.callerReferenceIsDerived {
+            changes.append(ConfigChange(path: "caller-reference", kind: .modified(old: old.config.callerReference, new: new.config.callerReference)))
+        }
+        return changes + compare(old: old.config, new: new.config)
+    }
+
     /// The changes from `old` to `new`, in the order of the language reference.
     public static func compare(old: DistributionConfig, new: DistributionConfig) -> [ConfigChange] {
         var changes: [ConfigChange] = []

@@ -58,7 +58,7 @@ public enum DiffCommand {
         var changes: [(String, [ConfigChange])] = []
         for distribution in newSide.distributions {
             guard let before = oldSide.distributions.first(where: { $0.name == distribution.name }) else { continue }
-            changes.append((distribution.name, SemanticDiff.compare(old: before.config, new: distribution.config)))
+            changes.append((distribution.name, SemanticDiff.compare(old: before, new: distribution)))
         }
         let added = newSide.distributions.map(\.name).filter { name in !oldSide.distributions.contains { $0.name == name } }
         let removed = oldSide.distributions.map(\.name).filter { name in !newSide.distributions.contains { $0.name == name } }

@@ -46,7 +46,7 @@ public struct ConfigInput: Sendable {
         switch first {
         case UInt8(ascii: "{"):
             do {
-                let node = try JSONReader.read(source)
+                let node = try JSONReader.read(source).withoutNullMembers
                 guard let read = readDistributionConfigJSON(node, name: name, sink: sink), sink.errorCount == errorsBefore else { return nil }
                 return ConfigInput(distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:], kind: .json,
                                    source: source, apiConfig: distributionConfigNode(in: node))

@@ -81,6 +81,7 @@ extension Distribution: CatalogStructure {
         value.config.defaultCacheBehavior.pathPattern = "*"
         if value.config.callerReference.isEmpty, !value.name.isEmpty {
             value.config.callerReference = "cfc-" + value.name
+            value.policy.callerReferenceIsDerived = true
         }
     }
 }
