@@ -120,6 +120,7 @@ public enum RuleRegistry {
         DefaultRootObjectRule(),
         LoggingBucketRule(),
         ContinuousDeploymentHTTP3Rule(),
+        TenantOnlyMembersRule(),
         QuotaRule(),
         UnknownRuleIDRule(),
     ]

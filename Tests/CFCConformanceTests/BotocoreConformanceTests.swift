@@ -73,7 +73,7 @@ struct BotocoreConformanceTests {
         let directory = TestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var files: [String] = []
-        for name in ["kitchen-sink", "kitchen-sink-iam"] {
+        for name in ["kitchen-sink", "kitchen-sink-iam", "kitchen-sink-tenant"] {
             let result = TestCompiler.compile(file: fixtures.appendingPathComponent("\(name)/input.yaml"), formats: [.json])
             #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
             let path = directory.appendingPathComponent("\(name).json")

@@ -71,7 +71,8 @@ import Testing
         var files = TestPaths.exampleFiles.map(\.path)
         let root = TestPaths.packageRoot
         for directory in ["Tests/CFCHostileInputTests/Corpus", "Tests/CFCGoldenTests/Fixtures/kitchen-sink",
-                          "Tests/CFCGoldenTests/Fixtures/kitchen-sink-iam", "Tests/CFCImportTests/FormatFixtures",
+                          "Tests/CFCGoldenTests/Fixtures/kitchen-sink-iam", "Tests/CFCGoldenTests/Fixtures/kitchen-sink-tenant",
+                          "Tests/CFCImportTests/FormatFixtures",
                           "Tests/CFCGoldenTests/FuzzSurvivors"] {
             let url = root.appendingPathComponent(directory)
             let names = (try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []

@@ -10,7 +10,9 @@ extension Distribution: CatalogStructure {
                fixedAfterCreate: true,
                "A unique value that makes the create request idempotent. Default: `cfc-` followed by the distribution's name, so re-running a pipeline never creates a second distribution."),
         .omittable("aliases", \.config.sentAliases, api: "Aliases", ListCodec("CNAME", StringCodec()),
-               "Alternate domain names (CNAMEs) the distribution serves, such as `www.example.com`. Each needs a certificate that covers it."),
+                   default: { $0.config.connectionMode == .tenantOnly ? nil : [] },
+                   defaultDescription: "none (sent as an empty list; not sent for `connection-mode: tenant-only`)",
+               "Alternate domain names (CNAMEs) the distribution serves, such as `www.example.com`. Each needs a certificate that covers it. Not for multi-tenant distributions (their tenants have the domains)."),
         .omittable("default-root-object", \.config.sentDefaultRootObject, api: "DefaultRootObject", StringCodec(),
                "The object CloudFront returns for a request to the root URL (`index.html`), without a leading `/`."),
         .value("origins", \.config.origins, api: "Origins",
@@ -33,7 +35,9 @@ extension Distribution: CatalogStructure {
         .omittable("logging", \.config.sentLogging, api: "Logging", StructureCodec<LoggingConfig>(),
                    "Standard (access) logs to an S3 bucket. Absent: logging is off (sent as a disabled `Logging`)."),
         .omittable("price-class", \.config.sentPriceClass, api: "PriceClass", EnumCodec<PriceClass>(),
-               "Which edge locations serve the distribution, by price. Default: `PriceClass_All`."),
+                   default: { $0.config.connectionMode == .tenantOnly ? nil : .priceClassAll },
+                   defaultDescription: "`PriceClass_All` (not sent for `connection-mode: tenant-only`)",
+               "Which edge locations serve the distribution, by price. Default: `PriceClass_All`. Not for multi-tenant distributions."),
         .value("enabled", \.config.enabled, api: "Enabled", BooleanCodec(),
                "Whether the distribution accepts requests. Default: `true`."),
         .omittable("viewer-certificate", \.config.sentViewerCertificate, api: "ViewerCertificate",
@@ -46,7 +50,9 @@ extension Distribution: CatalogStructure {
         .omittable("http-version", \.config.sentHTTPVersion, api: "HttpVersion", EnumCodec<HTTPVersion>(),
                "The highest HTTP version viewers may use. Default: `http2`."),
         .omittable("is-ipv6-enabled", \.config.sentIsIPV6Enabled, api: "IsIPV6Enabled", BooleanCodec(),
-               "Whether CloudFront answers DNS queries for IPv6 addresses. Default: `true`."),
+                   default: { $0.config.connectionMode == .tenantOnly ? nil : true },
+                   defaultDescription: "`true` (not sent for `connection-mode: tenant-only`, whose connection group sets it)",
+               "Whether CloudFront answers DNS queries for IPv6 addresses. Default: `true`. Not for multi-tenant distributions (set it on the connection group)."),
         .optional("continuous-deployment-policy-id", \.config.continuousDeploymentPolicyId,
                   api: "ContinuousDeploymentPolicyId", StringCodec(),
                   "The continuous deployment policy that routes some traffic to a staging distribution."),
@@ -82,6 +88,20 @@ extension Distribution: CatalogStructure {
         if value.config.callerReference.isEmpty, !value.name.isEmpty {
             value.config.callerReference = "cfc-" + value.name
             value.policy.callerReferenceIsDerived = true
+        }
+        // A multi-tenant distribution cannot be sent the legacy members the API reserves for
+        // standard distributions; those cfc would send as their defaults are left out (a value
+        // written is kept, and config.tenant_only_members reports it).
+        if value.config.connectionMode == .tenantOnly {
+            func leaveOutDefaults(_ behavior: inout CacheBehavior) {
+                if behavior.sentTrustedSigners == [] { behavior.sentTrustedSigners = nil }
+                if behavior.sentSmoothStreaming == false { behavior.sentSmoothStreaming = nil }
+            }
+            leaveOutDefaults(&value.config.defaultCacheBehavior)
+            if var behaviors = value.config.sentCacheBehaviors {
+                for index in behaviors.indices { leaveOutDefaults(&behaviors[index]) }
+                value.config.sentCacheBehaviors = behaviors
+            }
         }
     }
 }
