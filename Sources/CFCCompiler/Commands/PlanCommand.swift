@@ -119,6 +119,15 @@ public enum PlanCommand {
             if let before {
                 // CloudFront does not let an update change the caller reference: keep the live one.
                 sent.config.callerReference = before.config.callerReference
+                // An update that leaves ContinuousDeploymentPolicyId out keeps the attached policy
+                // (CloudFront takes the absent member as "no change"); only an empty one detaches
+                // it. So when the live distribution has a policy and the config has none, the
+                // update says "" explicitly. (AWS documents no other way; reported in
+                // aws/aws-sdk-js-v3#7417 and hashicorp/terraform-provider-aws#34511.)
+                if let live = before.config.continuousDeploymentPolicyId, !live.isEmpty,
+                   sent.config.continuousDeploymentPolicyId == nil {
+                    sent.config.continuousDeploymentPolicyId = ""
+                }
                 changes = SemanticDiff.compare(old: before.config, new: sent.config)
                 invalidation = InvalidationPlanner.plan(
                     old: APINormalization.normalize(before.config), new: APINormalization.normalize(sent.config),
