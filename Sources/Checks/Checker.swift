@@ -81,6 +81,7 @@ public enum RuleRegistry {
         DefaultCertificateProtocolRule(),
         DefaultCertificateSSLSupportMethodRule(),
         CertificateWithoutAliasRule(),
+        DuplicateAliasRule(),
         StaticIPRule(),
         VIPCostRule(),
         VIPProtocolRule(),

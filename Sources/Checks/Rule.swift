@@ -35,7 +35,8 @@ public final class RuleDescription: Sendable {
     public let rationale: String
     /// Where AWS documents it.
     public let sources: [String]
-    /// Distribution bodies (YAML under `distributions.site:`) the rule accepts.
+    /// Distribution bodies (YAML under `distributions.site:`) the rule accepts; a rule about
+    /// several distributions gives whole files instead (starting `version: 1`).
     public let passingExamples: [String]
     /// Distribution bodies the rule flags; `↓` marks the place of each finding.
     public let failingExamples: [String]

@@ -85,6 +85,8 @@ public enum RulesReference {
 
     /// An example body as a whole file, markers removed.
     static func example(_ body: String) -> String {
+        // A rule about several distributions gives its examples as whole files.
+        if body.hasPrefix("version: 1\n") { return body.replacing("↓", with: "") }
         let lines = body.replacing("↓", with: "").split(separator: "\n", omittingEmptySubsequences: false)
         return "version: 1\ndistributions:\n  site:\n" + lines.map { "    " + $0 }.joined(separator: "\n") + "\n"
     }

@@ -31,13 +31,19 @@ enum MarkedExample {
 
     /// The file text without markers, and each marker's line and column (from 1).
     static func prepare(_ body: String) -> (text: String, markers: [(line: Int, column: Int)]) {
-        let header = "version: 1\ndistributions:\n  site:\n"
-        let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        // A rule about several distributions gives its examples as whole files.
+        let whole: String
+        if body.hasPrefix("version: 1\n") {
+            whole = body.hasSuffix("\n") ? body : body + "\n"
+        } else {
+            let header = "version: 1\ndistributions:\n  site:\n"
+            whole = header + body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
         var text = ""
         var markers: [(Int, Int)] = []
         var line = 1
         var column = 1
-        for scalar in (header + indented + "\n").unicodeScalars {
+        for scalar in whole.unicodeScalars {
             if scalar == marker {
                 markers.append((line, column))
                 continue

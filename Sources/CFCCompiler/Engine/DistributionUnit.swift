@@ -1,4 +1,5 @@
 import APIDocument
+import Checks
 import CFCDiagnostics
 import CFCSupport
 import DistributionIR
@@ -41,6 +42,9 @@ struct DistributionUnit: Sendable {
             budgeted = distribution
         }
         if keepsDistribution { outcome.distribution = budgeted }
+        if let distribution = budgeted, !distribution.config.aliases.isEmpty {
+            outcome.aliasClaims = DuplicateAliasRule.Claims(distribution, locator: locator)
+        }
         guard let distribution = budgeted, !outcome.loweringDiagnostics.containsErrors else { return outcome }
         outcome.checkDiagnostics = pipeline.checker.check(distribution, locator: locator, options: options)
         let formats = options.formats.sorted()
@@ -87,6 +91,8 @@ struct UnitOutcome<Receipt: Sendable>: Sendable {
     var keyMarks: SourceMarks? = nil
     /// The first document the destination could not take.
     var writeError: FileIOError? = nil
+    /// The distribution's aliases and their places, for the file's duplicate-alias check.
+    var aliasClaims: DuplicateAliasRule.Claims? = nil
 
     /// Whether lowering reported an error.
     var loweringFailed: Bool { loweringDiagnostics.containsErrors }
@@ -126,12 +132,16 @@ struct FileSettlement<Receipt: Sendable> {
     var failed: Bool
 
     /// Settles the units of one file whose parse and top level reported `fileDiagnostics`.
-    init(fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>]) {
+    /// The checks about the file as a whole (aliases claimed twice) run here, once every
+    /// distribution is known.
+    init(fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>], options: CompileOptions) {
         diagnostics = fileDiagnostics
         for unit in units { diagnostics += unit.loweringDiagnostics }
         let failedBeforeChecks = fileDiagnostics.containsErrors || units.contains(where: \.loweringFailed)
         if !failedBeforeChecks {
             for unit in units { diagnostics += unit.checkDiagnostics }
+            diagnostics += DuplicateAliasRule.findings(units.compactMap(\.aliasClaims),
+                                                       baselinesAPIRejections: options.baselinesAPIRejections)
         }
         failed = diagnostics.containsErrors
     }

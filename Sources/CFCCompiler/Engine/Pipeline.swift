@@ -56,7 +56,7 @@ public struct Pipeline: Sendable {
         let locator = YAMLSourceLocator(document: document)
         let unit = DistributionUnit(pipeline: self, options: options, keepsDistribution: true)
         let units = Parallel.map(entries) { unit.run($0, locator: locator, into: InMemoryDestination()) }
-        let settled = FileSettlement(fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units)
+        let settled = FileSettlement(fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units, options: options)
         for diagnostic in settled.diagnostics.dropFirst(sink.diagnostics.count - earlier) { sink.emit(diagnostic) }
         return CompileResult(source: source, model: ConfigModel(distributions: units.compactMap(\.distribution)), locator: locator,
                              documents: settled.failed ? [] : units.flatMap(\.receipts), diagnostics: sink.diagnostics)

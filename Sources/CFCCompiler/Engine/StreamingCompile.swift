@@ -228,7 +228,7 @@ public enum StreamingCompile {
             }
         }
 
-        let settled = FileSettlement(fileDiagnostics: sink.diagnostics, units: ordered)
+        let settled = FileSettlement(fileDiagnostics: sink.diagnostics, units: ordered, options: options)
         var file = FileOutcome(source: source, diagnostics: settled.diagnostics)
         if settled.failed {
             removeStaged(allStaged + inline.flatMap(\.receipts))
