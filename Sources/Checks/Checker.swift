@@ -82,6 +82,7 @@ public enum RuleRegistry {
         DefaultCertificateSSLSupportMethodRule(),
         CertificateWithoutAliasRule(),
         DuplicateAliasRule(),
+        SharedCertificateHTTPVersionsRule(),
         StaticIPRule(),
         VIPCostRule(),
         VIPProtocolRule(),

@@ -73,7 +73,7 @@ import Testing
     /// A file that copies a distribution many times gets a bounded number of findings.
     @Test func duplicateAliasFindingsAreBounded() {
         let aliases = (0..<150).map { (alias: "h\($0).example.com", range: SourceRange?.none) }
-        let claims = ["a", "b"].map { DuplicateAliasRule.Claims(distribution: $0, aliases: aliases, ignoresRule: false) }
+        let claims = ["a", "b"].map { DistributionFacts(distribution: $0, aliases: aliases) }
         let findings = DuplicateAliasRule.findings(claims, baselinesAPIRejections: false)
         #expect(findings.count == DuplicateAliasRule.findingLimit + 1)
         #expect(findings.last?.summary == "50 more aliases are claimed by more than one distribution of the file")

@@ -42,8 +42,9 @@ struct DistributionUnit: Sendable {
             budgeted = distribution
         }
         if keepsDistribution { outcome.distribution = budgeted }
-        if let distribution = budgeted, !distribution.config.aliases.isEmpty {
-            outcome.aliasClaims = DuplicateAliasRule.Claims(distribution, locator: locator)
+        if let distribution = budgeted {
+            let facts = DistributionFacts(distribution, locator: locator)
+            if facts.isRelevant { outcome.fileFacts = facts }
         }
         guard let distribution = budgeted, !outcome.loweringDiagnostics.containsErrors else { return outcome }
         outcome.checkDiagnostics = pipeline.checker.check(distribution, locator: locator, options: options)
@@ -91,8 +92,8 @@ struct UnitOutcome<Receipt: Sendable>: Sendable {
     var keyMarks: SourceMarks? = nil
     /// The first document the destination could not take.
     var writeError: FileIOError? = nil
-    /// The distribution's aliases and their places, for the file's duplicate-alias check.
-    var aliasClaims: DuplicateAliasRule.Claims? = nil
+    /// What the rules about the whole file need of the distribution (`FileRules`).
+    var fileFacts: DistributionFacts? = nil
 
     /// Whether lowering reported an error.
     var loweringFailed: Bool { loweringDiagnostics.containsErrors }
@@ -140,8 +141,7 @@ struct FileSettlement<Receipt: Sendable> {
         let failedBeforeChecks = fileDiagnostics.containsErrors || units.contains(where: \.loweringFailed)
         if !failedBeforeChecks {
             for unit in units { diagnostics += unit.checkDiagnostics }
-            diagnostics += DuplicateAliasRule.findings(units.compactMap(\.aliasClaims),
-                                                       baselinesAPIRejections: options.baselinesAPIRejections)
+            diagnostics += FileRules.findings(units.compactMap(\.fileFacts), baselinesAPIRejections: options.baselinesAPIRejections)
         }
         failed = diagnostics.containsErrors
     }

@@ -5,9 +5,7 @@ import Routing
 
 /// Flags an alias that two distributions of one file both claim.
 ///
-/// A rule about the file, not one distribution: the compiler checks distributions one at a
-/// time (and in parallel), so `findings(_:)` runs when a file is settled, over what each
-/// distribution's unit kept of its aliases. `check(_:)` has nothing to do.
+/// A rule about the file, not one distribution (see `FileRules`): `check(_:)` has nothing to do.
 public struct DuplicateAliasRule: Rule {
     public static let description = RuleDescription(
         id: "certificates.duplicate_alias", name: "Alias on Two Distributions", category: .certificates, severity: .error,
@@ -62,32 +60,6 @@ public struct DuplicateAliasRule: Rule {
 
     public func check(_ context: CheckContext) {}
 
-    /// One distribution's aliases as the file wrote them.
-    public struct Claims: Sendable {
-        /// The distribution's name.
-        public var distribution: String
-        /// Each alias and where it is written.
-        public var aliases: [(alias: String, range: SourceRange?)]
-        /// Whether the distribution's `ignore:` lists this rule (honoured only where API
-        /// rejections may be baselined: `cfc check`).
-        public var ignoresRule: Bool
-
-        /// Creates the claims of one distribution.
-        public init(distribution: String, aliases: [(alias: String, range: SourceRange?)], ignoresRule: Bool) {
-            self.distribution = distribution
-            self.aliases = aliases
-            self.ignoresRule = ignoresRule
-        }
-
-        /// The claims of `distribution`, with positions from `locator`.
-        public init(_ distribution: Distribution, locator: (any SourceLocator)?) {
-            let path = distribution.path.appending("aliases")
-            self.init(distribution: distribution.name,
-                      aliases: distribution.config.aliases.enumerated().map { ($0.element, locator?.valueRange(of: path.appending(index: $0.offset))) },
-                      ignoresRule: distribution.policy.ignore.contains(DuplicateAliasRule.description.id.rawValue))
-        }
-    }
-
     /// The most findings one file gets; the rest are counted in one more. A file that copies
     /// one distribution with a thousand aliases 230 times (an anchor) claims 229,000 aliases
     /// twice, and a diagnostic each cost more memory than the whole compile.
@@ -95,7 +67,7 @@ public struct DuplicateAliasRule: Rule {
 
     /// An error at every alias a later distribution of the file claims again, with a note at
     /// the first claim (at most `findingLimit`, then one that counts the rest).
-    public static func findings(_ claims: [Claims], baselinesAPIRejections: Bool) -> [Diagnostic] {
+    public static func findings(_ claims: [DistributionFacts], baselinesAPIRejections: Bool) -> [Diagnostic] {
         var first: [String: (distribution: String, range: SourceRange?)] = [:]
         var diagnostics: [Diagnostic] = []
         var omitted = 0
@@ -109,7 +81,7 @@ public struct DuplicateAliasRule: Rule {
                 }
                 guard earlier.distribution != claim.distribution else { continue }
                 guard diagnostics.count < findingLimit else {
-                    if !(claim.ignoresRule && baselinesAPIRejections) { omitted += 1 }
+                    if !(claim.ignores(description) && baselinesAPIRejections) { omitted += 1 }
                     lastRange = range ?? lastRange
                     continue
                 }
@@ -119,7 +91,7 @@ public struct DuplicateAliasRule: Rule {
                     hint: "keep it on one distribution; to move it between distributions, follow AWS's alias move procedure",
                     range: range,
                     notes: [DiagnosticNote("distribution '\(earlier.distribution)' has it here", at: earlier.range)],
-                    isSuppressed: claim.ignoresRule && baselinesAPIRejections))
+                    isSuppressed: claim.ignores(description) && baselinesAPIRejections))
             }
         }
         if omitted > 0 {
