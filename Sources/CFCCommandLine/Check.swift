@@ -67,10 +67,10 @@ extension CheckCommand.Format: ExpressibleByArgument {}
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a rule: what it flags, why, and how to fix or suppress it.",
-        discussion: "Without a rule id, lists every rule.")
+        abstract: "Explain a rule or any diagnostic id cfc prints: what it means, why, and how to fix it.",
+        discussion: "Without an id, lists every rule.")
 
-    @Argument(help: "A rule id, such as https.require_https.")
+    @Argument(help: "A rule or diagnostic id, such as https.require_https or schema.unknown_key.")
     var rule: String?
 
     func run() throws {
@@ -79,7 +79,10 @@ struct Explain: ParsableCommand {
             return
         }
         guard let text = RulesReference.explain(rule) else {
-            throw ValidationError("No rule '\(rule)'. Run 'cfc explain' for the list.")
+            let close = RulesReference.suggestions(for: rule)
+            throw ValidationError("No rule or diagnostic '\(VisibleText.escaped(rule))'."
+                + (close.isEmpty ? "" : " Did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?")
+                + " Run 'cfc explain' for the list of rules.")
         }
         FileIO.writeStandardOutput(Array(text.utf8))
     }

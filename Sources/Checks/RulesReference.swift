@@ -1,4 +1,5 @@
 import CFCDiagnostics
+import CFCSupport
 
 /// The rule catalog as documentation: `docs/rules.md`, `cfc explain`, and the rule list.
 /// Generated from the rules' descriptions, so the docs and the checks cannot disagree.
@@ -56,8 +57,13 @@ public enum RulesReference {
         return text
     }
 
-    /// What `cfc explain ID` prints.
+    /// What `cfc explain ID` prints: a rule's documentation, or what a diagnostic of reading,
+    /// lowering or a command means.
     public static func explain(_ id: String) -> String? {
+        if let entry = FrontEndDiagnostics.entry(id) {
+            return "\(entry.id)\n\n\(entry.meaning)\n\nFix: \(entry.fix)\n\n"
+                + "Not a rule of the checks: it is reported when an input cannot be read as a config or a command cannot do its work, and no ignore: entry silences it.\n"
+        }
         guard let rule = descriptions.first(where: { $0.id.rawValue == id }) else { return nil }
         var text = "\(rule.id.rawValue): \(rule.name) (\(rule.severity.rawValue))\n\n\(rule.summary)\n\n\(rule.rationale)\n\n"
         text += "Fix: \(rule.fix)\n\n"
@@ -66,6 +72,20 @@ public enum RulesReference {
         if let passing = rule.passingExamples.first { text += "\nAccepted:\n" + indented(example(passing)) }
         text += "\nSuppress: \(rule.suppression).\n"
         return text
+    }
+
+    /// The known ids closest to `id`, for "did you mean": a rule or diagnostic id within a few
+    /// edits, or those that share its category or name (`require_http` finds
+    /// `https.require_https`).
+    public static func suggestions(for id: String) -> [String] {
+        let known = descriptions.map(\.id.rawValue) + FrontEndDiagnostics.entries.map(\.id)
+        if let close = Suggestions.closest(to: id, in: known) { return [close] }
+        let name = id.split(separator: ".").last.map(String.init) ?? id
+        let byName = known.filter { candidate in
+            let candidateName = candidate.split(separator: ".").last.map(String.init) ?? candidate
+            return Suggestions.closest(to: name, in: [candidateName]) != nil || candidateName.contains(name) && name.count >= 4
+        }
+        return Array(byName.prefix(3))
     }
 
     /// One line per rule.

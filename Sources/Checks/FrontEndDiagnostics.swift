@@ -1,0 +1,141 @@
+import CFCDiagnostics
+
+/// Every diagnostic id cfc prints that is not a rule's: problems reading YAML or API
+/// documents, lowering, writing files, and commands. `cfc explain` knows them as it knows the
+/// rules, and a test holds this list to the ids the sources can print.
+///
+/// These are not checks of a distribution, so they have no examples or `ignore:` entry: they
+/// say the input could not be read as a config, or a command could not do its work.
+public enum FrontEndDiagnostics {
+    /// One id's explanation.
+    public struct Entry: Sendable {
+        /// The id, as printed in brackets.
+        public var id: String
+        /// What it means.
+        public var meaning: String
+        /// What to do.
+        public var fix: String
+    }
+
+    /// The entries, by id.
+    public static let entries: [Entry] = [
+        // YAML syntax and limits
+        Entry(id: "yaml.syntax", meaning: "The file is not well-formed YAML: libyaml stopped at this place.",
+              fix: "Fix the YAML at the position shown (indentation, an unclosed quote or bracket, a tab)."),
+        Entry(id: "yaml.encoding", meaning: "The file is not UTF-8 (it is UTF-16 or has invalid bytes). cfc reads YAML configs as UTF-8.",
+              fix: "Save the file as UTF-8."),
+        Entry(id: "yaml.documents", meaning: "The file holds more than one YAML document (--- separators).",
+              fix: "Put one config in a file, or merge the documents."),
+        Entry(id: "yaml.duplicate_key", meaning: "A mapping has the same key twice; YAML parsers disagree on which one wins.",
+              fix: "Remove one of the keys."),
+        Entry(id: "yaml.alias", meaning: "An alias (*name) refers to an anchor that is not defined before it.",
+              fix: "Define the anchor (&name) earlier in the file, or write the value."),
+        Entry(id: "yaml.recursive_alias", meaning: "An anchor contains an alias to itself, which would expand forever.",
+              fix: "Remove the alias from inside its own anchor."),
+        Entry(id: "yaml.alias_expansion", meaning: "Aliases expand the document beyond cfc's node budget (a billion-laughs pattern).",
+              fix: "Write the values out, or use fewer nested aliases."),
+        Entry(id: "yaml.merge_key", meaning: "A merge key (<<) is used in a way cfc does not read: its value must be a mapping or a list of mappings.",
+              fix: "Merge mappings only, or write the keys out."),
+        Entry(id: "yaml.tag", meaning: "A YAML tag (!something) is used; cfc reads plain YAML values only.",
+              fix: "Remove the tag."),
+        Entry(id: "yaml.depth", meaning: "Collections are nested deeper than cfc's limit of 128 levels.",
+              fix: "Flatten the structure; no config needs such depth."),
+        Entry(id: "yaml.scalar_length", meaning: "A single value is longer than cfc's limit of 1 MiB.",
+              fix: "Shorten the value; no member of a config needs one so long."),
+        Entry(id: "yaml.memory", meaning: "The parser ran out of memory, or the file is too large to parse within cfc's limits.",
+              fix: "Split the file, or raise --max-input-bytes if the file is legitimately large."),
+        // The language (lowering)
+        Entry(id: "schema.version", meaning: "The file has no `version: 1`, or another version.",
+              fix: "Start the file with `version: 1`."),
+        Entry(id: "schema.empty_file", meaning: "The file has no config in it.",
+              fix: "Write `version: 1` and a `distributions:` mapping."),
+        Entry(id: "schema.unknown_key", meaning: "A key the language does not have at this place (often a typo; the hint names the closest key).",
+              fix: "Use the key the hint suggests; `cfc schema` and docs/language.md list every key."),
+        Entry(id: "schema.missing_key", meaning: "A required key is not written.",
+              fix: "Add the key."),
+        Entry(id: "schema.type", meaning: "A value of the wrong kind: a list where a mapping belongs, text where a number belongs, and so on.",
+              fix: "Write the kind of value the message names."),
+        Entry(id: "schema.enum", meaning: "A value outside the member's allowed values (the hint suggests the one meant, never a weaker security setting).",
+              fix: "Use one of the values listed."),
+        Entry(id: "schema.range", meaning: "A number or a length outside what CloudFront accepts for the member.",
+              fix: "Use a value within the range named."),
+        Entry(id: "schema.yaml11_boolean", meaning: "An unquoted yes/no/on/off: YAML 1.1 reads it as a boolean and YAML 1.2 as text, so tools disagree.",
+              fix: "Write true or false, or quote the text."),
+        Entry(id: "schema.xml_character", meaning: "The value has a character XML 1.0 cannot carry, so the REST API could not receive it.",
+              fix: "Remove the control character."),
+        Entry(id: "schema.distribution_name", meaning: "A distribution name cfc cannot use as a file name (empty, a path, reserved, or with characters outside letters, digits, - and _).",
+              fix: "Rename the distribution."),
+        Entry(id: "schema.origin_type", meaning: "An origin sets more than one of s3-origin-config, custom-origin-config and vpc-origin-config.",
+              fix: "Keep the one that fits the origin."),
+        Entry(id: "schema.missing_origin_type", meaning: "An origin that is not an S3 REST endpoint has none of s3-origin-config, custom-origin-config and vpc-origin-config.",
+              fix: "Add custom-origin-config (for websites, load balancers, S3 website endpoints) or vpc-origin-config."),
+        Entry(id: "schema.cached_methods_without_allowed_methods", meaning: "cached-methods is written while allowed-methods is null; the API nests CachedMethods inside AllowedMethods.",
+              fix: "Write allowed-methods, or remove cached-methods."),
+        Entry(id: "reference.unknown_origin", meaning: "A behavior's target-origin-id, or an origin group member, names no origin or origin group of the distribution.",
+              fix: "Use an origin id defined under origins: (the hint names the closest)."),
+        // API documents read by import, plan and diff
+        Entry(id: "api.syntax", meaning: "The JSON or XML document is not well-formed.",
+              fix: "Fetch it again with aws cloudfront get-distribution-config, or fix the syntax at the position shown."),
+        Entry(id: "api.type", meaning: "A member of an API document has the wrong type, or the document is not one that carries a DistributionConfig.",
+              fix: "Use get-distribution-config, get-distribution, create/update-distribution output, or a bare DistributionConfig."),
+        Entry(id: "api.unknown_member", meaning: "A member the service model does not have at this place (the hint names the closest).",
+              fix: "Remove or rename the member."),
+        Entry(id: "api.missing_member", meaning: "A member the API requires is missing.",
+              fix: "Add it, or fetch the config again from CloudFront."),
+        Entry(id: "api.unmanaged_member", meaning: "A member beside the config that cfc reads past and does not manage, such as the Tags of a --distribution-config-with-tags file.",
+              fix: "Nothing to do for the config; manage tags with aws cloudfront tag-resource."),
+        Entry(id: "api.distribution_list", meaning: "list-distributions output: its summaries lack members every config has (CallerReference, Logging, DefaultRootObject).",
+              fix: "Fetch each config with aws cloudfront get-distribution-config --id ID."),
+        Entry(id: "api.quantity", meaning: "A Quantity does not count its Items, which CloudFront refuses (InconsistentQuantities).",
+              fix: "Make Quantity the number of Items."),
+        Entry(id: "api.etag", meaning: "An ETag CloudFront could not have returned; it would be passed to --if-match.",
+              fix: "Fetch the config again for a current ETag."),
+        Entry(id: "api.origin_type", meaning: "An origin with none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig, which CloudFront never returns.",
+              fix: "Fetch the config again with aws cloudfront get-distribution-config."),
+        Entry(id: "api.xml_character", meaning: "An XML document uses a character reference to a character XML 1.0 does not allow.",
+              fix: "Remove it; CloudFront never returns one."),
+        // Commands
+        Entry(id: "io.read", meaning: "An input cannot be read: missing, unreadable, too large, a symlink or device (without --follow-symlinks).",
+              fix: "Check the path and permissions; pass --follow-symlinks for a link you trust."),
+        Entry(id: "io.write", meaning: "An output cannot be written (permissions, disk full, file too large); nothing of the run was written.",
+              fix: "Check the output directory and free space, then run again."),
+        Entry(id: "io.output", meaning: "The output path cannot be used (it is a file where a directory is needed, or the reverse).",
+              fix: "Choose another --output."),
+        Entry(id: "io.conflict", meaning: "Two distributions would write the same output file (names that differ only in case).",
+              fix: "Rename one of the distributions."),
+        Entry(id: "fmt.does_not_compile", meaning: "cfc fmt does not rewrite a file that does not lower: it could not prove the meaning unchanged.",
+              fix: "Fix the errors cfc check reports, then format."),
+        Entry(id: "fmt.meaning_changed", meaning: "Formatting would have changed what the file compiles to, so nothing was written (a bug in cfc fmt).",
+              fix: "Report it with the file; the file is left as it was."),
+        Entry(id: "fmt.uses_aliases", meaning: "cfc fmt does not rewrite files with anchors and aliases, whose sharing it cannot keep.",
+              fix: "Leave the file unformatted, or write the values out."),
+        Entry(id: "fmt.write_failed", meaning: "The formatted file could not be written back; the original is unchanged.",
+              fix: "Check permissions (read-only files are not rewritten) and free space."),
+        Entry(id: "import.kind", meaning: "cfc import reads API JSON or XML; the input is already cfc YAML.",
+              fix: "Use the YAML file as it is."),
+        Entry(id: "import.name", meaning: "The distribution name for the import cannot be used.",
+              fix: "Pass --name with letters, digits, - and _."),
+        Entry(id: "import.round_trip", meaning: "The imported YAML would not compile back to the same DistributionConfig, so nothing was written.",
+              fix: "Report it with the input file; the notes name the members that differ."),
+        Entry(id: "import.empty_items", meaning: "The input spells an empty list differently from how cfc sends it (Items [] versus no Items); the meaning is the same.",
+              fix: "Nothing to do: CloudFront treats both alike."),
+        Entry(id: "plan.distribution", meaning: "The previous config does not pair with the new one (several distributions, or none by that name).",
+              fix: "Name the distribution with --distribution, or pass the matching previous config."),
+        Entry(id: "plan.absent_distribution", meaning: "A distribution of the previous config is not in the new one; cfc plan never deletes a distribution.",
+              fix: "Delete it yourself (disable, wait, then delete-distribution) if that is meant."),
+        Entry(id: "route.batch_line", meaning: "A line of a route batch file is not `METHOD URL [HTTP-VERSION]`.",
+              fix: "Write one request per line; lines starting with # are comments."),
+        Entry(id: "route.distribution", meaning: "cfc route cannot tell which distribution of the file serves the request.",
+              fix: "Choose one with --distribution."),
+        Entry(id: "route.request", meaning: "The request cannot be simulated: not an absolute http(s) URL, or not an HTTP method.",
+              fix: "Give a method and a URL such as https://www.example.com/index.html."),
+        // Diagnostic output
+        Entry(id: "diagnostics.error_limit", meaning: "More errors than --error-limit in one file: the rest are counted, not shown.",
+              fix: "Fix the errors shown and run again, or raise --error-limit."),
+        Entry(id: "diagnostics.repeated_warnings", meaning: "A rule warned more than ten times in one file: the rest are counted, not shown.",
+              fix: "Fix the warnings shown, or silence the rule with ignore: if it is intended."),
+    ]
+
+    /// The entry for `id`.
+    public static func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
+}
