@@ -140,8 +140,7 @@ public enum LanguageMessages {
 
     /// `schema.enum`: a value outside an enumeration.
     static func invalidEnumValue(_ value: String, allowed: [String], at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
-        let caseInsensitive = allowed.first { $0.lowercased() == value.lowercased() }
-        let suggestion = caseInsensitive ?? Suggestions.closest(to: value, in: allowed)
+        let suggestion = EnumSuggestion.suggestion(for: value, in: allowed)
         var fixIts: [FixIt] = []
         if let suggestion { fixIts.append(FixIt("replace with '\(suggestion)'", range: node.range, replacement: suggestion)) }
         return Diagnostic(

@@ -1,4 +1,5 @@
 import APIDocument
+import CFCSupport
 import DistributionIR
 import YAMLSyntax
 
@@ -43,6 +44,7 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         }
         var value = Structure.blank
         var seen = [Bool](repeating: false, count: catalog.members.count)
+        var unknownKeys: [String] = []
         for (key, valueNode) in node.pairs {
             guard key.kind == .scalar else {
                 context.emit(LanguageMessages.nonScalarKey(key, context))
@@ -53,6 +55,7 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
             guard let index = catalog.position(ofKey: key), let keyText = catalog.members[index].key,
                   excludedKeys.isEmpty || !excludedKeys.contains(keyText) else {
                 let keyText = key.text
+                unknownKeys.append(keyText)
                 let candidates = context.suggestions.spend() ? catalog.keys.filter { !excludedKeys.contains($0) } : []
                 context.emit(LanguageMessages.unknownKey(keyText, in: catalog.noun, candidates: candidates,
                                                          excluded: excludedKeys.contains(keyText), at: key, context))
@@ -68,6 +71,9 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
         }
         for (index, member) in catalog.members.enumerated() where member.isRequired && !seen[index] {
             guard let key = member.key, !excludedKeys.contains(key) else { continue }
+            // One typo, one error: a misspelt required key is reported as unknown (with "did you
+            // mean"), not also as missing.
+            if unknownKeys.contains(where: { Suggestions.closest(to: $0, in: [key]) != nil }) { continue }
             context.emit(LanguageMessages.missingKey(key, in: catalog.noun, at: context.keyNode ?? node, context))
         }
         Structure.validate(value, node: node, &context)

@@ -43,6 +43,7 @@ public func lowerTopLevel(_ document: YAMLDocument, sink: any DiagnosticSink) ->
     }
     var versionSeen = false
     var distributionsNode: YAMLNode? = nil
+    var unknownKeys: [String] = []
     for (key, value) in root.pairs {
         guard key.kind == .scalar else {
             context.emit(LanguageMessages.nonScalarKey(key, context))
@@ -57,13 +58,17 @@ public func lowerTopLevel(_ document: YAMLDocument, sink: any DiagnosticSink) ->
         case "distributions":
             distributionsNode = value
         default:
+            unknownKeys.append(key.text)
             context.emit(LanguageMessages.unknownKey(key.text, in: "file", candidates: ["version", "distributions"],
                                                      excluded: false, at: key, context))
         }
     }
-    if !versionSeen { context.emit(TopLevelMessages.missingTopLevelKey("version", root)) }
+    // One typo, one error: a misspelt key is reported as unknown, with "did you mean", not also
+    // as missing.
+    func misspelt(_ key: String) -> Bool { unknownKeys.contains { Suggestions.closest(to: $0, in: [key]) != nil } }
+    if !versionSeen && !misspelt("version") { context.emit(TopLevelMessages.missingTopLevelKey("version", root)) }
     guard let distributionsNode else {
-        context.emit(TopLevelMessages.missingTopLevelKey("distributions", root))
+        if !misspelt("distributions") { context.emit(TopLevelMessages.missingTopLevelKey("distributions", root)) }
         return nil
     }
     guard distributionsNode.kind == .mapping else {
