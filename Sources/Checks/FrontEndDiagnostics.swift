@@ -90,6 +90,8 @@ public enum FrontEndDiagnostics {
               fix: "Make Quantity the number of Items."),
         Entry(id: "api.etag", meaning: "An ETag CloudFront could not have returned; it would be passed to --if-match.",
               fix: "Fetch the config again for a current ETag."),
+        Entry(id: "api.cache_settings", meaning: "A cache behavior with both CachePolicyId and ForwardedValues, or neither: the API takes exactly one, and CloudFront never returns such a behavior.",
+              fix: "Fetch the config again with aws cloudfront get-distribution-config."),
         Entry(id: "api.origin_type", meaning: "An origin with none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig, which CloudFront never returns.",
               fix: "Fetch the config again with aws cloudfront get-distribution-config."),
         Entry(id: "api.xml_character", meaning: "An XML document uses a character reference to a character XML 1.0 does not allow.",

@@ -75,6 +75,20 @@ public enum LanguageMessages {
             range: node.range)
     }
 
+    /// `api.cache_settings`: a behavior with both a cache policy and legacy forwarded values, or
+    /// with neither, which CloudFront refuses and never returns (API_CacheBehavior: "A
+    /// CacheBehavior must include either a CachePolicyId or ForwardedValues").
+    static func apiCacheSettings(_ behavior: String, both: Bool, _ node: APINode) -> Diagnostic {
+        Diagnostic(
+            id: "api.cache_settings", severity: .error,
+            summary: both
+                ? "\(behavior) has both CachePolicyId and ForwardedValues; the API takes one or the other"
+                : "\(behavior) has neither CachePolicyId nor ForwardedValues; the API requires one of them",
+            hint: "CloudFront never returns such a behavior: the input was changed after it was fetched; fetch it again "
+                + "with aws cloudfront get-distribution-config",
+            range: node.range)
+    }
+
     /// `api.quantity`: a `Quantity` that does not count the `Items`.
     static func apiQuantityMismatch(quantity: Int, items: Int, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
         Diagnostic(

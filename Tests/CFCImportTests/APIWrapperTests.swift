@@ -87,4 +87,21 @@ import Testing
         #expect(imported.status == 1)
         #expect(imported.stderr.contains("unknown member 'Idd'") && imported.stderr.contains("did you mean 'Id'?"), "\(imported.stderr)")
     }
+
+    /// A behavior CloudFront could never have returned (a cache policy and forwarded values, or
+    /// neither) is an input error naming the API's rule, not a round-trip failure.
+    @Test(arguments: [true, false])
+    func impossibleCacheSettingsAreInputErrors(both: Bool) throws {
+        let read = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixture.appendingPathComponent("input.json")))
+        var object = try #require(read as? [String: Any])
+        var config = try #require(object["DistributionConfig"] as? [String: Any])
+        var behavior = try #require(config["DefaultCacheBehavior"] as? [String: Any])
+        if both { behavior["CachePolicyId"] = "658327ea-f89d-4fab-a63d-7e88639e58f6" } else { behavior["ForwardedValues"] = nil }
+        config["DefaultCacheBehavior"] = behavior
+        object["DistributionConfig"] = config
+        let (imported, _) = try importAndPlan("impossible.json", try JSONSerialization.data(withJSONObject: object))
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("[api.cache_settings]"), "\(imported.stderr)")
+        #expect(!imported.stderr.contains("import.round_trip"), "\(imported.stderr)")
+    }
 }

@@ -46,7 +46,8 @@ import Testing
             {"ETag": "E2QWRUHEXAMPLE", "DistributionConfig": {"CallerReference": "x", "Origins": {"Quantity": 1,
              "Items": [{"Id": "o", "DomainName": "o.example.com", "CustomOriginConfig": {"HTTPPort": 80,
              "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}}]},
-             "DefaultCacheBehavior": {"TargetOriginId": "o", "ViewerProtocolPolicy": "allow-all"},
+             "DefaultCacheBehavior": {"TargetOriginId": "o", "ViewerProtocolPolicy": "allow-all",
+             "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"},
              "Comment": "", "Enabled": true}}
             """
         let sink = DiagnosticCollector()

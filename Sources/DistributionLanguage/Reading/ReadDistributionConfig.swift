@@ -167,6 +167,23 @@ private func readConfig(_ node: APINode, name: String, etag: String?, _ context:
         context.emit(LanguageMessages.apiOriginWithoutType(id, origin, context))
         valid = false
     }
+    // "A CacheBehavior must include either a CachePolicyId or ForwardedValues" (one, not both:
+    // CloudFront refuses a behavior with both), so CloudFront never returns either.
+    var behaviorNodes: [(String, APINode)] = node.member("DefaultCacheBehavior").map { [("DefaultCacheBehavior", $0)] } ?? []
+    switch node.member("CacheBehaviors")?.member("Items")?.value {
+    case .array(let elements)?: behaviorNodes += elements.enumerated().map { ("CacheBehaviors.Items[\($0.offset)]", $0.element) }
+    case .object(let members)?: behaviorNodes += members.enumerated().map { ("CacheBehaviors.Items[\($0.offset)]", $0.element.node) }
+    default: break
+    }
+    for (place, behavior) in behaviorNodes {
+        let hasPolicy: Bool
+        if case .string(let id)? = behavior.member("CachePolicyId")?.value { hasPolicy = !id.isEmpty } else { hasPolicy = false }
+        let hasForwarded = behavior.member("ForwardedValues") != nil
+        if hasPolicy == hasForwarded {
+            context.emit(LanguageMessages.apiCacheSettings(place, both: hasPolicy, behavior))
+            valid = false
+        }
+    }
     guard valid else { return nil }
     distribution.name = name
     Distribution.applyContextualDefaults(&distribution)
