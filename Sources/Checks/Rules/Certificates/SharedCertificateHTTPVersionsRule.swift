@@ -9,7 +9,7 @@ import Routing
 public struct SharedCertificateHTTPVersionsRule: Rule {
     public static let description = RuleDescription(
         id: "certificates.shared_certificate_http_versions", name: "Shared Certificate, Different HTTP Versions",
-        category: .certificates, severity: .warning,
+        category: .certificates, severity: .error,
         summary: "Distributions of the file use the same certificate but serve different HTTP versions.",
         fix: "Give the distributions that share a certificate the same http-version, or give each its own certificate.",
         rationale: """
@@ -19,8 +19,9 @@ public struct SharedCertificateHTTPVersionsRule: Rule {
             a connection to one of them sends requests for the other over it; when the two serve \
             different HTTP versions, CloudFront cannot serve the coalesced request on that \
             connection and answers 421 Misdirected Request, which some clients do not retry. AWS \
-            documents that one certificate may serve several distributions, not this interaction; \
-            cfc warns rather than refuses.
+            documents that one certificate may serve several distributions, not this interaction, \
+            and the API accepts such configs, so the finding can be silenced with ignore: where the \
+            names do not overlap in practice.
             """,
         sources: [
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-limits.html",
@@ -67,7 +68,7 @@ public struct SharedCertificateHTTPVersionsRule: Rule {
 
     public func check(_ context: CheckContext) {}
 
-    /// A warning at each distribution whose HTTP versions differ from those of the first
+    /// An error at each distribution whose HTTP versions differ from those of the first
     /// distribution of the file with the same certificate, with a note there.
     public static func findings(_ facts: [DistributionFacts]) -> [Diagnostic] {
         var first: [String: DistributionFacts] = [:]
