@@ -26,14 +26,14 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// `ViewerProtocolPolicy`.
     public var viewerProtocolPolicy: ViewerProtocolPolicy = .allowAll
     /// `AllowedMethods.Items`, or nil when `AllowedMethods` is not sent.
-    public var sentAllowedMethods: [HTTPMethod]? = [.get, .head]
+    public var sentAllowedMethods: [HTTPMethod]? = CacheBehavior.defaultMethods
     /// `AllowedMethods.CachedMethods.Items`, or nil when `CachedMethods` is not sent (it cannot
     /// be sent without `AllowedMethods`).
-    public var sentCachedMethods: [HTTPMethod]? = [.get, .head]
+    public var sentCachedMethods: [HTTPMethod]? = CacheBehavior.defaultMethods
     /// `SmoothStreaming`, or nil when the member is not sent.
     public var sentSmoothStreaming: Bool? = false
     /// `Compress`, or nil when the member is not sent.
-    public var sentCompress: Bool? = true
+    public var sentCompress: Bool? = CacheBehavior.defaultCompress
     /// `LambdaFunctionAssociations`, or nil when the member is not sent.
     public var sentLambdaFunctionAssociations: [LambdaFunctionAssociation]? = []
     /// `FunctionAssociations`: CloudFront Functions, or nil when the member is not sent.
@@ -83,7 +83,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// `false`; no check reads this, so cfc keeps one default for "not written" and "not sent".
     @inlinable
     public var compress: Bool {
-        get { sentCompress ?? true }
+        get { sentCompress ?? Self.defaultCompress }
         set { sentCompress = newValue }
     }
 
@@ -139,6 +139,12 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
         return (minTTL ?? defaultMinTTL) > defaultMaxTTL || defaultTTL > defaultMaxTTL ? defaultTTL : defaultMaxTTL
     }
 
+    /// The allowed and cached methods when none are given: `GET` and `HEAD`.
+    public static let defaultMethods: [HTTPMethod] = [.get, .head]
+    /// Whether CloudFront compresses when `Compress` is not given: cfc sends `true`, as the
+    /// console does.
+    public static let defaultCompress = true
+
     /// CloudFront's `MinTTL` for legacy forwarded values when none is given.
     public static let defaultMinTTL: Int64 = 0
     /// CloudFront's `DefaultTTL` for legacy forwarded values when none is given: one day.
@@ -163,7 +169,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// The methods CloudFront forwards; `GET` and `HEAD` when `AllowedMethods` is not sent.
     @inlinable
     public var allowedMethods: [HTTPMethod] {
-        get { sentAllowedMethods ?? [.get, .head] }
+        get { sentAllowedMethods ?? Self.defaultMethods }
         set { sentAllowedMethods = newValue }
     }
 
@@ -171,7 +177,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
     /// not sent.
     @inlinable
     public var cachedMethods: [HTTPMethod] {
-        get { sentCachedMethods ?? [.get, .head] }
+        get { sentCachedMethods ?? Self.defaultMethods }
         set { sentCachedMethods = newValue }
     }
 

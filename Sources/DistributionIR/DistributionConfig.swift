@@ -42,7 +42,7 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     /// `Logging`: standard (access) logs, or nil when the member is not sent.
     public var sentLogging: LoggingConfig? = .disabled
     /// `PriceClass`, or nil when the member is not sent.
-    public var sentPriceClass: PriceClass? = .priceClassAll
+    public var sentPriceClass: PriceClass? = DistributionConfig.defaultPriceClass
     /// `Enabled`.
     public var enabled: Bool = true
     /// `ViewerCertificate`, or nil when the member is not sent.
@@ -53,9 +53,9 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     /// is not sent.
     public var sentWebACLId: String? = ""
     /// `HttpVersion`, or nil when the member is not sent.
-    public var sentHTTPVersion: HTTPVersion? = .http2
+    public var sentHTTPVersion: HTTPVersion? = DistributionConfig.defaultHTTPVersion
     /// `IsIPV6Enabled`, or nil when the member is not sent.
-    public var sentIsIPV6Enabled: Bool? = true
+    public var sentIsIPV6Enabled: Bool? = DistributionConfig.defaultIsIPV6Enabled
     /// `ContinuousDeploymentPolicyId`.
     public var continuousDeploymentPolicyId: String? = nil
     /// `Staging`: whether this is a staging distribution.
@@ -89,7 +89,7 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     /// no default; this is cfc's, and the console's).
     @inlinable
     public var priceClass: PriceClass {
-        get { sentPriceClass ?? .priceClassAll }
+        get { sentPriceClass ?? Self.defaultPriceClass }
         set { sentPriceClass = newValue }
     }
 
@@ -104,7 +104,7 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     /// default for new distributions.
     @inlinable
     public var httpVersion: HTTPVersion {
-        get { sentHTTPVersion ?? .http2 }
+        get { sentHTTPVersion ?? Self.defaultHTTPVersion }
         set { sentHTTPVersion = newValue }
     }
 
@@ -112,7 +112,7 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
     /// no default; this is cfc's, and the console's).
     @inlinable
     public var isIPV6Enabled: Bool {
-        get { sentIsIPV6Enabled ?? true }
+        get { sentIsIPV6Enabled ?? Self.defaultIsIPV6Enabled }
         set { sentIsIPV6Enabled = newValue }
     }
 
@@ -164,6 +164,13 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
         get { sentRestrictions ?? Restrictions() }
         set { sentRestrictions = newValue }
     }
+
+    /// The price class when `PriceClass` is not sent: every edge location.
+    public static let defaultPriceClass = PriceClass.priceClassAll
+    /// The HTTP versions when `HttpVersion` is not sent: HTTP/2 (and 1.1).
+    public static let defaultHTTPVersion = HTTPVersion.http2
+    /// IPv6 when `IsIPV6Enabled` is not sent (the API reference's default).
+    public static let defaultIsIPV6Enabled = true
 
     /// The config with every member whose value means "nothing" spelt the one way cfc spells it
     /// by default: a member cfc sends by default that is not sent becomes what its absence means
@@ -231,7 +238,7 @@ public struct CustomErrorResponse: Equatable, Hashable, Sendable, Codable {
     /// `ResponseCode`: the status code returned to the viewer (a string in the API).
     public var responseCode: String? = nil
     /// `ErrorCachingMinTTL`, in seconds, or nil when the member is not sent.
-    public var sentErrorCachingMinTTL: Int64? = 10
+    public var sentErrorCachingMinTTL: Int64? = CustomErrorResponse.defaultErrorCachingMinTTL
 
     /// Creates an empty response.
     public init() {}
@@ -240,9 +247,12 @@ public struct CustomErrorResponse: Equatable, Hashable, Sendable, Codable {
     /// `ErrorCachingMinTTL` is not sent.
     @inlinable
     public var errorCachingMinTTL: Int64 {
-        get { sentErrorCachingMinTTL ?? 10 }
+        get { sentErrorCachingMinTTL ?? Self.defaultErrorCachingMinTTL }
         set { sentErrorCachingMinTTL = newValue }
     }
+
+    /// Seconds CloudFront caches an error when `ErrorCachingMinTTL` is not sent.
+    public static let defaultErrorCachingMinTTL: Int64 = 10
 
     /// The response with every member that is not sent set to what it means.
     public var withAbsentMembersNormalized: CustomErrorResponse {

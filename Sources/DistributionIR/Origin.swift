@@ -29,9 +29,9 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     /// `VpcOriginConfig`: set for an origin in a VPC.
     public var vpcOriginConfig: VPCOriginConfig? = nil
     /// `ConnectionAttempts` (1 to 3), or nil when the member is not sent.
-    public var sentConnectionAttempts: Int? = 3
+    public var sentConnectionAttempts: Int? = Origin.defaultConnectionAttempts
     /// `ConnectionTimeout` (seconds, 1 to 10), or nil when the member is not sent.
-    public var sentConnectionTimeout: Int? = 10
+    public var sentConnectionTimeout: Int? = Origin.defaultConnectionTimeout
     /// `ResponseCompletionTimeout`: seconds.
     public var responseCompletionTimeout: Int? = nil
     /// `OriginShield`, or nil when the member is not sent.
@@ -39,6 +39,11 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     /// `OriginAccessControlId`: for S3 origins using origin access control; nil when the member
     /// is not sent.
     public var sentOriginAccessControlId: String? = ""
+
+    /// `ConnectionAttempts` when not sent (the API reference's default).
+    public static let defaultConnectionAttempts = 3
+    /// `ConnectionTimeout` when not sent, in seconds (the API reference's default).
+    public static let defaultConnectionTimeout = 10
 
     /// Creates an origin with no id or domain.
     public init() {}
@@ -60,7 +65,7 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     /// `ConnectionAttempts` is not sent.
     @inlinable
     public var connectionAttempts: Int {
-        get { sentConnectionAttempts ?? 3 }
+        get { sentConnectionAttempts ?? Self.defaultConnectionAttempts }
         set { sentConnectionAttempts = newValue }
     }
 
@@ -68,7 +73,7 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
     /// `ConnectionTimeout` is not sent.
     @inlinable
     public var connectionTimeout: Int {
-        get { sentConnectionTimeout ?? 10 }
+        get { sentConnectionTimeout ?? Self.defaultConnectionTimeout }
         set { sentConnectionTimeout = newValue }
     }
 
@@ -163,14 +168,19 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
     public var sentOriginSSLProtocols: [SSLProtocol]? = [.tlsV1_2]
     /// `OriginReadTimeout` (seconds, 1 to 180; 60 without a quota increase), or nil when the
     /// member is not sent.
-    public var sentOriginReadTimeout: Int? = 30
+    public var sentOriginReadTimeout: Int? = CustomOriginConfig.defaultOriginReadTimeout
     /// `OriginKeepaliveTimeout` (seconds, 1 to 180; 60 without a quota increase), or nil when
     /// the member is not sent.
-    public var sentOriginKeepaliveTimeout: Int? = 5
+    public var sentOriginKeepaliveTimeout: Int? = CustomOriginConfig.defaultOriginKeepaliveTimeout
     /// `IpAddressType`.
     public var ipAddressType: IPAddressType? = nil
     /// `OriginMtlsConfig`: the client certificate CloudFront presents to the origin.
     public var originMTLSConfig: OriginMTLSConfig? = nil
+
+    /// `OriginReadTimeout` when not sent, in seconds (the API reference's default).
+    public static let defaultOriginReadTimeout = 30
+    /// `OriginKeepaliveTimeout` when not sent, in seconds (the API reference's default).
+    public static let defaultOriginKeepaliveTimeout = 5
 
     /// Creates a config with cfc's defaults (HTTPS only, TLSv1.2, ports 80/443).
     public init() {}
@@ -179,7 +189,7 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
     /// `OriginReadTimeout` is not sent.
     @inlinable
     public var originReadTimeout: Int {
-        get { sentOriginReadTimeout ?? 30 }
+        get { sentOriginReadTimeout ?? Self.defaultOriginReadTimeout }
         set { sentOriginReadTimeout = newValue }
     }
 
@@ -187,7 +197,7 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
     /// `OriginKeepaliveTimeout` is not sent.
     @inlinable
     public var originKeepaliveTimeout: Int {
-        get { sentOriginKeepaliveTimeout ?? 5 }
+        get { sentOriginKeepaliveTimeout ?? Self.defaultOriginKeepaliveTimeout }
         set { sentOriginKeepaliveTimeout = newValue }
     }
 }

@@ -113,7 +113,7 @@ public enum APINormalization {
             apply: { config in
                 config.origins = config.origins.map { origin in
                     var origin = origin
-                    if origin.s3OriginConfig?.originReadTimeout == 30 { origin.s3OriginConfig?.originReadTimeout = nil }
+                    if origin.s3OriginConfig?.originReadTimeout == CustomOriginConfig.defaultOriginReadTimeout { origin.s3OriginConfig?.originReadTimeout = nil }
                     return origin
                 }
             }),

@@ -8,7 +8,7 @@ extension Distribution: CatalogStructure {
     public static let catalog = Catalog<Distribution>("distribution", [
         .value("caller-reference", \.config.callerReference, api: "CallerReference", StringCodec(), defaultText: "cfc-NAME",
                fixedAfterCreate: true,
-               "A unique value that makes the create request idempotent. Default: `cfc-` followed by the distribution's name, so re-running a pipeline never creates a second distribution."),
+               "A unique value that makes the create request idempotent. Default: `cfc-NAME`, NAME being the distribution's name, so re-running a pipeline never creates a second distribution."),
         .omittable("aliases", \.config.sentAliases, api: "Aliases", ListCodec("CNAME", StringCodec()),
                    default: { $0.config.connectionMode == .tenantOnly ? nil : [] },
                    defaultDescription: "none (sent as an empty list; not sent for `connection-mode: tenant-only`)",
