@@ -382,7 +382,8 @@ def _behaviors(config):
 
 
 def with_lambda_associations(config, sent):
-    """`config` (what moto returned) with each behavior's LambdaFunctionAssociations as sent.
+    """`config` (what moto returned) with each behavior's LambdaFunctionAssociations as sent,
+    and the other members moto drops or adds restored as CloudFront returns them.
 
     moto empties them (MOTO_DOES_NOT_KEEP); CloudFront keeps them. Planning against moto's
     config as is would see origin-facing functions appear and rightly plan an invalidation for
@@ -392,6 +393,13 @@ def with_lambda_associations(config, sent):
     for behavior, sent_behavior in zip(_behaviors(config), _behaviors(sent)):
         if "LambdaFunctionAssociations" in sent_behavior:
             behavior["LambdaFunctionAssociations"] = copy.deepcopy(sent_behavior["LambdaFunctionAssociations"])
+        # moto fills in ForwardedValues (and legacy TTLs) beside a cache policy
+        # (MOTO_DOES_NOT_KEEP); CloudFront never returns both, and cfc refuses such input
+        # (api.cache_settings).
+        if behavior.get("CachePolicyId") and "ForwardedValues" not in sent_behavior:
+            for member in LEGACY_CACHE_MEMBERS:
+                if member not in sent_behavior:
+                    behavior.pop(member, None)
     # moto also drops S3OriginConfig (MOTO_DOES_NOT_KEEP), leaving origins with no origin config,
     # which CloudFront never returns and cfc refuses as input (api.origin_type).
     sent_origins = {origin["Id"]: origin for origin in sent.get("Origins", {}).get("Items", [])}
@@ -403,6 +411,7 @@ def with_lambda_associations(config, sent):
 
 
 ORIGIN_CONFIGS = ("S3OriginConfig", "CustomOriginConfig", "VpcOriginConfig")
+LEGACY_CACHE_MEMBERS = ("ForwardedValues", "MinTTL", "DefaultTTL", "MaxTTL")
 
 
 def with_lambda_associations_xml(body, sent_body):
@@ -429,6 +438,13 @@ def with_lambda_associations_xml(body, sent_body):
             origin.insert(anchor, copy.deepcopy(kept))
             changed = True
     for behavior, sent_behavior in zip(behaviors(tree), behaviors(sent)):
+        # The legacy cache settings moto adds beside a cache policy (see with_lambda_associations).
+        if (behavior.findtext(f"{{{NS}}}CachePolicyId") or "") and sent_behavior.find(f"{{{NS}}}ForwardedValues") is None:
+            for member in LEGACY_CACHE_MEMBERS:
+                added = behavior.find(f"{{{NS}}}{member}")
+                if added is not None and sent_behavior.find(f"{{{NS}}}{member}") is None:
+                    behavior.remove(added)
+                    changed = True
         kept = sent_behavior.find(f"{{{NS}}}LambdaFunctionAssociations")
         dropped = behavior.find(f"{{{NS}}}LambdaFunctionAssociations")
         if kept is None or dropped is None or ET.tostring(kept) == ET.tostring(dropped):
