@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(
             name: "DistributionLanguageTests",
-            dependencies: ["DistributionLanguage", "DistributionIR", "YAMLSyntax", "APIDocument", "CFCTestSupport", "CFCCompiler", "CFCDiagnostics"]
+            dependencies: ["DistributionLanguage", "DistributionIR", "YAMLSyntax", "APIDocument", "CFCTestSupport", "CFCCompiler", "CFCDiagnostics", "Checks"]
         ),
         .testTarget(
             name: "CFCGoldenTests",
