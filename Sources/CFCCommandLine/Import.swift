@@ -2,6 +2,7 @@ import ArgumentParser
 import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
+import DistributionIR
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,10 @@ struct Import: ParsableCommand {
             file compiles; they are listed on standard error. Before anything is written, the YAML \
             is compiled and compared with the input member for member (a member the input leaves \
             out is written as null); if cfc cannot reproduce the input exactly, nothing is written \
-            and the members that differ are named. Exit status: 0 success; 1 the input cannot be \
+            and the members that differ are named. When the input says which distribution it is \
+            (get-distribution output carries its Id) or --id does, the distribution's id, ARN, \
+            domain name, ETag and config digest are recorded in the state file (cfc-state.json \
+            beside --output, or --state). Exit status: 0 success; 1 the input cannot be \
             read or imported; 64 bad invocation.
             """)
 
@@ -28,9 +32,22 @@ struct Import: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the YAML to this file (atomically) instead of standard output.", transform: nonEmptyPath)
     var output: String?
 
+    @Option(help: "The CloudFront id of the distribution, recorded in the state file (when the input does not carry it, as get-distribution-config output does not).")
+    var id: String?
+
+    @Option(help: "The state file to record the distribution in (default: cfc-state.json beside --output).", transform: nonEmptyPath)
+    var state: String?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
+    func validate() throws {
+        if let id, !CloudFrontIdentifier.isDistributionID(id) {
+            throw ValidationError("--id '\(VisibleText.escaped(id))' is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE).")
+        }
+    }
+
     func run() throws {
-        try diagnostics.present(ImportCommand.execute(file, name: name, output: output, options: diagnostics.compileOptions))
+        try diagnostics.present(ImportCommand.execute(file, name: name, output: output, id: id, statePath: state,
+                                                      options: diagnostics.compileOptions))
     }
 }

@@ -117,6 +117,10 @@ public enum FrontEndDiagnostics {
               fix: "Use the YAML file as it is."),
         Entry(id: "import.name", meaning: "The distribution name for the import cannot be used.",
               fix: "Pass --name with letters, digits, - and _."),
+        Entry(id: "import.state", meaning: "The state file already maps the imported name to another CloudFront distribution.",
+              fix: "Import under another --name, or remove the stale entry from the state file."),
+        Entry(id: "import.id", meaning: "--id names a different distribution than the id the input carries.",
+              fix: "Leave out --id when the input (get-distribution output) says which distribution it is."),
         Entry(id: "import.round_trip", meaning: "The imported YAML would not compile back to the same DistributionConfig, so nothing was written.",
               fix: "Report it with the input file; the notes name the members that differ."),
         Entry(id: "import.empty_items", meaning: "The input spells an empty list differently from how cfc sends it (Items [] versus no Items); the meaning is the same.",
@@ -131,6 +135,11 @@ public enum FrontEndDiagnostics {
               fix: "Choose one with --distribution."),
         Entry(id: "route.request", meaning: "The request cannot be simulated: not an absolute http(s) URL, or not an HTTP method.",
               fix: "Give a method and a URL such as https://www.example.com/index.html."),
+        // The state file
+        Entry(id: "state.syntax", meaning: "The state file (cfc-state.json) is not valid JSON.",
+              fix: "Restore it from version control: cfc writes it whole and atomically, so a broken one was edited by hand."),
+        Entry(id: "state.invalid", meaning: "The state file has a member or value a state file cannot have (an unknown key, an id or ETag CloudFront could not have given, another format version).",
+              fix: "Restore it from version control, or correct the value the message points at; schema/cfc-state.schema.json describes the format."),
         // Diagnostic output
         Entry(id: "diagnostics.error_limit", meaning: "More errors than --error-limit in one file: the rest are counted, not shown.",
               fix: "Fix the errors shown and run again, or raise --error-limit."),

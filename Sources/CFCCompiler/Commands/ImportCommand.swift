@@ -19,14 +19,40 @@ public enum ImportCommand {
         public var diagnostics: [Diagnostic]
         /// The file read.
         public var sources: [SourceFile]
+        /// The distribution's name and what the state file should record of it, when the
+        /// input (or `--id`) says which CloudFront distribution it is.
+        public var stateRecord: (name: String, record: StateFile.Record)? = nil
     }
 
     /// Imports the config in `path` and writes the YAML to the file `output` (atomically) or,
     /// without one, to standard output; the baseline is listed on standard error.
-    public static func execute(_ path: String, name: String?, output: String?, options: CompileOptions) -> CommandResult {
-        let outcome = run(path, name: name, options: options)
+    ///
+    /// When the input says which distribution it is (the `Id` of get-, create- or
+    /// update-distribution output) or `id` says so, the state file records it: `statePath`, or
+    /// `cfc-state.json` beside the output (with no output file, only an explicit `statePath`).
+    public static func execute(
+        _ path: String, name: String?, output: String?, id: String? = nil, statePath: String? = nil, options: CompileOptions
+    ) -> CommandResult {
+        let outcome = run(path, name: name, id: id, options: options)
         var result = CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .failure)
         guard let yaml = outcome.yaml else { return result }
+        // The state is checked before anything is written, so a refusal leaves both files as
+        // they were.
+        var state: (path: String, file: StateFile)? = nil
+        if let (recordName, record) = outcome.stateRecord, output != nil || statePath != nil {
+            let path = StateFile.path(forConfigs: output.map { [$0] } ?? [], explicit: statePath)
+            let sink = DiagnosticCollector()
+            guard var file = StateFile.read(path, options: options, sink: sink) else {
+                result.diagnostics += sink.diagnostics
+                return result
+            }
+            if let known = file.distributions[recordName], known.id != record.id {
+                result.diagnostics.append(ImportMessages.stateConflict(recordName, known: known.id, imported: record.id, state: path))
+                return result
+            }
+            file.distributions[recordName] = record
+            state = (path, file)
+        }
         if !outcome.baseline.isEmpty {
             var text = "cfc import: recorded \(outcome.baseline.count) finding\(outcome.baseline.count == 1 ? "" : "s") as a baseline (ignore: entries):\n"
             for finding in outcome.baseline {
@@ -42,6 +68,7 @@ public enum ImportCommand {
         if let output {
             do {
                 try FileIO.writeAtomically(yaml, to: output)
+                if let state { try state.file.write(to: state.path) }
             } catch {
                 result.diagnostics.append(OutputWriting.writeFailure(error))
                 return result
@@ -53,8 +80,9 @@ public enum ImportCommand {
         return result
     }
 
-    /// Imports the config in `path` as distribution `name` (by default, from the file name).
-    public static func run(_ path: String, name: String?, options: CompileOptions = CompileOptions()) -> Outcome {
+    /// Imports the config in `path` as distribution `name` (by default, from the file name);
+    /// `id` names the CloudFront distribution it belongs to, when the input does not.
+    public static func run(_ path: String, name: String?, id: String? = nil, options: CompileOptions = CompileOptions()) -> Outcome {
         let sink = DiagnosticCollector()
         let distributionName = name ?? safeName(ConfigInput.stem(of: path))
         if let problem = DistributionNames.problem(with: distributionName) {
@@ -82,7 +110,21 @@ public enum ImportCommand {
         }
         let respelt = differences.filter { !$0.isSignificant }
         if !respelt.isEmpty { sink.emit(ImportMessages.emptyItemsRespelt(respelt, file: path)) }
-        return Outcome(yaml: yaml, baseline: findings, diagnostics: sink.diagnostics, sources: [input.source])
+        var outcome = Outcome(yaml: yaml, baseline: findings, diagnostics: sink.diagnostics, sources: [input.source])
+        let identity = input.identities[distributionName] ?? DistributionIdentity()
+        if let id, let carried = identity.id, carried != id {
+            outcome.yaml = nil
+            outcome.diagnostics.append(ImportMessages.idMismatch(given: id, carried: carried, file: path))
+            return outcome
+        }
+        if let recordedID = id ?? identity.id {
+            let configJSON = DocumentFormat.json.print(emitDistributionConfig(distribution))
+            outcome.stateRecord = (distributionName, StateFile.Record(
+                id: recordedID, arn: identity.arn, domainName: identity.domainName,
+                callerReference: distribution.config.callerReference, etag: input.etags[distributionName],
+                configSHA256: StateFile.digest(ofConfigJSON: configJSON)))
+        }
+        return outcome
     }
 
     /// Checks the law compile(import(d)) == d on this import: compiles `yaml` into the input's
@@ -192,6 +234,21 @@ public enum ImportCommand {
 
 /// Messages of `cfc import`, in alphabetical order.
 enum ImportMessages {
+    /// `import.state`: the state file already maps the name to another distribution.
+    static func stateConflict(_ name: String, known: String, imported: String, state: String) -> Diagnostic {
+        Diagnostic(
+            id: "import.state", severity: .error,
+            summary: "the state file already maps '\(name)' to distribution \(known), not \(imported); nothing was written",
+            hint: "import under another --name, or remove '\(name)' from the state file if \(known) is gone", file: state)
+    }
+
+    /// `import.id`: `--id` names another distribution than the input carries.
+    static func idMismatch(given: String, carried: String, file: String) -> Diagnostic {
+        Diagnostic(id: "import.id", severity: .error,
+                   summary: "--id \(given) does not match the distribution id \(carried) in the input; nothing was written",
+                   hint: "leave out --id: the input says which distribution it is", file: file)
+    }
+
     /// `import.kind`: the input is cfc YAML already.
     static func alreadyYAML(file: String) -> Diagnostic {
         Diagnostic(id: "import.kind", severity: .error, summary: "the file is already cfc YAML",

@@ -23,6 +23,9 @@ public struct ConfigInput: Sendable {
     public var distributions: [Distribution]
     /// `ETag`s by distribution name, from `get-distribution-config` output.
     public var etags: [String: String]
+    /// What the input said of the distribution beside its config (id, ARN, domain name), by
+    /// distribution name, from get-, create- and update-distribution output.
+    public var identities: [String: DistributionIdentity] = [:]
     /// What the file was.
     public var kind: Kind
     /// The file, for rendering diagnostics.
@@ -48,8 +51,9 @@ public struct ConfigInput: Sendable {
             do {
                 let node = try JSONReader.read(source).withoutNullMembers
                 guard let read = readDistributionConfigJSON(node, name: name, sink: sink), sink.errorCount == errorsBefore else { return nil }
-                return ConfigInput(distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:], kind: .json,
-                                   source: source, apiConfig: distributionConfigNode(in: node))
+                return ConfigInput(distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:],
+                                   identities: [name: read.identity], kind: .json, source: source,
+                                   apiConfig: distributionConfigNode(in: node))
             } catch {
                 sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
                 return nil
@@ -59,8 +63,8 @@ public struct ConfigInput: Sendable {
                 let (rootName, node) = try XMLReader.read(source)
                 guard let read = readDistributionConfigXML(rootName: rootName, node, name: name, sink: sink),
                       sink.errorCount == errorsBefore else { return nil }
-                return ConfigInput(distributions: [read.distribution], etags: [:], kind: .xml, source: source,
-                                   apiConfig: distributionConfigNode(in: node))
+                return ConfigInput(distributions: [read.distribution], etags: [:], identities: [name: read.identity], kind: .xml,
+                                   source: source, apiConfig: distributionConfigNode(in: node))
             } catch {
                 sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
                 return nil

@@ -9,6 +9,40 @@ public struct ReadDistribution: Sendable, Equatable {
     public var distribution: Distribution
     /// The `ETag` to pass as `--if-match` on update, if the input carried one.
     public var etag: String?
+    /// What CloudFront says of the distribution beside its config (get-, create- and
+    /// update-distribution output): its id, ARN and domain name, each when present and well
+    /// formed.
+    public var identity: DistributionIdentity = DistributionIdentity()
+}
+
+/// The members of a `Distribution` that say which distribution a config belongs to.
+public struct DistributionIdentity: Sendable, Equatable {
+    /// `Id`.
+    public var id: String?
+    /// `ARN`.
+    public var arn: String?
+    /// `DomainName`.
+    public var domainName: String?
+
+    /// Creates an identity.
+    public init(id: String? = nil, arn: String? = nil, domainName: String? = nil) {
+        self.id = id
+        self.arn = arn
+        self.domainName = domainName
+    }
+
+    /// The identity in a `Distribution` node, keeping only values of the forms CloudFront gives.
+    init(_ node: APINode) {
+        func text(_ name: String) -> String? {
+            if case .string(let value)? = node.member(name)?.value { return value }
+            return nil
+        }
+        id = text("Id").flatMap { CloudFrontIdentifier.isDistributionID($0) ? $0 : nil }
+        arn = text("ARN").flatMap { $0.hasPrefix("arn:") && $0.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F } ? $0 : nil }
+        domainName = text("DomainName").flatMap { value in
+            value.hasSuffix(".cloudfront.net") || value.hasSuffix(".cloudfront.cn") ? value : nil
+        }
+    }
 }
 
 /// Reads a `DistributionConfig` from API JSON: the bare config, or any document of the aws CLI
@@ -57,7 +91,9 @@ public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any 
     }
     guard let inner = node.member(wrapper.member) else { return nil }
     guard let config = wrapper.innerMembers == nil ? inner : readWrapped(inner, wrapper, &context) else { return nil }
-    return readConfig(config, name: name, etag: etag, &context)
+    var read = readConfig(config, name: name, etag: etag, &context)
+    if wrapper.member == "Distribution" { read?.identity = DistributionIdentity(inner) }
+    return read
 }
 
 /// An aws CLI or API document that carries a whole `DistributionConfig` inside one member.
@@ -142,7 +178,9 @@ public func readDistributionConfigXML(
             range: node.range))
         return nil
     }
-    return readConfig(config, name: name, etag: nil, &context)
+    var read = readConfig(config, name: name, etag: nil, &context)
+    if rootName == "Distribution" { read?.identity = DistributionIdentity(node) }
+    return read
 }
 
 private func readConfig(_ node: APINode, name: String, etag: String?, _ context: inout ReadingContext) -> ReadDistribution? {

@@ -1,0 +1,269 @@
+import APIDocument
+import CFCDiagnostics
+import CFCSupport
+import DistributionIR
+import DistributionLanguage
+
+/// Where the distributions of a set of configs live in CloudFront: `cfc-state.json`, committed
+/// beside the configs.
+///
+/// It maps each distribution's name to its CloudFront id, ARN and domain name, and the ETag and
+/// config digest last applied (or imported), so that `plan` and `apply` know create from update
+/// without relying on file names, and `drift` knows what to read. It never holds a secret: only
+/// identifiers CloudFront hands out and a SHA-256 of the config document sent.
+///
+/// ```json
+/// {
+///   "version": 1,
+///   "distributions": {
+///     "www": {
+///       "id": "EDFDVBD6EXAMPLE",
+///       "arn": "arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE",
+///       "domain-name": "d111111abcdef8.cloudfront.net",
+///       "caller-reference": "cfc-www",
+///       "etag": "E2QWRUHEXAMPLE",
+///       "config-sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+///     }
+///   }
+/// }
+/// ```
+///
+/// The file is written whole and atomically, keys in a fixed order and distributions sorted by
+/// name, so that the same state is the same bytes and a review diff shows only what changed.
+/// The format is described by `schema/cfc-state.schema.json`.
+public struct StateFile: Sendable, Equatable {
+    /// The file name looked for beside the configs.
+    public static let defaultFileName = "cfc-state.json"
+    /// The format's version.
+    public static let formatVersion = 1
+
+    /// What is known of one distribution.
+    public struct Record: Sendable, Equatable {
+        /// The CloudFront id (`EDFDVBD6EXAMPLE`).
+        public var id: String
+        /// The ARN, when known.
+        public var arn: String?
+        /// The CloudFront domain name (`d111111abcdef8.cloudfront.net`), when known.
+        public var domainName: String?
+        /// The caller reference the distribution was created with, when known.
+        public var callerReference: String?
+        /// The ETag of the config last applied or read, when known.
+        public var etag: String?
+        /// The SHA-256 (hex) of the DistributionConfig JSON last applied or read, when known.
+        public var configSHA256: String?
+
+        /// Creates a record for `id`.
+        public init(id: String, arn: String? = nil, domainName: String? = nil, callerReference: String? = nil,
+                    etag: String? = nil, configSHA256: String? = nil) {
+            self.id = id
+            self.arn = arn
+            self.domainName = domainName
+            self.callerReference = callerReference
+            self.etag = etag
+            self.configSHA256 = configSHA256
+        }
+    }
+
+    /// The distributions, by name.
+    public var distributions: [String: Record]
+
+    /// An empty state.
+    public init(distributions: [String: Record] = [:]) {
+        self.distributions = distributions
+    }
+
+    /// The state file for configs at `configPaths`: `explicit` when given, else
+    /// `cfc-state.json` in the directory of the first config (the working directory for
+    /// standard input).
+    public static func path(forConfigs configPaths: [String], explicit: String?) -> String {
+        if let explicit { return explicit }
+        guard let first = configPaths.first, first != "-", let slash = first.lastIndex(of: "/") else { return defaultFileName }
+        let directory = first[..<slash]
+        return (directory.isEmpty ? "/" : String(directory) + "/") + defaultFileName
+    }
+
+    // MARK: - Writing
+
+    /// The file's bytes: pretty JSON, keys in a fixed order, distributions by name, a newline
+    /// at the end.
+    public func rendered() -> [UInt8] {
+        var entries: [JSONMember] = []
+        for name in distributions.keys.sorted() {
+            guard let record = distributions[name] else { continue }
+            var members = [JSONMember("id", .string(record.id))]
+            if let arn = record.arn { members.append(JSONMember("arn", .string(arn))) }
+            if let domain = record.domainName { members.append(JSONMember("domain-name", .string(domain))) }
+            if let reference = record.callerReference { members.append(JSONMember("caller-reference", .string(reference))) }
+            if let etag = record.etag { members.append(JSONMember("etag", .string(etag))) }
+            if let digest = record.configSHA256 { members.append(JSONMember("config-sha256", .string(digest))) }
+            entries.append(JSONMember(name, .object(members)))
+        }
+        let document = JSONValue.object([
+            JSONMember("version", .integer(Int64(Self.formatVersion))),
+            JSONMember("distributions", .object(entries)),
+        ])
+        return document.rendered()
+    }
+
+    /// Writes the file atomically: a reader sees the old state or the new, never a mix.
+    /// - Throws: `FileIOError` when it cannot be written.
+    public func write(to path: String) throws(FileIOError) {
+        try FileIO.writeAtomically(rendered(), to: path)
+    }
+
+    /// The digest recorded for a config document: SHA-256 of its JSON bytes, in hex.
+    public static func digest(ofConfigJSON bytes: [UInt8]) -> String {
+        SHA256.hex(String(decoding: bytes, as: UTF8.self))
+    }
+
+    // MARK: - Reading
+
+    /// Reads the state file at `path`.
+    ///
+    /// - Returns: the state; an empty state when the file does not exist and `mustExist` is
+    ///   false; nil when it cannot be read or is not a state file (every problem reported to
+    ///   `sink` at its line and column, so a file edited by hand into nonsense says where).
+    public static func read(_ path: String, mustExist: Bool = false, options: CompileOptions, sink: any DiagnosticSink) -> StateFile? {
+        if !mustExist, !FileIO.exists(path) { return StateFile() }
+        guard let source = SourceInput.read(path, options: options, sink: sink) else { return nil }
+        let node: APINode
+        do {
+            node = try JSONReader.read(source)
+        } catch {
+            sink.emit(StateMessages.syntax(error.message, at: error.range))
+            return nil
+        }
+        let errorsBefore = sink.errorCount
+        let state = parse(node, file: source.path, sink: sink)
+        return sink.errorCount == errorsBefore ? state : nil
+    }
+
+    private static let recordKeys = ["id", "arn", "domain-name", "caller-reference", "etag", "config-sha256"]
+
+    private static func parse(_ node: APINode, file: String, sink: any DiagnosticSink) -> StateFile {
+        guard case .object(let members) = node.value else {
+            sink.emit(StateMessages.wrongType("the state file", expected: "an object", node, file: file))
+            return StateFile()
+        }
+        for member in members where member.name != "version" && member.name != "distributions" {
+            sink.emit(StateMessages.unknownMember(member.name, in: "the state file", candidates: ["version", "distributions"], member.node, file: file))
+        }
+        switch node.member("version")?.value {
+        case .number(let text)? where Int(text) == formatVersion: break
+        case nil: sink.emit(StateMessages.missing("version", in: "the state file", node, file: file))
+        default:
+            sink.emit(StateMessages.badValue("version", "must be \(formatVersion) (this cfc reads state format \(formatVersion))",
+                                             node.member("version") ?? node, file: file))
+        }
+        guard let list = node.member("distributions") else {
+            sink.emit(StateMessages.missing("distributions", in: "the state file", node, file: file))
+            return StateFile()
+        }
+        guard case .object(let entries) = list.value else {
+            sink.emit(StateMessages.wrongType("distributions", expected: "an object from name to distribution", list, file: file))
+            return StateFile()
+        }
+        var state = StateFile()
+        for entry in entries {
+            if let problem = DistributionNames.problem(with: entry.name) {
+                sink.emit(StateMessages.badValue("distribution name '\(VisibleText.escaped(entry.name))'", problem, entry.node, file: file))
+                continue
+            }
+            if state.distributions[entry.name] != nil {
+                sink.emit(StateMessages.badValue("distribution '\(entry.name)'", "is listed twice", entry.node, file: file))
+                continue
+            }
+            if let record = parseRecord(entry.node, name: entry.name, file: file, sink: sink) {
+                state.distributions[entry.name] = record
+            }
+        }
+        return state
+    }
+
+    private static func parseRecord(_ node: APINode, name: String, file: String, sink: any DiagnosticSink) -> Record? {
+        let noun = "distribution '\(name)'"
+        guard case .object(let members) = node.value else {
+            sink.emit(StateMessages.wrongType(noun, expected: "an object", node, file: file))
+            return nil
+        }
+        var values: [String: String] = [:]
+        for member in members {
+            guard recordKeys.contains(member.name) else {
+                sink.emit(StateMessages.unknownMember(member.name, in: noun, candidates: recordKeys, member.node, file: file))
+                continue
+            }
+            guard case .string(let text) = member.node.value else {
+                sink.emit(StateMessages.wrongType("\(member.name) of \(noun)", expected: "a string", member.node, file: file))
+                continue
+            }
+            if let problem = problem(with: text, for: member.name) {
+                sink.emit(StateMessages.badValue("\(member.name) of \(noun)", problem, member.node, file: file))
+                continue
+            }
+            values[member.name] = text
+        }
+        guard let id = values["id"] else {
+            if node.member("id") == nil { sink.emit(StateMessages.missing("id", in: noun, node, file: file)) }
+            return nil
+        }
+        return Record(id: id, arn: values["arn"], domainName: values["domain-name"], callerReference: values["caller-reference"],
+                      etag: values["etag"], configSHA256: values["config-sha256"])
+    }
+
+    /// Why `value` cannot be the member `key` of a record, or nil. Everything in the file ends
+    /// up in an `aws` command line or a comparison, so each value is held to the form
+    /// CloudFront gives it.
+    static func problem(with value: String, for key: String) -> String? {
+        switch key {
+        case "id":
+            return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE)"
+        case "etag":
+            return CloudFrontIdentifier.isETag(value) ? nil : "is not an ETag CloudFront returns (letters and digits)"
+        case "arn":
+            let valid = (value.hasPrefix("arn:aws:cloudfront::") || value.hasPrefix("arn:aws-cn:cloudfront::"))
+                && value.contains(":distribution/") && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+            return valid ? nil : "is not a CloudFront distribution ARN (arn:aws:cloudfront::ACCOUNT:distribution/ID)"
+        case "domain-name":
+            let valid = (value.hasSuffix(".cloudfront.net") || value.hasSuffix(".cloudfront.cn"))
+                && value.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }
+            return valid ? nil : "is not a CloudFront domain name (such as d111111abcdef8.cloudfront.net)"
+        case "config-sha256":
+            let valid = value.utf8.count == 64 && value.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+            return valid ? nil : "is not a SHA-256 in lower-case hexadecimal (64 digits)"
+        case "caller-reference":
+            return (1...128).contains(value.utf8.count) && value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? nil
+                : "is not a caller reference (1 to 128 printable ASCII characters)"
+        default:
+            return nil
+        }
+    }
+}
+
+/// The state file's messages, in one place.
+enum StateMessages {
+    static func syntax(_ message: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(id: "state.syntax", severity: .error, summary: "the state file is not valid JSON: \(message)",
+                   hint: "restore it from version control; cfc writes it whole, so a broken one was edited by hand", range: range)
+    }
+
+    static func wrongType(_ what: String, expected: String, _ node: APINode, file: String) -> Diagnostic {
+        Diagnostic(id: "state.invalid", severity: .error, summary: "\(what) must be \(expected), found \(node.kindName)",
+                   hint: hint, range: node.range, file: file)
+    }
+
+    static func unknownMember(_ name: String, in what: String, candidates: [String], _ node: APINode, file: String) -> Diagnostic {
+        let suggestion = Suggestions.closest(to: name, in: candidates)
+        return Diagnostic(id: "state.invalid", severity: .error, summary: "unknown member '\(VisibleText.escaped(name))' in \(what)",
+                          hint: suggestion.map { "did you mean '\($0)'?" } ?? hint, range: node.range, file: file)
+    }
+
+    static func missing(_ name: String, in what: String, _ node: APINode, file: String) -> Diagnostic {
+        Diagnostic(id: "state.invalid", severity: .error, summary: "\(what) has no '\(name)'", hint: hint, range: node.range, file: file)
+    }
+
+    static func badValue(_ what: String, _ problem: String, _ node: APINode, file: String) -> Diagnostic {
+        Diagnostic(id: "state.invalid", severity: .error, summary: "\(what) \(problem)", hint: hint, range: node.range, file: file)
+    }
+
+    static let hint = "the state file is written by cfc apply and cfc import; restore it from version control rather than editing it"
+}

@@ -1,0 +1,100 @@
+import CFCCompiler
+import CFCDiagnostics
+import CFCTestSupport
+import Foundation
+import Testing
+
+/// The state file: the same state is the same bytes, what cfc writes it reads back, and a file
+/// edited into nonsense is refused with each problem at its line and column.
+@Suite struct StateFileTests {
+    static let sample = StateFile(distributions: [
+        "www": StateFile.Record(id: "EDFDVBD6EXAMPLE", arn: "arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE",
+                                domainName: "d111111abcdef8.cloudfront.net", callerReference: "cfc-www", etag: "E2QWRUHEXAMPLE",
+                                configSHA256: String(repeating: "ab", count: 32)),
+        "api": StateFile.Record(id: "E1ABCDEF234567"),
+    ])
+
+    private func read(_ text: String, mustExist: Bool = false) throws -> (StateFile?, [Diagnostic]) {
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cfc-state.json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let sink = DiagnosticCollector()
+        return (StateFile.read(path, mustExist: mustExist, options: CompileOptions(), sink: sink), sink.diagnostics)
+    }
+
+    @Test func writtenStateReadsBackAndIsByteStable() throws {
+        let bytes = Self.sample.rendered()
+        #expect(bytes == Self.sample.rendered())
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasSuffix("}\n"))
+        // Distributions by name, members in a fixed order.
+        #expect(text.firstRange(of: "\"api\"")!.lowerBound < text.firstRange(of: "\"www\"")!.lowerBound)
+        let (state, diagnostics) = try read(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(state == Self.sample)
+    }
+
+    @Test func aMissingFileIsAnEmptyStateUnlessItMustExist() throws {
+        let sink = DiagnosticCollector()
+        #expect(StateFile.read("/nonexistent/cfc-state.json", options: CompileOptions(), sink: sink) == StateFile())
+        #expect(sink.diagnostics.isEmpty)
+        #expect(StateFile.read("/nonexistent/cfc-state.json", mustExist: true, options: CompileOptions(), sink: sink) == nil)
+        #expect(sink.diagnostics.first?.id.rawValue == "io.read")
+    }
+
+    @Test func nonsenseIsRefusedAtItsPlace() throws {
+        let (state, diagnostics) = try read("""
+            {
+              "version": 2,
+              "distributions": {
+                "www": {"id": "not an id; rm -rf /", "etg": "E2QWRUHEXAMPLE"},
+                "../x": {"id": "E1"},
+                "api": {"arn": "arn:aws:cloudfront::1:distribution/E1"}
+              },
+              "extra": true
+            }
+            """)
+        #expect(state == nil)
+        let found = diagnostics.map { "\($0.range?.start.line ?? 0):\($0.id.rawValue):\($0.summary)" }
+        #expect(found.contains { $0.hasPrefix("2:state.invalid:version must be 1") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("4:state.invalid:id of distribution 'www' is not a CloudFront distribution id") }, "\(found)")
+        #expect(diagnostics.contains { $0.summary == "unknown member 'etg' in distribution 'www'" && $0.hint == "did you mean 'etag'?" })
+        #expect(found.contains { $0.hasPrefix("5:state.invalid:distribution name '../x'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("6:state.invalid:distribution 'api' has no 'id'") }, "\(found)")
+        #expect(found.contains { $0.contains("unknown member 'extra' in the state file") }, "\(found)")
+    }
+
+    @Test func notJSONIsASyntaxError() throws {
+        let (state, diagnostics) = try read("{\"version\": 1, \"distributions\": {")
+        #expect(state == nil)
+        #expect(diagnostics.first?.id.rawValue == "state.syntax")
+    }
+
+    @Test func theStateFileSitsBesideTheFirstConfig() {
+        #expect(StateFile.path(forConfigs: ["configs/site.yaml", "other/x.yaml"], explicit: nil) == "configs/cfc-state.json")
+        #expect(StateFile.path(forConfigs: ["site.yaml"], explicit: nil) == "cfc-state.json")
+        #expect(StateFile.path(forConfigs: ["/site.yaml"], explicit: nil) == "/cfc-state.json")
+        #expect(StateFile.path(forConfigs: ["-"], explicit: nil) == "cfc-state.json")
+        #expect(StateFile.path(forConfigs: ["a/site.yaml"], explicit: "state/prod.json") == "state/prod.json")
+    }
+
+    /// What cfc writes is what the published schema describes, and the schema refuses what the
+    /// reader refuses.
+    @Test(.enabled(if: PythonTools.available(["jsonschema"]), "needs Python 3 with jsonschema"))
+    func theSchemaDescribesTheFile() throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schema = TestPaths.packageRoot.appendingPathComponent("schema/cfc-state.schema.json").path
+        let good = directory.appendingPathComponent("good.json")
+        try Data(Self.sample.rendered()).write(to: good)
+        let empty = directory.appendingPathComponent("empty.json")
+        try Data(StateFile().rendered()).write(to: empty)
+        let valid = try #require(try Processes.python("Tests/CFCSchemaTests/validate_schema.py", [schema, good.path, empty.path]))
+        #expect(valid.status == 0, "\(valid.stdout)\(valid.stderr)")
+        let bad = directory.appendingPathComponent("bad.json")
+        try #"{"version": 1, "distributions": {"www": {"id": "e1; rm"}}}"#.write(to: bad, atomically: true, encoding: .utf8)
+        let invalid = try #require(try Processes.python("Tests/CFCSchemaTests/validate_schema.py", [schema, bad.path]))
+        #expect(invalid.status == 1, "\(invalid.stdout)")
+    }
+}
