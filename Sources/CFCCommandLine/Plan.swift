@@ -14,7 +14,10 @@ struct PlanCommandLine: ErrorExitStatus {
             --previous takes a cfc YAML file, the JSON 'aws cloudfront get-distribution-config' \
             prints (its ETag becomes the --if-match value, its CallerReference is kept), a bare \
             DistributionConfig JSON, or a DistributionConfig XML. With --output DIR, writes \
-            NAME.distribution.json|xml, NAME.invalidation.json|xml and plan.json, all or none. \
+            NAME.distribution.json|xml, NAME.invalidation.json|xml and plan.json, all or none. The \
+            state file (cfc-state.json beside the config, or --state) gives the commands their \
+            distribution ids, and a distribution it lists is never planned as a create: without \
+            --previous, planning it is an error that says how to fetch the live config. \
             Exit status (like Terraform's -detailed-exitcode): 0 nothing to do; 2 changes planned; \
             1 error, a bad invocation (an unknown option, a missing or invalid argument) included.
             """)
@@ -38,6 +41,9 @@ struct PlanCommandLine: ErrorExitStatus {
 
     @Option(name: .customLong("distribution-id"), help: "The distribution's id, for the aws commands.")
     var distributionID: String?
+
+    @Option(help: "The state file: which distributions exist, and their ids (default: cfc-state.json beside the config, if present).", transform: nonEmptyPath)
+    var state: String?
 
     @Option(name: .customLong("max-paths"), help: "At most this many invalidation paths (CloudFront allows 3000).")
     var maxPaths: Int = 3000
@@ -64,6 +70,7 @@ struct PlanCommandLine: ErrorExitStatus {
         var request = PlanCommand.Request(previous: previous, new: new)
         request.distribution = distribution
         request.distributionID = distributionID
+        request.statePath = state
         request.changedPaths = changedPaths
         request.budget.maxPaths = maxPaths
         request.budget.freePathsLeft = freePathsLeft

@@ -37,6 +37,9 @@ public struct Plan: Sendable {
         /// The invalidation batch's caller reference: a hash of the distribution, the paths and
         /// the new config, so a retried pipeline step never issues a second invalidation.
         public var invalidationCallerReference: String
+        /// The CloudFront id, when known (from `--distribution-id`, the previous config's own
+        /// `Id`, or the state file).
+        public var distributionID: String? = nil
 
         /// Creates an entry.
         public init(
@@ -103,7 +106,7 @@ public struct Plan: Sendable {
     /// deployment, then invalidate. Each is an argument list; `ShellQuoting` writes it for a shell.
     public func commands(for entry: Entry) -> [[String]] {
         let name = entry.distribution.name
-        let id = distributionID ?? "<DISTRIBUTION_ID>"
+        let id = entry.distributionID ?? distributionID ?? "<DISTRIBUTION_ID>"
         var commands: [[String]] = []
         switch entry.action {
         case .create:

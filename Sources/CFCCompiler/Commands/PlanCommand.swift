@@ -22,6 +22,9 @@ public enum PlanCommand {
         public var changedPaths: String?
         /// Limits and prices.
         public var budget = InvalidationBudget()
+        /// The state file (default: `cfc-state.json` beside the new config; it need not exist
+        /// unless named here).
+        public var statePath: String? = nil
 
         /// Creates a request.
         public init(previous: String?, new: String) {
@@ -91,6 +94,13 @@ public enum PlanCommand {
             }
         }
 
+        // Which distributions exist, and their ids: a distribution the state knows is never
+        // planned as a create (that would make a second one).
+        guard let state = StateFile.read(StateFile.path(forConfigs: [request.new], explicit: request.statePath),
+                                         mustExist: request.statePath != nil, options: options, sink: sink) else {
+            return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
+        }
+
         var previous: ConfigInput? = nil
         if let path = request.previous {
             let name = request.distribution ?? (newDistributions.count == 1 ? newDistributions[0].name : ConfigInput.stem(of: path))
@@ -116,6 +126,18 @@ public enum PlanCommand {
             let action: Plan.Entry.Action
             var changes: [ConfigChange] = []
             var invalidation = InvalidationPlan(entries: [], widenings: [])
+            let known = state.distributions[distribution.name]
+            let carried = previous?.identities[distribution.name]?.id
+            if let known, let carried, known.id != carried {
+                sink.emit(PlanMessages.stateMismatch(distribution.name, state: known.id, previous: carried,
+                                                     file: request.previous ?? request.new))
+                continue
+            }
+            if before == nil, let known {
+                sink.emit(PlanMessages.needsLiveConfig(distribution.name, id: known.id, file: request.new))
+                continue
+            }
+            let distributionID = request.distributionID ?? carried ?? known?.id
             if let before {
                 // CloudFront does not let an update change the caller reference: keep the live one.
                 sent.config.callerReference = before.config.callerReference
@@ -140,9 +162,10 @@ public enum PlanCommand {
             // The caller reference hashes the JSON the update sends, whatever formats are written.
             let configJSON = DocumentFormat.json.print(document)
             let reference = Plan.invalidationCallerReference(name: distribution.name, paths: invalidation.paths, configJSON: configJSON)
-            let entry = Plan.Entry(
+            var entry = Plan.Entry(
                 distribution: sent, action: action, etag: previous?.etags[distribution.name], changes: changes,
                 invalidation: invalidation, invalidationCallerReference: reference)
+            entry.distributionID = distributionID
             entries.append(entry)
             // Every format for each document, named and typed by the format.
             let batch = invalidation.isEmpty ? nil : Plan.invalidationBatch(entry)
@@ -164,9 +187,32 @@ public enum PlanCommand {
                 summary: "distribution '\(old.name)' is in the previous config but not in the new one; cfc never deletes distributions",
                 hint: "disable and delete it with the aws CLI if that is intended", file: request.previous))
         }
+        guard !sink.diagnostics.containsErrors else {
+            return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
+        }
         let plan = Plan(entries: entries, budget: request.budget, distributionID: request.distributionID)
         documents.append(EmittedDocument(logicalPath: "plan.json", mediaType: "application/json", distributionName: "", bytes: plan.renderJSON()))
         return Outcome(plan: plan, documents: documents, diagnostics: sink.diagnostics, sources: sources)
+    }
+}
+
+/// The plan's messages about the state file, in one place.
+enum PlanMessages {
+    /// `plan.needs_live_config`: the state knows the distribution, but no live config was given
+    /// to compare with; planning a create would make a second distribution.
+    static func needsLiveConfig(_ name: String, id: String, file: String) -> Diagnostic {
+        Diagnostic(
+            id: "plan.needs_live_config", severity: .error,
+            summary: "distribution '\(name)' exists (\(id) in the state file), but no live config was given to plan against",
+            hint: "pass it with --previous: aws cloudfront get-distribution-config --id \(id) > \(name).live.json", file: file)
+    }
+
+    /// `plan.state_mismatch`: the previous config is another distribution than the state says.
+    static func stateMismatch(_ name: String, state: String, previous: String, file: String) -> Diagnostic {
+        Diagnostic(
+            id: "plan.state_mismatch", severity: .error,
+            summary: "the previous config is distribution \(previous), but the state file maps '\(name)' to \(state)",
+            hint: "fetch the live config of \(state), or correct the state file if \(state) is gone", file: file)
     }
 }
 
