@@ -144,6 +144,13 @@ public enum FrontEndDiagnostics {
               fix: "Restore it from version control: cfc writes it whole and atomically, so a broken one was edited by hand."),
         Entry(id: "state.invalid", meaning: "The state file has a member or value a state file cannot have (an unknown key, an id or ETag CloudFront could not have given, another format version).",
               fix: "Restore it from version control, or correct the value the message points at; schema/cfc-state.schema.json describes the format."),
+        // The aws CLI, as apply and drift run it
+        Entry(id: "aws.not_found", meaning: "cfc runs the aws CLI for this command and found none on PATH.",
+              fix: "Install the aws CLI, or give its path with --aws."),
+        Entry(id: "aws.no_such_distribution", meaning: "The state file maps a name to a distribution CloudFront does not have: the state is stale.",
+              fix: "Remove the entry from the state file if the distribution was deleted, or restore the state from version control."),
+        Entry(id: "aws.failed", meaning: "A call of the aws CLI failed (credentials, region, endpoint, throttling, a timeout); the message is the CLI's.",
+              fix: "Check the aws CLI's configuration and AWS_ENDPOINT_URL, then run again."),
         // Diagnostic output
         Entry(id: "diagnostics.error_limit", meaning: "More errors than --error-limit in one file: the rest are counted, not shown.",
               fix: "Fix the errors shown and run again, or raise --error-limit."),
