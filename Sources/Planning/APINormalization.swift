@@ -56,6 +56,16 @@ public enum APINormalization {
     /// The values CloudFront fills in or ignores, in the order they are applied.
     public static let equivalences: [Equivalence] = [
         Equivalence(
+            member: "ViewerCertificate.ACMCertificateArn, ViewerCertificate.IAMCertificateId",
+            rule: "\"\" ≡ absent: an empty ARN or id names no certificate (some API emulators, moto among them, return both empty beside the default certificate)",
+            source: "\(apiReference)/API_ViewerCertificate.html (\"specify a value for one, not both\")",
+            apply: { config in
+                guard var certificate = config.sentViewerCertificate else { return }
+                if certificate.acmCertificateArn == "" { certificate.acmCertificateArn = nil }
+                if certificate.iamCertificateId == "" { certificate.iamCertificateId = nil }
+                config.sentViewerCertificate = certificate
+            }),
+        Equivalence(
             member: "every member with a documented default",
             rule: "absent ≡ its default (Aliases none, ConnectionAttempts 3, ConnectionTimeout 10, OriginShield off, custom OriginReadTimeout 30 and OriginKeepaliveTimeout 5, Logging off, PriceClass_All, HttpVersion http2, IsIPV6Enabled true, …: the catalog's defaults)",
             source: "\(apiReference)/API_DistributionConfig.html and each member's page; live outputs return them filled in (\(cliExamples))",
@@ -76,19 +86,12 @@ public enum APINormalization {
             }),
         Equivalence(
             member: "ViewerCertificate.Certificate, ViewerCertificate.CertificateSource",
-            rule: "echoed Certificate (the ACM ARN or IAM id) and CertificateSource (acm, iam, cloudfront) ≡ absent: deprecated members CloudFront fills in from the others",
-            source: "\(apiReference)/API_ViewerCertificate.html; create-distribution example 3 output (\(cliExamples))",
+            rule: "any value ≡ absent: deprecated members CloudFront derives from the certificate members and echoes (Certificate is the ACM ARN or IAM id, CertificateSource acm, iam or cloudfront); the certificate in use is what ACMCertificateArn, IAMCertificateId and CloudFrontDefaultCertificate say",
+            source: "\(apiReference)/API_ViewerCertificate.html (\"This field is deprecated. Use one of the following fields instead\"); create-distribution example 3 output (\(cliExamples))",
             apply: { config in
-                var certificate = config.viewerCertificate
-                if certificate.usesCloudFrontDefault {
-                    if certificate.certificateSource == .cloudfront { certificate.certificateSource = nil }
-                    if certificate.certificate == "" { certificate.certificate = nil }
-                } else {
-                    if certificate.certificate == (certificate.acmCertificateArn ?? certificate.iamCertificateId) { certificate.certificate = nil }
-                    if certificate.certificateSource == .acm && certificate.acmCertificateArn != nil { certificate.certificateSource = nil }
-                    if certificate.certificateSource == .iam && certificate.iamCertificateId != nil { certificate.certificateSource = nil }
-                }
-                config.viewerCertificate = certificate
+                guard config.sentViewerCertificate != nil else { return }
+                config.viewerCertificate.certificate = nil
+                config.viewerCertificate.certificateSource = nil
             }),
         Equivalence(
             member: "ContinuousDeploymentPolicyId, AnycastIpListId",

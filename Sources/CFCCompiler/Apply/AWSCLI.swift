@@ -31,13 +31,16 @@ public struct AWSCLI: Sendable {
         case timedOut
         /// The CLI could not be run.
         case launch(String)
+        /// The CLI succeeded but printed something that is not what was asked for.
+        case unreadableOutput(String)
         /// Anything else: the CLI's exit status and the first line of its message.
         case other(status: Int32, message: String)
 
         /// The error's own words, one line, safe to print.
         public var message: String {
             switch self {
-            case .noSuchDistribution(let text), .preconditionFailed(let text), .throttled(let text), .launch(let text): text
+            case .noSuchDistribution(let text), .preconditionFailed(let text), .throttled(let text), .launch(let text),
+                 .unreadableOutput(let text): text
             case .timedOut: "the aws CLI did not finish in time"
             case .other(let status, let text): "aws exited with status \(status): \(text)"
             }
@@ -71,7 +74,7 @@ public struct AWSCLI: Sendable {
         let source = SourceFile(path: "aws cloudfront get-distribution-config --id \(id)", bytes: bytes)
         guard let node = try? JSONReader.read(source).withoutNullMembers,
               let read = readDistributionConfigJSON(node, name: name, sink: sink) else {
-            throw .other(status: 0, message: "the aws CLI's output for \(id) is not a distribution config")
+            throw .unreadableOutput("the aws CLI's output for \(id) is not a distribution config CloudFront could have returned (the problems are listed above)")
         }
         return (read.distribution, read.etag)
     }
