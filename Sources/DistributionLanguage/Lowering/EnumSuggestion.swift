@@ -2,8 +2,8 @@ import CFCSupport
 
 /// The allowed value a mistyped enumeration value most likely meant.
 ///
-/// Spelling alone misleads on these values: `sni` is four edits from `sni-only` and one from
-/// `vip`-length words, and `TLSv1.2` is one edit from `TLSv1`, a weaker security policy. So the
+/// Spelling alone misleads on these values: `sni` is five edits from `sni-only` (too many to
+/// count as a typo), and `TLSv1.2` is two edits from `TLSv1`, a weaker security policy. So the
 /// suggestion goes by meaning first (the value is the leading or trailing words of one allowed
 /// value: `sni` → `sni-only`, `HTTPS` → `https-only`, `all` → `allow-all`), and for security
 /// policies and protocols it never names one weaker than the version the value mentions.
