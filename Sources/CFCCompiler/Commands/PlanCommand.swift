@@ -121,11 +121,7 @@ public enum PlanCommand {
         var entries: [Plan.Entry] = []
         var documents: [EmittedDocument] = []
         for distribution in newDistributions {
-            var sent = distribution
             let before = previous?.distributions.first { $0.name == distribution.name }
-            let action: Plan.Entry.Action
-            var changes: [ConfigChange] = []
-            var invalidation = InvalidationPlan(entries: [], widenings: [])
             let known = state.distributions[distribution.name]
             let carried = previous?.identities[distribution.name]?.id
             if let known, let carried, known.id != carried {
@@ -138,34 +134,10 @@ public enum PlanCommand {
                 continue
             }
             let distributionID = request.distributionID ?? carried ?? known?.id
-            if let before {
-                // CloudFront does not let an update change the caller reference: keep the live one.
-                sent.config.callerReference = before.config.callerReference
-                // An update that leaves ContinuousDeploymentPolicyId out keeps the attached policy
-                // (CloudFront takes the absent member as "no change"); only an empty one detaches
-                // it. So when the live distribution has a policy and the config has none, the
-                // update says "" explicitly. (AWS documents no other way; reported in
-                // aws/aws-sdk-js-v3#7417 and hashicorp/terraform-provider-aws#34511.)
-                if let live = before.config.continuousDeploymentPolicyId, !live.isEmpty,
-                   sent.config.continuousDeploymentPolicyId == nil {
-                    sent.config.continuousDeploymentPolicyId = ""
-                }
-                changes = SemanticDiff.compare(old: before.config, new: sent.config)
-                invalidation = InvalidationPlanner.plan(
-                    old: APINormalization.normalize(before.config), new: APINormalization.normalize(sent.config),
-                    changedPaths: changedPaths, budget: request.budget)
-                action = changes.isEmpty ? .unchanged : .update
-            } else {
-                action = .create
-            }
-            let document = emitDistributionConfig(sent)
-            // The caller reference hashes the JSON the update sends, whatever formats are written.
-            let configJSON = DocumentFormat.json.print(document)
-            let reference = Plan.invalidationCallerReference(name: distribution.name, paths: invalidation.paths, configJSON: configJSON)
-            var entry = Plan.Entry(
-                distribution: sent, action: action, etag: previous?.etags[distribution.name], changes: changes,
-                invalidation: invalidation, invalidationCallerReference: reference)
-            entry.distributionID = distributionID
+            let (entry, document, configJSON) = planEntry(
+                distribution, live: before, etag: previous?.etags[distribution.name], distributionID: distributionID,
+                changedPaths: changedPaths, budget: request.budget)
+            let invalidation = entry.invalidation
             entries.append(entry)
             // Every format for each document, named and typed by the format.
             let batch = invalidation.isEmpty ? nil : Plan.invalidationBatch(entry)
@@ -193,6 +165,51 @@ public enum PlanCommand {
         let plan = Plan(entries: entries, budget: request.budget, distributionID: request.distributionID)
         documents.append(EmittedDocument(logicalPath: "plan.json", mediaType: "application/json", distributionName: "", bytes: plan.renderJSON()))
         return Outcome(plan: plan, documents: documents, diagnostics: sink.diagnostics, sources: sources)
+    }
+
+    /// The plan for one distribution: update against its `live` config (with `etag`), or a
+    /// create when there is none. Shared by `plan` (live from `--previous`) and `apply` (live
+    /// read with the aws CLI), so both decide the same changes, documents and invalidation.
+    ///
+    /// - Returns: the entry, the document to send, and its JSON (whose bytes the invalidation's
+    ///   caller reference and the state's digest hash).
+    public static func planEntry(
+        _ distribution: Distribution, live before: Distribution?, etag: String?, distributionID: String?,
+        changedPaths: [String] = [], budget: InvalidationBudget = InvalidationBudget()
+    ) -> (entry: Plan.Entry, document: APIDocument, configJSON: [UInt8]) {
+        var sent = distribution
+        let action: Plan.Entry.Action
+        var changes: [ConfigChange] = []
+        var invalidation = InvalidationPlan(entries: [], widenings: [])
+        if let before {
+            // CloudFront does not let an update change the caller reference: keep the live one.
+            sent.config.callerReference = before.config.callerReference
+            // An update that leaves ContinuousDeploymentPolicyId out keeps the attached policy
+            // (CloudFront takes the absent member as "no change"); only an empty one detaches
+            // it. So when the live distribution has a policy and the config has none, the
+            // update says "" explicitly. (AWS documents no other way; reported in
+            // aws/aws-sdk-js-v3#7417 and hashicorp/terraform-provider-aws#34511.)
+            if let live = before.config.continuousDeploymentPolicyId, !live.isEmpty,
+               sent.config.continuousDeploymentPolicyId == nil {
+                sent.config.continuousDeploymentPolicyId = ""
+            }
+            changes = SemanticDiff.compare(old: before.config, new: sent.config)
+            invalidation = InvalidationPlanner.plan(
+                old: APINormalization.normalize(before.config), new: APINormalization.normalize(sent.config),
+                changedPaths: changedPaths, budget: budget)
+            action = changes.isEmpty ? .unchanged : .update
+        } else {
+            action = .create
+        }
+        let document = emitDistributionConfig(sent)
+        // The caller reference hashes the JSON the update sends, whatever formats are written.
+        let configJSON = DocumentFormat.json.print(document)
+        let reference = Plan.invalidationCallerReference(name: distribution.name, paths: invalidation.paths, configJSON: configJSON)
+        var entry = Plan.Entry(
+            distribution: sent, action: action, etag: etag, changes: changes,
+            invalidation: invalidation, invalidationCallerReference: reference)
+        entry.distributionID = distributionID
+        return (entry, document, configJSON)
     }
 }
 
