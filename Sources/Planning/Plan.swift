@@ -133,7 +133,7 @@ public struct Plan: Sendable {
     }
 
     /// The plan for people.
-    public func renderText() -> [UInt8] {
+    public func renderText(includeCommands: Bool = true) -> [UInt8] {
         var text = ""
         for entry in entries {
             text += "distribution \(entry.distribution.name): \(entry.action.rawValue)"
@@ -155,7 +155,7 @@ public struct Plan: Sendable {
                     text += "  widened \(widening.replaced.joined(separator: ", ")) to \(widening.by) to stay within \(budget.maxPaths) paths, at most \(budget.maxWildcardPaths) of them wildcards\n"
                 }
             }
-            let commands = self.commands(for: entry)
+            let commands = includeCommands ? self.commands(for: entry) : []
             if !commands.isEmpty {
                 text += "  apply:\n" + commands.map { "    \(ShellQuoting.commandLine($0))\n" }.joined()
             }

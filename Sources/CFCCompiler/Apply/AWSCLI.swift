@@ -25,6 +25,9 @@ public struct AWSCLI: Sendable {
         case noSuchDistribution(String)
         /// Someone changed the distribution since its ETag was read (`PreconditionFailed`).
         case preconditionFailed(String)
+        /// A create whose caller reference another distribution was created with (an earlier
+        /// run, stopped before it recorded what it made): that distribution's id, when given.
+        case alreadyExists(id: String?, message: String)
         /// The API throttled the call.
         case throttled(String)
         /// The call did not finish in time.
@@ -41,6 +44,7 @@ public struct AWSCLI: Sendable {
             switch self {
             case .noSuchDistribution(let text), .preconditionFailed(let text), .throttled(let text), .launch(let text),
                  .unreadableOutput(let text): text
+            case .alreadyExists(_, let text): text
             case .timedOut: "the aws CLI did not finish in time"
             case .other(let status, let text): "aws exited with status \(status): \(text)"
             }
@@ -61,10 +65,26 @@ public struct AWSCLI: Sendable {
             let line = VisibleText.escaped(text.split(whereSeparator: \.isNewline).first { !$0.trimmingPrefix(" ").isEmpty }.map(String.init) ?? "")
             if text.contains("NoSuchDistribution") { throw .noSuchDistribution(line) }
             if text.contains("PreconditionFailed") { throw .preconditionFailed(line) }
+            if text.contains("DistributionAlreadyExists") {
+                // "… is associated with another distribution. Already exists: E1ABCDEF234567"
+                let id = text.firstRange(of: "Already exists: ").map { range in
+                    String(text[range.upperBound...].prefix { $0.isLetter || $0.isNumber })
+                }.flatMap { CloudFrontIdentifier.isDistributionID($0) ? $0 : nil }
+                throw .alreadyExists(id: id, message: line)
+            }
             if text.contains("Throttling") || text.contains("TooManyRequests") { throw .throttled(line) }
             throw .other(status: result.status, message: line)
         }
         return result.standardOutput
+    }
+
+    /// Runs a call whose output is a JSON document and returns its root.
+    public func callJSON(_ arguments: [String]) throws(Failure) -> APINode {
+        let bytes = try call(arguments)
+        guard let node = try? JSONReader.read(SourceFile(path: "aws " + arguments.prefix(2).joined(separator: " "), bytes: bytes)) else {
+            throw .unreadableOutput("the aws CLI's output for \(arguments.prefix(2).joined(separator: " ")) is not JSON")
+        }
+        return node
     }
 
     /// The live config of distribution `id`, as `aws cloudfront get-distribution-config` prints

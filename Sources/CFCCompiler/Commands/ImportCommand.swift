@@ -118,11 +118,10 @@ public enum ImportCommand {
             return outcome
         }
         if let recordedID = id ?? identity.id {
-            let configJSON = DocumentFormat.json.print(emitDistributionConfig(distribution))
             outcome.stateRecord = (distributionName, StateFile.Record(
                 id: recordedID, arn: identity.arn, domainName: identity.domainName,
                 callerReference: distribution.config.callerReference, etag: input.etags[distributionName],
-                configSHA256: StateFile.digest(ofConfigJSON: configJSON)))
+                configSHA256: StateFile.digest(of: distribution.config)))
         }
         return outcome
     }

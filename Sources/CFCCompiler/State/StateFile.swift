@@ -3,6 +3,7 @@ import CFCDiagnostics
 import CFCSupport
 import DistributionIR
 import DistributionLanguage
+import Planning
 
 /// Where the distributions of a set of configs live in CloudFront: `cfc-state.json`, committed
 /// beside the configs.
@@ -49,7 +50,9 @@ public struct StateFile: Sendable, Equatable {
         public var callerReference: String?
         /// The ETag of the config last applied or read, when known.
         public var etag: String?
-        /// The SHA-256 (hex) of the DistributionConfig JSON last applied or read, when known.
+        /// The SHA-256 (hex) of the live config as cfc last saw it, right after applying or
+        /// importing it, in normal form (`StateFile.digest(of:)`), when known: a live config whose
+        /// digest differs was changed outside cfc since.
         public var configSHA256: String?
 
         /// Creates a record for `id`.
@@ -61,6 +64,17 @@ public struct StateFile: Sendable, Equatable {
             self.callerReference = callerReference
             self.etag = etag
             self.configSHA256 = configSHA256
+        }
+
+        /// The record without the optional values that are not of the form CloudFront gives
+        /// them (an emulator's ARN, say), so that what cfc writes it can always read back.
+        public var withMalformedValuesDropped: Record {
+            func kept(_ value: String?, _ key: String) -> String? {
+                value.flatMap { StateFile.problem(with: $0, for: key) == nil ? $0 : nil }
+            }
+            return Record(id: id, arn: kept(arn, "arn"), domainName: kept(domainName, "domain-name"),
+                          callerReference: kept(callerReference, "caller-reference"), etag: kept(etag, "etag"),
+                          configSHA256: kept(configSHA256, "config-sha256"))
         }
     }
 
@@ -89,7 +103,7 @@ public struct StateFile: Sendable, Equatable {
     public func rendered() -> [UInt8] {
         var entries: [JSONMember] = []
         for name in distributions.keys.sorted() {
-            guard let record = distributions[name] else { continue }
+            guard let record = distributions[name]?.withMalformedValuesDropped else { continue }
             var members = [JSONMember("id", .string(record.id))]
             if let arn = record.arn { members.append(JSONMember("arn", .string(arn))) }
             if let domain = record.domainName { members.append(JSONMember("domain-name", .string(domain))) }
@@ -111,9 +125,12 @@ public struct StateFile: Sendable, Equatable {
         try FileIO.writeAtomically(rendered(), to: path)
     }
 
-    /// The digest recorded for a config document: SHA-256 of its JSON bytes, in hex.
-    public static func digest(ofConfigJSON bytes: [UInt8]) -> String {
-        SHA256.hex(String(decoding: bytes, as: UTF8.self))
+    /// The digest recorded for a config: SHA-256, in hex, of the JSON of its normal form (the
+    /// form `plan` and `diff` compare, `APINormalization`), so that two reads of an unchanged
+    /// distribution agree however CloudFront spells what it fills in.
+    public static func digest(of config: DistributionConfig) -> String {
+        let normal = Distribution(name: "", config: APINormalization.normalize(config))
+        return SHA256.hex(String(decoding: DocumentFormat.json.print(emitDistributionConfig(normal)), as: UTF8.self))
     }
 
     // MARK: - Reading

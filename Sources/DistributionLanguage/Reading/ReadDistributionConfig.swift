@@ -32,7 +32,7 @@ public struct DistributionIdentity: Sendable, Equatable {
     }
 
     /// The identity in a `Distribution` node, keeping only values of the forms CloudFront gives.
-    init(_ node: APINode) {
+    public init(_ node: APINode) {
         func text(_ name: String) -> String? {
             if case .string(let value)? = node.member(name)?.value { return value }
             return nil
