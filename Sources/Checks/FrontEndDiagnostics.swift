@@ -151,6 +151,13 @@ public enum FrontEndDiagnostics {
               fix: "Remove the entry from the state file if the distribution was deleted, or restore the state from version control."),
         Entry(id: "aws.failed", meaning: "A call of the aws CLI failed (credentials, region, endpoint, throttling, a timeout); the message is the CLI's.",
               fix: "Check the aws CLI's configuration and AWS_ENDPOINT_URL, then run again."),
+        // cfc apply
+        Entry(id: "apply.needs_confirmation", meaning: "cfc apply changes live distributions and asks first; standard input is not a terminal to ask on.",
+              fix: "Review the plan, then run with --yes (as a pipeline step would)."),
+        Entry(id: "apply.drift", meaning: "A distribution was changed outside cfc since cfc last applied or imported it; applying would undo that change, so nothing was applied.",
+              fix: "Review the change with cfc drift; bring it into the config, or run cfc apply --overwrite-drift to replace it."),
+        Entry(id: "apply.failed", meaning: "A step of cfc apply failed (the aws CLI's message says why); the run stopped and says what was done before.",
+              fix: "Fix the cause and run cfc apply again: it continues from what the state file records."),
         // Diagnostic output
         Entry(id: "diagnostics.error_limit", meaning: "More errors than --error-limit in one file: the rest are counted, not shown.",
               fix: "Fix the errors shown and run again, or raise --error-limit."),
