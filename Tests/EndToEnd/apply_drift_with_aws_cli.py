@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""End to end: `cfc apply`, the state file and `cfc drift`, with the real aws CLI against moto.
+
+Run by .ci/run after apply_with_aws_cli.py, whose moto server, isolated aws CLI environment and
+helpers it reuses. cfc runs the aws CLI itself, found through --aws, with AWS_ENDPOINT_URL
+pointing at moto. On examples/legacy-forwarded-values.yaml (a config moto keeps as sent):
+
+ 1. `cfc apply` without --yes and without a terminal refuses (exit 1), changing nothing;
+ 2. `cfc apply --yes` creates the distribution and records it in cfc-state.json;
+ 3. applied again: nothing to do (exit 0);
+ 4. the origin's domain name changes: an update with --if-match, waited for, then an
+    invalidation (created after the deployment, seen with list-invalidations);
+ 5. `cfc drift`: no drift (exit 0);
+ 6. the live comment is changed behind cfc's back with the aws CLI: `cfc drift` exits 2 and
+    names it, and `cfc apply` refuses (exit 1, apply.drift) until --overwrite-drift;
+ 7. the state file is lost after the create (as when a run is killed between the create and
+    the state write): `cfc apply` finds the distribution by its caller reference and records it
+    again instead of creating a second one;
+ 8. a state that names a distribution moto does not have: `cfc drift` exits 1.
+
+moto keeps one ETag across updates and ignores If-Match, so PreconditionFailed is tested with a
+fake aws in the Swift tests, not here.
+
+    apply_drift_with_aws_cli.py [CFC] [--timeout SECONDS]
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from apply_with_aws_cli import REPO, Aws, Deadline, Failure, MotoServer, run  # noqa: E402
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("cfc", nargs="?", default=os.path.join(REPO, ".build", "debug", "cfc"))
+    parser.add_argument("--timeout", type=float, default=300)
+    args = parser.parse_args(argv)
+    cfc = os.path.abspath(args.cfc)
+    moto, aws_cli = shutil.which("moto_server"), shutil.which("aws")
+    if moto is None or aws_cli is None:
+        sys.stderr.write("needs moto_server and the aws CLI: python3 -m pip install 'moto[server]' awscli\n")
+        return 3
+    deadline = Deadline(args.timeout)
+    signal.alarm(int(args.timeout) + 30)
+    workdir = tempfile.mkdtemp(prefix="cfc-apply-")
+    server = MotoServer(moto, workdir, deadline)
+    try:
+        server.start()
+        aws = Aws(aws_cli, server.endpoint, workdir, deadline)
+        env = dict(aws.env, AWS_ENDPOINT_URL=server.endpoint)
+        site = os.path.join(workdir, "site.yaml")
+        shutil.copy(os.path.join(REPO, "examples", "legacy-forwarded-values.yaml"), site)
+        state_path = os.path.join(workdir, "cfc-state.json")
+        apply = [cfc, "apply", "site.yaml", "--aws", aws_cli, "--poll-interval", "1", "--wait-timeout", "120"]
+        drift = [cfc, "drift", "site.yaml", "--aws", aws_cli]
+
+        def state():
+            with open(state_path, encoding="utf-8") as handle:
+                return json.load(handle)
+
+        # 1. No consent, no terminal: refused, nothing created.
+        refused = run(apply, deadline, cwd=workdir, env=env, ok=(1,))
+        if "[apply.needs_confirmation]" not in refused.stderr or os.path.exists(state_path):
+            raise Failure(f"apply without --yes should refuse and change nothing:\n{refused.stdout}{refused.stderr}")
+        if aws("list-distributions", cwd=workdir).get("DistributionList", {}).get("Items"):
+            raise Failure("apply without --yes created a distribution")
+
+        # 2. Create.
+        created = run(apply + ["--yes"], deadline, cwd=workdir, env=env)
+        distribution_id = state()["distributions"]["legacy"]["id"]
+        if f"legacy: created {distribution_id}" not in created.stdout or "legacy: deployed" not in created.stdout:
+            raise Failure(f"unexpected create output:\n{created.stdout}")
+
+        # 3. Again: nothing to do.
+        again = run(apply + ["--yes"], deadline, cwd=workdir, env=env)
+        if "nothing to do" not in again.stdout:
+            raise Failure(f"a second apply should have nothing to do:\n{again.stdout}")
+
+        # 4. An origin change: update, wait, then invalidate.
+        with open(site, encoding="utf-8") as handle:
+            text = handle.read()
+        with open(site, "w", encoding="utf-8") as handle:
+            handle.write(text.replace("blog-origin.example.com", "blog-origin-2.example.com"))
+        updated = run(apply + ["--yes"], deadline, cwd=workdir, env=env)
+        lines = updated.stdout.splitlines()
+        steps = [line for line in lines if line.startswith("legacy: ")]
+        expected_order = ["legacy: updating…", f"legacy: updated {distribution_id}", "legacy: deployed", "legacy: invalidating",
+                          "legacy: invalidation"]
+        position = 0
+        for step in steps:
+            if position < len(expected_order) and step.startswith(expected_order[position]):
+                position += 1
+        if position != len(expected_order):
+            raise Failure(f"expected update, deploy, then invalidation, in that order:\n{updated.stdout}")
+        invalidations = aws("list-invalidations", "--distribution-id", distribution_id, cwd=workdir)
+        # moto's InvalidationList has Items but no Quantity.
+        if len(invalidations.get("InvalidationList", {}).get("Items", [])) < 1:
+            raise Failure(f"no invalidation was created: {invalidations}")
+
+        # 5. In sync.
+        result = run(drift, deadline, cwd=workdir, env=env)
+        if "no drift" not in result.stdout:
+            raise Failure(f"expected no drift after apply:\n{result.stdout}")
+
+        # 6. Changed behind cfc's back.
+        live = aws("get-distribution-config", "--id", distribution_id, cwd=workdir)
+        config = live["DistributionConfig"]
+        config["Comment"] = "changed behind cfc's back"
+        with open(os.path.join(workdir, "changed.json"), "w", encoding="utf-8") as handle:
+            json.dump(config, handle)
+        aws("update-distribution", "--id", distribution_id, "--if-match", live["ETag"],
+            "--distribution-config", "file://changed.json", cwd=workdir)
+        result = run(drift, deadline, cwd=workdir, env=env, ok=(2,))
+        if "comment: changed behind cfc's back → " not in result.stdout:
+            raise Failure(f"expected the comment's drift:\n{result.stdout}")
+        report = json.loads(run(drift + ["--format", "json"], deadline, cwd=workdir, env=env, ok=(2,)).stdout)
+        if report["drifted"] is not True:
+            raise Failure(f"unexpected JSON report: {report}")
+        refused = run(apply + ["--yes"], deadline, cwd=workdir, env=env, ok=(1,))
+        if "[apply.drift]" not in refused.stderr:
+            raise Failure(f"apply should refuse a distribution changed outside cfc:\n{refused.stderr}")
+        run(apply + ["--yes", "--overwrite-drift"], deadline, cwd=workdir, env=env)
+        run(drift, deadline, cwd=workdir, env=env)
+
+        # 7. The state lost after the create: found again, not created twice.
+        os.remove(state_path)
+        with open(site, "w", encoding="utf-8") as handle:
+            handle.write(text.replace("blog.example.com (legacy cache settings)", "blog.example.com (recovered)"))
+        recovered = run(apply + ["--yes"], deadline, cwd=workdir, env=env)
+        if f"found {distribution_id}" not in recovered.stdout or state()["distributions"]["legacy"]["id"] != distribution_id:
+            raise Failure(f"apply should find the distribution an earlier run created:\n{recovered.stdout}")
+        listing = aws("list-distributions", cwd=workdir).get("DistributionList", {})
+        count = len(listing.get("Items", []))
+        if count != 1:
+            raise Failure(f"expected one distribution, found {count}")
+        run(drift, deadline, cwd=workdir, env=env)
+
+        # 8. A stale state.
+        stale = state()
+        stale["distributions"]["legacy"]["id"] = "E0000000000000"
+        with open(state_path, "w", encoding="utf-8") as handle:
+            json.dump(stale, handle)
+        result = run(drift, deadline, cwd=workdir, env=env, ok=(1,))
+        if "[aws.no_such_distribution]" not in result.stderr:
+            raise Failure(f"expected a stale-state error:\n{result.stderr}")
+        print(f"cfc apply and drift with the aws CLI against moto_server: OK ({distribution_id})")
+        return 0
+    except Failure as failure:
+        sys.stderr.write(f"\nFAIL: {failure}\nwork directory kept: {workdir}\n")
+        return 1
+    finally:
+        signal.alarm(0)
+        server.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
