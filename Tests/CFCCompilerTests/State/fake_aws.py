@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""A fake `aws` CLI for cfc's apply tests: the few CloudFront calls cfc makes, kept in a JSON
+file, with faults to inject. Not a CloudFront emulator: it answers as CloudFront does where
+cfc's behaviour depends on it (ETags change on update, If-Match is enforced, a caller reference
+is idempotent, a new distribution is InProgress for a few polls).
+
+Environment:
+  FAKE_AWS_DIR          where db.json and calls.log live (required)
+  FAKE_AWS_POLLS        get-distribution polls before Deployed (default 1)
+  FAKE_AWS_FAIL         OPERATION=ERROR: that call fails with the error code, e.g.
+                        update-distribution=PreconditionFailed, get-distribution-config=Throttling
+  FAKE_AWS_HANG         OPERATION: that call sleeps for a minute
+  FAKE_AWS_DIE_AFTER    OPERATION: the call takes effect, then the CLI fails without answering
+"""
+import json
+import os
+import random
+import string
+import sys
+import time
+
+DIR = os.environ["FAKE_AWS_DIR"]
+DB = os.path.join(DIR, "db.json")
+
+
+def load():
+    try:
+        with open(DB, encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        return {"distributions": {}, "invalidations": []}
+
+
+def save(db):
+    with open(DB, "w", encoding="utf-8") as handle:
+        json.dump(db, handle)
+
+
+def fail(code, message):
+    sys.stderr.write(f"\nAn error occurred ({code}) when calling the operation: {message}\n")
+    sys.exit(254)
+
+
+def token(length):
+    return "".join(random.choice(string.ascii_uppercase + string.digits) for _ in range(length))
+
+
+def option(args, name):
+    return args[args.index(name) + 1] if name in args else None
+
+
+def document(args, name):
+    with open(option(args, name)[len("file://"):], encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def main(args):
+    with open(os.path.join(DIR, "calls.log"), "a", encoding="utf-8") as log:
+        log.write(" ".join(args) + "\n")
+    if args[:1] != ["cloudfront"] or len(args) < 2:
+        fail("InvalidArgument", f"unexpected call: {args}")
+    operation = args[1]
+    failing = dict(item.split("=", 1) for item in os.environ.get("FAKE_AWS_FAIL", "").split(",") if "=" in item)
+    if operation in failing:
+        fail(failing[operation], "injected")
+    if os.environ.get("FAKE_AWS_HANG") == operation:
+        time.sleep(60)
+    db = load()
+    answer = None
+    if operation == "create-distribution":
+        config = document(args, "--distribution-config")
+        for distribution_id, distribution in db["distributions"].items():
+            if distribution["config"]["CallerReference"] == config["CallerReference"]:
+                if distribution["config"] != config:
+                    fail("DistributionAlreadyExists", "The caller reference that you are using to create a distribution is "
+                         f"associated with another distribution. Already exists: {distribution_id}")
+                answer = {"ETag": distribution["etag"], "Distribution": view(distribution_id, distribution)}
+                break
+        else:
+            distribution_id = "E" + token(13)
+            distribution = {"config": config, "etag": "E" + token(13), "polls": int(os.environ.get("FAKE_AWS_POLLS", "1"))}
+            db["distributions"][distribution_id] = distribution
+            answer = {"Location": f"https://cloudfront.amazonaws.com/2020-05-31/distribution/{distribution_id}",
+                      "ETag": distribution["etag"], "Distribution": view(distribution_id, distribution)}
+    elif operation in ("get-distribution-config", "get-distribution", "update-distribution"):
+        distribution_id = option(args, "--id")
+        distribution = db["distributions"].get(distribution_id)
+        if distribution is None:
+            fail("NoSuchDistribution", "The specified distribution does not exist.")
+        if operation == "get-distribution-config":
+            answer = {"ETag": distribution["etag"], "DistributionConfig": distribution["config"]}
+        elif operation == "get-distribution":
+            distribution["polls"] = max(0, distribution["polls"] - 1)
+            answer = {"ETag": distribution["etag"], "Distribution": view(distribution_id, distribution)}
+        else:
+            if option(args, "--if-match") != distribution["etag"]:
+                fail("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.")
+            distribution["config"] = document(args, "--distribution-config")
+            distribution["etag"] = "E" + token(13)
+            distribution["polls"] = int(os.environ.get("FAKE_AWS_POLLS", "1"))
+            answer = {"ETag": distribution["etag"], "Distribution": view(distribution_id, distribution)}
+    elif operation == "create-invalidation":
+        distribution_id = option(args, "--distribution-id")
+        distribution = db["distributions"].get(distribution_id)
+        if distribution is None:
+            fail("NoSuchDistribution", "The specified distribution does not exist.")
+        if distribution["polls"] > 0:
+            fail("InvalidArgument", "cfc invalidated before the distribution was deployed")
+        batch = document(args, "--invalidation-batch")
+        db["invalidations"].append({"distribution": distribution_id, "batch": batch})
+        answer = {"Invalidation": {"Id": "I" + token(13), "Status": "InProgress", "InvalidationBatch": batch}}
+    else:
+        fail("InvalidArgument", f"the fake does not know {operation}")
+    save(db)
+    if os.environ.get("FAKE_AWS_DIE_AFTER") == operation:
+        sys.exit(255)
+    print(json.dumps(answer))
+
+
+def view(distribution_id, distribution):
+    return {"Id": distribution_id, "ARN": f"arn:aws:cloudfront::111122223333:distribution/{distribution_id}",
+            "Status": "InProgress" if distribution["polls"] > 0 else "Deployed",
+            "DomainName": f"d{distribution_id.lower()}.cloudfront.net", "DistributionConfig": distribution["config"]}
+
+
+if __name__ == "__main__":
+    # cfc adds "--output json"; the fake always answers JSON.
+    arguments = sys.argv[1:]
+    if arguments[-2:] == ["--output", "json"]:
+        arguments = arguments[:-2]
+    main(arguments)
