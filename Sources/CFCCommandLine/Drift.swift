@@ -31,7 +31,7 @@ struct Drift: ErrorExitStatus {
     @Option(name: .customLong("aws-timeout"), help: "Seconds one aws call may take.")
     var awsTimeout: Double = 120
 
-    @Option(help: "Output: text or json.")
+    @Option(help: "Output: text, json, or markdown (for a pull-request comment).")
     var format: DriftCommand.Format = .text
 
     @OptionGroup var diagnostics: DiagnosticOptions

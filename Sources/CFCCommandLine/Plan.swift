@@ -51,7 +51,7 @@ struct PlanCommandLine: ErrorExitStatus {
     @Option(name: .customLong("free-paths-left"), help: "Free invalidation paths left this month (1,000 a month are free).")
     var freePathsLeft: Int = 1000
 
-    @Option(help: "Plan output on standard output: text or json.")
+    @Option(help: "Plan output on standard output: text, json, or markdown (for a pull-request comment).")
     var format: PlanCommand.OutputFormat = .text
 
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -102,7 +102,7 @@ struct Diff: ErrorExitStatus {
     @Option(help: "Compare only this distribution.")
     var distribution: String?
 
-    @Option(help: "Output: text or json.")
+    @Option(help: "Output: text, json, or markdown (for a pull-request comment).")
     var format: PlanCommand.OutputFormat = .text
 
     @OptionGroup var diagnostics: DiagnosticOptions

@@ -209,7 +209,7 @@ public struct Plan: Sendable {
     private static func thousandths(_ value: Double) -> Int64 { Int64((value * 1000).rounded()) }
 
     /// USD with three decimals, without Foundation's locale-dependent formatting.
-    func formatUSD(_ value: Double) -> String {
+    public func formatUSD(_ value: Double) -> String {
         var text: [UInt8] = []
         JSONValue.fixed(Self.thousandths(value), fractionDigits: 3).write(into: &text)
         return String(decoding: text, as: UTF8.self)

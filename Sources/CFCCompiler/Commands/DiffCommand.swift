@@ -32,7 +32,7 @@ public enum DiffCommand {
         }
         return CommandResult(
             diagnostics: outcome.diagnostics, sources: outcome.sources,
-            standardOutput: format == .json ? renderJSON(outcome) : renderText(outcome, colors: colors),
+            standardOutput: format == .json ? renderJSON(outcome) : format == .markdown ? MarkdownReport.diff(outcome) : renderText(outcome, colors: colors),
             exitStatus: outcome.differ ? .different : .success)
     }
 

@@ -48,6 +48,8 @@ public enum DriftCommand {
         case text
         /// For tools.
         case json
+        /// For a pull-request comment (`MarkdownReport`).
+        case markdown
     }
 
     /// Exit status: 0 no drift, 2 drift, 1 an error (nothing is printed on standard output then).
@@ -60,7 +62,7 @@ public enum DriftCommand {
         }
         return CommandResult(
             diagnostics: outcome.diagnostics, sources: outcome.sources,
-            standardOutput: format == .json ? renderJSON(outcome) : renderText(outcome),
+            standardOutput: format == .json ? renderJSON(outcome) : format == .markdown ? MarkdownReport.drift(outcome) : renderText(outcome),
             exitStatus: outcome.drifted ? .changesPlanned : .success)
     }
 

@@ -51,6 +51,8 @@ public enum PlanCommand {
         case text
         /// For tools: one JSON document.
         case json
+        /// For a pull-request comment (`MarkdownReport`).
+        case markdown
     }
 
     /// Builds the plan, writes its files into `output` (all or none) when given, and prints it.
@@ -68,7 +70,11 @@ public enum PlanCommand {
                 return result
             }
         }
-        result.standardOutput = format == .json ? plan.renderJSON() : plan.renderText()
+        switch format {
+        case .text: result.standardOutput = plan.renderText()
+        case .json: result.standardOutput = plan.renderJSON()
+        case .markdown: result.standardOutput = MarkdownReport.plan(plan)
+        }
         result.exitStatus = plan.hasChanges ? .changesPlanned : .success
         return result
     }

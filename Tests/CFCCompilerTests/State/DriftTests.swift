@@ -63,6 +63,8 @@ import Testing
         let json = try drift(directory, ["--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(report["drifted"] as? Bool == true)
+        let markdown = try drift(directory, ["--format", "markdown"])
+        #expect(markdown.status == 2 && markdown.stdout.contains("| cli | <code>EDFDVBD6EXAMPLE</code> | drifted |"), "\(markdown.stdout)")
     }
 
     @Test func aDistributionNotInTheStateIsReported() throws {
