@@ -18,7 +18,8 @@ struct Apply: ErrorExitStatus {
             invalidation. The aws CLI runs with your environment (credentials, profile, region, \
             AWS_ENDPOINT_URL), never through a shell. A distribution changed outside cfc since \
             cfc last applied it (its ETag is not the recorded one) is refused, naming the change, \
-            unless --overwrite-drift. On a failure the run stops and says what \
+            unless --overwrite-drift. A distribution the state lists and no config has is only \
+            reported, unless --allow-delete: then it is disabled, waited for, and deleted. On a failure the run stops and says what \
             was done; running cfc apply again continues from the state it left. Exit status: 0 \
             applied (or nothing to do); 1 failed, refused or cancelled, a bad invocation included.
             """)
@@ -42,6 +43,9 @@ struct Apply: ErrorExitStatus {
 
     @Flag(name: .customLong("overwrite-drift"), help: "Apply even to distributions changed outside cfc since it last applied them, replacing those changes.")
     var overwriteDrift = false
+
+    @Flag(name: .customLong("allow-delete"), help: "Delete distributions the state file lists that no config has any more (disable, wait, delete).")
+    var allowDelete = false
 
     @Flag(name: .customLong("no-wait"), help: "Do not wait for deployment (and so create no invalidation).")
     var noWait = false
@@ -70,6 +74,7 @@ struct Apply: ErrorExitStatus {
         request.canAsk = FileIO.isTerminal(0)
         request.noWait = noWait
         request.overwriteDrift = overwriteDrift
+        request.allowDelete = allowDelete
         request.waitTimeoutSeconds = waitTimeout
         request.pollSeconds = pollInterval
         let result = ApplyCommand.execute(

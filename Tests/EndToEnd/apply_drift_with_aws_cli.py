@@ -16,7 +16,9 @@ pointing at moto. On examples/legacy-forwarded-values.yaml (a config moto keeps 
  7. the state file is lost after the create (as when a run is killed between the create and
     the state write): `cfc apply` finds the distribution by its caller reference and records it
     again instead of creating a second one;
- 8. a state that names a distribution moto does not have: `cfc drift` exits 1.
+ 8. the distribution is dropped from the config (renamed): only reported, then with
+    --allow-delete disabled, waited for, and deleted;
+ 9. a state that names a distribution moto does not have: `cfc drift` exits 1.
 
 moto keeps one ETag across updates and ignores If-Match, so PreconditionFailed is tested with a
 fake aws in the Swift tests, not here.
@@ -140,9 +142,22 @@ def main(argv):
             raise Failure(f"expected one distribution, found {count}")
         run(drift, deadline, cwd=workdir, env=env)
 
-        # 8. A stale state.
+        # 8. Dropped from the config: kept without --allow-delete, then disabled and deleted.
+        with open(site, "w", encoding="utf-8") as handle:
+            handle.write(text.replace("\n  legacy:\n", "\n  blog:\n"))
+        kept = run(apply + ["--yes"], deadline, cwd=workdir, env=env)
+        if "not deleted (--allow-delete deletes it)" not in kept.stdout:
+            raise Failure(f"a distribution dropped from the config must only be reported:\n{kept.stdout}")
+        deleted = run(apply + ["--yes", "--allow-delete"], deadline, cwd=workdir, env=env)
+        if "legacy: deleted" not in deleted.stdout or "legacy" in state()["distributions"]:
+            raise Failure(f"--allow-delete should disable and delete it:\n{deleted.stdout}")
+        ids = [item["Id"] for item in aws("list-distributions", cwd=workdir).get("DistributionList", {}).get("Items", [])]
+        if distribution_id in ids:
+            raise Failure(f"{distribution_id} still exists after --allow-delete: {ids}")
+
+        # 9. A stale state.
         stale = state()
-        stale["distributions"]["legacy"]["id"] = "E0000000000000"
+        stale["distributions"]["blog"]["id"] = "E0000000000000"
         with open(state_path, "w", encoding="utf-8") as handle:
             json.dump(stale, handle)
         result = run(drift, deadline, cwd=workdir, env=env, ok=(1,))

@@ -38,6 +38,9 @@ public enum ApplyCommand {
         public var pollSeconds: Double = 15
         /// Limits and prices of invalidations.
         public var budget = InvalidationBudget()
+        /// Delete distributions the state file lists that no config has any more (disable,
+        /// wait, delete); without it they are only reported.
+        public var allowDelete = false
         /// Apply even where the live config changed outside cfc since cfc last applied it
         /// (its ETag is not the one recorded): the config then overwrites that change.
         public var overwriteDrift = false
@@ -102,7 +105,17 @@ public enum ApplyCommand {
         guard !sink.diagnostics.containsErrors else { return failed() }
         let plan = Plan(entries: entries.map(\.entry), budget: request.budget, distributionID: nil)
         say(String(decoding: plan.renderText(includeCommands: false), as: UTF8.self))
-        guard plan.hasChanges else {
+        // Distributions the state lists that no config has: deleted only when asked.
+        let configured = Set(distributions.map(\.name))
+        let orphans = state.distributions.keys.filter { !configured.contains($0) }.sorted()
+        for name in orphans {
+            let id = state.distributions[name]?.id ?? "?"
+            say(request.allowDelete
+                ? "distribution \(name) (\(id)): delete (in the state file, in no config; --allow-delete: it is disabled, then deleted)\n"
+                : "distribution \(name) (\(id)): in the state file but in no config; not deleted (--allow-delete deletes it)\n")
+        }
+        let deletions = request.allowDelete ? orphans : []
+        guard plan.hasChanges || !deletions.isEmpty else {
             say("nothing to do: every distribution is as configured\n")
             return CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: .success)
         }
@@ -199,6 +212,22 @@ public enum ApplyCommand {
                 return failed()
             }
         }
+        for name in deletions {
+            guard let record = state.distributions[name] else { continue }
+            do {
+                try delete(name, record: record, aws: aws, request: request, say: say, sink: sink)
+                state.distributions[name] = nil
+                try write(state, to: statePath, sink: sink)
+                say("\(name): deleted \(record.id); removed from \(statePath)\n")
+                done.append("\(name): deleted")
+            } catch let failure as AWSCLI.Failure {
+                sink.emit(ApplyMessages.stepFailed(name, failure, done: done))
+                return failed()
+            } catch {
+                sink.emit(ApplyMessages.stopped(name, String(describing: error), done: done))
+                return failed()
+            }
+        }
         say("apply complete\n")
         return CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: .success)
     }
@@ -216,6 +245,32 @@ public enum ApplyCommand {
             case .temporaryFile(let message): "a temporary file could not be written: \(message)"
             }
         }
+    }
+
+    /// Deletes a distribution the two ways CloudFront requires: disable it (an update with
+    /// `Enabled: false`), wait until that is deployed, then delete with the new ETag.
+    static func delete(
+        _ name: String, record: StateFile.Record, aws: AWSCLI, request: Request, say: (String) -> Void, sink: any DiagnosticSink
+    ) throws {
+        guard let live = try aws.liveConfig(id: record.id, name: name, sink: sink) else { throw ApplyStop.stateNotWritten }
+        var etag = live.etag ?? ""
+        if live.distribution.config.enabled {
+            say("\(name): disabling \(record.id)…\n")
+            var disabled = live.distribution
+            disabled.config.enabled = false
+            let json = DocumentFormat.json.print(emitDistributionConfig(disabled))
+            let document = try temporaryDocument(json, beside: StateFile.path(forConfigs: request.paths, explicit: request.statePath),
+                                                 name: name + ".disable")
+            defer { TemporaryFiles.remove(document) }
+            let response = try aws.callJSON(["cloudfront", "update-distribution", "--id", record.id, "--if-match", etag,
+                                             "--distribution-config", "file://" + document])
+            if case .string(let text)? = response.member("ETag")?.value { etag = text }
+        }
+        try waitUntilDeployed(aws, id: record.id, name: name, timeout: request.waitTimeoutSeconds, poll: request.pollSeconds, say: say)
+        // The ETag after the deployment, which the delete must name.
+        if let current = try aws.liveConfig(id: record.id, name: name, sink: sink)?.etag { etag = current }
+        say("\(name): deleting \(record.id)…\n")
+        _ = try aws.call(["cloudfront", "delete-distribution", "--id", record.id, "--if-match", etag])
     }
 
     /// Writes the state file, or stops the run.

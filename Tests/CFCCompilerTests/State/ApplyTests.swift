@@ -129,4 +129,23 @@ struct ApplyTests {
         #expect(result.status == 1 && result.stderr.contains("[apply.needs_confirmation]"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("aws/db.json").path))
     }
+
+    /// A distribution dropped from the configs is only reported, unless --allow-delete: then it
+    /// is disabled, waited for, and deleted with the ETag after the deployment.
+    @Test func deletionOnlyWhenAllowed() throws {
+        let directory = try workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try apply(directory).status == 0)
+        try edit(directory, "\n  legacy:\n", "\n  blog:\n")
+        let kept = try apply(directory)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.contains("distribution legacy (") && kept.stdout.contains("not deleted (--allow-delete deletes it)"), "\(kept.stdout)")
+        #expect((try database(directory)["distributions"] as? [String: Any])?.count == 2)
+        let deleted = try apply(directory, ["--allow-delete"])
+        #expect(deleted.status == 0, "\(deleted.stdout)\(deleted.stderr)")
+        #expect(deleted.stdout.contains("legacy: disabling") && deleted.stdout.contains("legacy: deleted"), "\(deleted.stdout)")
+        #expect((try database(directory)["distributions"] as? [String: Any])?.count == 1)
+        let state = try String(contentsOf: directory.appendingPathComponent("cfc-state.json"), encoding: .utf8)
+        #expect(!state.contains("\"legacy\"") && state.contains("\"blog\""), "\(state)")
+    }
 }

@@ -99,6 +99,17 @@ def main(args):
             distribution["etag"] = "E" + token(13)
             distribution["polls"] = int(os.environ.get("FAKE_AWS_POLLS", "1"))
             answer = {"ETag": distribution["etag"], "Distribution": view(distribution_id, distribution)}
+    elif operation == "delete-distribution":
+        distribution_id = option(args, "--id")
+        distribution = db["distributions"].get(distribution_id)
+        if distribution is None:
+            fail("NoSuchDistribution", "The specified distribution does not exist.")
+        if option(args, "--if-match") != distribution["etag"]:
+            fail("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.")
+        if distribution["config"].get("Enabled", True) or distribution["polls"] > 0:
+            fail("DistributionNotDisabled", "The distribution you are trying to delete has not been disabled.")
+        del db["distributions"][distribution_id]
+        answer = {}
     elif operation == "create-invalidation":
         distribution_id = option(args, "--distribution-id")
         distribution = db["distributions"].get(distribution_id)
