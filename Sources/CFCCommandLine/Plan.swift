@@ -3,6 +3,7 @@ import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
 import DistributionIR
+import Glibc
 import Planning
 
 /// `cfc plan`.
@@ -42,6 +43,12 @@ struct PlanCommandLine: ErrorExitStatus {
     @Option(name: .customLong("distribution-id"), help: "The distribution's id, for the aws commands.")
     var distributionID: String?
 
+    @Flag(help: "Read the live config and ETag of each distribution the state file lists with the aws CLI (instead of --previous).")
+    var refresh = false
+
+    @Option(help: "The aws CLI for --refresh (default: aws on PATH).", transform: nonEmptyPath)
+    var aws: String?
+
     @Option(help: "The state file: which distributions exist, and their ids (default: cfc-state.json beside the config, if present).", transform: nonEmptyPath)
     var state: String?
 
@@ -59,6 +66,7 @@ struct PlanCommandLine: ErrorExitStatus {
     func validate() throws {
         if maxPaths < 1 || maxPaths > 3000 { throw ValidationError("--max-paths must be between 1 and 3000.") }
         if freePathsLeft < 0 { throw ValidationError("--free-paths-left cannot be negative.") }
+        if refresh && previous != nil { throw ValidationError("Give --previous or --refresh, not both.") }
         if let distributionID, !CloudFrontIdentifier.isDistributionID(distributionID) {
             // It goes into the printed aws commands: refused here rather than quoted there.
             throw ValidationError("--distribution-id '\(VisibleText.escaped(distributionID))' is not a CloudFront distribution id "
@@ -71,6 +79,10 @@ struct PlanCommandLine: ErrorExitStatus {
         request.distribution = distribution
         request.distributionID = distributionID
         request.statePath = state
+        if refresh {
+            let searchPath = getenv("PATH").map { String(cString: $0) }
+            request.refreshWith = AWSCLI.locate(explicit: aws, searchPath: searchPath)
+        }
         request.changedPaths = changedPaths
         request.budget.maxPaths = maxPaths
         request.budget.freePathsLeft = freePathsLeft

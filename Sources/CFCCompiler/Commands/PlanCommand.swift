@@ -25,6 +25,9 @@ public enum PlanCommand {
         /// The state file (default: `cfc-state.json` beside the new config; it need not exist
         /// unless named here).
         public var statePath: String? = nil
+        /// Without `previous`: read the live config (and its ETag) of each distribution the state
+        /// lists with this aws CLI (`--refresh`), instead of refusing to plan it.
+        public var refreshWith: AWSCLI? = nil
 
         /// Creates a request.
         public init(previous: String?, new: String) {
@@ -127,7 +130,18 @@ public enum PlanCommand {
         var entries: [Plan.Entry] = []
         var documents: [EmittedDocument] = []
         for distribution in newDistributions {
-            let before = previous?.distributions.first { $0.name == distribution.name }
+            var before = previous?.distributions.first { $0.name == distribution.name }
+            var liveETag = previous?.etags[distribution.name]
+            if before == nil, let aws = request.refreshWith, let record = state.distributions[distribution.name] {
+                do {
+                    guard let live = try aws.liveConfig(id: record.id, name: distribution.name, sink: sink) else { continue }
+                    before = live.distribution
+                    liveETag = live.etag
+                } catch {
+                    sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error))
+                    continue
+                }
+            }
             let known = state.distributions[distribution.name]
             let carried = previous?.identities[distribution.name]?.id
             if let known, let carried, known.id != carried {
@@ -141,7 +155,7 @@ public enum PlanCommand {
             }
             let distributionID = request.distributionID ?? carried ?? known?.id
             let (entry, document, configJSON) = planEntry(
-                distribution, live: before, etag: previous?.etags[distribution.name], distributionID: distributionID,
+                distribution, live: before, etag: liveETag, distributionID: distributionID,
                 changedPaths: changedPaths, budget: request.budget)
             let invalidation = entry.invalidation
             entries.append(entry)
@@ -227,7 +241,8 @@ enum PlanMessages {
         Diagnostic(
             id: "plan.needs_live_config", severity: .error,
             summary: "distribution '\(name)' exists (\(id) in the state file), but no live config was given to plan against",
-            hint: "pass it with --previous: aws cloudfront get-distribution-config --id \(id) > \(name).live.json", file: file)
+            hint: "read it with --refresh, or pass it with --previous: aws cloudfront get-distribution-config --id \(id) > \(name).live.json",
+            file: file)
     }
 
     /// `plan.state_mismatch`: the previous config is another distribution than the state says.

@@ -91,4 +91,21 @@ import Testing
         let missing = try Processes.cfc(["drift", "cli.yaml", "--aws", "/nonexistent/aws"], currentDirectory: directory)
         #expect(missing.status == 1 && missing.stderr.contains("[aws.not_found]"), "\(missing.stderr)")
     }
+
+    /// `cfc plan --refresh` reads the live config and ETag the same way, for the distributions
+    /// the state lists, so the plan's update carries the real id and If-Match.
+    @Test func planRefreshReadsTheLiveConfig() throws {
+        let directory = try workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let yaml = directory.appendingPathComponent("cli.yaml")
+        try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "distributions:\n  cli:\n", with: "distributions:\n  cli:\n    comment: refreshed\n")
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        let plan = try Processes.cfc(["plan", "cli.yaml", "--refresh", "--aws", directory.appendingPathComponent("bin/aws").path],
+                                     currentDirectory: directory)
+        #expect(plan.status == 2, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout.contains("update-distribution --id EDFDVBD6EXAMPLE --if-match E2QWRUHEXAMPLE"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("comment: "), "\(plan.stdout)")
+        let both = try Processes.cfc(["plan", "cli.yaml", "--refresh", "--previous", Self.live.path], currentDirectory: directory)
+        #expect(both.status == 1 && both.stderr.contains("not both"), "\(both.stderr)")
+    }
 }
