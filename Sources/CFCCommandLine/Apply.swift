@@ -2,7 +2,6 @@ import ArgumentParser
 import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
-import Glibc
 
 struct Apply: ErrorExitStatus {
     static let configuration = CommandConfiguration(
@@ -66,7 +65,7 @@ struct Apply: ErrorExitStatus {
     }
 
     func run() throws {
-        let searchPath = getenv("PATH").map { String(cString: $0) }
+        let searchPath = FileIO.environment("PATH")
         let cli = AWSCLI.locate(explicit: aws, searchPath: searchPath, timeoutSeconds: awsTimeout)
         var request = ApplyCommand.Request(paths: files)
         request.statePath = state

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CFCCompiler
 import CFCSupport
-import Glibc
 
 struct Drift: ErrorExitStatus {
     static let configuration = CommandConfiguration(
@@ -41,7 +40,7 @@ struct Drift: ErrorExitStatus {
     }
 
     func run() throws {
-        let searchPath = getenv("PATH").map { String(cString: $0) }
+        let searchPath = FileIO.environment("PATH")
         let cli = AWSCLI.locate(explicit: aws, searchPath: searchPath, timeoutSeconds: awsTimeout)
         try diagnostics.present(DriftCommand.execute(files, statePath: state, aws: cli, format: format,
                                                      options: diagnostics.compileOptions))

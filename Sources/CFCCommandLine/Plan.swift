@@ -3,7 +3,6 @@ import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
 import DistributionIR
-import Glibc
 import Planning
 
 /// `cfc plan`.
@@ -80,7 +79,7 @@ struct PlanCommandLine: ErrorExitStatus {
         request.distributionID = distributionID
         request.statePath = state
         if refresh {
-            let searchPath = getenv("PATH").map { String(cString: $0) }
+            let searchPath = FileIO.environment("PATH")
             request.refreshWith = AWSCLI.locate(explicit: aws, searchPath: searchPath)
         }
         request.changedPaths = changedPaths
