@@ -59,15 +59,9 @@ public enum ApplyCommand {
         func failed() -> CommandResult { CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: .failure) }
 
         // 1. The configs, checked as compile checks them.
-        var checkOptions = options
-        checkOptions.formats = []
-        var distributions: [Distribution] = []
-        for path in request.paths {
-            let compiled = Pipeline().compile(path: path, options: checkOptions)
-            for diagnostic in compiled.diagnostics where diagnostic.severity != .note { sink.emit(diagnostic) }
-            if let source = compiled.source { sources.append(source) }
-            distributions += compiled.model?.distributions ?? []
-        }
+        let configs = CompiledConfigs(request.paths, options: options, sink: sink)
+        sources = configs.sources
+        let distributions = configs.distributions
         guard !sink.diagnostics.containsErrors else { return failed() }
         let statePath = StateFile.path(forConfigs: request.paths, explicit: request.statePath)
         guard var state = StateFile.read(statePath, mustExist: request.statePath != nil, options: options, sink: sink) else { return failed() }
@@ -87,14 +81,14 @@ public enum ApplyCommand {
                     if let recorded = record.configSHA256, StateFile.digest(of: live.distribution.config) != recorded,
                        !request.overwriteDrift {
                         let changes = PlanCommand.planEntry(distribution, live: live.distribution, etag: live.etag, distributionID: record.id).entry.changes
-                        sink.emit(ApplyMessages.drifted(distribution.name, id: record.id, changes: changes))
+                        sink.emit(ApplyMessages.drifted(distribution.name, id: record.id, changes: changes, at: configs.places[distribution.name]))
                         continue
                     }
                     let planned = PlanCommand.planEntry(distribution, live: live.distribution, etag: live.etag,
                                                         distributionID: record.id, budget: request.budget)
                     entries.append((planned.entry, planned.configJSON))
                 } catch {
-                    sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error))
+                    sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error, at: configs.places[distribution.name]))
                     return failed()
                 }
             } else {
@@ -205,10 +199,10 @@ public enum ApplyCommand {
                     done.append("\(name): invalidated")
                 }
             } catch let failure as AWSCLI.Failure {
-                sink.emit(ApplyMessages.stepFailed(name, failure, done: done))
+                sink.emit(ApplyMessages.stepFailed(name, failure, done: done, at: configs.places[name], file: nil))
                 return failed()
             } catch {
-                sink.emit(ApplyMessages.stopped(name, String(describing: error), done: done))
+                sink.emit(ApplyMessages.stopped(name, String(describing: error), done: done, at: configs.places[name], file: nil))
                 return failed()
             }
         }
@@ -221,10 +215,10 @@ public enum ApplyCommand {
                 say("\(name): deleted \(record.id); removed from \(statePath)\n")
                 done.append("\(name): deleted")
             } catch let failure as AWSCLI.Failure {
-                sink.emit(ApplyMessages.stepFailed(name, failure, done: done))
+                sink.emit(ApplyMessages.stepFailed(name, failure, done: done, at: nil, file: statePath))
                 return failed()
             } catch {
-                sink.emit(ApplyMessages.stopped(name, String(describing: error), done: done))
+                sink.emit(ApplyMessages.stopped(name, String(describing: error), done: done, at: nil, file: statePath))
                 return failed()
             }
         }
@@ -333,12 +327,13 @@ enum ApplyMessages {
                    hint: "review the plan above, then run with --yes (as a pipeline step would)")
     }
 
-    static func drifted(_ name: String, id: String, changes: [ConfigChange]) -> Diagnostic {
+    static func drifted(_ name: String, id: String, changes: [ConfigChange], at range: SourceRange?) -> Diagnostic {
         let shown = changes.prefix(10).map { "applying would change " + $0.text }
         return Diagnostic(
             id: "apply.drift", severity: .error,
             summary: "\(name) (\(id)) was changed outside cfc since cfc last applied or imported it; nothing was applied",
             hint: "review the change with cfc drift; bring it into the config, or run cfc apply --overwrite-drift to replace it with the config",
+            range: range,
             notes: shown.map { DiagnosticNote($0) } + (changes.count > 10 ? [DiagnosticNote("and \(changes.count - 10) more changes")] : []))
     }
 
@@ -354,7 +349,7 @@ enum ApplyMessages {
                                 etag: etag, configSHA256: nil)
     }
 
-    static func stepFailed(_ name: String, _ failure: AWSCLI.Failure, done: [String]) -> Diagnostic {
+    static func stepFailed(_ name: String, _ failure: AWSCLI.Failure, done: [String], at range: SourceRange?, file: String?) -> Diagnostic {
         let summary: String
         let hint: String
         switch failure {
@@ -369,12 +364,14 @@ enum ApplyMessages {
             hint = "fix the cause and run cfc apply again: it continues from what is recorded"
         }
         return Diagnostic(id: "apply.failed", severity: .error, summary: summary,
-                          hint: hint + (done.isEmpty ? "" : "; done before the failure: " + done.joined(separator: ", ")))
+                          hint: hint + (done.isEmpty ? "" : "; done before the failure: " + done.joined(separator: ", ")),
+                          range: range, file: file)
     }
 
-    static func stopped(_ name: String, _ reason: String, done: [String]) -> Diagnostic {
+    static func stopped(_ name: String, _ reason: String, done: [String], at range: SourceRange?, file: String?) -> Diagnostic {
         Diagnostic(id: "apply.failed", severity: .error, summary: "\(name): \(reason)",
-                   hint: "run cfc apply again once the cause is fixed" + (done.isEmpty ? "" : "; done: " + done.joined(separator: ", ")))
+                   hint: "run cfc apply again once the cause is fixed" + (done.isEmpty ? "" : "; done: " + done.joined(separator: ", ")),
+                   range: range, file: file)
     }
 }
 

@@ -69,23 +69,15 @@ public enum DriftCommand {
     /// Compares every distribution of `paths` with its live config.
     public static func run(_ paths: [String], statePath: String?, aws: AWSCLI?, options: CompileOptions) -> Outcome {
         let sink = DiagnosticCollector()
-        var sources: [SourceFile] = []
-        var checkOptions = options
-        checkOptions.formats = []
-        var distributions: [Distribution] = []
-        for path in paths {
-            let compiled = Pipeline().compile(path: path, options: checkOptions)
-            for diagnostic in compiled.diagnostics where diagnostic.severity != .note { sink.emit(diagnostic) }
-            if let source = compiled.source { sources.append(source) }
-            if !compiled.hasErrors { distributions += compiled.model?.distributions ?? [] }
-        }
+        let configs = CompiledConfigs(paths, options: options, sink: sink)
+        let sources = configs.sources
         guard !sink.diagnostics.containsErrors,
               let state = StateFile.read(StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
                                          options: options, sink: sink) else {
             return Outcome(entries: [], diagnostics: sink.diagnostics, sources: sources)
         }
         var entries: [Entry] = []
-        for distribution in distributions {
+        for distribution in configs.distributions {
             guard let record = state.distributions[distribution.name] else {
                 entries.append(Entry(name: distribution.name, id: nil, status: .notCreated, changes: []))
                 continue
@@ -102,7 +94,7 @@ public enum DriftCommand {
                 let changes = SemanticDiff.compare(old: live.distribution.config, new: desired.config)
                 entries.append(Entry(name: distribution.name, id: record.id, status: changes.isEmpty ? .inSync : .drifted, changes: changes))
             } catch {
-                sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error))
+                sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error, at: configs.places[distribution.name]))
             }
         }
         return Outcome(entries: entries, diagnostics: sink.diagnostics, sources: sources)
@@ -144,16 +136,16 @@ enum DriftMessages {
                    hint: "install it (python3 -m pip install awscli), or give its path with --aws")
     }
 
-    static func awsFailed(_ name: String, id: String, _ failure: AWSCLI.Failure) -> Diagnostic {
+    static func awsFailed(_ name: String, id: String, _ failure: AWSCLI.Failure, at range: SourceRange?) -> Diagnostic {
         switch failure {
         case .noSuchDistribution:
             return Diagnostic(id: "aws.no_such_distribution", severity: .error,
                               summary: "the state file maps '\(name)' to \(id), which CloudFront does not have",
-                              hint: "the state file is stale: remove '\(name)' from it if the distribution was deleted")
+                              hint: "the state file is stale: remove '\(name)' from it if the distribution was deleted", range: range)
         default:
             return Diagnostic(id: "aws.failed", severity: .error,
                               summary: "reading the live config of '\(name)' (\(id)) failed: \(failure.message)",
-                              hint: "check the aws CLI's credentials, region and AWS_ENDPOINT_URL, then run again")
+                              hint: "check the aws CLI's credentials, region and AWS_ENDPOINT_URL, then run again", range: range)
         }
     }
 }

@@ -130,6 +130,7 @@ public enum PlanCommand {
         var entries: [Plan.Entry] = []
         var documents: [EmittedDocument] = []
         for distribution in newDistributions {
+            func place(_ distribution: Distribution) -> SourceRange? { compiled.locator?.keyRange(of: distribution.path) }
             var before = previous?.distributions.first { $0.name == distribution.name }
             var liveETag = previous?.etags[distribution.name]
             if before == nil, let aws = request.refreshWith, let record = state.distributions[distribution.name] {
@@ -138,7 +139,7 @@ public enum PlanCommand {
                     before = live.distribution
                     liveETag = live.etag
                 } catch {
-                    sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error))
+                    sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error, at: place(distribution)))
                     continue
                 }
             }
@@ -146,11 +147,11 @@ public enum PlanCommand {
             let carried = previous?.identities[distribution.name]?.id
             if let known, let carried, known.id != carried {
                 sink.emit(PlanMessages.stateMismatch(distribution.name, state: known.id, previous: carried,
-                                                     file: request.previous ?? request.new))
+                                                     file: request.previous ?? request.new, at: place(distribution)))
                 continue
             }
             if before == nil, let known {
-                sink.emit(PlanMessages.needsLiveConfig(distribution.name, id: known.id, file: request.new))
+                sink.emit(PlanMessages.needsLiveConfig(distribution.name, id: known.id, file: request.new, at: place(distribution)))
                 continue
             }
             let distributionID = request.distributionID ?? carried ?? known?.id
@@ -237,20 +238,21 @@ public enum PlanCommand {
 enum PlanMessages {
     /// `plan.needs_live_config`: the state knows the distribution, but no live config was given
     /// to compare with; planning a create would make a second distribution.
-    static func needsLiveConfig(_ name: String, id: String, file: String) -> Diagnostic {
+    static func needsLiveConfig(_ name: String, id: String, file: String, at range: SourceRange?) -> Diagnostic {
         Diagnostic(
             id: "plan.needs_live_config", severity: .error,
             summary: "distribution '\(name)' exists (\(id) in the state file), but no live config was given to plan against",
             hint: "read it with --refresh, or pass it with --previous: aws cloudfront get-distribution-config --id \(id) > \(name).live.json",
-            file: file)
+            range: range, file: file)
     }
 
     /// `plan.state_mismatch`: the previous config is another distribution than the state says.
-    static func stateMismatch(_ name: String, state: String, previous: String, file: String) -> Diagnostic {
+    static func stateMismatch(_ name: String, state: String, previous: String, file: String, at range: SourceRange?) -> Diagnostic {
         Diagnostic(
             id: "plan.state_mismatch", severity: .error,
             summary: "the previous config is distribution \(previous), but the state file maps '\(name)' to \(state)",
-            hint: "fetch the live config of \(state), or correct the state file if \(state) is gone", file: file)
+            hint: "fetch the live config of \(state), or correct the state file if \(state) is gone",
+            range: range, file: range == nil ? file : nil)
     }
 }
 

@@ -83,6 +83,7 @@ struct ApplyTests {
         let result = try apply(directory)
         #expect(result.status == 1)
         #expect(result.stderr.contains("changed by someone else") && result.stderr.contains("[apply.failed]"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("site.yaml:9:3: error:"), "at the distribution's name: \(result.stderr)")
         #expect(try calls(directory).filter { $0 == "cloudfront update-distribution" }.count == 1, "never retried blindly")
         #expect(try Data(contentsOf: directory.appendingPathComponent("cfc-state.json")) == before)
     }

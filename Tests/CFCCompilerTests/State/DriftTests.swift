@@ -83,6 +83,7 @@ import Testing
         let stale = try drift(directory)
         #expect(stale.status == 1 && stale.stdout.isEmpty)
         #expect(stale.stderr.contains("[aws.no_such_distribution]"), "\(stale.stderr)")
+        #expect(stale.stderr.hasPrefix("cli.yaml:"), "at the distribution's name: \(stale.stderr)")
         try Data(contentsOf: Self.live).write(to: directory.appendingPathComponent("live/EDFDVBD6EXAMPLE.json"))
         try Data().write(to: directory.appendingPathComponent("fail"))
         let denied = try drift(directory)

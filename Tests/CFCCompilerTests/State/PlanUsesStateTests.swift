@@ -25,6 +25,8 @@ import Testing
         let plan = try Processes.cfc(["plan", "cli.yaml"], currentDirectory: directory)
         #expect(plan.status == 1)
         #expect(plan.stderr.contains("[plan.needs_live_config]"), "\(plan.stderr)")
+        // At the distribution's name in the config.
+        #expect(plan.stderr.hasPrefix("cli.yaml:"), "\(plan.stderr)")
         #expect(plan.stderr.contains("get-distribution-config --id EDFDVBD6EXAMPLE"), "\(plan.stderr)")
         #expect(!plan.stdout.contains("create"), "\(plan.stdout)")
     }
