@@ -92,10 +92,11 @@ public struct AWSCLI: Sendable {
     public func liveConfig(id: String, name: String, sink: any DiagnosticSink) throws(Failure) -> (distribution: Distribution, etag: String?)? {
         let bytes = try call(["cloudfront", "get-distribution-config", "--id", id])
         let source = SourceFile(path: "aws cloudfront get-distribution-config --id \(id)", bytes: bytes)
-        guard let node = try? JSONReader.read(source).withoutNullMembers,
-              let read = readDistributionConfigJSON(node, name: name, sink: sink) else {
+        // Read as any input is, so that what cfc refuses in a file it refuses here too.
+        guard let read = ConfigInput.read(source: source, name: name, options: CompileOptions(), sink: sink),
+              read.kind == .json, let distribution = read.distributions.first else {
             throw .unreadableOutput("the aws CLI's output for \(id) is not a distribution config CloudFront could have returned (the problems are listed above)")
         }
-        return (read.distribution, read.etag)
+        return (distribution, read.etags[name])
     }
 }

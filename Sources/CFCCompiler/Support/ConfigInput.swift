@@ -42,7 +42,13 @@ public struct ConfigInput: Sendable {
     ///   - options: limits.
     ///   - sink: receives every problem; the result is nil when there was an error.
     public static func read(_ path: String, name: String, options: CompileOptions, sink: any DiagnosticSink) -> ConfigInput? {
-        guard var source = SourceInput.read(path, options: options, sink: sink) else { return nil }
+        guard let source = SourceInput.read(path, options: options, sink: sink) else { return nil }
+        return read(source: source, name: name, options: options, sink: sink)
+    }
+
+    /// Reads a file already in memory (what the aws CLI printed), as `read(_:name:options:sink:)`.
+    public static func read(source: SourceFile, name: String, options: CompileOptions, sink: any DiagnosticSink) -> ConfigInput? {
+        var source = source
         if let transcoded = utf8FromUTF16(source) { source = transcoded }
         let first = source.bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         let errorsBefore = sink.errorCount
