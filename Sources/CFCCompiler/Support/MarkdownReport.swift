@@ -99,53 +99,30 @@ public enum MarkdownReport {
         return Array(text.utf8)
     }
 
-    /// Text for a table cell: no line breaks, no table or HTML syntax, no mentions.
-    static func cell(_ text: String) -> String {
-        var result = ""
-        for scalar in VisibleText.escaped(text).unicodeScalars {
-            switch scalar {
-            case "|": result += "\\|"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "@": result += "@\u{200B}"
-            case "\n", "\r": result += " "
-            case "`", "*", "_", "[", "]", "\\": result += "\\" + String(scalar)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// The HTML escapes every context needs; a value from the files is also made visible
+    /// (`VisibleText`), so no control character or line break survives.
+    private static let html: [Unicode.Scalar: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;"]
 
-    /// Text inside `<summary>`: HTML-escaped.
-    static func inline(_ text: String) -> String {
-        var result = ""
-        for scalar in VisibleText.escaped(text).unicodeScalars {
-            switch scalar {
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "@": result += "@\u{200B}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// Text for a table cell: no table or HTML syntax, no emphasis or links, no mentions.
+    static func cell(_ text: String) -> String { escaped(text, cellEscapes) }
+    private static let cellEscapes = html.merging(["|": "\\|", "@": "@\u{200B}", "`": "\\`", "*": "\\*", "_": "\\_",
+                                                   "[": "\\[", "]": "\\]", "\\": "\\\\"]) { $1 }
+
+    /// Text inside `<summary>`: HTML-escaped, no mentions.
+    static func inline(_ text: String) -> String { escaped(text, inlineEscapes) }
+    private static let inlineEscapes = html.merging(["@": "@\u{200B}"]) { $1 }
 
     /// A value as inline code: in a table cell, `<code>` with HTML escapes, since backticks
-    /// inside a value cannot be escaped in a code span and a pipe would end the cell.
-    static func code(_ text: String) -> String {
-        var result = "<code>"
+    /// inside a value cannot be escaped in a code span and a pipe would end the cell (inside
+    /// code a mention does not notify).
+    static func code(_ text: String) -> String { "<code>" + escaped(text, codeEscapes) + "</code>" }
+    private static let codeEscapes = html.merging(["|": "&#124;"]) { $1 }
+
+    private static func escaped(_ text: String, _ replacements: [Unicode.Scalar: String]) -> String {
+        var result = ""
         for scalar in VisibleText.escaped(text).unicodeScalars {
-            switch scalar {
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "|": result += "&#124;"
-            case "\n", "\r": result += " "
-            default: result.unicodeScalars.append(scalar)
-            }
+            if let replacement = replacements[scalar] { result += replacement } else { result.unicodeScalars.append(scalar) }
         }
-        return result + "</code>"
+        return result
     }
 }
