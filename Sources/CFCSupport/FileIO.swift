@@ -308,14 +308,15 @@ public enum FileIO {
         isatty(descriptor) != 0
     }
 
-    /// Writes a file atomically: its bytes go to a temporary file in the same directory, which
-    /// is then renamed over `path`, so a reader sees the old file or the new one, never half.
-    /// - Throws: `FileIOError` when the temporary file cannot be written or renamed.
     /// Whether anything (a file, a directory, a link, even a dangling one) is at `path`.
     public static func exists(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0
     }
+
+    /// Writes a file atomically: its bytes go to a temporary file in the same directory, which
+    /// is then renamed over `path`, so a reader sees the old file or the new one, never half.
+    /// - Throws: `FileIOError` when the temporary file cannot be written or renamed.
 
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
         var transaction = FileTransaction()

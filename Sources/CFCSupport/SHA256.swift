@@ -51,9 +51,14 @@ public struct SHA256 {
     }
 
     /// The digest of `text` in lower-case hexadecimal.
-    public static func hex(_ text: String) -> String {
+    public static func hex(_ text: String) -> String { hex(bytes: text.utf8) }
+
+    /// The digest of `bytes` in lower-case hexadecimal.
+    public static func hex(_ bytes: [UInt8]) -> String { hex(bytes: bytes) }
+
+    private static func hex(bytes: some Sequence<UInt8>) -> String {
         var hash = SHA256()
-        hash.update(text)
+        hash.update(bytes)
         let digits = Array("0123456789abcdef".utf8)
         var result: [UInt8] = []
         for byte in hash.finalize() {

@@ -158,6 +158,10 @@ public enum FrontEndDiagnostics {
               fix: "Review the change with cfc drift; bring it into the config, or run cfc apply --overwrite-drift to replace it."),
         Entry(id: "apply.failed", meaning: "A step of cfc apply failed (the aws CLI's message says why); the run stopped and says what was done before.",
               fix: "Fix the cause and run cfc apply again: it continues from what the state file records."),
+        Entry(id: "apply.plan_invalid", meaning: "The directory given to cfc apply is not a plan cfc plan --output wrote, or one of its documents was edited after it was written.",
+              fix: "Apply a plan as cfc plan wrote it; to change it, change the config and plan again."),
+        Entry(id: "apply.plan_stale", meaning: "A saved plan was made against something that has changed since (the state file, a live config or its ETag), so applying it would not do what was reviewed.",
+              fix: "Plan again (cfc plan --refresh --output DIR), review, and apply the new plan."),
         // Diagnostic output
         Entry(id: "diagnostics.error_limit", meaning: "More errors than --error-limit in one file: the rest are counted, not shown.",
               fix: "Fix the errors shown and run again, or raise --error-limit."),

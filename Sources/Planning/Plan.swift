@@ -40,6 +40,16 @@ public struct Plan: Sendable {
         /// The CloudFront id, when known (from `--distribution-id`, the previous config's own
         /// `Id`, or the state file).
         public var distributionID: String? = nil
+        /// What the plan was made against, so that `cfc apply PLAN-DIR` can refuse a plan whose
+        /// ground moved: the id the state file gave the distribution (nil: it listed none)...
+        public var stateID: String? = nil
+        /// ...and the SHA-256 of the live config's normal form (nil: there was none, a create).
+        public var liveConfigSHA256: String? = nil
+        /// The SHA-256 of the config document written (`NAME.distribution.json`), so that an
+        /// edited document is refused rather than applied unreviewed.
+        public var documentSHA256: String? = nil
+        /// The SHA-256 of the invalidation batch written (`NAME.invalidation.json`).
+        public var invalidationBatchSHA256: String? = nil
 
         /// Creates an entry.
         public init(
@@ -61,6 +71,15 @@ public struct Plan: Sendable {
     public var budget: InvalidationBudget
     /// The distribution id to put in the commands, if known.
     public var distributionID: String?
+    /// The directory the plan's documents are written to (absolute), when they are: the
+    /// commands name the documents there, so they work from any directory.
+    public var documentDirectory: String? = nil
+    /// The state file the plan was made against, relative to `documentDirectory`, for
+    /// `cfc apply PLAN-DIR`.
+    public var stateFile: String? = nil
+
+    /// The version of `plan.json`'s format, which `cfc apply PLAN-DIR` checks.
+    public static let formatVersion = 1
 
     /// Whether applying the plan would change anything.
     public var hasChanges: Bool { entries.contains { $0.action != .unchanged || !$0.invalidation.isEmpty } }
@@ -107,20 +126,21 @@ public struct Plan: Sendable {
     public func commands(for entry: Entry) -> [[String]] {
         let name = entry.distribution.name
         let id = entry.distributionID ?? distributionID ?? "<DISTRIBUTION_ID>"
+        let directory = documentDirectory.map { $0 == "/" ? "/" : $0 + "/" } ?? ""
         var commands: [[String]] = []
         switch entry.action {
         case .create:
-            commands.append(["aws", "cloudfront", "create-distribution", "--distribution-config", "file://\(name).distribution.json"])
+            commands.append(["aws", "cloudfront", "create-distribution", "--distribution-config", "file://\(directory)\(name).distribution.json"])
         case .update:
             commands.append(["aws", "cloudfront", "update-distribution", "--id", id, "--if-match", entry.etag ?? "<ETAG>",
-                             "--distribution-config", "file://\(name).distribution.json"])
+                             "--distribution-config", "file://\(directory)\(name).distribution.json"])
         case .unchanged:
             break
         }
         if !entry.invalidation.isEmpty {
             if entry.action != .unchanged { commands.append(["aws", "cloudfront", "wait", "distribution-deployed", "--id", id]) }
             commands.append(["aws", "cloudfront", "create-invalidation", "--distribution-id", id,
-                             "--invalidation-batch", "file://\(name).invalidation.json"])
+                             "--invalidation-batch", "file://\(directory)\(name).invalidation.json"])
         }
         return commands
     }
@@ -175,7 +195,10 @@ public struct Plan: Sendable {
 
     /// The plan for machines (`plan.json`): keys in a fixed order, lists in plan order.
     public func renderJSON() -> [UInt8] {
-        JSONValue.object(["distributions": .array(entries.map(json(for:)))]).rendered()
+        var members = [JSONMember("version", .integer(Int64(Self.formatVersion)))]
+        if let stateFile { members.append(JSONMember("state-file", .string(stateFile))) }
+        members.append(JSONMember("distributions", .array(entries.map(json(for:)))))
+        return JSONValue.object(members).rendered()
     }
 
     private func json(for entry: Entry) -> JSONValue {
@@ -183,6 +206,7 @@ public struct Plan: Sendable {
         let commands = self.commands(for: entry)
         let invalidation = JSONValue.object([
             "caller-reference": .string(entry.invalidationCallerReference),
+            "batch-sha256": .string(entry.invalidationBatchSHA256),
             "paths": .array(entry.invalidation.entries.map { item in
                 .inlineObject(["path": .string(item.path), "reasons": .inlineArray(item.reasons.map { .string($0) })])
             }),
@@ -197,7 +221,12 @@ public struct Plan: Sendable {
         return .object([
             "name": .string(entry.distribution.name),
             "action": .string(entry.action.rawValue),
+            "distribution-id": .string(entry.distributionID ?? distributionID),
             "etag": .string(entry.etag),
+            "planned-against": .inlineObject([
+                "state-id": .string(entry.stateID), "config-sha256": .string(entry.liveConfigSHA256),
+            ]),
+            "document-sha256": .string(entry.documentSHA256),
             "changes": .array(entry.changes.map(\.json)),
             "invalidation": invalidation,
             // As shell lines to paste, and as argument lists for tools that run them without a shell.

@@ -10,7 +10,9 @@ pointing at moto. On examples/legacy-forwarded-values.yaml (a config moto keeps 
  3. applied again: nothing to do (exit 0);
  4. the origin's domain name changes: an update with --if-match, waited for, then an
     invalidation (created after the deployment, seen with list-invalidations);
- 5. `cfc drift`: no drift (exit 0);
+ 5. `cfc drift`: no drift (exit 0); then a reviewed plan: `cfc plan --refresh --output plan`
+    (exit 2), `cfc apply plan --yes` sends its documents as written, and drift is 0 again;
+    applied a second time, the plan is refused as stale (apply.plan_stale);
  6. the live comment is changed behind cfc's back with the aws CLI: `cfc drift` exits 2 and
     names it, and `cfc apply` refuses (exit 1, apply.drift) until --overwrite-drift;
  7. the state file is lost after the create (as when a run is killed between the create and
@@ -108,6 +110,30 @@ def main(argv):
         result = run(drift, deadline, cwd=workdir, env=env)
         if "no drift" not in result.stdout:
             raise Failure(f"expected no drift after apply:\n{result.stdout}")
+
+        # 5b. A reviewed plan, applied as written; once applied, it is stale.
+        with open(site, "w", encoding="utf-8") as handle:
+            handle.write(text.replace("blog-origin.example.com", "blog-origin-2.example.com")
+                         .replace("(legacy cache settings)", "(reviewed)"))
+        plan = run([cfc, "plan", "site.yaml", "--refresh", "--aws", aws_cli, "--output", "plan"], deadline, cwd=workdir, env=env, ok=(2,))
+        if "comment: blog.example.com (legacy cache settings) → blog.example.com (reviewed)" not in plan.stdout:
+            raise Failure(f"unexpected plan:\n{plan.stdout}")
+        applied = run([cfc, "apply", os.path.join(workdir, "plan"), "--yes", "--aws", aws_cli, "--poll-interval", "1"],
+                      deadline, cwd="/", env=env)
+        if f"legacy: updated {distribution_id}" not in applied.stdout:
+            raise Failure(f"the saved plan was not applied:\n{applied.stdout}")
+        sent = aws("get-distribution-config", "--id", distribution_id, cwd=workdir)["DistributionConfig"]
+        with open(os.path.join(workdir, "plan", "legacy.distribution.json"), encoding="utf-8") as handle:
+            if sent["Comment"] != json.load(handle)["Comment"]:
+                raise Failure("the live config is not the plan's document")
+        run(drift, deadline, cwd=workdir, env=env)
+        with open(site, "w", encoding="utf-8") as handle:
+            handle.write(text.replace("blog-origin.example.com", "blog-origin-2.example.com")
+                         .replace("(legacy cache settings)", "(reviewed again)"))
+        run(apply + ["--yes"], deadline, cwd=workdir, env=env)
+        stale = run([cfc, "apply", "plan", "--yes", "--aws", aws_cli], deadline, cwd=workdir, env=env, ok=(1,))
+        if "[apply.plan_stale]" not in stale.stderr:
+            raise Failure(f"a plan whose live config moved must be refused:\n{stale.stderr}")
 
         # 6. Changed behind cfc's back.
         live = aws("get-distribution-config", "--id", distribution_id, cwd=workdir)

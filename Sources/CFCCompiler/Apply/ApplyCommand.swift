@@ -14,25 +14,31 @@ import Planning
 /// with the aws CLI for those the state file lists), show the plan, and, once confirmed, carry
 /// it out through the real aws CLI: create or update (with `--if-match`), record the result in
 /// the state file at once, wait until the distribution is deployed, and only then invalidate.
+/// Given a directory written by `cfc plan --output` instead of configs, it applies that plan
+/// exactly as reviewed (`SavedPlan`), refusing it if anything it was made against has changed.
 ///
 /// Every step is printed as it runs; on a failure the run stops, says what was done and what
-/// was not, and a second run continues from the state the first left (a create records its id
-/// before anything else happens, so nothing is created twice).
+/// was not, and a second run continues from the state the first left: a create records its id
+/// before anything else happens (and its caller reference finds it again if the run is killed
+/// before that), and an invalidation is recorded as owed before the update it follows is sent,
+/// until CloudFront has it.
 public enum ApplyCommand {
     /// What an apply run is asked to do.
     public struct Request: Sendable {
-        /// The cfc YAML files.
+        /// The cfc YAML files, or one directory written by `cfc plan --output`.
         public var paths: [String]
-        /// The state file, when not the default beside the first file.
+        /// The state file, when not the default beside the first file (or the one the plan names).
         public var statePath: String? = nil
         /// Apply without asking.
         public var assumeYes = false
         /// Whether a person can be asked (standard input is a terminal).
         public var canAsk = false
-        /// Do not wait for deployment (and so do not invalidate: an invalidation made before
-        /// the new config is deployed can be refilled from the old origin).
+        /// Do not wait for deployment (and so do not invalidate yet: an invalidation made before
+        /// the new config is deployed can be refilled from the old origin; it stays owed).
         public var noWait = false
-        /// Seconds to wait for a distribution to deploy.
+        /// After creating an invalidation, wait until CloudFront has completed it.
+        public var waitForInvalidations = false
+        /// Seconds to wait for a distribution to deploy (or an invalidation to complete).
         public var waitTimeoutSeconds: Double = 3600
         /// Seconds between status polls while waiting.
         public var pollSeconds: Double = 15
@@ -49,266 +55,487 @@ public enum ApplyCommand {
         public init(paths: [String]) { self.paths = paths }
     }
 
-    /// Runs an apply. `say` prints a progress line as it happens (standard output);
-    /// `ask` asks a yes/no question and returns the answer line, or nil without one.
-    public static func execute(
-        _ request: Request, aws: AWSCLI?, options: CompileOptions, say: (String) -> Void, ask: (String) -> String?
-    ) -> CommandResult {
+    /// One distribution's share of the work.
+    struct Step {
+        /// What to do.
+        var entry: Plan.Entry
+        /// The config document to send.
+        var configJSON: [UInt8]
+        /// The invalidation batch to send, when it was reviewed as a file; else rendered from the entry.
+        var batchJSON: [UInt8]? = nil
+        /// Where the distribution is named (a config, or the plan's plan.json).
+        var place: SourceRange?
+        /// From a reviewed plan: a create found already made must match it, never be re-planned.
+        var reviewed = false
+    }
+
+    /// The work of a run, before anything is changed.
+    struct Work {
+        var steps: [Step] = []
+        var state = StateFile()
+        var statePath = StateFile.defaultFileName
+        /// Distributions to delete (only with `--allow-delete`), and the ones merely reported.
+        var deletions: [String] = []
+        var orphans: [String] = []
+        var budget = InvalidationBudget()
+        /// Distributions whose live config was found already as planned, and recorded so.
+        var recordedAsFound: [String] = []
+    }
+
+    /// Runs an apply, reporting progress to `console` as it happens.
+    public static func execute(_ request: Request, aws: AWSCLI?, options: CompileOptions, console: ApplyConsole) -> CommandResult {
         let sink = DiagnosticCollector()
         var sources: [SourceFile] = []
-        func failed() -> CommandResult { CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: .failure) }
+        func finished(_ status: ExitStatus) -> CommandResult { CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: status) }
 
-        // 1. The configs, checked as compile checks them.
-        let configs = CompiledConfigs(request.paths, options: options, sink: sink)
-        sources = configs.sources
-        let distributions = configs.distributions
-        guard !sink.diagnostics.containsErrors else { return failed() }
-        let statePath = StateFile.path(forConfigs: request.paths, explicit: request.statePath)
-        guard var state = StateFile.read(statePath, mustExist: request.statePath != nil, options: options, sink: sink) else { return failed() }
-        guard let aws else {
-            sink.emit(DriftMessages.noCLI())
-            return failed()
-        }
-
-        // 2. The plan, against what is live now.
-        var entries: [(entry: Plan.Entry, configJSON: [UInt8])] = []
-        for distribution in distributions {
-            if let record = state.distributions[distribution.name] {
-                do {
-                    guard let live = try aws.liveConfig(id: record.id, name: distribution.name, sink: sink) else { return failed() }
-                    // Changed outside cfc since cfc last applied (or imported) it: refused, unless
-                    // asked to overwrite, since applying would silently undo someone's change.
-                    if let recorded = record.configSHA256, StateFile.digest(of: live.distribution.config) != recorded,
-                       !request.overwriteDrift {
-                        let changes = PlanCommand.planEntry(distribution, live: live.distribution, etag: live.etag, distributionID: record.id).entry.changes
-                        sink.emit(ApplyMessages.drifted(distribution.name, id: record.id, changes: changes, at: configs.places[distribution.name]))
-                        continue
-                    }
-                    let planned = PlanCommand.planEntry(distribution, live: live.distribution, etag: live.etag,
-                                                        distributionID: record.id, budget: request.budget)
-                    entries.append((planned.entry, planned.configJSON))
-                } catch {
-                    sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error, at: configs.places[distribution.name]))
-                    return failed()
-                }
-            } else {
-                let planned = PlanCommand.planEntry(distribution, live: nil, etag: nil, distributionID: nil, budget: request.budget)
-                entries.append((planned.entry, planned.configJSON))
+        let prepared = request.paths.count == 1 && SavedPlan.isPlanDirectory(request.paths[0])
+            ? prepareSavedPlan(request, aws: aws, options: options, sink: sink, sources: &sources)
+            : prepareFromConfigs(request, aws: aws, options: options, sink: sink, sources: &sources)
+        guard let work = prepared, let aws, !sink.diagnostics.containsErrors else { return finished(.failure) }
+        if !work.recordedAsFound.isEmpty {
+            do { try work.state.write(to: work.statePath) } catch {
+                sink.emit(OutputWriting.writeFailure(error))
+                return finished(.failure)
+            }
+            for name in work.recordedAsFound {
+                console.say("\(name): the live config is already as configured (an earlier run sent it and stopped); recorded in \(work.statePath)\n")
             }
         }
-        guard !sink.diagnostics.containsErrors else { return failed() }
-        let plan = Plan(entries: entries.map(\.entry), budget: request.budget, distributionID: nil)
-        say(String(decoding: plan.renderText(includeCommands: false), as: UTF8.self))
-        // Distributions the state lists that no config has: deleted only when asked.
-        let configured = Set(distributions.map(\.name))
-        let orphans = state.distributions.keys.filter { !configured.contains($0) }.sorted()
-        for name in orphans {
-            let id = state.distributions[name]?.id ?? "?"
-            say(request.allowDelete
-                ? "distribution \(name) (\(id)): delete (in the state file, in no config; --allow-delete: it is disabled, then deleted)\n"
-                : "distribution \(name) (\(id)): in the state file but in no config; not deleted (--allow-delete deletes it)\n")
+
+        // The plan, as cfc plan shows it, then what happens to distributions no config has.
+        let plan = Plan(entries: work.steps.map(\.entry), budget: work.budget, distributionID: nil)
+        console.say(String(decoding: plan.renderText(includeCommands: false), as: UTF8.self))
+        for name in work.orphans {
+            let id = work.state.distributions[name]?.id ?? "?"
+            if work.deletions.contains(name) {
+                console.line("distribution \(name) (\(id)): delete (in the state file, in no config; --allow-delete: it is disabled, then deleted)\n", .danger)
+            } else {
+                console.say("distribution \(name) (\(id)): in the state file but in no config; not deleted (--allow-delete deletes it)\n")
+            }
         }
-        let deletions = request.allowDelete ? orphans : []
-        guard plan.hasChanges || !deletions.isEmpty else {
-            say("nothing to do: every distribution is as configured\n")
-            return CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: .success)
+        guard plan.hasChanges || !work.deletions.isEmpty else {
+            console.say("nothing to do: every distribution is as configured\n")
+            return finished(.success)
         }
 
-        // 3. Consent: --yes, or "yes" from a person; never assumed.
+        // Consent: --yes, or "yes" from a person; never assumed.
         if !request.assumeYes {
             guard request.canAsk else {
                 sink.emit(ApplyMessages.needsConfirmation())
-                return failed()
+                return finished(.failure)
             }
-            let answer = ask("Apply these changes to CloudFront? Only 'yes' applies them: ")
+            let answer = console.ask("Apply these changes to CloudFront? Only 'yes' applies them: ")
             guard answer?.trimmingSpacesAndNewlines() == "yes" else {
-                say("apply cancelled: nothing was changed\n")
-                return failed()
+                console.say("apply cancelled: nothing was changed\n")
+                return finished(.failure)
             }
         }
 
-        // 4. The steps, one distribution at a time.
-        var done: [String] = []
-        for (entry, configJSON) in entries where entry.action != .unchanged || !entry.invalidation.isEmpty {
+        var run = Run(aws: aws, request: request, console: console, sink: sink, work: work)
+        let steps = work.steps.filter { $0.entry.action != .unchanged || !$0.entry.invalidation.isEmpty }
+        // What a failure leaves undone, and how to go on: the same command again.
+        var again = ["cfc", "apply"] + request.paths
+        if let state = request.statePath { again += ["--state", state] }
+        func stop(_ name: String, _ error: any Error, notDone: [String], place: SourceRange?, file: String?) -> CommandResult {
+            let progress = ApplyMessages.Progress(done: run.done, notDone: notDone, again: ShellQuoting.commandLine(again))
+            sink.emit(ApplyMessages.failed(name, error, progress, at: place, file: file))
+            return finished(.failure)
+        }
+        for (index, step) in steps.enumerated() {
+            do { try run.carryOut(step) } catch {
+                let notDone = steps[index...].map { ApplyMessages.outline($0.entry) } + work.deletions.map { "\($0): delete" }
+                return stop(step.entry.distribution.name, error, notDone: notDone, place: step.place, file: nil)
+            }
+        }
+        if !work.deletions.isEmpty { again.append("--allow-delete") }
+        for (index, name) in work.deletions.enumerated() {
+            do { try run.delete(name) } catch {
+                return stop(name, error, notDone: work.deletions[index...].map { "\($0): delete" }, place: nil, file: run.work.statePath)
+            }
+        }
+        console.say("apply complete\n")
+        return finished(.success)
+    }
+
+    // MARK: - What to do
+
+    /// The steps for configs: each distribution planned against its live config.
+    static func prepareFromConfigs(
+        _ request: Request, aws: AWSCLI?, options: CompileOptions, sink: DiagnosticCollector, sources: inout [SourceFile]
+    ) -> Work? {
+        // The configs, checked as compile checks them.
+        let configs = CompiledConfigs(request.paths, options: options, sink: sink)
+        sources = configs.sources
+        guard !sink.diagnostics.containsErrors else { return nil }
+        var work = Work(statePath: StateFile.path(forConfigs: request.paths, explicit: request.statePath), budget: request.budget)
+        guard let state = StateFile.read(work.statePath, mustExist: request.statePath != nil, options: options, sink: sink) else { return nil }
+        work.state = state
+        guard let aws else {
+            sink.emit(DriftMessages.noCLI())
+            return nil
+        }
+        for distribution in configs.distributions {
+            let place = configs.places[distribution.name]
+            guard let record = state.distributions[distribution.name] else {
+                let planned = PlanCommand.planEntry(distribution, live: nil, etag: nil, distributionID: nil, budget: request.budget)
+                work.steps.append(Step(entry: planned.entry, configJSON: planned.configJSON, place: place))
+                continue
+            }
+            do {
+                guard let live = try aws.liveConfig(id: record.id, name: distribution.name, sink: sink) else { return nil }
+                let planned = PlanCommand.planEntry(distribution, live: live.distribution, etag: live.etag,
+                                                    distributionID: record.id, budget: request.budget)
+                let liveDigest = StateFile.digest(of: live.distribution.config)
+                if let recorded = record.configSHA256, liveDigest != recorded {
+                    // Changed outside cfc since cfc last applied (or imported) it: refused, unless
+                    // asked to overwrite, since applying would silently undo someone's change.
+                    if planned.entry.action == .update, !request.overwriteDrift {
+                        sink.emit(ApplyMessages.drifted(distribution.name, id: record.id, changes: planned.entry.changes, at: place))
+                        continue
+                    }
+                    // Already what the config says: an earlier run sent it and stopped before
+                    // recording it. Recorded now, so that it is not taken for drift later.
+                    if planned.entry.action == .unchanged {
+                        var refreshed = record
+                        refreshed.configSHA256 = liveDigest
+                        refreshed.etag = live.etag ?? record.etag
+                        work.state.distributions[distribution.name] = refreshed
+                        work.recordedAsFound.append(distribution.name)
+                    }
+                }
+                var entry = PendingInvalidations.carry(work.state.distributions[distribution.name]?.pendingInvalidation, into: planned.entry, configJSON: planned.configJSON,
+                                                       budget: request.budget)
+                entry.stateID = record.id
+                work.steps.append(Step(entry: entry, configJSON: planned.configJSON, place: place))
+            } catch {
+                sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error, at: place))
+                return nil
+            }
+        }
+        // Distributions the state lists that no config has: deleted only when asked.
+        let configured = Set(configs.distributions.map(\.name))
+        work.orphans = state.distributions.keys.filter { !configured.contains($0) }.sorted()
+        work.deletions = request.allowDelete ? work.orphans : []
+        return work
+    }
+
+    /// The steps of a plan written by `cfc plan --output`, once everything it was made against
+    /// is checked to be still so: the state file's ids, each live config and its ETag.
+    static func prepareSavedPlan(
+        _ request: Request, aws: AWSCLI?, options: CompileOptions, sink: DiagnosticCollector, sources: inout [SourceFile]
+    ) -> Work? {
+        guard let saved = SavedPlan.read(request.paths[0], statePath: request.statePath, options: options, sink: sink) else { return nil }
+        sources = saved.sources
+        var work = Work(statePath: saved.statePath, budget: request.budget)
+        guard let state = StateFile.read(saved.statePath, mustExist: false, options: options, sink: sink) else { return nil }
+        work.state = state
+        guard let aws else {
+            sink.emit(DriftMessages.noCLI())
+            return nil
+        }
+        for item in saved.items {
+            var entry = item.entry
             let name = entry.distribution.name
-            do {
-                var id = entry.distributionID
-                if entry.action == .create || entry.action == .update {
-                    let verb = entry.action == .create ? "creating" : "updating"
-                    say("\(name): \(verb)…\n")
-                    let document = try temporaryDocument(configJSON, beside: statePath, name: name)
-                    defer { TemporaryFiles.remove(document) }
-                    var arguments = ["cloudfront", entry.action == .create ? "create-distribution" : "update-distribution"]
-                    if entry.action == .update, let existing = id { arguments += ["--id", existing, "--if-match", entry.etag ?? ""] }
-                    arguments += ["--distribution-config", "file://" + document]
-                    var record: StateFile.Record
-                    do {
-                        let response = try aws.callJSON(arguments)
-                        record = try ApplyMessages.record(from: response, name: name,
-                                                          callerReference: entry.distribution.config.callerReference)
-                    } catch AWSCLI.Failure.alreadyExists(id: let existing?, message: _) where entry.action == .create {
-                        // An earlier run created it and stopped before recording it (the caller
-                        // reference is cfc's deterministic one): adopt it, then bring it up to date.
-                        say("\(name): found \(existing), created by an earlier run with the same caller reference; recording it\n")
-                        record = StateFile.Record(id: existing, callerReference: entry.distribution.config.callerReference)
-                        state.distributions[name] = record
-                        try write(state, to: statePath, sink: sink)
-                        guard let live = try aws.liveConfig(id: existing, name: name, sink: sink) else { throw ApplyStop.stateNotWritten }
-                        let update = PlanCommand.planEntry(entry.distribution, live: live.distribution, etag: live.etag, distributionID: existing)
-                        if update.entry.action == .update {
-                            say("\(name): updating it to the config…\n")
-                            let updateDocument = try temporaryDocument(update.configJSON, beside: statePath, name: name + ".update")
-                            defer { TemporaryFiles.remove(updateDocument) }
-                            _ = try aws.callJSON(["cloudfront", "update-distribution", "--id", existing, "--if-match", live.etag ?? "",
-                                                  "--distribution-config", "file://" + updateDocument])
-                        }
-                    }
-                    id = record.id
-                    // Recorded before anything else, so a run stopped now finds it next time.
-                    state.distributions[name] = record
-                    try write(state, to: statePath, sink: sink)
-                    // Then what CloudFront now holds, as the next run will read it: the baseline
-                    // for telling a later change outside cfc from this one.
-                    if let live = try aws.liveConfig(id: record.id, name: name, sink: sink) {
+            let listed = state.distributions[name]?.id
+            if listed != entry.stateID {
+                let what = switch (entry.stateID, listed) {
+                case (nil, let now?): "the state file now lists it as \(now), where it listed nothing (applied since?)"
+                case (let then?, nil): "the state file no longer lists it (it listed \(then))"
+                case (let then?, let now?): "the state file now maps it to \(now), not \(then)"
+                case (nil, nil): ""
+                }
+                sink.emit(SavedPlanMessages.stale(name, what, at: item.place))
+                continue
+            }
+            if entry.action != .create, let id = entry.distributionID {
+                do {
+                    guard let live = try aws.liveConfig(id: id, name: name, sink: sink) else { return nil }
+                    let liveDigest = StateFile.digest(of: live.distribution.config)
+                    if entry.action == .update, liveDigest != entry.liveConfigSHA256, liveDigest == StateFile.digest(of: entry.distribution.config) {
+                        // This plan's update is already live: an earlier run of it stopped after
+                        // sending it. What is left is the wait and the invalidation.
+                        entry.action = .unchanged
+                        var record = work.state.distributions[name] ?? StateFile.Record(id: id)
+                        record.configSHA256 = liveDigest
                         record.etag = live.etag ?? record.etag
-                        record.configSHA256 = StateFile.digest(of: live.distribution.config)
-                        state.distributions[name] = record
-                        try write(state, to: statePath, sink: sink)
+                        work.state.distributions[name] = record
+                        work.recordedAsFound.append(name)
+                    } else if liveDigest != entry.liveConfigSHA256 {
+                        let changes = item.plannedAgainst.map { SemanticDiff.compare(old: $0.config, new: live.distribution.config) } ?? []
+                        sink.emit(SavedPlanMessages.stale(
+                            name, "its live config (\(id)) changed", notes: changes.prefix(10).map { DiagnosticNote("changed since the plan: " + $0.text) },
+                            at: item.place))
+                        continue
+                    } else if let planned = entry.etag, let now = live.etag, planned != now {
+                        sink.emit(SavedPlanMessages.stale(name, "its ETag is \(now), the plan's \(planned)", at: item.place))
+                        continue
+                    } else {
+                        entry.etag = entry.etag ?? live.etag
                     }
-                    say("\(name): \(entry.action == .create ? "created" : "updated") \(record.id)\(record.domainName.map { " (\($0))" } ?? ""); recorded in \(statePath)\n")
-                    done.append("\(name): \(entry.action.rawValue)")
+                } catch {
+                    sink.emit(DriftMessages.awsFailed(name, id: id, error, at: item.place))
+                    return nil
                 }
-                guard let id else { continue }
-                if request.noWait {
-                    if !entry.invalidation.isEmpty {
-                        say("\(name): not waiting (--no-wait), so not invalidating; once deployed, run cfc apply again or: aws cloudfront create-invalidation --distribution-id \(id) …\n")
-                    }
-                    continue
+            }
+            work.steps.append(Step(entry: entry, configJSON: item.configJSON, batchJSON: item.batchJSON, place: item.place, reviewed: true))
+        }
+        return work
+    }
+
+    // MARK: - Doing it
+
+    /// A run in progress: what it has done, and the state as it stands.
+    struct Run {
+        let aws: AWSCLI
+        let request: Request
+        let console: ApplyConsole
+        let sink: DiagnosticCollector
+        var work: Work
+        var done: [String] = []
+
+        init(aws: AWSCLI, request: Request, console: ApplyConsole, sink: DiagnosticCollector, work: Work) {
+            self.aws = aws
+            self.request = request
+            self.console = console
+            self.sink = sink
+            self.work = work
+        }
+
+        /// Create or update, record, wait, invalidate: one distribution.
+        mutating func carryOut(_ step: Step) throws {
+            let entry = step.entry
+            let name = entry.distribution.name
+            var id = entry.distributionID
+            // Owed from before the update is sent: a run killed after the update, whose next run
+            // sees nothing to change, still invalidates.
+            if !entry.invalidation.isEmpty, let existing = id {
+                let owed = StateFile.PendingInvalidation(callerReference: entry.invalidationCallerReference, paths: entry.invalidation.paths)
+                var record = work.state.distributions[name] ?? StateFile.Record(id: existing)
+                if record.pendingInvalidation != owed {
+                    record.pendingInvalidation = owed
+                    try save(record, for: name)
                 }
-                try waitUntilDeployed(aws, id: id, name: name, timeout: request.waitTimeoutSeconds, poll: request.pollSeconds, say: say)
+            }
+            if entry.action == .create || entry.action == .update {
+                id = try send(step)
+            }
+            guard let id else { return }
+            if request.noWait {
                 if !entry.invalidation.isEmpty {
-                    let batch = DocumentFormat.json.print(Plan.invalidationBatch(entry))
-                    let document = try temporaryDocument(batch, beside: statePath, name: name + ".invalidation")
-                    defer { TemporaryFiles.remove(document) }
-                    say("\(name): invalidating \(entry.invalidation.paths.count) path\(entry.invalidation.paths.count == 1 ? "" : "s")…\n")
-                    let response = try aws.callJSON(["cloudfront", "create-invalidation", "--distribution-id", id,
-                                                     "--invalidation-batch", "file://" + document])
-                    var invalidationID = "?"
-                    if case .string(let text)? = response.member("Invalidation")?.member("Id")?.value { invalidationID = text }
-                    say("\(name): invalidation \(VisibleText.escaped(invalidationID)) created\n")
-                    done.append("\(name): invalidated")
+                    console.say("\(name): not waiting (--no-wait), so not invalidating yet: the invalidation is recorded as owed in \(work.statePath), and the next cfc apply makes it once \(id) is deployed\n")
                 }
-            } catch let failure as AWSCLI.Failure {
-                sink.emit(ApplyMessages.stepFailed(name, failure, done: done, at: configs.places[name], file: nil))
-                return failed()
-            } catch {
-                sink.emit(ApplyMessages.stopped(name, String(describing: error), done: done, at: configs.places[name], file: nil))
-                return failed()
+                return
             }
+            try waitUntilDeployed(id: id, name: name)
+            if !entry.invalidation.isEmpty { try invalidate(step, id: id) }
         }
-        for name in deletions {
-            guard let record = state.distributions[name] else { continue }
+
+        /// Sends the create or update, and records what CloudFront then holds.
+        mutating func send(_ step: Step) throws -> String {
+            let entry = step.entry
+            let name = entry.distribution.name
+            console.say("\(name): \(entry.action == .create ? "creating" : "updating")…\n")
+            let document = try temporaryDocument(step.configJSON, name: name)
+            defer { TemporaryFiles.remove(document) }
+            var arguments = ["cloudfront", entry.action == .create ? "create-distribution" : "update-distribution"]
+            if entry.action == .update, let existing = entry.distributionID { arguments += ["--id", existing, "--if-match", entry.etag ?? ""] }
+            arguments += ["--distribution-config", "file://" + document]
+            var record: StateFile.Record
             do {
-                try delete(name, record: record, aws: aws, request: request, say: say, sink: sink)
-                state.distributions[name] = nil
-                try write(state, to: statePath, sink: sink)
-                say("\(name): deleted \(record.id); removed from \(statePath)\n")
-                done.append("\(name): deleted")
-            } catch let failure as AWSCLI.Failure {
-                sink.emit(ApplyMessages.stepFailed(name, failure, done: done, at: nil, file: statePath))
-                return failed()
-            } catch {
-                sink.emit(ApplyMessages.stopped(name, String(describing: error), done: done, at: nil, file: statePath))
-                return failed()
+                let response = try aws.callJSON(arguments)
+                record = try ApplyMessages.record(from: response, name: name, callerReference: entry.distribution.config.callerReference)
+                record.pendingInvalidation = work.state.distributions[name]?.pendingInvalidation
+            } catch AWSCLI.Failure.alreadyExists(id: let existing?, message: _) where entry.action == .create {
+                record = try adopt(existing, step)
+            }
+            // Recorded before anything else, so a run stopped now finds it next time.
+            try save(record, for: name)
+            // Then what CloudFront now holds, as the next run will read it: the baseline for
+            // telling a later change outside cfc from this one.
+            if let live = try aws.liveConfig(id: record.id, name: name, sink: sink) {
+                record.etag = live.etag ?? record.etag
+                record.configSHA256 = StateFile.digest(of: live.distribution.config)
+                try save(record, for: name)
+            }
+            console.say("\(name): \(entry.action == .create ? "created" : "updated") \(record.id)\(record.domainName.map { " (\($0))" } ?? ""); recorded in \(work.statePath)\n")
+            done.append("\(name): \(entry.action.rawValue)")
+            return record.id
+        }
+
+        /// A create CloudFront refused because an earlier run made it (same caller reference)
+        /// and stopped before recording it: record it, then bring it to the config. From a
+        /// reviewed plan it must already be what the plan sends: anything else is planned again.
+        mutating func adopt(_ existing: String, _ step: Step) throws -> StateFile.Record {
+            let entry = step.entry
+            let name = entry.distribution.name
+            console.say("\(name): found \(existing), created by an earlier run with the same caller reference; recording it\n")
+            let record = StateFile.Record(id: existing, callerReference: entry.distribution.config.callerReference)
+            try save(record, for: name)
+            guard let live = try aws.liveConfig(id: existing, name: name, sink: sink) else { throw ApplyStop.unreadableLiveConfig }
+            let update = PlanCommand.planEntry(entry.distribution, live: live.distribution, etag: live.etag, distributionID: existing)
+            guard update.entry.action == .update else { return record }
+            if step.reviewed { throw ApplyStop.adoptedDiffers(existing) }
+            console.say("\(name): updating it to the config…\n")
+            let document = try temporaryDocument(update.configJSON, name: name + ".update")
+            defer { TemporaryFiles.remove(document) }
+            _ = try aws.callJSON(["cloudfront", "update-distribution", "--id", existing, "--if-match", live.etag ?? "",
+                                  "--distribution-config", "file://" + document])
+            return record
+        }
+
+        /// Creates the invalidation (with its caller reference, so a repeat makes no second
+        /// one), then clears it from what is owed.
+        mutating func invalidate(_ step: Step, id: String) throws {
+            let entry = step.entry
+            let name = entry.distribution.name
+            let batch = step.batchJSON ?? DocumentFormat.json.print(Plan.invalidationBatch(entry))
+            let document = try temporaryDocument(batch, name: name + ".invalidation")
+            defer { TemporaryFiles.remove(document) }
+            let count = entry.invalidation.paths.count
+            console.say("\(name): invalidating \(count) path\(count == 1 ? "" : "s")…\n")
+            let response = try aws.callJSON(["cloudfront", "create-invalidation", "--distribution-id", id,
+                                             "--invalidation-batch", "file://" + document])
+            var invalidationID: String? = nil
+            if case .string(let text)? = response.member("Invalidation")?.member("Id")?.value, CloudFrontIdentifier.isDistributionID(text) {
+                invalidationID = text
+            }
+            console.say("\(name): invalidation \(invalidationID ?? "(no id in the answer)") created\n")
+            if var record = work.state.distributions[name], record.pendingInvalidation != nil {
+                record.pendingInvalidation = nil
+                try save(record, for: name)
+            }
+            done.append("\(name): invalidated")
+            if request.waitForInvalidations, let invalidationID {
+                try waitUntil(name: name, what: "invalidation \(invalidationID)", finished: "invalidation \(invalidationID) completed",
+                              done: { $0.lowercased() == "completed" }) {
+                    let answer = try aws.callJSON(["cloudfront", "get-invalidation", "--distribution-id", id, "--id", invalidationID])
+                    guard case .string(let text)? = answer.member("Invalidation")?.member("Status")?.value else { return "unknown" }
+                    return text
+                }
             }
         }
-        say("apply complete\n")
-        return CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: .success)
+
+        /// Deletes a distribution the two ways CloudFront requires: disable it (an update with
+        /// `Enabled: false`), wait until that is deployed, then delete with the new ETag.
+        mutating func delete(_ name: String) throws {
+            guard let record = work.state.distributions[name] else { return }
+            guard let live = try aws.liveConfig(id: record.id, name: name, sink: sink) else { throw ApplyStop.unreadableLiveConfig }
+            var etag = live.etag ?? ""
+            if live.distribution.config.enabled {
+                console.line("\(name): disabling \(record.id)…\n", .danger)
+                var disabled = live.distribution
+                disabled.config.enabled = false
+                let document = try temporaryDocument(DocumentFormat.json.print(emitDistributionConfig(disabled)), name: name + ".disable")
+                defer { TemporaryFiles.remove(document) }
+                let response = try aws.callJSON(["cloudfront", "update-distribution", "--id", record.id, "--if-match", etag,
+                                                 "--distribution-config", "file://" + document])
+                if case .string(let text)? = response.member("ETag")?.value { etag = text }
+            }
+            try waitUntilDeployed(id: record.id, name: name)
+            // The ETag after the deployment, which the delete must name.
+            if let current = try aws.liveConfig(id: record.id, name: name, sink: sink)?.etag { etag = current }
+            console.line("\(name): deleting \(record.id)…\n", .danger)
+            _ = try aws.call(["cloudfront", "delete-distribution", "--id", record.id, "--if-match", etag])
+            work.state.distributions[name] = nil
+            try writeState()
+            console.line("\(name): deleted \(record.id); removed from \(work.statePath)\n", .danger)
+            done.append("\(name): deleted")
+        }
+
+        /// Records `record` for `name` and writes the state file at once.
+        mutating func save(_ record: StateFile.Record, for name: String) throws {
+            work.state.distributions[name] = record
+            try writeState()
+        }
+
+        /// Writes the state file, or stops the run.
+        func writeState() throws {
+            do { try work.state.write(to: work.statePath) } catch {
+                sink.emit(OutputWriting.writeFailure(error))
+                throw ApplyStop.stateNotWritten
+            }
+        }
+
+        /// Writes a document the aws CLI reads (`file://`) into a temporary file beside the
+        /// state file, removed after the call (and on an interruption).
+        func temporaryDocument(_ bytes: [UInt8], name: String) throws -> String {
+            let directory = FileIO.directoryName(work.statePath)
+            do {
+                guard let path = try FileTransaction.writeTemporary(bytes, for: directory + "/." + name + ".apply.json", tag: "apply") else {
+                    throw ApplyStop.temporaryFile("\(name): unexpected existing file")
+                }
+                // The aws CLI runs in cfc's working directory, so a relative path reads the same file.
+                return path
+            } catch let error as FileIOError {
+                throw ApplyStop.temporaryFile(error.description)
+            }
+        }
+
+        /// Polls the distribution's status until it is `Deployed`.
+        func waitUntilDeployed(id: String, name: String) throws {
+            try waitUntil(name: name, what: id, finished: "deployed", done: { $0 == "Deployed" }) {
+                let response = try aws.callJSON(["cloudfront", "get-distribution", "--id", id])
+                guard case .string(let text)? = response.member("Distribution")?.member("Status")?.value else { return "unknown" }
+                return text
+            }
+        }
+
+        /// Polls `status` until `done` holds, showing progress: on a terminal one line rewritten
+        /// every second (status, elapsed time); otherwise a line when the status changes and one
+        /// every `plainProgressSeconds`.
+        func waitUntil(name: String, what: String, finished: String, done: (String) -> Bool, status poll: () throws -> String) throws {
+            let clock = ContinuousClock()
+            let start = clock.now
+            func elapsed() -> Double { let duration = start.duration(to: clock.now); return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
+            var last = ""
+            var lastLine = 0.0
+            while true {
+                let status = VisibleText.escaped(try poll())
+                let seconds = elapsed()
+                if done(status) {
+                    console.status?("")
+                    console.say("\(name): \(finished)\(seconds >= 1 ? " after \(ApplyConsole.elapsed(seconds))" : "")\n")
+                    return
+                }
+                if let show = console.status {
+                    show("\(name): \(what) \(status), \(ApplyConsole.elapsed(seconds)) elapsed")
+                } else if status != last || seconds - lastLine >= console.plainProgressSeconds {
+                    console.say("\(name): \(what) \(status), waiting (\(ApplyConsole.elapsed(seconds)) so far)\n")
+                    lastLine = seconds
+                }
+                last = status
+                guard seconds < request.waitTimeoutSeconds else { throw ApplyStop.waitTimedOut(what: what, status: status) }
+                // On a terminal, the elapsed time ticks while cfc sleeps between polls.
+                var slept = 0.0
+                while slept < request.pollSeconds {
+                    let slice = console.status == nil ? request.pollSeconds - slept : min(1, request.pollSeconds - slept)
+                    sleepSeconds(slice)
+                    slept += slice
+                    if let show = console.status, slept < request.pollSeconds {
+                        show("\(name): \(what) \(status), \(ApplyConsole.elapsed(elapsed())) elapsed")
+                    }
+                }
+            }
+        }
     }
 
     /// Why a run stopped other than an aws failure.
     enum ApplyStop: Error, CustomStringConvertible {
         case stateNotWritten
-        case notDeployed(String)
+        case unreadableLiveConfig
+        case waitTimedOut(what: String, status: String)
         case temporaryFile(String)
+        case adoptedDiffers(String)
 
         var description: String {
             switch self {
             case .stateNotWritten: "the state file could not be written"
-            case .notDeployed(let status): "the distribution was still \(status) when the wait timed out"
+            case .unreadableLiveConfig: "the live config could not be read (the problems are listed above)"
+            case .waitTimedOut(let what, let status): "\(what) was still \(status) when the wait timed out (--wait-timeout)"
             case .temporaryFile(let message): "a temporary file could not be written: \(message)"
+            case .adoptedDiffers(let id):
+                "\(id), made by an earlier run with this plan's caller reference, is not what the plan sends; it is recorded in the state file: plan again"
             }
-        }
-    }
-
-    /// Deletes a distribution the two ways CloudFront requires: disable it (an update with
-    /// `Enabled: false`), wait until that is deployed, then delete with the new ETag.
-    static func delete(
-        _ name: String, record: StateFile.Record, aws: AWSCLI, request: Request, say: (String) -> Void, sink: any DiagnosticSink
-    ) throws {
-        guard let live = try aws.liveConfig(id: record.id, name: name, sink: sink) else { throw ApplyStop.stateNotWritten }
-        var etag = live.etag ?? ""
-        if live.distribution.config.enabled {
-            say("\(name): disabling \(record.id)…\n")
-            var disabled = live.distribution
-            disabled.config.enabled = false
-            let json = DocumentFormat.json.print(emitDistributionConfig(disabled))
-            let document = try temporaryDocument(json, beside: StateFile.path(forConfigs: request.paths, explicit: request.statePath),
-                                                 name: name + ".disable")
-            defer { TemporaryFiles.remove(document) }
-            let response = try aws.callJSON(["cloudfront", "update-distribution", "--id", record.id, "--if-match", etag,
-                                             "--distribution-config", "file://" + document])
-            if case .string(let text)? = response.member("ETag")?.value { etag = text }
-        }
-        try waitUntilDeployed(aws, id: record.id, name: name, timeout: request.waitTimeoutSeconds, poll: request.pollSeconds, say: say)
-        // The ETag after the deployment, which the delete must name.
-        if let current = try aws.liveConfig(id: record.id, name: name, sink: sink)?.etag { etag = current }
-        say("\(name): deleting \(record.id)…\n")
-        _ = try aws.call(["cloudfront", "delete-distribution", "--id", record.id, "--if-match", etag])
-    }
-
-    /// Writes the state file, or stops the run.
-    static func write(_ state: StateFile, to path: String, sink: any DiagnosticSink) throws {
-        do { try state.write(to: path) } catch {
-            sink.emit(OutputWriting.writeFailure(error))
-            throw ApplyStop.stateNotWritten
-        }
-    }
-
-    /// Writes a document the aws CLI reads (`file://`) into a temporary file beside the state
-    /// file, removed after the call (and on an interruption).
-    static func temporaryDocument(_ bytes: [UInt8], beside statePath: String, name: String) throws -> String {
-        let directory = FileIO.directoryName(statePath)
-        do {
-            guard let path = try FileTransaction.writeTemporary(bytes, for: directory + "/." + name + ".apply.json", tag: "apply") else {
-                throw ApplyStop.temporaryFile("\(name): unexpected existing file")
-            }
-            // The aws CLI runs in cfc's working directory, so a relative path reads the same file.
-            return path
-        } catch let error as FileIOError {
-            throw ApplyStop.temporaryFile(error.description)
-        }
-    }
-
-    /// Polls the distribution's status until it is `Deployed`.
-    static func waitUntilDeployed(
-        _ aws: AWSCLI, id: String, name: String, timeout: Double, poll: Double, say: (String) -> Void
-    ) throws {
-        var waited = 0.0
-        var last = ""
-        while true {
-            let response = try aws.callJSON(["cloudfront", "get-distribution", "--id", id])
-            var status = "unknown"
-            if case .string(let text)? = response.member("Distribution")?.member("Status")?.value { status = text }
-            if status == "Deployed" {
-                say("\(name): deployed\(waited > 0 ? " after \(Int(waited)) s" : "")\n")
-                return
-            }
-            if status != last { say("\(name): \(VisibleText.escaped(status)), waiting for Deployed…\n") }
-            last = status
-            guard waited < timeout else { throw ApplyStop.notDeployed(status) }
-            sleepSeconds(poll)
-            waited += poll
         }
     }
 
@@ -349,29 +576,45 @@ enum ApplyMessages {
                                 etag: etag, configSHA256: nil)
     }
 
-    static func stepFailed(_ name: String, _ failure: AWSCLI.Failure, done: [String], at range: SourceRange?, file: String?) -> Diagnostic {
-        let summary: String
-        let hint: String
-        switch failure {
-        case .preconditionFailed:
-            summary = "\(name) was changed by someone else since cfc read it (PreconditionFailed); nothing of it was applied"
-            hint = "run cfc apply again: it plans against the new live config"
-        case .noSuchDistribution:
-            summary = "\(name): CloudFront does not have the distribution the state file names"
-            hint = "the state file is stale: remove '\(name)' from it if the distribution was deleted"
-        default:
-            summary = "\(name): \(failure.message)"
-            hint = "fix the cause and run cfc apply again: it continues from what is recorded"
-        }
-        return Diagnostic(id: "apply.failed", severity: .error, summary: summary,
-                          hint: hint + (done.isEmpty ? "" : "; done before the failure: " + done.joined(separator: ", ")),
-                          range: range, file: file)
+    /// Where a failed run stands.
+    struct Progress {
+        /// The steps done before the failure.
+        var done: [String]
+        /// The steps not done, the failed one first.
+        var notDone: [String]
+        /// The command that continues.
+        var again: String
     }
 
-    static func stopped(_ name: String, _ reason: String, done: [String], at range: SourceRange?, file: String?) -> Diagnostic {
-        Diagnostic(id: "apply.failed", severity: .error, summary: "\(name): \(reason)",
-                   hint: "run cfc apply again once the cause is fixed" + (done.isEmpty ? "" : "; done: " + done.joined(separator: ", ")),
-                   range: range, file: file)
+    /// One step as the failure report lists it: `legacy: update, invalidate 3 paths`.
+    static func outline(_ entry: Plan.Entry) -> String {
+        var parts: [String] = []
+        if entry.action != .unchanged { parts.append(entry.action.rawValue) }
+        let count = entry.invalidation.paths.count
+        if count > 0 { parts.append("invalidate \(count) path\(count == 1 ? "" : "s") once deployed") }
+        return "\(entry.distribution.name): " + parts.joined(separator: ", ")
+    }
+
+    /// `apply.failed`: what failed, what was done and what was not, and the command that goes on.
+    static func failed(_ name: String, _ error: any Error, _ progress: Progress, at range: SourceRange?, file: String?) -> Diagnostic {
+        var summary = "\(name): \(String(describing: error))"
+        var hint = "fix the cause, then run \(progress.again): it continues from what the state file records"
+        if let failure = error as? AWSCLI.Failure {
+            switch failure {
+            case .preconditionFailed:
+                summary = "\(name) was changed by someone else since cfc read it (PreconditionFailed); nothing of it was applied"
+                hint = "plan again: \(progress.again) plans against the new live config (a saved plan must be planned again)"
+            case .noSuchDistribution:
+                summary = "\(name): CloudFront does not have the distribution the state file names"
+                hint = "the state file is stale: remove '\(name)' from it if the distribution was deleted, then run \(progress.again)"
+            default:
+                summary = "\(name): \(failure.message)"
+            }
+        }
+        var notes: [DiagnosticNote] = []
+        notes.append(DiagnosticNote("done: " + (progress.done.isEmpty ? "nothing" : progress.done.joined(separator: "; "))))
+        if !progress.notDone.isEmpty { notes.append(DiagnosticNote("not done: " + progress.notDone.joined(separator: "; "))) }
+        return Diagnostic(id: "apply.failed", severity: .error, summary: summary, hint: hint, range: range, file: file, notes: notes)
     }
 }
 

@@ -46,6 +46,8 @@ public enum PlanCommand {
         public var diagnostics: [Diagnostic]
         /// The files read, for rendering diagnostics.
         public var sources: [SourceFile]
+        /// The state file the plan was made against (it need not exist).
+        public var statePath: String? = nil
     }
 
     /// How `plan` and `diff` print their result on standard output.
@@ -64,10 +66,21 @@ public enum PlanCommand {
     public static func execute(_ request: Request, output: String?, format: OutputFormat, options: CompileOptions) -> CommandResult {
         let outcome = run(request, options: options)
         var result = CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .failure)
-        guard let plan = outcome.plan else { return result }
+        guard var plan = outcome.plan else { return result }
         if let output {
+            // The commands name the documents where they are written, and plan.json names the
+            // state file from there, so both work from any directory (`cfc apply PLAN-DIR`).
+            guard let directory = FilePaths.absolute(output), let statePath = outcome.statePath.flatMap({ FilePaths.absolute($0) }) else {
+                result.diagnostics.append(Diagnostic(id: "io.write", severity: .error,
+                                                     summary: "the working directory cannot be named, so the plan's paths cannot be"))
+                return result
+            }
+            plan.documentDirectory = directory
+            plan.stateFile = FilePaths.relative(from: directory, to: statePath)
+            var documents = outcome.documents
+            documents.append(EmittedDocument(logicalPath: "plan.json", mediaType: "application/json", distributionName: "", bytes: plan.renderJSON()))
             do {
-                try OutputWriting.write(outcome.documents, to: output)
+                try OutputWriting.write(documents, to: output)
             } catch {
                 result.diagnostics.append(OutputWriting.writeFailure(error))
                 return result
@@ -105,8 +118,8 @@ public enum PlanCommand {
 
         // Which distributions exist, and their ids: a distribution the state knows is never
         // planned as a create (that would make a second one).
-        guard let state = StateFile.read(StateFile.path(forConfigs: [request.new], explicit: request.statePath),
-                                         mustExist: request.statePath != nil, options: options, sink: sink) else {
+        let statePath = StateFile.path(forConfigs: [request.new], explicit: request.statePath)
+        guard let state = StateFile.read(statePath, mustExist: request.statePath != nil, options: options, sink: sink) else {
             return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
         }
 
@@ -155,24 +168,36 @@ public enum PlanCommand {
                 continue
             }
             let distributionID = request.distributionID ?? carried ?? known?.id
-            let (entry, document, configJSON) = planEntry(
+            var (entry, document, configJSON) = planEntry(
                 distribution, live: before, etag: liveETag, distributionID: distributionID,
                 changedPaths: changedPaths, budget: request.budget)
-            let invalidation = entry.invalidation
-            entries.append(entry)
+            // An invalidation an interrupted apply still owes this distribution is part of the plan.
+            if let known, known.id == distributionID {
+                entry = PendingInvalidations.carry(known.pendingInvalidation, into: entry, configJSON: configJSON, budget: request.budget)
+            }
+            entry.stateID = known?.id
+            entry.documentSHA256 = SHA256.hex(configJSON)
             // Every format for each document, named and typed by the format.
-            let batch = invalidation.isEmpty ? nil : Plan.invalidationBatch(entry)
+            let batch = entry.invalidation.isEmpty ? nil : Plan.invalidationBatch(entry)
             for format in DocumentFormat.all {
                 documents.append(EmittedDocument(logicalPath: format.logicalPath(forDistribution: distribution.name),
                                                  mediaType: format.mediaType, distributionName: distribution.name,
                                                  bytes: format == .json ? configJSON : format.print(document)))
             }
+            // What the plan was made against, so that `cfc apply PLAN-DIR` can name what changed since.
+            if let before {
+                documents.append(EmittedDocument(logicalPath: "\(distribution.name).planned-against.json", mediaType: DocumentFormat.json.mediaType,
+                                                 distributionName: distribution.name,
+                                                 bytes: DocumentFormat.json.print(emitDistributionConfig(before))))
+            }
             for format in DocumentFormat.all {
                 guard let batch else { break }
+                let bytes = format.print(batch)
+                if format == .json { entry.invalidationBatchSHA256 = SHA256.hex(bytes) }
                 documents.append(EmittedDocument(logicalPath: "\(distribution.name).invalidation.\(format.fileExtension)",
-                                                 mediaType: format.mediaType, distributionName: distribution.name,
-                                                 bytes: format.print(batch)))
+                                                 mediaType: format.mediaType, distributionName: distribution.name, bytes: bytes))
             }
+            entries.append(entry)
         }
         for old in previous?.distributions ?? [] where !newDistributions.contains(where: { $0.name == old.name }) && request.distribution == nil {
             sink.emit(Diagnostic(
@@ -184,8 +209,7 @@ public enum PlanCommand {
             return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
         }
         let plan = Plan(entries: entries, budget: request.budget, distributionID: request.distributionID)
-        documents.append(EmittedDocument(logicalPath: "plan.json", mediaType: "application/json", distributionName: "", bytes: plan.renderJSON()))
-        return Outcome(plan: plan, documents: documents, diagnostics: sink.diagnostics, sources: sources)
+        return Outcome(plan: plan, documents: documents, diagnostics: sink.diagnostics, sources: sources, statePath: statePath)
     }
 
     /// The plan for one distribution: update against its `live` config (with `etag`), or a
@@ -230,6 +254,7 @@ public enum PlanCommand {
             distribution: sent, action: action, etag: etag, changes: changes,
             invalidation: invalidation, invalidationCallerReference: reference)
         entry.distributionID = distributionID
+        entry.liveConfigSHA256 = before.map { StateFile.digest(of: $0.config) }
         return (entry, document, configJSON)
     }
 }

@@ -23,7 +23,8 @@ import Planning
 ///       "domain-name": "d111111abcdef8.cloudfront.net",
 ///       "caller-reference": "cfc-www",
 ///       "etag": "E2QWRUHEXAMPLE",
-///       "config-sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+///       "config-sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+///       "pending-invalidation": {"caller-reference": "cfc-4d1c…", "paths": ["/blog/*"]}
 ///     }
 ///   }
 /// }
@@ -37,6 +38,24 @@ public struct StateFile: Sendable, Equatable {
     public static let defaultFileName = "cfc-state.json"
     /// The format's version.
     public static let formatVersion = 1
+
+    /// An invalidation an apply owes a distribution: recorded before the update it follows is
+    /// sent, removed once CloudFront has it. A run stopped in between (killed, timed out, or
+    /// `--no-wait`) leaves it here, and the next `plan` or `apply` carries it into its plan, so
+    /// the caches are still cleared once the new config is deployed. The caller reference is
+    /// kept, so a second request for an invalidation CloudFront already made makes no new one.
+    public struct PendingInvalidation: Sendable, Equatable {
+        /// The invalidation batch's caller reference.
+        public var callerReference: String
+        /// The paths.
+        public var paths: [String]
+
+        /// Creates a pending invalidation.
+        public init(callerReference: String, paths: [String]) {
+            self.callerReference = callerReference
+            self.paths = paths
+        }
+    }
 
     /// What is known of one distribution.
     public struct Record: Sendable, Equatable {
@@ -54,16 +73,19 @@ public struct StateFile: Sendable, Equatable {
         /// importing it, in normal form (`StateFile.digest(of:)`), when known: a live config whose
         /// digest differs was changed outside cfc since.
         public var configSHA256: String?
+        /// The invalidation owed since an apply stopped before making it, if any.
+        public var pendingInvalidation: PendingInvalidation?
 
         /// Creates a record for `id`.
         public init(id: String, arn: String? = nil, domainName: String? = nil, callerReference: String? = nil,
-                    etag: String? = nil, configSHA256: String? = nil) {
+                    etag: String? = nil, configSHA256: String? = nil, pendingInvalidation: PendingInvalidation? = nil) {
             self.id = id
             self.arn = arn
             self.domainName = domainName
             self.callerReference = callerReference
             self.etag = etag
             self.configSHA256 = configSHA256
+            self.pendingInvalidation = pendingInvalidation
         }
 
         /// The record without the optional values that are not of the form CloudFront gives
@@ -74,7 +96,7 @@ public struct StateFile: Sendable, Equatable {
             }
             return Record(id: id, arn: kept(arn, "arn"), domainName: kept(domainName, "domain-name"),
                           callerReference: kept(callerReference, "caller-reference"), etag: kept(etag, "etag"),
-                          configSHA256: kept(configSHA256, "config-sha256"))
+                          configSHA256: kept(configSHA256, "config-sha256"), pendingInvalidation: pendingInvalidation)
         }
     }
 
@@ -110,6 +132,12 @@ public struct StateFile: Sendable, Equatable {
             if let reference = record.callerReference { members.append(JSONMember("caller-reference", .string(reference))) }
             if let etag = record.etag { members.append(JSONMember("etag", .string(etag))) }
             if let digest = record.configSHA256 { members.append(JSONMember("config-sha256", .string(digest))) }
+            if let pending = record.pendingInvalidation {
+                members.append(JSONMember("pending-invalidation", .object([
+                    JSONMember("caller-reference", .string(pending.callerReference)),
+                    JSONMember("paths", .array(pending.paths.map { .string($0) })),
+                ])))
+            }
             entries.append(JSONMember(name, .object(members)))
         }
         let document = JSONValue.object([
@@ -155,7 +183,7 @@ public struct StateFile: Sendable, Equatable {
         return sink.errorCount == errorsBefore ? state : nil
     }
 
-    private static let recordKeys = ["id", "arn", "domain-name", "caller-reference", "etag", "config-sha256"]
+    private static let recordKeys = ["id", "arn", "domain-name", "caller-reference", "etag", "config-sha256", "pending-invalidation"]
 
     private static func parse(_ node: APINode, file: String, sink: any DiagnosticSink) -> StateFile {
         guard case .object(let members) = node.value else {
@@ -204,9 +232,14 @@ public struct StateFile: Sendable, Equatable {
             return nil
         }
         var values: [String: String] = [:]
+        var pending: PendingInvalidation? = nil
         for member in members {
             guard recordKeys.contains(member.name) else {
                 sink.emit(StateMessages.unknownMember(member.name, in: noun, candidates: recordKeys, member.node, file: file))
+                continue
+            }
+            if member.name == "pending-invalidation" {
+                pending = parsePending(member.node, of: noun, file: file, sink: sink)
                 continue
             }
             guard case .string(let text) = member.node.value else {
@@ -224,8 +257,52 @@ public struct StateFile: Sendable, Equatable {
             return nil
         }
         return Record(id: id, arn: values["arn"], domainName: values["domain-name"], callerReference: values["caller-reference"],
-                      etag: values["etag"], configSHA256: values["config-sha256"])
+                      etag: values["etag"], configSHA256: values["config-sha256"], pendingInvalidation: pending)
     }
+
+    private static func parsePending(_ node: APINode, of noun: String, file: String, sink: any DiagnosticSink) -> PendingInvalidation? {
+        let what = "pending-invalidation of \(noun)"
+        guard case .object(let members) = node.value else {
+            sink.emit(StateMessages.wrongType(what, expected: "an object", node, file: file))
+            return nil
+        }
+        let keys = ["caller-reference", "paths"]
+        for member in members where !keys.contains(member.name) {
+            sink.emit(StateMessages.unknownMember(member.name, in: what, candidates: keys, member.node, file: file))
+        }
+        var reference: String? = nil
+        switch node.member("caller-reference")?.value {
+        case .string(let text)?:
+            if let problem = problem(with: text, for: "caller-reference") {
+                sink.emit(StateMessages.badValue("caller-reference of \(what)", problem, node.member("caller-reference")!, file: file))
+            } else {
+                reference = text
+            }
+        case nil: sink.emit(StateMessages.missing("caller-reference", in: what, node, file: file))
+        default: sink.emit(StateMessages.wrongType("caller-reference of \(what)", expected: "a string", node.member("caller-reference")!, file: file))
+        }
+        var paths: [String] = []
+        guard let list = node.member("paths") else {
+            sink.emit(StateMessages.missing("paths", in: what, node, file: file))
+            return nil
+        }
+        guard case .array(let items) = list.value, (1...maxPendingPaths).contains(items.count) else {
+            sink.emit(StateMessages.wrongType("paths of \(what)", expected: "a list of 1 to \(maxPendingPaths) paths", list, file: file))
+            return nil
+        }
+        for item in items {
+            guard case .string(let path) = item.value, problem(with: path, for: "path") == nil else {
+                sink.emit(StateMessages.badValue("a path of \(what)", "is not an invalidation path (printable, starting with /)", item, file: file))
+                continue
+            }
+            paths.append(path)
+        }
+        guard let reference, paths.count == items.count else { return nil }
+        return PendingInvalidation(callerReference: reference, paths: paths)
+    }
+
+    /// CloudFront's limit on the paths of one invalidation batch.
+    static let maxPendingPaths = 3000
 
     /// Why `value` cannot be the member `key` of a record, or nil. Everything in the file ends
     /// up in an `aws` command line or a comparison, so each value is held to the form
@@ -247,6 +324,9 @@ public struct StateFile: Sendable, Equatable {
         case "config-sha256":
             let valid = value.utf8.count == 64 && value.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
             return valid ? nil : "is not a SHA-256 in lower-case hexadecimal (64 digits)"
+        case "path":
+            return value.hasPrefix("/") && value.utf8.count <= 4096 && value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+                ? nil : "is not an invalidation path (printable, starting with /)"
         case "caller-reference":
             return (1...128).contains(value.utf8.count) && value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? nil
                 : "is not a caller reference (1 to 128 printable ASCII characters)"

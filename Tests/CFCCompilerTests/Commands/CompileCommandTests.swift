@@ -151,7 +151,7 @@ import Testing
                                         changed.appendingPathComponent("new.yaml").path, "--output", output.path])
         #expect(result.status == 2, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["plan.json", "www.distribution.json", "www.distribution.xml", "www.invalidation.json", "www.invalidation.xml"])
+        #expect(files == ["plan.json", "www.distribution.json", "www.distribution.xml", "www.invalidation.json", "www.invalidation.xml", "www.planned-against.json"])
         let same = changed.appendingPathComponent("old.yaml").path
         #expect(try Processes.cfc(["plan", "--previous", same, same]).status == 0)
         #expect(try Processes.cfc(["plan", "--previous", "/nonexistent.json", same]).status == 1)

@@ -1,4 +1,5 @@
 import CFCCompiler
+import CFCSupport
 import CFCTestSupport
 import Foundation
 import Testing
@@ -9,144 +10,171 @@ import Testing
 /// dies after the create took effect.
 @Suite(.enabled(if: PythonTools.available(["json"]), "needs python3"))
 struct ApplyTests {
-    static let example = TestPaths.packageRoot.appendingPathComponent("examples/legacy-forwarded-values.yaml")
-    static let fake = TestPaths.packageRoot.appendingPathComponent("Tests/CFCCompilerTests/State/fake_aws.py")
-
-    /// A directory with `site.yaml` and `bin/aws`, the fake with `environment` set.
-    private func workspace() throws -> URL {
-        let directory = TestPaths.makeTemporaryDirectory()
-        try FileManager.default.copyItem(at: Self.example, to: directory.appendingPathComponent("site.yaml"))
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("bin"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("aws"), withIntermediateDirectories: true)
-        try setFaults([:], in: directory)
-        return directory
-    }
-
-    private func setFaults(_ environment: [String: String], in directory: URL) throws {
-        var script = "#!/bin/sh\nFAKE_AWS_DIR='\(directory.appendingPathComponent("aws").path)'\nexport FAKE_AWS_DIR\n"
-        for (name, value) in environment.sorted(by: { $0.key < $1.key }) { script += "\(name)='\(value)'\nexport \(name)\n" }
-        script += "exec python3 '\(Self.fake.path)' \"$@\"\n"
-        let path = directory.appendingPathComponent("bin/aws")
-        try script.write(to: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
-    }
-
-    private func apply(_ directory: URL, _ extra: [String] = []) throws -> ProcessResult {
-        try Processes.cfc(["apply", "site.yaml", "--yes", "--aws", directory.appendingPathComponent("bin/aws").path,
-                           "--poll-interval", "0.01"] + extra, currentDirectory: directory)
-    }
-
-    private func database(_ directory: URL) throws -> [String: Any] {
-        let data = try Data(contentsOf: directory.appendingPathComponent("aws/db.json"))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    }
-
-    private func calls(_ directory: URL) throws -> [String] {
-        try String(contentsOf: directory.appendingPathComponent("aws/calls.log"), encoding: .utf8).split(separator: "\n").map {
-            $0.split(separator: " ").prefix(2).joined(separator: " ")
-        }
-    }
-
-    private func edit(_ directory: URL, _ old: String, _ new: String) throws {
-        let url = directory.appendingPathComponent("site.yaml")
-        try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
-    }
+    private func workspace() throws -> FakeAWSWorkspace { try FakeAWSWorkspace() }
 
     @Test func createThenUpdateThenInvalidateAfterTheDeployment() throws {
-        let directory = try workspace()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let created = try apply(directory)
+        let w = try workspace()
+        defer { w.remove() }
+        let created = try w.apply()
         #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
-        let state = try String(contentsOf: directory.appendingPathComponent("cfc-state.json"), encoding: .utf8)
+        let state = try String(contentsOf: w.directory.appendingPathComponent("cfc-state.json"), encoding: .utf8)
         #expect(state.contains("\"legacy\"") && state.contains("\"config-sha256\""), "\(state)")
-        let nothing = try apply(directory)
+        let nothing = try w.apply()
         #expect(nothing.status == 0 && nothing.stdout.contains("nothing to do"), "\(nothing.stdout)")
         // The origin moves: an update, then (after Deployed) an invalidation.
-        try edit(directory, "blog-origin.example.com", "blog-origin-2.example.com")
-        let updated = try apply(directory)
+        try w.edit("blog-origin.example.com", "blog-origin-2.example.com")
+        let updated = try w.apply()
         #expect(updated.status == 0, "\(updated.stdout)\(updated.stderr)")
-        let log = try calls(directory)
+        let log = try w.calls()
         let update = try #require(log.lastIndex(of: "cloudfront update-distribution"))
         let invalidation = try #require(log.lastIndex(of: "cloudfront create-invalidation"))
         let deployedCheck = try #require(log.lastIndex(of: "cloudfront get-distribution"))
         #expect(update < deployedCheck && deployedCheck < invalidation, "\(log)")
-        #expect((try database(directory)["invalidations"] as? [Any])?.count == 1)
+        #expect((try w.database()["invalidations"] as? [Any])?.count == 1)
     }
 
     @Test func preconditionFailedIsReportedNotRetried() throws {
-        let directory = try workspace()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try apply(directory).status == 0)
-        let before = try Data(contentsOf: directory.appendingPathComponent("cfc-state.json"))
-        try edit(directory, "(legacy cache settings)", "(edited)")
-        try setFaults(["FAKE_AWS_FAIL": "update-distribution=PreconditionFailed"], in: directory)
-        let result = try apply(directory)
+        let w = try workspace()
+        defer { w.remove() }
+        #expect(try w.apply().status == 0)
+        let before = try Data(contentsOf: w.directory.appendingPathComponent("cfc-state.json"))
+        try w.edit("(legacy cache settings)", "(edited)")
+        try w.setFaults(["FAKE_AWS_FAIL": "update-distribution=PreconditionFailed"])
+        let result = try w.apply()
         #expect(result.status == 1)
         #expect(result.stderr.contains("changed by someone else") && result.stderr.contains("[apply.failed]"), "\(result.stderr)")
         #expect(result.stderr.hasPrefix("site.yaml:9:3: error:"), "at the distribution's name: \(result.stderr)")
-        #expect(try calls(directory).filter { $0 == "cloudfront update-distribution" }.count == 1, "never retried blindly")
-        #expect(try Data(contentsOf: directory.appendingPathComponent("cfc-state.json")) == before)
+        #expect(try w.calls().filter { $0 == "cloudfront update-distribution" }.count == 1, "never retried blindly")
+        #expect(try Data(contentsOf: w.directory.appendingPathComponent("cfc-state.json")) == before)
     }
 
     @Test func aHungOrThrottledCallStopsTheRunWithItsReason() throws {
-        let directory = try workspace()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try apply(directory).status == 0)
-        try setFaults(["FAKE_AWS_HANG": "get-distribution-config"], in: directory)
-        let hung = try apply(directory, ["--aws-timeout", "1"])
+        let w = try workspace()
+        defer { w.remove() }
+        #expect(try w.apply().status == 0)
+        try w.setFaults(["FAKE_AWS_HANG": "get-distribution-config"])
+        let hung = try w.apply(["--aws-timeout", "1"])
         #expect(hung.status == 1)
         #expect(hung.stderr.contains("did not finish in time"), "\(hung.stderr)")
-        try setFaults(["FAKE_AWS_FAIL": "get-distribution-config=Throttling"], in: directory)
-        let throttled = try apply(directory)
+        try w.setFaults(["FAKE_AWS_FAIL": "get-distribution-config=Throttling"])
+        let throttled = try w.apply()
         #expect(throttled.status == 1 && throttled.stderr.contains("Throttling"), "\(throttled.stderr)")
     }
 
     /// The CLI dies after the create took effect and before cfc could record it: the next run
     /// finds the distribution by its caller reference, and there is still one distribution.
     @Test func aCreateThatWasNotRecordedIsFoundAgain() throws {
-        let directory = try workspace()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try setFaults(["FAKE_AWS_DIE_AFTER": "create-distribution"], in: directory)
-        let interrupted = try apply(directory)
+        let w = try workspace()
+        defer { w.remove() }
+        try w.setFaults(["FAKE_AWS_DIE_AFTER": "create-distribution"])
+        let interrupted = try w.apply()
         #expect(interrupted.status == 1)
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("cfc-state.json").path))
-        try setFaults([:], in: directory)
+        #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("cfc-state.json").path))
+        try w.setFaults([:])
         // The config changed meanwhile, so the create is refused as DistributionAlreadyExists.
-        try edit(directory, "(legacy cache settings)", "(second run)")
-        let resumed = try apply(directory)
+        try w.edit("(legacy cache settings)", "(second run)")
+        let resumed = try w.apply()
         #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
         #expect(resumed.stdout.contains("created by an earlier run"), "\(resumed.stdout)")
-        let distributions = try #require(try database(directory)["distributions"] as? [String: Any])
+        let distributions = try #require(try w.database()["distributions"] as? [String: Any])
         #expect(distributions.count == 1)
         let live = try #require((distributions.values.first as? [String: Any])?["config"] as? [String: Any])
         #expect(live["Comment"] as? String == "blog.example.com (second run)")
     }
 
     @Test func withoutConsentNothingHappens() throws {
-        let directory = try workspace()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try Processes.cfc(["apply", "site.yaml", "--aws", directory.appendingPathComponent("bin/aws").path],
-                                       currentDirectory: directory)
+        let w = try workspace()
+        defer { w.remove() }
+        let result = try Processes.cfc(["apply", "site.yaml", "--aws", w.directory.appendingPathComponent("bin/aws").path],
+                                       currentDirectory: w.directory)
         #expect(result.status == 1 && result.stderr.contains("[apply.needs_confirmation]"), "\(result.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("aws/db.json").path))
+        #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("aws/db.json").path))
     }
 
     /// A distribution dropped from the configs is only reported, unless --allow-delete: then it
     /// is disabled, waited for, and deleted with the ETag after the deployment.
     @Test func deletionOnlyWhenAllowed() throws {
-        let directory = try workspace()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try apply(directory).status == 0)
-        try edit(directory, "\n  legacy:\n", "\n  blog:\n")
-        let kept = try apply(directory)
+        let w = try workspace()
+        defer { w.remove() }
+        #expect(try w.apply().status == 0)
+        try w.edit("\n  legacy:\n", "\n  blog:\n")
+        let kept = try w.apply()
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(kept.stdout.contains("distribution legacy (") && kept.stdout.contains("not deleted (--allow-delete deletes it)"), "\(kept.stdout)")
-        #expect((try database(directory)["distributions"] as? [String: Any])?.count == 2)
-        let deleted = try apply(directory, ["--allow-delete"])
+        #expect((try w.database()["distributions"] as? [String: Any])?.count == 2)
+        let deleted = try w.apply(["--allow-delete"])
         #expect(deleted.status == 0, "\(deleted.stdout)\(deleted.stderr)")
         #expect(deleted.stdout.contains("legacy: disabling") && deleted.stdout.contains("legacy: deleted"), "\(deleted.stdout)")
-        #expect((try database(directory)["distributions"] as? [String: Any])?.count == 1)
-        let state = try String(contentsOf: directory.appendingPathComponent("cfc-state.json"), encoding: .utf8)
+        #expect((try w.database()["distributions"] as? [String: Any])?.count == 1)
+        let state = try String(contentsOf: w.directory.appendingPathComponent("cfc-state.json"), encoding: .utf8)
         #expect(!state.contains("\"legacy\"") && state.contains("\"blog\""), "\(state)")
+    }
+
+    /// --no-wait cannot invalidate (the old config may still be live), so the invalidation
+    /// stays owed in the state file, and the next run makes it once the distribution is deployed.
+    @Test func noWaitLeavesTheInvalidationOwedToTheNextRun() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        #expect(try w.apply().status == 0)
+        try w.edit("blog-origin.example.com", "blog-origin-2.example.com")
+        let quick = try w.apply(["--no-wait"])
+        #expect(quick.status == 0, "\(quick.stdout)\(quick.stderr)")
+        #expect(quick.stdout.contains("recorded as owed"), "\(quick.stdout)")
+        #expect(try w.invalidations().isEmpty)
+        #expect(try w.state().contains("\"pending-invalidation\""))
+        // cfc plan shows what is owed, with its reason.
+        let plan = try Processes.cfc(["plan", "site.yaml", "--refresh", "--aws", w.awsPath], currentDirectory: w.directory)
+        #expect(plan.status == 2 && plan.stdout.contains("owed by an earlier cfc apply"), "\(plan.stdout)\(plan.stderr)")
+        let next = try w.apply()
+        #expect(next.status == 0, "\(next.stdout)\(next.stderr)")
+        #expect(next.stdout.contains("invalidating 1 path"), "\(next.stdout)")
+        #expect(try w.invalidations().count == 1)
+        #expect(!(try w.state()).contains("pending-invalidation"))
+    }
+
+    @Test func waitInvalidationsWaitsUntilCompleted() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        #expect(try w.apply().status == 0)
+        try w.edit("blog-origin.example.com", "blog-origin-2.example.com")
+        try w.setFaults(["FAKE_AWS_POLLS": "3"])
+        let result = try w.apply(["--wait-invalidations"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("InProgress, waiting") && result.stdout.contains(" completed after ") || result.stdout.contains(" completed\n"), "\(result.stdout)")
+        let calls = try w.calls()
+        #expect(calls.filter { $0 == "cloudfront get-invalidation" }.count == 3, "\(calls)")
+    }
+
+    /// On a terminal, a wait is one status line rewritten in place with the elapsed time; in a
+    /// log, plain lines. (`script` gives cfc a terminal.)
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1)"))
+    func aTerminalShowsOneLiveStatusLine() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        try w.setFaults(["FAKE_AWS_POLLS": "3"])
+        let command = ShellQuoting.commandLine([TestPaths.cfcExecutable.path, "apply", "site.yaml", "--yes", "--aws", w.awsPath, "--poll-interval", "1.2"])
+        let terminal = try Processes.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], currentDirectory: w.directory)
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        // Rewritten at each poll and each second between: the timings themselves are the machine's.
+        let statusLines = terminal.stdout.components(separatedBy: "\r\u{1B}[2Klegacy: E").dropFirst()
+        #expect(statusLines.filter { $0.contains(" InProgress, ") && $0.contains("s elapsed") }.count >= 2, "\(terminal.stdout.debugDescription)")
+        #expect(terminal.stdout.contains("\r\u{1B}[2Klegacy: deployed after "), "the status line gives way to the result: \(terminal.stdout.debugDescription)")
+        #expect(!terminal.stdout.contains("waiting ("), "no plain progress lines on a terminal")
+        try w.edit("blog-origin.example.com", "blog-origin-2.example.com")
+        let plain = try w.apply()
+        #expect(plain.stdout.contains("InProgress, waiting (0s so far)") && !plain.stdout.contains("\u{1B}"), "\(plain.stdout)")
+    }
+
+    /// Deleting is said in red where colours are on, and only there.
+    @Test func deletionIsRedWhereColoursAreOn() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        #expect(try w.apply().status == 0)
+        try w.edit("\n  legacy:\n", "\n  blog:\n")
+        let coloured = try w.apply(["--allow-delete", "--color", "always"])
+        #expect(coloured.status == 0, "\(coloured.stderr)")
+        #expect(coloured.stdout.contains("\u{1B}[31mdistribution legacy (") && coloured.stdout.contains("\u{1B}[31mlegacy: deleting"),
+                "\(coloured.stdout.debugDescription)")
+        #expect(!coloured.stdout.contains("\u{1B}[31mblog"), "only deletions are red")
     }
 }

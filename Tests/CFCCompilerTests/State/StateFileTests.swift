@@ -10,7 +10,8 @@ import Testing
     static let sample = StateFile(distributions: [
         "www": StateFile.Record(id: "EDFDVBD6EXAMPLE", arn: "arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE",
                                 domainName: "d111111abcdef8.cloudfront.net", callerReference: "cfc-www", etag: "E2QWRUHEXAMPLE",
-                                configSHA256: String(repeating: "ab", count: 32)),
+                                configSHA256: String(repeating: "ab", count: 32),
+                                pendingInvalidation: StateFile.PendingInvalidation(callerReference: "cfc-0123456789abcdef", paths: ["/blog/*", "/index.html"])),
         "api": StateFile.Record(id: "E1ABCDEF234567"),
     ])
 
@@ -63,6 +64,28 @@ import Testing
         #expect(found.contains { $0.hasPrefix("5:state.invalid:distribution name '../x'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("6:state.invalid:distribution 'api' has no 'id'") }, "\(found)")
         #expect(found.contains { $0.contains("unknown member 'extra' in the state file") }, "\(found)")
+    }
+
+    /// An owed invalidation is held to what CloudFront would take: a caller reference, and 1 to
+    /// 3,000 printable paths that start with a slash.
+    @Test func aPendingInvalidationIsReadStrictly() throws {
+        let (state, diagnostics) = try read("""
+            {
+              "version": 1,
+              "distributions": {
+                "www": {"id": "E1ABCDEF234567", "pending-invalidation": {"caller-reference": "cfc-1", "paths": ["blog/*"]}},
+                "api": {"id": "E1ABCDEF234568", "pending-invalidation": {"paths": [], "extra": 1}},
+                "img": {"id": "E1ABCDEF234569", "pending-invalidation": ["/a"]}
+              }
+            }
+            """)
+        #expect(state == nil)
+        let found = diagnostics.map { "\($0.range?.start.line ?? 0):\($0.summary)" }
+        #expect(found.contains { $0.hasPrefix("4:a path of pending-invalidation of distribution 'www' is not an invalidation path") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("5:unknown member 'extra' in pending-invalidation") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("5:pending-invalidation of distribution 'api' has no 'caller-reference'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("5:paths of pending-invalidation of distribution 'api' must be a list of 1 to 3000 paths") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("6:pending-invalidation of distribution 'img' must be an object") }, "\(found)")
     }
 
     @Test func notJSONIsASyntaxError() throws {

@@ -11,10 +11,16 @@ Environment:
                         update-distribution=PreconditionFailed, get-distribution-config=Throttling
   FAKE_AWS_HANG         OPERATION: that call sleeps for a minute
   FAKE_AWS_DIE_AFTER    OPERATION: the call takes effect, then the CLI fails without answering
+  FAKE_AWS_KILL         OPERATION#N@before or OPERATION#N@after: at the Nth call of OPERATION
+                        (counted in kill-count.json, which the tests remove to start again), the
+                        fake sends SIGKILL to its parent, cfc, before the call takes effect or
+                        after it took effect and before answering: kill -9 at that step. It
+                        fires once (kill-fired marks it).
 """
 import json
 import os
 import random
+import signal
 import string
 import sys
 import time
@@ -65,6 +71,9 @@ def main(args):
         fail(failing[operation], "injected")
     if os.environ.get("FAKE_AWS_HANG") == operation:
         time.sleep(60)
+    kill = kill_point(operation)
+    if kill == "before":
+        os.kill(os.getppid(), signal.SIGKILL)
     db = load()
     answer = None
     if operation == "create-distribution":
@@ -118,14 +127,55 @@ def main(args):
         if distribution["polls"] > 0:
             fail("InvalidArgument", "cfc invalidated before the distribution was deployed")
         batch = document(args, "--invalidation-batch")
-        db["invalidations"].append({"distribution": distribution_id, "batch": batch})
-        answer = {"Invalidation": {"Id": "I" + token(13), "Status": "InProgress", "InvalidationBatch": batch}}
+        # As CloudFront: the same caller reference with the same batch is the same invalidation;
+        # with another batch, an error.
+        for invalidation in db["invalidations"]:
+            if invalidation["distribution"] == distribution_id and invalidation["batch"]["CallerReference"] == batch["CallerReference"]:
+                if invalidation["batch"] != batch:
+                    fail("InvalidationBatchAlreadyExists", "The caller reference is associated with another invalidation batch.")
+                answer = {"Invalidation": {"Id": invalidation["id"], "Status": "InProgress", "InvalidationBatch": batch}}
+                break
+        else:
+            invalidation = {"distribution": distribution_id, "batch": batch, "id": "I" + token(13),
+                            "polls": int(os.environ.get("FAKE_AWS_POLLS", "1"))}
+            db["invalidations"].append(invalidation)
+            answer = {"Invalidation": {"Id": invalidation["id"], "Status": "InProgress", "InvalidationBatch": batch}}
+    elif operation == "get-invalidation":
+        matches = [item for item in db["invalidations"]
+                   if item["distribution"] == option(args, "--distribution-id") and item["id"] == option(args, "--id")]
+        if not matches:
+            fail("NoSuchInvalidation", "The specified invalidation does not exist.")
+        matches[0]["polls"] = max(0, matches[0]["polls"] - 1)
+        status = "InProgress" if matches[0]["polls"] > 0 else "Completed"
+        answer = {"Invalidation": {"Id": matches[0]["id"], "Status": status, "InvalidationBatch": matches[0]["batch"]}}
     else:
         fail("InvalidArgument", f"the fake does not know {operation}")
     save(db)
+    if kill == "after":
+        os.kill(os.getppid(), signal.SIGKILL)
+        sys.exit(255)
     if os.environ.get("FAKE_AWS_DIE_AFTER") == operation:
         sys.exit(255)
     print(json.dumps(answer))
+
+
+def kill_point(operation):
+    """"before" or "after" when this call is the one FAKE_AWS_KILL names, else None."""
+    spec = os.environ.get("FAKE_AWS_KILL", "")
+    if not spec or os.path.exists(os.path.join(DIR, "kill-fired")):
+        return None
+    target, when = spec.rsplit("@", 1)
+    name, nth = target.split("#")
+    if name != operation:
+        return None
+    counter = os.path.join(DIR, "kill-count.json")
+    count = json.load(open(counter, encoding="utf-8")) + 1 if os.path.exists(counter) else 1
+    with open(counter, "w", encoding="utf-8") as handle:
+        json.dump(count, handle)
+    if count != int(nth):
+        return None
+    open(os.path.join(DIR, "kill-fired"), "w").close()
+    return when
 
 
 def view(distribution_id, distribution):
