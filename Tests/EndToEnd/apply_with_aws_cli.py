@@ -27,10 +27,10 @@ What it does
    would, with `cfc plan --previous GET-CONFIG-OUTPUT.json NEW.yaml --distribution-id ID --output DIR`
    (the plan must carry the ETag, list the intended changes plus only the phantom changes that
    MOTO_DOES_NOT_KEEP explains, plan the expected invalidation, write the same documents, and print
-   exactly the aws commands below). The plan's commands are then run: `update-distribution --id ID
-   --if-match ETAG --distribution-config file://NAME.distribution.json` (checked with
-   get-distribution-config), and where the plan wrote NAME.invalidation.json, `wait
-   distribution-deployed` and `create-invalidation --invalidation-batch file://NAME.invalidation.json`
+   exactly the aws commands below). The plan's commands are then run from another directory:
+   `update-distribution --id ID --if-match ETAG --distribution-config file://DIR/NAME.distribution.json`
+   (checked with get-distribution-config), and where the plan wrote NAME.invalidation.json, `wait
+   distribution-deployed` and `create-invalidation --invalidation-batch file://DIR/NAME.invalidation.json`
    (checked with get-invalidation).
 4. REST phase (after resetting moto, as the CallerReferences are the same): the raw XML of
    `cfc compile` is POSTed to http://127.0.0.1:PORT/2020-05-31/distribution (Content-Type
@@ -717,13 +717,16 @@ def check_plan(example, name, entry, where, *, live):
     return paths
 
 
-def expected_commands(name, distribution_id, etag, invalidates):
+def expected_commands(name, distribution_id, etag, invalidates, plan_dir):
+    """The plan's commands name its documents by absolute path, so they work from anywhere."""
+    document = shlex.quote(f"file://{plan_dir}/{name}.distribution.json")
     commands = [f"aws cloudfront update-distribution --id {distribution_id} --if-match {etag} "
-                f"--distribution-config file://{name}.distribution.json"]
+                f"--distribution-config {document}"]
     if invalidates:
+        batch = shlex.quote(f"file://{plan_dir}/{name}.invalidation.json")
         commands += [f"aws cloudfront wait distribution-deployed --id {distribution_id}",
                      f"aws cloudfront create-invalidation --distribution-id {distribution_id} "
-                     f"--invalidation-batch file://{name}.invalidation.json"]
+                     f"--invalidation-batch {batch}"]
     return commands
 
 
@@ -791,7 +794,7 @@ def apply_with_cli(example, name, cfc, aws, report, deadline):
         raise Failure(f"{name}: the plan's etag is {entry['etag']!r}, get-distribution-config said {etag!r}")
     paths = check_plan(example, name, entry, "plan --previous <get-distribution-config output>", live=True)
     same_documents(name, plan_dir, reference, example.v2_config(name))
-    commands = expected_commands(name, distribution_id, etag, bool(paths))
+    commands = expected_commands(name, distribution_id, etag, bool(paths), plan_dir)
     if entry["commands"] != commands:
         raise Failure(f"{name}: the plan's commands are\n  " + "\n  ".join(entry["commands"])
                       + "\nexpected\n  " + "\n  ".join(commands))
@@ -799,18 +802,19 @@ def apply_with_cli(example, name, cfc, aws, report, deadline):
     if entry.get("command-arguments") != [shlex.split(command) for command in commands]:
         raise Failure(f"{name}: the plan's command-arguments {entry.get('command-arguments')!r} are not its commands split as a shell would")
 
-    # Run the plan's commands, in its directory (they name files relative to it).
+    # Run the plan's commands from another directory than the plan's (they name its files by
+    # absolute path).
     update = example.v2_config(name)
-    update_file = f"file://{name}.distribution.json"
+    update_file = f"file://{plan_dir}/{name}.distribution.json"
     if group:
         aws.rejects("NoSuchOrigin", "update-distribution", "--id", distribution_id, "--if-match", etag,
                     "--distribution-config", update_file, cwd=plan_dir)
         report.count("moto rejections asserted")
         update = retargeted(update, group[1])
         write_json(os.path.join(plan_dir, f"{name}.moto.json"), update)
-        update_file = f"file://{name}.moto.json"
+        update_file = f"file://{plan_dir}/{name}.moto.json"
     updated = aws("update-distribution", "--id", distribution_id, "--if-match", etag,
-                  "--distribution-config", update_file, cwd=plan_dir)
+                  "--distribution-config", update_file, cwd=base)
     assert_kept(report, name, "update-distribution's answer", update, updated["Distribution"]["DistributionConfig"])
     again = aws("get-distribution-config", "--id", distribution_id, cwd=plan_dir)
     assert_kept(report, name, "get-distribution-config after update", update, again["DistributionConfig"])
@@ -819,7 +823,7 @@ def apply_with_cli(example, name, cfc, aws, report, deadline):
         aws("wait", "distribution-deployed", "--id", distribution_id, cwd=plan_dir)
         batch = load_json(os.path.join(plan_dir, f"{name}.invalidation.json"))
         created = aws("create-invalidation", "--distribution-id", distribution_id, "--invalidation-batch",
-                      f"file://{name}.invalidation.json", cwd=plan_dir)["Invalidation"]
+                      f"file://{plan_dir}/{name}.invalidation.json", cwd=base)["Invalidation"]
         fetched = aws("get-invalidation", "--distribution-id", distribution_id, "--id", created["Id"],
                       cwd=plan_dir)["Invalidation"]
         for step, answer in (("create-invalidation", created), ("get-invalidation", fetched)):
