@@ -102,6 +102,16 @@ public final class CheckContext {
         diagnostics.append(diagnostic)
     }
 
+    /// Where a behavior gives one of its policies: `cache-policy` when it names a managed policy,
+    /// else `cache-policy-id` (both set the same member, so the IR alone cannot tell which was
+    /// written). `key` is the name key (`cache-policy`, `origin-request-policy`,
+    /// `response-headers-policy`).
+    public func policyPath(_ key: String, of behavior: RoutedBehavior) -> ConfigPath {
+        let byName = behavior.path.appending(key)
+        if let locator, locator.valueRange(of: byName) != nil { return byName }
+        return behavior.path.appending(key + "-id")
+    }
+
     /// The line a value was written on, for messages such as "behavior 1 '/acc*' (line 9)".
     public func line(of path: ConfigPath) -> Int? {
         range(of: path, key: true)?.start.line

@@ -67,6 +67,7 @@ public enum RuleRegistry {
         // HTTPS
         RequireHTTPSRule(),
         AllowAllWithoutPolicyRule(),
+        HSTSOverPlainHTTPRule(),
         RedirectWithBodyMethodsRule(),
         RedirectBillingRule(),
         OriginNotHTTPSRule(),
@@ -109,6 +110,8 @@ public enum RuleRegistry {
         LegacyTTLWithCachePolicyRule(),
         ForwardAllHeadersMinTTLRule(),
         OriginRequestPolicyNeedsCachePolicyRule(),
+        PolicyIDFormRule(),
+        HostHeaderToAWSOriginRule(),
         FieldLevelEncryptionRule(),
         GRPCRequirementsRule(),
         // Edge functions

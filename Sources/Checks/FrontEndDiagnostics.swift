@@ -71,6 +71,10 @@ public enum FrontEndDiagnostics {
               fix: "Add custom-origin-config (for websites, load balancers, S3 website endpoints) or vpc-origin-config."),
         Entry(id: "schema.cached_methods_without_allowed_methods", meaning: "cached-methods is written while allowed-methods is null; the API nests CachedMethods inside AllowedMethods.",
               fix: "Write allowed-methods, or remove cached-methods."),
+        Entry(id: "schema.policy_keys", meaning: "A behavior gives a policy both by name (cache-policy) and by id (cache-policy-id); both set the same API member.",
+              fix: "Keep one: the name key for an AWS managed policy, the id key for any policy."),
+        Entry(id: "reference.unknown_policy", meaning: "cache-policy, origin-request-policy or response-headers-policy names no AWS managed policy of that kind (docs/managed-policies.md lists them).",
+              fix: "Use a managed policy's name (the hint names the closest), or give a policy of your own by id in the …-policy-id key."),
         Entry(id: "reference.unknown_origin", meaning: "A behavior's target-origin-id, or an origin group member, names no origin or origin group of the distribution.",
               fix: "Use an origin id defined under origins: (the hint names the closest)."),
         // API documents read by import, plan and diff

@@ -74,6 +74,28 @@ public enum OriginDomains {
             && (contains(lowered, ".s3-website-") || contains(lowered, ".s3-website."))
     }
 
+    /// The AWS service behind `domain` when it is one AWS documents as expecting its own domain
+    /// name in the `Host` header (so the viewer's `Host`, forwarded by a policy, can keep it from
+    /// working): "Amazon API Gateway" (`ID.execute-api.REGION.amazonaws.com`) or "a Lambda
+    /// function URL" (`ID.lambda-url.REGION.on.aws`). Nil for anything else, custom domains in
+    /// front of these included: cfc cannot see behind them.
+    /// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html
+    public static func hostRoutedService(_ domain: String) -> String? {
+        if hasNonASCII(domain) { return nil }
+        let labels = asciiLowered(domain).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Array($0) }
+        func label(_ fromEnd: Int) -> ArraySlice<UInt8>? { labels.count > fromEnd ? labels[labels.count - 1 - fromEnd][...] : nil }
+        func equals(_ slice: ArraySlice<UInt8>?, _ text: String) -> Bool { slice.map { $0.elementsEqual(text.utf8) } ?? false }
+        if labels.count == 5, equals(label(0), "com"), equals(label(1), "amazonaws"), label(2).map(isRegion) == true,
+           equals(label(3), "execute-api"), label(4)?.isEmpty == false {
+            return "Amazon API Gateway"
+        }
+        if labels.count == 5, equals(label(0), "aws"), equals(label(1), "on"), label(2).map(isRegion) == true,
+           equals(label(3), "lambda-url"), label(4)?.isEmpty == false {
+            return "a Lambda function URL"
+        }
+        return nil
+    }
+
     /// The domain's bytes with ASCII letters lowered. Domain names are ASCII (anything else is
     /// reported by the domain-name rule), and Unicode case mapping (`lowercased()`) cost more
     /// than the rest of the origin checks together.

@@ -1,6 +1,7 @@
 import APIDocument
 import CFCDiagnostics
 import CFCSupport
+import DistributionIR
 import YAMLSyntax
 
 /// Every message of lowering (YAML → IR) and reading (API JSON/XML → IR), in one place and in
@@ -218,6 +219,32 @@ public enum LanguageMessages {
         return Diagnostic(
             id: "reference.unknown_origin", severity: .error, summary: "'\(id)' is not an origin or origin group of this distribution",
             hint: hint, range: range, configPath: path)
+    }
+
+    /// `reference.unknown_policy`: a policy name that is no managed policy of its kind.
+    static func unknownManagedPolicy(_ name: String, kind: PolicyKind, at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        let bare = ManagedPolicies.bareName(name)
+        let suggestion = Suggestions.closest(to: bare, in: kind.managedNames)
+        var fixIts: [FixIt] = []
+        if let suggestion { fixIts.append(FixIt("replace with '\(suggestion)'", range: node.range, replacement: suggestion)) }
+        let looksLikeID = ManagedPolicies.isWellFormedID(name)
+        return Diagnostic(
+            id: "reference.unknown_policy", severity: .error,
+            summary: "'\(VisibleText.escaped(name))' is not an AWS managed \(kind.noun)",
+            hint: looksLikeID
+                ? "an id goes in '\(kind.idKey)'"
+                : (suggestion.map { "did you mean '\($0)'? " } ?? "") + "managed \(kind.noun) names: " + kind.managedNames.joined(separator: ", ")
+                    + "; a policy of your own goes in '\(kind.idKey)' by id",
+            range: node.range, fixIts: fixIts)
+    }
+
+    /// `schema.policy_keys`: a policy given both by name and by id.
+    static func policyNamedTwice(_ kind: PolicyKind, name: YAMLNode, id: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.policy_keys", severity: .error,
+            summary: "the \(kind.noun) is given twice: '\(kind.nameKey)' and '\(kind.idKey)'",
+            hint: "keep one: '\(kind.nameKey)' names a managed policy, '\(kind.idKey)' gives any policy's id",
+            range: id.range, notes: [DiagnosticNote("also given here", at: name.range)])
     }
 
     /// `reference.origin_group_member`: an origin group member that is not an origin.

@@ -28,10 +28,11 @@ import Testing
     }()
 
     /// The hostile corpus is refused by design; the examples and the fixtures must compile, or
-    /// the test below would check nothing.
+    /// the test below would check nothing. (Eight fuzz survivors whose mutations fell on a
+    /// policy id are refused by behaviors.policy_id_form, as CloudFront would refuse them.)
     @Test func theExamplesAndFixturesCompile() {
         let compiled = Self.inputs.filter { !TestCompiler.compile(file: $0).documents.isEmpty }
-        #expect(compiled.count >= TestPaths.exampleFiles.count + 2 + 60, "only \(compiled.count) inputs compile")
+        #expect(compiled.count >= TestPaths.exampleFiles.count + 2 + 52, "only \(compiled.count) inputs compile")
     }
 
     @Test(arguments: inputs)

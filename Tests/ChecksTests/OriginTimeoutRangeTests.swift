@@ -63,7 +63,7 @@ struct TimeoutRow: CustomTestStringConvertible, Sendable {
               site:
                 origins:
                   \(origin)
-                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
 
             """
         let prefix = setting.origin.components(separatedBy: "VALUE")[0]

@@ -21,9 +21,9 @@ import Testing
             origins:
               app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
             cache-behaviors:
-              - {path-pattern: /acc*, target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: c}
-              - {path-pattern: /account/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
-            default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
+              - {path-pattern: /acc*, target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy: CachingOptimized}
+              - {path-pattern: /account/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+            default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
             require-https: [/account/*]
 
         """
@@ -69,8 +69,8 @@ import Testing
                 origins:
                   app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
                 cache-behaviors:
-                  - {path-pattern: /api/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
-                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: c}
+                  - {path-pattern: /api/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy: CachingOptimized}
                 require-https: ["*"]
 
             """
@@ -118,10 +118,10 @@ import Testing
         if count > 0 { yaml += "    cache-behaviors:\n" }
         for (index, pattern) in patterns.enumerated() {
             lines.append(yaml.filter { $0 == "\n" }.count + 1)
-            yaml += "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: \(chosen[index].rawValue), cache-policy-id: c}\n"
+            yaml += "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: \(chosen[index].rawValue), cache-policy: CachingOptimized}\n"
         }
         lines.append(yaml.filter { $0 == "\n" }.count + 1)
-        yaml += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: \(chosen[count].rawValue), cache-policy-id: c}\n"
+        yaml += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: \(chosen[count].rawValue), cache-policy: CachingOptimized}\n"
         yaml += "    require-https: [" + required.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
         return (yaml, patterns, chosen, required, lines)
     }

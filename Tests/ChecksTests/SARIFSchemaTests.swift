@@ -27,10 +27,10 @@ import Testing
             origins:
               app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
             cache-behaviors:
-              - {path-pattern: /api/*, target-origin-id: app, viewer-protocol-policy: redirect-to-https, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy-id: c}
-              - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
-              - {path-pattern: /feed/*, target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: c, ignore: [https.allow_all_without_policy]}
-            default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
+              - {path-pattern: /api/*, target-origin-id: app, viewer-protocol-policy: redirect-to-https, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy: CachingOptimized}
+              - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+              - {path-pattern: /feed/*, target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy: CachingOptimized, ignore: [https.allow_all_without_policy]}
+            default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
 
         """
     static let clean = """

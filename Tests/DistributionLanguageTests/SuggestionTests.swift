@@ -58,8 +58,8 @@ struct SuggestionRow: CustomTestStringConvertible, Sendable {
 
     /// A misspelt required key is one error (unknown key, with the key meant), not two.
     @Test(arguments: [
-        ("default-cache-behavior: {target-orign-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}", "target-origin-id"),
-        ("default-cache-behaviour: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}", "default-cache-behavior"),
+        ("default-cache-behavior: {target-orign-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}", "target-origin-id"),
+        ("default-cache-behaviour: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}", "default-cache-behavior"),
     ])
     func oneTypoOneError(_ line: String, _ meant: String) {
         let result = TestCompiler.compile("""

@@ -23,7 +23,7 @@ import Testing
             \(groups)
                 cache-behaviors:
             \(behaviors)
-                default-cache-behavior: {target-origin-id: \(defaultTarget), viewer-protocol-policy: https-only, cache-policy-id: c}
+                default-cache-behavior: {target-origin-id: \(defaultTarget), viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
                 ignore: [origins.unused_origin\(ignore)]
             """
         let result = TestCompiler.compile(yaml)
@@ -35,7 +35,7 @@ import Testing
         var name: String
         var oldGroups: String
         var newGroups: String
-        var behaviors = "      - {path-pattern: /media/*, target-origin-id: g, viewer-protocol-policy: https-only, cache-policy-id: c}"
+        var behaviors = "      - {path-pattern: /media/*, target-origin-id: g, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}"
         var defaultTarget = "web"
         /// The plan's paths with their first reason.
         var expected: [String: String]
@@ -54,11 +54,11 @@ import Testing
              newGroups: "      g: {members: [a, b], failover-criteria: {status-codes: [500, 503]}}", expected: [:]),
         Case(name: "the default behavior's group", oldGroups: "      g: {members: [a, b], failover-criteria: {status-codes: [503]}}",
              newGroups: "      g: {members: [a, c], failover-criteria: {status-codes: [503]}}",
-             behaviors: "      - {path-pattern: /web/*, target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: c}",
+             behaviors: "      - {path-pattern: /web/*, target-origin-id: web, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}",
              defaultTarget: "g", expected: ["/*": "origin group 'g' of the default behavior now has members [a, c] (was [a, b])"]),
         Case(name: "a group no behavior targets", oldGroups: "      g: {members: [a, b], failover-criteria: {status-codes: [503]}}",
              newGroups: "      g: {members: [c, b], failover-criteria: {status-codes: [503]}}",
-             behaviors: "      - {path-pattern: /web/*, target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: c}",
+             behaviors: "      - {path-pattern: /web/*, target-origin-id: web, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}",
              expected: [:]),
     ]
 
@@ -74,7 +74,7 @@ import Testing
     /// An id that named an origin and now names an origin group (ids are unique across both):
     /// the behavior kept its target, but fetches from the group's members.
     @Test func targetThatBecameAnOriginGroup() throws {
-        let behaviors = "      - {path-pattern: /media/*, target-origin-id: c, viewer-protocol-policy: https-only, cache-policy-id: c}"
+        let behaviors = "      - {path-pattern: /media/*, target-origin-id: c, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}"
         let old = try Self.config(groups: "      g: {members: [a, b], failover-criteria: {status-codes: [503]}}", behaviors: behaviors)
         let new = try Self.config(groups: "      c: {members: [a, b], failover-criteria: {status-codes: [503]}}", behaviors: behaviors,
                                   origins: ["web", "a", "b"])
@@ -88,8 +88,8 @@ import Testing
     /// which was not retargeted.
     @Test func theDefaultBehaviorPairsOnlyWithTheDefaultBehavior() throws {
         let groups = "      g: {members: [a, b], failover-criteria: {status-codes: [503]}}"
-        let catchAll = "      - {path-pattern: \"*\", target-origin-id: a, viewer-protocol-policy: https-only, cache-policy-id: c}"
-        let other = "      - {path-pattern: /g/*, target-origin-id: g, viewer-protocol-policy: https-only, cache-policy-id: c}"
+        let catchAll = "      - {path-pattern: \"*\", target-origin-id: a, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}"
+        let other = "      - {path-pattern: /g/*, target-origin-id: g, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}"
         // The check rejects a catch-all cache behavior, but a live previous config may have one.
         let old = try Self.config(groups: groups, behaviors: catchAll + "\n" + other, ignore: ", ordering.catch_all_behavior")
         let new = try Self.config(groups: groups, behaviors: other)

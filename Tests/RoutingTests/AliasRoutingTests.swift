@@ -94,7 +94,7 @@ private func simulator(aliases: [String]) -> RouteSimulator {
             """
                 viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555", ssl-support-method: sni-only}
                 origins: {\(name)-web: {domain-name: web.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                default-cache-behavior: {target-origin-id: \(name)-web, viewer-protocol-policy: https-only, cache-policy-id: c}
+                default-cache-behavior: {target-origin-id: \(name)-web, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
             """
         }
         let config = """

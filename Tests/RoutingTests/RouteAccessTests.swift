@@ -25,7 +25,7 @@ private let origins = """
 @Suite struct RouteAccessTests {
     @Test func aDisabledDistributionServesNothing() throws {
         let site = simulator("    enabled: false\n" + origins + """
-                default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: redirect-to-https, cache-policy-id: c}
+                default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: redirect-to-https, cache-policy: CachingOptimized}
 
             """)
         let answer = site.route(try SimulatedRequest(method: "GET", url: "https://d111111abcdef8.cloudfront.net/index.html"))
@@ -41,8 +41,8 @@ private let origins = """
     func signedBehaviorsAnswerUnsignedRequestsWith403(_ signers: String) throws {
         let site = simulator(origins + """
                 cache-behaviors:
-                  - {path-pattern: /private/*, target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: c, \(signers)}
-                default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: c}
+                  - {path-pattern: /private/*, target-origin-id: web, viewer-protocol-policy: https-only, cache-policy: CachingOptimized, \(signers)}
+                default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
 
             """)
         let unsigned = site.route(try SimulatedRequest(method: "GET", url: "https://d111111abcdef8.cloudfront.net/private/a.pdf"))
@@ -59,7 +59,7 @@ private let origins = """
                 default-cache-behavior:
                   target-origin-id: web
                   viewer-protocol-policy: https-only
-                  cache-policy-id: c
+                  cache-policy: CachingOptimized
                   function-associations:
                     - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/add-index"}
                   lambda-function-associations:
@@ -77,7 +77,7 @@ private let origins = """
         let directory = TestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try ("version: 1\ndistributions:\n  site:\n" + origins + """
-                default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: c, trusted-key-groups: [K2JCJMDEHXQW5F]}
+                default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: https-only, cache-policy: CachingOptimized, trusted-key-groups: [K2JCJMDEHXQW5F]}
 
             """).write(to: directory.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
         let url = "https://d111111abcdef8.cloudfront.net/a"

@@ -20,14 +20,14 @@ private let config = """
           api: {domain-name: api.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
           legacy: {domain-name: legacy.example.com, custom-origin-config: {origin-protocol-policy: http-only}}
         cache-behaviors:
-          - {path-pattern: /allow/*, target-origin-id: web, viewer-protocol-policy: allow-all, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy-id: c}
-          - {path-pattern: /redirect/*, target-origin-id: api, viewer-protocol-policy: redirect-to-https, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy-id: c}
-          - {path-pattern: /https/*, target-origin-id: legacy, viewer-protocol-policy: https-only, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy-id: c}
-          - {path-pattern: /Case/*, target-origin-id: api, viewer-protocol-policy: https-only, cache-policy-id: c}
-          - {path-pattern: /img/*, target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: c}
-          - {path-pattern: "*.jpg", target-origin-id: api, viewer-protocol-policy: https-only, cache-policy-id: c}
-          - {path-pattern: /a?c, target-origin-id: api, viewer-protocol-policy: https-only, cache-policy-id: c}
-        default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: redirect-to-https, cache-policy-id: c}
+          - {path-pattern: /allow/*, target-origin-id: web, viewer-protocol-policy: allow-all, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy: CachingOptimized}
+          - {path-pattern: /redirect/*, target-origin-id: api, viewer-protocol-policy: redirect-to-https, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy: CachingOptimized}
+          - {path-pattern: /https/*, target-origin-id: legacy, viewer-protocol-policy: https-only, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy: CachingOptimized}
+          - {path-pattern: /Case/*, target-origin-id: api, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+          - {path-pattern: /img/*, target-origin-id: web, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+          - {path-pattern: "*.jpg", target-origin-id: api, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+          - {path-pattern: /a?c, target-origin-id: api, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+        default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: redirect-to-https, cache-policy: CachingOptimized}
 
     """
 

@@ -109,10 +109,10 @@ private func distribution(_ patterns: [String]) -> Distribution {
             origins:
               app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
             cache-behaviors:
-              - {path-pattern: /api/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
-              - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
-              - {path-pattern: /feed/*, target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: c, ignore: [https.allow_all_without_policy]}
-            default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}
+              - {path-pattern: /api/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+              - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
+              - {path-pattern: /feed/*, target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy: CachingOptimized, ignore: [https.allow_all_without_policy]}
+            default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}
 
         """
 
@@ -161,7 +161,7 @@ private func distribution(_ patterns: [String]) -> Distribution {
     }
 
     @Test func warningsAsErrorsFails() throws {
-        let text = Self.bad.replacingOccurrences(of: "      - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}\n", with: "")
+        let text = Self.bad.replacingOccurrences(of: "      - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}\n", with: "")
             .replacingOccurrences(of: ", ignore: [https.allow_all_without_policy]", with: "")
         let path = try write(text)
         #expect(!CheckCommand.run([path], format: .text, warningsAsErrors: false, suggestOrder: false, colors: false).failed)
@@ -173,9 +173,9 @@ private func distribution(_ patterns: [String]) -> Distribution {
         var text = "version: 1\ndistributions:\n  big:\n    origins:\n      app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}\n    cache-behaviors:\n"
         for index in 0..<1000 {
             let pattern = index % 3 == 0 ? "/section-\(index)/*" : index % 3 == 1 ? "/section-\(index)/*.jpg" : "/assets/v\(index)/*"
-            text += "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}\n"
+            text += "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}\n"
         }
-        text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: c}\n"
+        text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}\n"
         let start = Date()
         let result = TestCompiler.compile(text)
         print("checked 1,000 behaviors in \(Int(Date().timeIntervalSince(start) * 1000)) ms")

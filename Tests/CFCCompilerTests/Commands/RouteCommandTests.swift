@@ -21,10 +21,10 @@ private let shop = """
           web: {domain-name: web.example.com, custom-origin-config: {origin-protocol-policy: match-viewer}}
           api: {domain-name: api.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
         cache-behaviors:
-          - {path-pattern: /api/v2/*, target-origin-id: api, viewer-protocol-policy: https-only, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy-id: c}
-          - {path-pattern: /api/*, target-origin-id: api, viewer-protocol-policy: redirect-to-https, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy-id: c}
-          - {path-pattern: /img/*, target-origin-id: web, viewer-protocol-policy: allow-all, cache-policy-id: c, ignore: [https.allow_all_without_policy]}
-        default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: redirect-to-https, cache-policy-id: c}
+          - {path-pattern: /api/v2/*, target-origin-id: api, viewer-protocol-policy: https-only, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy: CachingOptimized}
+          - {path-pattern: /api/*, target-origin-id: api, viewer-protocol-policy: redirect-to-https, allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE], cache-policy: CachingOptimized}
+          - {path-pattern: /img/*, target-origin-id: web, viewer-protocol-policy: allow-all, cache-policy: CachingOptimized, ignore: [https.allow_all_without_policy]}
+        default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: redirect-to-https, cache-policy: CachingOptimized}
 
     """
 

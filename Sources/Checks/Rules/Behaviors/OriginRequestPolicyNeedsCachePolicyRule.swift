@@ -39,7 +39,7 @@ struct OriginRequestPolicyNeedsCachePolicyRule: Rule {
     func check(_ context: CheckContext) {
         for routed in context.routing.behaviors where routed.behavior.originRequestPolicyId != nil && routed.behavior.cachePolicyId == nil {
             context.report("\(context.describe(routed)) has an origin request policy but no cache policy",
-                           at: routed.path.appending("origin-request-policy-id"),
+                           at: context.policyPath("origin-request-policy", of: routed),
                            hint: "add cache-policy-id; an origin request policy works only beside a cache policy")
         }
     }

@@ -69,12 +69,18 @@ extension CacheBehavior: CatalogStructure {
                "The field-level encryption configuration to apply."),
         .optional("realtime-log-config-arn", \.realtimeLogConfigArn, api: "RealtimeLogConfigArn", StringCodec(),
                   "The real-time log configuration to send this behavior's requests to."),
-        .optional("cache-policy-id", \.cachePolicyId, api: "CachePolicyId", StringCodec(),
-                  "The cache policy (managed or your own) that sets the cache key and TTLs. Use this or `forwarded-values`."),
-        .optional("origin-request-policy-id", \.originRequestPolicyId, api: "OriginRequestPolicyId", StringCodec(),
-                  "The origin request policy: what CloudFront forwards to the origin beyond the cache key."),
-        .optional("response-headers-policy-id", \.responseHeadersPolicyId, api: "ResponseHeadersPolicyId",
-                  StringCodec(), "The response headers policy: headers CloudFront adds to responses."),
+        .policyID(.cache, \.cachePolicyId, api: "CachePolicyId",
+                  "The id of the cache policy (managed or your own) that sets the cache key and TTLs. Use this, `cache-policy`, or `forwarded-values`."),
+        .policyName(.cache, \.cachePolicyId,
+                    "An AWS managed cache policy, by name (`CachingOptimized`, or `Managed-CachingOptimized` as the console shows it): cfc sends its id. See docs/managed-policies.md."),
+        .policyID(.originRequest, \.originRequestPolicyId, api: "OriginRequestPolicyId",
+                  "The id of the origin request policy: what CloudFront forwards to the origin beyond the cache key."),
+        .policyName(.originRequest, \.originRequestPolicyId,
+                    "An AWS managed origin request policy, by name (`AllViewerExceptHostHeader`): cfc sends its id."),
+        .policyID(.responseHeaders, \.responseHeadersPolicyId, api: "ResponseHeadersPolicyId",
+                  "The id of the response headers policy: headers CloudFront adds to responses."),
+        .policyName(.responseHeaders, \.responseHeadersPolicyId,
+                    "An AWS managed response headers policy, by name (`SecurityHeadersPolicy`): cfc sends its id."),
         .optional("grpc-config", \.grpcConfig, api: "GrpcConfig", StructureCodec<GRPCConfig>(),
                   "Whether gRPC requests are proxied to the origin."),
         .optional("forwarded-values", \.forwardedValues, api: "ForwardedValues", StructureCodec<ForwardedValues>(),
@@ -103,7 +109,13 @@ extension CacheBehavior: CatalogStructure {
     }
 
     /// `cached-methods` has nowhere to go without `AllowedMethods`: say so rather than drop it.
+    /// A policy is given by name or by id, not both (they set the same member).
     public static func validate(_ value: CacheBehavior, node: YAMLNode, _ context: inout LoweringContext) {
+        for kind in PolicyKind.all {
+            if let name = node.value(forKey: kind.nameKey), let id = node.value(forKey: kind.idKey), !name.isNull, !id.isNull {
+                context.emit(LanguageMessages.policyNamedTwice(kind, name: name, id: id))
+            }
+        }
         guard value.sentAllowedMethods == nil, let cached = node.value(forKey: "cached-methods"), !cached.isNull else { return }
         context.emit(LanguageMessages.cachedMethodsWithoutAllowedMethods(at: cached))
     }

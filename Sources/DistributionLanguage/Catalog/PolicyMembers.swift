@@ -1,0 +1,89 @@
+import APIDocument
+import CFCSupport
+import DistributionIR
+import YAMLSyntax
+
+/// One kind of policy a behavior points at by id, and the managed ones it may name instead.
+struct PolicyKind: Sendable {
+    /// The key that names a policy (`cache-policy`).
+    let nameKey: String
+    /// The key that gives its id (`cache-policy-id`).
+    let idKey: String
+    /// What the policy is called in messages ("cache policy").
+    let noun: String
+    /// The managed policies' names.
+    let managedNames: [String]
+    /// The id of the managed policy named so (with or without `Managed-`).
+    let idForName: @Sendable (String) -> String?
+    /// The name of the managed policy with this id.
+    let nameForID: @Sendable (String) -> String?
+
+    static let cache = PolicyKind(
+        nameKey: "cache-policy", idKey: "cache-policy-id", noun: "cache policy",
+        managedNames: ManagedPolicies.cachePolicies.map(\.name),
+        idForName: { ManagedPolicies.cachePolicy(named: $0)?.id }, nameForID: { ManagedPolicies.cachePolicy(id: $0)?.name })
+    static let originRequest = PolicyKind(
+        nameKey: "origin-request-policy", idKey: "origin-request-policy-id", noun: "origin request policy",
+        managedNames: ManagedPolicies.originRequestPolicies.map(\.name),
+        idForName: { ManagedPolicies.originRequestPolicy(named: $0)?.id }, nameForID: { ManagedPolicies.originRequestPolicy(id: $0)?.name })
+    static let responseHeaders = PolicyKind(
+        nameKey: "response-headers-policy", idKey: "response-headers-policy-id", noun: "response headers policy",
+        managedNames: ManagedPolicies.responseHeadersPolicies.map(\.name),
+        idForName: { ManagedPolicies.responseHeadersPolicy(named: $0)?.id },
+        nameForID: { ManagedPolicies.responseHeadersPolicy(id: $0)?.name })
+
+    static let all = [cache, originRequest, responseHeaders]
+}
+
+extension Member {
+    /// The id of a policy (`cache-policy-id`), sent as the API member. In a complete export a
+    /// managed policy's id is left to the name member, so `cfc import` writes
+    /// `cache-policy: CachingOptimized`, not a UUID.
+    static func policyID(
+        _ kind: PolicyKind, _ keyPath: any WritableKeyPath<Root, String?> & Sendable, api apiName: String, _ summary: String
+    ) -> Member {
+        let plain = Member.optional(kind.idKey, keyPath, api: apiName, StringCodec(), summary)
+        let field = FieldAccess(keyPath)
+        return Member(
+            key: kind.idKey, apiName: apiName, apiNamesRead: [apiName], summary: summary, isRequired: false, acceptsNull: true,
+            shapeOf: { .string },
+            lowerValue: { plain.lower(into: &$0, from: $1, &$2) },
+            emitValue: { plain.emit(at: $0, into: &$1) },
+            readValue: { plain.read(into: &$0, from: $1, &$2) },
+            exportValue: { root, style in
+                guard let id = field.get(root) else { return nil }
+                if !style.deployedOnly, kind.nameForID(id) != nil { return nil }
+                return .string(id)
+            },
+            copyValue: { plain.copy(into: &$0, from: $1) })
+    }
+
+    /// A managed policy named instead of its id (`cache-policy: CachingOptimized`, also
+    /// `Managed-CachingOptimized` as the console shows it): cfc's own key, lowered into the
+    /// same id the `…-id` key sets, and never sent itself.
+    static func policyName(_ kind: PolicyKind, _ keyPath: any WritableKeyPath<Root, String?> & Sendable, _ summary: String) -> Member {
+        let field = FieldAccess(keyPath)
+        return Member(
+            key: kind.nameKey, apiName: nil, apiNamesRead: [], summary: summary, isRequired: false, acceptsNull: true,
+            shapeOf: { .enumeration(kind.managedNames + kind.managedNames.map { ManagedPolicies.consolePrefix + $0 }) },
+            lowerValue: { root, node, context in
+                if node.isNull, node.kind == .scalar {
+                    field.set(&root, nil)
+                    return
+                }
+                guard let name = StringCodec().lower(node, &context) else { return }
+                guard let id = kind.idForName(name) else {
+                    context.emit(LanguageMessages.unknownManagedPolicy(name, kind: kind, at: node, context))
+                    return
+                }
+                field.set(&root, id)
+            },
+            emitValue: { _, _ in },
+            readValue: { _, _, _ in },
+            exportValue: { root, style in
+                guard !style.deployedOnly, let id = field.get(root), let name = kind.nameForID(id) else { return nil }
+                return .string(name)
+            },
+            copyValue: { root, other in field.set(&root, field.get(other)) })
+    }
+}
