@@ -36,7 +36,7 @@ public struct APIDocument: Sendable, Equatable {
 
     /// One step of the stream, as stored.
     struct Step: Equatable {
-        enum Kind: UInt8 { case beginStructure, beginList, end, string, integer, boolean }
+        enum Kind: UInt8 { case beginStructure, beginList, end, string, integer, boolean, decimal }
         var kind: Kind
         var name: Unmanaged<MemberName>?
         var itemName: Unmanaged<MemberName>?
@@ -71,6 +71,8 @@ public struct APIDocument: Sendable, Equatable {
         case integer(Int64)
         /// A boolean.
         case boolean(Bool)
+        /// A decimal number (the API's `double` and `float`), as canonical digits such as `12.5`.
+        case decimal(String)
     }
 
     /// CloudFront's namespace for API version 2020-05-31.
@@ -122,6 +124,8 @@ public struct APIDocument: Sendable, Equatable {
                     case .string:
                         printer.string(name, UnsafeBufferPointer(rebasing: strings[Int(step.value)..<Int(step.value) + Int(step.length)]))
                     case .integer: printer.integer(name, step.value)
+                    case .decimal:
+                        printer.decimal(name, UnsafeBufferPointer(rebasing: strings[Int(step.value)..<Int(step.value) + Int(step.length)]))
                     case .boolean: printer.boolean(name, step.value != 0)
                     case .end: break
                     }
@@ -164,6 +168,20 @@ public struct APIDocument: Sendable, Equatable {
         steps.append(Step(kind: .boolean, name: Unmanaged.passUnretained(name), value: value ? 1 : 0))
     }
 
+    /// Appends a decimal member: `value` printed as its shortest round-tripping digits (the
+    /// same bytes for the same value on every platform Swift supports), `12.5`, `100.0`.
+    public mutating func decimal(_ name: MemberName, _ value: Double) {
+        var digits = "\(value)"
+        if let printing {
+            digits.withUTF8 { bytes in printing._withUnsafeGuaranteedRef { $0.decimal(Unmanaged.passUnretained(name), bytes) } }
+            return
+        }
+        let offset = stringBytes.count
+        digits.withUTF8 { stringBytes.append(contentsOf: $0) }
+        steps.append(Step(kind: .decimal, name: Unmanaged.passUnretained(name), value: Int64(offset),
+                          length: Int32(truncatingIfNeeded: stringBytes.count - offset)))
+    }
+
     /// Opens a structure member (or a structure list item, named by the list's item name).
     public mutating func beginStructure(_ name: MemberName) {
         openContainers += 1
@@ -202,6 +220,7 @@ public struct APIDocument: Sendable, Equatable {
             case .string: return .scalar(name ?? .items, .string(string(of: step)))
             case .integer: return .scalar(name ?? .items, .integer(step.value))
             case .boolean: return .scalar(name ?? .items, .boolean(step.value != 0))
+            case .decimal: return .scalar(name ?? .items, .decimal(string(of: step)))
             }
         }
     }

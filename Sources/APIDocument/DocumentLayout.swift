@@ -29,6 +29,8 @@ public protocol DocumentLayout: ~Copyable {
     mutating func integer(_ name: Unmanaged<MemberName>, _ value: Int64)
     /// A boolean member.
     mutating func boolean(_ name: Unmanaged<MemberName>, _ value: Bool)
+    /// A decimal number member (the API's `double` and `float`), as its canonical digits.
+    mutating func decimal(_ name: Unmanaged<MemberName>, _ digits: UnsafeBufferPointer<UInt8>)
     /// Ends the document.
     mutating func finish(rootName: String)
     /// Calls `body` with the bytes written so far.
@@ -91,6 +93,7 @@ class LayoutSlot {
     func string(_ name: Unmanaged<MemberName>, _ bytes: UnsafeBufferPointer<UInt8>) { fatalError("LayoutSlot is abstract") }
     func integer(_ name: Unmanaged<MemberName>, _ value: Int64) { fatalError("LayoutSlot is abstract") }
     func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) { fatalError("LayoutSlot is abstract") }
+    func decimal(_ name: Unmanaged<MemberName>, _ digits: UnsafeBufferPointer<UInt8>) { fatalError("LayoutSlot is abstract") }
     func finish(rootName: String) { fatalError("LayoutSlot is abstract") }
     func withBytes<Result, Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
         fatalError("LayoutSlot is abstract")
@@ -119,6 +122,7 @@ final class LayoutBox<Layout: DocumentLayout & ~Copyable>: LayoutSlot {
     override func string(_ name: Unmanaged<MemberName>, _ bytes: UnsafeBufferPointer<UInt8>) { state.pointee.string(name, bytes) }
     override func integer(_ name: Unmanaged<MemberName>, _ value: Int64) { state.pointee.integer(name, value) }
     override func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) { state.pointee.boolean(name, value) }
+    override func decimal(_ name: Unmanaged<MemberName>, _ digits: UnsafeBufferPointer<UInt8>) { state.pointee.decimal(name, digits) }
     override func finish(rootName: String) { state.pointee.finish(rootName: rootName) }
     override func withBytes<Result, Failure: Error>(
         _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result

@@ -90,6 +90,10 @@ public final class StreamPrinter: @unchecked Sendable {
     @inline(__always) func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) {
         forEach(json: { $0.boolean(name, value) }, xml: { $0.boolean(name, value) }, other: { $0.boolean(name, value) })
     }
+
+    func decimal(_ name: Unmanaged<MemberName>, _ digits: UnsafeBufferPointer<UInt8>) {
+        forEach(json: { $0.decimal(name, digits) }, xml: { $0.decimal(name, digits) }, other: { $0.decimal(name, digits) })
+    }
 }
 
 /// The JSON the AWS CLI takes (`--distribution-config file://…`): PascalCase members in
@@ -155,6 +159,11 @@ public struct JSONLayout: DocumentLayout, ~Copyable {
     public mutating func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) {
         member(name)
         json.appendBoolean(value)
+    }
+
+    public mutating func decimal(_ name: Unmanaged<MemberName>, _ digits: UnsafeBufferPointer<UInt8>) {
+        member(name)
+        json.append(digits)
     }
 
     public func withBytes<Result, Failure: Error>(
@@ -258,6 +267,12 @@ public struct XMLLayout: DocumentLayout, ~Copyable {
     public mutating func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) {
         let element = scalarOpen(name)
         xml.appendBoolean(value)
+        scalarClose(element)
+    }
+
+    public mutating func decimal(_ name: Unmanaged<MemberName>, _ digits: UnsafeBufferPointer<UInt8>) {
+        let element = scalarOpen(name)
+        xml.append(digits)
         scalarClose(element)
     }
 

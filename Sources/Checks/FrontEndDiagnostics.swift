@@ -71,6 +71,8 @@ public enum FrontEndDiagnostics {
               fix: "Add custom-origin-config (for websites, load balancers, S3 website endpoints) or vpc-origin-config."),
         Entry(id: "schema.cached_methods_without_allowed_methods", meaning: "cached-methods is written while allowed-methods is null; the API nests CachedMethods inside AllowedMethods.",
               fix: "Write allowed-methods, or remove cached-methods."),
+        Entry(id: "schema.companion_name", meaning: "A companion resource's name (its key under cache-policies:, origin-access-controls:, …) cannot name an output file, or a declared policy takes the name of an AWS managed policy of its kind.",
+              fix: "Use letters, digits, '-', '_' and '.', starting with a letter or digit, and a name no managed policy has."),
         Entry(id: "schema.policy_keys", meaning: "A behavior gives a policy both by name (cache-policy) and by id (cache-policy-id); both set the same API member.",
               fix: "Keep one: the name key for an AWS managed policy, the id key for any policy."),
         Entry(id: "reference.unknown_policy", meaning: "cache-policy, origin-request-policy or response-headers-policy names no AWS managed policy of that kind (docs/managed-policies.md lists them).",

@@ -9,10 +9,13 @@
 public struct ConfigModel: Equatable, Hashable, Sendable, Codable {
     /// The distributions, in file order.
     public var distributions: [Distribution]
+    /// The companion resources declared beside them, by kind, then in file order.
+    public var companions: [Companion]
 
     /// Creates a model.
-    public init(distributions: [Distribution] = []) {
+    public init(distributions: [Distribution] = [], companions: [Companion] = []) {
         self.distributions = distributions
+        self.companions = companions
     }
 
     /// The distribution called `name`, if any.

@@ -194,6 +194,14 @@ public enum LanguageMessages {
             hint: "the value must be between \(range.lowerBound) and \(range.upperBound)", range: node.range)
     }
 
+    /// `schema.range`: a decimal outside its range (or not finite).
+    static func decimalOutOfRange(_ text: String, range: ClosedRange<Double>, at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+        Diagnostic(
+            id: "schema.range", severity: .error,
+            summary: "\(VisibleText.escaped(text)) is out of range for '\(context.currentKey)'",
+            hint: "the value must be a number between \(range.lowerBound) and \(range.upperBound)", range: node.range)
+    }
+
     /// `schema.missing_origin_type`: an origin that is neither S3 nor custom nor VPC.
     static func missingOriginType(at node: YAMLNode) -> Diagnostic {
         Diagnostic(
@@ -245,6 +253,24 @@ public enum LanguageMessages {
             summary: "the \(kind.noun) is given twice: '\(kind.nameKey)' and '\(kind.idKey)'",
             hint: "keep one: '\(kind.nameKey)' names a managed policy, '\(kind.idKey)' gives any policy's id",
             range: id.range, notes: [DiagnosticNote("also given here", at: name.range)])
+    }
+
+    /// `schema.companion_name`: a companion name that cannot name an output file.
+    static func badCompanionName(_ name: String, kind: CompanionKind, reason: String, at key: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.companion_name", severity: .error,
+            summary: "'\(VisibleText.escaped(name))' cannot name a \(kind.noun): \(reason)",
+            hint: "use letters, digits, '-', '_' and '.', starting with a letter or digit (it names NAME.\(kind.fileWord).json)",
+            range: key.range)
+    }
+
+    /// `schema.companion_name`: a declared policy named like an AWS managed one.
+    static func companionNamedLikeManaged(_ name: String, kind: CompanionKind, at key: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.companion_name", severity: .error,
+            summary: "'\(VisibleText.escaped(name))' is the name of an AWS managed \(kind.noun)",
+            hint: "choose another name: a behavior's '\(kind.fileWord): \(ManagedPolicies.bareName(name))' would mean either",
+            range: key.range)
     }
 
     /// `reference.origin_group_member`: an origin group member that is not an origin.

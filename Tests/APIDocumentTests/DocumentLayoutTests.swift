@@ -32,6 +32,9 @@ struct StepListLayout: DocumentLayout, ~Copyable {
     }
     mutating func integer(_ name: Unmanaged<MemberName>, _ value: Int64) { line("\(name.takeUnretainedValue()) = \(value)") }
     mutating func boolean(_ name: Unmanaged<MemberName>, _ value: Bool) { line("\(name.takeUnretainedValue()) = \(value)") }
+    mutating func decimal(_ name: Unmanaged<MemberName>, _ digits: UnsafeBufferPointer<UInt8>) {
+        line("\(name.takeUnretainedValue()) = \(String(decoding: digits, as: UTF8.self))")
+    }
     mutating func finish(rootName: String) { line("finish \(rootName)") }
     func withBytes<Result, Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
         try lines.withUnsafeBufferPointer(body)
@@ -40,6 +43,26 @@ struct StepListLayout: DocumentLayout, ~Copyable {
 
 extension DocumentFormat {
     static let stepList = DocumentFormat(name: "steps", mediaType: "text/plain", layout: StepListLayout.self)
+}
+
+/// Decimals (the API's `double`) print as their shortest round-tripping digits, the same
+/// whether the document is recorded and replayed or printed as it is built.
+@Suite struct DecimalMemberTests {
+    @Test(arguments: [(12.5, "12.5"), (100, "100.0"), (0, "0.0"), (0.0001, "0.0001"), (33.3333, "33.3333")])
+    func printsTheShortestDigits(_ value: Double, _ digits: String) throws {
+        var recorded = APIDocument(rootName: "ServerTimingHeadersConfig")
+        recorded.decimal(MemberName.named("SamplingRate"), value)
+        let printer = StreamPrinter(formats: [.json, .xml])
+        var streamed = APIDocument(rootName: "ServerTimingHeadersConfig", printingTo: printer)
+        streamed.decimal(MemberName.named("SamplingRate"), value)
+        streamed.finish()
+        let json = try printer.withBytes(of: .json) { String(decoding: $0, as: UTF8.self) }
+        let xml = try printer.withBytes(of: .xml) { String(decoding: $0, as: UTF8.self) }
+        #expect(json.contains("\"SamplingRate\": \(digits)\n"), "\(json)")
+        #expect(xml.contains("<SamplingRate>\(digits)</SamplingRate>"), "\(xml)")
+        #expect(recorded.tokens == [.scalar(MemberName.named("SamplingRate"), .decimal(digits))])
+        #expect(DocumentFormat.json.print(recorded) == Array(json.utf8))
+    }
 }
 
 @Suite struct DocumentLayoutTests {

@@ -88,8 +88,31 @@ struct BotocoreConformanceTests {
         #expect(reached == leaves, "members not expressible: \(report?["missing"] ?? "")")
     }
 
+    /// Every leaf of each companion resource's config, as botocore's model has it, is reached by
+    /// the companions fixture's documents.
+    @Test(arguments: CompanionKind.allCases)
+    func everyLeafMemberOfACompanionIsExpressible(_ kind: CompanionKind) throws {
+        let fixture = TestPaths.packageRoot.appendingPathComponent("Tests/CFCGoldenTests/Fixtures/companions/input.yaml")
+        let result = TestCompiler.compile(file: fixture, formats: [.json])
+        #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [String] = []
+        for document in result.documents where document.logicalPath.hasSuffix(".\(kind.fileWord).json") {
+            let path = directory.appendingPathComponent(document.logicalPath)
+            try Data(document.bytes).write(to: path)
+            files.append(path.path)
+        }
+        #expect(files.count >= 2, "the fixture declares each kind at least twice")
+        let coverage = try Self.runScript(["coverage", "--root", kind.apiRoot] + files)
+        let report = try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any]
+        let leaves = report?["leaves"] as? Int
+        #expect((leaves ?? 0) > 0, "\(coverage.stdout)\(coverage.stderr)")
+        #expect(report?["reached"] as? Int == leaves, "\(kind.apiRoot) members not expressible: \(report?["missing"] ?? "")")
+    }
+
     @Test func everyEnumMatchesTheServiceModel() throws {
-        let result = try Self.runScript(["enums"])
+        let result = try Self.runScript(["enums", "DistributionConfig"] + CompanionKind.allCases.map(\.apiRoot))
         let model = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [String]])
         let ours: [String: [String]] = [
             "ViewerProtocolPolicy": ViewerProtocolPolicy.allCases.map(\.rawValue),
@@ -108,6 +131,19 @@ struct BotocoreConformanceTests {
             "HttpVersion": HTTPVersion.allCases.map(\.rawValue),
             "ConnectionMode": ConnectionMode.allCases.map(\.rawValue),
             "ViewerMtlsMode": ViewerMTLSMode.allCases.map(\.rawValue),
+            // The companion resources'.
+            "CachePolicyHeaderBehavior": CachePolicyHeaderBehavior.allCases.map(\.rawValue),
+            "CachePolicyCookieBehavior": PolicyItemBehavior.allCases.map(\.rawValue),
+            "CachePolicyQueryStringBehavior": PolicyItemBehavior.allCases.map(\.rawValue),
+            "OriginRequestPolicyHeaderBehavior": OriginRequestPolicyHeaderBehavior.allCases.map(\.rawValue),
+            "OriginRequestPolicyCookieBehavior": PolicyItemBehavior.allCases.map(\.rawValue),
+            "OriginRequestPolicyQueryStringBehavior": PolicyItemBehavior.allCases.map(\.rawValue),
+            "ResponseHeadersPolicyAccessControlAllowMethodsValues": ResponseHeadersPolicyAccessControlAllowMethodsValues.allCases.map(\.rawValue),
+            "FrameOptionsList": FrameOption.allCases.map(\.rawValue),
+            "ReferrerPolicyList": ReferrerPolicy.allCases.map(\.rawValue),
+            "OriginAccessControlSigningProtocols": OriginAccessControlSigningProtocol.allCases.map(\.rawValue),
+            "OriginAccessControlSigningBehaviors": OriginAccessControlSigningBehavior.allCases.map(\.rawValue),
+            "OriginAccessControlOriginTypes": OriginAccessControlOriginType.allCases.map(\.rawValue),
         ]
         #expect(Set(model.keys) == Set(ours.keys), "the model's enums: \(model.keys.sorted())")
         for (name, values) in ours {

@@ -9,13 +9,18 @@ Run by CFCConformanceTests (and usable by hand):
                                              into a valid one, use only the model's element
                                              names, and equal botocore's own serialization of
                                              the .json beside it (when there is one)
-  botocore_conformance.py leaves             every leaf member path of DistributionConfig
-  botocore_conformance.py coverage FILE...   the leaf paths of the model no FILE reaches
+  botocore_conformance.py leaves [--root R]  every leaf member path of DistributionConfig (or R)
+  botocore_conformance.py coverage [--root R] FILE...
+                                             the leaf paths of the model no FILE reaches
                                              ("missing"), the leaf paths every FILE that
                                              reaches them gives one same value ("constant"),
                                              and the optional members no FILE leaves out
                                              where their structure is present ("never_absent")
-  botocore_conformance.py enums              every enum shape under DistributionConfig, as JSON
+  botocore_conformance.py enums [ROOT...]    every enum shape under DistributionConfig (or the
+                                             ROOTs), as JSON
+
+Output files name what they hold: NAME.distribution.json is a DistributionConfig,
+NAME.cache-policy.json a CachePolicyConfig, and so on (FILE_ROOTS).
 
 Exit status: 0 all good, 1 a document is invalid, 3 botocore is not installed.
 """
@@ -35,7 +40,30 @@ except ImportError:  # pragma: no cover
 
 NS = "{http://cloudfront.amazonaws.com/doc/2020-05-31/}"
 MODEL = botocore.session.get_session().get_service_model("cloudfront", "2020-05-31")
-ROOTS = {"DistributionConfig": "CreateDistribution", "InvalidationBatch": "CreateInvalidation"}
+ROOTS = {
+    "DistributionConfig": "CreateDistribution",
+    "InvalidationBatch": "CreateInvalidation",
+    "CachePolicyConfig": "CreateCachePolicy",
+    "OriginRequestPolicyConfig": "CreateOriginRequestPolicy",
+    "ResponseHeadersPolicyConfig": "CreateResponseHeadersPolicy",
+    "OriginAccessControlConfig": "CreateOriginAccessControl",
+}
+# What each kind of output file holds, by the word before its extension (NAME.WORD.json).
+FILE_ROOTS = {
+    "distribution": "DistributionConfig",
+    "invalidation": "InvalidationBatch",
+    "cache-policy": "CachePolicyConfig",
+    "origin-request-policy": "OriginRequestPolicyConfig",
+    "response-headers-policy": "ResponseHeadersPolicyConfig",
+    "origin-access-control": "OriginAccessControlConfig",
+}
+
+
+def root_of(path, data):
+    word = os.path.basename(path).rsplit(".", 2)[-2] if os.path.basename(path).count(".") >= 2 else ""
+    if word in FILE_ROOTS:
+        return FILE_ROOTS[word]
+    return "InvalidationBatch" if "Paths" in data else "DistributionConfig"
 
 
 def fail(errors, path, message):
@@ -101,7 +129,7 @@ def canonical(element):
 def validate_json(path, errors):
     with open(path, "rb") as handle:
         data = json.loads(handle.read().decode("utf-8"), object_pairs_hook=no_duplicates)
-    root = "InvalidationBatch" if "Paths" in data else "DistributionConfig"
+    root = root_of(path, data)
     shape = MODEL.shape_for(root)
     report = ParamValidator().validate(data, shape)
     if report.has_errors():
@@ -213,10 +241,10 @@ def optional_presence(value, shape, path, present, absent):
             optional_presence(item, shape.member, f"{path}[]", present, absent)
 
 
-def command_coverage(paths):
+def command_coverage(root, paths):
     values = {}
     present, absent = set(), set()
-    shape = MODEL.shape_for("DistributionConfig")
+    shape = MODEL.shape_for(root)
     for path in paths:
         with open(path, "rb") as handle:
             document = json.load(handle)
@@ -231,7 +259,7 @@ def command_coverage(paths):
     return 0
 
 
-def command_enums():
+def command_enums(roots):
     enums = {}
 
     def walk(shape, seen):
@@ -246,7 +274,8 @@ def command_enums():
         elif shape.type_name == "string" and shape.enum:
             enums[shape.name] = list(shape.enum)
 
-    walk(MODEL.shape_for("DistributionConfig"), set())
+    for root in roots:
+        walk(MODEL.shape_for(root), set())
     print(json.dumps(enums, indent=2, sort_keys=True))
     return 0
 
@@ -258,14 +287,19 @@ def main(argv):
     command = argv[1]
     if command == "validate":
         return command_validate(argv[2:])
+    # --root NAME picks another API structure than DistributionConfig.
+    arguments = argv[2:]
+    root = "DistributionConfig"
+    if arguments[:1] == ["--root"] and len(arguments) >= 2:
+        root, arguments = arguments[1], arguments[2:]
     if command == "leaves":
-        for leaf in leaf_paths(MODEL.shape_for("DistributionConfig"), ""):
+        for leaf in leaf_paths(MODEL.shape_for(root), ""):
             print(leaf)
         return 0
     if command == "coverage":
-        return command_coverage(argv[2:])
+        return command_coverage(root, arguments)
     if command == "enums":
-        return command_enums()
+        return command_enums(arguments or ["DistributionConfig"])
     print(__doc__)
     return 2
 

@@ -49,9 +49,12 @@ import Testing
             let problems = result.diagnostics.filter { $0.severity != .note && !$0.isSuppressed }
             #expect(problems.isEmpty, "\(TestCompiler.renderedDiagnostics(result))")
         }
+        // The distribution's documents are expected.json and .xml; a companion's carry its
+        // file name (expected.static.cache-policy.json).
         for document in result.documents {
             let format = document.logicalPath.hasSuffix(".json") ? "json" : "xml"
-            let golden = directory.appendingPathComponent("expected.\(format)")
+            let isDistribution = document.logicalPath.hasSuffix(".distribution.\(format)")
+            let golden = directory.appendingPathComponent(isDistribution ? "expected.\(format)" : "expected.\(document.logicalPath)")
             if let failure = Golden.compare(document.bytes, with: golden) { Issue.record(Comment(rawValue: failure)) }
         }
     }

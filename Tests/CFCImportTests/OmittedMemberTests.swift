@@ -227,7 +227,7 @@ import Testing
         for structure in LanguageReference.structures() {
             for member in structure.members where member.acceptsNull && (member.defaultValue != nil || member.defaultDescription != nil) {
                 switch member.shape {
-                case .string, .integer, .boolean, .enumeration:
+                case .string, .integer, .decimal, .boolean, .enumeration:
                     omittable.insert("\(structure.typeName).\(member.apiName ?? member.key)")
                 case .list, .keyedMap, .structure:
                     continue

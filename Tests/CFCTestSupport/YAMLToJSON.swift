@@ -36,6 +36,8 @@ public enum YAMLToJSON {
             case .null: text += "null"
             case .boolean: text += CoreSchema.parseBoolean(node.text) == true ? "true" : "false"
             case .integer: text += CoreSchema.parseInteger(node.text).map(String.init) ?? quoted(node.text)
+            // A finite decimal as JSON's number (`.inf` and `.nan` have no JSON form).
+            case .float: text += Double(node.text).flatMap { $0.isFinite ? "\($0)" : nil } ?? quoted(node.text)
             default: text += quoted(node.text)
             }
         }

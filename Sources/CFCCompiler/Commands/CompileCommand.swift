@@ -46,12 +46,16 @@ public enum CompileCommand {
             return Outcome(diagnostics: diagnostics + conflicts, standardOutput: nil, failed: true)
         }
         guard let output else {
-            let names = Set(documents.map(\.distributionName))
             guard documents.count == 1 else {
+                let distributions = results.reduce(0) { $0 + ($1.model?.distributions.count ?? 0) }
+                let companions = results.reduce(0) { $0 + ($1.model?.companions.count ?? 0) }
+                let what = companions == 0
+                    ? "\(distributions) distributions"
+                    : "\(distributions) distribution\(distributions == 1 ? "" : "s") and \(companions) companion resource\(companions == 1 ? "" : "s")"
                 diagnostics.append(Diagnostic(
                     id: "io.output", severity: .error,
-                    summary: "the input holds \(names.count) distributions; standard output takes one",
-                    hint: "give --output DIR to write one file per distribution"))
+                    summary: "the input holds \(what); standard output takes one document",
+                    hint: "give --output DIR to write one file per document"))
                 return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
             }
             return Outcome(diagnostics: diagnostics, standardOutput: documents[0].bytes, failed: false)

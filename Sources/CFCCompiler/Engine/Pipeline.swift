@@ -53,13 +53,16 @@ public struct Pipeline: Sendable {
               let entries = lowering.lowerTopLevel(document, options: options, sink: sink) else {
             return CompileResult(source: source, model: nil, documents: [], diagnostics: sink.diagnostics)
         }
+        let companions = lowering.lowerCompanions(document, options: options, sink: sink)
         let locator = YAMLSourceLocator(document: document)
         let unit = DistributionUnit(pipeline: self, options: options, keepsDistribution: true)
         let units = Parallel.map(entries) { unit.run($0, locator: locator, into: InMemoryDestination()) }
         let settled = FileSettlement(fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units, options: options)
         for diagnostic in settled.diagnostics.dropFirst(sink.diagnostics.count - earlier) { sink.emit(diagnostic) }
-        return CompileResult(source: source, model: ConfigModel(distributions: units.compactMap(\.distribution)), locator: locator,
-                             documents: settled.failed ? [] : units.flatMap(\.receipts), diagnostics: sink.diagnostics)
+        let companionDocuments = settled.failed ? [] : CompanionEmission(companions, options: options, into: InMemoryDestination()).receipts
+        return CompileResult(source: source, model: ConfigModel(distributions: units.compactMap(\.distribution), companions: companions),
+                             locator: locator, documents: settled.failed ? [] : units.flatMap(\.receipts) + companionDocuments,
+                             diagnostics: sink.diagnostics)
     }
 }
 
@@ -70,12 +73,13 @@ extension Pipeline {
     public func lower(source: SourceFile, options: CompileOptions, sink: any DiagnosticSink) -> ConfigModel? {
         guard let document = parser.parse(source, options: options, sink: sink),
               let entries = lowering.lowerTopLevel(document, options: options, sink: sink) else { return nil }
+        let companions = lowering.lowerCompanions(document, options: options, sink: sink)
         let locator = YAMLSourceLocator(document: document)
         let lowered = Parallel.map(entries) { lowering.lower($0, locator: locator, options: options) }
         for result in lowered {
             for diagnostic in result.diagnostics { sink.emit(diagnostic) }
         }
-        return ConfigModel(distributions: lowered.compactMap(\.distribution))
+        return ConfigModel(distributions: lowered.compactMap(\.distribution), companions: companions)
     }
 }
 
@@ -199,6 +203,14 @@ public protocol LoweringStage: Sendable {
     /// One distribution (nil when it is unusable) and its findings.
     func lower(_ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions)
         -> (distribution: Distribution?, diagnostics: [Diagnostic])
+    /// The companion resources the file declares, in order; problems go to `sink`.
+    func lowerCompanions(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> [Companion]
+}
+
+extension LoweringStage {
+    public func lowerCompanions(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> [Companion] {
+        DistributionLanguage.lowerCompanions(document, sink: sink)
+    }
 }
 
 /// Checks a distribution, returning its findings.

@@ -212,6 +212,7 @@ public enum StreamingCompile {
             removeStaged(allStaged)
             return FileOutcome(source: source, diagnostics: sink.diagnostics)
         }
+        let companions = pipeline.lowering.lowerCompanions(document, options: options, sink: sink)
         // The distributions still in the document, on all cores like the rest.
         let locator = YAMLSourceLocator(document: document)
         let inline = Parallel.map(entries.filter { !document.isDetached($0.value) }) { entry in
@@ -234,10 +235,13 @@ public enum StreamingCompile {
             removeStaged(allStaged + inline.flatMap(\.receipts))
             return file
         }
-        file.staged = ordered.flatMap(\.receipts)
-        file.logicalPaths = ordered.flatMap(\.logicalPaths)
+        let companionDocuments = CompanionEmission(companions, options: options,
+                                                   into: StagingDestination(target: target, tag: "\(fileIndex)-companions"))
+        file.staged = ordered.flatMap(\.receipts) + companionDocuments.receipts
+        file.logicalPaths = ordered.flatMap(\.logicalPaths) + companionDocuments.logicalPaths
         file.logicalPathMarks = ordered.flatMap { outcome in outcome.logicalPaths.map { _ in outcome.keyMarks } }
-        file.writeError = ordered.lazy.compactMap(\.writeError).first
+            + companionDocuments.logicalPaths.map { _ in nil }
+        file.writeError = ordered.lazy.compactMap(\.writeError).first ?? companionDocuments.writeError
         return file
     }
 

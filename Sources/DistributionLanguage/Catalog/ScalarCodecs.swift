@@ -97,6 +97,55 @@ public struct IntegerCodec<Number: FixedWidthInteger & Hashable>: ValueCodec {
     }
 }
 
+/// A decimal number in a range (the API's `double`, such as a sampling rate of `12.5` percent).
+/// Written as YAML integers or decimals; `.inf` and `.nan` are refused, and the API documents
+/// carry the shortest digits that give the value back.
+public struct DecimalCodec: ValueCodec {
+    /// The values accepted.
+    public let range: ClosedRange<Double>
+
+    /// Creates the codec.
+    public init(_ range: ClosedRange<Double>) {
+        self.range = range
+    }
+
+    public var shape: ValueShape { .decimal(range) }
+
+    public func export(_ value: Double, style: ExportStyle) -> YAMLValue { .verbatim("\(value)") }
+
+    public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> Double? {
+        guard node.resolvedType == .integer || node.resolvedType == .float else {
+            context.emit(LanguageMessages.wrongType(expected: "a number", found: node, context))
+            return nil
+        }
+        guard let value = Double(node.text), value.isFinite, range.contains(value) else {
+            context.emit(LanguageMessages.decimalOutOfRange(node.text, range: range, at: node, context))
+            return nil
+        }
+        return value
+    }
+
+    public func emit(_ value: Double, named name: MemberName, into document: inout APIDocument) {
+        document.decimal(name, value)
+    }
+
+    public func read(_ node: APINode, _ context: inout ReadingContext) -> Double? {
+        let text: String
+        switch node.value {
+        case .number(let number): text = number
+        case .string(let string) where context.scalarsAreText: text = string.trimmingXMLWhitespace()
+        default:
+            context.emit(LanguageMessages.apiWrongType(expected: "a number", node, context))
+            return nil
+        }
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
+            context.emit(LanguageMessages.apiWrongType(expected: "a number in \(range.lowerBound)...\(range.upperBound)", node, context))
+            return nil
+        }
+        return value
+    }
+}
+
 /// A boolean: `true` or `false`. YAML 1.1's `yes`/`no`/`on`/`off` are refused with a hint.
 public struct BooleanCodec: ValueCodec {
     /// Creates the codec.

@@ -6,6 +6,8 @@ public indirect enum ValueShape: Sendable {
     case string
     /// An integer within a range.
     case integer(ClosedRange<Int64>)
+    /// A decimal number within a range.
+    case decimal(ClosedRange<Double>)
     /// `true` or `false`.
     case boolean
     /// One of these strings.
@@ -26,6 +28,7 @@ public indirect enum ValueShape: Sendable {
             if range.lowerBound == Int64.min && range.upperBound == Int64.max { return "integer (64-bit)" }
             if range.upperBound == Int64.max || range.upperBound == Int64(Int32.max) { return "integer ≥ \(range.lowerBound)" }
             return "integer \(range.lowerBound)–\(range.upperBound)"
+        case .decimal(let range): return "number \(range.lowerBound)–\(range.upperBound)"
         case .boolean: return "boolean"
         case .enumeration(let values): return "one of " + values.map { "`\($0)`" }.joined(separator: ", ")
         case .list(let element): return "list of " + element.description

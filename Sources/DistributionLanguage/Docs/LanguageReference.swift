@@ -24,10 +24,11 @@ public enum LanguageReference {
                 for member in structure.members { visit(member.shape) }
             case .list(let element): visit(element)
             case .keyedMap(_, let value): visit(value)
-            case .string, .integer, .boolean, .enumeration: break
+            case .string, .integer, .decimal, .boolean, .enumeration: break
             }
         }
         visit(.structure(Distribution.describe()))
+        for kind in CompanionKind.allCases { visit(.structure(kind.structureShape)) }
         return ordered
     }
 
@@ -46,9 +47,16 @@ public enum LanguageReference {
             version: 1              # required; the only version
             distributions:          # required; a mapping from name to distribution
               www: { … }            # the name names the output files: www.distribution.json, www.distribution.xml
+            cache-policies:         # optional companion resources, each a mapping from name to config:
+              static: { … }         #   static.cache-policy.json holds its CachePolicyConfig
+            origin-request-policies: { … }     # OriginRequestPolicyConfig
+            response-headers-policies: { … }   # ResponseHeadersPolicyConfig
+            origin-access-controls: { … }      # OriginAccessControlConfig
             ```
 
-            A distribution name starts with a letter or digit and holds only letters, digits, `-`, `_` and `.`.
+            A distribution or companion name starts with a letter or digit and holds only letters, digits, `-`,
+            `_` and `.`; a companion's name is also the API's `Name`, and a declared policy may not take the
+            name of an AWS managed one (docs/managed-policies.md).
 
             ## Conventions
 

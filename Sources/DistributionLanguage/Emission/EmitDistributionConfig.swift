@@ -41,3 +41,28 @@ public func applyIgnoredValues(_ config: inout DistributionConfig) {
         config.sentViewerCertificate = certificate
     }
 }
+
+/// Emits a companion's API document (`CachePolicyConfig`, `OriginAccessControlConfig`, …),
+/// members in the service model's order.
+public func emitCompanion(_ companion: Companion) -> APIDocument {
+    var document = APIDocument(rootName: companion.kind.apiRoot)
+    emitMembers(of: companion, into: &document)
+    return document
+}
+
+/// Emits a companion's API document straight into `printer`: the same bytes as printing
+/// `emitCompanion(_:)`'s document.
+public func emitCompanion(_ companion: Companion, printingTo printer: StreamPrinter) {
+    var document = APIDocument(rootName: companion.kind.apiRoot, printingTo: printer)
+    emitMembers(of: companion, into: &document)
+    document.finish()
+}
+
+private func emitMembers(of companion: Companion, into document: inout APIDocument) {
+    switch companion {
+    case .cachePolicy(let config): StructureCodec<CachePolicyConfig>().emitMembers(config, into: &document)
+    case .originRequestPolicy(let config): StructureCodec<OriginRequestPolicyConfig>().emitMembers(config, into: &document)
+    case .responseHeadersPolicy(let config): StructureCodec<ResponseHeadersPolicyConfig>().emitMembers(config, into: &document)
+    case .originAccessControl(let config): StructureCodec<OriginAccessControlConfig>().emitMembers(config, into: &document)
+    }
+}

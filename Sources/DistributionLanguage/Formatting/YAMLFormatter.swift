@@ -44,13 +44,17 @@ public enum YAMLFormatter {
         }
     }
 
-    /// The file's top level as a structure: `version`, then `distributions`.
+    /// The file's top level as a structure: `version`, `distributions`, then the companion
+    /// resources by kind.
     static var rootShape: StructureShape {
         StructureShape(typeName: "File", noun: "file", members: [
             MemberShape(key: "version", apiName: nil, summary: "", isRequired: true, shape: .integer(1...1), defaultValue: nil),
             MemberShape(key: "distributions", apiName: nil, summary: "", isRequired: true,
                         shape: .keyedMap(keyDescription: "name", value: .structure(Distribution.describe())), defaultValue: nil),
-        ])
+        ] + CompanionKind.allCases.map { kind in
+            MemberShape(key: kind.key, apiName: nil, summary: kind.summary, isRequired: false,
+                        shape: .keyedMap(keyDescription: "name", value: .structure(kind.structureShape)), defaultValue: nil)
+        })
     }
 
     struct Formatter {

@@ -20,6 +20,7 @@ public func lowerConfigFile(_ document: YAMLDocument, sink: any DiagnosticSink) 
     let locator = YAMLSourceLocator(document: document)
     let lowered = Parallel.map(entries) { lowerDistribution($0, locator: locator) }
     var model = ConfigModel()
+    model.companions = lowerCompanions(document, sink: sink)
     model.distributions.reserveCapacity(lowered.count)
     for result in lowered {
         for diagnostic in result.diagnostics { sink.emit(diagnostic) }
@@ -57,9 +58,11 @@ public func lowerTopLevel(_ document: YAMLDocument, sink: any DiagnosticSink) ->
             }
         case "distributions":
             distributionsNode = value
+        case _ where CompanionKind(rawValue: key.text) != nil:
+            break  // lowerCompanions
         default:
             unknownKeys.append(key.text)
-            context.emit(LanguageMessages.unknownKey(key.text, in: "file", candidates: ["version", "distributions"],
+            context.emit(LanguageMessages.unknownKey(key.text, in: "file", candidates: ["version", "distributions"] + CompanionKind.allCases.map(\.key),
                                                      excluded: false, at: key, context))
         }
     }

@@ -36,6 +36,10 @@ public enum JSONSchemaGenerator {
                 if range.lowerBound > Int64(Int32.min) || range.lowerBound == 0 { members.append(JSONMember("minimum", .integer(range.lowerBound))) }
                 if range.upperBound < Int64(Int32.max) { members.append(JSONMember("maximum", .integer(range.upperBound))) }
                 return .object(members)
+            case .decimal(let range):
+                // The API's decimal ranges have whole bounds (a percentage: 0 to 100).
+                return .object([JSONMember("type", .string("number")), JSONMember("minimum", .integer(Int64(range.lowerBound))),
+                                JSONMember("maximum", .integer(Int64(range.upperBound)))])
             case .boolean:
                 return .object([JSONMember("type", .string("boolean"))])
             case .enumeration(let values):
@@ -83,6 +87,14 @@ public enum JSONSchemaGenerator {
             return .object(members)
         }
         let distribution = reference(Distribution.describe())
+        let companions = CompanionKind.allCases.map { kind in
+            JSONMember(kind.key, .object([
+                JSONMember("description", .string(kind.summary)),
+                JSONMember("type", .string("object")),
+                JSONMember("propertyNames", .object([JSONMember("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"))])),
+                JSONMember("additionalProperties", reference(kind.structureShape)),
+            ]))
+        }
         let root = JSONValue.object([
             JSONMember("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             JSONMember("$id", .string(id)),
@@ -99,7 +111,7 @@ public enum JSONSchemaGenerator {
                     JSONMember("propertyNames", .object([JSONMember("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"))])),
                     JSONMember("additionalProperties", distribution),
                 ])),
-            ])),
+            ] + companions)),
             JSONMember("$defs", .object(definitions.sorted { $0.key < $1.key })),
         ])
         var out: [UInt8] = []

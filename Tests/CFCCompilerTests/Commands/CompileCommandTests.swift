@@ -76,7 +76,7 @@ import Testing
     @Test func severalDistributionsNeedAnOutputDirectory() throws {
         let result = try Processes.cfc(["compile", TestPaths.examples.appendingPathComponent("origin-failover.yaml").path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("the input holds 2 distributions; standard output takes one"))
+        #expect(result.stderr.contains("the input holds 2 distributions; standard output takes one document"))
     }
 
     @Test func badInvocationsExitWith64() throws {

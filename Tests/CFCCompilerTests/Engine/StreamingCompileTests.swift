@@ -72,6 +72,7 @@ import Testing
         let root = TestPaths.packageRoot
         for directory in ["Tests/CFCHostileInputTests/Corpus", "Tests/CFCGoldenTests/Fixtures/kitchen-sink",
                           "Tests/CFCGoldenTests/Fixtures/kitchen-sink-iam", "Tests/CFCGoldenTests/Fixtures/kitchen-sink-tenant",
+                          "Tests/CFCGoldenTests/Fixtures/companions",
                           "Tests/CFCImportTests/FormatFixtures",
                           "Tests/CFCGoldenTests/FuzzSurvivors"] {
             let url = root.appendingPathComponent(directory)

@@ -1,0 +1,403 @@
+// The resources a distribution points at that are not part of its DistributionConfig, declared
+// in the same file as top-level maps (`cache-policies:`, `origin-access-controls:`, …) and
+// named by their keys. Each is the API's own config structure (CloudFront 2020-05-31), with the
+// same naming rules as the distribution's members.
+
+/// The kinds of companion resource a cfc file may declare.
+public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Comparable {
+    case cachePolicy = "cache-policies"
+    case originRequestPolicy = "origin-request-policies"
+    case responseHeadersPolicy = "response-headers-policies"
+    case originAccessControl = "origin-access-controls"
+
+    /// The top-level key that declares them (`cache-policies`).
+    public var key: String { rawValue }
+
+    /// The word in output file names (`NAME.cache-policy.json`).
+    public var fileWord: String {
+        switch self {
+        case .cachePolicy: "cache-policy"
+        case .originRequestPolicy: "origin-request-policy"
+        case .responseHeadersPolicy: "response-headers-policy"
+        case .originAccessControl: "origin-access-control"
+        }
+    }
+
+    /// What one is called in messages ("cache policy").
+    public var noun: String {
+        switch self {
+        case .cachePolicy: "cache policy"
+        case .originRequestPolicy: "origin request policy"
+        case .responseHeadersPolicy: "response headers policy"
+        case .originAccessControl: "origin access control"
+        }
+    }
+
+    /// The API structure its document holds (`CachePolicyConfig`).
+    public var apiRoot: String {
+        switch self {
+        case .cachePolicy: "CachePolicyConfig"
+        case .originRequestPolicy: "OriginRequestPolicyConfig"
+        case .responseHeadersPolicy: "ResponseHeadersPolicyConfig"
+        case .originAccessControl: "OriginAccessControlConfig"
+        }
+    }
+
+    /// The file an output document is written to, such as `static.cache-policy.json`.
+    public func logicalPath(forName name: String, fileExtension: String) -> String { "\(name).\(fileWord).\(fileExtension)" }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One declared companion resource.
+public enum Companion: Hashable, Sendable, Codable {
+    case cachePolicy(CachePolicyConfig)
+    case originRequestPolicy(OriginRequestPolicyConfig)
+    case responseHeadersPolicy(ResponseHeadersPolicyConfig)
+    case originAccessControl(OriginAccessControlConfig)
+
+    /// Its kind.
+    public var kind: CompanionKind {
+        switch self {
+        case .cachePolicy: .cachePolicy
+        case .originRequestPolicy: .originRequestPolicy
+        case .responseHeadersPolicy: .responseHeadersPolicy
+        case .originAccessControl: .originAccessControl
+        }
+    }
+
+    /// Its name: the key it is declared under, and the API's `Name`.
+    public var name: String {
+        switch self {
+        case .cachePolicy(let config): config.name
+        case .originRequestPolicy(let config): config.name
+        case .responseHeadersPolicy(let config): config.name
+        case .originAccessControl(let config): config.name
+        }
+    }
+
+    /// Where it is declared (`cache-policies.static`).
+    public var path: ConfigPath { ConfigPath([.key(kind.key), .key(name)]) }
+}
+
+/// A reference from a distribution to a companion it names (`cache-policy: static`), with where
+/// it is written; the id it stands for is known once the companion exists in CloudFront.
+public struct CompanionReference: Hashable, Sendable, Codable {
+    /// The kind named.
+    public var kind: CompanionKind
+    /// The name written.
+    public var name: String
+    /// Where it is written.
+    public var path: ConfigPath
+    /// The id, from the state file, when the companion has been created.
+    public var id: String?
+
+    /// Creates a reference.
+    public init(kind: CompanionKind, name: String, path: ConfigPath, id: String?) {
+        self.kind = kind
+        self.name = name
+        self.path = path
+        self.id = id
+    }
+}
+
+/// The ids of the companions that exist in CloudFront, by kind and name (from the state file),
+/// for lowering references to them.
+public struct CompanionIDs: Hashable, Sendable {
+    /// The ids.
+    public var byKind: [CompanionKind: [String: String]]
+
+    /// Creates the table.
+    public init(_ byKind: [CompanionKind: [String: String]] = [:]) {
+        self.byKind = byKind
+    }
+
+    /// The id of `kind` named `name`, if it exists.
+    public func id(of kind: CompanionKind, named name: String) -> String? { byKind[kind]?[name] }
+}
+
+// MARK: - Cache policies
+
+/// `CachePolicyConfig`: a cache key and TTLs that behaviors share.
+public struct CachePolicyConfig: Hashable, Sendable, Codable {
+    public var comment: String?
+    public var name: String = ""
+    public var defaultTTL: Int64?
+    public var maxTTL: Int64?
+    public var minTTL: Int64 = 0
+    public var parametersInCacheKeyAndForwardedToOrigin = ParametersInCacheKeyAndForwardedToOrigin()
+
+    public init() {}
+}
+
+/// `ParametersInCacheKeyAndForwardedToOrigin`: what of a request is in the cache key.
+public struct ParametersInCacheKeyAndForwardedToOrigin: Hashable, Sendable, Codable {
+    public var enableAcceptEncodingGzip = false
+    public var enableAcceptEncodingBrotli: Bool?
+    public var headersConfig = CachePolicyHeadersConfig()
+    public var cookiesConfig = CachePolicyCookiesConfig()
+    public var queryStringsConfig = CachePolicyQueryStringsConfig()
+
+    public init() {}
+}
+
+/// `CachePolicyHeadersConfig`.
+public struct CachePolicyHeadersConfig: Hashable, Sendable, Codable {
+    public var headerBehavior: CachePolicyHeaderBehavior = .none
+    public var headers: [String]?
+
+    public init() {}
+}
+
+/// `CachePolicyCookiesConfig`.
+public struct CachePolicyCookiesConfig: Hashable, Sendable, Codable {
+    public var cookieBehavior: PolicyItemBehavior = .none
+    public var cookies: [String]?
+
+    public init() {}
+}
+
+/// `CachePolicyQueryStringsConfig`.
+public struct CachePolicyQueryStringsConfig: Hashable, Sendable, Codable {
+    public var queryStringBehavior: PolicyItemBehavior = .none
+    public var queryStrings: [String]?
+
+    public init() {}
+}
+
+/// `CachePolicyHeaderBehavior`.
+public enum CachePolicyHeaderBehavior: String, CaseIterable, Codable, Hashable, Sendable {
+    case none
+    case whitelist
+}
+
+/// Which cookies or query strings a policy takes: `CachePolicyCookieBehavior`,
+/// `CachePolicyQueryStringBehavior`, `OriginRequestPolicyCookieBehavior` and
+/// `OriginRequestPolicyQueryStringBehavior` (the same four values).
+public enum PolicyItemBehavior: String, CaseIterable, Codable, Hashable, Sendable {
+    case none
+    case whitelist
+    case allExcept
+    case all
+}
+
+// MARK: - Origin request policies
+
+/// `OriginRequestPolicyConfig`: what CloudFront forwards to the origin beyond the cache key.
+public struct OriginRequestPolicyConfig: Hashable, Sendable, Codable {
+    public var comment: String?
+    public var name: String = ""
+    public var headersConfig = OriginRequestPolicyHeadersConfig()
+    public var cookiesConfig = OriginRequestPolicyCookiesConfig()
+    public var queryStringsConfig = OriginRequestPolicyQueryStringsConfig()
+
+    public init() {}
+}
+
+/// `OriginRequestPolicyHeadersConfig`.
+public struct OriginRequestPolicyHeadersConfig: Hashable, Sendable, Codable {
+    public var headerBehavior: OriginRequestPolicyHeaderBehavior = .none
+    public var headers: [String]?
+
+    public init() {}
+}
+
+/// `OriginRequestPolicyCookiesConfig`.
+public struct OriginRequestPolicyCookiesConfig: Hashable, Sendable, Codable {
+    public var cookieBehavior: PolicyItemBehavior = .none
+    public var cookies: [String]?
+
+    public init() {}
+}
+
+/// `OriginRequestPolicyQueryStringsConfig`.
+public struct OriginRequestPolicyQueryStringsConfig: Hashable, Sendable, Codable {
+    public var queryStringBehavior: PolicyItemBehavior = .none
+    public var queryStrings: [String]?
+
+    public init() {}
+}
+
+/// `OriginRequestPolicyHeaderBehavior`.
+public enum OriginRequestPolicyHeaderBehavior: String, CaseIterable, Codable, Hashable, Sendable {
+    case none
+    case whitelist
+    case allViewer
+    case allViewerAndWhitelistCloudFront
+    case allExcept
+}
+
+// MARK: - Response headers policies
+
+/// `ResponseHeadersPolicyConfig`: headers CloudFront adds to (or removes from) responses.
+public struct ResponseHeadersPolicyConfig: Hashable, Sendable, Codable {
+    public var comment: String?
+    public var name: String = ""
+    public var corsConfig: ResponseHeadersPolicyCorsConfig?
+    public var securityHeadersConfig: ResponseHeadersPolicySecurityHeadersConfig?
+    public var serverTimingHeadersConfig: ResponseHeadersPolicyServerTimingHeadersConfig?
+    public var customHeadersConfig: [ResponseHeadersPolicyCustomHeader]?
+    /// The names of the headers removed (each a `ResponseHeadersPolicyRemoveHeader`).
+    public var removeHeadersConfig: [String]?
+
+    public init() {}
+}
+
+/// `ResponseHeadersPolicyCorsConfig`.
+public struct ResponseHeadersPolicyCorsConfig: Hashable, Sendable, Codable {
+    public var accessControlAllowOrigins: [String] = []
+    public var accessControlAllowHeaders: [String] = []
+    public var accessControlAllowMethods: [ResponseHeadersPolicyAccessControlAllowMethodsValues] = []
+    public var accessControlAllowCredentials = false
+    public var accessControlExposeHeaders: [String]?
+    public var accessControlMaxAgeSec: Int?
+    public var originOverride = true
+
+    public init() {}
+}
+
+/// `ResponseHeadersPolicyAccessControlAllowMethodsValues`.
+public enum ResponseHeadersPolicyAccessControlAllowMethodsValues: String, CaseIterable, Codable, Hashable, Sendable {
+    case get = "GET"
+    case post = "POST"
+    case options = "OPTIONS"
+    case put = "PUT"
+    case delete = "DELETE"
+    case patch = "PATCH"
+    case head = "HEAD"
+    case all = "ALL"
+}
+
+/// `ResponseHeadersPolicySecurityHeadersConfig`.
+public struct ResponseHeadersPolicySecurityHeadersConfig: Hashable, Sendable, Codable {
+    public var xssProtection: ResponseHeadersPolicyXSSProtection?
+    public var frameOptions: ResponseHeadersPolicyFrameOptions?
+    public var referrerPolicy: ResponseHeadersPolicyReferrerPolicy?
+    public var contentSecurityPolicy: ResponseHeadersPolicyContentSecurityPolicy?
+    public var contentTypeOptions: ResponseHeadersPolicyContentTypeOptions?
+    public var strictTransportSecurity: ResponseHeadersPolicyStrictTransportSecurity?
+
+    public init() {}
+}
+
+/// `ResponseHeadersPolicyXSSProtection`.
+public struct ResponseHeadersPolicyXSSProtection: Hashable, Sendable, Codable {
+    public var override = true
+    public var protection = true
+    public var modeBlock: Bool?
+    public var reportUri: String?
+
+    public init() {}
+}
+
+/// `ResponseHeadersPolicyFrameOptions`.
+public struct ResponseHeadersPolicyFrameOptions: Hashable, Sendable, Codable {
+    public var override = true
+    public var frameOption: FrameOption = .deny
+
+    public init() {}
+}
+
+/// `FrameOptionsList`.
+public enum FrameOption: String, CaseIterable, Codable, Hashable, Sendable {
+    case deny = "DENY"
+    case sameOrigin = "SAMEORIGIN"
+}
+
+/// `ResponseHeadersPolicyReferrerPolicy`.
+public struct ResponseHeadersPolicyReferrerPolicy: Hashable, Sendable, Codable {
+    public var override = true
+    public var referrerPolicy: ReferrerPolicy = .strictOriginWhenCrossOrigin
+
+    public init() {}
+}
+
+/// `ReferrerPolicyList`.
+public enum ReferrerPolicy: String, CaseIterable, Codable, Hashable, Sendable {
+    case noReferrer = "no-referrer"
+    case noReferrerWhenDowngrade = "no-referrer-when-downgrade"
+    case origin
+    case originWhenCrossOrigin = "origin-when-cross-origin"
+    case sameOrigin = "same-origin"
+    case strictOrigin = "strict-origin"
+    case strictOriginWhenCrossOrigin = "strict-origin-when-cross-origin"
+    case unsafeURL = "unsafe-url"
+}
+
+/// `ResponseHeadersPolicyContentSecurityPolicy`.
+public struct ResponseHeadersPolicyContentSecurityPolicy: Hashable, Sendable, Codable {
+    public var override = true
+    public var contentSecurityPolicy = ""
+
+    public init() {}
+}
+
+/// `ResponseHeadersPolicyContentTypeOptions` (`X-Content-Type-Options: nosniff`).
+public struct ResponseHeadersPolicyContentTypeOptions: Hashable, Sendable, Codable {
+    public var override = true
+
+    public init() {}
+}
+
+/// `ResponseHeadersPolicyStrictTransportSecurity`.
+public struct ResponseHeadersPolicyStrictTransportSecurity: Hashable, Sendable, Codable {
+    public var override = true
+    public var includeSubdomains: Bool?
+    public var preload: Bool?
+    public var accessControlMaxAgeSec = 0
+
+    public init() {}
+}
+
+/// `ResponseHeadersPolicyServerTimingHeadersConfig`.
+public struct ResponseHeadersPolicyServerTimingHeadersConfig: Hashable, Sendable, Codable {
+    public var enabled = true
+    /// A percentage, 0 to 100, with up to four decimal places.
+    public var samplingRate: Double?
+
+    public init() {}
+}
+
+/// `ResponseHeadersPolicyCustomHeader`.
+public struct ResponseHeadersPolicyCustomHeader: Hashable, Sendable, Codable {
+    public var header = ""
+    public var value = ""
+    public var override = true
+
+    public init() {}
+}
+
+// MARK: - Origin access controls
+
+/// `OriginAccessControlConfig`: how CloudFront signs its requests to an AWS origin.
+public struct OriginAccessControlConfig: Hashable, Sendable, Codable {
+    public var name: String = ""
+    public var description: String?
+    public var signingProtocol: OriginAccessControlSigningProtocol = .sigv4
+    public var signingBehavior: OriginAccessControlSigningBehavior = .always
+    public var originAccessControlOriginType: OriginAccessControlOriginType = .s3
+
+    public init() {}
+}
+
+/// `OriginAccessControlSigningProtocols`.
+public enum OriginAccessControlSigningProtocol: String, CaseIterable, Codable, Hashable, Sendable {
+    case sigv4
+}
+
+/// `OriginAccessControlSigningBehaviors`.
+public enum OriginAccessControlSigningBehavior: String, CaseIterable, Codable, Hashable, Sendable {
+    case never
+    case always
+    case noOverride = "no-override"
+}
+
+/// `OriginAccessControlOriginTypes`.
+public enum OriginAccessControlOriginType: String, CaseIterable, Codable, Hashable, Sendable {
+    case s3
+    case mediastore
+    case mediapackagev2
+    case lambda
+}

@@ -1,0 +1,280 @@
+import DistributionIR
+import YAMLSyntax
+
+// The companion resources' catalogs: each declared under its top-level map, named by its key
+// (the API's `Name`), with the API's members in kebab-case as everywhere else. Defaults are the
+// API's where it documents one, and otherwise the value the CloudFront console starts from.
+
+extension CachePolicyConfig: CatalogStructure {
+    public static var blank: CachePolicyConfig { CachePolicyConfig() }
+
+    public static let catalog = Catalog<CachePolicyConfig>("cache policy", [
+        .optional("comment", \.comment, api: "Comment", StringCodec(), "A comment about the policy (up to 128 characters)."),
+        .value(nil, \.name, api: "Name", StringCodec(), "The policy's name: its key in `cache-policies:`."),
+        .optional("default-ttl", \.defaultTTL, api: "DefaultTTL", IntegerCodec<Int64>(0...Int64.max),
+                  "Seconds an object stays cached when the origin sends no Cache-Control or Expires. Unset: CloudFront uses 86400, or min-ttl when that is longer."),
+        .optional("max-ttl", \.maxTTL, api: "MaxTTL", IntegerCodec<Int64>(0...Int64.max),
+                  "The most seconds an object stays cached, whatever the origin says. Unset: CloudFront uses 31536000, or default-ttl when that is longer."),
+        .value("min-ttl", \.minTTL, api: "MinTTL", IntegerCodec<Int64>(0...Int64.max), required: true,
+               "The fewest seconds an object stays cached, whatever the origin says."),
+        .value("parameters-in-cache-key-and-forwarded-to-origin", \.parametersInCacheKeyAndForwardedToOrigin,
+               api: "ParametersInCacheKeyAndForwardedToOrigin", StructureCodec<ParametersInCacheKeyAndForwardedToOrigin>(),
+               "What of a request is in the cache key (and so also sent to the origin). Default: nothing but the URL path, no compression."),
+    ])
+}
+
+extension ParametersInCacheKeyAndForwardedToOrigin: CatalogStructure {
+    public static var blank: ParametersInCacheKeyAndForwardedToOrigin { ParametersInCacheKeyAndForwardedToOrigin() }
+
+    public static let catalog = Catalog<ParametersInCacheKeyAndForwardedToOrigin>("cache key parameters", [
+        .value("enable-accept-encoding-gzip", \.enableAcceptEncodingGzip, api: "EnableAcceptEncodingGzip", BooleanCodec(),
+               "Whether gzip-compressed objects are cached and served (the normalized Accept-Encoding joins the cache key). Default: `false`."),
+        .optional("enable-accept-encoding-brotli", \.enableAcceptEncodingBrotli, api: "EnableAcceptEncodingBrotli", BooleanCodec(),
+                  "Whether Brotli-compressed objects are cached and served."),
+        .value("headers-config", \.headersConfig, api: "HeadersConfig", StructureCodec<CachePolicyHeadersConfig>(),
+               "Which headers are in the cache key. Default: none."),
+        .value("cookies-config", \.cookiesConfig, api: "CookiesConfig", StructureCodec<CachePolicyCookiesConfig>(),
+               "Which cookies are in the cache key. Default: none."),
+        .value("query-strings-config", \.queryStringsConfig, api: "QueryStringsConfig", StructureCodec<CachePolicyQueryStringsConfig>(),
+               "Which query strings are in the cache key. Default: none."),
+    ])
+}
+
+extension CachePolicyHeadersConfig: CatalogStructure {
+    public static var blank: CachePolicyHeadersConfig { CachePolicyHeadersConfig() }
+
+    public static let catalog = Catalog<CachePolicyHeadersConfig>("cache policy headers config", [
+        .value("header-behavior", \.headerBehavior, api: "HeaderBehavior", EnumCodec<CachePolicyHeaderBehavior>(),
+               "`none`, or `whitelist` (the headers in `headers`). Default: `none`."),
+        .optional("headers", \.headers, api: "Headers", ListCodec("Name", StringCodec()), "The header names."),
+    ])
+}
+
+extension CachePolicyCookiesConfig: CatalogStructure {
+    public static var blank: CachePolicyCookiesConfig { CachePolicyCookiesConfig() }
+
+    public static let catalog = Catalog<CachePolicyCookiesConfig>("cache policy cookies config", [
+        .value("cookie-behavior", \.cookieBehavior, api: "CookieBehavior", EnumCodec<PolicyItemBehavior>(),
+               "`none`, `whitelist` (the cookies in `cookies`), `allExcept` (all but those), or `all`. Default: `none`."),
+        .optional("cookies", \.cookies, api: "Cookies", ListCodec("Name", StringCodec()), "The cookie names."),
+    ])
+}
+
+extension CachePolicyQueryStringsConfig: CatalogStructure {
+    public static var blank: CachePolicyQueryStringsConfig { CachePolicyQueryStringsConfig() }
+
+    public static let catalog = Catalog<CachePolicyQueryStringsConfig>("cache policy query strings config", [
+        .value("query-string-behavior", \.queryStringBehavior, api: "QueryStringBehavior", EnumCodec<PolicyItemBehavior>(),
+               "`none`, `whitelist` (the names in `query-strings`), `allExcept` (all but those), or `all`. Default: `none`."),
+        .optional("query-strings", \.queryStrings, api: "QueryStrings", ListCodec("Name", StringCodec()), "The query string names."),
+    ])
+}
+
+extension OriginRequestPolicyConfig: CatalogStructure {
+    public static var blank: OriginRequestPolicyConfig { OriginRequestPolicyConfig() }
+
+    public static let catalog = Catalog<OriginRequestPolicyConfig>("origin request policy", [
+        .optional("comment", \.comment, api: "Comment", StringCodec(), "A comment about the policy (up to 128 characters)."),
+        .value(nil, \.name, api: "Name", StringCodec(), "The policy's name: its key in `origin-request-policies:`."),
+        .value("headers-config", \.headersConfig, api: "HeadersConfig", StructureCodec<OriginRequestPolicyHeadersConfig>(),
+               "Which headers are sent to the origin (beyond the cache key's). Default: none."),
+        .value("cookies-config", \.cookiesConfig, api: "CookiesConfig", StructureCodec<OriginRequestPolicyCookiesConfig>(),
+               "Which cookies are sent to the origin. Default: none."),
+        .value("query-strings-config", \.queryStringsConfig, api: "QueryStringsConfig",
+               StructureCodec<OriginRequestPolicyQueryStringsConfig>(), "Which query strings are sent to the origin. Default: none."),
+    ])
+}
+
+extension OriginRequestPolicyHeadersConfig: CatalogStructure {
+    public static var blank: OriginRequestPolicyHeadersConfig { OriginRequestPolicyHeadersConfig() }
+
+    public static let catalog = Catalog<OriginRequestPolicyHeadersConfig>("origin request policy headers config", [
+        .value("header-behavior", \.headerBehavior, api: "HeaderBehavior", EnumCodec<OriginRequestPolicyHeaderBehavior>(),
+               "`none`, `whitelist` (the headers in `headers`), `allViewer`, `allViewerAndWhitelistCloudFront` (the viewer's and these CloudFront headers), or `allExcept`. Default: `none`."),
+        .optional("headers", \.headers, api: "Headers", ListCodec("Name", StringCodec()), "The header names."),
+    ])
+}
+
+extension OriginRequestPolicyCookiesConfig: CatalogStructure {
+    public static var blank: OriginRequestPolicyCookiesConfig { OriginRequestPolicyCookiesConfig() }
+
+    public static let catalog = Catalog<OriginRequestPolicyCookiesConfig>("origin request policy cookies config", [
+        .value("cookie-behavior", \.cookieBehavior, api: "CookieBehavior", EnumCodec<PolicyItemBehavior>(),
+               "`none`, `whitelist`, `allExcept`, or `all`. Default: `none`."),
+        .optional("cookies", \.cookies, api: "Cookies", ListCodec("Name", StringCodec()), "The cookie names."),
+    ])
+}
+
+extension OriginRequestPolicyQueryStringsConfig: CatalogStructure {
+    public static var blank: OriginRequestPolicyQueryStringsConfig { OriginRequestPolicyQueryStringsConfig() }
+
+    public static let catalog = Catalog<OriginRequestPolicyQueryStringsConfig>("origin request policy query strings config", [
+        .value("query-string-behavior", \.queryStringBehavior, api: "QueryStringBehavior", EnumCodec<PolicyItemBehavior>(),
+               "`none`, `whitelist`, `allExcept`, or `all`. Default: `none`."),
+        .optional("query-strings", \.queryStrings, api: "QueryStrings", ListCodec("Name", StringCodec()), "The query string names."),
+    ])
+}
+
+extension ResponseHeadersPolicyConfig: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyConfig { ResponseHeadersPolicyConfig() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyConfig>("response headers policy", [
+        .optional("comment", \.comment, api: "Comment", StringCodec(), "A comment about the policy (up to 128 characters)."),
+        .value(nil, \.name, api: "Name", StringCodec(), "The policy's name: its key in `response-headers-policies:`."),
+        .optional("cors-config", \.corsConfig, api: "CorsConfig", StructureCodec<ResponseHeadersPolicyCorsConfig>(),
+                  "The CORS headers CloudFront adds."),
+        .optional("security-headers-config", \.securityHeadersConfig, api: "SecurityHeadersConfig",
+                  StructureCodec<ResponseHeadersPolicySecurityHeadersConfig>(), "The security headers CloudFront adds."),
+        .optional("server-timing-headers-config", \.serverTimingHeadersConfig, api: "ServerTimingHeadersConfig",
+                  StructureCodec<ResponseHeadersPolicyServerTimingHeadersConfig>(), "Whether CloudFront adds the Server-Timing header."),
+        .optional("custom-headers-config", \.customHeadersConfig, api: "CustomHeadersConfig",
+                  KeyedListCodec<ResponseHeadersPolicyCustomHeader>("ResponseHeadersPolicyCustomHeader", key: \.header,
+                                                                    keyDescription: "header name"),
+                  "Other headers CloudFront adds: a mapping from header name to `{value, override}`."),
+        .optional("remove-headers-config", \.removeHeadersConfig, api: "RemoveHeadersConfig",
+                  ListCodec("ResponseHeadersPolicyRemoveHeader", WrappedStringCodec(memberName: "Header")),
+                  "Headers CloudFront removes from the origin's responses: a list of header names."),
+    ])
+}
+
+extension ResponseHeadersPolicyCorsConfig: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyCorsConfig { ResponseHeadersPolicyCorsConfig() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyCorsConfig>("CORS config", [
+        .value("access-control-allow-origins", \.accessControlAllowOrigins, api: "AccessControlAllowOrigins",
+               ListCodec("Origin", StringCodec(), wrapper: .quantityItems(itemsRequired: true)), required: true,
+               "The origins for Access-Control-Allow-Origin (`*` for all)."),
+        .value("access-control-allow-headers", \.accessControlAllowHeaders, api: "AccessControlAllowHeaders",
+               ListCodec("Header", StringCodec(), wrapper: .quantityItems(itemsRequired: true)), required: true,
+               "The headers for Access-Control-Allow-Headers (`*` for all)."),
+        .value("access-control-allow-methods", \.accessControlAllowMethods, api: "AccessControlAllowMethods",
+               ListCodec("Method", EnumCodec<ResponseHeadersPolicyAccessControlAllowMethodsValues>(),
+                         wrapper: .quantityItems(itemsRequired: true)), required: true,
+               "The methods for Access-Control-Allow-Methods (`ALL` for all)."),
+        .value("access-control-allow-credentials", \.accessControlAllowCredentials, api: "AccessControlAllowCredentials",
+               BooleanCodec(), "Whether Access-Control-Allow-Credentials is `true`. Default: `false`."),
+        .optional("access-control-expose-headers", \.accessControlExposeHeaders, api: "AccessControlExposeHeaders",
+                  ListCodec("Header", StringCodec()), "The headers for Access-Control-Expose-Headers."),
+        .optional("access-control-max-age-sec", \.accessControlMaxAgeSec, api: "AccessControlMaxAgeSec",
+                  IntegerCodec<Int>(0...Int64(Int32.max)), "Seconds for Access-Control-Max-Age."),
+        .value("origin-override", \.originOverride, api: "OriginOverride", BooleanCodec(),
+               "Whether these headers replace the origin's own CORS headers. Default: `true`."),
+    ])
+}
+
+extension ResponseHeadersPolicySecurityHeadersConfig: CatalogStructure {
+    public static var blank: ResponseHeadersPolicySecurityHeadersConfig { ResponseHeadersPolicySecurityHeadersConfig() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicySecurityHeadersConfig>("security headers config", [
+        .optional("xss-protection", \.xssProtection, api: "XSSProtection", StructureCodec<ResponseHeadersPolicyXSSProtection>(),
+                  "The X-XSS-Protection header."),
+        .optional("frame-options", \.frameOptions, api: "FrameOptions", StructureCodec<ResponseHeadersPolicyFrameOptions>(),
+                  "The X-Frame-Options header."),
+        .optional("referrer-policy", \.referrerPolicy, api: "ReferrerPolicy", StructureCodec<ResponseHeadersPolicyReferrerPolicy>(),
+                  "The Referrer-Policy header."),
+        .optional("content-security-policy", \.contentSecurityPolicy, api: "ContentSecurityPolicy",
+                  StructureCodec<ResponseHeadersPolicyContentSecurityPolicy>(), "The Content-Security-Policy header."),
+        .optional("content-type-options", \.contentTypeOptions, api: "ContentTypeOptions",
+                  StructureCodec<ResponseHeadersPolicyContentTypeOptions>(), "The X-Content-Type-Options header (`nosniff`)."),
+        .optional("strict-transport-security", \.strictTransportSecurity, api: "StrictTransportSecurity",
+                  StructureCodec<ResponseHeadersPolicyStrictTransportSecurity>(), "The Strict-Transport-Security header."),
+    ])
+}
+
+extension ResponseHeadersPolicyXSSProtection: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyXSSProtection { ResponseHeadersPolicyXSSProtection() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyXSSProtection>("X-XSS-Protection", [
+        .value("override", \.override, api: "Override", BooleanCodec(), "Whether it replaces the origin's header. Default: `true`."),
+        .value("protection", \.protection, api: "Protection", BooleanCodec(), "`1` (true) or `0` (false). Default: `true`."),
+        .optional("mode-block", \.modeBlock, api: "ModeBlock", BooleanCodec(), "Whether `mode=block` is added."),
+        .optional("report-uri", \.reportUri, api: "ReportUri", StringCodec(), "The `report=` URI."),
+    ])
+}
+
+extension ResponseHeadersPolicyFrameOptions: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyFrameOptions { ResponseHeadersPolicyFrameOptions() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyFrameOptions>("X-Frame-Options", [
+        .value("override", \.override, api: "Override", BooleanCodec(), "Whether it replaces the origin's header. Default: `true`."),
+        .value("frame-option", \.frameOption, api: "FrameOption", EnumCodec<FrameOption>(), required: true, "`DENY` or `SAMEORIGIN`."),
+    ])
+}
+
+extension ResponseHeadersPolicyReferrerPolicy: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyReferrerPolicy { ResponseHeadersPolicyReferrerPolicy() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyReferrerPolicy>("Referrer-Policy", [
+        .value("override", \.override, api: "Override", BooleanCodec(), "Whether it replaces the origin's header. Default: `true`."),
+        .value("referrer-policy", \.referrerPolicy, api: "ReferrerPolicy", EnumCodec<ReferrerPolicy>(), required: true,
+               "The header's value, such as `strict-origin-when-cross-origin`."),
+    ])
+}
+
+extension ResponseHeadersPolicyContentSecurityPolicy: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyContentSecurityPolicy { ResponseHeadersPolicyContentSecurityPolicy() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyContentSecurityPolicy>("Content-Security-Policy", [
+        .value("override", \.override, api: "Override", BooleanCodec(), "Whether it replaces the origin's header. Default: `true`."),
+        .value("content-security-policy", \.contentSecurityPolicy, api: "ContentSecurityPolicy", StringCodec(), required: true,
+               "The policy, such as `default-src 'self'`."),
+    ])
+}
+
+extension ResponseHeadersPolicyContentTypeOptions: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyContentTypeOptions { ResponseHeadersPolicyContentTypeOptions() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyContentTypeOptions>("X-Content-Type-Options", [
+        .value("override", \.override, api: "Override", BooleanCodec(), "Whether it replaces the origin's header. Default: `true`."),
+    ])
+}
+
+extension ResponseHeadersPolicyStrictTransportSecurity: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyStrictTransportSecurity { ResponseHeadersPolicyStrictTransportSecurity() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyStrictTransportSecurity>("Strict-Transport-Security", [
+        .value("override", \.override, api: "Override", BooleanCodec(), "Whether it replaces the origin's header. Default: `true`."),
+        .optional("include-subdomains", \.includeSubdomains, api: "IncludeSubdomains", BooleanCodec(),
+                  "Whether `includeSubDomains` is added."),
+        .optional("preload", \.preload, api: "Preload", BooleanCodec(), "Whether `preload` is added."),
+        .value("access-control-max-age-sec", \.accessControlMaxAgeSec, api: "AccessControlMaxAgeSec",
+               IntegerCodec<Int>(0...Int64(Int32.max)), required: true, "The `max-age` in seconds, such as `31536000` (a year)."),
+    ])
+}
+
+extension ResponseHeadersPolicyServerTimingHeadersConfig: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyServerTimingHeadersConfig { ResponseHeadersPolicyServerTimingHeadersConfig() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyServerTimingHeadersConfig>("Server-Timing config", [
+        .value("enabled", \.enabled, api: "Enabled", BooleanCodec(),
+               "Whether the header is added. Default: `true` when the block is written."),
+        .optional("sampling-rate", \.samplingRate, api: "SamplingRate", DecimalCodec(0...100),
+                  "The percentage of responses that get it, 0 to 100 (up to four decimal places)."),
+    ])
+}
+
+extension ResponseHeadersPolicyCustomHeader: CatalogStructure {
+    public static var blank: ResponseHeadersPolicyCustomHeader { ResponseHeadersPolicyCustomHeader() }
+
+    public static let catalog = Catalog<ResponseHeadersPolicyCustomHeader>("custom response header", [
+        .value(nil, \.header, api: "Header", StringCodec(), "The header's name: its key in `custom-headers-config:`."),
+        .value("value", \.value, api: "Value", StringCodec(), required: true, "The header's value."),
+        .value("override", \.override, api: "Override", BooleanCodec(), "Whether it replaces the origin's header. Default: `true`."),
+    ])
+}
+
+extension OriginAccessControlConfig: CatalogStructure {
+    public static var blank: OriginAccessControlConfig { OriginAccessControlConfig() }
+
+    public static let catalog = Catalog<OriginAccessControlConfig>("origin access control", [
+        .value(nil, \.name, api: "Name", StringCodec(), "The origin access control's name: its key in `origin-access-controls:`."),
+        .optional("description", \.description, api: "Description", StringCodec(), "A description (up to 256 characters)."),
+        .value("signing-protocol", \.signingProtocol, api: "SigningProtocol", EnumCodec<OriginAccessControlSigningProtocol>(),
+               "How requests are signed: `sigv4`. Default: `sigv4`."),
+        .value("signing-behavior", \.signingBehavior, api: "SigningBehavior", EnumCodec<OriginAccessControlSigningBehavior>(),
+               "`always` (sign every request), `never`, or `no-override` (sign unless the viewer sent Authorization). Default: `always`."),
+        .value("origin-access-control-origin-type", \.originAccessControlOriginType, api: "OriginAccessControlOriginType",
+               EnumCodec<OriginAccessControlOriginType>(),
+               "The kind of origin: `s3`, `mediastore`, `mediapackagev2` or `lambda`. Default: `s3`."),
+    ])
+}
