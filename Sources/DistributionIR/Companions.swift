@@ -94,6 +94,19 @@ public struct CompanionReference: Hashable, Sendable, Codable {
     /// The id, from the state file, when the companion has been created.
     public var id: String?
 
+    /// What the member holds while the companion does not exist: words, not an id, so that no
+    /// check mistakes it for one and a plan shows it as what it is. Never sent: a
+    /// distribution with a reference without an id is not emitted.
+    public var placeholder: String { Self.placeholder(kind: kind, name: name) }
+
+    /// The placeholder for `kind` named `name`.
+    public static func placeholder(kind: CompanionKind, name: String) -> String {
+        "(\(kind.noun) '\(name)', known after apply)"
+    }
+
+    /// Whether `value` is a placeholder (no CloudFront id starts with a parenthesis).
+    public static func isPlaceholder(_ value: String) -> Bool { value.hasPrefix("(") }
+
     /// Creates a reference.
     public init(kind: CompanionKind, name: String, path: ConfigPath, id: String?) {
         self.kind = kind

@@ -40,6 +40,10 @@ public struct Distribution: Equatable, Hashable, Sendable, Codable {
     public var config: DistributionConfig
     /// What cfc checks beyond the API's own rules.
     public var policy: DistributionPolicy
+    /// The companion resources it names (`cache-policy: static`), in the order written. Each
+    /// sets its member to the companion's id from the state file, or, while the companion does
+    /// not exist yet, to `CompanionReference.placeholder`, which is never sent.
+    public var companionReferences: [CompanionReference] = []
 
     /// Creates a distribution.
     public init(name: String, config: DistributionConfig = DistributionConfig(), policy: DistributionPolicy = DistributionPolicy()) {

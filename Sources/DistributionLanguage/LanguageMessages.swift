@@ -229,21 +229,39 @@ public enum LanguageMessages {
             hint: hint, range: range, configPath: path)
     }
 
-    /// `reference.unknown_policy`: a policy name that is no managed policy of its kind.
-    static func unknownManagedPolicy(_ name: String, kind: PolicyKind, at node: YAMLNode, _ context: LoweringContext) -> Diagnostic {
+    /// `reference.unknown_policy`: a policy name that is neither a managed policy of its kind
+    /// nor one the file declares (`declared`).
+    static func unknownManagedPolicy(
+        _ name: String, kind: PolicyKind, declared: [String], at range: SourceRange?, path: String?
+    ) -> Diagnostic {
         let bare = ManagedPolicies.bareName(name)
-        let suggestion = Suggestions.closest(to: bare, in: kind.managedNames)
+        let suggestion = Suggestions.closest(to: name, in: declared) ?? Suggestions.closest(to: bare, in: kind.managedNames)
         var fixIts: [FixIt] = []
-        if let suggestion { fixIts.append(FixIt("replace with '\(suggestion)'", range: node.range, replacement: suggestion)) }
+        if let suggestion, let range { fixIts.append(FixIt("replace with '\(suggestion)'", range: range, replacement: suggestion)) }
         let looksLikeID = ManagedPolicies.isWellFormedID(name)
+        let declaredText = declared.isEmpty ? "" : "; declared under '\(kind.companionKind.key)': " + declared.joined(separator: ", ")
         return Diagnostic(
             id: "reference.unknown_policy", severity: .error,
-            summary: "'\(VisibleText.escaped(name))' is not an AWS managed \(kind.noun)",
+            summary: "'\(VisibleText.escaped(name))' is neither an AWS managed \(kind.noun) nor one declared under '\(kind.companionKind.key)'",
             hint: looksLikeID
                 ? "an id goes in '\(kind.idKey)'"
                 : (suggestion.map { "did you mean '\($0)'? " } ?? "") + "managed \(kind.noun) names: " + kind.managedNames.joined(separator: ", ")
-                    + "; a policy of your own goes in '\(kind.idKey)' by id",
-            range: node.range, fixIts: fixIts)
+                    + declaredText + "; a policy of your own that cfc does not declare goes in '\(kind.idKey)' by id",
+            range: range, configPath: path, fixIts: fixIts)
+    }
+
+    /// `reference.unknown_policy` for a companion reference the file's declarations do not
+    /// have, settled once the whole file is known.
+    public static func unknownCompanion(_ reference: CompanionReference, declared: [String], at range: SourceRange?) -> Diagnostic {
+        if let kind = PolicyKind.all.first(where: { $0.companionKind == reference.kind }) {
+            return unknownManagedPolicy(reference.name, kind: kind, declared: declared, at: range, path: reference.path.description)
+        }
+        let suggestion = Suggestions.closest(to: reference.name, in: declared)
+        return Diagnostic(
+            id: "reference.unknown_policy", severity: .error,
+            summary: "'\(VisibleText.escaped(reference.name))' is no \(reference.kind.noun) declared under '\(reference.kind.key)'",
+            hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + (declared.isEmpty ? "declare it under '\(reference.kind.key)'" : "declared: " + declared.joined(separator: ", ")),
+            range: range, configPath: reference.path.description)
     }
 
     /// `schema.policy_keys`: a policy given both by name and by id.

@@ -107,3 +107,76 @@ import Testing
         #expect(result.documents.isEmpty)
     }
 }
+
+/// A behavior names a declared policy (`cache-policy: static`): its id comes from the state
+/// file's table; until the policy exists, the distribution's document waits.
+@Suite struct CompanionReferenceTests {
+    private static let yaml = """
+        version: 1
+        distributions:
+          site:
+            origins:
+              app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: https-only
+              cache-policy: static
+              response-headers-policy: SecurityHeadersPolicy
+        cache-policies:
+          static: {min-ttl: 60}
+
+        """
+
+    private func compile(_ yaml: String, ids: CompanionIDs = CompanionIDs()) -> CompileResult {
+        var options = CompileOptions()
+        options.companionIDs = ids
+        return Pipeline().compile(source: SourceFile(path: "site.yaml", bytes: Array(yaml.utf8)), options: options)
+    }
+
+    @Test func aCreatedPolicyIsReferredToByItsID() throws {
+        let id = "0d3ffc3b-8b1f-4e9a-9a42-6a6f1c2e8b7d"
+        let result = compile(Self.yaml, ids: CompanionIDs([.cachePolicy: ["static": id]]))
+        #expect(result.diagnostics.filter { $0.severity != .note }.isEmpty, "\(TestCompiler.renderedDiagnostics(result))")
+        let document = try #require(result.documents.first { $0.logicalPath == "site.distribution.json" })
+        #expect(String(decoding: document.bytes, as: UTF8.self).contains("\"CachePolicyId\": \"\(id)\""))
+        #expect(result.model?.distributions.first?.companionReferences.map(\.name) == ["static"])
+    }
+
+    @Test func aPolicyNotCreatedYetKeepsTheDistributionBackWithAWarning() throws {
+        let result = compile(Self.yaml)
+        #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
+        let warning = try #require(result.diagnostics.first { $0.id == "compile.waiting_for_ids" })
+        #expect(warning.severity == .warning)
+        #expect(warning.summary == "distribution 'site' is not written: it names cache policy 'static', which does not exist in CloudFront yet")
+        #expect(warning.range?.start.line == 9 && warning.range?.start.column == 21)
+        // The policy's own document is written; the distribution's, which needs its id, is not.
+        #expect(result.documents.map(\.logicalPath) == ["static.cache-policy.json"])
+        // No check mistakes the placeholder for a malformed id.
+        #expect(!result.diagnostics.contains { $0.id == "behaviors.policy_id_form" })
+    }
+
+    @Test func anUndeclaredNameIsAnErrorWithTheDeclaredOnesSuggested() throws {
+        let result = compile(Self.yaml.replacingOccurrences(of: "cache-policy: static", with: "cache-policy: statik"))
+        let error = try #require(result.diagnostics.first { $0.id == "reference.unknown_policy" })
+        #expect(error.summary == "'statik' is neither an AWS managed cache policy nor one declared under 'cache-policies'")
+        #expect(error.hint?.hasPrefix("did you mean 'static'?") == true)
+        #expect(error.fixIts.first?.replacement == "static")
+        #expect(error.configPath == "distributions.site.default-cache-behavior.cache-policy")
+        #expect(result.documents.isEmpty)
+    }
+
+    @Test func theStreamedDriverSettlesReferencesAlike() throws {
+        let directory = TestPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("site.yaml")
+        // Declared after the distribution, which the streamed driver hands off before it has
+        // read the declaration.
+        try Self.yaml.replacingOccurrences(of: "cache-policy: static", with: "cache-policy: statik").write(to: input, atomically: true, encoding: .utf8)
+        var options = CompileOptions()
+        options.formats = [.json]
+        let streamed = StreamingCompile.run(paths: [input.path], options: options, output: directory.appendingPathComponent("out").path)
+        #expect(streamed.outcome.failed)
+        #expect(streamed.outcome.diagnostics.contains { $0.id == "reference.unknown_policy" })
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
+    }
+}

@@ -200,7 +200,7 @@ import Testing
         let result = TestCompiler.compile(config("cache-policy: Managed-CachingOptimised"))
         let error = try #require(result.diagnostics.first { $0.id == "reference.unknown_policy" })
         #expect(error.severity == .error)
-        #expect(error.summary == "'Managed-CachingOptimised' is not an AWS managed cache policy")
+        #expect(error.summary == "'Managed-CachingOptimised' is neither an AWS managed cache policy nor one declared under 'cache-policies'")
         #expect(error.range?.start.line == 11 && error.range?.start.column == 21)
         #expect(error.hint?.hasPrefix("did you mean 'CachingOptimized'?") == true)
         #expect(error.fixIts.first?.replacement == "CachingOptimized")

@@ -43,6 +43,9 @@ struct DistributionUnit: Sendable {
         }
         if keepsDistribution { outcome.distribution = budgeted }
         if let distribution = budgeted {
+            outcome.references = distribution.companionReferences.map { ($0, locator.valueRange(of: $0.path)) }
+        }
+        if let distribution = budgeted {
             let facts = DistributionFacts(distribution, locator: locator)
             if facts.isRelevant { outcome.fileFacts = facts }
         }
@@ -51,6 +54,13 @@ struct DistributionUnit: Sendable {
         let formats = options.formats.sorted()
         guard !outcome.checkDiagnostics.containsErrors, !formats.isEmpty,
               DistributionNames.problem(with: distribution.name) == nil else { return outcome }
+        // A companion it names does not exist yet: its id, and so the document, comes after
+        // `cfc apply` has created it.
+        let waiting = outcome.references.filter { $0.reference.id == nil }
+        guard waiting.isEmpty else {
+            outcome.waitingFor = waiting
+            return outcome
+        }
         // Printed as it is emitted, every format in one walk of the IR, into buffers handed to
         // the destination directly. About 1.3 kB of JSON per behavior and per origin: room for
         // the whole document.
@@ -94,6 +104,11 @@ struct UnitOutcome<Receipt: Sendable>: Sendable {
     var writeError: FileIOError? = nil
     /// What the rules about the whole file need of the distribution (`FileRules`).
     var fileFacts: DistributionFacts? = nil
+    /// The companions the distribution names, with where (settled against the file's
+    /// declarations by `FileSettlement`).
+    var references: [(reference: CompanionReference, range: SourceRange?)] = []
+    /// The references whose companions do not exist yet, when that kept the documents back.
+    var waitingFor: [(reference: CompanionReference, range: SourceRange?)] = []
 
     /// Whether lowering reported an error.
     var loweringFailed: Bool { loweringDiagnostics.containsErrors }
@@ -133,17 +148,47 @@ struct FileSettlement<Receipt: Sendable> {
     var failed: Bool
 
     /// Settles the units of one file whose parse and top level reported `fileDiagnostics`.
-    /// The checks about the file as a whole (aliases claimed twice) run here, once every
-    /// distribution is known.
-    init(fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>], options: CompileOptions) {
+    /// The checks about the file as a whole (aliases claimed twice, companions named but not
+    /// declared) run here, once every distribution and `companions` are known.
+    init(fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>], companions: [Companion], options: CompileOptions) {
         diagnostics = fileDiagnostics
-        for unit in units { diagnostics += unit.loweringDiagnostics }
-        let failedBeforeChecks = fileDiagnostics.containsErrors || units.contains(where: \.loweringFailed)
+        var referencesFailed = false
+        var declared: [CompanionKind: [String]] = [:]
+        for companion in companions { declared[companion.kind, default: []].append(companion.name) }
+        for unit in units {
+            diagnostics += unit.loweringDiagnostics
+            for (reference, range) in unit.references where !(declared[reference.kind] ?? []).contains(reference.name) {
+                diagnostics.append(LanguageMessages.unknownCompanion(reference, declared: declared[reference.kind] ?? [], at: range))
+                referencesFailed = true
+            }
+        }
+        let failedBeforeChecks = fileDiagnostics.containsErrors || referencesFailed || units.contains(where: \.loweringFailed)
         if !failedBeforeChecks {
             for unit in units { diagnostics += unit.checkDiagnostics }
             diagnostics += FileRules.findings(units.compactMap(\.fileFacts), baselinesAPIRejections: options.baselinesAPIRejections)
         }
         failed = diagnostics.containsErrors
+        if !failed {
+            for unit in units where !unit.waitingFor.isEmpty { diagnostics.append(CompanionMessages.waiting(unit.waitingFor)) }
+        }
+    }
+}
+
+/// Messages about companion resources in a compile.
+enum CompanionMessages {
+    /// `compile.waiting_for_ids`: a distribution names companions that do not exist yet.
+    static func waiting(_ references: [(reference: CompanionReference, range: SourceRange?)]) -> Diagnostic {
+        let first = references[0]
+        let names = references.map { "\($0.reference.kind.noun) '\($0.reference.name)'" }
+        let distribution = first.reference.path.components.dropFirst().first.flatMap { if case .key(let name) = $0 { name } else { nil } }
+        let subject = distribution.map { "distribution '\($0)'" } ?? "the distribution"
+        let many = references.count > 1
+        return Diagnostic(
+            id: "compile.waiting_for_ids", severity: .warning,
+            summary: "\(subject) is not written: it names \(names.joined(separator: " and ")), which \(many ? "do" : "does") not exist in CloudFront yet",
+            hint: "cfc apply creates \(many ? "them" : "it") first and records the id\(many ? "s" : "") in the state file; compile again after that (or give --state)",
+            range: first.range, configPath: first.reference.path.description,
+            notes: references.dropFirst().map { DiagnosticNote("also waiting for \($0.reference.kind.noun) '\($0.reference.name)'", at: $0.range) })
     }
 }
 

@@ -57,7 +57,8 @@ public struct Pipeline: Sendable {
         let locator = YAMLSourceLocator(document: document)
         let unit = DistributionUnit(pipeline: self, options: options, keepsDistribution: true)
         let units = Parallel.map(entries) { unit.run($0, locator: locator, into: InMemoryDestination()) }
-        let settled = FileSettlement(fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units, options: options)
+        let settled = FileSettlement(fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units, companions: companions,
+                                     options: options)
         for diagnostic in settled.diagnostics.dropFirst(sink.diagnostics.count - earlier) { sink.emit(diagnostic) }
         let companionDocuments = settled.failed ? [] : CompanionEmission(companions, options: options, into: InMemoryDestination()).receipts
         return CompileResult(source: source, model: ConfigModel(distributions: units.compactMap(\.distribution), companions: companions),
@@ -107,6 +108,10 @@ public struct CompileOptions: Sendable {
     /// that writes or applies a document leave it off, so no suppression makes cfc write a
     /// document the API refuses.
     public var baselinesAPIRejections = false
+    /// The ids of the companion resources that exist in CloudFront (from the state file): a
+    /// distribution that names one gets its id; one that names a companion not created yet is
+    /// not emitted (`compile.waiting_for_ids`).
+    public var companionIDs = CompanionIDs()
     /// How far `compile --output` lets the parser run ahead of the workers, in bytes of the
     /// trees handed off (nil: 2 MiB per core). Tests narrow it to exercise the waiting.
     public var handOffWindowBytes: Int? = nil
@@ -249,7 +254,7 @@ public struct CatalogLoweringStage: LoweringStage {
 
     public func lower(_ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions)
         -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
-        lowerDistribution(entry, locator: locator)
+        lowerDistribution(entry, locator: locator, companionIDs: options.companionIDs)
     }
 }
 

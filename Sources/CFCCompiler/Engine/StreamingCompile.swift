@@ -229,7 +229,7 @@ public enum StreamingCompile {
             }
         }
 
-        let settled = FileSettlement(fileDiagnostics: sink.diagnostics, units: ordered, options: options)
+        let settled = FileSettlement(fileDiagnostics: sink.diagnostics, units: ordered, companions: companions, options: options)
         var file = FileOutcome(source: source, diagnostics: settled.diagnostics)
         if settled.failed {
             removeStaged(allStaged + inline.flatMap(\.receipts))

@@ -25,6 +25,19 @@ public struct LoweringContext {
         self.sink = sink
     }
 
+    /// The ids of the companion resources that exist (from the state file), for references.
+    public var companionIDs = CompanionIDs()
+    /// The references to companions lowered so far, for the distribution to keep.
+    public var companionReferences: [CompanionReference] = []
+
+    /// Records a reference to the companion `kind` named `name` at the current path, and
+    /// returns what its member holds: the id when the companion exists, else the placeholder.
+    public mutating func referToCompanion(_ kind: CompanionKind, named name: String) -> String {
+        let id = companionIDs.id(of: kind, named: name)
+        companionReferences.append(CompanionReference(kind: kind, name: name, path: ConfigPath(path), id: id))
+        return id ?? CompanionReference.placeholder(kind: kind, name: name)
+    }
+
     /// The distribution being lowered: its name's node and the span of its own text, so that a
     /// problem in a value it takes from an anchor can say which distribution it is about.
     var distribution: (key: YAMLNode, span: SourceRange)?

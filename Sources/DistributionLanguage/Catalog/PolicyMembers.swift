@@ -5,6 +5,8 @@ import YAMLSyntax
 
 /// One kind of policy a behavior points at by id, and the managed ones it may name instead.
 struct PolicyKind: Sendable {
+    /// The companion resources of this kind a file may declare and name.
+    let companionKind: CompanionKind
     /// The key that names a policy (`cache-policy`).
     let nameKey: String
     /// The key that gives its id (`cache-policy-id`).
@@ -19,15 +21,15 @@ struct PolicyKind: Sendable {
     let nameForID: @Sendable (String) -> String?
 
     static let cache = PolicyKind(
-        nameKey: "cache-policy", idKey: "cache-policy-id", noun: "cache policy",
+        companionKind: .cachePolicy, nameKey: "cache-policy", idKey: "cache-policy-id", noun: "cache policy",
         managedNames: ManagedPolicies.cachePolicies.map(\.name),
         idForName: { ManagedPolicies.cachePolicy(named: $0)?.id }, nameForID: { ManagedPolicies.cachePolicy(id: $0)?.name })
     static let originRequest = PolicyKind(
-        nameKey: "origin-request-policy", idKey: "origin-request-policy-id", noun: "origin request policy",
+        companionKind: .originRequestPolicy, nameKey: "origin-request-policy", idKey: "origin-request-policy-id", noun: "origin request policy",
         managedNames: ManagedPolicies.originRequestPolicies.map(\.name),
         idForName: { ManagedPolicies.originRequestPolicy(named: $0)?.id }, nameForID: { ManagedPolicies.originRequestPolicy(id: $0)?.name })
     static let responseHeaders = PolicyKind(
-        nameKey: "response-headers-policy", idKey: "response-headers-policy-id", noun: "response headers policy",
+        companionKind: .responseHeadersPolicy, nameKey: "response-headers-policy", idKey: "response-headers-policy-id", noun: "response headers policy",
         managedNames: ManagedPolicies.responseHeadersPolicies.map(\.name),
         idForName: { ManagedPolicies.responseHeadersPolicy(named: $0)?.id },
         nameForID: { ManagedPolicies.responseHeadersPolicy(id: $0)?.name })
@@ -51,32 +53,36 @@ extension Member {
             emitValue: { plain.emit(at: $0, into: &$1) },
             readValue: { plain.read(into: &$0, from: $1, &$2) },
             exportValue: { root, style in
-                guard let id = field.get(root) else { return nil }
+                guard let id = field.get(root), !CompanionReference.isPlaceholder(id) else { return nil }
                 if !style.deployedOnly, kind.nameForID(id) != nil { return nil }
                 return .string(id)
             },
             copyValue: { plain.copy(into: &$0, from: $1) })
     }
 
-    /// A managed policy named instead of its id (`cache-policy: CachingOptimized`, also
-    /// `Managed-CachingOptimized` as the console shows it): cfc's own key, lowered into the
-    /// same id the `…-id` key sets, and never sent itself.
+    /// A policy named instead of its id: an AWS managed one (`cache-policy: CachingOptimized`,
+    /// also `Managed-CachingOptimized` as the console shows it), or one the file declares
+    /// (`cache-policy: static`, under `cache-policies:`). cfc's own key, lowered into the same
+    /// id the `…-id` key sets (a declared policy's from the state file), and never sent itself.
+    /// Whether a declared policy of that name exists is settled once the whole file is known.
     static func policyName(_ kind: PolicyKind, _ keyPath: any WritableKeyPath<Root, String?> & Sendable, _ summary: String) -> Member {
         let field = FieldAccess(keyPath)
         return Member(
             key: kind.nameKey, apiName: nil, apiNamesRead: [], summary: summary, isRequired: false, acceptsNull: true,
-            shapeOf: { .enumeration(kind.managedNames + kind.managedNames.map { ManagedPolicies.consolePrefix + $0 }) },
+            shapeOf: { .string },
             lowerValue: { root, node, context in
                 if node.isNull, node.kind == .scalar {
                     field.set(&root, nil)
                     return
                 }
                 guard let name = StringCodec().lower(node, &context) else { return }
-                guard let id = kind.idForName(name) else {
-                    context.emit(LanguageMessages.unknownManagedPolicy(name, kind: kind, at: node, context))
-                    return
+                if let id = kind.idForName(name) {
+                    field.set(&root, id)
+                } else if ManagedPolicies.isWellFormedID(name) || DistributionNames.problem(with: name) != nil {
+                    context.emit(LanguageMessages.unknownManagedPolicy(name, kind: kind, declared: [], at: node.range, path: nil))
+                } else {
+                    field.set(&root, context.referToCompanion(kind.companionKind, named: name))
                 }
-                field.set(&root, id)
             },
             emitValue: { _, _ in },
             readValue: { _, _, _ in },

@@ -117,10 +117,15 @@ public struct DistributionEntry: Sendable {
 }
 
 /// Lowers one distribution and checks its references, with diagnostics of its own (so that
-/// distributions can be lowered in parallel and reported in file order).
-public func lowerDistribution(_ entry: DistributionEntry, locator: YAMLSourceLocator) -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
+/// distributions can be lowered in parallel and reported in file order). A companion it names
+/// takes its id from `companionIDs`; whether the file declares it is settled by the caller,
+/// which knows the whole file.
+public func lowerDistribution(
+    _ entry: DistributionEntry, locator: YAMLSourceLocator, companionIDs: CompanionIDs = CompanionIDs()
+) -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
     let sink = DiagnosticCollector()
     var context = LoweringContext(sink: sink)
+    context.companionIDs = companionIDs
     // Only a file with anchors can share a value between distributions; without any, the note
     // "takes this value from an anchor" was wrong wherever a finding pointed at a name.
     if locator.mayShareValues { context.distribution = (entry.key, entry.value.range) }
@@ -130,6 +135,7 @@ public func lowerDistribution(_ entry: DistributionEntry, locator: YAMLSourceLoc
     }
     guard var distribution = lowered else { return (nil, sink.diagnostics) }
     distribution.name = name
+    distribution.companionReferences = context.companionReferences
     Distribution.applyContextualDefaults(&distribution)
     checkReferences(distribution, locator: locator, sink: sink)
     return (distribution, sink.diagnostics)

@@ -65,7 +65,8 @@ struct PolicyIDFormRule: Rule {
                  { ManagedPolicies.responseHeadersPolicy(named: $0)?.id }),
             ]
             for policy in policies {
-                guard let id = policy.id, !ManagedPolicies.isWellFormedID(id) else { continue }
+                // A declared policy not created yet holds a placeholder, never sent.
+                guard let id = policy.id, !ManagedPolicies.isWellFormedID(id), !CompanionReference.isPlaceholder(id) else { continue }
                 let hint: String
                 if policy.idForName(id) != nil {
                     hint = "'\(id)' is a managed \(policy.noun)'s name: write '\(policy.key): \(id)'"
