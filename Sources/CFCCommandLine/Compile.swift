@@ -24,6 +24,10 @@ struct Compile: ParsableCommand {
     @Option(name: [.short, .long], help: "Directory to write the documents into.", transform: nonEmptyPath)
     var output: String?
 
+    @Option(help: "The state file, for the ids of companion resources referred to by name (default: cfc-state.json beside the first config, if present).",
+            transform: nonEmptyPath)
+    var state: String?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -38,7 +42,7 @@ struct Compile: ParsableCommand {
         options.formats = format.formats
         // compile shows no notes (`cfc check` does), so the rules that only inform need not run.
         options.includeNotes = false
-        try diagnostics.present(CompileCommand.execute(files, output: output, options: options))
+        try diagnostics.present(CompileCommand.execute(files, output: output, statePath: state, options: options))
     }
 }
 

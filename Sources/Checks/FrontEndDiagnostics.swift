@@ -75,10 +75,10 @@ public enum FrontEndDiagnostics {
               fix: "Use letters, digits, '-', '_' and '.', starting with a letter or digit, and a name no managed policy has."),
         Entry(id: "compile.waiting_for_ids", meaning: "A distribution names a companion resource (cache-policy: static) that the state file does not list yet, so its id is unknown and the distribution's documents are not written; the companion's own are.",
               fix: "Run cfc apply, which creates the companion first and records its id, then compile again; or point --state at the state file that lists it."),
-        Entry(id: "schema.policy_keys", meaning: "A behavior gives a policy both by name (cache-policy) and by id (cache-policy-id); both set the same API member.",
-              fix: "Keep one: the name key for an AWS managed policy, the id key for any policy."),
-        Entry(id: "reference.unknown_policy", meaning: "cache-policy, origin-request-policy or response-headers-policy names neither an AWS managed policy of that kind (docs/managed-policies.md lists them) nor one the file declares under cache-policies:, origin-request-policies: or response-headers-policies:.",
-              fix: "Use a managed policy's name (the hint names the closest), or give a policy of your own by id in the …-policy-id key."),
+        Entry(id: "schema.policy_keys", meaning: "A behavior gives a policy both by name (cache-policy) and by id (cache-policy-id), or an origin its origin access control both by name (origin-access-control) and by id (origin-access-control-id); both set the same API member.",
+              fix: "Keep one: the name key for an AWS managed policy or one the file declares, the id key for any."),
+        Entry(id: "reference.unknown_policy", meaning: "cache-policy, origin-request-policy or response-headers-policy names neither an AWS managed policy of that kind (docs/managed-policies.md lists them) nor one the file declares under cache-policies:, origin-request-policies: or response-headers-policies:; or origin-access-control names none declared under origin-access-controls:.",
+              fix: "Use a managed policy's name or a declared one's (the hint names the closest), or give one of your own that cfc does not declare by id in the …-id key."),
         Entry(id: "reference.unknown_origin", meaning: "A behavior's target-origin-id, or an origin group member, names no origin or origin group of the distribution.",
               fix: "Use an origin id defined under origins: (the hint names the closest)."),
         // API documents read by import, plan and diff
@@ -170,6 +170,8 @@ public enum FrontEndDiagnostics {
               fix: "Apply a plan as cfc plan wrote it; to change it, change the config and plan again."),
         Entry(id: "apply.plan_stale", meaning: "A saved plan was made against something that has changed since (the state file, a live config or its ETag), so applying it would not do what was reviewed.",
               fix: "Plan again (cfc plan --refresh --output DIR), review, and apply the new plan."),
+        Entry(id: "apply.duplicate_companion", meaning: "Two of the configs applied together declare a companion resource (policy or origin access control) of the same kind under the same name; CloudFront names are unique per account, so one would overwrite the other.",
+              fix: "Rename one of them, or declare it once and refer to it by name from both configs."),
         // Diagnostic output
         Entry(id: "diagnostics.error_limit", meaning: "More errors than --error-limit in one file: the rest are counted, not shown.",
               fix: "Fix the errors shown and run again, or raise --error-limit."),

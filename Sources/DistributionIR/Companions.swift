@@ -131,6 +131,42 @@ public struct CompanionIDs: Hashable, Sendable {
     public func id(of kind: CompanionKind, named name: String) -> String? { byKind[kind]?[name] }
 }
 
+extension Distribution {
+    /// The companions it names that `ids` has no id for: what keeps it from being sent.
+    public func unresolvedCompanions(_ ids: CompanionIDs) -> [CompanionReference] {
+        companionReferences.filter { ids.id(of: $0.kind, named: $0.name) == nil }
+    }
+
+    /// The distribution with every companion it names set to the id `ids` has for it, as
+    /// `cfc apply` sends it once it has created the companions (or made again one deleted
+    /// outside cfc). A placeholder names its kind and companion, and ids are unique, so each
+    /// value stands for one companion wherever it is written.
+    public func resolvingCompanions(_ ids: CompanionIDs) -> Distribution {
+        var replacements: [String: String] = [:]
+        var resolved = self
+        for (index, reference) in companionReferences.enumerated() {
+            guard let id = ids.id(of: reference.kind, named: reference.name), id != reference.id else { continue }
+            replacements[reference.id ?? reference.placeholder] = id
+            resolved.companionReferences[index].id = id
+        }
+        guard !replacements.isEmpty else { return self }
+        func resolve(_ value: inout String?) {
+            if let current = value, let id = replacements[current] { value = id }
+        }
+        func resolve(_ behavior: inout CacheBehavior) {
+            resolve(&behavior.cachePolicyId)
+            resolve(&behavior.originRequestPolicyId)
+            resolve(&behavior.responseHeadersPolicyId)
+        }
+        resolve(&resolved.config.defaultCacheBehavior)
+        if resolved.config.sentCacheBehaviors != nil {
+            for index in resolved.config.cacheBehaviors.indices { resolve(&resolved.config.cacheBehaviors[index]) }
+        }
+        for index in resolved.config.origins.indices { resolve(&resolved.config.origins[index].sentOriginAccessControlId) }
+        return resolved
+    }
+}
+
 // MARK: - Cache policies
 
 /// `CachePolicyConfig`: a cache key and TTLs that behaviors share.

@@ -257,11 +257,17 @@ public enum LanguageMessages {
             return unknownManagedPolicy(reference.name, kind: kind, declared: declared, at: range, path: reference.path.description)
         }
         let suggestion = Suggestions.closest(to: reference.name, in: declared)
+        var fixIts: [FixIt] = []
+        if let suggestion, let range { fixIts.append(FixIt("replace with '\(suggestion)'", range: range, replacement: suggestion)) }
+        // An origin access control's id is 13 or 14 capital letters and digits.
+        let looksLikeID = reference.name.utf8.count >= 13 && CloudFrontIdentifier.isDistributionID(reference.name)
+        let idHint = looksLikeID ? "an id goes in '\(reference.kind.fileWord)-id'; " : ""
         return Diagnostic(
             id: "reference.unknown_policy", severity: .error,
             summary: "'\(VisibleText.escaped(reference.name))' is no \(reference.kind.noun) declared under '\(reference.kind.key)'",
-            hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + (declared.isEmpty ? "declare it under '\(reference.kind.key)'" : "declared: " + declared.joined(separator: ", ")),
-            range: range, configPath: reference.path.description)
+            hint: idHint + (suggestion.map { "did you mean '\($0)'? " } ?? "")
+                + (declared.isEmpty ? "declare it under '\(reference.kind.key)'" : "declared: " + declared.joined(separator: ", ")),
+            range: range, configPath: reference.path.description, fixIts: fixIts)
     }
 
     /// `schema.policy_keys`: a policy given both by name and by id.
@@ -269,8 +275,25 @@ public enum LanguageMessages {
         Diagnostic(
             id: "schema.policy_keys", severity: .error,
             summary: "the \(kind.noun) is given twice: '\(kind.nameKey)' and '\(kind.idKey)'",
-            hint: "keep one: '\(kind.nameKey)' names a managed policy, '\(kind.idKey)' gives any policy's id",
+            hint: "keep one: '\(kind.nameKey)' names a managed or declared policy, '\(kind.idKey)' gives any policy's id",
             range: id.range, notes: [DiagnosticNote("also given here", at: name.range)])
+    }
+
+    /// `schema.policy_keys`: a companion given both by name and by id.
+    static func namedTwice(noun: String, nameKey: String, idKey: String, name: YAMLNode, id: YAMLNode) -> Diagnostic {
+        Diagnostic(
+            id: "schema.policy_keys", severity: .error,
+            summary: "the \(noun) is given twice: '\(nameKey)' and '\(idKey)'",
+            hint: "keep one: '\(nameKey)' names one the file declares, '\(idKey)' gives any one's id",
+            range: id.range, notes: [DiagnosticNote("also given here", at: name.range)])
+    }
+
+    /// `reference.unknown_policy`: a name that cannot name a companion at all.
+    static func badCompanionReference(_ name: String, kind: CompanionKind, reason: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            id: "reference.unknown_policy", severity: .error,
+            summary: "'\(VisibleText.escaped(name))' cannot name a \(kind.noun): \(reason)",
+            hint: "name one declared under '\(kind.key)'", range: range)
     }
 
     /// `schema.companion_name`: a companion name that cannot name an output file.

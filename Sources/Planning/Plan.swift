@@ -65,8 +65,50 @@ public struct Plan: Sendable {
         }
     }
 
+    /// One companion resource's plan (a policy, an origin access control).
+    public struct CompanionEntry: Sendable, Equatable {
+        /// What happens to it.
+        public enum Action: String, Sendable {
+            /// It is declared and the state file lists no id for it.
+            case create
+            /// Its document is not the one last applied.
+            case update
+            /// Its document is the one last applied.
+            case unchanged
+            /// The state file lists it and no config declares it any more: deleted after the
+            /// distributions no longer name it.
+            case delete
+        }
+
+        /// Its kind.
+        public var kind: CompanionKind
+        /// Its name.
+        public var name: String
+        /// What happens to it.
+        public var action: Action
+        /// Its CloudFront id, when it exists.
+        public var id: String?
+        /// The ETag last recorded, for `--if-match` in the printed commands.
+        public var etag: String?
+        /// The SHA-256 of the document written (`NAME.cache-policy.json`); nil for a delete.
+        public var documentSHA256: String?
+
+        /// Creates an entry.
+        public init(kind: CompanionKind, name: String, action: Action, id: String?, etag: String?, documentSHA256: String?) {
+            self.kind = kind
+            self.name = name
+            self.action = action
+            self.id = id
+            self.etag = etag
+            self.documentSHA256 = documentSHA256
+        }
+    }
+
     /// The distributions, in the new config's order.
     public var entries: [Entry]
+    /// The companion resources, by kind then name: created and updated before the
+    /// distributions, deleted after them.
+    public var companions: [CompanionEntry] = []
     /// The budget the invalidation plans were fitted to.
     public var budget: InvalidationBudget
     /// The distribution id to put in the commands, if known.
@@ -82,7 +124,9 @@ public struct Plan: Sendable {
     public static let formatVersion = 1
 
     /// Whether applying the plan would change anything.
-    public var hasChanges: Bool { entries.contains { $0.action != .unchanged || !$0.invalidation.isEmpty } }
+    public var hasChanges: Bool {
+        entries.contains { $0.action != .unchanged || !$0.invalidation.isEmpty } || companions.contains { $0.action != .unchanged }
+    }
 
     /// Creates a plan.
     public init(entries: [Entry], budget: InvalidationBudget, distributionID: String?) {
@@ -145,6 +189,24 @@ public struct Plan: Sendable {
         return commands
     }
 
+    /// The `aws` command that applies a companion entry, if any.
+    public func commands(for companion: CompanionEntry) -> [[String]] {
+        let directory = documentDirectory.map { $0 == "/" ? "/" : $0 + "/" } ?? ""
+        let resource = companion.kind.fileWord
+        let document = "file://\(directory)\(companion.kind.logicalPath(forName: companion.name, fileExtension: "json"))"
+        let id = companion.id ?? "<ID>"
+        switch companion.action {
+        case .create:
+            return [["aws", "cloudfront", "create-\(resource)", "--\(resource)-config", document]]
+        case .update:
+            return [["aws", "cloudfront", "update-\(resource)", "--id", id, "--if-match", companion.etag ?? "<ETAG>", "--\(resource)-config", document]]
+        case .delete:
+            return [["aws", "cloudfront", "delete-\(resource)", "--id", id, "--if-match", companion.etag ?? "<ETAG>"]]
+        case .unchanged:
+            return []
+        }
+    }
+
     /// What the invalidation costs: paths (a wildcard counts as one), billable paths, USD.
     public func cost(of entry: Entry) -> (paths: Int, billable: Int, usd: Double) {
         let count = entry.invalidation.paths.count
@@ -155,10 +217,27 @@ public struct Plan: Sendable {
     /// The plan for people.
     public func renderText(includeCommands: Bool = true) -> [UInt8] {
         var text = ""
+        func companionLines(_ companion: CompanionEntry) {
+            text += "\(companion.kind.noun) \(companion.name): \(companion.action.rawValue)"
+            if let id = companion.id, companion.action != .create { text += " (\(id))" }
+            if companion.action == .create { text += " (its id is known after apply)" }
+            text += "\n"
+            let commands = includeCommands ? self.commands(for: companion) : []
+            if !commands.isEmpty {
+                text += "  apply:\n" + commands.map { "    \(ShellQuoting.commandLine($0))\n" }.joined()
+            }
+        }
+        // In the order apply carries them out: companions a distribution will name first.
+        for companion in companions where companion.action != .delete { companionLines(companion) }
         for entry in entries {
             text += "distribution \(entry.distribution.name): \(entry.action.rawValue)"
             if let etag = entry.etag, entry.action == .update { text += " (if-match \(etag))" }
             text += "\n"
+            let waiting = entry.distribution.companionReferences.filter { $0.id == nil }
+            if !waiting.isEmpty {
+                text += "  names \(waiting.map { "\($0.kind.noun) '\($0.name)'" }.joined(separator: ", ")), known after apply: "
+                    + "cfc apply fills in the id\(waiting.count == 1 ? "" : "s") (the document holds a placeholder until then)\n"
+            }
             for change in entry.changes { text += "  \(symbol(change)) \(change.text)\n" }
             if entry.invalidation.isEmpty {
                 if entry.action == .update { text += "  no invalidation needed\n" }
@@ -180,6 +259,7 @@ public struct Plan: Sendable {
                 text += "  apply:\n" + commands.map { "    \(ShellQuoting.commandLine($0))\n" }.joined()
             }
         }
+        for companion in companions where companion.action == .delete { companionLines(companion) }
         // Names, ids and values come from the files: nothing in them may drive the terminal.
         return Array(VisibleText.escapedLines(text).utf8)
     }
@@ -198,7 +278,22 @@ public struct Plan: Sendable {
         var members = [JSONMember("version", .integer(Int64(Self.formatVersion)))]
         if let stateFile { members.append(JSONMember("state-file", .string(stateFile))) }
         members.append(JSONMember("distributions", .array(entries.map(json(for:)))))
+        if !companions.isEmpty { members.append(JSONMember("companions", .array(companions.map(json(for:))))) }
         return JSONValue.object(members).rendered()
+    }
+
+    private func json(for companion: CompanionEntry) -> JSONValue {
+        let commands = self.commands(for: companion)
+        return .object([
+            "kind": .string(companion.kind.key),
+            "name": .string(companion.name),
+            "action": .string(companion.action.rawValue),
+            "id": .string(companion.id),
+            "etag": .string(companion.etag),
+            "document-sha256": .string(companion.documentSHA256),
+            "commands": .array(commands.map { .string(ShellQuoting.commandLine($0)) }),
+            "command-arguments": .array(commands.map { .inlineArray($0.map { .string($0) }) }),
+        ])
     }
 
     private func json(for entry: Entry) -> JSONValue {
@@ -227,6 +322,9 @@ public struct Plan: Sendable {
                 "state-id": .string(entry.stateID), "config-sha256": .string(entry.liveConfigSHA256),
             ]),
             "document-sha256": .string(entry.documentSHA256),
+            "known-after-apply": .inlineArray(entry.distribution.companionReferences.filter { $0.id == nil }.map {
+                .inlineObject(["kind": .string($0.kind.key), "name": .string($0.name), "path": .string($0.path.description)])
+            }),
             "changes": .array(entry.changes.map(\.json)),
             "invalidation": invalidation,
             // As shell lines to paste, and as argument lists for tools that run them without a shell.

@@ -179,4 +179,65 @@ import Testing
         #expect(streamed.outcome.diagnostics.contains { $0.id == "reference.unknown_policy" })
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
     }
+
+    private static let oacYAML = """
+        version: 1
+        distributions:
+          site:
+            origins:
+              bucket:
+                domain-name: site.s3.us-east-1.amazonaws.com
+                origin-access-control: site-oac
+            default-cache-behavior:
+              target-origin-id: bucket
+              viewer-protocol-policy: https-only
+              cache-policy: CachingOptimized
+        origin-access-controls:
+          site-oac: {signing-behavior: always, signing-protocol: sigv4, origin-access-control-origin-type: s3}
+
+        """
+
+    @Test func anOriginNamesItsOriginAccessControl() throws {
+        let result = compile(Self.oacYAML, ids: CompanionIDs([.originAccessControl: ["site-oac": "E2QWRUHEXAMPLE"]]))
+        #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
+        let document = try #require(result.documents.first { $0.logicalPath == "site.distribution.json" })
+        #expect(String(decoding: document.bytes, as: UTF8.self).contains("\"OriginAccessControlId\": \"E2QWRUHEXAMPLE\""))
+        let waiting = compile(Self.oacYAML)
+        let warning = try #require(waiting.diagnostics.first { $0.id == "compile.waiting_for_ids" })
+        #expect(warning.summary.contains("origin access control 'site-oac'"))
+        #expect(warning.range?.start.line == 7)
+    }
+
+    @Test func anOriginAccessControlGivenTwiceOrUndeclaredIsAnError() throws {
+        let twice = compile(Self.oacYAML.replacingOccurrences(
+            of: "origin-access-control: site-oac", with: "origin-access-control: site-oac\n        origin-access-control-id: E2QWRUHEXAMPLE"))
+        let both = try #require(twice.diagnostics.first { $0.id == "schema.policy_keys" })
+        #expect(both.summary == "the origin access control is given twice: 'origin-access-control' and 'origin-access-control-id'")
+        #expect(both.notes.first?.range?.start.line == 7)
+        let undeclared = compile(Self.oacYAML.replacingOccurrences(of: "origin-access-control: site-oac", with: "origin-access-control: site-oak"))
+        let error = try #require(undeclared.diagnostics.first { $0.id == "reference.unknown_policy" })
+        #expect(error.summary == "'site-oak' is no origin access control declared under 'origin-access-controls'")
+        #expect(error.hint == "did you mean 'site-oac'? declared: site-oac")
+        #expect(error.fixIts.first?.replacement == "site-oac")
+        let anID = compile(Self.oacYAML.replacingOccurrences(of: "origin-access-control: site-oac", with: "origin-access-control: E2QWRUHEXAMPLE"))
+        #expect(anID.diagnostics.first { $0.id == "reference.unknown_policy" }?.hint?.hasPrefix("an id goes in 'origin-access-control-id'") == true)
+    }
+
+    /// Resolving a distribution lowered before its companions existed gives the distribution
+    /// lowered once they do: what `cfc apply` sends is what `cfc compile` writes afterwards.
+    @Test func resolvingPlaceholdersEqualsLoweringWithTheIDs() throws {
+        let ids = CompanionIDs([.cachePolicy: ["static": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"],
+                                .originAccessControl: ["site-oac": "E2QWRUHEXAMPLE"]])
+        let yaml = Self.oacYAML.replacingOccurrences(of: "cache-policy: CachingOptimized", with: "cache-policy: static")
+            + "cache-policies:\n  static: {min-ttl: 1}\n"
+        let before = try #require(compile(yaml).model?.distributions.first)
+        #expect(before.unresolvedCompanions(CompanionIDs()).count == 2)
+        let after = try #require(compile(yaml, ids: ids).model?.distributions.first)
+        #expect(before.resolvingCompanions(ids) == after)
+        #expect(after.unresolvedCompanions(ids).isEmpty)
+        // Partly known: only what is known is filled in.
+        let partial = before.resolvingCompanions(CompanionIDs([.cachePolicy: ["static": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"]]))
+        #expect(partial.config.defaultCacheBehavior.cachePolicyId == "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")
+        #expect(partial.config.origins.first?.originAccessControlId == "(origin access control 'site-oac', known after apply)")
+    }
 }

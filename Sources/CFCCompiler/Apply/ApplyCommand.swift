@@ -80,6 +80,10 @@ public enum ApplyCommand {
         var budget = InvalidationBudget()
         /// Distributions whose live config was found already as planned, and recorded so.
         var recordedAsFound: [String] = []
+        /// The companion resources: created and updated before the distributions, deleted after.
+        var companions: [CompanionPlanning.Item] = []
+        /// Where each declared companion is written, by `kind/name`.
+        var companionPlaces: [String: SourceRange] = [:]
     }
 
     /// Runs an apply, reporting progress to `console` as it happens.
@@ -103,7 +107,8 @@ public enum ApplyCommand {
         }
 
         // The plan, as cfc plan shows it, then what happens to distributions no config has.
-        let plan = Plan(entries: work.steps.map(\.entry), budget: work.budget, distributionID: nil)
+        var plan = Plan(entries: work.steps.map(\.entry), budget: work.budget, distributionID: nil)
+        plan.companions = work.companions.map(\.entry)
         console.say(String(decoding: plan.renderText(includeCommands: false), as: UTF8.self))
         for name in work.orphans {
             let id = work.state.distributions[name]?.id ?? "?"
@@ -141,16 +146,39 @@ public enum ApplyCommand {
             sink.emit(ApplyMessages.failed(name, error, progress, at: place, file: file))
             return finished(.failure)
         }
+        let companionWrites = work.companions.filter { $0.entry.action == .create || $0.entry.action == .update }
+        let companionDeletes = work.companions.map(\.entry).filter { $0.action == .delete }
+        func companionOutline(_ entry: Plan.CompanionEntry) -> String { "\(entry.kind.noun) \(entry.name): \(entry.action.rawValue)" }
+        func notDone(companionsFrom first: Int) -> [String] {
+            companionWrites[first...].map { companionOutline($0.entry) } + steps.map { ApplyMessages.outline($0.entry) }
+                + work.deletions.map { "\($0): delete" } + companionDeletes.map(companionOutline)
+        }
+        // The companions first: the distributions name them by the ids they get.
+        for (index, item) in companionWrites.enumerated() {
+            do { try run.applyCompanion(item) } catch {
+                return stop("\(item.entry.kind.noun) \(item.entry.name)", error, notDone: notDone(companionsFrom: index),
+                            place: work.companionPlaces[item.entry.kind.key + "/" + item.entry.name], file: nil)
+            }
+        }
         for (index, step) in steps.enumerated() {
-            do { try run.carryOut(step) } catch {
+            do { try run.carryOut(run.resolved(step)) } catch {
                 let notDone = steps[index...].map { ApplyMessages.outline($0.entry) } + work.deletions.map { "\($0): delete" }
+                    + companionDeletes.map(companionOutline)
                 return stop(step.entry.distribution.name, error, notDone: notDone, place: step.place, file: nil)
             }
         }
         if !work.deletions.isEmpty { again.append("--allow-delete") }
         for (index, name) in work.deletions.enumerated() {
             do { try run.delete(name) } catch {
-                return stop(name, error, notDone: work.deletions[index...].map { "\($0): delete" }, place: nil, file: run.work.statePath)
+                return stop(name, error, notDone: work.deletions[index...].map { "\($0): delete" } + companionDeletes.map(companionOutline),
+                            place: nil, file: run.work.statePath)
+            }
+        }
+        // Last, the companions nothing names any more.
+        for (index, entry) in companionDeletes.enumerated() {
+            do { try run.deleteCompanion(entry) } catch {
+                return stop("\(entry.kind.noun) \(entry.name)", error, notDone: companionDeletes[index...].map(companionOutline),
+                            place: nil, file: run.work.statePath)
             }
         }
         console.say("apply complete\n")
@@ -163,13 +191,16 @@ public enum ApplyCommand {
     static func prepareFromConfigs(
         _ request: Request, aws: AWSCLI?, options: CompileOptions, sink: DiagnosticCollector, sources: inout [SourceFile]
     ) -> Work? {
-        // The configs, checked as compile checks them.
-        let configs = CompiledConfigs(request.paths, options: options, sink: sink)
-        sources = configs.sources
-        guard !sink.diagnostics.containsErrors else { return nil }
         var work = Work(statePath: StateFile.path(forConfigs: request.paths, explicit: request.statePath), budget: request.budget)
         guard let state = StateFile.read(work.statePath, mustExist: request.statePath != nil, options: options, sink: sink) else { return nil }
         work.state = state
+        // The configs, checked as compile checks them, with the ids of the companions that exist.
+        var options = options
+        options.companionIDs = state.companionIDs
+        let configs = CompiledConfigs(request.paths, options: options, sink: sink)
+        sources = configs.sources
+        guard !sink.diagnostics.containsErrors else { return nil }
+        work.companionPlaces = configs.companionPlaces
         guard let aws else {
             sink.emit(DriftMessages.noCLI())
             return nil
@@ -212,6 +243,8 @@ public enum ApplyCommand {
                 return nil
             }
         }
+        work.companions = CompanionPlanning.plan(configs.companions, state: state)
+        if !refreshCompanions(&work, request: request, aws: aws, places: configs.companionPlaces, sink: sink) { return nil }
         // Distributions the state lists that no config has: deleted only when asked.
         let configured = Set(configs.distributions.map(\.name))
         work.orphans = state.distributions.keys.filter { !configured.contains($0) }.sorted()
@@ -279,6 +312,27 @@ public enum ApplyCommand {
             }
             work.steps.append(Step(entry: entry, configJSON: item.configJSON, batchJSON: item.batchJSON, place: item.place, reviewed: true))
         }
+        // The companions: each as the state file recorded it when the plan was made.
+        for item in saved.companions {
+            let entry = item.entry
+            let listed = state.companions[entry.kind]?[entry.name]
+            let label = "\(entry.kind.noun) \(entry.name)"
+            if listed?.id != entry.id {
+                let what = switch (entry.id, listed?.id) {
+                case (nil, let now?): "the state file now lists it as \(now), where it listed nothing (applied since?)"
+                case (let then?, nil): "the state file no longer lists it (it listed \(then))"
+                case (let then?, let now?): "the state file now maps it to \(now), not \(then)"
+                case (nil, nil): ""
+                }
+                sink.emit(SavedPlanMessages.stale(label, what, at: item.place))
+            } else if let then = entry.etag, let now = listed?.etag, then != now {
+                sink.emit(SavedPlanMessages.stale(label, "it was applied since (ETag \(now), the plan's \(then))", at: item.place))
+            }
+            work.companionPlaces[entry.kind.key + "/" + entry.name] = item.place
+        }
+        work.companions = saved.companions
+        guard !sink.diagnostics.containsErrors,
+              refreshCompanions(&work, request: request, aws: aws, places: work.companionPlaces, sink: sink) else { return nil }
         return work
     }
 
@@ -526,6 +580,7 @@ public enum ApplyCommand {
         case waitTimedOut(what: String, status: String)
         case temporaryFile(String)
         case adoptedDiffers(String)
+        case companionMissing(String)
 
         var description: String {
             switch self {
@@ -533,6 +588,8 @@ public enum ApplyCommand {
             case .unreadableLiveConfig: "the live config could not be read (the problems are listed above)"
             case .waitTimedOut(let what, let status): "\(what) was still \(status) when the wait timed out (--wait-timeout)"
             case .temporaryFile(let message): "a temporary file could not be written: \(message)"
+            case .companionMissing(let what):
+                "it names \(what), which has no id in the state file (it was not created)"
             case .adoptedDiffers(let id):
                 "\(id), made by an earlier run with this plan's caller reference, is not what the plan sends; it is recorded in the state file: plan again"
             }

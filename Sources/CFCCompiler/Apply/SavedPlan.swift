@@ -36,6 +36,8 @@ struct SavedPlan {
     var statePath: String
     /// The distributions, in plan order.
     var items: [Item]
+    /// The companion resources, in plan order, each create and update with its document.
+    var companions: [CompanionPlanning.Item] = []
     /// The files read, for rendering diagnostics.
     var sources: [SourceFile]
 
@@ -154,8 +156,22 @@ struct SavedPlan {
                 batchJSON = bytes
             }
 
+            // The companions whose ids the document holds placeholders for, filled in by apply.
+            var waiting: [CompanionReference] = []
+            if case .array(let list)? = node.member("known-after-apply")?.value {
+                for reference in list {
+                    guard let kindText = string(reference, "kind"), let kind = CompanionKind(rawValue: kindText),
+                          let companion = string(reference, "name"), DistributionNames.problem(with: companion) == nil else {
+                        invalid("a companion the distribution waits for is not a kind and name cfc writes", reference)
+                        continue
+                    }
+                    waiting.append(CompanionReference(kind: kind, name: companion, path: .distribution(name), id: nil))
+                }
+            }
+            var distribution = config
+            distribution.companionReferences = waiting
             let changes = plannedAgainst.map { SemanticDiff.compare(old: $0.config, new: config.config) } ?? []
-            var entry = Plan.Entry(distribution: config, action: action, etag: etag, changes: changes,
+            var entry = Plan.Entry(distribution: distribution, action: action, etag: etag, changes: changes,
                                    invalidation: invalidation, invalidationCallerReference: reference)
             entry.distributionID = id
             entry.stateID = stateID
@@ -163,8 +179,39 @@ struct SavedPlan {
             entry.documentSHA256 = configDigest
             items.append(Item(entry: entry, configJSON: configJSON, batchJSON: batchJSON, plannedAgainst: plannedAgainst, place: node.range))
         }
+        var companions: [CompanionPlanning.Item] = []
+        if case .array(let list)? = root.member("companions")?.value {
+            for node in list {
+                guard let kindText = string(node, "kind"), let kind = CompanionKind(rawValue: kindText),
+                      let name = string(node, "name"), DistributionNames.problem(with: name) == nil,
+                      let actionText = string(node, "action"), let action = Plan.CompanionEntry.Action(rawValue: actionText) else {
+                    if sink.errorCount == errorsBefore { invalid("a companion of the plan has no valid kind, name or action", node) }
+                    continue
+                }
+                let id = string(node, "id", required: false)
+                if let id, StateFile.problem(with: id, for: kind.idKey) != nil { invalid("'\(VisibleText.escaped(id))' is not a \(kind.noun) id", node) }
+                if action != .create, id == nil { invalid("a \(action.rawValue) needs the \(kind.noun)'s id, and the plan has none", node) }
+                let etag = string(node, "etag", required: false)
+                if let etag, !CloudFrontIdentifier.isETag(etag) { invalid("'\(VisibleText.escaped(etag))' is not an ETag", node) }
+                var configJSON: [UInt8]? = nil
+                let digest = string(node, "document-sha256", required: action != .delete)
+                if action != .delete, let digest {
+                    let file = kind.logicalPath(forName: name, fileExtension: "json")
+                    guard let read = SourceInput.read(directory + "/" + file, options: options, sink: sink) else { continue }
+                    sources.append(read)
+                    guard SHA256.hex(read.bytes) == digest else {
+                        sink.emit(SavedPlanMessages.edited(file, plan: planPath, at: node.range))
+                        continue
+                    }
+                    configJSON = read.bytes
+                }
+                companions.append(CompanionPlanning.Item(
+                    entry: Plan.CompanionEntry(kind: kind, name: name, action: action, id: id, etag: etag, documentSHA256: digest),
+                    companion: nil, configJSON: configJSON, place: node.range))
+            }
+        }
         guard sink.errorCount == errorsBefore, let statePath else { return nil }
-        return SavedPlan(directory: directory, statePath: statePath, items: items, sources: sources)
+        return SavedPlan(directory: directory, statePath: statePath, items: items, companions: companions, sources: sources)
     }
 }
 

@@ -16,7 +16,17 @@ public enum CompileCommand {
 
     /// Compiles `paths`: into the directory `output`, streamed (each distribution compiled
     /// while the next is parsed), or, without one, to standard output (one document).
-    public static func execute(_ paths: [String], output: String?, options: CompileOptions) -> CommandResult {
+    ///
+    /// The ids of companion resources referred to by name come from the state file (`statePath`,
+    /// else `cfc-state.json` beside the first config when there is one).
+    public static func execute(_ paths: [String], output: String?, statePath: String? = nil, options: CompileOptions) -> CommandResult {
+        var options = options
+        let stateSink = DiagnosticCollector()
+        guard let state = StateFile.read(StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
+                                         options: options, sink: stateSink) else {
+            return CommandResult(diagnostics: stateSink.diagnostics, sources: [], exitStatus: .compiler(failed: true))
+        }
+        options.companionIDs = state.companionIDs
         if let output {
             let (outcome, sources) = StreamingCompile.run(paths: paths, options: options, output: output)
             return CommandResult(diagnostics: outcome.diagnostics, sources: sources, exitStatus: .compiler(failed: outcome.failed))

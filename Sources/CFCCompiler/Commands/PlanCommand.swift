@@ -99,9 +99,17 @@ public enum PlanCommand {
     public static func run(_ request: Request, options: CompileOptions = CompileOptions()) -> Outcome {
         let sink = DiagnosticCollector()
         var sources: [SourceFile] = []
+        // Which distributions and companions exist, and their ids: a distribution the state
+        // knows is never planned as a create (that would make a second one), and a reference
+        // to a companion by name lowers to the id recorded.
+        let statePath = StateFile.path(forConfigs: [request.new], explicit: request.statePath)
+        guard let state = StateFile.read(statePath, mustExist: request.statePath != nil, options: options, sink: sink) else {
+            return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
+        }
         // The new side is compiled with every check: a plan is for configs that would compile.
         var checkOptions = options
         checkOptions.formats = []
+        checkOptions.companionIDs = state.companionIDs
         let compiled = Pipeline().compile(path: request.new, options: checkOptions)
         for diagnostic in compiled.diagnostics where diagnostic.severity != .note { sink.emit(diagnostic) }
         if let source = compiled.source { sources.append(source) }
@@ -114,13 +122,6 @@ public enum PlanCommand {
                 sink.emit(Diagnostic(id: "plan.distribution", severity: .error, summary: "'\(request.new)' has no distribution named '\(name)'", file: request.new))
                 return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
             }
-        }
-
-        // Which distributions exist, and their ids: a distribution the state knows is never
-        // planned as a create (that would make a second one).
-        let statePath = StateFile.path(forConfigs: [request.new], explicit: request.statePath)
-        guard let state = StateFile.read(statePath, mustExist: request.statePath != nil, options: options, sink: sink) else {
-            return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
         }
 
         var previous: ConfigInput? = nil
@@ -208,7 +209,13 @@ public enum PlanCommand {
         guard !sink.diagnostics.containsErrors else {
             return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
         }
-        let plan = Plan(entries: entries, budget: request.budget, distributionID: request.distributionID)
+        var plan = Plan(entries: entries, budget: request.budget, distributionID: request.distributionID)
+        // The companions the configs declare, and the ones the state lists that they no longer
+        // do (left alone while one distribution is planned on its own).
+        let companionItems = CompanionPlanning.plan(compiled.model?.companions ?? [], state: state)
+            .filter { request.distribution == nil || $0.entry.action != .delete }
+        plan.companions = companionItems.map(\.entry)
+        documents += CompanionPlanning.documents(companionItems)
         return Outcome(plan: plan, documents: documents, diagnostics: sink.diagnostics, sources: sources, statePath: statePath)
     }
 

@@ -26,9 +26,16 @@ import Planning
 ///       "config-sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
 ///       "pending-invalidation": {"caller-reference": "cfc-4d1c…", "paths": ["/blog/*"]}
 ///     }
+///   },
+///   "cache-policies": {
+///     "static-assets": {"id": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "etag": "E23ZP02F085DFQ", "config-sha256": "…"}
 ///   }
 /// }
 /// ```
+///
+/// Companion resources (issue: the whole site as code) are kept by kind, under the same keys
+/// that declare them in a config (`cache-policies`, `origin-access-controls`, …); a kind with
+/// none is left out, so a file without companions is what it was before they existed.
 ///
 /// The file is written whole and atomically, keys in a fixed order and distributions sorted by
 /// name, so that the same state is the same bytes and a review diff shows only what changed.
@@ -100,12 +107,44 @@ public struct StateFile: Sendable, Equatable {
         }
     }
 
+    /// What is known of one companion resource (a policy, an origin access control).
+    public struct CompanionRecord: Sendable, Equatable {
+        /// The CloudFront id: a UUID for a policy, capital letters and digits for an origin
+        /// access control.
+        public var id: String
+        /// The ETag of the config last applied or read, when known.
+        public var etag: String?
+        /// The SHA-256 (hex) of the config document last applied, when known.
+        public var configSHA256: String?
+
+        /// Creates a record for `id`.
+        public init(id: String, etag: String? = nil, configSHA256: String? = nil) {
+            self.id = id
+            self.etag = etag
+            self.configSHA256 = configSHA256
+        }
+    }
+
     /// The distributions, by name.
     public var distributions: [String: Record]
+    /// The companion resources, by kind and name.
+    public var companions: [CompanionKind: [String: CompanionRecord]]
 
     /// An empty state.
-    public init(distributions: [String: Record] = [:]) {
+    public init(distributions: [String: Record] = [:], companions: [CompanionKind: [String: CompanionRecord]] = [:]) {
         self.distributions = distributions
+        self.companions = companions.filter { !$0.value.isEmpty }
+    }
+
+    /// The ids of the companions recorded, for lowering references to them by name.
+    public var companionIDs: CompanionIDs {
+        CompanionIDs(companions.mapValues { records in records.mapValues(\.id) })
+    }
+
+    /// Records `record` for the companion of `kind` named `name`.
+    public mutating func setCompanion(_ kind: CompanionKind, _ name: String, _ record: CompanionRecord?) {
+        companions[kind, default: [:]][name] = record
+        if companions[kind]?.isEmpty == true { companions[kind] = nil }
     }
 
     /// The state file for configs at `configPaths`: `explicit` when given, else
@@ -140,11 +179,24 @@ public struct StateFile: Sendable, Equatable {
             }
             entries.append(JSONMember(name, .object(members)))
         }
-        let document = JSONValue.object([
+        var top = [
             JSONMember("version", .integer(Int64(Self.formatVersion))),
             JSONMember("distributions", .object(entries)),
-        ])
-        return document.rendered()
+        ]
+        for kind in CompanionKind.allCases {
+            guard let records = companions[kind], !records.isEmpty else { continue }
+            let members = records.keys.sorted().compactMap { name -> JSONMember? in
+                guard let record = records[name], Self.problem(with: record.id, for: kind.idKey) == nil else { return nil }
+                var fields = [JSONMember("id", .string(record.id))]
+                if let etag = record.etag, Self.problem(with: etag, for: "etag") == nil { fields.append(JSONMember("etag", .string(etag))) }
+                if let digest = record.configSHA256, Self.problem(with: digest, for: "config-sha256") == nil {
+                    fields.append(JSONMember("config-sha256", .string(digest)))
+                }
+                return JSONMember(name, .object(fields))
+            }
+            top.append(JSONMember(kind.key, .object(members)))
+        }
+        return JSONValue.object(top).rendered()
     }
 
     /// Writes the file atomically: a reader sees the old state or the new, never a mix.
@@ -190,8 +242,14 @@ public struct StateFile: Sendable, Equatable {
             sink.emit(StateMessages.wrongType("the state file", expected: "an object", node, file: file))
             return StateFile()
         }
-        for member in members where member.name != "version" && member.name != "distributions" {
-            sink.emit(StateMessages.unknownMember(member.name, in: "the state file", candidates: ["version", "distributions"], member.node, file: file))
+        let topKeys = ["version", "distributions"] + CompanionKind.allCases.map(\.key)
+        for member in members where !topKeys.contains(member.name) {
+            sink.emit(StateMessages.unknownMember(member.name, in: "the state file", candidates: topKeys, member.node, file: file))
+        }
+        var companions: [CompanionKind: [String: CompanionRecord]] = [:]
+        for kind in CompanionKind.allCases {
+            guard let list = node.member(kind.key) else { continue }
+            companions[kind] = parseCompanions(list, kind: kind, file: file, sink: sink)
         }
         switch node.member("version")?.value {
         case .number(let text)? where Int(text) == formatVersion: break
@@ -208,7 +266,7 @@ public struct StateFile: Sendable, Equatable {
             sink.emit(StateMessages.wrongType("distributions", expected: "an object from name to distribution", list, file: file))
             return StateFile()
         }
-        var state = StateFile()
+        var state = StateFile(companions: companions)
         for entry in entries {
             if let problem = DistributionNames.problem(with: entry.name) {
                 sink.emit(StateMessages.badValue("distribution name '\(VisibleText.escaped(entry.name))'", problem, entry.node, file: file))
@@ -223,6 +281,53 @@ public struct StateFile: Sendable, Equatable {
             }
         }
         return state
+    }
+
+    private static let companionKeys = ["id", "etag", "config-sha256"]
+
+    private static func parseCompanions(_ list: APINode, kind: CompanionKind, file: String, sink: any DiagnosticSink) -> [String: CompanionRecord] {
+        guard case .object(let entries) = list.value else {
+            sink.emit(StateMessages.wrongType(kind.key, expected: "an object from name to \(kind.noun)", list, file: file))
+            return [:]
+        }
+        var records: [String: CompanionRecord] = [:]
+        for entry in entries {
+            let noun = "\(kind.noun) '\(VisibleText.escaped(entry.name))'"
+            if let problem = DistributionNames.problem(with: entry.name) {
+                sink.emit(StateMessages.badValue("\(kind.noun) name '\(VisibleText.escaped(entry.name))'", problem, entry.node, file: file))
+                continue
+            }
+            if records[entry.name] != nil {
+                sink.emit(StateMessages.badValue(noun, "is listed twice", entry.node, file: file))
+                continue
+            }
+            guard case .object(let members) = entry.node.value else {
+                sink.emit(StateMessages.wrongType(noun, expected: "an object", entry.node, file: file))
+                continue
+            }
+            var values: [String: String] = [:]
+            for member in members {
+                guard companionKeys.contains(member.name) else {
+                    sink.emit(StateMessages.unknownMember(member.name, in: noun, candidates: companionKeys, member.node, file: file))
+                    continue
+                }
+                guard case .string(let text) = member.node.value else {
+                    sink.emit(StateMessages.wrongType("\(member.name) of \(noun)", expected: "a string", member.node, file: file))
+                    continue
+                }
+                if let problem = problem(with: text, for: member.name == "id" ? kind.idKey : member.name) {
+                    sink.emit(StateMessages.badValue("\(member.name) of \(noun)", problem, member.node, file: file))
+                    continue
+                }
+                values[member.name] = text
+            }
+            guard let id = values["id"] else {
+                if entry.node.member("id") == nil { sink.emit(StateMessages.missing("id", in: noun, entry.node, file: file)) }
+                continue
+            }
+            records[entry.name] = CompanionRecord(id: id, etag: values["etag"], configSHA256: values["config-sha256"])
+        }
+        return records
     }
 
     private static func parseRecord(_ node: APINode, name: String, file: String, sink: any DiagnosticSink) -> Record? {
@@ -311,6 +416,10 @@ public struct StateFile: Sendable, Equatable {
         switch key {
         case "id":
             return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE)"
+        case "policy-id":
+            return ManagedPolicies.isWellFormedID(value) ? nil : "is not a CloudFront policy id (a UUID, such as 658327ea-f89d-4fab-a63d-7e88639e58f6)"
+        case "origin-access-control-id":
+            return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront origin access control id (capital letters and digits, such as E2QWRUHEXAMPLE)"
         case "etag":
             return CloudFrontIdentifier.isETag(value) ? nil : "is not an ETag CloudFront returns (letters and digits)"
         case "arn":
@@ -334,6 +443,11 @@ public struct StateFile: Sendable, Equatable {
             return nil
         }
     }
+}
+
+extension CompanionKind {
+    /// The form its ids are checked against (`StateFile.problem(with:for:)`).
+    var idKey: String { self == .originAccessControl ? "origin-access-control-id" : "policy-id" }
 }
 
 /// The state file's messages, in one place.

@@ -92,4 +92,33 @@ extension Member {
             },
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }
+
+    /// A companion that only the file can declare, named instead of its id
+    /// (`origin-access-control: site-oac`, under `origin-access-controls:`): lowered into the
+    /// member the id key (`idKey`) sets, from the state file's id once it exists; never sent
+    /// itself. Whether the file declares it is settled once the whole file is known.
+    static func companionName(
+        _ kind: CompanionKind, key: String, _ keyPath: any WritableKeyPath<Root, String?> & Sendable, _ summary: String
+    ) -> Member {
+        let field = FieldAccess(keyPath)
+        return Member(
+            key: key, apiName: nil, apiNamesRead: [], summary: summary, isRequired: false, acceptsNull: true,
+            shapeOf: { .string },
+            lowerValue: { root, node, context in
+                if node.isNull, node.kind == .scalar {
+                    field.set(&root, nil)
+                    return
+                }
+                guard let name = StringCodec().lower(node, &context) else { return }
+                if let problem = DistributionNames.problem(with: name) {
+                    context.emit(LanguageMessages.badCompanionReference(name, kind: kind, reason: problem, at: node.range))
+                } else {
+                    field.set(&root, context.referToCompanion(kind, named: name))
+                }
+            },
+            emitValue: { _, _ in },
+            readValue: { _, _, _ in },
+            exportValue: { _, _ in nil },
+            copyValue: { root, other in field.set(&root, field.get(other)) })
+    }
 }

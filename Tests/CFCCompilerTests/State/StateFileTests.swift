@@ -1,6 +1,7 @@
 import CFCCompiler
 import CFCDiagnostics
 import CFCTestSupport
+import DistributionIR
 import Foundation
 import Testing
 
@@ -13,6 +14,13 @@ import Testing
                                 configSHA256: String(repeating: "ab", count: 32),
                                 pendingInvalidation: StateFile.PendingInvalidation(callerReference: "cfc-0123456789abcdef", paths: ["/blog/*", "/index.html"])),
         "api": StateFile.Record(id: "E1ABCDEF234567"),
+    ], companions: [
+        .cachePolicy: [
+            "static-assets": StateFile.CompanionRecord(id: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", etag: "E23ZP02F085DFQ",
+                                                       configSHA256: String(repeating: "cd", count: 32)),
+            "api": StateFile.CompanionRecord(id: "08627262-05a9-4f76-9ded-b50ca2e3a84f"),
+        ],
+        .originAccessControl: ["site-oac": StateFile.CompanionRecord(id: "E2QWRUHEXAMPLE", etag: "ETVPDKIKX0DER")],
     ])
 
     private func read(_ text: String, mustExist: Bool = false) throws -> (StateFile?, [Diagnostic]) {
@@ -34,6 +42,50 @@ import Testing
         let (state, diagnostics) = try read(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(state == Self.sample)
+    }
+
+    /// Companions sit under the keys that declare them, in the kinds' fixed order, and their ids
+    /// resolve references by name.
+    @Test func companionsAreKeptByKindAndGiveTheirIDs() {
+        let text = String(decoding: Self.sample.rendered(), as: UTF8.self)
+        let distributions = text.firstRange(of: "\"distributions\"")!.lowerBound
+        let policies = text.firstRange(of: "\"cache-policies\"")!.lowerBound
+        let controls = text.firstRange(of: "\"origin-access-controls\"")!.lowerBound
+        #expect(distributions < policies && policies < controls)
+        #expect(!text.contains("origin-request-policies"), "a kind with none is left out")
+        let ids = Self.sample.companionIDs
+        #expect(ids.id(of: .cachePolicy, named: "static-assets") == "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")
+        #expect(ids.id(of: .originAccessControl, named: "site-oac") == "E2QWRUHEXAMPLE")
+        #expect(ids.id(of: .originRequestPolicy, named: "static-assets") == nil)
+        var state = Self.sample
+        state.setCompanion(.originAccessControl, "site-oac", nil)
+        #expect(state.companions[.originAccessControl] == nil)
+    }
+
+    /// A policy id is a UUID and an origin access control id is CloudFront's capital letters and
+    /// digits; anything else in the file is refused where it stands.
+    @Test func companionNonsenseIsRefusedAtItsPlace() throws {
+        let (state, diagnostics) = try read("""
+            {
+              "version": 1,
+              "distributions": {},
+              "cache-policies": {
+                "static": {"id": "E2QWRUHEXAMPLE"},
+                "api": {"id": "08627262-05a9-4f76-9ded-b50ca2e3a84f", "etg": "E1"}
+              },
+              "origin-access-controls": {"oac": {"id": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"}, "../x": {"id": "E1"}},
+              "origin-request-policies": ["x"],
+              "cache-policy": {}
+            }
+            """)
+        #expect(state == nil)
+        let found = diagnostics.map { "\($0.range?.start.line ?? 0):\($0.summary)" }
+        #expect(found.contains { $0.hasPrefix("5:id of cache policy 'static' is not a CloudFront policy id") }, "\(found)")
+        #expect(diagnostics.contains { $0.summary == "unknown member 'etg' in cache policy 'api'" && $0.hint == "did you mean 'etag'?" })
+        #expect(found.contains { $0.hasPrefix("8:id of origin access control 'oac' is not a CloudFront origin access control id") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("8:origin access control name '../x'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("9:origin-request-policies must be an object") }, "\(found)")
+        #expect(diagnostics.contains { $0.summary == "unknown member 'cache-policy' in the state file" && $0.hint == "did you mean 'cache-policies'?" })
     }
 
     @Test func aMissingFileIsAnEmptyStateUnlessItMustExist() throws {
@@ -119,5 +171,8 @@ import Testing
         try #"{"version": 1, "distributions": {"www": {"id": "e1; rm"}}}"#.write(to: bad, atomically: true, encoding: .utf8)
         let invalid = try #require(try Processes.python("Tests/CFCSchemaTests/validate_schema.py", [schema, bad.path]))
         #expect(invalid.status == 1, "\(invalid.stdout)")
+        try #"{"version": 1, "distributions": {}, "cache-policies": {"static": {"id": "E2QWRUHEXAMPLE"}}}"#.write(to: bad, atomically: true, encoding: .utf8)
+        let badPolicy = try #require(try Processes.python("Tests/CFCSchemaTests/validate_schema.py", [schema, bad.path]))
+        #expect(badPolicy.status == 1, "a policy id is a UUID: \(badPolicy.stdout)")
     }
 }

@@ -2,7 +2,9 @@
 """A fake `aws` CLI for cfc's apply tests: the few CloudFront calls cfc makes, kept in a JSON
 file, with faults to inject. Not a CloudFront emulator: it answers as CloudFront does where
 cfc's behaviour depends on it (ETags change on update, If-Match is enforced, a caller reference
-is idempotent, a new distribution is InProgress for a few polls).
+is idempotent, a new distribution is InProgress for a few polls). Companion resources (cache,
+origin request and response headers policies, origin access controls) are kept the same way:
+names unique per kind, ETags enforced, a policy in use by a distribution cannot be deleted.
 
 Environment:
   FAKE_AWS_DIR          where db.json and calls.log live (required)
@@ -35,6 +37,67 @@ def load():
             return json.load(handle)
     except FileNotFoundError:
         return {"distributions": {}, "invalidations": []}
+
+
+# Each companion kind: the CLI's resource word, the API's structure name, the config member
+# that holds its name, and how a distribution names one (where its id would be found).
+COMPANIONS = {
+    "cache-policy": ("CachePolicy", "CachePolicyConfig", "CachePolicyId"),
+    "origin-request-policy": ("OriginRequestPolicy", "OriginRequestPolicyConfig", "OriginRequestPolicyId"),
+    "response-headers-policy": ("ResponseHeadersPolicy", "ResponseHeadersPolicyConfig", "ResponseHeadersPolicyId"),
+    "origin-access-control": ("OriginAccessControl", "OriginAccessControlConfig", "OriginAccessControlId"),
+}
+
+
+def companion_operation(db, operation, args):
+    """The answer to a companion call, or None when `operation` is not one."""
+    for word, (structure, config_name, reference) in COMPANIONS.items():
+        if operation.endswith("-" + word) or operation == f"get-{word}-config":
+            break
+        if operation == f"list-{word.replace('policy', 'policies').replace('control', 'controls')}":
+            break
+    else:
+        return None
+    store = db.setdefault(word, {})
+    if operation == f"create-{word}":
+        config = document(args, f"--{word}-config")
+        if any(item["config"]["Name"] == config["Name"] for item in store.values()):
+            fail(f"{structure}AlreadyExists", f"A {word} with this name already exists.")
+        new_id = ("".join(random.choice("0123456789abcdef") for _ in range(32)) if word != "origin-access-control"
+                  else "E" + token(13))
+        if word != "origin-access-control":
+            new_id = f"{new_id[:8]}-{new_id[8:12]}-{new_id[12:16]}-{new_id[16:20]}-{new_id[20:]}"
+        store[new_id] = {"config": config, "etag": "E" + token(13)}
+        return {"ETag": store[new_id]["etag"], structure: companion_view(word, new_id, store[new_id])}
+    if operation.startswith("list-"):
+        items = [companion_view(word, key, item) for key, item in store.items()]
+        if word == "origin-access-control":
+            items = [{"Id": item["Id"], **item["OriginAccessControlConfig"]} for item in items]
+            return {"OriginAccessControlList": {"Quantity": len(items), "Items": items}}
+        return {f"{structure}List": {"Quantity": len(items), "Items": [{"Type": "custom", structure: item} for item in items]}}
+    item_id = option(args, "--id")
+    item = store.get(item_id)
+    if item is None:
+        fail(f"NoSuch{structure}", f"The specified {word} does not exist.")
+    if operation == f"get-{word}-config":
+        return {"ETag": item["etag"], config_name: item["config"]}
+    if option(args, "--if-match") != item["etag"]:
+        fail("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.")
+    if operation == f"update-{word}":
+        item["config"] = document(args, f"--{word}-config")
+        item["etag"] = "E" + token(13)
+        return {"ETag": item["etag"], structure: companion_view(word, item_id, item)}
+    if operation == f"delete-{word}":
+        if item_id in json.dumps([distribution["config"] for distribution in db["distributions"].values()]):
+            fail(f"{structure}InUse", f"Cannot delete {word} because it is attached to one or more distributions.")
+        del store[item_id]
+        return {}
+    fail("InvalidArgument", f"the fake does not know {operation}")
+
+
+def companion_view(word, item_id, item):
+    structure, config_name, _ = COMPANIONS[word]
+    return {"Id": item_id, config_name: item["config"]}
 
 
 def save(db):
@@ -149,7 +212,9 @@ def main(args):
         status = "InProgress" if matches[0]["polls"] > 0 else "Completed"
         answer = {"Invalidation": {"Id": matches[0]["id"], "Status": status, "InvalidationBatch": matches[0]["batch"]}}
     else:
-        fail("InvalidArgument", f"the fake does not know {operation}")
+        answer = companion_operation(db, operation, args)
+        if answer is None:
+            fail("InvalidArgument", f"the fake does not know {operation}")
     save(db)
     if kill == "after":
         os.kill(os.getppid(), signal.SIGKILL)

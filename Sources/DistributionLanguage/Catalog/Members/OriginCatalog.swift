@@ -31,7 +31,9 @@ extension Origin: CatalogStructure {
         .omittable("origin-shield", \.sentOriginShield, api: "OriginShield", StructureCodec<OriginShield>(),
                "An extra caching layer in front of the origin. Default: off."),
         .omittable("origin-access-control-id", \.sentOriginAccessControlId, api: "OriginAccessControlId", StringCodec(),
-               "The origin access control that signs requests to an S3 (or other AWS) origin."),
+               "The origin access control that signs requests to an S3 (or other AWS) origin, by id."),
+        .companionName(.originAccessControl, key: "origin-access-control", \.sentOriginAccessControlId,
+               "cfc's own key, not sent: the origin access control by its name under `origin-access-controls:`; sets `OriginAccessControlId` to its id once it exists."),
     ])
 
     /// An origin needs exactly one origin type; an S3 REST endpoint without one gets an S3
@@ -44,6 +46,11 @@ extension Origin: CatalogStructure {
     }
 
     public static func validate(_ value: Origin, node: YAMLNode, _ context: inout LoweringContext) {
+        if let name = node.value(forKey: "origin-access-control"), let id = node.value(forKey: "origin-access-control-id"),
+           !name.isNull, !id.isNull {
+            context.emit(LanguageMessages.namedTwice(noun: "origin access control", nameKey: "origin-access-control",
+                                                     idKey: "origin-access-control-id", name: name, id: id))
+        }
         let types = [
             value.s3OriginConfig == nil ? nil : "s3-origin-config",
             value.customOriginConfig == nil ? nil : "custom-origin-config",

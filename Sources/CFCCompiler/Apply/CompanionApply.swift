@@ -1,0 +1,207 @@
+import APIDocument
+import CFCDiagnostics
+import CFCSupport
+import DistributionIR
+import DistributionLanguage
+import Planning
+
+extension CompanionKind {
+    /// The API structure the create and update calls answer with (`CachePolicy`).
+    var apiStructure: String { String(apiRoot.dropLast("Config".count)) }
+}
+
+extension ApplyCommand.Run {
+    /// Creates or updates one companion and records its id, ETag and document digest in the
+    /// state file at once, so that the distributions applied next can name it.
+    ///
+    /// A create first looks for one of the same name (CloudFront's names are unique per kind
+    /// and account): one an earlier run made and was stopped before it recorded it is adopted
+    /// and brought to the config, never made twice.
+    mutating func applyCompanion(_ item: CompanionPlanning.Item) throws {
+        guard let json = item.configJSON else { return }
+        let kind = item.entry.kind
+        let name = item.entry.name
+        let word = kind.fileWord
+        let label = "\(kind.noun) \(name)"
+        var id = work.state.companions[kind]?[name]?.id
+        if id == nil, let found = try findCompanion(kind, named: name) {
+            console.say("\(label): found \(found), made by an earlier run with this name; recording it\n")
+            try saveCompanion(kind, name, StateFile.CompanionRecord(id: found))
+            id = found
+        }
+        let document = try temporaryDocument(json, name: "\(name).\(word)")
+        defer { TemporaryFiles.remove(document) }
+        let response: APINode
+        if let id {
+            console.say("\(label): updating \(id)…\n")
+            let live = try aws.callJSON(["cloudfront", "get-\(word)-config", "--id", id])
+            response = try aws.callJSON(["cloudfront", "update-\(word)", "--id", id, "--if-match", Self.etag(of: live) ?? "",
+                                         "--\(word)-config", "file://" + document])
+        } else {
+            console.say("\(label): creating…\n")
+            response = try aws.callJSON(["cloudfront", "create-\(word)", "--\(word)-config", "file://" + document])
+        }
+        guard case .string(let newID)? = response.member(kind.apiStructure)?.member("Id")?.value,
+              StateFile.problem(with: newID, for: kind.idKey) == nil else {
+            throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(label) has no \(kind.noun) id")
+        }
+        try saveCompanion(kind, name, StateFile.CompanionRecord(id: newID, etag: Self.etag(of: response), configSHA256: SHA256.hex(json)))
+        console.say("\(label): \(id == nil ? "created" : "updated") \(newID); recorded in \(work.statePath)\n")
+        done.append("\(label): \(id == nil ? "create" : "update")")
+    }
+
+    /// Deletes a companion no config declares any more, once the distributions that named it
+    /// have been updated. CloudFront refuses to delete one a distribution still uses (one cfc
+    /// does not manage, say); that stops the run with CloudFront's words.
+    mutating func deleteCompanion(_ entry: Plan.CompanionEntry) throws {
+        guard let id = work.state.companions[entry.kind]?[entry.name]?.id else { return }
+        let word = entry.kind.fileWord
+        let label = "\(entry.kind.noun) \(entry.name)"
+        console.line("\(label): deleting \(id)…\n", .danger)
+        do {
+            let live = try aws.callJSON(["cloudfront", "get-\(word)-config", "--id", id])
+            _ = try aws.call(["cloudfront", "delete-\(word)", "--id", id, "--if-match", Self.etag(of: live) ?? ""])
+        } catch {
+            guard error.message.contains("NoSuch\(entry.kind.apiStructure)") else { throw error }
+            console.say("\(label): \(id) no longer exists in CloudFront\n")
+        }
+        try saveCompanion(entry.kind, entry.name, nil)
+        console.line("\(label): deleted \(id); removed from \(work.statePath)\n", .danger)
+        done.append("\(label): delete")
+    }
+
+    /// The id of the companion of `kind` named `name` in the account, if there is one.
+    func findCompanion(_ kind: CompanionKind, named name: String) throws -> String? {
+        if kind == .originAccessControl {
+            // The CLI follows this list's pages itself.
+            let answer = try aws.callJSON(["cloudfront", "list-origin-access-controls"])
+            guard case .array(let items)? = answer.member("OriginAccessControlList")?.member("Items")?.value else { return nil }
+            return items.first { Self.string($0.member("Name")) == name }.flatMap { Self.string($0.member("Id")) }
+        }
+        let list = "list-\(kind.key)"
+        let structure = kind.apiStructure
+        var marker: String? = nil
+        // CloudFront's quotas keep an account's custom policies to a few pages; the bound
+        // keeps a misbehaving endpoint from looping.
+        for _ in 0..<100 {
+            var arguments = ["cloudfront", list, "--type", "custom"]
+            if let marker { arguments += ["--marker", marker] }
+            let answer = try aws.callJSON(arguments)
+            let page = answer.member("\(structure)List")
+            if case .array(let items)? = page?.member("Items")?.value {
+                for item in items {
+                    let policy = item.member(structure)
+                    if Self.string(policy?.member(kind.apiRoot)?.member("Name")) == name { return Self.string(policy?.member("Id")) }
+                }
+            }
+            guard let next = Self.string(page?.member("NextMarker")), !next.isEmpty, next != marker else { return nil }
+            marker = next
+        }
+        return nil
+    }
+
+    /// Records (or, with nil, forgets) a companion and writes the state file at once.
+    mutating func saveCompanion(_ kind: CompanionKind, _ name: String, _ record: StateFile.CompanionRecord?) throws {
+        work.state.setCompanion(kind, name, record)
+        try writeState()
+    }
+
+    /// The distribution as it is sent, every companion it names resolved to the id recorded.
+    func resolved(_ step: ApplyCommand.Step) throws -> ApplyCommand.Step {
+        let distribution = step.entry.distribution
+        let ids = work.state.companionIDs
+        guard distribution.companionReferences.contains(where: { $0.id != ids.id(of: $0.kind, named: $0.name) }) else { return step }
+        if let missing = distribution.unresolvedCompanions(ids).first {
+            throw ApplyCommand.ApplyStop.companionMissing("\(missing.kind.noun) '\(missing.name)'")
+        }
+        var step = step
+        step.entry.distribution = distribution.resolvingCompanions(ids)
+        if step.reviewed {
+            // A reviewed document is sent as written: only its placeholders (JSON strings of
+            // words no id can be, names being plain) become the ids.
+            for reference in distribution.companionReferences where reference.id == nil {
+                guard let id = ids.id(of: reference.kind, named: reference.name) else { continue }
+                step.configJSON = Self.replacing(Array("\"\(reference.placeholder)\"".utf8), with: Array("\"\(id)\"".utf8), in: step.configJSON)
+            }
+        } else {
+            step.configJSON = DocumentFormat.json.print(emitDistributionConfig(step.entry.distribution))
+        }
+        return step
+    }
+
+    /// `bytes` with every occurrence of `target` replaced by `replacement`.
+    static func replacing(_ target: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard !target.isEmpty else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == target[0], index + target.count <= bytes.count, Array(bytes[index..<(index + target.count)]) == target {
+                result += replacement
+                index += target.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
+    static func etag(of answer: APINode) -> String? {
+        string(answer.member("ETag")).flatMap { CloudFrontIdentifier.isETag($0) ? $0 : nil }
+    }
+
+    static func string(_ node: APINode?) -> String? {
+        if case .string(let text)? = node?.value { return text }
+        return nil
+    }
+}
+
+extension ApplyCommand {
+    /// Reads the ETag of every recorded companion the configs still declare, before anything
+    /// is changed: one changed outside cfc since cfc applied it (its ETag is not the one
+    /// recorded) is refused, as a drifted distribution is, unless `--overwrite-drift` (then it
+    /// is updated back to the config); one deleted outside cfc is created again.
+    ///
+    /// - Returns: false when the run must not go on (the reasons reported to `sink`).
+    static func refreshCompanions(
+        _ work: inout Work, request: Request, aws: AWSCLI, places: [String: SourceRange], sink: DiagnosticCollector
+    ) -> Bool {
+        var fine = true
+        for index in work.companions.indices {
+            let entry = work.companions[index].entry
+            guard entry.action != .create, entry.action != .delete,
+                  let record = work.state.companions[entry.kind]?[entry.name] else { continue }
+            let place = places[entry.kind.key + "/" + entry.name]
+            let live: APINode
+            do {
+                live = try aws.callJSON(["cloudfront", "get-\(entry.kind.fileWord)-config", "--id", record.id])
+            } catch {
+                if error.message.contains("NoSuch\(entry.kind.apiStructure)") {
+                    // Deleted outside cfc: made again.
+                    work.companions[index].entry.action = .create
+                    work.companions[index].entry.id = nil
+                    work.state.setCompanion(entry.kind, entry.name, nil)
+                } else {
+                    sink.emit(DriftMessages.awsFailed("\(entry.kind.noun) \(entry.name)", id: record.id, error, at: place))
+                    fine = false
+                }
+                continue
+            }
+            let etag = Run.etag(of: live)
+            work.companions[index].entry.etag = etag ?? record.etag
+            guard let recorded = record.etag, let etag, recorded != etag else { continue }
+            if request.overwriteDrift {
+                work.companions[index].entry.action = .update
+            } else {
+                sink.emit(Diagnostic(
+                    id: "apply.drift", severity: .error,
+                    summary: "\(entry.kind.noun) \(entry.name) (\(record.id)) was changed outside cfc since cfc last applied it (ETag \(etag), not \(recorded)); nothing was applied",
+                    hint: "bring the change into the config, or run cfc apply --overwrite-drift to replace it with the config",
+                    range: place))
+                fine = false
+            }
+        }
+        return fine
+    }
+}

@@ -1,0 +1,68 @@
+import APIDocument
+import CFCDiagnostics
+import CFCSupport
+import DistributionIR
+import DistributionLanguage
+import Planning
+
+/// What becomes of the companion resources of a set of configs, decided the same way by
+/// `plan` and `apply`: a declared companion the state file does not list is created, one whose
+/// document is not the one last applied is updated, and one the state lists that no config
+/// declares any more is deleted, after the distributions that named it no longer do.
+///
+/// The state's `config-sha256` is what "last applied" means: cfc reads no live policy to plan,
+/// as a distribution is planned against the state's record too when it is not refreshed.
+enum CompanionPlanning {
+    /// One companion's plan, with the document it sends.
+    struct Item {
+        var entry: Plan.CompanionEntry
+        /// The companion, for a create or update.
+        var companion: Companion?
+        /// Its config document as JSON (nil for a delete).
+        var configJSON: [UInt8]?
+        /// Where it is in a saved plan's plan.json.
+        var place: SourceRange? = nil
+    }
+
+    /// The plan for `companions` (every one declared by the configs) against `state`.
+    /// Creates and updates come by kind, in declaration order; deletes by kind, then name.
+    static func plan(_ companions: [Companion], state: StateFile) -> [Item] {
+        var items: [Item] = []
+        for kind in CompanionKind.allCases {
+            for companion in companions where companion.kind == kind {
+                let json = DocumentFormat.json.print(emitCompanion(companion))
+                let digest = SHA256.hex(json)
+                let record = state.companions[kind]?[companion.name]
+                let action: Plan.CompanionEntry.Action = record == nil ? .create : (record?.configSHA256 == digest ? .unchanged : .update)
+                items.append(Item(entry: Plan.CompanionEntry(kind: kind, name: companion.name, action: action, id: record?.id,
+                                                             etag: record?.etag, documentSHA256: digest),
+                                  companion: companion, configJSON: json))
+            }
+        }
+        let declared = Set(companions.map { "\($0.kind.key)/\($0.name)" })
+        for kind in CompanionKind.allCases {
+            for (name, record) in (state.companions[kind] ?? [:]).sorted(by: { $0.key < $1.key }) where !declared.contains("\(kind.key)/\(name)") {
+                items.append(Item(entry: Plan.CompanionEntry(kind: kind, name: name, action: .delete, id: record.id, etag: record.etag,
+                                                             documentSHA256: nil),
+                                  companion: nil, configJSON: nil))
+            }
+        }
+        return items
+    }
+
+    /// The companions' documents in every format, as `plan --output` writes them beside the
+    /// distributions' (`static.cache-policy.json`).
+    static func documents(_ items: [Item]) -> [EmittedDocument] {
+        var documents: [EmittedDocument] = []
+        for item in items {
+            guard let companion = item.companion, let json = item.configJSON else { continue }
+            let document = emitCompanion(companion)
+            for format in DocumentFormat.all {
+                documents.append(EmittedDocument(
+                    logicalPath: companion.kind.logicalPath(forName: companion.name, fileExtension: format.fileExtension),
+                    mediaType: format.mediaType, distributionName: companion.name, bytes: format == .json ? json : format.print(document)))
+            }
+        }
+        return documents
+    }
+}
