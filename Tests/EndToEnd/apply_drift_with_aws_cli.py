@@ -20,10 +20,17 @@ pointing at moto. On examples/legacy-forwarded-values.yaml (a config moto keeps 
     again instead of creating a second one;
  8. the distribution is dropped from the config (renamed): only reported, then with
     --allow-delete disabled, waited for, and deleted;
- 9. a state that names a distribution moto does not have: `cfc drift` exits 1.
+ 9. a state that names a distribution moto does not have: `cfc drift` exits 1;
+10. companions (in a directory of their own, with its own state file): an origin names its
+    origin access control by name; `cfc apply` creates the control first, records its id, and
+    `cfc compile` fills that id in through the state file; a changed control is updated in
+    place; one an interrupted run created but did not record is found by its name instead of
+    made twice; and once no config declares it, it is deleted after the distribution.
 
 moto keeps one ETag across updates and ignores If-Match, so PreconditionFailed is tested with a
-fake aws in the Swift tests, not here.
+fake aws in the Swift tests, not here. moto has no cache, origin request or response headers
+policies, and drops an origin's OriginAccessControlId (so the distribution is updated on every
+apply in step 10); those are tested with the fake aws too.
 
     apply_drift_with_aws_cli.py [CFC] [--timeout SECONDS]
 """
@@ -37,6 +44,103 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from apply_with_aws_cli import REPO, Aws, Deadline, Failure, MotoServer, run  # noqa: E402
+
+
+COMPANION_SITE = """\
+version: 1
+distributions:
+  api:
+    comment: an API behind a Lambda function URL
+    origins:
+      function:
+        domain-name: abcdefghijklmnop.lambda-url.us-east-1.on.aws
+        custom-origin-config: {origin-protocol-policy: https-only}
+        origin-access-control: function-oac
+    default-cache-behavior:
+      target-origin-id: function
+      viewer-protocol-policy: https-only
+      forwarded-values: {query-string: true, cookies: {forward: none}}
+      min-ttl: 0
+      default-ttl: 0
+      max-ttl: 0
+origin-access-controls:
+  function-oac: {signing-behavior: always, signing-protocol: sigv4, origin-access-control-origin-type: lambda}
+"""
+
+
+def companions(cfc, aws, aws_cli, workdir, env, deadline):
+    """Step 10: an origin access control declared beside the distribution that names it."""
+    base = os.path.join(workdir, "companions")
+    os.makedirs(base)
+    site = os.path.join(base, "site.yaml")
+    state_path = os.path.join(base, "cfc-state.json")
+    apply = [cfc, "apply", "site.yaml", "--yes", "--aws", aws_cli, "--poll-interval", "1", "--wait-timeout", "120"]
+
+    def write(text):
+        with open(site, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+    def controls():
+        # moto's list has Items but no Quantity.
+        return [item for item in aws("list-origin-access-controls", cwd=base)
+                .get("OriginAccessControlList", {}).get("Items", []) if item["Name"] == "function-oac"]
+
+    def recorded():
+        with open(state_path, encoding="utf-8") as handle:
+            return json.load(handle).get("origin-access-controls", {}).get("function-oac", {}).get("id")
+
+    # Created first, recorded, and its id is what the distribution's document names.
+    write(COMPANION_SITE)
+    created = run(apply, deadline, cwd=base, env=env)
+    lines = created.stdout.splitlines()
+    made = [index for index, line in enumerate(lines) if line.startswith("origin access control function-oac: created ")]
+    sent = [index for index, line in enumerate(lines) if line.startswith("api: created ")]
+    if len(made) != 1 or len(sent) != 1 or made[0] > sent[0]:
+        raise Failure(f"the origin access control must be created before the distribution:\n{created.stdout}")
+    control_id = recorded()
+    listed = controls()
+    if len(listed) != 1 or listed[0]["Id"] != control_id or listed[0]["OriginAccessControlOriginType"] != "lambda":
+        raise Failure(f"expected one origin access control {control_id} in moto, found {listed}")
+    run([cfc, "compile", "site.yaml", "--output", "out"], deadline, cwd=base, env=env)
+    with open(os.path.join(base, "out", "api.distribution.json"), encoding="utf-8") as handle:
+        origin = json.load(handle)["Origins"]["Items"][0]
+    if origin.get("OriginAccessControlId") != control_id:
+        raise Failure(f"cfc compile did not fill in {control_id} from the state file: {origin}")
+
+    # Changed: updated in place, same id.
+    write(COMPANION_SITE.replace("signing-behavior: always", "signing-behavior: no-override"))
+    updated = run(apply, deadline, cwd=base, env=env)
+    if f"origin access control function-oac: updated {control_id}" not in updated.stdout:
+        raise Failure(f"expected an update of {control_id}:\n{updated.stdout}")
+    live = aws("get-origin-access-control", "--id", control_id, cwd=base)["OriginAccessControl"]
+    if live["OriginAccessControlConfig"]["SigningBehavior"] != "no-override":
+        raise Failure(f"the update did not reach moto: {live}")
+
+    # Made but not recorded (a run killed between the create and the state write): found by name.
+    with open(state_path, encoding="utf-8") as handle:
+        state = json.load(handle)
+    del state["origin-access-controls"]
+    with open(state_path, "w", encoding="utf-8") as handle:
+        json.dump(state, handle)
+    found = run(apply, deadline, cwd=base, env=env)
+    if f"origin access control function-oac: found {control_id}" not in found.stdout or recorded() != control_id:
+        raise Failure(f"apply should find the origin access control by its name:\n{found.stdout}")
+    if len(controls()) != 1:
+        raise Failure(f"a second origin access control was made: {controls()}")
+
+    # No longer declared: deleted, after the distribution stops naming it.
+    write(COMPANION_SITE.replace("        origin-access-control: function-oac\n", "")
+          .split("origin-access-controls:")[0])
+    deleted = run(apply, deadline, cwd=base, env=env)
+    lines = deleted.stdout.splitlines()
+    gone = [index for index, line in enumerate(lines) if line.startswith(f"origin access control function-oac: deleted {control_id}")]
+    sent = [index for index, line in enumerate(lines) if line.startswith("api: updated ")]
+    # moto already dropped the id, so the distribution may be unchanged; if it is updated, first.
+    if len(gone) != 1 or any(index > gone[0] for index in sent):
+        raise Failure(f"the origin access control must be deleted after the distribution's update:\n{deleted.stdout}")
+    if controls() or recorded() is not None:
+        raise Failure(f"the origin access control is still there: {controls()}")
+    return control_id
 
 
 def main(argv):
@@ -189,7 +293,9 @@ def main(argv):
         result = run(drift, deadline, cwd=workdir, env=env, ok=(1,))
         if "[aws.no_such_distribution]" not in result.stderr:
             raise Failure(f"expected a stale-state error:\n{result.stderr}")
-        print(f"cfc apply and drift with the aws CLI against moto_server: OK ({distribution_id})")
+        control_id = companions(cfc, aws, aws_cli, workdir, env, deadline)
+        print(f"cfc apply and drift with the aws CLI against moto_server: OK ({distribution_id}; "
+              f"origin access control {control_id})")
         return 0
     except Failure as failure:
         sys.stderr.write(f"\nFAIL: {failure}\nwork directory kept: {workdir}\n")

@@ -81,6 +81,8 @@ def companion_operation(db, operation, args):
         fail(f"NoSuch{structure}", f"The specified {word} does not exist.")
     if operation == f"get-{word}-config":
         return {"ETag": item["etag"], config_name: item["config"]}
+    if operation == f"get-{word}":
+        return {"ETag": item["etag"], structure: companion_view(word, item_id, item)}
     if option(args, "--if-match") != item["etag"]:
         fail("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.")
     if operation == f"update-{word}":
