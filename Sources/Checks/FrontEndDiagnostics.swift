@@ -170,6 +170,10 @@ public enum FrontEndDiagnostics {
               fix: "Apply a plan as cfc plan wrote it; to change it, change the config and plan again."),
         Entry(id: "apply.plan_stale", meaning: "A saved plan was made against something that has changed since (the state file, a live config or its ETag), so applying it would not do what was reviewed.",
               fix: "Plan again (cfc plan --refresh --output DIR), review, and apply the new plan."),
+        Entry(id: "function.code_path", meaning: "A function's code file is named by an absolute path or one that leaves the config's directory. The code is uploaded to CloudFront, so cfc reads it only from beside the config: a pull request must not be able to send any file the pipeline can read.",
+              fix: "Keep the code beside the config (or in a directory below it) and name it relative to the config, such as functions/rewrite.js."),
+        Entry(id: "function.code_unreadable", meaning: "A function's code file cannot be read, is empty, is a symbolic link, or is larger than CloudFront's limit of 40,960 bytes.",
+              fix: "Point 'code' at a regular file of at most 40,960 bytes beside the config."),
         Entry(id: "apply.duplicate_companion", meaning: "Two of the configs applied together declare a companion resource (policy or origin access control) of the same kind under the same name; CloudFront names are unique per account, so one would overwrite the other.",
               fix: "Rename one of them, or declare it once and refer to it by name from both configs."),
         // Diagnostic output

@@ -9,6 +9,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
     case originRequestPolicy = "origin-request-policies"
     case responseHeadersPolicy = "response-headers-policies"
     case originAccessControl = "origin-access-controls"
+    case function = "functions"
 
     /// The top-level key that declares them (`cache-policies`).
     public var key: String { rawValue }
@@ -20,6 +21,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "origin-request-policy"
         case .responseHeadersPolicy: "response-headers-policy"
         case .originAccessControl: "origin-access-control"
+        case .function: "function"
         }
     }
 
@@ -30,6 +32,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "origin request policy"
         case .responseHeadersPolicy: "response headers policy"
         case .originAccessControl: "origin access control"
+        case .function: "function"
         }
     }
 
@@ -40,11 +43,15 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "OriginRequestPolicyConfig"
         case .responseHeadersPolicy: "ResponseHeadersPolicyConfig"
         case .originAccessControl: "OriginAccessControlConfig"
+        case .function: "FunctionConfig"
         }
     }
 
     /// The file an output document is written to, such as `static.cache-policy.json`.
     public func logicalPath(forName name: String, fileExtension: String) -> String { "\(name).\(fileWord).\(fileExtension)" }
+
+    /// The file a function's code is written to beside its config document (`NAME.function.js`).
+    public func codePath(forName name: String) -> String { logicalPath(forName: name, fileExtension: "js") }
 
     public static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -57,6 +64,7 @@ public enum Companion: Hashable, Sendable, Codable {
     case originRequestPolicy(OriginRequestPolicyConfig)
     case responseHeadersPolicy(ResponseHeadersPolicyConfig)
     case originAccessControl(OriginAccessControlConfig)
+    case function(FunctionConfig)
 
     /// Its kind.
     public var kind: CompanionKind {
@@ -65,6 +73,7 @@ public enum Companion: Hashable, Sendable, Codable {
         case .originRequestPolicy: .originRequestPolicy
         case .responseHeadersPolicy: .responseHeadersPolicy
         case .originAccessControl: .originAccessControl
+        case .function: .function
         }
     }
 
@@ -75,7 +84,14 @@ public enum Companion: Hashable, Sendable, Codable {
         case .originRequestPolicy(let config): config.name
         case .responseHeadersPolicy(let config): config.name
         case .originAccessControl(let config): config.name
+        case .function(let definition): definition.name
         }
+    }
+
+    /// A function's code; nil for the other kinds.
+    public var code: [UInt8]? {
+        if case .function(let definition) = self { return definition.code }
+        return nil
     }
 
     /// Where it is declared (`cache-policies.static`).
@@ -157,6 +173,11 @@ extension Distribution {
             resolve(&behavior.cachePolicyId)
             resolve(&behavior.originRequestPolicyId)
             resolve(&behavior.responseHeadersPolicyId)
+            for index in behavior.functionAssociations.indices {
+                if let arn = replacements[behavior.functionAssociations[index].functionARN] {
+                    behavior.functionAssociations[index].functionARN = arn
+                }
+            }
         }
         resolve(&resolved.config.defaultCacheBehavior)
         if resolved.config.sentCacheBehaviors != nil {
@@ -449,4 +470,41 @@ public enum OriginAccessControlOriginType: String, CaseIterable, Codable, Hashab
     case mediastore
     case mediapackagev2
     case lambda
+}
+
+// MARK: - CloudFront Functions
+
+/// A CloudFront Function: the API's `FunctionConfig`, with the two things `CreateFunction`
+/// takes beside it, the name and the code (which cfc reads from a file beside the config).
+/// CloudFront knows a function by its name; distributions name it by its ARN, which is what
+/// the state file records as its id.
+public struct FunctionConfig: Hashable, Sendable, Codable {
+    /// The function's name (its key under `functions:`), the API's `Name` request parameter.
+    public var name: String = ""
+    /// `Comment`: required by the API, empty by default.
+    public var comment: String = ""
+    /// `Runtime`.
+    public var runtime: FunctionRuntime = .cloudfrontJS2
+    /// `KeyValueStoreAssociations`: at most one key value store's ARN.
+    public var keyValueStoreAssociations: [KeyValueStoreAssociation]?
+    /// The code file as written, relative to the config's directory.
+    public var codeFile: String = ""
+    /// The code's bytes (`FunctionCode`, at most 40,960 bytes).
+    public var code: [UInt8] = []
+
+    public init() {}
+}
+
+/// `FunctionRuntime`.
+public enum FunctionRuntime: String, CaseIterable, Codable, Hashable, Sendable {
+    case cloudfrontJS1 = "cloudfront-js-1.0"
+    case cloudfrontJS2 = "cloudfront-js-2.0"
+}
+
+/// `KeyValueStoreAssociation`.
+public struct KeyValueStoreAssociation: Hashable, Sendable, Codable {
+    /// `KeyValueStoreARN`.
+    public var keyValueStoreARN: String = ""
+
+    public init() {}
 }

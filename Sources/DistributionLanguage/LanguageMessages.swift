@@ -293,7 +293,8 @@ public enum LanguageMessages {
         Diagnostic(
             id: "reference.unknown_policy", severity: .error,
             summary: "'\(VisibleText.escaped(name))' cannot name a \(kind.noun): \(reason)",
-            hint: "name one declared under '\(kind.key)'", range: range)
+            hint: kind == .function && name.hasPrefix("arn:") ? "a function's ARN goes in 'function-arn'" : "name one declared under '\(kind.key)'",
+            range: range)
     }
 
     /// `schema.companion_name`: a companion name that cannot name an output file.
@@ -301,7 +302,9 @@ public enum LanguageMessages {
         Diagnostic(
             id: "schema.companion_name", severity: .error,
             summary: "'\(VisibleText.escaped(name))' cannot name a \(kind.noun): \(reason)",
-            hint: "use letters, digits, '-', '_' and '.', starting with a letter or digit (it names NAME.\(kind.fileWord).json)",
+            hint: kind == .function
+                ? "use letters, digits, '-' and '_', at most 64 (CloudFront's rule for function names)"
+                : "use letters, digits, '-', '_' and '.', starting with a letter or digit (it names NAME.\(kind.fileWord).json)",
             range: key.range)
     }
 

@@ -195,6 +195,24 @@ public struct Plan: Sendable {
         let resource = companion.kind.fileWord
         let document = "file://\(directory)\(companion.kind.logicalPath(forName: companion.name, fileExtension: "json"))"
         let id = companion.id ?? "<ID>"
+        if companion.kind == .function {
+            // CloudFront knows a function by its name, and a distribution runs only its
+            // published (LIVE) stage: every create and update is followed by a publish, with
+            // the ETag the create or update answered with.
+            let name = companion.name
+            let body = ["--function-config", document, "--function-code", "fileb://\(directory)\(companion.kind.codePath(forName: name))"]
+            let publish = ["aws", "cloudfront", "publish-function", "--name", name, "--if-match", "<ETAG>"]
+            switch companion.action {
+            case .create:
+                return [["aws", "cloudfront", "create-function", "--name", name] + body, publish]
+            case .update:
+                return [["aws", "cloudfront", "update-function", "--name", name, "--if-match", companion.etag ?? "<ETAG>"] + body, publish]
+            case .delete:
+                return [["aws", "cloudfront", "delete-function", "--name", name, "--if-match", companion.etag ?? "<ETAG>"]]
+            case .unchanged:
+                return []
+            }
+        }
         switch companion.action {
         case .create:
             return [["aws", "cloudfront", "create-\(resource)", "--\(resource)-config", document]]
@@ -220,7 +238,7 @@ public struct Plan: Sendable {
         func companionLines(_ companion: CompanionEntry) {
             text += "\(companion.kind.noun) \(companion.name): \(companion.action.rawValue)"
             if let id = companion.id, companion.action != .create { text += " (\(id))" }
-            if companion.action == .create { text += " (its id is known after apply)" }
+            if companion.action == .create { text += companion.kind == .function ? " (its ARN is known after apply)" : " (its id is known after apply)" }
             text += "\n"
             let commands = includeCommands ? self.commands(for: companion) : []
             if !commands.isEmpty {

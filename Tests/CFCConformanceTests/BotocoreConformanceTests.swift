@@ -144,6 +144,7 @@ struct BotocoreConformanceTests {
             "OriginAccessControlSigningProtocols": OriginAccessControlSigningProtocol.allCases.map(\.rawValue),
             "OriginAccessControlSigningBehaviors": OriginAccessControlSigningBehavior.allCases.map(\.rawValue),
             "OriginAccessControlOriginTypes": OriginAccessControlOriginType.allCases.map(\.rawValue),
+            "FunctionRuntime": FunctionRuntime.allCases.map(\.rawValue),
         ]
         #expect(Set(model.keys) == Set(ours.keys), "the model's enums: \(model.keys.sorted())")
         for (name, values) in ours {

@@ -47,6 +47,7 @@ ROOTS = {
     "OriginRequestPolicyConfig": "CreateOriginRequestPolicy",
     "ResponseHeadersPolicyConfig": "CreateResponseHeadersPolicy",
     "OriginAccessControlConfig": "CreateOriginAccessControl",
+    "FunctionConfig": "CreateFunction",
 }
 # What each kind of output file holds, by the word before its extension (NAME.WORD.json).
 FILE_ROOTS = {
@@ -56,6 +57,7 @@ FILE_ROOTS = {
     "origin-request-policy": "OriginRequestPolicyConfig",
     "response-headers-policy": "ResponseHeadersPolicyConfig",
     "origin-access-control": "OriginAccessControlConfig",
+    "function": "FunctionConfig",
 }
 
 
@@ -164,11 +166,17 @@ def validate_xml(path, errors, json_twin):
         params = {root: twin}
         if root == "InvalidationBatch":
             params["DistributionId"] = "EDFDVBD6EXAMPLE"
+        if root == "FunctionConfig":
+            # A function's REST body is CreateFunctionRequest (name, config and base64 code);
+            # cfc's NAME.function.xml is its FunctionConfig element, compared with that one.
+            params.update(Name="example", FunctionCode=b"function handler(event) { return event.request; }")
         try:
             request = serialize.create_serializer("rest-xml").serialize_to_request(params, operation)
         except ParamValidationError:
             return  # the JSON beside it is invalid, and validate_json has said so
         expected = ET.fromstring(request["body"])
+        if root == "FunctionConfig":
+            expected = expected.find(NS + "FunctionConfig")
         if canonical(expected) != canonical(tree):
             fail(errors, path, "the XML differs from botocore's serialization of the same config")
 

@@ -10,11 +10,13 @@ public enum TestCompiler {
     /// for, as in `cfc check` and in import's own round trip (for laws about the language, over
     /// generated configs that need not be acceptable to CloudFront).
     public static func compile(
-        _ yaml: String, file: String = "test.yaml", formats: Set<OutputFormat> = [.json], baselinesAPIRejections: Bool = false
+        _ yaml: String, file: String = "test.yaml", formats: Set<OutputFormat> = [.json], baselinesAPIRejections: Bool = false,
+        configDirectory: URL? = nil
     ) -> CompileResult {
         var options = CompileOptions()
         options.formats = formats
         options.baselinesAPIRejections = baselinesAPIRejections
+        options.configDirectory = configDirectory?.path
         return Pipeline().compile(source: SourceFile(path: file, bytes: Array(yaml.utf8)), options: options)
     }
 

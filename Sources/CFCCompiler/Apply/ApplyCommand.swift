@@ -512,10 +512,10 @@ public enum ApplyCommand {
 
         /// Writes a document the aws CLI reads (`file://`) into a temporary file beside the
         /// state file, removed after the call (and on an interruption).
-        func temporaryDocument(_ bytes: [UInt8], name: String) throws -> String {
+        func temporaryDocument(_ bytes: [UInt8], name: String, suffix: String = ".apply.json") throws -> String {
             let directory = FileIO.directoryName(work.statePath)
             do {
-                guard let path = try FileTransaction.writeTemporary(bytes, for: directory + "/." + name + ".apply.json", tag: "apply") else {
+                guard let path = try FileTransaction.writeTemporary(bytes, for: directory + "/." + name + suffix, tag: "apply") else {
                     throw ApplyStop.temporaryFile("\(name): unexpected existing file")
                 }
                 // The aws CLI runs in cfc's working directory, so a relative path reads the same file.

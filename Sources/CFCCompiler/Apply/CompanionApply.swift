@@ -10,6 +10,26 @@ extension CompanionKind {
     var apiStructure: String { String(apiRoot.dropLast("Config".count)) }
 }
 
+extension CompanionKind {
+    /// Whether CloudFront addresses one by its name (a function) rather than by its id.
+    var isAddressedByName: Bool { self == .function }
+
+    /// The aws CLI's arguments that name the companion `name` recorded with `id`.
+    func selector(name: String, id: String?) -> [String] {
+        isAddressedByName ? ["--name", name] : ["--id", id ?? ""]
+    }
+
+    /// The call that reads one with its ETag: get-X rather than get-X-config (both answer with
+    /// the ETag, and moto knows only get-origin-access-control, so the end-to-end test can run
+    /// this very call); a function's is describe-function, which leaves the code out.
+    func readArguments(name: String, id: String?) -> [String] {
+        ["cloudfront", isAddressedByName ? "describe-\(fileWord)" : "get-\(fileWord)"] + selector(name: name, id: id)
+    }
+
+    /// The error code CloudFront answers with when it has no such companion.
+    var noSuchError: String { self == .function ? "NoSuchFunctionExists" : "NoSuch\(apiStructure)" }
+}
+
 extension ApplyCommand.Run {
     /// Creates or updates one companion and records its id, ETag and document digest in the
     /// state file at once, so that the distributions applied next can name it.
@@ -29,14 +49,15 @@ extension ApplyCommand.Run {
             try saveCompanion(kind, name, StateFile.CompanionRecord(id: found))
             id = found
         }
+        if kind == .function {
+            return try applyFunction(item, json: json, exists: id != nil)
+        }
         let document = try temporaryDocument(json, name: "\(name).\(word)")
         defer { TemporaryFiles.remove(document) }
         let response: APINode
         if let id {
             console.say("\(label): updating \(id)…\n")
-            // get-X rather than get-X-config: both answer with the ETag, and moto knows only
-            // get-origin-access-control, so the end-to-end test can run this very call.
-            let live = try aws.callJSON(["cloudfront", "get-\(word)", "--id", id])
+            let live = try aws.callJSON(kind.readArguments(name: name, id: id))
             response = try aws.callJSON(["cloudfront", "update-\(word)", "--id", id, "--if-match", Self.etag(of: live) ?? "",
                                          "--\(word)-config", "file://" + document])
         } else {
@@ -47,9 +68,44 @@ extension ApplyCommand.Run {
               StateFile.problem(with: newID, for: kind.idKey) == nil else {
             throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(label) has no \(kind.noun) id")
         }
-        try saveCompanion(kind, name, StateFile.CompanionRecord(id: newID, etag: Self.etag(of: response), configSHA256: SHA256.hex(json)))
+        try saveCompanion(kind, name, StateFile.CompanionRecord(id: newID, etag: Self.etag(of: response), configSHA256: item.entry.documentSHA256))
         console.say("\(label): \(id == nil ? "created" : "updated") \(newID); recorded in \(work.statePath)\n")
         done.append("\(label): \(id == nil ? "create" : "update")")
+    }
+
+    /// A CloudFront Function: created or updated (its config and code), then published, since
+    /// a distribution can only run a function's LIVE stage. It is recorded by its ARN as soon as
+    /// CloudFront has it, but with its digest only once published: a run stopped in between
+    /// leaves it planned as an update, which publishes it.
+    private mutating func applyFunction(_ item: CompanionPlanning.Item, json: [UInt8], exists: Bool) throws {
+        let name = item.entry.name
+        let label = "function \(name)"
+        guard let code = item.code else { throw AWSCLI.Failure.unreadableOutput("\(label): the plan has no code for it") }
+        let document = try temporaryDocument(json, name: "\(name).function")
+        defer { TemporaryFiles.remove(document) }
+        let codeFile = try temporaryDocument(code, name: "\(name).function-code", suffix: ".apply.js")
+        defer { TemporaryFiles.remove(codeFile) }
+        let body = ["--function-config", "file://" + document, "--function-code", "fileb://" + codeFile]
+        let response: APINode
+        if exists {
+            console.say("\(label): updating…\n")
+            let live = try aws.callJSON(CompanionKind.function.readArguments(name: name, id: nil))
+            response = try aws.callJSON(["cloudfront", "update-function", "--name", name, "--if-match", Self.etag(of: live) ?? ""] + body)
+        } else {
+            console.say("\(label): creating…\n")
+            response = try aws.callJSON(["cloudfront", "create-function", "--name", name] + body)
+        }
+        guard let arn = Self.string(response.member("FunctionSummary")?.member("FunctionMetadata")?.member("FunctionARN")),
+              StateFile.problem(with: arn, for: CompanionKind.function.idKey) == nil else {
+            throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(label) has no function ARN")
+        }
+        try saveCompanion(.function, name, StateFile.CompanionRecord(id: arn, etag: Self.etag(of: response), configSHA256: nil))
+        console.say("\(label): publishing…\n")
+        _ = try aws.callJSON(["cloudfront", "publish-function", "--name", name, "--if-match", Self.etag(of: response) ?? ""])
+        let published = try aws.callJSON(CompanionKind.function.readArguments(name: name, id: nil))
+        try saveCompanion(.function, name, StateFile.CompanionRecord(id: arn, etag: Self.etag(of: published), configSHA256: item.entry.documentSHA256))
+        console.say("\(label): \(exists ? "updated" : "created") and published \(arn); recorded in \(work.statePath)\n")
+        done.append("\(label): \(exists ? "update" : "create")")
     }
 
     /// Deletes a companion no config declares any more, once the distributions that named it
@@ -61,10 +117,11 @@ extension ApplyCommand.Run {
         let label = "\(entry.kind.noun) \(entry.name)"
         console.line("\(label): deleting \(id)…\n", .danger)
         do {
-            let live = try aws.callJSON(["cloudfront", "get-\(word)", "--id", id])
-            _ = try aws.call(["cloudfront", "delete-\(word)", "--id", id, "--if-match", Self.etag(of: live) ?? ""])
+            let live = try aws.callJSON(entry.kind.readArguments(name: entry.name, id: id))
+            _ = try aws.call(["cloudfront", "delete-\(word)"] + entry.kind.selector(name: entry.name, id: id)
+                             + ["--if-match", Self.etag(of: live) ?? ""])
         } catch {
-            guard error.message.contains("NoSuch\(entry.kind.apiStructure)") else { throw error }
+            guard error.message.contains(entry.kind.noSuchError) else { throw error }
             console.say("\(label): \(id) no longer exists in CloudFront\n")
         }
         try saveCompanion(entry.kind, entry.name, nil)
@@ -74,6 +131,15 @@ extension ApplyCommand.Run {
 
     /// The id of the companion of `kind` named `name` in the account, if there is one.
     func findCompanion(_ kind: CompanionKind, named name: String) throws -> String? {
+        if kind == .function {
+            do {
+                let answer = try aws.callJSON(kind.readArguments(name: name, id: nil))
+                return Self.string(answer.member("FunctionSummary")?.member("FunctionMetadata")?.member("FunctionARN"))
+            } catch {
+                guard error.message.contains(kind.noSuchError) else { throw error }
+                return nil
+            }
+        }
         if kind == .originAccessControl {
             // The CLI follows this list's pages itself.
             let answer = try aws.callJSON(["cloudfront", "list-origin-access-controls"])
@@ -177,9 +243,9 @@ extension ApplyCommand {
             let place = places[entry.kind.key + "/" + entry.name]
             let live: APINode
             do {
-                live = try aws.callJSON(["cloudfront", "get-\(entry.kind.fileWord)", "--id", record.id])
+                live = try aws.callJSON(entry.kind.readArguments(name: entry.name, id: record.id))
             } catch {
-                if error.message.contains("NoSuch\(entry.kind.apiStructure)") {
+                if error.message.contains(entry.kind.noSuchError) {
                     // Deleted outside cfc: made again.
                     work.companions[index].entry.action = .create
                     work.companions[index].entry.id = nil

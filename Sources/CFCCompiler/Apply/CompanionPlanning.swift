@@ -20,6 +20,8 @@ enum CompanionPlanning {
         var companion: Companion?
         /// Its config document as JSON (nil for a delete).
         var configJSON: [UInt8]?
+        /// A function's code, sent beside its config.
+        var code: [UInt8]? = nil
         /// Where it is in a saved plan's plan.json.
         var place: SourceRange? = nil
     }
@@ -31,12 +33,13 @@ enum CompanionPlanning {
         for kind in CompanionKind.allCases {
             for companion in companions where companion.kind == kind {
                 let json = DocumentFormat.json.print(emitCompanion(companion))
-                let digest = SHA256.hex(json)
+                let code = companion.code
+                let digest = Self.digest(json: json, code: code)
                 let record = state.companions[kind]?[companion.name]
                 let action: Plan.CompanionEntry.Action = record == nil ? .create : (record?.configSHA256 == digest ? .unchanged : .update)
                 items.append(Item(entry: Plan.CompanionEntry(kind: kind, name: companion.name, action: action, id: record?.id,
                                                              etag: record?.etag, documentSHA256: digest),
-                                  companion: companion, configJSON: json))
+                                  companion: companion, configJSON: json, code: code))
             }
         }
         let declared = Set(companions.map { "\($0.kind.key)/\($0.name)" })
@@ -50,6 +53,12 @@ enum CompanionPlanning {
         return items
     }
 
+    /// What "the document last applied" is for a companion: its config's JSON, and a
+    /// function's code after it.
+    static func digest(json: [UInt8], code: [UInt8]?) -> String {
+        SHA256.hex(code.map { json + $0 } ?? json)
+    }
+
     /// The companions' documents in every format, as `plan --output` writes them beside the
     /// distributions' (`static.cache-policy.json`).
     static func documents(_ items: [Item]) -> [EmittedDocument] {
@@ -61,6 +70,10 @@ enum CompanionPlanning {
                 documents.append(EmittedDocument(
                     logicalPath: companion.kind.logicalPath(forName: companion.name, fileExtension: format.fileExtension),
                     mediaType: format.mediaType, distributionName: companion.name, bytes: format == .json ? json : format.print(document)))
+            }
+            if let code = item.code {
+                documents.append(EmittedDocument(logicalPath: companion.kind.codePath(forName: companion.name),
+                                                 mediaType: "text/javascript", distributionName: companion.name, bytes: code))
             }
         }
         return documents

@@ -183,7 +183,8 @@ struct SavedPlan {
         if case .array(let list)? = root.member("companions")?.value {
             for node in list {
                 guard let kindText = string(node, "kind"), let kind = CompanionKind(rawValue: kindText),
-                      let name = string(node, "name"), DistributionNames.problem(with: name) == nil,
+                      let name = string(node, "name"),
+                      (kind == .function ? FunctionNames.problem(with: name) : DistributionNames.problem(with: name)) == nil,
                       let actionText = string(node, "action"), let action = Plan.CompanionEntry.Action(rawValue: actionText) else {
                     if sink.errorCount == errorsBefore { invalid("a companion of the plan has no valid kind, name or action", node) }
                     continue
@@ -194,20 +195,31 @@ struct SavedPlan {
                 let etag = string(node, "etag", required: false)
                 if let etag, !CloudFrontIdentifier.isETag(etag) { invalid("'\(VisibleText.escaped(etag))' is not an ETag", node) }
                 var configJSON: [UInt8]? = nil
+                var code: [UInt8]? = nil
                 let digest = string(node, "document-sha256", required: action != .delete)
                 if action != .delete, let digest {
                     let file = kind.logicalPath(forName: name, fileExtension: "json")
                     guard let read = SourceInput.read(directory + "/" + file, options: options, sink: sink) else { continue }
                     sources.append(read)
-                    guard SHA256.hex(read.bytes) == digest else {
-                        sink.emit(SavedPlanMessages.edited(file, plan: planPath, at: node.range))
+                    if kind == .function {
+                        // The code is not a config: read as bytes, never shown.
+                        do throws(FileIOError) {
+                            code = try FileIO.read(directory + "/" + kind.codePath(forName: name), maxBytes: FunctionNames.maximumCodeBytes)
+                        } catch {
+                            sink.emit(SavedPlanMessages.edited(kind.codePath(forName: name), plan: planPath, at: node.range))
+                            continue
+                        }
+                    }
+                    guard CompanionPlanning.digest(json: read.bytes, code: code) == digest else {
+                        let shown = kind == .function ? "\(file) or \(kind.codePath(forName: name))" : file
+                        sink.emit(SavedPlanMessages.edited(shown, plan: planPath, at: node.range))
                         continue
                     }
                     configJSON = read.bytes
                 }
                 companions.append(CompanionPlanning.Item(
                     entry: Plan.CompanionEntry(kind: kind, name: name, action: action, id: id, etag: etag, documentSHA256: digest),
-                    companion: nil, configJSON: configJSON, place: node.range))
+                    companion: nil, configJSON: configJSON, code: code, place: node.range))
             }
         }
         guard sink.errorCount == errorsBefore, let statePath else { return nil }

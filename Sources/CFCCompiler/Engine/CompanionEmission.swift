@@ -4,7 +4,7 @@ import DistributionIR
 import DistributionLanguage
 
 /// The companion resources of a file (`cache-policies:`, …) through the compiler: each one's
-/// API document in every format asked for, handed to the same destinations as the
+/// API document in every format asked for (and a function's code, `NAME.function.js`), handed to the same destinations as the
 /// distributions' (so both drivers stage, commit and roll them back with the rest).
 ///
 /// They are emitted once the file's top level is lowered, and kept only if the file settles
@@ -31,7 +31,21 @@ struct CompanionEmission<Receipt: Sendable> {
                 guard writeError == nil else { continue }
                 do {
                     let receipt = try printer.withBytes(of: format) { (bytes) throws(FileIOError) -> Receipt? in
-                        try destination.accept(bytes, logicalPath: logicalPath, format: format, distribution: companion.name)
+                        try destination.accept(bytes, logicalPath: logicalPath, mediaType: format.mediaType, distribution: companion.name)
+                    }
+                    if let receipt { receipts.append(receipt) }
+                } catch {
+                    writeError = error
+                }
+            }
+            // A function's code goes beside its config, as the create and update calls take it.
+            if let code = companion.code {
+                let logicalPath = companion.kind.codePath(forName: companion.name)
+                logicalPaths.append(logicalPath)
+                guard writeError == nil else { continue }
+                do throws(FileIOError) {
+                    let receipt = try code.withUnsafeBufferPointer { (bytes) throws(FileIOError) -> Receipt? in
+                        try destination.accept(bytes, logicalPath: logicalPath, mediaType: "text/javascript", distribution: companion.name)
                     }
                     if let receipt { receipts.append(receipt) }
                 } catch {

@@ -74,7 +74,7 @@ struct DistributionUnit: Sendable {
             guard outcome.writeError == nil else { continue }
             do {
                 let receipt = try printer.withBytes(of: format) { (bytes) throws(FileIOError) -> Destination.Receipt? in
-                    try destination.accept(bytes, logicalPath: logicalPath, format: format, distribution: distribution.name)
+                    try destination.accept(bytes, logicalPath: logicalPath, mediaType: format.mediaType, distribution: distribution.name)
                 }
                 if let receipt { outcome.receipts.append(receipt) }
             } catch {
@@ -122,15 +122,15 @@ protocol DocumentDestination: Sendable {
     /// Takes the document `logicalPath`; nil when there is nothing to keep (the file on disk
     /// already holds these bytes).
     /// - Throws: `FileIOError` when the document cannot be written.
-    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, format: OutputFormat, distribution: String)
+    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String)
         throws(FileIOError) -> Receipt?
 }
 
 /// Keeps each document's bytes, for standard output and for tests.
 struct InMemoryDestination: DocumentDestination {
-    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, format: OutputFormat, distribution: String)
+    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String)
         throws(FileIOError) -> EmittedDocument? {
-        EmittedDocument(logicalPath: logicalPath, mediaType: format.mediaType, distributionName: distribution, bytes: Array(bytes))
+        EmittedDocument(logicalPath: logicalPath, mediaType: mediaType, distributionName: distribution, bytes: Array(bytes))
     }
 }
 

@@ -112,6 +112,10 @@ public struct CompileOptions: Sendable {
     /// distribution that names one gets its id; one that names a companion not created yet is
     /// not emitted (`compile.waiting_for_ids`).
     public var companionIDs = CompanionIDs()
+    /// Where the files a config names (a function's `code`) are read from; nil: the config's
+    /// own directory (the working directory for standard input). For text compiled from
+    /// memory under a name that is not where it lives.
+    public var configDirectory: String? = nil
     /// How far `compile --output` lets the parser run ahead of the workers, in bytes of the
     /// trees handed off (nil: 2 MiB per core). Tests narrow it to exercise the waiting.
     public var handOffWindowBytes: Int? = nil
@@ -214,7 +218,7 @@ public protocol LoweringStage: Sendable {
 
 extension LoweringStage {
     public func lowerCompanions(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> [Companion] {
-        DistributionLanguage.lowerCompanions(document, sink: sink)
+        DistributionLanguage.lowerCompanions(document, configDirectory: options.configDirectory, sink: sink)
     }
 }
 

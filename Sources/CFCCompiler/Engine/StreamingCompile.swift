@@ -120,7 +120,7 @@ public enum StreamingCompile {
         var target: OutputTarget?
         var tag: String
 
-        func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, format: OutputFormat, distribution: String)
+        func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String)
             throws(FileIOError) -> StagedFile? {
             switch target {
             case nil:

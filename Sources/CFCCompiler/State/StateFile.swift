@@ -293,7 +293,7 @@ public struct StateFile: Sendable, Equatable {
         var records: [String: CompanionRecord] = [:]
         for entry in entries {
             let noun = "\(kind.noun) '\(VisibleText.escaped(entry.name))'"
-            if let problem = DistributionNames.problem(with: entry.name) {
+            if let problem = kind == .function ? FunctionNames.problem(with: entry.name) : DistributionNames.problem(with: entry.name) {
                 sink.emit(StateMessages.badValue("\(kind.noun) name '\(VisibleText.escaped(entry.name))'", problem, entry.node, file: file))
                 continue
             }
@@ -323,6 +323,11 @@ public struct StateFile: Sendable, Equatable {
             }
             guard let id = values["id"] else {
                 if entry.node.member("id") == nil { sink.emit(StateMessages.missing("id", in: noun, entry.node, file: file)) }
+                continue
+            }
+            // CloudFront knows a function by name: an ARN of another name is another function.
+            if kind == .function, !id.hasSuffix(":function/" + entry.name) {
+                sink.emit(StateMessages.badValue("id of \(noun)", "is the ARN of another function", entry.node.member("id") ?? entry.node, file: file))
                 continue
             }
             records[entry.name] = CompanionRecord(id: id, etag: values["etag"], configSHA256: values["config-sha256"])
@@ -420,6 +425,9 @@ public struct StateFile: Sendable, Equatable {
             return ManagedPolicies.isWellFormedID(value) ? nil : "is not a CloudFront policy id (a UUID, such as 658327ea-f89d-4fab-a63d-7e88639e58f6)"
         case "origin-access-control-id":
             return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront origin access control id (capital letters and digits, such as E2QWRUHEXAMPLE)"
+        case "function-arn":
+            return FunctionNames.isFunctionARN(value) ? nil
+                : "is not a CloudFront Function ARN (arn:aws:cloudfront::ACCOUNT:function/NAME)"
         case "etag":
             return CloudFrontIdentifier.isETag(value) ? nil : "is not an ETag CloudFront returns (letters and digits)"
         case "arn":
@@ -447,7 +455,15 @@ public struct StateFile: Sendable, Equatable {
 
 extension CompanionKind {
     /// The form its ids are checked against (`StateFile.problem(with:for:)`).
-    var idKey: String { self == .originAccessControl ? "origin-access-control-id" : "policy-id" }
+    /// A function's is its ARN: CloudFront knows a function by name, and distributions name it
+    /// by ARN.
+    var idKey: String {
+        switch self {
+        case .cachePolicy, .originRequestPolicy, .responseHeadersPolicy: "policy-id"
+        case .originAccessControl: "origin-access-control-id"
+        case .function: "function-arn"
+        }
+    }
 }
 
 /// The state file's messages, in one place.

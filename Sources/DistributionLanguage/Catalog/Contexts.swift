@@ -25,6 +25,10 @@ public struct LoweringContext {
         self.sink = sink
     }
 
+    /// The directory that files a config names (a function's `code`) are read from: the
+    /// config's own, or the working directory for standard input.
+    public var configDirectory = "."
+
     /// The ids of the companion resources that exist (from the state file), for references.
     public var companionIDs = CompanionIDs()
     /// The references to companions lowered so far, for the distribution to keep.

@@ -93,6 +93,29 @@ extension Member {
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 
+    /// A function named instead of its ARN (`function: rewrite-index`, under `functions:`),
+    /// lowered into the ARN member from the state file once the function exists; never sent
+    /// itself. `function-arn` gives any function's ARN instead; one or the other is required
+    /// (`FunctionAssociation.validate`).
+    static func functionName(_ keyPath: any WritableKeyPath<Root, String> & Sendable, _ summary: String) -> Member {
+        let field = FieldAccess(keyPath)
+        return Member(
+            key: "function", apiName: nil, apiNamesRead: [], summary: summary, isRequired: false,
+            shapeOf: { .string },
+            lowerValue: { root, node, context in
+                guard let name = StringCodec().lower(node, &context) else { return }
+                if let problem = FunctionNames.problem(with: name) {
+                    context.emit(LanguageMessages.badCompanionReference(name, kind: .function, reason: problem, at: node.range))
+                } else {
+                    field.set(&root, context.referToCompanion(.function, named: name))
+                }
+            },
+            emitValue: { _, _ in },
+            readValue: { _, _, _ in },
+            exportValue: { _, _ in nil },
+            copyValue: { root, other in field.set(&root, field.get(other)) })
+    }
+
     /// A companion that only the file can declare, named instead of its id
     /// (`origin-access-control: site-oac`, under `origin-access-controls:`): lowered into the
     /// member the id key (`idKey`) sets, from the state file's id once it exists; never sent

@@ -1,3 +1,4 @@
+import CFCSupport
 import CFCDiagnostics
 import DistributionIR
 import YAMLSyntax
@@ -5,9 +6,13 @@ import YAMLSyntax
 /// Lowers the companion resources a file declares (`cache-policies:`, `origin-access-controls:`,
 /// …), in file order by kind, each named by its key. The top level's own checks (that these keys
 /// are known, that the file is a mapping) are `lowerTopLevel`'s.
-public func lowerCompanions(_ document: YAMLDocument, sink: any DiagnosticSink) -> [Companion] {
+///
+/// A function's code is read from `configDirectory`, by default the config's own directory.
+public func lowerCompanions(_ document: YAMLDocument, configDirectory: String? = nil, sink: any DiagnosticSink) -> [Companion] {
     guard let root = document.root, root.kind == .mapping else { return [] }
     var context = LoweringContext(sink: sink)
+    context.configDirectory = configDirectory
+        ?? FileIO.directoryName(document.source.path == "<stdin>" ? FileIO.standardInputPath : document.source.path)
     var companions: [Companion] = []
     for kind in CompanionKind.allCases {
         guard let node = root.value(forKey: kind.key), !(node.kind == .scalar && node.isNull) else { continue }
@@ -23,7 +28,7 @@ public func lowerCompanions(_ document: YAMLDocument, sink: any DiagnosticSink) 
                 continue
             }
             let name = key.text
-            if let problem = DistributionNames.problem(with: name) {
+            if let problem = kind == .function ? FunctionNames.problem(with: name) : DistributionNames.problem(with: name) {
                 context.emit(LanguageMessages.badCompanionName(name, kind: kind, reason: problem, at: key))
                 continue
             }
@@ -54,6 +59,7 @@ private func lower(_ kind: CompanionKind, name: String, _ node: YAMLNode, _ cont
     case .responseHeadersPolicy:
         return structure(ResponseHeadersPolicyConfig.self) { $0.name = name }.map(Companion.responseHeadersPolicy)
     case .originAccessControl: return structure(OriginAccessControlConfig.self) { $0.name = name }.map(Companion.originAccessControl)
+    case .function: return structure(FunctionConfig.self) { $0.name = name }.map(Companion.function)
     }
 }
 
@@ -66,7 +72,7 @@ public enum CompanionNames {
         case .cachePolicy: ManagedPolicies.cachePolicy(named: name) != nil
         case .originRequestPolicy: ManagedPolicies.originRequestPolicy(named: name) != nil
         case .responseHeadersPolicy: ManagedPolicies.responseHeadersPolicy(named: name) != nil
-        case .originAccessControl: false
+        case .originAccessControl, .function: false
         }
     }
 }
@@ -80,6 +86,7 @@ extension CompanionKind {
         case .originRequestPolicy: OriginRequestPolicyConfig.describe()
         case .responseHeadersPolicy: ResponseHeadersPolicyConfig.describe()
         case .originAccessControl: OriginAccessControlConfig.describe()
+        case .function: FunctionConfig.describe()
         }
     }
 

@@ -21,6 +21,8 @@ import Testing
             "api": StateFile.CompanionRecord(id: "08627262-05a9-4f76-9ded-b50ca2e3a84f"),
         ],
         .originAccessControl: ["site-oac": StateFile.CompanionRecord(id: "E2QWRUHEXAMPLE", etag: "ETVPDKIKX0DER")],
+        .function: ["rewrite-index": StateFile.CompanionRecord(id: "arn:aws:cloudfront::111122223333:function/rewrite-index",
+                                                               etag: "ETVPDKIKX0DER")],
     ])
 
     private func read(_ text: String, mustExist: Bool = false) throws -> (StateFile?, [Diagnostic]) {
@@ -56,6 +58,9 @@ import Testing
         let ids = Self.sample.companionIDs
         #expect(ids.id(of: .cachePolicy, named: "static-assets") == "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")
         #expect(ids.id(of: .originAccessControl, named: "site-oac") == "E2QWRUHEXAMPLE")
+        #expect(ids.id(of: .function, named: "rewrite-index") == "arn:aws:cloudfront::111122223333:function/rewrite-index",
+                "a function's id is its ARN, which is what distributions name")
+        #expect(controls < text.firstRange(of: "\"functions\"")!.lowerBound)
         #expect(ids.id(of: .originRequestPolicy, named: "static-assets") == nil)
         var state = Self.sample
         state.setCompanion(.originAccessControl, "site-oac", nil)
@@ -75,7 +80,10 @@ import Testing
               },
               "origin-access-controls": {"oac": {"id": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"}, "../x": {"id": "E1"}},
               "origin-request-policies": ["x"],
-              "cache-policy": {}
+              "cache-policy": {},
+              "functions": {"a.b": {"id": "arn:aws:cloudfront::111122223333:function/a.b"},
+                            "rewrite": {"id": "arn:aws:cloudfront::111122223333:function/other"},
+                            "short": {"id": "E2QWRUHEXAMPLE"}}
             }
             """)
         #expect(state == nil)
@@ -86,6 +94,9 @@ import Testing
         #expect(found.contains { $0.hasPrefix("8:origin access control name '../x'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("9:origin-request-policies must be an object") }, "\(found)")
         #expect(diagnostics.contains { $0.summary == "unknown member 'cache-policy' in the state file" && $0.hint == "did you mean 'cache-policies'?" })
+        #expect(found.contains { $0.hasPrefix("11:function name 'a.b'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("12:id of function 'rewrite' is the ARN of another function") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("13:id of function 'short' is not a CloudFront Function ARN") }, "\(found)")
     }
 
     @Test func aMissingFileIsAnEmptyStateUnlessItMustExist() throws {

@@ -4,7 +4,8 @@ file, with faults to inject. Not a CloudFront emulator: it answers as CloudFront
 cfc's behaviour depends on it (ETags change on update, If-Match is enforced, a caller reference
 is idempotent, a new distribution is InProgress for a few polls). Companion resources (cache,
 origin request and response headers policies, origin access controls) are kept the same way:
-names unique per kind, ETags enforced, a policy in use by a distribution cannot be deleted.
+names unique per kind, ETags enforced, a policy in use by a distribution cannot be deleted;
+CloudFront Functions are known by name and published from DEVELOPMENT to LIVE.
 
 Environment:
   FAKE_AWS_DIR          where db.json and calls.log live (required)
@@ -95,6 +96,47 @@ def companion_operation(db, operation, args):
         del store[item_id]
         return {}
     fail("InvalidArgument", f"the fake does not know {operation}")
+
+
+def function_operation(db, operation, args):
+    """CloudFront Functions, known by name: created and updated in DEVELOPMENT, published to
+    LIVE (which is what a distribution runs), deleted only when no distribution names them."""
+    if operation not in ("create-function", "update-function", "publish-function", "describe-function", "delete-function"):
+        return None
+    store = db.setdefault("function", {})
+    name = option(args, "--name")
+    arn = f"arn:aws:cloudfront::123456789012:function/{name}"
+
+    def summary(item, stage="DEVELOPMENT"):
+        return {"Name": name, "Status": "UNPUBLISHED" if item["live"] is None else "UNASSOCIATED",
+                "FunctionConfig": item["config"],
+                "FunctionMetadata": {"FunctionARN": arn, "Stage": stage, "LastModifiedTime": "2026-12-04T00:00:00Z"}}
+
+    def code():
+        with open(option(args, "--function-code")[len("fileb://"):], "rb") as handle:
+            return handle.read().decode("utf-8")
+    if operation == "create-function":
+        if name in store:
+            fail("FunctionAlreadyExists", f"A function with the name {name} already exists.")
+        store[name] = {"config": document(args, "--function-config"), "code": code(), "etag": "E" + token(13), "live": None}
+        return {"ETag": store[name]["etag"], "FunctionSummary": summary(store[name])}
+    item = store.get(name)
+    if item is None:
+        fail("NoSuchFunctionExists", f"The function {name} does not exist.")
+    if operation == "describe-function":
+        return {"ETag": item["etag"], "FunctionSummary": summary(item)}
+    if option(args, "--if-match") != item["etag"]:
+        fail("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.")
+    if operation == "update-function":
+        item.update(config=document(args, "--function-config"), code=code(), etag="E" + token(13))
+        return {"ETag": item["etag"], "FunctionSummary": summary(item)}
+    if operation == "publish-function":
+        item["live"] = {"config": item["config"], "code": item["code"]}
+        return {"FunctionSummary": summary(item, "LIVE")}
+    if arn in json.dumps([distribution["config"] for distribution in db["distributions"].values()]):
+        fail("FunctionInUse", "Cannot delete the function because it is associated with one or more cache behaviors.")
+    del store[name]
+    return {}
 
 
 def companion_view(word, item_id, item):
@@ -214,7 +256,9 @@ def main(args):
         status = "InProgress" if matches[0]["polls"] > 0 else "Completed"
         answer = {"Invalidation": {"Id": matches[0]["id"], "Status": status, "InvalidationBatch": matches[0]["batch"]}}
     else:
-        answer = companion_operation(db, operation, args)
+        answer = function_operation(db, operation, args)
+        if answer is None:
+            answer = companion_operation(db, operation, args)
         if answer is None:
             fail("InvalidArgument", f"the fake does not know {operation}")
     save(db)

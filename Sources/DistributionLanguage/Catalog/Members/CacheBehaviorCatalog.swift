@@ -145,11 +145,22 @@ extension FunctionAssociation: CatalogStructure {
     public static var blank: FunctionAssociation { FunctionAssociation() }
 
     public static let catalog = Catalog<FunctionAssociation>("function association", [
-        .value("function-arn", \.functionARN, api: "FunctionARN", StringCodec(), required: true,
-               "The ARN of the CloudFront Function."),
+        .value("function-arn", \.functionARN, api: "FunctionARN", StringCodec(),
+               "The ARN of the CloudFront Function (or `function`)."),
+        .functionName(\.functionARN,
+                      "cfc's own key, not sent: the function by its name under `functions:`; sets `FunctionARN` to its ARN once it exists."),
         .value("event-type", \.eventType, api: "EventType", EnumCodec<EventType>(), required: true,
                "When the function runs: `viewer-request` or `viewer-response`."),
     ])
+
+    public static func validate(_ value: FunctionAssociation, node: YAMLNode, _ context: inout LoweringContext) {
+        let name = node.value(forKey: "function"), arn = node.value(forKey: "function-arn")
+        if let name, let arn {
+            context.emit(LanguageMessages.namedTwice(noun: "function", nameKey: "function", idKey: "function-arn", name: name, id: arn))
+        } else if name == nil, arn == nil {
+            context.emit(LanguageMessages.missingKey("function", in: "function association (or 'function-arn')", at: node, context))
+        }
+    }
 }
 
 extension GRPCConfig: CatalogStructure {

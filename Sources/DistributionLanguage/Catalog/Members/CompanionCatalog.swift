@@ -278,3 +278,27 @@ extension OriginAccessControlConfig: CatalogStructure {
                "The kind of origin: `s3`, `mediastore`, `mediapackagev2` or `lambda`. Default: `s3`."),
     ])
 }
+
+extension FunctionConfig: CatalogStructure {
+    public static var blank: FunctionConfig { FunctionConfig() }
+
+    // No row for the name: CloudFront takes it beside FunctionConfig, not in it.
+    public static let catalog = Catalog<FunctionConfig>("function", [
+        .value("comment", \.comment, api: "Comment", StringCodec(), "A comment about the function (up to 128 characters). Default: empty."),
+        .value("runtime", \.runtime, api: "Runtime", EnumCodec<FunctionRuntime>(),
+               "`cloudfront-js-2.0` or `cloudfront-js-1.0`. Default: `cloudfront-js-2.0` (the one that can read a key value store)."),
+        .optional("key-value-store-associations", \.keyValueStoreAssociations, api: "KeyValueStoreAssociations",
+                  ListCodec("KeyValueStoreAssociation", StructureCodec<KeyValueStoreAssociation>()),
+                  "The key value store the function reads (at most one), by ARN."),
+        .functionCode("cfc's own key: the file holding the function's JavaScript (`FunctionCode`, at most 40,960 bytes), relative to the config's directory and inside it."),
+    ])
+}
+
+extension KeyValueStoreAssociation: CatalogStructure {
+    public static var blank: KeyValueStoreAssociation { KeyValueStoreAssociation() }
+
+    public static let catalog = Catalog<KeyValueStoreAssociation>("key value store association", [
+        .value("key-value-store-arn", \.keyValueStoreARN, api: "KeyValueStoreARN", StringCodec(), required: true,
+               "The key value store's ARN (`arn:aws:cloudfront::ACCOUNT:key-value-store/ID`)."),
+    ])
+}
