@@ -73,7 +73,7 @@ public enum FrontEndDiagnostics {
               fix: "Write allowed-methods, or remove cached-methods."),
         Entry(id: "schema.companion_name", meaning: "A companion resource's name (its key under cache-policies:, origin-access-controls:, …) cannot name an output file, or a declared policy takes the name of an AWS managed policy of its kind.",
               fix: "Use letters, digits, '-', '_' and '.', starting with a letter or digit, and a name no managed policy has."),
-        Entry(id: "compile.waiting_for_ids", meaning: "A distribution names a companion resource (cache-policy: static) that the state file does not list yet, so its id is unknown and the distribution's documents are not written; the companion's own are.",
+        Entry(id: "compile.waiting_for_ids", meaning: "A distribution names a companion resource (cache-policy: static), or a function names a key value store, that the state file does not list yet, so its id is unknown and the documents of the one that names it are not written; the named companion's own are.",
               fix: "Run cfc apply, which creates the companion first and records its id, then compile again; or point --state at the state file that lists it."),
         Entry(id: "schema.policy_keys", meaning: "A behavior gives a policy both by name (cache-policy) and by id (cache-policy-id), or an origin its origin access control both by name (origin-access-control) and by id (origin-access-control-id); both set the same API member.",
               fix: "Keep one: the name key for an AWS managed policy or one the file declares, the id key for any."),

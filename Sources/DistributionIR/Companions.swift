@@ -9,6 +9,8 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
     case originRequestPolicy = "origin-request-policies"
     case responseHeadersPolicy = "response-headers-policies"
     case originAccessControl = "origin-access-controls"
+    // Before functions: a function names the key value store it reads.
+    case keyValueStore = "key-value-stores"
     case function = "functions"
 
     /// The top-level key that declares them (`cache-policies`).
@@ -21,6 +23,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "origin-request-policy"
         case .responseHeadersPolicy: "response-headers-policy"
         case .originAccessControl: "origin-access-control"
+        case .keyValueStore: "key-value-store"
         case .function: "function"
         }
     }
@@ -32,6 +35,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "origin request policy"
         case .responseHeadersPolicy: "response headers policy"
         case .originAccessControl: "origin access control"
+        case .keyValueStore: "key value store"
         case .function: "function"
         }
     }
@@ -43,12 +47,20 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "OriginRequestPolicyConfig"
         case .responseHeadersPolicy: "ResponseHeadersPolicyConfig"
         case .originAccessControl: "OriginAccessControlConfig"
+        // The API has no config structure for a store: its document is the create request,
+        // which `aws cloudfront create-key-value-store --cli-input-json` takes as it is.
+        case .keyValueStore: "CreateKeyValueStoreRequest"
         case .function: "FunctionConfig"
         }
     }
 
     /// The file an output document is written to, such as `static.cache-policy.json`.
     public func logicalPath(forName name: String, fileExtension: String) -> String { "\(name).\(fileWord).\(fileExtension)" }
+
+    /// Whether CloudFront knows one by its name (functions, key value stores: the API's calls
+    /// take the name, distributions and functions name it by ARN, and its name follows the
+    /// API's `[a-zA-Z0-9-_]{1,64}`) rather than by an id it gives.
+    public var isKnownByName: Bool { self == .function || self == .keyValueStore }
 
     /// The file a function's code is written to beside its config document (`NAME.function.js`).
     public func codePath(forName name: String) -> String { logicalPath(forName: name, fileExtension: "js") }
@@ -64,6 +76,7 @@ public enum Companion: Hashable, Sendable, Codable {
     case originRequestPolicy(OriginRequestPolicyConfig)
     case responseHeadersPolicy(ResponseHeadersPolicyConfig)
     case originAccessControl(OriginAccessControlConfig)
+    case keyValueStore(KeyValueStoreConfig)
     case function(FunctionConfig)
 
     /// Its kind.
@@ -73,6 +86,7 @@ public enum Companion: Hashable, Sendable, Codable {
         case .originRequestPolicy: .originRequestPolicy
         case .responseHeadersPolicy: .responseHeadersPolicy
         case .originAccessControl: .originAccessControl
+        case .keyValueStore: .keyValueStore
         case .function: .function
         }
     }
@@ -84,7 +98,23 @@ public enum Companion: Hashable, Sendable, Codable {
         case .originRequestPolicy(let config): config.name
         case .responseHeadersPolicy(let config): config.name
         case .originAccessControl(let config): config.name
+        case .keyValueStore(let config): config.name
         case .function(let definition): definition.name
+        }
+    }
+
+    /// The companions it names (a function its key value store), with the ids known when it
+    /// was lowered: what it waits for until they exist.
+    public var companionReferences: [CompanionReference] {
+        get {
+            if case .function(let definition) = self { return definition.companionReferences }
+            return []
+        }
+        set {
+            if case .function(var definition) = self {
+                definition.companionReferences = newValue
+                self = .function(definition)
+            }
         }
     }
 
@@ -491,6 +521,8 @@ public struct FunctionConfig: Hashable, Sendable, Codable {
     public var codeFile: String = ""
     /// The code's bytes (`FunctionCode`, at most 40,960 bytes).
     public var code: [UInt8] = []
+    /// The key value stores it names by name, set by lowering.
+    public var companionReferences: [CompanionReference] = []
 
     public init() {}
 }
@@ -507,4 +539,36 @@ public struct KeyValueStoreAssociation: Hashable, Sendable, Codable {
     public var keyValueStoreARN: String = ""
 
     public init() {}
+}
+
+// MARK: - Key value stores
+
+/// A CloudFront KeyValueStore, as `CreateKeyValueStore` takes it: the data a function reads at
+/// the edge. Its keys and values are data, not configuration: cfc creates the store (from an S3
+/// object once, if given) and leaves its contents to the tools made for them. CloudFront knows a
+/// store by its name; functions name it by ARN, which the state file records as its id.
+public struct KeyValueStoreConfig: Hashable, Sendable, Codable {
+    /// `Name`: its key under `key-value-stores:`.
+    public var name: String = ""
+    /// `Comment`.
+    public var comment: String?
+    /// `ImportSource`: the S3 object the store is filled from when it is created.
+    public var importSource: KeyValueStoreImportSource?
+
+    public init() {}
+}
+
+/// `ImportSource`.
+public struct KeyValueStoreImportSource: Hashable, Sendable, Codable {
+    /// `SourceType`: `S3`, the only one.
+    public var sourceType: ImportSourceType = .s3
+    /// `SourceARN`: the S3 object's ARN.
+    public var sourceARN: String = ""
+
+    public init() {}
+}
+
+/// `ImportSourceType`.
+public enum ImportSourceType: String, CaseIterable, Codable, Hashable, Sendable {
+    case s3 = "S3"
 }

@@ -293,7 +293,7 @@ public enum LanguageMessages {
         Diagnostic(
             id: "reference.unknown_policy", severity: .error,
             summary: "'\(VisibleText.escaped(name))' cannot name a \(kind.noun): \(reason)",
-            hint: kind == .function && name.hasPrefix("arn:") ? "a function's ARN goes in 'function-arn'" : "name one declared under '\(kind.key)'",
+            hint: name.hasPrefix("arn:") && kind.isKnownByName ? "an ARN goes in '\(kind.fileWord)-arn'" : "name one declared under '\(kind.key)'",
             range: range)
     }
 
@@ -302,8 +302,8 @@ public enum LanguageMessages {
         Diagnostic(
             id: "schema.companion_name", severity: .error,
             summary: "'\(VisibleText.escaped(name))' cannot name a \(kind.noun): \(reason)",
-            hint: kind == .function
-                ? "use letters, digits, '-' and '_', at most 64 (CloudFront's rule for function names)"
+            hint: kind.isKnownByName
+                ? "use letters, digits, '-' and '_', starting with a letter or digit, at most 64 (CloudFront's rule for \(kind.noun) names)"
                 : "use letters, digits, '-', '_' and '.', starting with a letter or digit (it names NAME.\(kind.fileWord).json)",
             range: key.range)
     }

@@ -92,6 +92,11 @@ public struct Plan: Sendable {
         public var etag: String?
         /// The SHA-256 of the document written (`NAME.cache-policy.json`); nil for a delete.
         public var documentSHA256: String?
+        /// A key value store's comment, which its update command sends.
+        public var comment: String? = nil
+        /// The companions its document names that do not exist yet: their ids (ARNs) are filled
+        /// in by apply once they are made, as a distribution's are.
+        public var knownAfterApply: [CompanionReference] = []
 
         /// Creates an entry.
         public init(kind: CompanionKind, name: String, action: Action, id: String?, etag: String?, documentSHA256: String?) {
@@ -213,6 +218,22 @@ public struct Plan: Sendable {
                 return []
             }
         }
+        if companion.kind == .keyValueStore {
+            // The store's document is the create request itself; an update changes only the
+            // comment, the one thing UpdateKeyValueStore takes.
+            let name = companion.name
+            switch companion.action {
+            case .create:
+                return [["aws", "cloudfront", "create-key-value-store", "--cli-input-json", document]]
+            case .update:
+                return [["aws", "cloudfront", "update-key-value-store", "--name", name, "--comment", companion.comment ?? "",
+                         "--if-match", companion.etag ?? "<ETAG>"]]
+            case .delete:
+                return [["aws", "cloudfront", "delete-key-value-store", "--name", name, "--if-match", companion.etag ?? "<ETAG>"]]
+            case .unchanged:
+                return []
+            }
+        }
         switch companion.action {
         case .create:
             return [["aws", "cloudfront", "create-\(resource)", "--\(resource)-config", document]]
@@ -238,8 +259,12 @@ public struct Plan: Sendable {
         func companionLines(_ companion: CompanionEntry) {
             text += "\(companion.kind.noun) \(companion.name): \(companion.action.rawValue)"
             if let id = companion.id, companion.action != .create { text += " (\(id))" }
-            if companion.action == .create { text += companion.kind == .function ? " (its ARN is known after apply)" : " (its id is known after apply)" }
+            if companion.action == .create { text += companion.kind.isKnownByName ? " (its ARN is known after apply)" : " (its id is known after apply)" }
             text += "\n"
+            if !companion.knownAfterApply.isEmpty {
+                text += "  names \(companion.knownAfterApply.map { "\($0.kind.noun) '\($0.name)'" }.joined(separator: ", ")), known after apply: "
+                    + "cfc apply fills in the ARN\(companion.knownAfterApply.count == 1 ? "" : "s") once \(companion.knownAfterApply.count == 1 ? "it exists" : "they exist")\n"
+            }
             let commands = includeCommands ? self.commands(for: companion) : []
             if !commands.isEmpty {
                 text += "  apply:\n" + commands.map { "    \(ShellQuoting.commandLine($0))\n" }.joined()
@@ -309,6 +334,9 @@ public struct Plan: Sendable {
             "id": .string(companion.id),
             "etag": .string(companion.etag),
             "document-sha256": .string(companion.documentSHA256),
+            "known-after-apply": .inlineArray(companion.knownAfterApply.map {
+                .inlineObject(["kind": .string($0.kind.key), "name": .string($0.name), "path": .string($0.path.description)])
+            }),
             "commands": .array(commands.map { .string(ShellQuoting.commandLine($0)) }),
             "command-arguments": .array(commands.map { .inlineArray($0.map { .string($0) }) }),
         ])

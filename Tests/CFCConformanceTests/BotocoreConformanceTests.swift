@@ -104,7 +104,10 @@ struct BotocoreConformanceTests {
             files.append(path.path)
         }
         #expect(files.count >= 2, "the fixture declares each kind at least twice")
-        let coverage = try Self.runScript(["coverage", "--root", kind.apiRoot] + files)
+        // A store's document is its create request, whose Tags cfc does not write for any
+        // resource yet (a distribution's tags are not in its DistributionConfig either).
+        let excluded = kind == .keyValueStore ? ["--exclude", "Tags"] : []
+        let coverage = try Self.runScript(["coverage", "--root", kind.apiRoot] + excluded + files)
         let report = try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any]
         let leaves = report?["leaves"] as? Int
         #expect((leaves ?? 0) > 0, "\(coverage.stdout)\(coverage.stderr)")
@@ -145,6 +148,7 @@ struct BotocoreConformanceTests {
             "OriginAccessControlSigningBehaviors": OriginAccessControlSigningBehavior.allCases.map(\.rawValue),
             "OriginAccessControlOriginTypes": OriginAccessControlOriginType.allCases.map(\.rawValue),
             "FunctionRuntime": FunctionRuntime.allCases.map(\.rawValue),
+            "ImportSourceType": ImportSourceType.allCases.map(\.rawValue),
         ]
         #expect(Set(model.keys) == Set(ours.keys), "the model's enums: \(model.keys.sorted())")
         for (name, values) in ours {

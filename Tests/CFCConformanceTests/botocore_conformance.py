@@ -48,6 +48,7 @@ ROOTS = {
     "ResponseHeadersPolicyConfig": "CreateResponseHeadersPolicy",
     "OriginAccessControlConfig": "CreateOriginAccessControl",
     "FunctionConfig": "CreateFunction",
+    "CreateKeyValueStoreRequest": "CreateKeyValueStore",
 }
 # What each kind of output file holds, by the word before its extension (NAME.WORD.json).
 FILE_ROOTS = {
@@ -58,6 +59,7 @@ FILE_ROOTS = {
     "response-headers-policy": "ResponseHeadersPolicyConfig",
     "origin-access-control": "OriginAccessControlConfig",
     "function": "FunctionConfig",
+    "key-value-store": "CreateKeyValueStoreRequest",
 }
 
 
@@ -163,7 +165,8 @@ def validate_xml(path, errors, json_twin):
         if twin != parsed:
             fail(errors, path, "the XML does not say what the JSON beside it says")
         operation = MODEL.operation_model(ROOTS[root])
-        params = {root: twin}
+        # A key value store's document is the create request itself: its members are the params.
+        params = dict(twin) if root == operation.input_shape.name else {root: twin}
         if root == "InvalidationBatch":
             params["DistributionId"] = "EDFDVBD6EXAMPLE"
         if root == "FunctionConfig":
@@ -249,7 +252,7 @@ def optional_presence(value, shape, path, present, absent):
             optional_presence(item, shape.member, f"{path}[]", present, absent)
 
 
-def command_coverage(root, paths):
+def command_coverage(root, paths, excluded=()):
     values = {}
     present, absent = set(), set()
     shape = MODEL.shape_for(root)
@@ -258,7 +261,7 @@ def command_coverage(root, paths):
             document = json.load(handle)
         leaf_values(document, "", values)
         optional_presence(document, shape, "", present, absent)
-    model = list(leaf_paths(shape, ""))
+    model = [leaf for leaf in leaf_paths(shape, "") if leaf.split(".")[0].rstrip("[]") not in excluded]
     missing = [leaf for leaf in model if leaf not in values]
     constant = [leaf for leaf in model if len(values.get(leaf, ())) == 1]
     never_absent = sorted(present - absent)
@@ -300,12 +303,17 @@ def main(argv):
     root = "DistributionConfig"
     if arguments[:1] == ["--root"] and len(arguments) >= 2:
         root, arguments = arguments[1], arguments[2:]
+    # --exclude MEMBER leaves a top-level member out of the coverage (said where it is used).
+    excluded = []
+    while arguments[:1] == ["--exclude"] and len(arguments) >= 2:
+        excluded.append(arguments[1])
+        arguments = arguments[2:]
     if command == "leaves":
         for leaf in leaf_paths(MODEL.shape_for(root), ""):
             print(leaf)
         return 0
     if command == "coverage":
-        return command_coverage(root, arguments)
+        return command_coverage(root, arguments, excluded)
     if command == "enums":
         return command_enums(arguments or ["DistributionConfig"])
     print(__doc__)

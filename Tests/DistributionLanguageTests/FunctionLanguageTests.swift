@@ -147,6 +147,45 @@ import Testing
         let error = try #require(result.diagnostics.first { $0.severity == .error }, "\(TestCompiler.renderedDiagnostics(result))")
         #expect(error.id == DiagnosticID(id), "\(error.summary)")
         #expect(error.summary.contains(summary), "\(error.summary)")
-        if association.hasPrefix("function: arn:") { #expect(error.hint == "a function's ARN goes in 'function-arn'") }
+        if association.hasPrefix("function: arn:") { #expect(error.hint == "an ARN goes in 'function-arn'") }
+    }
+
+    /// A function names the key value store it reads by name: the store's ARN once it exists,
+    /// until then the function waits (its documents are not written) as a distribution does.
+    @Test func aFunctionNamesItsKeyValueStore() throws {
+        let directory = try directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let yaml = Self.site().replacingOccurrences(of: "    code: functions/rewrite.js\n", with: """
+                code: functions/rewrite.js
+                key-value-store-associations:
+                  - key-value-store: redirects
+            key-value-stores:
+              redirects: {comment: old paths}
+
+            """)
+        let function = "arn:aws:cloudfront::111122223333:function/rewrite"
+        let store = "arn:aws:cloudfront::111122223333:key-value-store/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+        let waiting = compile(yaml, in: directory, ids: CompanionIDs([.function: ["rewrite": function]]))
+        #expect(!waiting.hasErrors, "\(TestCompiler.renderedDiagnostics(waiting))")
+        let warning = try #require(waiting.diagnostics.first { $0.id == "compile.waiting_for_ids" })
+        #expect(warning.summary == "function 'rewrite' is not written: it names key value store 'redirects', which does not exist in CloudFront yet")
+        #expect(warning.range?.start.line == 18)
+        #expect(!waiting.documents.contains { $0.logicalPath.hasPrefix("rewrite.") })
+        #expect(waiting.documents.contains { $0.logicalPath == "redirects.key-value-store.json" })
+
+        let resolved = compile(yaml, in: directory, ids: CompanionIDs([.function: ["rewrite": function], .keyValueStore: ["redirects": store]]))
+        #expect(resolved.diagnostics.filter { $0.severity != .note }.isEmpty, "\(TestCompiler.renderedDiagnostics(resolved))")
+        let config = try #require(resolved.documents.first { $0.logicalPath == "rewrite.function.json" })
+        #expect(String(decoding: config.bytes, as: UTF8.self).contains("\"KeyValueStoreARN\": \"\(store)\""))
+        let request = try #require(resolved.documents.first { $0.logicalPath == "redirects.key-value-store.json" })
+        #expect(String(decoding: request.bytes, as: UTF8.self) == "{\n  \"Name\": \"redirects\",\n  \"Comment\": \"old paths\"\n}\n",
+                "the create request, as --cli-input-json takes it")
+
+        let unknown = compile(yaml.replacingOccurrences(of: "- key-value-store: redirects", with: "- key-value-store: redirect"), in: directory)
+        let error = try #require(unknown.diagnostics.first { $0.severity == .error })
+        #expect(error.summary == "'redirect' is no key value store declared under 'key-value-stores'", "\(error.summary)")
+        #expect(error.hint?.contains("did you mean 'redirects'?") == true, "\(error.hint ?? "")")
+        #expect(error.range?.start.line == 18)
+        #expect(unknown.documents.isEmpty)
     }
 }

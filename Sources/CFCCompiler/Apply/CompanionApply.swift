@@ -7,27 +7,44 @@ import Planning
 
 extension CompanionKind {
     /// The API structure the create and update calls answer with (`CachePolicy`).
-    var apiStructure: String { String(apiRoot.dropLast("Config".count)) }
-}
+    var apiStructure: String {
+        switch self {
+        case .keyValueStore: "KeyValueStore"
+        default: String(apiRoot.dropLast("Config".count))
+        }
+    }
 
-extension CompanionKind {
-    /// Whether CloudFront addresses one by its name (a function) rather than by its id.
-    var isAddressedByName: Bool { self == .function }
-
-    /// The aws CLI's arguments that name the companion `name` recorded with `id`.
+    /// The aws CLI's arguments that name the companion `name` recorded with `id`: CloudFront
+    /// addresses functions and key value stores by name, the others by the id it gave them.
     func selector(name: String, id: String?) -> [String] {
-        isAddressedByName ? ["--name", name] : ["--id", id ?? ""]
+        isKnownByName ? ["--name", name] : ["--id", id ?? ""]
     }
 
     /// The call that reads one with its ETag: get-X rather than get-X-config (both answer with
     /// the ETag, and moto knows only get-origin-access-control, so the end-to-end test can run
-    /// this very call); a function's is describe-function, which leaves the code out.
+    /// this very call); for those known by name, describe-X (describe-function leaves the code
+    /// out).
     func readArguments(name: String, id: String?) -> [String] {
-        ["cloudfront", isAddressedByName ? "describe-\(fileWord)" : "get-\(fileWord)"] + selector(name: name, id: id)
+        ["cloudfront", isKnownByName ? "describe-\(fileWord)" : "get-\(fileWord)"] + selector(name: name, id: id)
     }
 
     /// The error code CloudFront answers with when it has no such companion.
-    var noSuchError: String { self == .function ? "NoSuchFunctionExists" : "NoSuch\(apiStructure)" }
+    var noSuchError: String {
+        switch self {
+        case .function: "NoSuchFunctionExists"
+        case .keyValueStore: "EntityNotFound"
+        default: "NoSuch\(apiStructure)"
+        }
+    }
+
+    /// The ARN in the answer to a create, update or describe of one known by name.
+    func arn(in answer: APINode) -> String? {
+        switch self {
+        case .function: ApplyCommand.Run.string(answer.member("FunctionSummary")?.member("FunctionMetadata")?.member("FunctionARN"))
+        case .keyValueStore: ApplyCommand.Run.string(answer.member("KeyValueStore")?.member("ARN"))
+        default: nil
+        }
+    }
 }
 
 extension ApplyCommand.Run {
@@ -38,8 +55,19 @@ extension ApplyCommand.Run {
     /// and account): one an earlier run made and was stopped before it recorded it is adopted
     /// and brought to the config, never made twice.
     mutating func applyCompanion(_ item: CompanionPlanning.Item) throws {
-        guard let json = item.configJSON else { return }
+        guard var json = item.configJSON else { return }
+        var item = item
         let kind = item.entry.kind
+        // What it names that did not exist when it was planned exists now (made earlier in this
+        // run, in dependency order): its placeholders become the ids, byte for byte, and what
+        // is recorded is the digest of what is sent, which is what the next plan computes.
+        for reference in item.entry.knownAfterApply {
+            guard let id = work.state.companions[reference.kind]?[reference.name]?.id else {
+                throw ApplyCommand.ApplyStop.companionMissing("\(reference.kind.noun) '\(reference.name)'")
+            }
+            json = Self.replacing(Array("\"\(reference.placeholder)\"".utf8), with: Array("\"\(id)\"".utf8), in: json)
+        }
+        if !item.entry.knownAfterApply.isEmpty { item.entry.documentSHA256 = CompanionPlanning.digest(json: json, code: item.code) }
         let name = item.entry.name
         let word = kind.fileWord
         let label = "\(kind.noun) \(name)"
@@ -51,6 +79,9 @@ extension ApplyCommand.Run {
         }
         if kind == .function {
             return try applyFunction(item, json: json, exists: id != nil)
+        }
+        if kind == .keyValueStore {
+            return try applyKeyValueStore(item, json: json, exists: id != nil)
         }
         let document = try temporaryDocument(json, name: "\(name).\(word)")
         defer { TemporaryFiles.remove(document) }
@@ -95,7 +126,7 @@ extension ApplyCommand.Run {
             console.say("\(label): creating…\n")
             response = try aws.callJSON(["cloudfront", "create-function", "--name", name] + body)
         }
-        guard let arn = Self.string(response.member("FunctionSummary")?.member("FunctionMetadata")?.member("FunctionARN")),
+        guard let arn = CompanionKind.function.arn(in: response),
               StateFile.problem(with: arn, for: CompanionKind.function.idKey) == nil else {
             throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(label) has no function ARN")
         }
@@ -106,6 +137,56 @@ extension ApplyCommand.Run {
         try saveCompanion(.function, name, StateFile.CompanionRecord(id: arn, etag: Self.etag(of: published), configSHA256: item.entry.documentSHA256))
         console.say("\(label): \(exists ? "updated" : "created") and published \(arn); recorded in \(work.statePath)\n")
         done.append("\(label): \(exists ? "update" : "create")")
+    }
+
+    /// A key value store: created with its document as the create request (`--cli-input-json`),
+    /// its import source read by CloudFront then and only then; an update can change only its
+    /// comment, which is all the API's UpdateKeyValueStore takes. A new store is waited for
+    /// until READY, since a function cannot be associated with one still provisioning.
+    private mutating func applyKeyValueStore(_ item: CompanionPlanning.Item, json: [UInt8], exists: Bool) throws {
+        let name = item.entry.name
+        let label = "key value store \(name)"
+        let response: APINode
+        if exists {
+            console.say("\(label): updating its comment…\n")
+            let live = try aws.callJSON(CompanionKind.keyValueStore.readArguments(name: name, id: nil))
+            let document = try? JSONReader.read(SourceFile(path: "\(name).key-value-store.json", bytes: json))
+            let comment = Self.string(document?.member("Comment")) ?? ""
+            response = try aws.callJSON(["cloudfront", "update-key-value-store", "--name", name, "--comment", comment,
+                                         "--if-match", Self.etag(of: live) ?? ""])
+        } else {
+            let document = try temporaryDocument(json, name: "\(name).key-value-store")
+            defer { TemporaryFiles.remove(document) }
+            console.say("\(label): creating…\n")
+            response = try aws.callJSON(["cloudfront", "create-key-value-store", "--cli-input-json", "file://" + document])
+        }
+        guard let arn = CompanionKind.keyValueStore.arn(in: response),
+              StateFile.problem(with: arn, for: CompanionKind.keyValueStore.idKey) == nil else {
+            throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(label) has no key value store ARN")
+        }
+        try saveCompanion(.keyValueStore, name, StateFile.CompanionRecord(id: arn, etag: Self.etag(of: response), configSHA256: nil))
+        var etag = Self.etag(of: response)
+        if !exists {
+            etag = try waitUntilReady(name, label: label) ?? etag
+        }
+        try saveCompanion(.keyValueStore, name, StateFile.CompanionRecord(id: arn, etag: etag, configSHA256: item.entry.documentSHA256))
+        console.say("\(label): \(exists ? "updated" : "created") \(arn); recorded in \(work.statePath)\n")
+        done.append("\(label): \(exists ? "update" : "create")")
+    }
+
+    /// Polls a new key value store until CloudFront says READY, and returns its ETag then.
+    private func waitUntilReady(_ name: String, label: String) throws -> String? {
+        var etag: String? = nil
+        try waitUntil(name: label, what: "is", finished: "ready", done: { $0 == "READY" }) {
+            let answer = try aws.callJSON(CompanionKind.keyValueStore.readArguments(name: name, id: nil))
+            let status = Self.string(answer.member("KeyValueStore")?.member("Status")) ?? ""
+            if status.contains("FAILED") {
+                throw AWSCLI.Failure.unreadableOutput("\(label): CloudFront could not provision it (status \(status)); its import source may be unreadable")
+            }
+            etag = Self.etag(of: answer)
+            return status
+        }
+        return etag
     }
 
     /// Deletes a companion no config declares any more, once the distributions that named it
@@ -131,10 +212,9 @@ extension ApplyCommand.Run {
 
     /// The id of the companion of `kind` named `name` in the account, if there is one.
     func findCompanion(_ kind: CompanionKind, named name: String) throws -> String? {
-        if kind == .function {
+        if kind.isKnownByName {
             do {
-                let answer = try aws.callJSON(kind.readArguments(name: name, id: nil))
-                return Self.string(answer.member("FunctionSummary")?.member("FunctionMetadata")?.member("FunctionARN"))
+                return kind.arn(in: try aws.callJSON(kind.readArguments(name: name, id: nil)))
             } catch {
                 guard error.message.contains(kind.noSuchError) else { throw error }
                 return nil

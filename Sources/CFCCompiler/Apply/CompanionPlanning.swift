@@ -37,13 +37,16 @@ enum CompanionPlanning {
                 let digest = Self.digest(json: json, code: code)
                 let record = state.companions[kind]?[companion.name]
                 let action: Plan.CompanionEntry.Action = record == nil ? .create : (record?.configSHA256 == digest ? .unchanged : .update)
-                items.append(Item(entry: Plan.CompanionEntry(kind: kind, name: companion.name, action: action, id: record?.id,
-                                                             etag: record?.etag, documentSHA256: digest),
-                                  companion: companion, configJSON: json, code: code))
+                var entry = Plan.CompanionEntry(kind: kind, name: companion.name, action: action, id: record?.id,
+                                                etag: record?.etag, documentSHA256: digest)
+                entry.knownAfterApply = companion.companionReferences.filter { $0.id == nil }
+                if case .keyValueStore(let config) = companion { entry.comment = config.comment }
+                items.append(Item(entry: entry, companion: companion, configJSON: json, code: code))
             }
         }
         let declared = Set(companions.map { "\($0.kind.key)/\($0.name)" })
-        for kind in CompanionKind.allCases {
+        // Deleted in the reverse order of creation: a function before the store it reads.
+        for kind in CompanionKind.allCases.reversed() {
             for (name, record) in (state.companions[kind] ?? [:]).sorted(by: { $0.key < $1.key }) where !declared.contains("\(kind.key)/\(name)") {
                 items.append(Item(entry: Plan.CompanionEntry(kind: kind, name: name, action: .delete, id: record.id, etag: record.etag,
                                                              documentSHA256: nil),

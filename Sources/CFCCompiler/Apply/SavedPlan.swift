@@ -184,7 +184,7 @@ struct SavedPlan {
             for node in list {
                 guard let kindText = string(node, "kind"), let kind = CompanionKind(rawValue: kindText),
                       let name = string(node, "name"),
-                      (kind == .function ? FunctionNames.problem(with: name) : DistributionNames.problem(with: name)) == nil,
+                      (kind.isKnownByName ? FunctionNames.problem(with: name) : DistributionNames.problem(with: name)) == nil,
                       let actionText = string(node, "action"), let action = Plan.CompanionEntry.Action(rawValue: actionText) else {
                     if sink.errorCount == errorsBefore { invalid("a companion of the plan has no valid kind, name or action", node) }
                     continue
@@ -217,9 +217,23 @@ struct SavedPlan {
                     }
                     configJSON = read.bytes
                 }
-                companions.append(CompanionPlanning.Item(
-                    entry: Plan.CompanionEntry(kind: kind, name: name, action: action, id: id, etag: etag, documentSHA256: digest),
-                    companion: nil, configJSON: configJSON, code: code, place: node.range))
+                var entry = Plan.CompanionEntry(kind: kind, name: name, action: action, id: id, etag: etag, documentSHA256: digest)
+                if case .array(let list)? = node.member("known-after-apply")?.value {
+                    for reference in list {
+                        guard let kindText = string(reference, "kind"), let named = CompanionKind(rawValue: kindText),
+                              let companion = string(reference, "name"),
+                              (named.isKnownByName ? FunctionNames.problem(with: companion) : DistributionNames.problem(with: companion)) == nil else {
+                            invalid("a companion the \(kind.noun) waits for is not a kind and name cfc writes", reference)
+                            continue
+                        }
+                        entry.knownAfterApply.append(CompanionReference(kind: named, name: companion, path: ConfigPath([.key(kind.key), .key(name)]), id: nil))
+                    }
+                }
+                if kind == .keyValueStore, let configJSON, let document = try? JSONReader.read(SourceFile(path: name, bytes: configJSON)),
+                   case .string(let comment)? = document.member("Comment")?.value {
+                    entry.comment = comment
+                }
+                companions.append(CompanionPlanning.Item(entry: entry, companion: nil, configJSON: configJSON, code: code, place: node.range))
             }
         }
         guard sink.errorCount == errorsBefore, let statePath else { return nil }

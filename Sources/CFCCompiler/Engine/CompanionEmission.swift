@@ -22,7 +22,8 @@ struct CompanionEmission<Receipt: Sendable> {
     where Destination.Receipt == Receipt {
         let formats = options.formats.sorted()
         guard !formats.isEmpty else { return }
-        for companion in companions {
+        // One that names a companion not created yet waits, as a distribution does.
+        for companion in companions where companion.companionReferences.allSatisfy({ $0.id != nil }) {
             let printer = StreamPrinter(formats: formats, capacity: 4096)
             emitCompanion(companion, printingTo: printer)
             for format in formats {

@@ -150,7 +150,8 @@ struct FileSettlement<Receipt: Sendable> {
     /// Settles the units of one file whose parse and top level reported `fileDiagnostics`.
     /// The checks about the file as a whole (aliases claimed twice, companions named but not
     /// declared) run here, once every distribution and `companions` are known.
-    init(fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>], companions: [Companion], options: CompileOptions) {
+    init(fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>], companions: [Companion], locator: YAMLSourceLocator,
+         options: CompileOptions) {
         diagnostics = fileDiagnostics
         var referencesFailed = false
         var declared: [CompanionKind: [String]] = [:]
@@ -170,6 +171,13 @@ struct FileSettlement<Receipt: Sendable> {
         failed = diagnostics.containsErrors
         if !failed {
             for unit in units where !unit.waitingFor.isEmpty { diagnostics.append(CompanionMessages.waiting(unit.waitingFor)) }
+            // Only when documents were asked for: plan and apply show what waits in the plan.
+            for companion in companions where !options.formats.isEmpty {
+                let waiting = companion.companionReferences.filter { $0.id == nil }
+                if !waiting.isEmpty {
+                    diagnostics.append(CompanionMessages.waiting(waiting.map { ($0, locator.valueRange(of: $0.path)) }, subject: companion))
+                }
+            }
         }
     }
 }
@@ -177,11 +185,11 @@ struct FileSettlement<Receipt: Sendable> {
 /// Messages about companion resources in a compile.
 enum CompanionMessages {
     /// `compile.waiting_for_ids`: a distribution names companions that do not exist yet.
-    static func waiting(_ references: [(reference: CompanionReference, range: SourceRange?)]) -> Diagnostic {
+    static func waiting(_ references: [(reference: CompanionReference, range: SourceRange?)], subject companion: Companion? = nil) -> Diagnostic {
         let first = references[0]
         let names = references.map { "\($0.reference.kind.noun) '\($0.reference.name)'" }
         let distribution = first.reference.path.components.dropFirst().first.flatMap { if case .key(let name) = $0 { name } else { nil } }
-        let subject = distribution.map { "distribution '\($0)'" } ?? "the distribution"
+        let subject = companion.map { "\($0.kind.noun) '\($0.name)'" } ?? distribution.map { "distribution '\($0)'" } ?? "the distribution"
         let many = references.count > 1
         return Diagnostic(
             id: "compile.waiting_for_ids", severity: .warning,

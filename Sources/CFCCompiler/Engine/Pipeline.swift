@@ -58,7 +58,7 @@ public struct Pipeline: Sendable {
         let unit = DistributionUnit(pipeline: self, options: options, keepsDistribution: true)
         let units = Parallel.map(entries) { unit.run($0, locator: locator, into: InMemoryDestination()) }
         let settled = FileSettlement(fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units, companions: companions,
-                                     options: options)
+                                     locator: locator, options: options)
         for diagnostic in settled.diagnostics.dropFirst(sink.diagnostics.count - earlier) { sink.emit(diagnostic) }
         let companionDocuments = settled.failed ? [] : CompanionEmission(companions, options: options, into: InMemoryDestination()).receipts
         return CompileResult(source: source, model: ConfigModel(distributions: units.compactMap(\.distribution), companions: companions),
@@ -218,7 +218,7 @@ public protocol LoweringStage: Sendable {
 
 extension LoweringStage {
     public func lowerCompanions(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> [Companion] {
-        DistributionLanguage.lowerCompanions(document, configDirectory: options.configDirectory, sink: sink)
+        DistributionLanguage.lowerCompanions(document, configDirectory: options.configDirectory, companionIDs: options.companionIDs, sink: sink)
     }
 }
 

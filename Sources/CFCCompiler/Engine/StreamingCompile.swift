@@ -229,7 +229,8 @@ public enum StreamingCompile {
             }
         }
 
-        let settled = FileSettlement(fileDiagnostics: sink.diagnostics, units: ordered, companions: companions, options: options)
+        let settled = FileSettlement(fileDiagnostics: sink.diagnostics, units: ordered, companions: companions, locator: locator,
+                                     options: options)
         var file = FileOutcome(source: source, diagnostics: settled.diagnostics)
         if settled.failed {
             removeStaged(allStaged + inline.flatMap(\.receipts))

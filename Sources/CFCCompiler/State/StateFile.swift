@@ -293,7 +293,7 @@ public struct StateFile: Sendable, Equatable {
         var records: [String: CompanionRecord] = [:]
         for entry in entries {
             let noun = "\(kind.noun) '\(VisibleText.escaped(entry.name))'"
-            if let problem = kind == .function ? FunctionNames.problem(with: entry.name) : DistributionNames.problem(with: entry.name) {
+            if let problem = kind.isKnownByName ? FunctionNames.problem(with: entry.name) : DistributionNames.problem(with: entry.name) {
                 sink.emit(StateMessages.badValue("\(kind.noun) name '\(VisibleText.escaped(entry.name))'", problem, entry.node, file: file))
                 continue
             }
@@ -425,6 +425,9 @@ public struct StateFile: Sendable, Equatable {
             return ManagedPolicies.isWellFormedID(value) ? nil : "is not a CloudFront policy id (a UUID, such as 658327ea-f89d-4fab-a63d-7e88639e58f6)"
         case "origin-access-control-id":
             return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront origin access control id (capital letters and digits, such as E2QWRUHEXAMPLE)"
+        case "key-value-store-arn":
+            return FunctionNames.isKeyValueStoreARN(value) ? nil
+                : "is not a CloudFront key value store ARN (arn:aws:cloudfront::ACCOUNT:key-value-store/ID)"
         case "function-arn":
             return FunctionNames.isFunctionARN(value) ? nil
                 : "is not a CloudFront Function ARN (arn:aws:cloudfront::ACCOUNT:function/NAME)"
@@ -461,6 +464,7 @@ extension CompanionKind {
         switch self {
         case .cachePolicy, .originRequestPolicy, .responseHeadersPolicy: "policy-id"
         case .originAccessControl: "origin-access-control-id"
+        case .keyValueStore: "key-value-store-arn"
         case .function: "function-arn"
         }
     }

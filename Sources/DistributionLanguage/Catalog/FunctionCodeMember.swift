@@ -13,6 +13,9 @@ public enum FunctionNames {
     public static func problem(with name: String) -> String? {
         if name.isEmpty { return "it is empty" }
         if name.utf8.count > 64 { return "it is longer than 64 characters" }
+        // CloudFront would take a leading '-' or '_'; cfc names files after it, and a name
+        // that starts like an option is trouble on every command line.
+        if name.hasPrefix("-") || name.hasPrefix("_") { return "it must start with a letter or digit" }
         for scalar in name.unicodeScalars
         where !(("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_") {
             return "CloudFront allows only letters, digits, '-' and '_', not '\(scalar.escaped(asASCII: true))'"
@@ -28,6 +31,17 @@ public enum FunctionNames {
               parts[4].utf8.count == 12, parts[4].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
               parts[5].hasPrefix("function/") else { return false }
         return problem(with: String(parts[5].dropFirst("function/".count))) == nil
+    }
+
+    /// Whether `value` is a key value store's ARN as the service model's pattern has it
+    /// (`arn:aws:cloudfront::[0-9]{12}:key-value-store/[0-9a-fA-F-]{36}`), in any partition.
+    public static func isKeyValueStoreARN(_ value: String) -> Bool {
+        let parts = value.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "cloudfront", parts[3].isEmpty,
+              parts[4].utf8.count == 12, parts[4].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              parts[5].hasPrefix("key-value-store/") else { return false }
+        let id = parts[5].dropFirst("key-value-store/".count)
+        return id.utf8.count == 36 && id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46) || $0 == 0x2D }
     }
 
     /// Why `path` may not name a function's code file, or nil. A config comes from a

@@ -93,21 +93,23 @@ extension Member {
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 
-    /// A function named instead of its ARN (`function: rewrite-index`, under `functions:`),
-    /// lowered into the ARN member from the state file once the function exists; never sent
-    /// itself. `function-arn` gives any function's ARN instead; one or the other is required
-    /// (`FunctionAssociation.validate`).
-    static func functionName(_ keyPath: any WritableKeyPath<Root, String> & Sendable, _ summary: String) -> Member {
+    /// A companion known by name in CloudFront (a function, a key value store) named instead of
+    /// its ARN (`function: rewrite-index`, under `functions:`), lowered into the ARN member from
+    /// the state file once it exists; never sent itself. The `…-arn` key gives any one's ARN
+    /// instead; one or the other is required (the structure's `validate`).
+    static func companionReference(
+        _ kind: CompanionKind, key: String, _ keyPath: any WritableKeyPath<Root, String> & Sendable, _ summary: String
+    ) -> Member {
         let field = FieldAccess(keyPath)
         return Member(
-            key: "function", apiName: nil, apiNamesRead: [], summary: summary, isRequired: false,
+            key: key, apiName: nil, apiNamesRead: [], summary: summary, isRequired: false,
             shapeOf: { .string },
             lowerValue: { root, node, context in
                 guard let name = StringCodec().lower(node, &context) else { return }
                 if let problem = FunctionNames.problem(with: name) {
-                    context.emit(LanguageMessages.badCompanionReference(name, kind: .function, reason: problem, at: node.range))
+                    context.emit(LanguageMessages.badCompanionReference(name, kind: kind, reason: problem, at: node.range))
                 } else {
-                    field.set(&root, context.referToCompanion(.function, named: name))
+                    field.set(&root, context.referToCompanion(kind, named: name))
                 }
             },
             emitValue: { _, _ in },

@@ -7,12 +7,18 @@ import YAMLSyntax
 /// …), in file order by kind, each named by its key. The top level's own checks (that these keys
 /// are known, that the file is a mapping) are `lowerTopLevel`'s.
 ///
-/// A function's code is read from `configDirectory`, by default the config's own directory.
-public func lowerCompanions(_ document: YAMLDocument, configDirectory: String? = nil, sink: any DiagnosticSink) -> [Companion] {
+/// A function's code is read from `configDirectory`, by default the config's own directory. A
+/// companion that names another (a function its key value store) gets the other's id from
+/// `companionIDs` once it exists, as a distribution does; one the file does not declare is an
+/// error here, where every declaration is known.
+public func lowerCompanions(
+    _ document: YAMLDocument, configDirectory: String? = nil, companionIDs: CompanionIDs = CompanionIDs(), sink: any DiagnosticSink
+) -> [Companion] {
     guard let root = document.root, root.kind == .mapping else { return [] }
     var context = LoweringContext(sink: sink)
     context.configDirectory = configDirectory
         ?? FileIO.directoryName(document.source.path == "<stdin>" ? FileIO.standardInputPath : document.source.path)
+    context.companionIDs = companionIDs
     var companions: [Companion] = []
     for kind in CompanionKind.allCases {
         guard let node = root.value(forKey: kind.key), !(node.kind == .scalar && node.isNull) else { continue }
@@ -28,7 +34,7 @@ public func lowerCompanions(_ document: YAMLDocument, configDirectory: String? =
                 continue
             }
             let name = key.text
-            if let problem = kind == .function ? FunctionNames.problem(with: name) : DistributionNames.problem(with: name) {
+            if let problem = kind.isKnownByName ? FunctionNames.problem(with: name) : DistributionNames.problem(with: name) {
                 context.emit(LanguageMessages.badCompanionName(name, kind: kind, reason: problem, at: key))
                 continue
             }
@@ -36,10 +42,21 @@ public func lowerCompanions(_ document: YAMLDocument, configDirectory: String? =
                 context.emit(LanguageMessages.companionNamedLikeManaged(name, kind: kind, at: key))
                 continue
             }
-            let companion: Companion? = context.within(.key(kind.key)) { context in
+            context.companionReferences = []
+            var companion: Companion? = context.within(.key(kind.key)) { context in
                 context.within(.key(name), key: key) { context in lower(kind, name: name, value, &context) }
             }
+            companion?.companionReferences = context.companionReferences
             if let companion { companions.append(companion) }
+        }
+    }
+    var declared: [CompanionKind: [String]] = [:]
+    for companion in companions { declared[companion.kind, default: []].append(companion.name) }
+    let locator = YAMLSourceLocator(document: document)
+    for companion in companions {
+        for reference in companion.companionReferences where !(declared[reference.kind] ?? []).contains(reference.name) {
+            sink.emit(LanguageMessages.unknownCompanion(reference, declared: declared[reference.kind] ?? [],
+                                                        at: locator.valueRange(of: reference.path)))
         }
     }
     return companions
@@ -59,6 +76,7 @@ private func lower(_ kind: CompanionKind, name: String, _ node: YAMLNode, _ cont
     case .responseHeadersPolicy:
         return structure(ResponseHeadersPolicyConfig.self) { $0.name = name }.map(Companion.responseHeadersPolicy)
     case .originAccessControl: return structure(OriginAccessControlConfig.self) { $0.name = name }.map(Companion.originAccessControl)
+    case .keyValueStore: return structure(KeyValueStoreConfig.self) { $0.name = name }.map(Companion.keyValueStore)
     case .function: return structure(FunctionConfig.self) { $0.name = name }.map(Companion.function)
     }
 }
@@ -72,7 +90,7 @@ public enum CompanionNames {
         case .cachePolicy: ManagedPolicies.cachePolicy(named: name) != nil
         case .originRequestPolicy: ManagedPolicies.originRequestPolicy(named: name) != nil
         case .responseHeadersPolicy: ManagedPolicies.responseHeadersPolicy(named: name) != nil
-        case .originAccessControl, .function: false
+        case .originAccessControl, .keyValueStore, .function: false
         }
     }
 }
@@ -86,6 +104,7 @@ extension CompanionKind {
         case .originRequestPolicy: OriginRequestPolicyConfig.describe()
         case .responseHeadersPolicy: ResponseHeadersPolicyConfig.describe()
         case .originAccessControl: OriginAccessControlConfig.describe()
+        case .keyValueStore: KeyValueStoreConfig.describe()
         case .function: FunctionConfig.describe()
         }
     }

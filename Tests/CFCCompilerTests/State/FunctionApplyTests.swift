@@ -154,4 +154,61 @@ struct FunctionApplyTests {
         #expect(refused.stderr.contains("rewrite.function.json or rewrite.function.js is not the document this plan was made with"),
                 "\(refused.stderr)")
     }
+
+    static let withStore = site.replacingOccurrences(of: "    code: functions/rewrite.js\n", with: """
+            code: functions/rewrite.js
+            key-value-store-associations:
+              - key-value-store: redirects
+        key-value-stores:
+          redirects:
+            comment: old paths
+
+        """)
+
+    /// A function that reads a key value store: the store is made (and waited for until READY)
+    /// before the function names its ARN, the function is published before the distribution
+    /// names its ARN; a reviewed plan fills both ARNs in; removed, they go in reverse order.
+    @Test func aKeyValueStoreIsMadeBeforeTheFunctionThatReadsIt() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        try Self.withStore.write(to: w.directory.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+        let planned = try Processes.cfc(["plan", "site.yaml", "--output", "plan"], currentDirectory: w.directory)
+        #expect(planned.status == 2, "\(planned.stderr)")
+        #expect(planned.stdout.contains("aws cloudfront create-key-value-store --cli-input-json file://"), "\(planned.stdout)")
+        #expect(planned.stdout.contains("  names key value store 'redirects', known after apply"), "\(planned.stdout)")
+        let applied = try w.apply(target: "plan")
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        let calls = try w.calls()
+        let store = try #require(calls.firstIndex(of: "cloudfront create-key-value-store"))
+        let ready = try #require(calls.lastIndex(of: "cloudfront describe-key-value-store"))
+        let function = try #require(calls.firstIndex(of: "cloudfront create-function"))
+        let distribution = try #require(calls.firstIndex(of: "cloudfront create-distribution"))
+        #expect(store < ready && ready < function && function < distribution, "\(calls)")
+        let stores = try #require(try w.database()["key-value-store"] as? [String: [String: Any]])
+        let arn = try #require(stores["redirects"]?["arn"] as? String)
+        let config = try #require(try self.function(w)?["config"] as? [String: Any])
+        let associations = (config["KeyValueStoreAssociations"] as? [String: Any])?["Items"] as? [[String: Any]]
+        #expect(associations?.first?["KeyValueStoreARN"] as? String == arn, "the placeholder became the store's ARN")
+        #expect(try w.state().contains(arn))
+
+        let again = try w.apply()
+        #expect(again.status == 0 && again.stdout.contains("nothing to do"), "what was sent is what compiles now: \(again.stdout)")
+
+        try w.edit("comment: old paths", "comment: moved paths")
+        let commented = try w.apply()
+        #expect(commented.status == 0, "\(commented.stdout)\(commented.stderr)")
+        #expect(try w.calls().contains("cloudfront update-key-value-store"))
+
+        try w.edit("      function-associations:\n        - event-type: viewer-request\n          function: rewrite\n", "")
+        let text = try String(contentsOf: w.directory.appendingPathComponent("site.yaml"), encoding: .utf8)
+        try String(text[..<text.range(of: "functions:\n")!.lowerBound]).write(to: w.directory.appendingPathComponent("site.yaml"),
+                                                                           atomically: true, encoding: .utf8)
+        let removed = try w.apply()
+        #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
+        let after = try w.calls()
+        let functionGone = try #require(after.lastIndex(of: "cloudfront delete-function"))
+        let storeGone = try #require(after.lastIndex(of: "cloudfront delete-key-value-store"))
+        #expect(functionGone < storeGone, "\(after)")
+        #expect((try w.database()["key-value-store"] as? [String: Any])?.isEmpty == true)
+    }
 }

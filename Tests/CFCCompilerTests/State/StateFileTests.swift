@@ -83,7 +83,8 @@ import Testing
               "cache-policy": {},
               "functions": {"a.b": {"id": "arn:aws:cloudfront::111122223333:function/a.b"},
                             "rewrite": {"id": "arn:aws:cloudfront::111122223333:function/other"},
-                            "short": {"id": "E2QWRUHEXAMPLE"}}
+                            "short": {"id": "E2QWRUHEXAMPLE"}},
+              "key-value-stores": {"store": {"id": "arn:aws:cloudfront::111122223333:function/store"}}
             }
             """)
         #expect(state == nil)
@@ -97,6 +98,7 @@ import Testing
         #expect(found.contains { $0.hasPrefix("11:function name 'a.b'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("12:id of function 'rewrite' is the ARN of another function") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("13:id of function 'short' is not a CloudFront Function ARN") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("14:id of key value store 'store' is not a CloudFront key value store ARN") }, "\(found)")
     }
 
     @Test func aMissingFileIsAnEmptyStateUnlessItMustExist() throws {

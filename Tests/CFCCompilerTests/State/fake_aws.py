@@ -5,7 +5,8 @@ cfc's behaviour depends on it (ETags change on update, If-Match is enforced, a c
 is idempotent, a new distribution is InProgress for a few polls). Companion resources (cache,
 origin request and response headers policies, origin access controls) are kept the same way:
 names unique per kind, ETags enforced, a policy in use by a distribution cannot be deleted;
-CloudFront Functions are known by name and published from DEVELOPMENT to LIVE.
+CloudFront Functions are known by name and published from DEVELOPMENT to LIVE; key value
+stores are known by name and provision before they are READY.
 
 Environment:
   FAKE_AWS_DIR          where db.json and calls.log live (required)
@@ -139,6 +140,45 @@ def function_operation(db, operation, args):
     return {}
 
 
+def key_value_store_operation(db, operation, args):
+    """Key value stores, known by name: PROVISIONING for one describe after the create, then
+    READY; only the comment can change; one a function is associated with cannot be deleted."""
+    if operation not in ("create-key-value-store", "update-key-value-store", "describe-key-value-store", "delete-key-value-store"):
+        return None
+    store = db.setdefault("key-value-store", {})
+    if operation == "create-key-value-store":
+        request = document(args, "--cli-input-json")
+        name = request["Name"]
+        if name in store:
+            fail("EntityAlreadyExists", f"A key value store with the name {name} already exists.")
+        key = "".join(random.choice("0123456789abcdef") for _ in range(32))
+        store[name] = {"request": request, "comment": request.get("Comment", ""), "etag": "E" + token(13), "polls": 1,
+                       "arn": f"arn:aws:cloudfront::123456789012:key-value-store/{key[:8]}-{key[8:12]}-{key[12:16]}-{key[16:20]}-{key[20:]}"}
+        return {"ETag": store[name]["etag"], "KeyValueStore": kvs_view(name, store[name], "PROVISIONING")}
+    name = option(args, "--name")
+    item = store.get(name)
+    if item is None:
+        fail("EntityNotFound", f"The key value store {name} does not exist.")
+    if operation == "describe-key-value-store":
+        status = "PROVISIONING" if item["polls"] > 0 else "READY"
+        item["polls"] = max(0, item["polls"] - 1)
+        return {"ETag": item["etag"], "KeyValueStore": kvs_view(name, item, status)}
+    if option(args, "--if-match") != item["etag"]:
+        fail("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.")
+    if operation == "update-key-value-store":
+        item.update(comment=option(args, "--comment"), etag="E" + token(13))
+        return {"ETag": item["etag"], "KeyValueStore": kvs_view(name, item, "READY")}
+    if item["arn"] in json.dumps(db.get("function", {})):
+        fail("CannotDeleteEntityWhileInUse", "The key value store is associated with a function.")
+    del store[name]
+    return {}
+
+
+def kvs_view(name, item, status):
+    return {"Name": name, "Id": item["arn"].rsplit("/", 1)[1], "Comment": item["comment"], "ARN": item["arn"],
+            "Status": status, "LastModifiedTime": "2026-12-04T00:00:00Z"}
+
+
 def companion_view(word, item_id, item):
     structure, config_name, _ = COMPANIONS[word]
     return {"Id": item_id, config_name: item["config"]}
@@ -257,6 +297,8 @@ def main(args):
         answer = {"Invalidation": {"Id": matches[0]["id"], "Status": status, "InvalidationBatch": matches[0]["batch"]}}
     else:
         answer = function_operation(db, operation, args)
+        if answer is None:
+            answer = key_value_store_operation(db, operation, args)
         if answer is None:
             answer = companion_operation(db, operation, args)
         if answer is None:

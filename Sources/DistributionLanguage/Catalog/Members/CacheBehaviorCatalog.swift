@@ -147,7 +147,7 @@ extension FunctionAssociation: CatalogStructure {
     public static let catalog = Catalog<FunctionAssociation>("function association", [
         .value("function-arn", \.functionARN, api: "FunctionARN", StringCodec(),
                "The ARN of the CloudFront Function (or `function`)."),
-        .functionName(\.functionARN,
+        .companionReference(.function, key: "function", \.functionARN,
                       "cfc's own key, not sent: the function by its name under `functions:`; sets `FunctionARN` to its ARN once it exists."),
         .value("event-type", \.eventType, api: "EventType", EnumCodec<EventType>(), required: true,
                "When the function runs: `viewer-request` or `viewer-response`."),

@@ -298,7 +298,41 @@ extension KeyValueStoreAssociation: CatalogStructure {
     public static var blank: KeyValueStoreAssociation { KeyValueStoreAssociation() }
 
     public static let catalog = Catalog<KeyValueStoreAssociation>("key value store association", [
-        .value("key-value-store-arn", \.keyValueStoreARN, api: "KeyValueStoreARN", StringCodec(), required: true,
-               "The key value store's ARN (`arn:aws:cloudfront::ACCOUNT:key-value-store/ID`)."),
+        .value("key-value-store-arn", \.keyValueStoreARN, api: "KeyValueStoreARN", StringCodec(),
+               "The key value store's ARN (`arn:aws:cloudfront::ACCOUNT:key-value-store/ID`), or `key-value-store`."),
+        .companionReference(.keyValueStore, key: "key-value-store", \.keyValueStoreARN,
+                            "cfc's own key, not sent: the store by its name under `key-value-stores:`; sets `KeyValueStoreARN` to its ARN once it exists."),
+    ])
+
+    public static func validate(_ value: KeyValueStoreAssociation, node: YAMLNode, _ context: inout LoweringContext) {
+        let name = node.value(forKey: "key-value-store"), arn = node.value(forKey: "key-value-store-arn")
+        if let name, let arn {
+            context.emit(LanguageMessages.namedTwice(noun: "key value store", nameKey: "key-value-store", idKey: "key-value-store-arn",
+                                                     name: name, id: arn))
+        } else if name == nil, arn == nil {
+            context.emit(LanguageMessages.missingKey("key-value-store", in: "key value store association (or 'key-value-store-arn')",
+                                                     at: node, context))
+        }
+    }
+}
+
+extension KeyValueStoreConfig: CatalogStructure {
+    public static var blank: KeyValueStoreConfig { KeyValueStoreConfig() }
+
+    public static let catalog = Catalog<KeyValueStoreConfig>("key value store", [
+        .value(nil, \.name, api: "Name", StringCodec(), "The store's name: its key in `key-value-stores:`."),
+        .optional("comment", \.comment, api: "Comment", StringCodec(), "A comment about the store (up to 128 characters)."),
+        .optional("import-source", \.importSource, api: "ImportSource", StructureCodec<KeyValueStoreImportSource>(),
+                  "An S3 object (JSON, as CloudFront documents it) the store is filled from when it is created; CloudFront reads it only then."),
+    ])
+}
+
+extension KeyValueStoreImportSource: CatalogStructure {
+    public static var blank: KeyValueStoreImportSource { KeyValueStoreImportSource() }
+
+    public static let catalog = Catalog<KeyValueStoreImportSource>("key value store import source", [
+        .value("source-type", \.sourceType, api: "SourceType", EnumCodec<ImportSourceType>(), "`S3`, the only source. Default: `S3`."),
+        .value("source-arn", \.sourceARN, api: "SourceARN", StringCodec(), required: true,
+               "The S3 object's ARN (`arn:aws:s3:::BUCKET/KEY`)."),
     ])
 }
