@@ -9,6 +9,9 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
     case originRequestPolicy = "origin-request-policies"
     case responseHeadersPolicy = "response-headers-policies"
     case originAccessControl = "origin-access-controls"
+    // Before key groups: a key group lists public keys.
+    case publicKey = "public-keys"
+    case keyGroup = "key-groups"
     // Before functions: a function names the key value store it reads.
     case keyValueStore = "key-value-stores"
     case function = "functions"
@@ -23,6 +26,8 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "origin-request-policy"
         case .responseHeadersPolicy: "response-headers-policy"
         case .originAccessControl: "origin-access-control"
+        case .publicKey: "public-key"
+        case .keyGroup: "key-group"
         case .keyValueStore: "key-value-store"
         case .function: "function"
         }
@@ -35,6 +40,8 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "origin request policy"
         case .responseHeadersPolicy: "response headers policy"
         case .originAccessControl: "origin access control"
+        case .publicKey: "public key"
+        case .keyGroup: "key group"
         case .keyValueStore: "key value store"
         case .function: "function"
         }
@@ -47,6 +54,8 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .originRequestPolicy: "OriginRequestPolicyConfig"
         case .responseHeadersPolicy: "ResponseHeadersPolicyConfig"
         case .originAccessControl: "OriginAccessControlConfig"
+        case .publicKey: "PublicKeyConfig"
+        case .keyGroup: "KeyGroupConfig"
         // The API has no config structure for a store: its document is the create request,
         // which `aws cloudfront create-key-value-store --cli-input-json` takes as it is.
         case .keyValueStore: "CreateKeyValueStoreRequest"
@@ -76,6 +85,8 @@ public enum Companion: Hashable, Sendable, Codable {
     case originRequestPolicy(OriginRequestPolicyConfig)
     case responseHeadersPolicy(ResponseHeadersPolicyConfig)
     case originAccessControl(OriginAccessControlConfig)
+    case publicKey(PublicKeyConfig)
+    case keyGroup(KeyGroupConfig)
     case keyValueStore(KeyValueStoreConfig)
     case function(FunctionConfig)
 
@@ -86,6 +97,8 @@ public enum Companion: Hashable, Sendable, Codable {
         case .originRequestPolicy: .originRequestPolicy
         case .responseHeadersPolicy: .responseHeadersPolicy
         case .originAccessControl: .originAccessControl
+        case .publicKey: .publicKey
+        case .keyGroup: .keyGroup
         case .keyValueStore: .keyValueStore
         case .function: .function
         }
@@ -98,6 +111,8 @@ public enum Companion: Hashable, Sendable, Codable {
         case .originRequestPolicy(let config): config.name
         case .responseHeadersPolicy(let config): config.name
         case .originAccessControl(let config): config.name
+        case .publicKey(let config): config.name
+        case .keyGroup(let config): config.name
         case .keyValueStore(let config): config.name
         case .function(let definition): definition.name
         }
@@ -107,13 +122,22 @@ public enum Companion: Hashable, Sendable, Codable {
     /// was lowered: what it waits for until they exist.
     public var companionReferences: [CompanionReference] {
         get {
-            if case .function(let definition) = self { return definition.companionReferences }
-            return []
+            switch self {
+            case .function(let definition): definition.companionReferences
+            case .keyGroup(let config): config.companionReferences
+            default: []
+            }
         }
         set {
-            if case .function(var definition) = self {
+            switch self {
+            case .function(var definition):
                 definition.companionReferences = newValue
                 self = .function(definition)
+            case .keyGroup(var config):
+                config.companionReferences = newValue
+                self = .keyGroup(config)
+            default:
+                break
             }
         }
     }
@@ -203,6 +227,9 @@ extension Distribution {
             resolve(&behavior.cachePolicyId)
             resolve(&behavior.originRequestPolicyId)
             resolve(&behavior.responseHeadersPolicyId)
+            for index in behavior.trustedKeyGroups.indices {
+                if let id = replacements[behavior.trustedKeyGroups[index]] { behavior.trustedKeyGroups[index] = id }
+            }
             for index in behavior.functionAssociations.indices {
                 if let arn = replacements[behavior.functionAssociations[index].functionARN] {
                     behavior.functionAssociations[index].functionARN = arn
@@ -571,4 +598,37 @@ public struct KeyValueStoreImportSource: Hashable, Sendable, Codable {
 /// `ImportSourceType`.
 public enum ImportSourceType: String, CaseIterable, Codable, Hashable, Sendable {
     case s3 = "S3"
+}
+
+// MARK: - Public keys and key groups
+
+/// `PublicKeyConfig`: a public key whose private key signs URLs and cookies for the
+/// behaviors that trust a key group holding it.
+public struct PublicKeyConfig: Hashable, Sendable, Codable {
+    /// `CallerReference`: `cfc-NAME` unless written, and fixed once the key exists.
+    public var callerReference: String = ""
+    /// `Name`: its key under `public-keys:`.
+    public var name: String = ""
+    /// `EncodedKey`: the PEM text, written inline or read from `encoded-key-file`.
+    public var encodedKey: String = ""
+    /// The PEM file as written, when the key is read from one.
+    public var encodedKeyFile: String?
+    /// `Comment`.
+    public var comment: String?
+
+    public init() {}
+}
+
+/// `KeyGroupConfig`: the public keys a behavior's `trusted-key-groups` trusts.
+public struct KeyGroupConfig: Hashable, Sendable, Codable {
+    /// `Name`: its key under `key-groups:`.
+    public var name: String = ""
+    /// `Items`: the public keys' ids (a declared key's placeholder until it exists).
+    public var items: [String] = []
+    /// `Comment`.
+    public var comment: String?
+    /// The public keys it names by name, set by lowering.
+    public var companionReferences: [CompanionReference] = []
+
+    public init() {}
 }

@@ -263,7 +263,8 @@ public struct Plan: Sendable {
             text += "\n"
             if !companion.knownAfterApply.isEmpty {
                 text += "  names \(companion.knownAfterApply.map { "\($0.kind.noun) '\($0.name)'" }.joined(separator: ", ")), known after apply: "
-                    + "cfc apply fills in the ARN\(companion.knownAfterApply.count == 1 ? "" : "s") once \(companion.knownAfterApply.count == 1 ? "it exists" : "they exist")\n"
+                    + "cfc apply fills in the \(companion.knownAfterApply.allSatisfy { $0.kind.isKnownByName } ? "ARN" : "id")"
+                    + "\(companion.knownAfterApply.count == 1 ? "" : "s") once \(companion.knownAfterApply.count == 1 ? "it exists" : "they exist")\n"
             }
             let commands = includeCommands ? self.commands(for: companion) : []
             if !commands.isEmpty {

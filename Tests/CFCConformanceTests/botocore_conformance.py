@@ -49,6 +49,8 @@ ROOTS = {
     "OriginAccessControlConfig": "CreateOriginAccessControl",
     "FunctionConfig": "CreateFunction",
     "CreateKeyValueStoreRequest": "CreateKeyValueStore",
+    "PublicKeyConfig": "CreatePublicKey",
+    "KeyGroupConfig": "CreateKeyGroup",
 }
 # What each kind of output file holds, by the word before its extension (NAME.WORD.json).
 FILE_ROOTS = {
@@ -60,6 +62,8 @@ FILE_ROOTS = {
     "origin-access-control": "OriginAccessControlConfig",
     "function": "FunctionConfig",
     "key-value-store": "CreateKeyValueStoreRequest",
+    "public-key": "PublicKeyConfig",
+    "key-group": "KeyGroupConfig",
 }
 
 

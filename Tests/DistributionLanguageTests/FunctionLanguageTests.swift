@@ -89,13 +89,13 @@ import Testing
     /// Code paths cfc refuses to read, and code CloudFront would refuse: each an error at the
     /// path, none of them reading anything outside the config's directory.
     @Test(arguments: [
-        ("/etc/passwd", "function.code_path", "it is an absolute path"),
-        ("../outside.js", "function.code_path", "it leaves the config's directory"),
-        ("functions/../../outside.js", "function.code_path", "it leaves the config's directory"),
-        ("functions/missing.js", "function.code_unreadable", "no such file"),
-        ("functions/empty.js", "function.code_unreadable", "it is empty"),
-        ("functions/big.js", "function.code_unreadable", "larger than CloudFront's limit of 40960 bytes"),
-        ("functions/link.js", "function.code_unreadable", "symbolic link"),
+        ("/etc/passwd", "file.path", "it is an absolute path"),
+        ("../outside.js", "file.path", "it leaves the config's directory"),
+        ("functions/../../outside.js", "file.path", "it leaves the config's directory"),
+        ("functions/missing.js", "file.unreadable", "no such file"),
+        ("functions/empty.js", "file.unreadable", "it is empty"),
+        ("functions/big.js", "file.unreadable", "larger than CloudFront's limit of 40960 bytes"),
+        ("functions/link.js", "file.unreadable", "symbolic link"),
     ])
     func aCodeFileThatCannotBeUsedIsAnError(_ path: String, _ id: String, _ reason: String) throws {
         let directory = try directory()

@@ -33,6 +33,7 @@ extension CompanionKind {
         switch self {
         case .function: "NoSuchFunctionExists"
         case .keyValueStore: "EntityNotFound"
+        case .keyGroup: "NoSuchResource"
         default: "NoSuch\(apiStructure)"
         }
     }
@@ -220,10 +221,10 @@ extension ApplyCommand.Run {
                 return nil
             }
         }
-        if kind == .originAccessControl {
-            // The CLI follows this list's pages itself.
-            let answer = try aws.callJSON(["cloudfront", "list-origin-access-controls"])
-            guard case .array(let items)? = answer.member("OriginAccessControlList")?.member("Items")?.value else { return nil }
+        if kind == .originAccessControl || kind == .publicKey {
+            // The CLI follows these lists' pages itself; their items are summaries with Id and Name.
+            let answer = try aws.callJSON(["cloudfront", "list-\(kind.key)"])
+            guard case .array(let items)? = answer.member("\(kind.apiStructure)List")?.member("Items")?.value else { return nil }
             return items.first { Self.string($0.member("Name")) == name }.flatMap { Self.string($0.member("Id")) }
         }
         let list = "list-\(kind.key)"
@@ -232,7 +233,8 @@ extension ApplyCommand.Run {
         // CloudFront's quotas keep an account's custom policies to a few pages; the bound
         // keeps a misbehaving endpoint from looping.
         for _ in 0..<100 {
-            var arguments = ["cloudfront", list, "--type", "custom"]
+            // Key groups are all the account's own; policies are listed without AWS's managed ones.
+            var arguments = ["cloudfront", list] + (kind == .keyGroup ? [] : ["--type", "custom"])
             if let marker { arguments += ["--marker", marker] }
             let answer = try aws.callJSON(arguments)
             let page = answer.member("\(structure)List")

@@ -423,6 +423,10 @@ public struct StateFile: Sendable, Equatable {
             return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE)"
         case "policy-id":
             return ManagedPolicies.isWellFormedID(value) ? nil : "is not a CloudFront policy id (a UUID, such as 658327ea-f89d-4fab-a63d-7e88639e58f6)"
+        case "public-key-id":
+            return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront public key id (capital letters and digits, such as K2JCJMDEHXQW5F)"
+        case "key-group-id":
+            return ManagedPolicies.isWellFormedID(value) ? nil : "is not a CloudFront key group id (a UUID)"
         case "origin-access-control-id":
             return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront origin access control id (capital letters and digits, such as E2QWRUHEXAMPLE)"
         case "key-value-store-arn":
@@ -464,6 +468,8 @@ extension CompanionKind {
         switch self {
         case .cachePolicy, .originRequestPolicy, .responseHeadersPolicy: "policy-id"
         case .originAccessControl: "origin-access-control-id"
+        case .publicKey: "public-key-id"
+        case .keyGroup: "key-group-id"
         case .keyValueStore: "key-value-store-arn"
         case .function: "function-arn"
         }

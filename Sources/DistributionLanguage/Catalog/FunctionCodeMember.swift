@@ -8,6 +8,8 @@ import YAMLSyntax
 public enum FunctionNames {
     /// CloudFront's limit on a function's code (`FunctionBlob`, from the service model).
     public static let maximumCodeBytes = 40_960
+    /// The most cfc reads for a public key's PEM: a 4096-bit RSA key is about 800 bytes.
+    public static let maximumPublicKeyBytes = 16_384
 
     /// Why `name` cannot name a CloudFront Function (the API's `[a-zA-Z0-9-_]{1,64}`), or nil.
     public static func problem(with name: String) -> String? {
@@ -68,25 +70,11 @@ extension Member where Root == FunctionConfig {
             key: "code", apiName: nil, apiNamesRead: [], summary: summary, isRequired: true,
             shapeOf: { .string },
             lowerValue: { root, node, context in
-                guard let path = StringCodec().lower(node, &context) else { return }
-                if let problem = FunctionNames.problem(withCodePath: path) {
-                    context.emit(FunctionMessages.badCodePath(path, reason: problem, at: node.range))
-                    return
-                }
-                let full = context.configDirectory == "." ? path : context.configDirectory + "/" + path
-                do throws(FileIOError) {
-                    let code = try FileIO.read(full, maxBytes: FunctionNames.maximumCodeBytes)
-                    if code.isEmpty {
-                        context.emit(FunctionMessages.unreadableCode(path, reason: "it is empty; CloudFront needs at least one byte", at: node.range))
-                        return
-                    }
-                    root.codeFile = path
-                    root.code = code
-                } catch {
-                    let reason = error.reason.hasPrefix("input is larger than")
-                        ? "it is larger than CloudFront's limit of \(FunctionNames.maximumCodeBytes) bytes" : error.reason
-                    context.emit(FunctionMessages.unreadableCode(path, reason: reason, at: node.range))
-                }
+                guard let path = StringCodec().lower(node, &context),
+                      let code = readBesideConfig(path, what: "function's code file", maxBytes: FunctionNames.maximumCodeBytes,
+                                                  at: node.range, &context) else { return }
+                root.codeFile = path
+                root.code = code
             },
             emitValue: { _, _ in },
             readValue: { _, _, _ in },
@@ -98,23 +86,105 @@ extension Member where Root == FunctionConfig {
     }
 }
 
-/// Messages about functions' code.
+/// Messages about files a config names.
 enum FunctionMessages {
-    /// `function.code_path`: a code path cfc will not read.
-    static func badCodePath(_ path: String, reason: String, at range: SourceRange) -> Diagnostic {
+    /// `file.path`: a path cfc will not read.
+    static func badPath(_ path: String, what: String, reason: String, at range: SourceRange) -> Diagnostic {
         Diagnostic(
-            id: "function.code_path", severity: .error,
-            summary: "'\(VisibleText.escaped(path))' cannot be a function's code file: \(reason)",
-            hint: "keep the code beside the config (or below it) and name it relative to the config, such as functions/rewrite.js",
+            id: "file.path", severity: .error,
+            summary: "'\(VisibleText.escaped(path))' cannot be a \(what): \(reason)",
+            hint: "keep the file beside the config (or below it) and name it relative to the config, such as functions/rewrite.js",
             range: range)
     }
 
-    /// `function.code_unreadable`: the code file cannot be read, or is not code CloudFront takes.
-    static func unreadableCode(_ path: String, reason: String, at range: SourceRange) -> Diagnostic {
+    /// `file.unreadable`: the file cannot be read, or is not what CloudFront takes.
+    static func unreadableFile(_ path: String, what: String, reason: String, at range: SourceRange) -> Diagnostic {
         Diagnostic(
-            id: "function.code_unreadable", severity: .error,
-            summary: "the function's code file '\(VisibleText.escaped(path))' cannot be used: \(reason)",
-            hint: "CloudFront takes a function's code as one file of at most \(FunctionNames.maximumCodeBytes) bytes",
+            id: "file.unreadable", severity: .error,
+            summary: "the \(what) '\(VisibleText.escaped(path))' cannot be used: \(reason)",
             range: range)
+    }
+}
+
+/// A list item that is either a companion's id or the name of one the file declares (a key
+/// group's public keys, a behavior's trusted key groups): the id is kept, the name becomes a
+/// reference, lowered to the id from the state file once the companion exists.
+struct CompanionReferenceCodec: ValueCodec {
+    let kind: CompanionKind
+
+    var shape: ValueShape { .string }
+
+    func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> String? {
+        guard let text = StringCodec().lower(node, &context) else { return nil }
+        if CompanionNames.looksLikeID(text, kind: kind) { return text }
+        if let problem = DistributionNames.problem(with: text) {
+            context.emit(LanguageMessages.badCompanionReference(text, kind: kind, reason: problem, at: node.range))
+            return nil
+        }
+        return context.referToCompanion(kind, named: text)
+    }
+
+    func emit(_ value: String, named name: MemberName, into document: inout APIDocument) {
+        StringCodec().emit(value, named: name, into: &document)
+    }
+
+    func emit(at value: borrowing InPlace<String>, named name: MemberName, into document: inout APIDocument) {
+        StringCodec().emit(value.pointer.pointee, named: name, into: &document)
+    }
+
+    func read(_ node: APINode, _ context: inout ReadingContext) -> String? { StringCodec().read(node, &context) }
+
+    func export(_ value: String, style: ExportStyle) -> YAMLValue { .string(value) }
+}
+
+extension Member where Root == PublicKeyConfig {
+    /// `encoded-key-file: FILE`: the PEM read from a file beside the config, held to the same
+    /// rule as a function's code (relative, inside the config's directory, no links).
+    static func encodedKeyFile(_ summary: String) -> Member {
+        Member(
+            key: "encoded-key-file", apiName: nil, apiNamesRead: [], summary: summary, isRequired: false,
+            shapeOf: { .string },
+            lowerValue: { root, node, context in
+                guard let path = StringCodec().lower(node, &context) else { return }
+                guard let bytes = readBesideConfig(path, what: "public key file", maxBytes: FunctionNames.maximumPublicKeyBytes,
+                                                   at: node.range, &context) else { return }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    context.emit(FunctionMessages.unreadableFile(path, what: "public key file", reason: "it is not UTF-8 text", at: node.range))
+                    return
+                }
+                root.encodedKeyFile = path
+                root.encodedKey = text
+            },
+            emitValue: { _, _ in },
+            readValue: { _, _, _ in },
+            exportValue: { root, _ in root.encodedKeyFile.map { .string($0) } },
+            copyValue: { root, other in
+                root.encodedKeyFile = other.encodedKeyFile
+                root.encodedKey = other.encodedKey
+            })
+    }
+}
+
+/// The bytes of `path`, a file named by a config and read from beside it, or nil after saying
+/// why not. A config comes from a repository and what cfc reads this way is uploaded to
+/// CloudFront, so a pull request must not be able to send any file the pipeline can read: the
+/// path is relative and stays inside the config's directory, and a link is not followed.
+func readBesideConfig(_ path: String, what: String, maxBytes: Int, at range: SourceRange, _ context: inout LoweringContext) -> [UInt8]? {
+    if let problem = FunctionNames.problem(withCodePath: path) {
+        context.emit(FunctionMessages.badPath(path, what: what, reason: problem, at: range))
+        return nil
+    }
+    let full = context.configDirectory == "." ? path : context.configDirectory + "/" + path
+    do throws(FileIOError) {
+        let bytes = try FileIO.read(full, maxBytes: maxBytes)
+        if bytes.isEmpty {
+            context.emit(FunctionMessages.unreadableFile(path, what: what, reason: "it is empty", at: range))
+            return nil
+        }
+        return bytes
+    } catch {
+        let reason = error.reason.hasPrefix("input is larger than") ? "it is larger than CloudFront's limit of \(maxBytes) bytes" : error.reason
+        context.emit(FunctionMessages.unreadableFile(path, what: what, reason: reason, at: range))
+        return nil
     }
 }

@@ -147,3 +147,37 @@ extension Member {
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 }
+
+extension Member where Root == CacheBehavior {
+    /// `trusted-key-group-names: [signers]`: key groups the file declares, by name, appended to
+    /// the ids `trusted-key-groups` gives (after it: catalog order is lowering order). A
+    /// separate key rather than names mixed into `trusted-key-groups`, whose items have always
+    /// been taken as written: a name there would read as an id.
+    static func trustedKeyGroupNames(_ summary: String) -> Member {
+        Member(
+            key: "trusted-key-group-names", apiName: nil, apiNamesRead: [], summary: summary, isRequired: false,
+            shapeOf: { .list(.string) },
+            lowerValue: { root, node, context in
+                guard node.kind == .sequence else {
+                    context.emit(LanguageMessages.wrongType(expected: "a list of key group names", found: node, context))
+                    return
+                }
+                var ids = root.sentTrustedKeyGroups ?? []
+                for (index, item) in node.items.enumerated() {
+                    context.within(.index(index)) { context in
+                        guard let name = StringCodec().lower(item, &context) else { return }
+                        if let problem = DistributionNames.problem(with: name) {
+                            context.emit(LanguageMessages.badCompanionReference(name, kind: .keyGroup, reason: problem, at: item.range))
+                        } else {
+                            ids.append(context.referToCompanion(.keyGroup, named: name))
+                        }
+                    }
+                }
+                root.sentTrustedKeyGroups = ids
+            },
+            emitValue: { _, _ in },
+            readValue: { _, _, _ in },
+            exportValue: { _, _ in nil },
+            copyValue: { _, _ in })
+    }
+}

@@ -64,6 +64,8 @@ private func emitMembers(of companion: Companion, into document: inout APIDocume
     case .originRequestPolicy(let config): StructureCodec<OriginRequestPolicyConfig>().emitMembers(config, into: &document)
     case .responseHeadersPolicy(let config): StructureCodec<ResponseHeadersPolicyConfig>().emitMembers(config, into: &document)
     case .originAccessControl(let config): StructureCodec<OriginAccessControlConfig>().emitMembers(config, into: &document)
+    case .publicKey(let config): StructureCodec<PublicKeyConfig>().emitMembers(config, into: &document)
+    case .keyGroup(let config): StructureCodec<KeyGroupConfig>().emitMembers(config, into: &document)
     case .keyValueStore(let config): StructureCodec<KeyValueStoreConfig>().emitMembers(config, into: &document)
     case .function(let definition): StructureCodec<FunctionConfig>().emitMembers(definition, into: &document)
     }

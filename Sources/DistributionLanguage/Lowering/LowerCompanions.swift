@@ -38,6 +38,10 @@ public func lowerCompanions(
                 context.emit(LanguageMessages.badCompanionName(name, kind: kind, reason: problem, at: key))
                 continue
             }
+            if CompanionNames.looksLikeID(name, kind: kind) {
+                context.emit(LanguageMessages.badCompanionName(name, kind: kind, reason: "it reads as an id where the \(kind.noun) is named", at: key))
+                continue
+            }
             if CompanionNames.isManagedPolicyName(name, kind: kind) {
                 context.emit(LanguageMessages.companionNamedLikeManaged(name, kind: kind, at: key))
                 continue
@@ -76,6 +80,12 @@ private func lower(_ kind: CompanionKind, name: String, _ node: YAMLNode, _ cont
     case .responseHeadersPolicy:
         return structure(ResponseHeadersPolicyConfig.self) { $0.name = name }.map(Companion.responseHeadersPolicy)
     case .originAccessControl: return structure(OriginAccessControlConfig.self) { $0.name = name }.map(Companion.originAccessControl)
+    case .publicKey:
+        return structure(PublicKeyConfig.self) { key in
+            key.name = name
+            if key.callerReference.isEmpty { key.callerReference = "cfc-\(name)" }
+        }.map(Companion.publicKey)
+    case .keyGroup: return structure(KeyGroupConfig.self) { $0.name = name }.map(Companion.keyGroup)
     case .keyValueStore: return structure(KeyValueStoreConfig.self) { $0.name = name }.map(Companion.keyValueStore)
     case .function: return structure(FunctionConfig.self) { $0.name = name }.map(Companion.function)
     }
@@ -90,7 +100,18 @@ public enum CompanionNames {
         case .cachePolicy: ManagedPolicies.cachePolicy(named: name) != nil
         case .originRequestPolicy: ManagedPolicies.originRequestPolicy(named: name) != nil
         case .responseHeadersPolicy: ManagedPolicies.responseHeadersPolicy(named: name) != nil
-        case .originAccessControl, .keyValueStore, .function: false
+        case .originAccessControl, .publicKey, .keyGroup, .keyValueStore, .function: false
+        }
+    }
+
+    /// Whether `text`, written where an id or a declared companion's name may go (a key group's
+    /// public keys, a behavior's trusted key groups), is an id: a public key's is capital
+    /// letters and digits, a key group's a UUID. A companion may not be named so.
+    public static func looksLikeID(_ text: String, kind: CompanionKind) -> Bool {
+        switch kind {
+        case .publicKey: CloudFrontIdentifier.isDistributionID(text)
+        case .keyGroup: ManagedPolicies.isWellFormedID(text)
+        default: false
         }
     }
 }
@@ -104,6 +125,8 @@ extension CompanionKind {
         case .originRequestPolicy: OriginRequestPolicyConfig.describe()
         case .responseHeadersPolicy: ResponseHeadersPolicyConfig.describe()
         case .originAccessControl: OriginAccessControlConfig.describe()
+        case .publicKey: PublicKeyConfig.describe()
+        case .keyGroup: KeyGroupConfig.describe()
         case .keyValueStore: KeyValueStoreConfig.describe()
         case .function: FunctionConfig.describe()
         }

@@ -23,6 +23,10 @@ import Testing
         .originAccessControl: ["site-oac": StateFile.CompanionRecord(id: "E2QWRUHEXAMPLE", etag: "ETVPDKIKX0DER")],
         .function: ["rewrite-index": StateFile.CompanionRecord(id: "arn:aws:cloudfront::111122223333:function/rewrite-index",
                                                                etag: "ETVPDKIKX0DER")],
+        .publicKey: ["signer": StateFile.CompanionRecord(id: "K2JCJMDEHXQW5F")],
+        .keyGroup: ["signers": StateFile.CompanionRecord(id: "5f0c0a1e-1b2c-4d3e-8f90-a1b2c3d4e5f6")],
+        .keyValueStore: ["redirects": StateFile.CompanionRecord(
+            id: "arn:aws:cloudfront::111122223333:key-value-store/a1b2c3d4-5678-90ab-cdef-0123456789ab")],
     ])
 
     private func read(_ text: String, mustExist: Bool = false) throws -> (StateFile?, [Diagnostic]) {

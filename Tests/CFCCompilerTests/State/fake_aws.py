@@ -48,7 +48,10 @@ COMPANIONS = {
     "origin-request-policy": ("OriginRequestPolicy", "OriginRequestPolicyConfig", "OriginRequestPolicyId"),
     "response-headers-policy": ("ResponseHeadersPolicy", "ResponseHeadersPolicyConfig", "ResponseHeadersPolicyId"),
     "origin-access-control": ("OriginAccessControl", "OriginAccessControlConfig", "OriginAccessControlId"),
+    "public-key": ("PublicKey", "PublicKeyConfig", None),
+    "key-group": ("KeyGroup", "KeyGroupConfig", "TrustedKeyGroups"),
 }
+NO_SUCH = {"key-group": "NoSuchResource"}
 
 
 def companion_operation(db, operation, args):
@@ -56,7 +59,7 @@ def companion_operation(db, operation, args):
     for word, (structure, config_name, reference) in COMPANIONS.items():
         if operation.endswith("-" + word) or operation == f"get-{word}-config":
             break
-        if operation == f"list-{word.replace('policy', 'policies').replace('control', 'controls')}":
+        if operation == f"list-{word.replace('policy', 'policies').replace('control', 'controls').replace('-key', '-keys').replace('group', 'groups')}":
             break
     else:
         return None
@@ -65,22 +68,24 @@ def companion_operation(db, operation, args):
         config = document(args, f"--{word}-config")
         if any(item["config"]["Name"] == config["Name"] for item in store.values()):
             fail(f"{structure}AlreadyExists", f"A {word} with this name already exists.")
-        new_id = ("".join(random.choice("0123456789abcdef") for _ in range(32)) if word != "origin-access-control"
-                  else "E" + token(13))
-        if word != "origin-access-control":
+        new_id = ("".join(random.choice("0123456789abcdef") for _ in range(32)) if word not in ("origin-access-control", "public-key")
+                  else ("E" if word == "origin-access-control" else "K") + token(13))
+        if word not in ("origin-access-control", "public-key"):
             new_id = f"{new_id[:8]}-{new_id[8:12]}-{new_id[12:16]}-{new_id[16:20]}-{new_id[20:]}"
         store[new_id] = {"config": config, "etag": "E" + token(13)}
         return {"ETag": store[new_id]["etag"], structure: companion_view(word, new_id, store[new_id])}
     if operation.startswith("list-"):
         items = [companion_view(word, key, item) for key, item in store.items()]
-        if word == "origin-access-control":
-            items = [{"Id": item["Id"], **item["OriginAccessControlConfig"]} for item in items]
-            return {"OriginAccessControlList": {"Quantity": len(items), "Items": items}}
+        if word in ("origin-access-control", "public-key"):
+            items = [{"Id": item["Id"], **item[config_name]} for item in items]
+            return {f"{structure}List": {"Quantity": len(items), "Items": items}}
+        if word == "key-group":
+            return {"KeyGroupList": {"Quantity": len(items), "Items": [{"KeyGroup": item} for item in items]}}
         return {f"{structure}List": {"Quantity": len(items), "Items": [{"Type": "custom", structure: item} for item in items]}}
     item_id = option(args, "--id")
     item = store.get(item_id)
     if item is None:
-        fail(f"NoSuch{structure}", f"The specified {word} does not exist.")
+        fail(NO_SUCH.get(word, f"NoSuch{structure}"), f"The specified {word} does not exist.")
     if operation == f"get-{word}-config":
         return {"ETag": item["etag"], config_name: item["config"]}
     if operation == f"get-{word}":
@@ -88,11 +93,16 @@ def companion_operation(db, operation, args):
     if option(args, "--if-match") != item["etag"]:
         fail("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.")
     if operation == f"update-{word}":
-        item["config"] = document(args, f"--{word}-config")
+        new_config = document(args, f"--{word}-config")
+        if word == "public-key" and new_config["EncodedKey"] != item["config"]["EncodedKey"]:
+            fail("CannotChangeImmutablePublicKeyFields", "You can't change the value of a public key.")
+        item["config"] = new_config
         item["etag"] = "E" + token(13)
         return {"ETag": item["etag"], structure: companion_view(word, item_id, item)}
     if operation == f"delete-{word}":
-        if item_id in json.dumps([distribution["config"] for distribution in db["distributions"].values()]):
+        users = [distribution["config"] for distribution in db["distributions"].values()]
+        users += [group["config"] for group in db.get("key-group", {}).values()]
+        if item_id in json.dumps(users):
             fail(f"{structure}InUse", f"Cannot delete {word} because it is attached to one or more distributions.")
         del store[item_id]
         return {}

@@ -19,7 +19,9 @@ extension CacheBehavior: CatalogStructure {
                "AWS account numbers whose CloudFront key pairs may sign URLs (legacy; prefer trusted key groups). Empty: signed URLs are not required."),
         .omittable("trusted-key-groups", \.sentTrustedKeyGroups, api: "TrustedKeyGroups",
                ListCodec("KeyGroup", StringCodec(), wrapper: .enabledQuantityItems),
-               "Key group ids whose keys may sign URLs and cookies. Empty: signed URLs are not required."),
+               "Key group ids whose keys may sign URLs and cookies (or `trusted-key-group-names`). Empty: signed URLs are not required."),
+        .trustedKeyGroupNames(
+            "cfc's own key, not sent: key groups declared under `key-groups:`, by name; their ids join `TrustedKeyGroups` once they exist."),
         .value("viewer-protocol-policy", \.viewerProtocolPolicy, api: "ViewerProtocolPolicy",
                EnumCodec<ViewerProtocolPolicy>(), required: true,
                "How viewers may connect: `allow-all` (HTTP and HTTPS), `redirect-to-https` (HTTP gets a redirect), `https-only` (HTTP gets 403)."),

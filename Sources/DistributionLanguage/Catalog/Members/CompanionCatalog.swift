@@ -1,3 +1,4 @@
+import CFCDiagnostics
 import DistributionIR
 import YAMLSyntax
 
@@ -334,5 +335,50 @@ extension KeyValueStoreImportSource: CatalogStructure {
         .value("source-type", \.sourceType, api: "SourceType", EnumCodec<ImportSourceType>(), "`S3`, the only source. Default: `S3`."),
         .value("source-arn", \.sourceARN, api: "SourceARN", StringCodec(), required: true,
                "The S3 object's ARN (`arn:aws:s3:::BUCKET/KEY`)."),
+    ])
+}
+
+extension PublicKeyConfig: CatalogStructure {
+    public static var blank: PublicKeyConfig { PublicKeyConfig() }
+
+    public static let catalog = Catalog<PublicKeyConfig>("public key", [
+        .value("caller-reference", \.callerReference, api: "CallerReference", StringCodec(), fixedAfterCreate: true,
+               "A unique reference for the create request; cfc writes `cfc-NAME` when it is not given, and CloudFront keeps the one the key was created with."),
+        .value(nil, \.name, api: "Name", StringCodec(), "The key's name: its key in `public-keys:`."),
+        .value("encoded-key", \.encodedKey, api: "EncodedKey", StringCodec(),
+               "The public key in PEM (`-----BEGIN PUBLIC KEY-----` …), written inline; or `encoded-key-file`."),
+        .encodedKeyFile("cfc's own key: a PEM file beside the config that holds the key (the same rule as a function's `code`); or `encoded-key`."),
+        .optional("comment", \.comment, api: "Comment", StringCodec(), "A comment about the key (up to 128 characters)."),
+    ])
+
+    public static func validate(_ value: PublicKeyConfig, node: YAMLNode, _ context: inout LoweringContext) {
+        let inline = node.value(forKey: "encoded-key"), file = node.value(forKey: "encoded-key-file")
+        if let inline, let file {
+            context.emit(LanguageMessages.namedTwice(noun: "key", nameKey: "encoded-key-file", idKey: "encoded-key", name: file, id: inline))
+        } else if inline == nil, file == nil {
+            context.emit(LanguageMessages.missingKey("encoded-key-file", in: "public key (or 'encoded-key')", at: node, context))
+        } else if !value.encodedKey.isEmpty, !value.encodedKey.hasPrefix("-----BEGIN PUBLIC KEY-----") {
+            // CloudFront takes the key as PEM; a private key pasted here would be sent to AWS.
+            let isPrivate = value.encodedKey.contains("PRIVATE KEY-----")
+            context.emit(Diagnostic(
+                id: "schema.public_key", severity: .error,
+                summary: isPrivate ? "this is a private key; a public key entry takes the public key only"
+                                 : "the key is not a PEM public key (it does not start with -----BEGIN PUBLIC KEY-----)",
+                hint: isPrivate ? "extract the public key: openssl rsa -pubout -in private_key.pem -out public_key.pem, and keep the private key out of the repository"
+                              : "CloudFront takes an RSA or ECDSA public key in PEM, as openssl ... -pubout writes it",
+                // At the key's name, not its text: the snippet must not show a private key.
+                range: context.keyNode?.range ?? node.range))
+        }
+    }
+}
+
+extension KeyGroupConfig: CatalogStructure {
+    public static var blank: KeyGroupConfig { KeyGroupConfig() }
+
+    public static let catalog = Catalog<KeyGroupConfig>("key group", [
+        .value(nil, \.name, api: "Name", StringCodec(), "The key group's name: its key in `key-groups:`."),
+        .value("items", \.items, api: "Items", ListCodec("PublicKey", CompanionReferenceCodec(kind: .publicKey), wrapper: .bare), required: true,
+               "The public keys in the group (up to five): each an id, or the name of one declared under `public-keys:`."),
+        .optional("comment", \.comment, api: "Comment", StringCodec(), "A comment about the key group (up to 128 characters)."),
     ])
 }
