@@ -1,3 +1,4 @@
+import APIDocument
 import CFCDiagnostics
 import CFCSupport
 import DistributionIR
@@ -5,8 +6,32 @@ import Planning
 
 /// What `cfc drift` does: for every distribution of the configs that the state file says
 /// exists, read its live config with the aws CLI and compare it with the compiled one, with the
-/// same normalization as `cfc diff` (so values CloudFront fills in are no drift).
+/// same normalization as `cfc diff` (so values CloudFront fills in are no drift); and for every
+/// companion resource it lists, whether its ETag is still the one cfc last applied.
 public enum DriftCommand {
+    /// One companion resource's finding. A companion's ETag changes only when it is updated,
+    /// so a changed ETag is a change outside cfc, with no normalization to get wrong; the
+    /// members that differ from the config are listed to say what changed.
+    public struct CompanionFinding: Sendable {
+        /// What was found.
+        public enum Status: String, Sendable {
+            case inSync = "in-sync"
+            /// Its ETag is not the one recorded.
+            case drifted
+            /// The state file does not list it.
+            case notCreated = "not-created"
+            /// The state file lists it and CloudFront does not have it.
+            case deleted
+        }
+
+        public var kind: CompanionKind
+        public var name: String
+        public var id: String?
+        public var status: Status
+        /// The members whose live value is not the config's (`Name: live → config`).
+        public var differences: [String]
+    }
+
     /// One distribution's finding.
     public struct Entry: Sendable {
         /// What was found.
@@ -33,13 +58,15 @@ public enum DriftCommand {
     public struct Outcome: Sendable {
         /// One entry per distribution of the configs, in file order.
         public var entries: [Entry]
+        /// One finding per companion the configs declare, in plan order.
+        public var companions: [CompanionFinding] = []
         /// Problems (unreadable configs or state, aws failures).
         public var diagnostics: [Diagnostic]
         /// The files read.
         public var sources: [SourceFile]
 
         /// Whether anything drifted or is missing.
-        public var drifted: Bool { entries.contains { $0.status != .inSync } }
+        public var drifted: Bool { entries.contains { $0.status != .inSync } || companions.contains { $0.status != .inSync } }
     }
 
     /// Output formats.
@@ -69,11 +96,16 @@ public enum DriftCommand {
     /// Compares every distribution of `paths` with its live config.
     public static func run(_ paths: [String], statePath: String?, aws: AWSCLI?, options: CompileOptions) -> Outcome {
         let sink = DiagnosticCollector()
+        // The state first: its ids are what the configs' names for companions compile to.
+        guard let state = StateFile.read(StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
+                                         options: options, sink: sink) else {
+            return Outcome(entries: [], diagnostics: sink.diagnostics, sources: [])
+        }
+        var options = options
+        options.companionIDs = state.companionIDs
         let configs = CompiledConfigs(paths, options: options, sink: sink)
         let sources = configs.sources
-        guard !sink.diagnostics.containsErrors,
-              let state = StateFile.read(StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
-                                         options: options, sink: sink) else {
+        guard !sink.diagnostics.containsErrors else {
             return Outcome(entries: [], diagnostics: sink.diagnostics, sources: sources)
         }
         var entries: [Entry] = []
@@ -97,7 +129,66 @@ public enum DriftCommand {
                 sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error, at: configs.places[distribution.name]))
             }
         }
-        return Outcome(entries: entries, diagnostics: sink.diagnostics, sources: sources)
+        var findings: [CompanionFinding] = []
+        for item in CompanionPlanning.plan(configs.companions, state: state) where item.entry.action != .delete {
+            guard let companion = item.companion else { continue }
+            guard let record = state.companions[companion.kind]?[companion.name] else {
+                findings.append(CompanionFinding(kind: companion.kind, name: companion.name, id: nil, status: .notCreated, differences: []))
+                continue
+            }
+            guard let aws else {
+                if !sink.diagnostics.contains(where: { $0.id == "aws.not_found" }) { sink.emit(DriftMessages.noCLI()) }
+                break
+            }
+            let place = configs.companionPlaces[companion.kind.key + "/" + companion.name]
+            do {
+                let live = try aws.callJSON(companion.kind.readArguments(name: companion.name, id: record.id))
+                let etag = ApplyCommand.Run.etag(of: live)
+                let drifted = record.etag != nil && etag != nil && record.etag != etag
+                findings.append(CompanionFinding(kind: companion.kind, name: companion.name, id: record.id,
+                                                 status: drifted ? .drifted : .inSync,
+                                                 differences: drifted ? Self.differences(companion, item.configJSON, live: live) : []))
+            } catch {
+                if error.message.contains(companion.kind.noSuchError) {
+                    findings.append(CompanionFinding(kind: companion.kind, name: companion.name, id: record.id, status: .deleted, differences: []))
+                } else {
+                    sink.emit(DriftMessages.awsFailed("\(companion.kind.noun) \(companion.name)", id: record.id, error, at: place))
+                }
+            }
+        }
+        var outcome = Outcome(entries: entries, diagnostics: sink.diagnostics, sources: sources)
+        outcome.companions = findings
+        return outcome
+    }
+
+    /// The members of a companion's live config that are not the config's, as
+    /// `Path: live → config`; a function's code is compared by ETag alone (describe-function
+    /// leaves it out, and it is never shown).
+    static func differences(_ companion: Companion, _ configJSON: [UInt8]?, live: APINode) -> [String] {
+        let kind = companion.kind
+        let liveConfig: APINode?
+        switch kind {
+        case .function: liveConfig = live.member("FunctionSummary")?.member("FunctionConfig")
+        case .keyValueStore: liveConfig = live.member("KeyValueStore")
+        default: liveConfig = live.member(kind.apiStructure)?.member(kind.apiRoot)
+        }
+        guard let liveConfig, let configJSON,
+              let desired = try? JSONReader.read(SourceFile(path: kind.logicalPath(forName: companion.name, fileExtension: "json"), bytes: configJSON))
+        else { return [] }
+        if kind == .keyValueStore {
+            // The live store has more members than the create request; only Comment can change.
+            let now = ApplyCommand.Run.string(liveConfig.member("Comment")) ?? ""
+            let wanted = ApplyCommand.Run.string(desired.member("Comment")) ?? ""
+            return now == wanted ? [] : ["Comment: \(now) → \(wanted)"]
+        }
+        return APIComparison.differences(expected: liveConfig, actual: desired).filter(\.isSignificant).map { difference in
+            switch difference.kind {
+            case .missing: "\(difference.path): only in CloudFront"
+            case .unexpected: "\(difference.path): only in the config"
+            case .changed(let live, let config): "\(difference.path): \(live) → \(config)"
+            case .emptyItemsSpelling: difference.path
+            }
+        }
     }
 
     static func renderText(_ outcome: Outcome) -> [UInt8] {
@@ -112,6 +203,19 @@ public enum DriftCommand {
                 for change in entry.changes { text += "  \(change.text)\n" }
             }
         }
+        for finding in outcome.companions {
+            let label = "\(finding.kind.noun) \(finding.name)"
+            let id = finding.id.map { " (\($0))" } ?? ""
+            switch finding.status {
+            case .inSync: text += "\(label)\(id): no drift\n"
+            case .notCreated: text += "\(label): not in the state file (not created yet)\n"
+            case .deleted: text += "\(label)\(id): deleted outside cfc; cfc apply makes it again\n"
+            case .drifted:
+                text += "\(label)\(id): changed outside cfc since cfc applied it"
+                    + (finding.differences.isEmpty ? "\n" : "; applying the config would change:\n")
+                for difference in finding.differences { text += "  \(difference)\n" }
+            }
+        }
         return Array(VisibleText.escapedLines(text).utf8)
     }
 
@@ -122,6 +226,13 @@ public enum DriftCommand {
                     JSONMember("name", .string(entry.name)), JSONMember("id", .string(entry.id)),
                     JSONMember("status", .string(entry.status.rawValue)),
                     JSONMember("changes", .array(entry.changes.map(\.json))),
+                ])
+            }),
+            "companions": .array(outcome.companions.map { finding in
+                .object([
+                    JSONMember("kind", .string(finding.kind.key)), JSONMember("name", .string(finding.name)),
+                    JSONMember("id", .string(finding.id)), JSONMember("status", .string(finding.status.rawValue)),
+                    JSONMember("differences", .array(finding.differences.map { .string($0) })),
                 ])
             }),
             "drifted": .bool(outcome.drifted),

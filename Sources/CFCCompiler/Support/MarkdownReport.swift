@@ -63,6 +63,12 @@ public enum MarkdownReport {
             sections.append("<details><summary>\(inline(entry.name)): what applying the config would change</summary>\n\n"
                             + changeTable(entry.changes) + "\n</details>\n")
         }
+        if !outcome.companions.isEmpty {
+            summary += "\n| Companion | Id | Status |\n| --- | --- | --- |\n"
+            for finding in outcome.companions {
+                summary += "| \(cell("\(finding.kind.noun) \(finding.name)")) | \(finding.id.map(code) ?? "") | \(finding.status.rawValue) |\n"
+            }
+        }
         return assemble(summary, sections)
     }
 

@@ -130,15 +130,26 @@ struct CompanionApplyTests {
         let w = try workspace()
         defer { w.remove() }
         #expect(try w.apply().status == 0)
+        let drift = ["drift", "site.yaml", "--aws", w.awsPath]
+        let clean = try Processes.cfc(drift, currentDirectory: w.directory)
+        #expect(clean.status == 0 && clean.stdout.contains("cache policy static (") && clean.stdout.contains("): no drift"), "\(clean.stdout)\(clean.stderr)")
         // Someone changes the policy with the aws CLI.
         let id = try #require(try store(w, "cache-policy").keys.first)
         let etag = try #require(try store(w, "cache-policy")[id]?["etag"] as? String)
         let outside = w.directory.appendingPathComponent("outside.json")
-        let document = try #require(try store(w, "cache-policy")[id]?["config"])
+        var document = try #require(try store(w, "cache-policy")[id]?["config"] as? [String: Any])
+        document["DefaultTTL"] = 60
         try JSONSerialization.data(withJSONObject: document).write(to: outside)
         let changed = try Processes.run(URL(fileURLWithPath: w.awsPath), ["cloudfront", "update-cache-policy", "--id", id, "--if-match", etag,
                                                     "--cache-policy-config", "file://" + outside.path])
         #expect(changed.status == 0, "\(changed.stderr)")
+        let drifted = try Processes.cfc(drift, currentDirectory: w.directory)
+        #expect(drifted.status == 2, "\(drifted.stderr)")
+        #expect(drifted.stdout.contains("cache policy static (\(id)): changed outside cfc since cfc applied it; applying the config would change:\n  DefaultTTL: 60 → 3600\n"),
+                "\(drifted.stdout)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(try Processes.cfc(drift + ["--format", "json"], currentDirectory: w.directory).stdout.utf8)) as? [String: Any])
+        let finding = try #require((report["companions"] as? [[String: Any]])?.first { $0["name"] as? String == "static" })
+        #expect(finding["status"] as? String == "drifted" && report["drifted"] as? Bool == true)
         let refused = try w.apply()
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("cache policy static (\(id)) was changed outside cfc") && refused.stderr.contains("[apply.drift]"),
@@ -200,5 +211,25 @@ struct CompanionApplyTests {
                 "\(refused.stderr)")
         #expect(refused.stderr.contains("site.yaml:14:3: note: the other declaration of 'static'"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("aws/calls.log").path), "no aws call was made")
+    }
+
+    /// `cfc drift` over companions: one not made yet, and one deleted outside cfc.
+    @Test func driftSaysWhichCompanionsAreMissing() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        let drift = ["drift", "site.yaml", "--aws", w.awsPath]
+        #expect(try w.apply().status == 0)
+        let id = try #require(try store(w, "origin-access-control").keys.first)
+        // Deleting it is refused while the distribution names it; the fake's database is edited instead.
+        var database = try w.database()
+        database["origin-access-control"] = [String: Any]()
+        try JSONSerialization.data(withJSONObject: database).write(to: w.directory.appendingPathComponent("aws/db.json"))
+        let deleted = try Processes.cfc(drift, currentDirectory: w.directory)
+        #expect(deleted.status == 2, "\(deleted.stderr)")
+        #expect(deleted.stdout.contains("origin access control site-oac (\(id)): deleted outside cfc; cfc apply makes it again"), "\(deleted.stdout)")
+
+        try w.edit("cache-policies:\n  static:\n", "cache-policies:\n  other:\n    min-ttl: 1\n  static:\n")
+        let notCreated = try Processes.cfc(drift, currentDirectory: w.directory)
+        #expect(notCreated.stdout.contains("cache policy other: not in the state file (not created yet)"), "\(notCreated.stdout)")
     }
 }
