@@ -77,6 +77,8 @@ public enum FrontEndDiagnostics {
               fix: "Run cfc apply, which creates the companion first and records its id, then compile again; or point --state at the state file that lists it."),
         Entry(id: "schema.public_key", meaning: "A public key's encoded key is not a PEM public key, or is a private key: CloudFront takes the public half only, and a private key written here would be sent to AWS and sit in the repository.",
               fix: "Write the public key as openssl rsa -pubout (or openssl ec -pubout) prints it, and keep the private key out of the repository."),
+        Entry(id: "schema.staging_header", meaning: "A continuous deployment policy's single header config names a header that does not start with aws-cf-cd-; CloudFront routes to the staging distribution only on such a header.",
+              fix: "Name the header aws-cf-cd-SOMETHING, and send it from the clients that should reach the staging distribution."),
         Entry(id: "schema.policy_keys", meaning: "A behavior gives a policy both by name (cache-policy) and by id (cache-policy-id), or an origin its origin access control both by name (origin-access-control) and by id (origin-access-control-id); both set the same API member.",
               fix: "Keep one: the name key for an AWS managed policy or one the file declares, the id key for any."),
         Entry(id: "reference.unknown_policy", meaning: "cache-policy, origin-request-policy or response-headers-policy names neither an AWS managed policy of that kind (docs/managed-policies.md lists them) nor one the file declares under cache-policies:, origin-request-policies: or response-headers-policies:; or origin-access-control names none declared under origin-access-controls:.",

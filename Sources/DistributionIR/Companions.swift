@@ -15,6 +15,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
     // Before functions: a function names the key value store it reads.
     case keyValueStore = "key-value-stores"
     case function = "functions"
+    case continuousDeploymentPolicy = "continuous-deployment-policies"
 
     /// The top-level key that declares them (`cache-policies`).
     public var key: String { rawValue }
@@ -30,6 +31,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .keyGroup: "key-group"
         case .keyValueStore: "key-value-store"
         case .function: "function"
+        case .continuousDeploymentPolicy: "continuous-deployment-policy"
         }
     }
 
@@ -44,6 +46,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         case .keyGroup: "key group"
         case .keyValueStore: "key value store"
         case .function: "function"
+        case .continuousDeploymentPolicy: "continuous deployment policy"
         }
     }
 
@@ -60,6 +63,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
         // which `aws cloudfront create-key-value-store --cli-input-json` takes as it is.
         case .keyValueStore: "CreateKeyValueStoreRequest"
         case .function: "FunctionConfig"
+        case .continuousDeploymentPolicy: "ContinuousDeploymentPolicyConfig"
         }
     }
 
@@ -89,6 +93,7 @@ public enum Companion: Hashable, Sendable, Codable {
     case keyGroup(KeyGroupConfig)
     case keyValueStore(KeyValueStoreConfig)
     case function(FunctionConfig)
+    case continuousDeploymentPolicy(ContinuousDeploymentPolicyConfig)
 
     /// Its kind.
     public var kind: CompanionKind {
@@ -101,6 +106,7 @@ public enum Companion: Hashable, Sendable, Codable {
         case .keyGroup: .keyGroup
         case .keyValueStore: .keyValueStore
         case .function: .function
+        case .continuousDeploymentPolicy: .continuousDeploymentPolicy
         }
     }
 
@@ -115,6 +121,7 @@ public enum Companion: Hashable, Sendable, Codable {
         case .keyGroup(let config): config.name
         case .keyValueStore(let config): config.name
         case .function(let definition): definition.name
+        case .continuousDeploymentPolicy(let config): config.name
         }
     }
 
@@ -236,6 +243,7 @@ extension Distribution {
                 }
             }
         }
+        resolve(&resolved.config.continuousDeploymentPolicyId)
         resolve(&resolved.config.defaultCacheBehavior)
         if resolved.config.sentCacheBehaviors != nil {
             for index in resolved.config.cacheBehaviors.indices { resolve(&resolved.config.cacheBehaviors[index]) }
@@ -631,4 +639,70 @@ public struct KeyGroupConfig: Hashable, Sendable, Codable {
     public var companionReferences: [CompanionReference] = []
 
     public init() {}
+}
+
+// MARK: - Continuous deployment policies
+
+/// `ContinuousDeploymentPolicyConfig`: which requests a primary distribution sends to its
+/// staging distribution. CloudFront gives such a policy no name: cfc's name for it (its key
+/// under `continuous-deployment-policies:`) names its files and its state entry only.
+public struct ContinuousDeploymentPolicyConfig: Hashable, Sendable, Codable {
+    /// cfc's name for it; not sent.
+    public var name: String = ""
+    /// `StagingDistributionDnsNames`: the staging distribution's domain name.
+    public var stagingDistributionDnsNames: [String] = []
+    /// `Enabled`.
+    public var enabled: Bool = true
+    /// `TrafficConfig`.
+    public var trafficConfig: ContinuousDeploymentTrafficConfig?
+
+    public init() {}
+}
+
+/// `TrafficConfig`.
+public struct ContinuousDeploymentTrafficConfig: Hashable, Sendable, Codable {
+    /// `SingleWeightConfig`.
+    public var singleWeightConfig: ContinuousDeploymentSingleWeightConfig?
+    /// `SingleHeaderConfig`.
+    public var singleHeaderConfig: ContinuousDeploymentSingleHeaderConfig?
+    /// `Type`.
+    public var type: ContinuousDeploymentPolicyType = .singleWeight
+
+    public init() {}
+}
+
+/// `ContinuousDeploymentSingleWeightConfig`.
+public struct ContinuousDeploymentSingleWeightConfig: Hashable, Sendable, Codable {
+    /// `Weight`: the share of traffic, 0 to 0.15.
+    public var weight: Double = 0
+    /// `SessionStickinessConfig`.
+    public var sessionStickinessConfig: SessionStickinessConfig?
+
+    public init() {}
+}
+
+/// `SessionStickinessConfig`.
+public struct SessionStickinessConfig: Hashable, Sendable, Codable {
+    /// `IdleTTL`, 300–3600 seconds.
+    public var idleTTL: Int = 300
+    /// `MaximumTTL`, 300–3600 seconds.
+    public var maximumTTL: Int = 600
+
+    public init() {}
+}
+
+/// `ContinuousDeploymentSingleHeaderConfig`.
+public struct ContinuousDeploymentSingleHeaderConfig: Hashable, Sendable, Codable {
+    /// `Header`: starts with `aws-cf-cd-`.
+    public var header: String = ""
+    /// `Value`.
+    public var value: String = ""
+
+    public init() {}
+}
+
+/// `ContinuousDeploymentPolicyType`.
+public enum ContinuousDeploymentPolicyType: String, CaseIterable, Codable, Hashable, Sendable {
+    case singleWeight = "SingleWeight"
+    case singleHeader = "SingleHeader"
 }

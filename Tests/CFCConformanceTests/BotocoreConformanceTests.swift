@@ -149,6 +149,7 @@ struct BotocoreConformanceTests {
             "OriginAccessControlOriginTypes": OriginAccessControlOriginType.allCases.map(\.rawValue),
             "FunctionRuntime": FunctionRuntime.allCases.map(\.rawValue),
             "ImportSourceType": ImportSourceType.allCases.map(\.rawValue),
+            "ContinuousDeploymentPolicyType": ContinuousDeploymentPolicyType.allCases.map(\.rawValue),
         ]
         #expect(Set(model.keys) == Set(ours.keys), "the model's enums: \(model.keys.sorted())")
         for (name, values) in ours {

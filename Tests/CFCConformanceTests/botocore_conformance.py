@@ -51,6 +51,7 @@ ROOTS = {
     "CreateKeyValueStoreRequest": "CreateKeyValueStore",
     "PublicKeyConfig": "CreatePublicKey",
     "KeyGroupConfig": "CreateKeyGroup",
+    "ContinuousDeploymentPolicyConfig": "CreateContinuousDeploymentPolicy",
 }
 # What each kind of output file holds, by the word before its extension (NAME.WORD.json).
 FILE_ROOTS = {
@@ -64,6 +65,7 @@ FILE_ROOTS = {
     "key-value-store": "CreateKeyValueStoreRequest",
     "public-key": "PublicKeyConfig",
     "key-group": "KeyGroupConfig",
+    "continuous-deployment-policy": "ContinuousDeploymentPolicyConfig",
 }
 
 

@@ -73,7 +73,7 @@ extension ApplyCommand.Run {
         let word = kind.fileWord
         let label = "\(kind.noun) \(name)"
         var id = work.state.companions[kind]?[name]?.id
-        if id == nil, let found = try findCompanion(kind, named: name) {
+        if id == nil, let found = try findCompanion(kind, named: name, json: json) {
             console.say("\(label): found \(found), made by an earlier run with this name; recording it\n")
             try saveCompanion(kind, name, StateFile.CompanionRecord(id: found))
             id = found
@@ -212,7 +212,8 @@ extension ApplyCommand.Run {
     }
 
     /// The id of the companion of `kind` named `name` in the account, if there is one.
-    func findCompanion(_ kind: CompanionKind, named name: String) throws -> String? {
+    func findCompanion(_ kind: CompanionKind, named name: String, json: [UInt8]) throws -> String? {
+        if kind == .continuousDeploymentPolicy { return try findContinuousDeploymentPolicy(json) }
         if kind.isKnownByName {
             do {
                 return kind.arn(in: try aws.callJSON(kind.readArguments(name: name, id: nil)))
@@ -242,6 +243,31 @@ extension ApplyCommand.Run {
                 for item in items {
                     let policy = item.member(structure)
                     if Self.string(policy?.member(kind.apiRoot)?.member("Name")) == name { return Self.string(policy?.member("Id")) }
+                }
+            }
+            guard let next = Self.string(page?.member("NextMarker")), !next.isEmpty, next != marker else { return nil }
+            marker = next
+        }
+        return nil
+    }
+
+    /// A continuous deployment policy has no name in CloudFront; one an earlier run made for
+    /// these staging distributions (a staging distribution belongs to one policy) is it.
+    func findContinuousDeploymentPolicy(_ json: [UInt8]) throws -> String? {
+        guard let desired = try? JSONReader.read(SourceFile(path: "policy.json", bytes: json)),
+              case .array(let wanted)? = desired.member("StagingDistributionDnsNames")?.member("Items")?.value else { return nil }
+        let names = Set(wanted.compactMap { Self.string($0) })
+        var marker: String? = nil
+        for _ in 0..<100 {
+            var arguments = ["cloudfront", "list-continuous-deployment-policies"]
+            if let marker { arguments += ["--marker", marker] }
+            let page = try aws.callJSON(arguments).member("ContinuousDeploymentPolicyList")
+            if case .array(let items)? = page?.member("Items")?.value {
+                for item in items {
+                    let policy = item.member("ContinuousDeploymentPolicy")
+                    guard case .array(let staging)? = policy?.member("ContinuousDeploymentPolicyConfig")?
+                        .member("StagingDistributionDnsNames")?.member("Items")?.value else { continue }
+                    if !names.isDisjoint(with: staging.compactMap { Self.string($0) }) { return Self.string(policy?.member("Id")) }
                 }
             }
             guard let next = Self.string(page?.member("NextMarker")), !next.isEmpty, next != marker else { return nil }

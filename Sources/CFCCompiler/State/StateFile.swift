@@ -423,6 +423,10 @@ public struct StateFile: Sendable, Equatable {
             return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE)"
         case "policy-id":
             return ManagedPolicies.isWellFormedID(value) ? nil : "is not a CloudFront policy id (a UUID, such as 658327ea-f89d-4fab-a63d-7e88639e58f6)"
+        case "continuous-deployment-policy-id":
+            let valid = (1...128).contains(value.utf8.count)
+                && value.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D }
+            return valid ? nil : "is not a CloudFront continuous deployment policy id (letters, digits and '-')"
         case "public-key-id":
             return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront public key id (capital letters and digits, such as K2JCJMDEHXQW5F)"
         case "key-group-id":
@@ -472,6 +476,7 @@ extension CompanionKind {
         case .keyGroup: "key-group-id"
         case .keyValueStore: "key-value-store-arn"
         case .function: "function-arn"
+        case .continuousDeploymentPolicy: "continuous-deployment-policy-id"
         }
     }
 }

@@ -68,5 +68,6 @@ private func emitMembers(of companion: Companion, into document: inout APIDocume
     case .keyGroup(let config): StructureCodec<KeyGroupConfig>().emitMembers(config, into: &document)
     case .keyValueStore(let config): StructureCodec<KeyValueStoreConfig>().emitMembers(config, into: &document)
     case .function(let definition): StructureCodec<FunctionConfig>().emitMembers(definition, into: &document)
+    case .continuousDeploymentPolicy(let config): StructureCodec<ContinuousDeploymentPolicyConfig>().emitMembers(config, into: &document)
     }
 }

@@ -88,6 +88,8 @@ private func lower(_ kind: CompanionKind, name: String, _ node: YAMLNode, _ cont
     case .keyGroup: return structure(KeyGroupConfig.self) { $0.name = name }.map(Companion.keyGroup)
     case .keyValueStore: return structure(KeyValueStoreConfig.self) { $0.name = name }.map(Companion.keyValueStore)
     case .function: return structure(FunctionConfig.self) { $0.name = name }.map(Companion.function)
+    case .continuousDeploymentPolicy:
+        return structure(ContinuousDeploymentPolicyConfig.self) { $0.name = name }.map(Companion.continuousDeploymentPolicy)
     }
 }
 
@@ -100,7 +102,7 @@ public enum CompanionNames {
         case .cachePolicy: ManagedPolicies.cachePolicy(named: name) != nil
         case .originRequestPolicy: ManagedPolicies.originRequestPolicy(named: name) != nil
         case .responseHeadersPolicy: ManagedPolicies.responseHeadersPolicy(named: name) != nil
-        case .originAccessControl, .publicKey, .keyGroup, .keyValueStore, .function: false
+        case .originAccessControl, .publicKey, .keyGroup, .keyValueStore, .function, .continuousDeploymentPolicy: false
         }
     }
 
@@ -129,6 +131,7 @@ extension CompanionKind {
         case .keyGroup: KeyGroupConfig.describe()
         case .keyValueStore: KeyValueStoreConfig.describe()
         case .function: FunctionConfig.describe()
+        case .continuousDeploymentPolicy: ContinuousDeploymentPolicyConfig.describe()
         }
     }
 

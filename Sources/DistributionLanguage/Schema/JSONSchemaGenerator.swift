@@ -37,9 +37,17 @@ public enum JSONSchemaGenerator {
                 if range.upperBound < Int64(Int32.max) { members.append(JSONMember("maximum", .integer(range.upperBound))) }
                 return .object(members)
             case .decimal(let range):
-                // The API's decimal ranges have whole bounds (a percentage: 0 to 100).
-                return .object([JSONMember("type", .string("number")), JSONMember("minimum", .integer(Int64(range.lowerBound))),
-                                JSONMember("maximum", .integer(Int64(range.upperBound)))])
+                // Bounds are whole (a percentage: 0 to 100) or short decimals (a weight: 0 to 0.15).
+                func bound(_ value: Double) -> JSONValue {
+                    for digits in 0...4 {
+                        let scale = (0..<digits).reduce(1.0) { scaled, _ in scaled * 10 }
+                        let scaled = (value * scale).rounded()
+                        if abs(scaled / scale - value) < 1e-9 { return digits == 0 ? .integer(Int64(scaled)) : .fixed(Int64(scaled), fractionDigits: digits) }
+                    }
+                    return .fixed(Int64((value * 10_000).rounded()), fractionDigits: 4)
+                }
+                return .object([JSONMember("type", .string("number")), JSONMember("minimum", bound(range.lowerBound)),
+                                JSONMember("maximum", bound(range.upperBound))])
             case .boolean:
                 return .object([JSONMember("type", .string("boolean"))])
             case .enumeration(let values):

@@ -50,6 +50,7 @@ COMPANIONS = {
     "origin-access-control": ("OriginAccessControl", "OriginAccessControlConfig", "OriginAccessControlId"),
     "public-key": ("PublicKey", "PublicKeyConfig", None),
     "key-group": ("KeyGroup", "KeyGroupConfig", "TrustedKeyGroups"),
+    "continuous-deployment-policy": ("ContinuousDeploymentPolicy", "ContinuousDeploymentPolicyConfig", "ContinuousDeploymentPolicyId"),
 }
 NO_SUCH = {"key-group": "NoSuchResource"}
 
@@ -66,7 +67,10 @@ def companion_operation(db, operation, args):
     store = db.setdefault(word, {})
     if operation == f"create-{word}":
         config = document(args, f"--{word}-config")
-        if any(item["config"]["Name"] == config["Name"] for item in store.values()):
+        # A continuous deployment policy has no name; CloudFront refuses a second one for a
+        # staging distribution instead.
+        key = "Name" if "Name" in config else "StagingDistributionDnsNames"
+        if any(item["config"].get(key) == config[key] for item in store.values()):
             fail(f"{structure}AlreadyExists", f"A {word} with this name already exists.")
         new_id = ("".join(random.choice("0123456789abcdef") for _ in range(32)) if word not in ("origin-access-control", "public-key")
                   else ("E" if word == "origin-access-control" else "K") + token(13))

@@ -382,3 +382,88 @@ extension KeyGroupConfig: CatalogStructure {
         .optional("comment", \.comment, api: "Comment", StringCodec(), "A comment about the key group (up to 128 characters)."),
     ])
 }
+
+extension ContinuousDeploymentPolicyConfig: CatalogStructure {
+    public static var blank: ContinuousDeploymentPolicyConfig { ContinuousDeploymentPolicyConfig() }
+
+    // No row for the name: CloudFront gives these policies none.
+    public static let catalog = Catalog<ContinuousDeploymentPolicyConfig>("continuous deployment policy", [
+        .value("staging-distribution-dns-names", \.stagingDistributionDnsNames, api: "StagingDistributionDnsNames",
+               ListCodec("DnsName", StringCodec()), required: true,
+               "The staging distribution's CloudFront domain name (`d111111abcdef8.cloudfront.net`)."),
+        .value("enabled", \.enabled, api: "Enabled", BooleanCodec(),
+               "Whether the primary distribution sends traffic to the staging one. Default: `true`."),
+        .optional("traffic-config", \.trafficConfig, api: "TrafficConfig", StructureCodec<ContinuousDeploymentTrafficConfig>(),
+                  "Which requests go to the staging distribution: a share of them, or those with a header."),
+    ])
+}
+
+extension ContinuousDeploymentTrafficConfig: CatalogStructure {
+    public static var blank: ContinuousDeploymentTrafficConfig { ContinuousDeploymentTrafficConfig() }
+
+    public static let catalog = Catalog<ContinuousDeploymentTrafficConfig>("continuous deployment traffic config", [
+        .optional("single-weight-config", \.singleWeightConfig, api: "SingleWeightConfig",
+                  StructureCodec<ContinuousDeploymentSingleWeightConfig>(), "A share of requests (with `type: SingleWeight`)."),
+        .optional("single-header-config", \.singleHeaderConfig, api: "SingleHeaderConfig",
+                  StructureCodec<ContinuousDeploymentSingleHeaderConfig>(), "Requests with a header (with `type: SingleHeader`)."),
+        .value("type", \.type, api: "Type", EnumCodec<ContinuousDeploymentPolicyType>(), required: true,
+               "`SingleWeight` or `SingleHeader`: which of the two configs applies."),
+    ])
+
+    public static func validate(_ value: ContinuousDeploymentTrafficConfig, node: YAMLNode, _ context: inout LoweringContext) {
+        // CloudFront reads the config its type names; the other would be sent and ignored.
+        let needed = value.type == .singleWeight ? "single-weight-config" : "single-header-config"
+        if node.value(forKey: needed) == nil {
+            context.emit(LanguageMessages.missingKey(needed, in: "traffic config of type \(value.type.rawValue)", at: node, context))
+        }
+    }
+}
+
+extension ContinuousDeploymentSingleWeightConfig: CatalogStructure {
+    public static var blank: ContinuousDeploymentSingleWeightConfig { ContinuousDeploymentSingleWeightConfig() }
+
+    public static let catalog = Catalog<ContinuousDeploymentSingleWeightConfig>("single weight config", [
+        .value("weight", \.weight, api: "Weight", DecimalCodec(0...0.15), required: true,
+               "The share of requests sent to the staging distribution, 0 to 0.15 (0.10 is 10 %)."),
+        .optional("session-stickiness-config", \.sessionStickinessConfig, api: "SessionStickinessConfig",
+                  StructureCodec<SessionStickinessConfig>(), "Keeps a viewer's requests on the distribution that served its first."),
+    ])
+}
+
+extension SessionStickinessConfig: CatalogStructure {
+    public static var blank: SessionStickinessConfig { SessionStickinessConfig() }
+
+    public static let catalog = Catalog<SessionStickinessConfig>("session stickiness config", [
+        .value("idle-ttl", \.idleTTL, api: "IdleTTL", IntegerCodec<Int>(300...3600), required: true,
+               "Seconds without a request after which a session ends, 300 to 3600 (at most `maximum-ttl`)."),
+        .value("maximum-ttl", \.maximumTTL, api: "MaximumTTL", IntegerCodec<Int>(300...3600), required: true,
+               "The longest a session lasts, in seconds, 300 to 3600."),
+    ])
+
+    public static func validate(_ value: SessionStickinessConfig, node: YAMLNode, _ context: inout LoweringContext) {
+        if value.idleTTL > value.maximumTTL, let idle = node.value(forKey: "idle-ttl") {
+            context.emit(Diagnostic(id: "schema.range", severity: .error,
+                                    summary: "idle-ttl \(value.idleTTL) is longer than maximum-ttl \(value.maximumTTL)",
+                                    hint: "CloudFront requires idle-ttl to be at most maximum-ttl", range: idle.range))
+        }
+    }
+}
+
+extension ContinuousDeploymentSingleHeaderConfig: CatalogStructure {
+    public static var blank: ContinuousDeploymentSingleHeaderConfig { ContinuousDeploymentSingleHeaderConfig() }
+
+    public static let catalog = Catalog<ContinuousDeploymentSingleHeaderConfig>("single header config", [
+        .value("header", \.header, api: "Header", StringCodec(), required: true,
+               "The request header that sends a request to the staging distribution; its name starts with `aws-cf-cd-`."),
+        .value("value", \.value, api: "Value", StringCodec(), required: true, "The header's value."),
+    ])
+
+    public static func validate(_ value: ContinuousDeploymentSingleHeaderConfig, node: YAMLNode, _ context: inout LoweringContext) {
+        if !value.header.lowercased().hasPrefix("aws-cf-cd-"), let header = node.value(forKey: "header") {
+            context.emit(Diagnostic(id: "schema.staging_header", severity: .error,
+                                    summary: "header '\(VisibleText.escaped(value.header))' does not start with aws-cf-cd-",
+                                    hint: "CloudFront routes only on a header whose name starts with aws-cf-cd-, such as aws-cf-cd-staging",
+                                    range: header.range))
+        }
+    }
+}

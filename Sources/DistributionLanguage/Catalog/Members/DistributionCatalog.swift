@@ -1,4 +1,5 @@
 import DistributionIR
+import YAMLSyntax
 
 extension Distribution: CatalogStructure {
     public static var blank: Distribution { Distribution(name: "") }
@@ -55,7 +56,9 @@ extension Distribution: CatalogStructure {
                "Whether CloudFront answers DNS queries for IPv6 addresses. Default: `true`. Not for multi-tenant distributions (set it on the connection group)."),
         .optional("continuous-deployment-policy-id", \.config.continuousDeploymentPolicyId,
                   api: "ContinuousDeploymentPolicyId", StringCodec(),
-                  "The continuous deployment policy that routes some traffic to a staging distribution."),
+                  "The continuous deployment policy that routes some traffic to a staging distribution, by id."),
+        .companionName(.continuousDeploymentPolicy, key: "continuous-deployment-policy", \.config.continuousDeploymentPolicyId,
+                       "cfc's own key, not sent: the policy by its name under `continuous-deployment-policies:`; sets `ContinuousDeploymentPolicyId` to its id once it exists."),
         .optional("staging", \.config.staging, api: "Staging", BooleanCodec(),
                   "Whether this is a staging distribution of a continuous deployment."),
         .optional("anycast-ip-list-id", \.config.anycastIPListId, api: "AnycastIpListId", StringCodec(),
@@ -82,6 +85,14 @@ extension Distribution: CatalogStructure {
                IntegerCodec<Int>(1...1_000_000_000_000),
                "cfc policy, not sent: how many automaton steps the checks of this distribution together may spend deciding questions about the path patterns (overlap, reachability, examples) before they give up and report `ordering.pattern_search_budget`. Default and most: `5000000` (a file can lower it; only `--max-pattern-search-steps` raises the most), and never more than 1,000,000 plus 1,000 per byte of the distribution."),
     ])
+
+    public static func validate(_ value: Distribution, node: YAMLNode, _ context: inout LoweringContext) {
+        if let name = node.value(forKey: "continuous-deployment-policy"), let id = node.value(forKey: "continuous-deployment-policy-id"),
+           !name.isNull, !id.isNull {
+            context.emit(LanguageMessages.namedTwice(noun: "continuous deployment policy", nameKey: "continuous-deployment-policy",
+                                                     idKey: "continuous-deployment-policy-id", name: name, id: id))
+        }
+    }
 
     public static func applyContextualDefaults(_ value: inout Distribution) {
         value.config.defaultCacheBehavior.pathPattern = "*"
