@@ -143,6 +143,50 @@ public enum FileIO {
         return try readRest(descriptor, appendingTo: &bytes, shownPath: shownPath, maxBytes: maxBytes)
     }
 
+    /// Reads `relativePath` beneath `directory`, following no symbolic link on the way: each
+    /// directory of the path is opened from the one before it with `O_NOFOLLOW`, then the file,
+    /// which must be a regular file. A config names files this way (a function's code, a public
+    /// key) whose bytes are uploaded; a link anywhere in the path could point them at any file
+    /// the pipeline can read (a committed `linkdir -> /etc`).
+    ///
+    /// - Throws: `FileIOError` naming `relativePath`, for a link, a missing or unreadable part,
+    ///   a file that is not regular, or one larger than `maxBytes`.
+    public static func readBeneath(_ directory: String, _ relativePath: String, maxBytes: Int) throws(FileIOError) -> [UInt8] {
+        let components = relativePath.split(separator: "/").map(String.init).filter { $0 != "." }
+        guard let last = components.last, !relativePath.hasPrefix("/"), !components.contains("..") else {
+            throw FileIOError(path: relativePath, reason: "is not a path beneath the config's directory")
+        }
+        var current = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if current < 0 { throw .fromErrno(directory) }
+        defer { close(current) }
+        for component in components.dropLast() {
+            let next = openat(current, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if next < 0 {
+                throw errno == ELOOP || errno == ENOTDIR
+                    ? FileIOError(path: relativePath, reason: "'\(component)' is a symbolic link or not a directory; cfc follows no link here")
+                    : .fromErrno(relativePath)
+            }
+            close(current)
+            current = next
+        }
+        let descriptor = openat(current, last, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if descriptor < 0 {
+            throw errno == ELOOP
+                ? FileIOError(path: relativePath, reason: "is a symbolic link; cfc follows no link here")
+                : .fromErrno(relativePath)
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw FileIOError(path: relativePath, reason: "is not a regular file")
+        }
+        if Int(status.st_size) > maxBytes { throw tooLarge(relativePath, maxBytes) }
+        var bytes: [UInt8] = []
+        let read = try readRest(descriptor, appendingTo: &bytes, shownPath: relativePath, maxBytes: maxBytes)
+        WorkMeter.add(.bytesRead, read.count)
+        return read
+    }
+
     private static func readRest(
         _ descriptor: Int32, appendingTo bytes: inout [UInt8], shownPath: String, maxBytes: Int
     ) throws(FileIOError) -> [UInt8] {

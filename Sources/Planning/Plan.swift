@@ -260,6 +260,7 @@ public struct Plan: Sendable {
             text += "\(companion.kind.noun) \(companion.name): \(companion.action.rawValue)"
             if let id = companion.id, companion.action != .create { text += " (\(id))" }
             if companion.action == .create { text += companion.kind.isKnownByName ? " (its ARN is known after apply)" : " (its id is known after apply)" }
+            if companion.action == .delete { text += "; in the state file, in no config: cfc apply deletes it only with --allow-delete" }
             text += "\n"
             if !companion.knownAfterApply.isEmpty {
                 text += "  names \(companion.knownAfterApply.map { "\($0.kind.noun) '\($0.name)'" }.joined(separator: ", ")), known after apply: "

@@ -96,6 +96,10 @@ import Testing
         ("functions/empty.js", "file.unreadable", "it is empty"),
         ("functions/big.js", "file.unreadable", "larger than CloudFront's limit of 40960 bytes"),
         ("functions/link.js", "file.unreadable", "symbolic link"),
+        ("linked/hostname", "file.unreadable", "'linked' is a symbolic link or not a directory"),
+        (".git/config", "file.path", "'.git' is hidden"),
+        ("functions/.env", "file.path", "'.env' is hidden"),
+        ("'-'", "file.path", "it names standard input"),
     ])
     func aCodeFileThatCannotBeUsedIsAnError(_ path: String, _ id: String, _ reason: String) throws {
         let directory = try directory()
@@ -104,6 +108,10 @@ import Testing
         try Data(repeating: 0x20, count: 40_961).write(to: directory.appendingPathComponent("functions/big.js"))
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("functions/link.js").path,
                                                    withDestinationPath: directory.appendingPathComponent("functions/rewrite.js").path)
+        // A committed link to a directory outside: nothing beneath it is read.
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("linked").path, withDestinationPath: "/etc")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("[credential]\n".utf8).write(to: directory.appendingPathComponent(".git/config"))
         let result = compile(Self.site(code: path), in: directory)
         let error = try #require(result.diagnostics.first { $0.severity == .error }, "\(TestCompiler.renderedDiagnostics(result))")
         #expect(error.id == DiagnosticID(id), "\(error.summary)")

@@ -96,6 +96,8 @@ import Testing
         ("encoded-key: not a key", "schema.public_key", "not a PEM public key"),
         ("encoded-key: \"-----BEGIN PRIVATE KEY-----\\nMII\\n-----END PRIVATE KEY-----\\n\"", "schema.public_key", "this is a private key"),
         ("comment: no key", "schema.missing_key", "missing required key 'encoded-key-file'"),
+        ("encoded-key-file: keys/signer.pem\n    encoded-key: \"-----BEGIN PRIVATE KEY-----\\nMII\\n-----END PRIVATE KEY-----\\n\"",
+         "schema.public_key", "this is a private key"),
     ])
     func aKeyThatCannotBeSentIsAnError(_ key: String, _ id: String, _ summary: String) throws {
         let directory = try directory()

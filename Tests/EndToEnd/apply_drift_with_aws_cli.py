@@ -128,10 +128,13 @@ def companions(cfc, aws, aws_cli, workdir, env, deadline):
     if len(controls()) != 1:
         raise Failure(f"a second origin access control was made: {controls()}")
 
-    # No longer declared: deleted, after the distribution stops naming it.
+    # No longer declared: kept, then with --allow-delete deleted after the distribution stops naming it.
     write(COMPANION_SITE.replace("        origin-access-control: function-oac\n", "")
           .split("origin-access-controls:")[0])
-    deleted = run(apply, deadline, cwd=base, env=env)
+    kept = run(apply, deadline, cwd=base, env=env)
+    if "not deleted (--allow-delete deletes it)" not in kept.stdout or len(controls()) != 1:
+        raise Failure(f"without --allow-delete the origin access control must be kept:\n{kept.stdout}")
+    deleted = run(apply + ["--allow-delete"], deadline, cwd=base, env=env)
     lines = deleted.stdout.splitlines()
     gone = [index for index, line in enumerate(lines) if line.startswith(f"origin access control function-oac: deleted {control_id}")]
     sent = [index for index, line in enumerate(lines) if line.startswith("api: updated ")]

@@ -77,6 +77,16 @@ public enum ApplyCommand {
         /// Distributions to delete (only with `--allow-delete`), and the ones merely reported.
         var deletions: [String] = []
         var orphans: [String] = []
+        /// Companions the state lists that no config declares, kept because `--allow-delete`
+        /// was not given: several configs may share a state file, and a store's contents or a
+        /// key cannot be had back.
+        var companionOrphans: [Plan.CompanionEntry] = []
+
+        /// Sets the companions' plan, keeping its deletes out of it unless `allowDelete`.
+        mutating func setCompanions(_ items: [CompanionPlanning.Item], allowDelete: Bool) {
+            companions = allowDelete ? items : items.filter { $0.entry.action != .delete }
+            companionOrphans = allowDelete ? [] : items.map(\.entry).filter { $0.action == .delete }
+        }
         var budget = InvalidationBudget()
         /// Distributions whose live config was found already as planned, and recorded so.
         var recordedAsFound: [String] = []
@@ -117,6 +127,9 @@ public enum ApplyCommand {
             } else {
                 console.say("distribution \(name) (\(id)): in the state file but in no config; not deleted (--allow-delete deletes it)\n")
             }
+        }
+        for entry in work.companionOrphans {
+            console.say("\(entry.kind.noun) \(entry.name) (\(entry.id ?? "?")): in the state file but in no config; not deleted (--allow-delete deletes it)\n")
         }
         guard plan.hasChanges || !work.deletions.isEmpty else {
             console.say("nothing to do: every distribution is as configured\n")
@@ -167,7 +180,7 @@ public enum ApplyCommand {
                 return stop(step.entry.distribution.name, error, notDone: notDone, place: step.place, file: nil)
             }
         }
-        if !work.deletions.isEmpty { again.append("--allow-delete") }
+        if !work.deletions.isEmpty || !companionDeletes.isEmpty { again.append("--allow-delete") }
         for (index, name) in work.deletions.enumerated() {
             do { try run.delete(name) } catch {
                 return stop(name, error, notDone: work.deletions[index...].map { "\($0): delete" } + companionDeletes.map(companionOutline),
@@ -243,7 +256,7 @@ public enum ApplyCommand {
                 return nil
             }
         }
-        work.companions = CompanionPlanning.plan(configs.companions, state: state)
+        work.setCompanions(CompanionPlanning.plan(configs.companions, state: state), allowDelete: request.allowDelete)
         if !refreshCompanions(&work, request: request, aws: aws, places: configs.companionPlaces, sink: sink) { return nil }
         // Distributions the state lists that no config has: deleted only when asked.
         let configured = Set(configs.distributions.map(\.name))
@@ -330,7 +343,7 @@ public enum ApplyCommand {
             }
             work.companionPlaces[entry.kind.key + "/" + entry.name] = item.place
         }
-        work.companions = saved.companions
+        work.setCompanions(saved.companions, allowDelete: request.allowDelete)
         guard !sink.diagnostics.containsErrors,
               refreshCompanions(&work, request: request, aws: aws, places: work.companionPlaces, sink: sink) else { return nil }
         return work

@@ -257,6 +257,7 @@ extension ApplyCommand.Run {
         guard let desired = try? JSONReader.read(SourceFile(path: "policy.json", bytes: json)),
               case .array(let wanted)? = desired.member("StagingDistributionDnsNames")?.member("Items")?.value else { return nil }
         let names = Set(wanted.compactMap { Self.string($0) })
+        let recorded = Set((work.state.companions[.continuousDeploymentPolicy] ?? [:]).values.map(\.id))
         var marker: String? = nil
         for _ in 0..<100 {
             var arguments = ["cloudfront", "list-continuous-deployment-policies"]
@@ -267,7 +268,9 @@ extension ApplyCommand.Run {
                     let policy = item.member("ContinuousDeploymentPolicy")
                     guard case .array(let staging)? = policy?.member("ContinuousDeploymentPolicyConfig")?
                         .member("StagingDistributionDnsNames")?.member("Items")?.value else { continue }
-                    if !names.isDisjoint(with: staging.compactMap { Self.string($0) }) { return Self.string(policy?.member("Id")) }
+                    // One recorded under another name is that name's (a rename must not take it).
+                    guard let id = Self.string(policy?.member("Id")), !recorded.contains(id) else { continue }
+                    if !names.isDisjoint(with: staging.compactMap { Self.string($0) }) { return id }
                 }
             }
             guard let next = Self.string(page?.member("NextMarker")), !next.isEmpty, next != marker else { return nil }

@@ -330,6 +330,13 @@ public struct StateFile: Sendable, Equatable {
                 sink.emit(StateMessages.badValue("id of \(noun)", "is the ARN of another function", entry.node.member("id") ?? entry.node, file: file))
                 continue
             }
+            // One id is one resource: two names for it would have cfc update it for one and
+            // delete it for the other.
+            if let other = records.first(where: { $0.value.id == id })?.key {
+                sink.emit(StateMessages.badValue("id of \(noun)", "is also the id of \(kind.noun) '\(VisibleText.escaped(other))'",
+                                                 entry.node.member("id") ?? entry.node, file: file))
+                continue
+            }
             records[entry.name] = CompanionRecord(id: id, etag: values["etag"], configSHA256: values["config-sha256"])
         }
         return records

@@ -54,9 +54,16 @@ public enum FunctionNames {
         if path.isEmpty { return "it is empty" }
         if path.hasPrefix("/") { return "it is an absolute path" }
         if path.contains("\\") { return "it contains a backslash" }
-        if path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." }) {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        if components.contains(where: { $0 == ".." }) {
             return "it leaves the config's directory ('..')"
         }
+        // A hidden file or directory is where a pipeline keeps what is not the site's
+        // (.git/config holds the checkout's token); '-' would be standard input elsewhere.
+        if let hidden = components.first(where: { $0.hasPrefix(".") && $0 != "." }) {
+            return "'\(hidden)' is hidden (it starts with '.'), and cfc reads no hidden file or directory here"
+        }
+        if path == "-" { return "it names standard input" }
         return nil
     }
 }
@@ -174,9 +181,8 @@ func readBesideConfig(_ path: String, what: String, maxBytes: Int, at range: Sou
         context.emit(FunctionMessages.badPath(path, what: what, reason: problem, at: range))
         return nil
     }
-    let full = context.configDirectory == "." ? path : context.configDirectory + "/" + path
     do throws(FileIOError) {
-        let bytes = try FileIO.read(full, maxBytes: maxBytes)
+        let bytes = try FileIO.readBeneath(context.configDirectory, path, maxBytes: maxBytes)
         if bytes.isEmpty {
             context.emit(FunctionMessages.unreadableFile(path, what: what, reason: "it is empty", at: range))
             return nil

@@ -97,7 +97,14 @@ struct CompanionApplyTests {
         #expect(try w.apply().status == 0)
         try w.edit("cache-policy: static", "cache-policy: CachingOptimized")
         try w.edit("cache-policies:\n  static:\n    min-ttl: 60\n    default-ttl: 3600\n    max-ttl: 86400\n", "")
-        let applied = try w.apply()
+        // Without --allow-delete it is kept: configs sharing a state file do not delete each
+        // other's companions.
+        let kept = try w.apply()
+        #expect(kept.status == 0, "\(kept.stdout)\(kept.stderr)")
+        #expect(kept.stdout.contains("cache policy static (") && kept.stdout.contains("not deleted (--allow-delete deletes it)"), "\(kept.stdout)")
+        #expect(!(try w.calls().contains("cloudfront delete-cache-policy")))
+        #expect(try store(w, "cache-policy").count == 1)
+        let applied = try w.apply(["--allow-delete"])
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         let calls = try w.calls()
         let update = try #require(calls.lastIndex(of: "cloudfront update-distribution"))

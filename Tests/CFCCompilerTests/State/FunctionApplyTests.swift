@@ -123,7 +123,7 @@ struct FunctionApplyTests {
         #expect(try w.apply().status == 0)
         try w.edit("      function-associations:\n        - event-type: viewer-request\n          function: rewrite\n", "")
         try w.edit("functions:\n  rewrite:\n    comment: adds index.html\n    code: functions/rewrite.js\n", "")
-        let applied = try w.apply()
+        let applied = try w.apply(["--allow-delete"])
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         let calls = try w.calls()
         let update = try #require(calls.lastIndex(of: "cloudfront update-distribution"))
@@ -203,7 +203,7 @@ struct FunctionApplyTests {
         let text = try String(contentsOf: w.directory.appendingPathComponent("site.yaml"), encoding: .utf8)
         try String(text[..<text.range(of: "functions:\n")!.lowerBound]).write(to: w.directory.appendingPathComponent("site.yaml"),
                                                                            atomically: true, encoding: .utf8)
-        let removed = try w.apply()
+        let removed = try w.apply(["--allow-delete"])
         #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
         let after = try w.calls()
         let functionGone = try #require(after.lastIndex(of: "cloudfront delete-function"))

@@ -88,7 +88,8 @@ import Testing
               "functions": {"a.b": {"id": "arn:aws:cloudfront::111122223333:function/a.b"},
                             "rewrite": {"id": "arn:aws:cloudfront::111122223333:function/other"},
                             "short": {"id": "E2QWRUHEXAMPLE"}},
-              "key-value-stores": {"store": {"id": "arn:aws:cloudfront::111122223333:function/store"}}
+              "key-value-stores": {"store": {"id": "arn:aws:cloudfront::111122223333:function/store"}},
+              "public-keys": {"a": {"id": "K2JCJMDEHXQW5F"}, "b": {"id": "K2JCJMDEHXQW5F"}}
             }
             """)
         #expect(state == nil)
@@ -103,6 +104,7 @@ import Testing
         #expect(found.contains { $0.hasPrefix("12:id of function 'rewrite' is the ARN of another function") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("13:id of function 'short' is not a CloudFront Function ARN") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("14:id of key value store 'store' is not a CloudFront key value store ARN") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("15:id of public key 'b' is also the id of public key 'a'") }, "\(found)")
     }
 
     @Test func aMissingFileIsAnEmptyStateUnlessItMustExist() throws {

@@ -353,21 +353,27 @@ extension PublicKeyConfig: CatalogStructure {
 
     public static func validate(_ value: PublicKeyConfig, node: YAMLNode, _ context: inout LoweringContext) {
         let inline = node.value(forKey: "encoded-key"), file = node.value(forKey: "encoded-key-file")
-        if let inline, let file {
-            context.emit(LanguageMessages.namedTwice(noun: "key", nameKey: "encoded-key-file", idKey: "encoded-key", name: file, id: inline))
+        // Every finding here points at the key's name, never at its text: a snippet must not
+        // show a private key pasted where the public one belongs.
+        let range = context.keyNode?.range ?? node.range
+        let texts = [inline?.text, value.encodedKey].compactMap { $0 }
+        if texts.contains(where: { $0.contains("PRIVATE KEY-----") }) {
+            context.emit(Diagnostic(
+                id: "schema.public_key", severity: .error,
+                summary: "this is a private key; a public key entry takes the public key only",
+                hint: "extract the public key: openssl rsa -pubout -in private_key.pem -out public_key.pem, and keep the private key out of the repository",
+                range: range))
+        } else if inline != nil, file != nil {
+            context.emit(Diagnostic(
+                id: "schema.policy_keys", severity: .error, summary: "the key is given twice: 'encoded-key' and 'encoded-key-file'",
+                hint: "keep one: 'encoded-key' holds the PEM, 'encoded-key-file' names a file beside the config that holds it", range: range))
         } else if inline == nil, file == nil {
             context.emit(LanguageMessages.missingKey("encoded-key-file", in: "public key (or 'encoded-key')", at: node, context))
         } else if !value.encodedKey.isEmpty, !value.encodedKey.hasPrefix("-----BEGIN PUBLIC KEY-----") {
-            // CloudFront takes the key as PEM; a private key pasted here would be sent to AWS.
-            let isPrivate = value.encodedKey.contains("PRIVATE KEY-----")
             context.emit(Diagnostic(
                 id: "schema.public_key", severity: .error,
-                summary: isPrivate ? "this is a private key; a public key entry takes the public key only"
-                                 : "the key is not a PEM public key (it does not start with -----BEGIN PUBLIC KEY-----)",
-                hint: isPrivate ? "extract the public key: openssl rsa -pubout -in private_key.pem -out public_key.pem, and keep the private key out of the repository"
-                              : "CloudFront takes an RSA or ECDSA public key in PEM, as openssl ... -pubout writes it",
-                // At the key's name, not its text: the snippet must not show a private key.
-                range: context.keyNode?.range ?? node.range))
+                summary: "the key is not a PEM public key (it does not start with -----BEGIN PUBLIC KEY-----)",
+                hint: "CloudFront takes an RSA or ECDSA public key in PEM, as openssl ... -pubout writes it", range: range))
         }
     }
 }
