@@ -73,7 +73,8 @@ extension ApplyCommand.Run {
         let word = kind.fileWord
         let label = "\(kind.noun) \(name)"
         var id = work.state.companions[kind]?[name]?.id
-        if id == nil, let found = try findCompanion(kind, named: name, json: json) {
+        // What the aws CLI answers is held to the form the state file takes before it is kept.
+        if id == nil, let found = try findCompanion(kind, named: name, json: json), StateFile.problem(with: found, for: kind.idKey) == nil {
             console.say("\(label): found \(found), made by an earlier run with this name; recording it\n")
             try saveCompanion(kind, name, StateFile.CompanionRecord(id: found))
             id = found

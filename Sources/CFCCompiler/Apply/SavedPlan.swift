@@ -108,22 +108,22 @@ struct SavedPlan {
             if action != .create, liveDigest == nil { invalid("the plan does not say what live config it was made against", against ?? node) }
 
             // The documents, each as the plan recorded it.
-            func document(_ file: String, digest: String?) -> [UInt8]? {
+            func document(_ file: String, digest: String?) -> SourceFile? {
                 guard let digest else { return nil }
                 let path = directory + "/" + file
                 guard let read = SourceInput.read(path, options: options, sink: sink) else { return nil }
                 sources.append(read)
-                let bytes = read.bytes
-                guard SHA256.hex(bytes) == digest else {
+                guard SHA256.hex(read.bytes) == digest else {
                     sink.emit(SavedPlanMessages.edited(file, plan: planPath, at: node.range))
                     return nil
                 }
-                return bytes
+                return read
             }
             guard let configDigest = string(node, "document-sha256"),
-                  let configJSON = document("\(name).distribution.json", digest: configDigest),
-                  let config = ConfigInput.read(source: sources.last!, name: name, options: CompileOptions(), sink: sink)?
+                  let configSource = document("\(name).distribution.json", digest: configDigest),
+                  let config = ConfigInput.read(source: configSource, name: name, options: CompileOptions(), sink: sink)?
                       .distributions.first else { continue }
+            let configJSON = configSource.bytes
             var plannedAgainst: Distribution? = nil
             if action != .create {
                 let file = "\(name).planned-against.json"
@@ -152,7 +152,7 @@ struct SavedPlan {
                     }
                     invalidation.entries.append(InvalidationPlan.Entry(path: text, reasons: reasons))
                 }
-                guard let bytes = document("\(name).invalidation.json", digest: string(planned, "batch-sha256")) else { continue }
+                guard let bytes = document("\(name).invalidation.json", digest: string(planned, "batch-sha256"))?.bytes else { continue }
                 batchJSON = bytes
             }
 
