@@ -74,20 +74,27 @@ public enum APIComparison {
                 compare(left, right, path: "\(path)[\(index)]", into: &differences)
             }
             if expectedItems.count != actualItems.count {
-                differences.append(APIDifference(path: path, kind: .changed(
-                    expected: "\(expectedItems.count) items", actual: "\(actualItems.count) items"), range: expected.range))
+                differences.append(
+                    APIDifference(
+                        path: path,
+                        kind: .changed(
+                            expected: "\(expectedItems.count) items", actual: "\(actualItems.count) items"), range: expected.range))
             }
         case (.string, .string):
             if !sameScalar(expected.value, actual.value) {
-                differences.append(APIDifference(path: path, kind: .changed(expected: text(expected), actual: text(actual)),
-                                                 range: expected.range))
+                differences.append(
+                    APIDifference(
+                        path: path, kind: .changed(expected: text(expected), actual: text(actual)),
+                        range: expected.range))
             }
         default:
             // An empty list: `[]` in JSON, an element with no children (or `{}`) on either side.
             if isEmptyList(expected) && isEmptyList(actual) { return }
             if !sameScalar(expected.value, actual.value) {
-                differences.append(APIDifference(path: path, kind: .changed(expected: text(expected), actual: text(actual)),
-                                                 range: expected.range))
+                differences.append(
+                    APIDifference(
+                        path: path, kind: .changed(expected: text(expected), actual: text(actual)),
+                        range: expected.range))
             }
         }
     }
@@ -113,11 +120,15 @@ public enum APIComparison {
             let right = actualByName[name] ?? []
             switch (left.count, right.count) {
             case (_, 0):
-                differences.append(APIDifference(path: memberPath, kind: emptyItems(name, left) ? .emptyItemsSpelling : .missing,
-                                                 range: left[0].range))
+                differences.append(
+                    APIDifference(
+                        path: memberPath, kind: emptyItems(name, left) ? .emptyItemsSpelling : .missing,
+                        range: left[0].range))
             case (0, _):
-                differences.append(APIDifference(path: memberPath, kind: emptyItems(name, right) ? .emptyItemsSpelling : .unexpected,
-                                                 range: parent))
+                differences.append(
+                    APIDifference(
+                        path: memberPath, kind: emptyItems(name, right) ? .emptyItemsSpelling : .unexpected,
+                        range: parent))
             case (1, 1):
                 compare(left[0], right[0], path: memberPath, into: &differences)
             default:
@@ -125,8 +136,11 @@ public enum APIComparison {
                     compare(l, r, path: "\(memberPath)[\(index)]", into: &differences)
                 }
                 if left.count != right.count {
-                    differences.append(APIDifference(path: memberPath, kind: .changed(
-                        expected: "\(left.count) items", actual: "\(right.count) items"), range: left.first?.range))
+                    differences.append(
+                        APIDifference(
+                            path: memberPath,
+                            kind: .changed(
+                                expected: "\(left.count) items", actual: "\(right.count) items"), range: left.first?.range))
                 }
             }
         }

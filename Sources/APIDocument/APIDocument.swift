@@ -152,8 +152,10 @@ public struct APIDocument: Sendable, Equatable {
         let offset = stringBytes.count
         var value = value
         value.withUTF8 { stringBytes.append(contentsOf: $0) }
-        steps.append(Step(kind: .string, name: Unmanaged.passUnretained(name), value: Int64(offset),
-                          length: Int32(truncatingIfNeeded: stringBytes.count - offset)))
+        steps.append(
+            Step(
+                kind: .string, name: Unmanaged.passUnretained(name), value: Int64(offset),
+                length: Int32(truncatingIfNeeded: stringBytes.count - offset)))
     }
 
     /// Appends an integer member.
@@ -178,8 +180,10 @@ public struct APIDocument: Sendable, Equatable {
         }
         let offset = stringBytes.count
         digits.withUTF8 { stringBytes.append(contentsOf: $0) }
-        steps.append(Step(kind: .decimal, name: Unmanaged.passUnretained(name), value: Int64(offset),
-                          length: Int32(truncatingIfNeeded: stringBytes.count - offset)))
+        steps.append(
+            Step(
+                kind: .decimal, name: Unmanaged.passUnretained(name), value: Int64(offset),
+                length: Int32(truncatingIfNeeded: stringBytes.count - offset)))
     }
 
     /// Opens a structure member (or a structure list item, named by the list's item name).
@@ -192,7 +196,11 @@ public struct APIDocument: Sendable, Equatable {
     /// Opens a list member whose items are named `itemName` in XML.
     public mutating func beginList(_ name: MemberName, itemName: MemberName) {
         openContainers += 1
-        if let printing { return printing._withUnsafeGuaranteedRef { $0.beginList(Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)) } }
+        if let printing {
+            return printing._withUnsafeGuaranteedRef {
+                $0.beginList(Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName))
+            }
+        }
         steps.append(Step(kind: .beginList, name: Unmanaged.passUnretained(name), itemName: Unmanaged.passUnretained(itemName)))
     }
 

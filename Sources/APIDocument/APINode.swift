@@ -68,10 +68,11 @@ public struct APINode: Sendable, Equatable {
         switch value {
         case .object(let members):
             var node = self
-            node.value = .object(members.compactMap { member in
-                if case .null = member.node.value { return nil }
-                return Member(name: member.name, node: member.node.withoutNullMembers)
-            })
+            node.value = .object(
+                members.compactMap { member in
+                    if case .null = member.node.value { return nil }
+                    return Member(name: member.name, node: member.node.withoutNullMembers)
+                })
             return node
         case .array(let elements):
             var node = self

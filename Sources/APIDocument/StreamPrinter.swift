@@ -58,8 +58,9 @@ public final class StreamPrinter: @unchecked Sendable {
     }
 
     func begin(rootName: String, namespace: String) {
-        forEach(json: { $0.begin(rootName: rootName, namespace: namespace) }, xml: { $0.begin(rootName: rootName, namespace: namespace) },
-                other: { $0.begin(rootName: rootName, namespace: namespace) })
+        forEach(
+            json: { $0.begin(rootName: rootName, namespace: namespace) }, xml: { $0.begin(rootName: rootName, namespace: namespace) },
+            other: { $0.begin(rootName: rootName, namespace: namespace) })
     }
 
     func finish(rootName: String) {
@@ -71,8 +72,9 @@ public final class StreamPrinter: @unchecked Sendable {
     }
 
     @inline(__always) func beginList(_ name: Unmanaged<MemberName>, itemName: Unmanaged<MemberName>) {
-        forEach(json: { $0.beginList(name, itemName: itemName) }, xml: { $0.beginList(name, itemName: itemName) },
-                other: { $0.beginList(name, itemName: itemName) })
+        forEach(
+            json: { $0.beginList(name, itemName: itemName) }, xml: { $0.beginList(name, itemName: itemName) },
+            other: { $0.beginList(name, itemName: itemName) })
     }
 
     @inline(__always) func end() {

@@ -48,10 +48,14 @@ struct Apply: ErrorExitStatus {
     @Option(name: .customLong("aws-timeout"), help: "Seconds one aws call may take.")
     var awsTimeout: Double = 300
 
-    @Flag(name: .customLong("overwrite-drift"), help: "Apply even to distributions changed outside cfc since it last applied them, replacing those changes.")
+    @Flag(
+        name: .customLong("overwrite-drift"),
+        help: "Apply even to distributions changed outside cfc since it last applied them, replacing those changes.")
     var overwriteDrift = false
 
-    @Flag(name: .customLong("allow-delete"), help: "Delete distributions the state file lists that no config has any more (disable, wait, delete).")
+    @Flag(
+        name: .customLong("allow-delete"),
+        help: "Delete distributions the state file lists that no config has any more (disable, wait, delete).")
     var allowDelete = false
 
     @Flag(name: .customLong("no-wait"), help: "Do not wait for deployment (and so create no invalidation).")
@@ -88,8 +92,9 @@ struct Apply: ErrorExitStatus {
         request.waitTimeoutSeconds = waitTimeout
         request.pollSeconds = pollInterval
         request.waitForInvalidations = waitInvalidations
-        let result = ApplyCommand.execute(request, aws: cli, options: diagnostics.compileOptions,
-                                          console: TerminalConsole.make(colors: diagnostics.color.isEnabled(for: 1)))
+        let result = ApplyCommand.execute(
+            request, aws: cli, options: diagnostics.compileOptions,
+            console: TerminalConsole.make(colors: diagnostics.color.isEnabled(for: 1)))
         try diagnostics.present(result)
     }
 }
@@ -126,9 +131,11 @@ enum TerminalConsole {
                 statusLine.showing = !line.isEmpty
             }
         }
-        return ApplyConsole(line: write, status: status, ask: { question in
-            write(question, .plain)
-            return readLine(strippingNewline: true)
-        })
+        return ApplyConsole(
+            line: write, status: status,
+            ask: { question in
+                write(question, .plain)
+                return readLine(strippingNewline: true)
+            })
     }
 }

@@ -14,7 +14,10 @@ public struct CFC: ParsableCommand {
             Exit status: 0 success; 1 the input has errors (or a file cannot be read or written); \
             64 bad invocation. cfc plan and cfc diff have their own, given in their help.
             """,
-        subcommands: [Compile.self, Check.self, PlanCommandLine.self, Apply.self, Diff.self, Drift.self, Route.self, Explain.self, Schema.self, Import.self, Format.self])
+        subcommands: [
+            Compile.self, Check.self, PlanCommandLine.self, Apply.self, Diff.self, Drift.self, Route.self, Explain.self, Schema.self,
+            Import.self, Format.self,
+        ])
 
     /// ArgumentParser's `main`, except that a command with its own error status
     /// (`ErrorExitStatus`) exits with it for a bad invocation and for any error it did not
@@ -38,7 +41,8 @@ public struct CFC: ParsableCommand {
         } catch {
             WorkMeter.writeReportIfAsked()
             if !(error is ExitCode), exitCode(for: error) != .success,
-               let command = invokedSubcommand(of: Array(CommandLine.arguments.dropFirst())) {
+                let command = invokedSubcommand(of: Array(CommandLine.arguments.dropFirst()))
+            {
                 let message = fullMessage(for: error)
                 if !message.isEmpty { FileIO.writeStandardError(Array((message + "\n").utf8)) }
                 exit(withError: command.errorExitCode)

@@ -55,9 +55,10 @@ struct Check: ParsableCommand, InputLimits {
     }
 
     func run() throws {
-        let outcome = CheckCommand.run(files, format: format, warningsAsErrors: warningsAsErrors, suggestOrder: suggestOrder,
-                                       colors: color.isEnabled(for: 1), errorLimit: errorLimit,
-                                       options: compileOptions)
+        let outcome = CheckCommand.run(
+            files, format: format, warningsAsErrors: warningsAsErrors, suggestOrder: suggestOrder,
+            colors: color.isEnabled(for: 1), errorLimit: errorLimit,
+            options: compileOptions)
         try finish(outcome.result)
     }
 }
@@ -80,9 +81,10 @@ struct Explain: ParsableCommand {
         }
         guard let text = RulesReference.explain(rule) else {
             let close = RulesReference.suggestions(for: rule)
-            throw ValidationError("No rule or diagnostic '\(VisibleText.escaped(rule))'."
-                + (close.isEmpty ? "" : " Did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?")
-                + " Run 'cfc explain' for the list of rules.")
+            throw ValidationError(
+                "No rule or diagnostic '\(VisibleText.escaped(rule))'."
+                    + (close.isEmpty ? "" : " Did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?")
+                    + " Run 'cfc explain' for the list of rules.")
         }
         FileIO.writeStandardOutput(Array(text.utf8))
     }

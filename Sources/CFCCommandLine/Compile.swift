@@ -24,8 +24,10 @@ struct Compile: ParsableCommand {
     @Option(name: [.short, .long], help: "Directory to write the documents into.", transform: nonEmptyPath)
     var output: String?
 
-    @Option(help: "The state file, for the ids of companion resources referred to by name (default: cfc-state.json beside the first config, if present).",
-            transform: nonEmptyPath)
+    @Option(
+        help:
+            "The state file, for the ids of companion resources referred to by name (default: cfc-state.json beside the first config, if present).",
+        transform: nonEmptyPath)
     var state: String?
 
     @OptionGroup var diagnostics: DiagnosticOptions

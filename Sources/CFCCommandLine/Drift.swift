@@ -42,8 +42,10 @@ struct Drift: ErrorExitStatus {
     func run() throws {
         let searchPath = FileIO.environment("PATH")
         let cli = AWSCLI.locate(explicit: aws, searchPath: searchPath, timeoutSeconds: awsTimeout)
-        try diagnostics.present(DriftCommand.execute(files, statePath: state, aws: cli, format: format,
-                                                     options: diagnostics.compileOptions))
+        try diagnostics.present(
+            DriftCommand.execute(
+                files, statePath: state, aws: cli, format: format,
+                options: diagnostics.compileOptions))
     }
 }
 

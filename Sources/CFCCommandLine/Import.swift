@@ -32,7 +32,10 @@ struct Import: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the YAML to this file (atomically) instead of standard output.", transform: nonEmptyPath)
     var output: String?
 
-    @Option(help: "The CloudFront id of the distribution, recorded in the state file (when the input does not carry it, as get-distribution-config output does not).")
+    @Option(
+        help:
+            "The CloudFront id of the distribution, recorded in the state file (when the input does not carry it, as get-distribution-config output does not)."
+    )
     var id: String?
 
     @Option(help: "The state file to record the distribution in (default: cfc-state.json beside --output).", transform: nonEmptyPath)
@@ -42,12 +45,16 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if let id, !CloudFrontIdentifier.isDistributionID(id) {
-            throw ValidationError("--id '\(VisibleText.escaped(id))' is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE).")
+            throw ValidationError(
+                "--id '\(VisibleText.escaped(id))' is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE)."
+            )
         }
     }
 
     func run() throws {
-        try diagnostics.present(ImportCommand.execute(file, name: name, output: output, id: id, statePath: state,
-                                                      options: diagnostics.compileOptions))
+        try diagnostics.present(
+            ImportCommand.execute(
+                file, name: name, output: output, id: id, statePath: state,
+                options: diagnostics.compileOptions))
     }
 }

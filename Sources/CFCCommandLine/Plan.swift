@@ -48,7 +48,9 @@ struct PlanCommandLine: ErrorExitStatus {
     @Option(help: "The aws CLI for --refresh (default: aws on PATH).", transform: nonEmptyPath)
     var aws: String?
 
-    @Option(help: "The state file: which distributions exist, and their ids (default: cfc-state.json beside the config, if present).", transform: nonEmptyPath)
+    @Option(
+        help: "The state file: which distributions exist, and their ids (default: cfc-state.json beside the config, if present).",
+        transform: nonEmptyPath)
     var state: String?
 
     @Option(name: .customLong("max-paths"), help: "At most this many invalidation paths (CloudFront allows 3000).")
@@ -68,8 +70,9 @@ struct PlanCommandLine: ErrorExitStatus {
         if refresh && previous != nil { throw ValidationError("Give --previous or --refresh, not both.") }
         if let distributionID, !CloudFrontIdentifier.isDistributionID(distributionID) {
             // It goes into the printed aws commands: refused here rather than quoted there.
-            throw ValidationError("--distribution-id '\(VisibleText.escaped(distributionID))' is not a CloudFront distribution id "
-                                  + "(capital letters and digits, such as EDFDVBD6EXAMPLE).")
+            throw ValidationError(
+                "--distribution-id '\(VisibleText.escaped(distributionID))' is not a CloudFront distribution id "
+                    + "(capital letters and digits, such as EDFDVBD6EXAMPLE).")
         }
     }
 
@@ -119,8 +122,9 @@ struct Diff: ErrorExitStatus {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        try diagnostics.present(DiffCommand.execute(
-            old: old, new: new, distribution: distribution, format: format, colors: diagnostics.color.isEnabled(for: 1),
-            options: diagnostics.compileOptions))
+        try diagnostics.present(
+            DiffCommand.execute(
+                old: old, new: new, distribution: distribution, format: format, colors: diagnostics.color.isEnabled(for: 1),
+                options: diagnostics.compileOptions))
     }
 }

@@ -35,7 +35,10 @@ struct Route: ParsableCommand {
     @Option(name: .customLong("http-version"), help: "The viewer's HTTP version: 1.0, 1.1, 2, or 3.")
     var httpVersion: ViewerHTTPVersion = .http1_1
 
-    @Flag(help: "Assume the request carries a valid signed URL or signed cookie (behaviors with trusted key groups or signers answer unsigned requests with 403).")
+    @Flag(
+        help:
+            "Assume the request carries a valid signed URL or signed cookie (behaviors with trusted key groups or signers answer unsigned requests with 403)."
+    )
     var signed = false
 
     @Option(help: "Output: text or json.")
@@ -55,12 +58,14 @@ struct Route: ParsableCommand {
         let options = diagnostics.compileOptions
         let outcome: RouteCommand.Outcome
         if let batch {
-            outcome = RouteCommand.runBatch(path: file, distribution: distribution, batchPath: batch, defaultVersion: httpVersion, signed: signed,
-                                            options: options)
+            outcome = RouteCommand.runBatch(
+                path: file, distribution: distribution, batchPath: batch, defaultVersion: httpVersion, signed: signed,
+                options: options)
         } else {
             let request = RouteCommand.RequestLine(method: method ?? "GET", url: url ?? "", httpVersion: httpVersion, signed: signed)
-            outcome = RouteCommand.run(path: file, distribution: distribution, requests: [request], format: format, batch: false,
-                                       options: options)
+            outcome = RouteCommand.run(
+                path: file, distribution: distribution, requests: [request], format: format, batch: false,
+                options: options)
         }
         try diagnostics.present(outcome.result)
     }

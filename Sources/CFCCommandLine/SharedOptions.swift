@@ -45,7 +45,8 @@ enum LimitHelp {
         Read input files that are symbolic links or devices. By default only regular files and pipes (-, <(…)) are read: \
         a link committed to a repository could point at a secret.
         """
-    static let errorLimit: ArgumentHelp = "Show at most this many errors per file in text, then a note counting the rest (0: all; JSON lists all)."
+    static let errorLimit: ArgumentHelp =
+        "Show at most this many errors per file in text, then a note counting the rest (0: all; JSON lists all)."
 }
 
 /// How diagnostics are shown, and the limits; shared by every command that prints diagnostics
@@ -76,9 +77,10 @@ struct DiagnosticOptions: ParsableArguments, InputLimits {
     /// output) and ends the command with its exit status.
     func present(_ result: CommandResult) throws {
         if !result.diagnostics.isEmpty {
-            FileIO.writeStandardError(DiagnosticReport.render(
-                result.diagnostics, sources: result.sources, format: diagnosticsFormat, colors: color.isEnabled(for: 2),
-                errorLimit: errorLimit))
+            FileIO.writeStandardError(
+                DiagnosticReport.render(
+                    result.diagnostics, sources: result.sources, format: diagnosticsFormat, colors: color.isEnabled(for: 2),
+                    errorLimit: errorLimit))
         }
         try finish(result)
     }
@@ -97,7 +99,8 @@ func finish(_ result: CommandResult) throws {
 /// takes this transform, so an empty path is a bad invocation wherever it is written.
 func nonEmptyPath(_ argument: String) throws -> String {
     guard !argument.isEmpty else {
-        throw ValidationError("An empty path names no file; give a path ('.' for the current directory, '-' for standard input where it is read).")
+        throw ValidationError(
+            "An empty path names no file; give a path ('.' for the current directory, '-' for standard input where it is read).")
     }
     return argument
 }

@@ -47,14 +47,15 @@ public struct SARIFRenderer {
             "name": .string("cfc"),
             "version": .string(version),
             "informationUri": .string("https://github.com/cfc-dev/cfc"),
-            "rules": .array((rules + extra).map { rule in
-                .inlineObject([
-                    "id": .string(rule.id), "name": .string(rule.name),
-                    "shortDescription": .inlineObject(["text": .string(rule.summary)]),
-                    "fullDescription": .inlineObject(["text": .string(rule.description)]),
-                    "defaultConfiguration": .inlineObject(["level": .string(Self.level(rule.severity))]),
-                ])
-            }),
+            "rules": .array(
+                (rules + extra).map { rule in
+                    .inlineObject([
+                        "id": .string(rule.id), "name": .string(rule.name),
+                        "shortDescription": .inlineObject(["text": .string(rule.summary)]),
+                        "fullDescription": .inlineObject(["text": .string(rule.description)]),
+                        "defaultConfiguration": .inlineObject(["level": .string(Self.level(rule.severity))]),
+                    ])
+                }),
         ])
         return JSONValue.object([
             "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
@@ -75,15 +76,20 @@ public struct SARIFRenderer {
             members.append(JSONMember("relatedLocations", .inlineArray(related.map { location($0.range, file: nil, message: $0.message) })))
         }
         if diagnostic.isSuppressed {
-            members.append(JSONMember("suppressions", .inlineArray([
-                .inlineObject(["kind": .string("inSource"), "justification": .string("ignore: entry in the config")]),
-            ])))
+            members.append(
+                JSONMember(
+                    "suppressions",
+                    .inlineArray([
+                        .inlineObject(["kind": .string("inSource"), "justification": .string("ignore: entry in the config")])
+                    ])))
         }
         return .object(members, .inline)
     }
 
     private func location(_ range: SourceRange?, file: String?, message: String?) -> JSONValue {
-        var physical = [JSONMember("artifactLocation", .inlineObject(["uri": .string(Self.uriReference(forPath: range?.file ?? file ?? ""))]))]
+        var physical = [
+            JSONMember("artifactLocation", .inlineObject(["uri": .string(Self.uriReference(forPath: range?.file ?? file ?? ""))]))
+        ]
         if let range {
             var region = [JSONMember("startLine", .integer(range.start.line)), JSONMember("startColumn", .integer(range.start.column))]
             if range.end.line >= range.start.line, range.end > range.start {
@@ -106,7 +112,7 @@ public struct SARIFRenderer {
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 uri.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".unicodeScalars)
@@ -152,7 +158,9 @@ public struct GitHubActionsRenderer {
             // any inside them came from the input file.
             var message = VisibleText.escaped(diagnostic.summary)
             if let hint = diagnostic.hint {
-                message += "\n" + hint.split(separator: "\n", omittingEmptySubsequences: false)
+                message +=
+                    "\n"
+                    + hint.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { VisibleText.escaped(String($0)) }.joined(separator: "\n")
             }
             for note in diagnostic.notes {

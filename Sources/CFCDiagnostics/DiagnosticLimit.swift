@@ -60,26 +60,29 @@ public enum DiagnosticLimit {
         for file in fileOrder {
             let key = file ?? ""
             for (id, count) in omittedWarnings[key] ?? [] {
-                kept.append(Diagnostic(
-                    id: "diagnostics.repeated_warnings", severity: .note,
-                    summary: "and \(count.formatted) more warning\(count == 1 ? "" : "s") like these [\(id)]",
-                    hint: "--format json lists all; --error-limit 0 shows all here", file: file))
+                kept.append(
+                    Diagnostic(
+                        id: "diagnostics.repeated_warnings", severity: .note,
+                        summary: "and \(count.formatted) more warning\(count == 1 ? "" : "s") like these [\(id)]",
+                        hint: "--format json lists all; --error-limit 0 shows all here", file: file))
             }
             if let count = omittedErrors[key] {
-                kept.append(Diagnostic(
-                    id: "diagnostics.error_limit", severity: .note,
-                    summary: "too many errors: \(count) more error\(count == 1 ? "" : "s") not shown (the limit is \(errorLimit) per file)",
-                    hint: "fix the ones shown first; --error-limit N shows more (0: all), and JSON output lists every one",
-                    file: file))
+                kept.append(
+                    Diagnostic(
+                        id: "diagnostics.error_limit", severity: .note,
+                        summary:
+                            "too many errors: \(count) more error\(count == 1 ? "" : "s") not shown (the limit is \(errorLimit) per file)",
+                        hint: "fix the ones shown first; --error-limit N shows more (0: all), and JSON output lists every one",
+                        file: file))
             }
         }
         return kept
     }
 }
 
-private extension Int {
+extension Int {
     /// With thousands separated by commas, as the summaries print counts.
-    var formatted: String {
+    fileprivate var formatted: String {
         let digits = String(self)
         var result = ""
         for (index, digit) in digits.enumerated() {

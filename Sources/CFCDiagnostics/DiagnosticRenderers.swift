@@ -56,21 +56,24 @@ public struct TextDiagnosticRenderer {
 
     /// Renders one diagnostic.
     public func render(_ diagnostic: Diagnostic, into output: inout [UInt8]) {
-        header(range: diagnostic.range, file: diagnostic.file, severity: diagnostic.severity.rawValue,
-               message: diagnostic.summary, id: diagnostic.id, into: &output)
+        header(
+            range: diagnostic.range, file: diagnostic.file, severity: diagnostic.severity.rawValue,
+            message: diagnostic.summary, id: diagnostic.id, into: &output)
         if let range = diagnostic.range { snippet(range, into: &output) }
         for fixIt in diagnostic.fixIts {
             output.append("      = fix-it: \(VisibleText.escaped(fixIt.message))\n")
         }
         if let hint = diagnostic.hint {
             output.append(style("      = hint: ", "\u{1B}[1;32m"))
-            output.append(hint.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { VisibleText.escaped(String($0)) }.joined(separator: "\n        "))
+            output.append(
+                hint.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { VisibleText.escaped(String($0)) }.joined(separator: "\n        "))
             output.append("\n")
         }
         for note in diagnostic.notes {
-            header(range: note.range, file: note.range?.file ?? diagnostic.file, severity: "note",
-                   message: note.message, id: nil, into: &output)
+            header(
+                range: note.range, file: note.range?.file ?? diagnostic.file, severity: "note",
+                message: note.message, id: nil, into: &output)
             if let range = note.range { snippet(range, into: &output) }
         }
     }
@@ -105,7 +108,8 @@ public struct TextDiagnosticRenderer {
 
     private func snippet(_ range: SourceRange, into output: inout [UInt8]) {
         guard showsSnippets, let source = sources[range.file],
-              let line = source.byteRange(ofLine: range.start.line) else { return }
+            let line = source.byteRange(ofLine: range.start.line)
+        else { return }
         let window = Self.snippetWindow
         let caret = max(range.start.column - 1, 0)
         let first = caret > window / 2 ? caret - window / 2 : 0
@@ -126,7 +130,10 @@ public struct TextDiagnosticRenderer {
         var count = 0
         var truncated = sliceEnd < line.upperBound
         for scalar in decoded {
-            if count == window { truncated = true; break }
+            if count == window {
+                truncated = true
+                break
+            }
             let index = first + count
             if index == caret { caretDisplay = displayColumn }
             if index == caret + underline { underlineEndDisplay = displayColumn }
@@ -152,8 +159,9 @@ public struct TextDiagnosticRenderer {
         output.append(gutter + lineNumber + " | " + shown + "\n")
         var marker = "^"
         if underline > 1 && markerWidth > 1 { marker += String(repeating: "~", count: markerWidth - 1) }
-        output.append(String(repeating: " ", count: gutter.count + lineNumber.count) + " | "
-            + String(repeating: " ", count: caretDisplay))
+        output.append(
+            String(repeating: " ", count: gutter.count + lineNumber.count) + " | "
+                + String(repeating: " ", count: caretDisplay))
         output.append(style(marker, "\u{1B}[1;32m"))
         output.append("\n")
     }
@@ -184,8 +192,10 @@ public struct JSONDiagnosticRenderer {
     }
 
     private func json(for diagnostic: Diagnostic) -> JSONValue {
-        var members = [JSONMember("severity", .string(diagnostic.severity.rawValue)), JSONMember("rule", .string(diagnostic.id.rawValue)),
-                       JSONMember("message", .string(diagnostic.summary))]
+        var members = [
+            JSONMember("severity", .string(diagnostic.severity.rawValue)), JSONMember("rule", .string(diagnostic.id.rawValue)),
+            JSONMember("message", .string(diagnostic.summary)),
+        ]
         members += location(diagnostic.range, file: diagnostic.file)
         if let range = diagnostic.range {
             members += [JSONMember("end-line", .integer(range.end.line)), JSONMember("end-column", .integer(range.end.column))]
@@ -194,15 +204,22 @@ public struct JSONDiagnosticRenderer {
             JSONMember("path", .string(diagnostic.configPath)),
             JSONMember("hint", .string(diagnostic.hint)),
             JSONMember("suppressed", .bool(diagnostic.isSuppressed)),
-            JSONMember("notes", .inlineArray(diagnostic.notes.map { note in
-                .object([JSONMember("message", .string(note.message))] + location(note.range, file: note.range?.file ?? diagnostic.file), .inline)
-            })),
+            JSONMember(
+                "notes",
+                .inlineArray(
+                    diagnostic.notes.map { note in
+                        .object(
+                            [JSONMember("message", .string(note.message))]
+                                + location(note.range, file: note.range?.file ?? diagnostic.file), .inline)
+                    })),
         ]
         return .object(members, .inline)
     }
 
     private func location(_ range: SourceRange?, file: String?) -> [JSONMember] {
-        [JSONMember("file", .string(range?.file ?? file)), JSONMember("line", .integer(range?.start.line)),
-         JSONMember("column", .integer(range?.start.column))]
+        [
+            JSONMember("file", .string(range?.file ?? file)), JSONMember("line", .integer(range?.start.line)),
+            JSONMember("column", .integer(range?.start.column)),
+        ]
     }
 }

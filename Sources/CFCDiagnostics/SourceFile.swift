@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CFCSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A position in a source file.
 ///
@@ -171,9 +172,10 @@ public final class SourceFile: Sendable {
                 index += 1
             }
         }
-        return LineTable(starts: starts, isASCII: ascii,
-                         parserStarts: ascii ? nil : Self.parserLineStarts(bytes, editorLineStarts: starts),
-                         scalarCheckpoints: ascii ? [] : Self.scalarCheckpoints(bytes))
+        return LineTable(
+            starts: starts, isASCII: ascii,
+            parserStarts: ascii ? nil : Self.parserLineStarts(bytes, editorLineStarts: starts),
+            scalarCheckpoints: ascii ? [] : Self.scalarCheckpoints(bytes))
     }
 
     private static func scalarCheckpoints(_ bytes: [UInt8]) -> [Int] {
@@ -229,7 +231,8 @@ public final class SourceFile: Sendable {
             if bytes[index] == 0xC2 && bytes[index + 1] == 0x85 {
                 extra.append(index + 2)
             } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                      bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+            {
                 extra.append(index + 3)
             }
             index += 1
@@ -334,7 +337,8 @@ public final class SourceFile: Sendable {
         }
         let lineStart = lineStarts[low]
         // The scalars before the offset on its line, plus one.
-        let column = lines.isASCII
+        let column =
+            lines.isASCII
             ? clamped - lineStart + 1
             : lines.scalars(before: clamped, in: bytes) - lines.scalars(before: lineStart, in: bytes) + 1
         return SourcePosition(line: low + 1, column: column, offset: clamped)

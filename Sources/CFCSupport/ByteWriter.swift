@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A growable byte buffer written through a raw pointer, for the document printers.
@@ -135,7 +135,8 @@ public struct ByteWriter: ~Copyable {
             case 0x09: put("\\t")
             case 0x08: put("\\b")
             case 0x0C: put("\\f")
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+            case 0xE2
+            where index + 2 < bytes.count && bytes[index + 1] == 0x80
                 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                 put(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 index += 2

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs another program (the `aws` CLI) the way a careful pipeline step would: no shell between
@@ -116,7 +116,10 @@ public enum ChildProcess {
         var result = Result(status: 0, standardOutput: [], standardError: [], timedOut: false, truncated: false)
         var inputOffset = 0
         var inputOpen = true
-        if input.isEmpty { close(inputPipe[1]); inputOpen = false }
+        if input.isEmpty {
+            close(inputPipe[1])
+            inputOpen = false
+        }
         var open = (output: true, error: true)
         let start = monotonicSeconds()
         var killedAt: Double? = nil

@@ -1,16 +1,17 @@
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemRead = Glibc.read
+    private let systemWrite = Glibc.write
 #elseif canImport(Musl)
-import Musl
-private let systemRead = Musl.read
-private let systemWrite = Musl.write
+    import Musl
+    private let systemRead = Musl.read
+    private let systemWrite = Musl.write
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
+    import Darwin
+    private let systemRead = Darwin.read
+    private let systemWrite = Darwin.write
 #endif
 
 /// A file-system operation that failed, with the path and the system's reason.
@@ -85,7 +86,8 @@ public enum FileIO {
     /// Whether `path` is how a shell names a pipe it hands a program (`/dev/stdin`,
     /// `/dev/fd/N`, `/proc/self/fd/N`) and that is a pipe or socket now.
     private static func isPipeHandle(_ path: String) -> Bool {
-        let isHandleName = path == "/dev/stdin"
+        let isHandleName =
+            path == "/dev/stdin"
             || ["/dev/fd/", "/proc/self/fd/"].contains { prefix in
                 path.hasPrefix(prefix) && path.utf8.count > prefix.utf8.count
                     && path.utf8.dropFirst(prefix.utf8.count).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -163,7 +165,8 @@ public enum FileIO {
             let next = openat(current, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if next < 0 {
                 throw errno == ELOOP || errno == ENOTDIR
-                    ? FileIOError(path: relativePath, reason: "'\(component)' is a symbolic link or not a directory; cfc follows no link here")
+                    ? FileIOError(
+                        path: relativePath, reason: "'\(component)' is a symbolic link or not a directory; cfc follows no link here")
                     : .fromErrno(relativePath)
             }
             close(current)
@@ -220,7 +223,8 @@ public enum FileIO {
     public static func regularFile(_ path: String, holds bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var status = stat()
         guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count,
-              status.st_nlink == 1, status.st_uid == geteuid() else {
+            status.st_nlink == 1, status.st_uid == geteuid()
+        else {
             return false
         }
         // Non-blocking, and checked to be the same file: a FIFO swapped in after `lstat` must
@@ -230,7 +234,8 @@ public enum FileIO {
         defer { close(descriptor) }
         var opened = stat()
         guard fstat(descriptor, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG,
-              opened.st_dev == status.st_dev, opened.st_ino == status.st_ino else {
+            opened.st_dev == status.st_dev, opened.st_ino == status.st_ino
+        else {
             return false
         }
         // One byte more than expected, to notice a file that grew since `lstat`.
@@ -245,10 +250,11 @@ public enum FileIO {
             if count == 0 { break }
             filled += count
         }
-        return filled == bytes.count && content.withUnsafeBufferPointer { stored in
-            guard let storedStart = stored.baseAddress, let wantedStart = bytes.baseAddress else { return bytes.isEmpty }
-            return memcmp(storedStart, wantedStart, bytes.count) == 0
-        }
+        return filled == bytes.count
+            && content.withUnsafeBufferPointer { stored in
+                guard let storedStart = stored.baseAddress, let wantedStart = bytes.baseAddress else { return bytes.isEmpty }
+                return memcmp(storedStart, wantedStart, bytes.count) == 0
+            }
     }
 
     /// Whether `path` names an existing directory.
@@ -411,7 +417,8 @@ extension FileIO {
         let (temporary, descriptor) = TemporaryFiles.createUnguessable(beside: target, tag: "rewrite")
         if descriptor < 0 { throw .fromErrno(path) }
         // The owner first: changing it can clear set-id bits, which the mode then restores.
-        let keptOwner = (status.st_uid == geteuid() && status.st_gid == getegid())
+        let keptOwner =
+            (status.st_uid == geteuid() && status.st_gid == getegid())
             || fchown(descriptor, status.st_uid, status.st_gid) == 0
         let written = keptOwner && fchmod(descriptor, status.st_mode & 0o7777) == 0 && writeAll(descriptor, bytes)
         let savedErrno = errno
@@ -608,7 +615,8 @@ public struct StagingDirectory: Sendable {
         let name = trimmed.lastIndex(of: "/").map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
         var status = stat()
         guard !trimmed.isEmpty, trimmed != "/", name != ".", name != "..",
-              lstat(trimmed, &status) != 0, errno == ENOENT else { return nil }
+            lstat(trimmed, &status) != 0, errno == ENOENT
+        else { return nil }
         let parent = FileIO.directoryName(trimmed)
         let createdParents = try FileIO.makeDirectories(parent)
         TemporaryFiles.sweepStale(in: parent)

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything cfc has put on disk that is not yet an output: temporary files, staging
@@ -55,7 +55,8 @@ public enum TemporaryFiles {
         var descriptor: Int32 = -1
         for _ in 0..<8 {
             let random = String(generator.next(), radix: 16)
-            temporary = directory + "/.cfc-" + String(getpid()) + "-" + tag + "-" + String(repeating: "0", count: 16 - random.count)
+            temporary =
+                directory + "/.cfc-" + String(getpid()) + "-" + tag + "-" + String(repeating: "0", count: 16 - random.count)
                 + random + "-" + name + ".tmp"
             descriptor = create(temporary)
             if descriptor >= 0 || errno != EEXIST { break }
@@ -167,7 +168,8 @@ public enum TemporaryFiles {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             guard let process = processID(inTemporaryName: name), process != getpid(),
-                  kill(process, 0) != 0, errno == ESRCH else { continue }
+                kill(process, 0) != 0, errno == ESRCH
+            else { continue }
             stale.append(directory + "/" + name)
         }
         closedir(handle)
@@ -180,8 +182,9 @@ public enum TemporaryFiles {
         guard name.hasPrefix(".cfc-"), name.hasSuffix(".tmp") else { return nil }
         let digits = name.utf8.dropFirst(5).prefix { $0 >= 0x30 && $0 <= 0x39 }
         guard !digits.isEmpty, digits.count <= 10,
-              name.utf8.dropFirst(5 + digits.count).first == UInt8(ascii: "-"),
-              let value = Int32(String(decoding: digits, as: UTF8.self)), value > 0 else { return nil }
+            name.utf8.dropFirst(5 + digits.count).first == UInt8(ascii: "-"),
+            let value = Int32(String(decoding: digits, as: UTF8.self)), value > 0
+        else { return nil }
         return value
     }
 }
@@ -214,14 +217,16 @@ public enum Interruption {
         for signal in stopping { sigaddset(&set, signal) }
         pthread_sigmask(SIG_BLOCK, &set, nil)
         var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { _ in
-            var set = sigset_t()
-            sigemptyset(&set)
-            for signal in Interruption.stopping { sigaddset(&set, signal) }
-            var received: Int32 = 0
-            while sigwait(&set, &received) != 0 {}
-            TemporaryFiles.removeAllAndExit(status: 128 + received)
-        }, nil)
+        let started = pthread_create(
+            &thread, nil,
+            { _ in
+                var set = sigset_t()
+                sigemptyset(&set)
+                for signal in Interruption.stopping { sigaddset(&set, signal) }
+                var received: Int32 = 0
+                while sigwait(&set, &received) != 0 {}
+                TemporaryFiles.removeAllAndExit(status: 128 + received)
+            }, nil)
         if started == 0 {
             pthread_detach(thread)
         } else {

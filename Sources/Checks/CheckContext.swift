@@ -92,8 +92,10 @@ public final class CheckContext {
         var suppressed = isSuppressed(at: path)
         if suppressed && rule.rejectedByAPI && severity == .error && !baselinesAPIRejections {
             suppressed = false
-            notes.append(DiagnosticNote(
-                "`ignore: [\(rule.id.rawValue)]` silences this for cfc check only: CloudFront's API rejects the document, so compile and plan cannot write it"))
+            notes.append(
+                DiagnosticNote(
+                    "`ignore: [\(rule.id.rawValue)]` silences this for cfc check only: CloudFront's API rejects the document, so compile and plan cannot write it"
+                ))
         }
         let diagnostic = Diagnostic(
             id: rule.id, severity: severity, summary: message, hint: hint, range: range,

@@ -18,7 +18,8 @@ public enum Checker {
         includeNotes: Bool = true, baselinesAPIRejections: Bool = false, sink: any DiagnosticSink
     ) {
         // Distributions are independent: checked on all cores, reported in file order.
-        let findings = Parallel.map(model.distributions) { check($0, locator: locator, rules: rules, includeNotes: includeNotes, baselinesAPIRejections: baselinesAPIRejections)
+        let findings = Parallel.map(model.distributions) {
+            check($0, locator: locator, rules: rules, includeNotes: includeNotes, baselinesAPIRejections: baselinesAPIRejections)
         }
         for diagnostic in findings.joined() { sink.emit(diagnostic) }
     }
@@ -35,8 +36,9 @@ public enum Checker {
         let routing = RoutingTable(distribution)
         var diagnostics: [Diagnostic] = []
         var gaveUp: [String] = []
-        let context = CheckContext(distribution: distribution, routing: routing, locator: locator,
-                                   rule: PatternSearchBudgetRule.description, baselinesAPIRejections: baselinesAPIRejections)
+        let context = CheckContext(
+            distribution: distribution, routing: routing, locator: locator,
+            rule: PatternSearchBudgetRule.description, baselinesAPIRejections: baselinesAPIRejections)
         for rule in rules where includeNotes || type(of: rule).description.severity != .note {
             context.start(type(of: rule).description)
             rule.check(context)

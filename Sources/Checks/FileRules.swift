@@ -25,7 +25,9 @@ public struct DistributionFacts: Sendable {
         let config = distribution.config
         let path = distribution.path
         self.distribution = distribution.name
-        aliases = config.aliases.enumerated().map { ($0.element, locator?.valueRange(of: path.appending("aliases").appending(index: $0.offset))) }
+        aliases = config.aliases.enumerated().map {
+            ($0.element, locator?.valueRange(of: path.appending("aliases").appending(index: $0.offset)))
+        }
         let certificatePath = path.appending("viewer-certificate")
         if let arn = config.viewerCertificate.acmCertificateArn {
             certificate = (arn, locator?.valueRange(of: certificatePath.appending("acm-certificate-arn")))
@@ -39,8 +41,10 @@ public struct DistributionFacts: Sendable {
     }
 
     /// Facts given directly (for tests).
-    public init(distribution: String, aliases: [(alias: String, range: SourceRange?)], certificate: (id: String, range: SourceRange?)? = nil,
-                httpVersion: HTTPVersion = .http2, ignore: [String] = []) {
+    public init(
+        distribution: String, aliases: [(alias: String, range: SourceRange?)], certificate: (id: String, range: SourceRange?)? = nil,
+        httpVersion: HTTPVersion = .http2, ignore: [String] = []
+    ) {
         self.distribution = distribution
         self.aliases = aliases
         self.certificate = certificate

@@ -67,7 +67,8 @@ public final class RuleDescription: Sendable {
     /// How to silence the rule, for the docs.
     public var suppression: String {
         "add `\(id.rawValue)` to `ignore:` on the distribution" + (category.isPerBehavior ? ", or on the behavior" : "")
-            + (rejectedByAPI ? " (CloudFront's API rejects such a document, so this silences `cfc check` only: compile and plan still fail)" : "")
+            + (rejectedByAPI
+                ? " (CloudFront's API rejects such a document, so this silences `cfc check` only: compile and plan still fail)" : "")
     }
 }
 

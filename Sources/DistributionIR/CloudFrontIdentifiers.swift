@@ -10,7 +10,8 @@ public enum CloudFrontIdentifier {
     /// Whether `value` can be an `ETag` CloudFront returns with a config: letters and digits,
     /// such as `E2QWRUHAPOMQZL`.
     public static func isETag(_ value: String) -> Bool {
-        (1...128).contains(value.utf8.count) && value.utf8.allSatisfy { isCapitalOrDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+        (1...128).contains(value.utf8.count)
+            && value.utf8.allSatisfy { isCapitalOrDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
     }
 
     private static func isCapitalOrDigit(_ byte: UInt8) -> Bool {

@@ -72,6 +72,7 @@ public enum ManagedPolicyReference {
 
     /// A table row; a `|` in a cell would end it early.
     private static func row(_ cells: [String]) -> String {
-        "| " + cells.map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }.joined(separator: " | ") + " |\n"
+        "| " + cells.map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }.joined(separator: " | ")
+            + " |\n"
     }
 }

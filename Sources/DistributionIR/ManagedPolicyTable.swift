@@ -45,7 +45,8 @@ extension ManagedPolicies {
             name: "UseOriginCacheControlHeaders", id: "83da9c7e-98b4-4e11-a168-04f0df8e2c65", minTTL: 0, defaultTTL: 0, maxTTL: year,
             headers: .only(["host", "origin", "x-http-method-override", "x-http-method", "x-method-override"]),
             cookies: .all, queryStrings: .none, gzip: true, brotli: true,
-            purpose: "Caches by the origin's Cache-Control headers, for origins that return them; the cache key holds Host and all cookies.",
+            purpose:
+                "Caches by the origin's Cache-Control headers, for origins that return them; the cache key holds Host and all cookies.",
             source: cachePage + "#managed-cache-policy-origin-cache-headers"),
         CachePolicy(
             name: "UseOriginCacheControlHeaders-QueryStrings", id: "4cc15a8a-d715-48a4-82b8-cc0b614638fe",
@@ -58,7 +59,8 @@ extension ManagedPolicies {
             name: "Amplify-Default", id: "4d1d2f1d-3a71-49ad-9e08-7ea5d843a556", minTTL: 0, defaultTTL: 0, maxTTL: year,
             headers: .only(["authorization", "accept", "cloudfront-viewer-country", "host"]), cookies: .all, queryStrings: .all,
             gzip: true, brotli: true, amplifyHostingOnly: true,
-            purpose: "Amplify Hosting's default. AWS: \"These policies are only used by Amplify. We don't recommend that you use these policies for your distributions.\"",
+            purpose:
+                "Amplify Hosting's default. AWS: \"These policies are only used by Amplify. We don't recommend that you use these policies for your distributions.\"",
             source: amplifyPage),
         CachePolicy(
             name: "Amplify-DefaultNoCookies", id: "a6bad946-36c3-4c33-aa98-362c74a7fb13", minTTL: 0, defaultTTL: 0, maxTTL: year,
@@ -95,7 +97,8 @@ extension ManagedPolicies {
         OriginRequestPolicy(
             name: "AllViewerExceptHostHeader", id: "b689b0a8-53d0-40ab-baf2-68738e2966ac",
             headers: .allExcept(["host"]), cookies: .all, queryStrings: .all,
-            purpose: "Forwards everything in the viewer's request but the Host header: for origins that find their resource by Host (S3, API Gateway, Lambda function URLs).",
+            purpose:
+                "Forwards everything in the viewer's request but the Host header: for origins that find their resource by Host (S3, API Gateway, Lambda function URLs).",
             source: originRequestPage + "#managed-origin-request-policy-all-viewer-except-host-header"),
         OriginRequestPolicy(
             name: "CORS-CustomOrigin", id: "59781a5b-3903-41f3-afcb-af62929ccde1",
@@ -117,7 +120,8 @@ extension ManagedPolicies {
         OriginRequestPolicy(
             name: "HostHeaderOnly", id: "bf0718e1-ba1e-49d1-88b1-f726733018ae",
             headers: .only(["host"]), cookies: .none, queryStrings: .none,
-            purpose: "Forwards only the viewer's Host header. (AWS added it on 2025-08-29; its id is from AWS CDK's table, aws/aws-cdk#38236, as AWS's page could not be read in full.)",
+            purpose:
+                "Forwards only the viewer's Host header. (AWS added it on 2025-08-29; its id is from AWS CDK's table, aws/aws-cdk#38236, as AWS's page could not be read in full.)",
             source: originRequestPage + "#managed-origin-request-policy-host-header-only"),
         OriginRequestPolicy(
             name: "UserAgentRefererHeaders", id: "acba4595-bd28-49b8-b9fe-13317c0390fa",
@@ -145,7 +149,7 @@ extension ManagedPolicies {
         ("X-XSS-Protection", "1; mode=block"),
     ]
     private static let simpleCORS: [(name: String, value: String)] = [
-        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Origin", "*")
     ]
     private static let preflightCORS: [(name: String, value: String)] = [
         ("Access-Control-Allow-Methods", "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"),

@@ -27,7 +27,8 @@ public enum OriginDomains {
         var labels = asciiLowered(domain).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Array($0) }
         if labels.last.map({ $0.elementsEqual("cn".utf8) }) == true { labels.removeLast() }
         guard labels.count >= 3, labels[labels.count - 1].elementsEqual("com".utf8),
-              labels[labels.count - 2].elementsEqual("amazonaws".utf8) else { return nil }
+            labels[labels.count - 2].elementsEqual("amazonaws".utf8)
+        else { return nil }
         labels.removeLast(2)
         // From the right: the endpoint's labels, then at least one label of bucket name.
         let endpointLabels: Int
@@ -36,12 +37,14 @@ public enum OriginDomains {
             endpointLabels = 1
         } else if last.starts(with: "s3-".utf8) {
             guard !last.starts(with: "s3-website".utf8), !last.starts(with: "s3-accelerate".utf8),
-                  isRegion(last.dropFirst(3)) || last.elementsEqual("s3-external-1".utf8) else { return nil }
+                isRegion(last.dropFirst(3)) || last.elementsEqual("s3-external-1".utf8)
+            else { return nil }
             endpointLabels = 1
         } else if isRegion(last[...]), labels.count >= 2, labels[labels.count - 2].elementsEqual("s3".utf8) {
             endpointLabels = 2
         } else if isRegion(last[...]), labels.count >= 3, labels[labels.count - 2].elementsEqual("dualstack".utf8),
-                  labels[labels.count - 3].elementsEqual("s3".utf8) {
+            labels[labels.count - 3].elementsEqual("s3".utf8)
+        {
             endpointLabels = 3
         } else {
             return nil
@@ -56,7 +59,8 @@ public enum OriginDomains {
     private static func isRegion(_ label: ArraySlice<UInt8>) -> Bool {
         let parts = label.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard parts.count >= 3, let number = parts.last, !number.isEmpty,
-              number.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+            number.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return false }
         return parts.dropLast().allSatisfy { part in
             !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
         }
@@ -69,8 +73,9 @@ public enum OriginDomains {
         guard domain.utf8.count > 14, domain.utf8.contains(where: { $0 == UInt8(ascii: "-") }) else { return false }
         if hasNonASCII(domain) { return false }
         let lowered = asciiLowered(domain)
-        return (lowered.reversed().starts(with: ".amazonaws.com".utf8.reversed())
-                    || lowered.reversed().starts(with: ".amazonaws.com.cn".utf8.reversed()))
+        return
+            (lowered.reversed().starts(with: ".amazonaws.com".utf8.reversed())
+            || lowered.reversed().starts(with: ".amazonaws.com.cn".utf8.reversed()))
             && (contains(lowered, ".s3-website-") || contains(lowered, ".s3-website."))
     }
 
@@ -86,11 +91,13 @@ public enum OriginDomains {
         func label(_ fromEnd: Int) -> ArraySlice<UInt8>? { labels.count > fromEnd ? labels[labels.count - 1 - fromEnd][...] : nil }
         func equals(_ slice: ArraySlice<UInt8>?, _ text: String) -> Bool { slice.map { $0.elementsEqual(text.utf8) } ?? false }
         if labels.count == 5, equals(label(0), "com"), equals(label(1), "amazonaws"), label(2).map(isRegion) == true,
-           equals(label(3), "execute-api"), label(4)?.isEmpty == false {
+            equals(label(3), "execute-api"), label(4)?.isEmpty == false
+        {
             return "Amazon API Gateway"
         }
         if labels.count == 5, equals(label(0), "aws"), equals(label(1), "on"), label(2).map(isRegion) == true,
-           equals(label(3), "lambda-url"), label(4)?.isEmpty == false {
+            equals(label(3), "lambda-url"), label(4)?.isEmpty == false
+        {
             return "a Lambda function URL"
         }
         return nil

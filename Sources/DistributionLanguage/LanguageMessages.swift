@@ -43,7 +43,8 @@ public enum LanguageMessages {
         let shown = ids.prefix(5).map { VisibleText.escaped($0) }.joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
         return Diagnostic(
             id: "api.distribution_list", severity: .error,
-            summary: "list-distributions output holds distribution summaries, not configs: they lack CallerReference, Logging and DefaultRootObject"
+            summary:
+                "list-distributions output holds distribution summaries, not configs: they lack CallerReference, Logging and DefaultRootObject"
                 + (ids.isEmpty ? "" : " (distributions \(shown))"),
             hint: "fetch each config with aws cloudfront get-distribution-config --id ID and import that",
             range: node.range)
@@ -101,7 +102,8 @@ public enum LanguageMessages {
     static func apiWrongType(expected: String, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
         var hint: String? = nil
         if case .string = node.value, !context.scalarsAreText {
-            hint = "write it without quotes: the API's JSON takes a number or a boolean as such, and botocore's "
+            hint =
+                "write it without quotes: the API's JSON takes a number or a boolean as such, and botocore's "
                 + "validation rejects a string here before any request is sent"
         }
         return Diagnostic(
@@ -207,7 +209,8 @@ public enum LanguageMessages {
         Diagnostic(
             id: "schema.missing_origin_type", severity: .error,
             summary: "the origin needs one of 's3-origin-config', 'custom-origin-config' or 'vpc-origin-config'",
-            hint: "only S3 REST endpoints (bucket.s3.region.amazonaws.com) are recognized without one; for a web server write custom-origin-config: {origin-protocol-policy: https-only}",
+            hint:
+                "only S3 REST endpoints (bucket.s3.region.amazonaws.com) are recognized without one; for a web server write custom-origin-config: {origin-protocol-policy: https-only}",
             range: node.range)
     }
 
@@ -242,10 +245,12 @@ public enum LanguageMessages {
         let declaredText = declared.isEmpty ? "" : "; declared under '\(kind.companionKind.key)': " + declared.joined(separator: ", ")
         return Diagnostic(
             id: "reference.unknown_policy", severity: .error,
-            summary: "'\(VisibleText.escaped(name))' is neither an AWS managed \(kind.noun) nor one declared under '\(kind.companionKind.key)'",
+            summary:
+                "'\(VisibleText.escaped(name))' is neither an AWS managed \(kind.noun) nor one declared under '\(kind.companionKind.key)'",
             hint: looksLikeID
                 ? "an id goes in '\(kind.idKey)'"
-                : (suggestion.map { "did you mean '\($0)'? " } ?? "") + "managed \(kind.noun) names: " + kind.managedNames.joined(separator: ", ")
+                : (suggestion.map { "did you mean '\($0)'? " } ?? "") + "managed \(kind.noun) names: "
+                    + kind.managedNames.joined(separator: ", ")
                     + declaredText + "; a policy of your own that cfc does not declare goes in '\(kind.idKey)' by id",
             range: range, configPath: path, fixIts: fixIts)
     }
@@ -293,7 +298,8 @@ public enum LanguageMessages {
         Diagnostic(
             id: "reference.unknown_policy", severity: .error,
             summary: "'\(VisibleText.escaped(name))' cannot name a \(kind.noun): \(reason)",
-            hint: name.hasPrefix("arn:") && kind.isKnownByName ? "an ARN goes in '\(kind.fileWord)-arn'" : "name one declared under '\(kind.key)'",
+            hint: name.hasPrefix("arn:") && kind.isKnownByName
+                ? "an ARN goes in '\(kind.fileWord)-arn'" : "name one declared under '\(kind.key)'",
             range: range)
     }
 
@@ -361,7 +367,8 @@ public enum LanguageMessages {
     static func apiUnrepresentableCharacter(_ scalar: Unicode.Scalar, _ node: APINode, _ context: ReadingContext) -> Diagnostic {
         Diagnostic(
             id: "api.xml_character", severity: .error,
-            summary: "the value contains \(VisibleText.codePoint(scalar)), which the CloudFront API (XML 1.0) cannot carry, so CloudFront never returns it",
+            summary:
+                "the value contains \(VisibleText.codePoint(scalar)), which the CloudFront API (XML 1.0) cannot carry, so CloudFront never returns it",
             hint: "the input was changed after CloudFront returned it; fetch it again with aws cloudfront get-distribution-config",
             range: node.range)
     }

@@ -81,8 +81,10 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
         literalSuffix = tokens[suffixStart...].map(Self.literalScalar)
         // Usually the pattern as written already is its normal form: share its storage.
         // (Compared as buffers: `elementsEqual` on the UTF-8 view walks it a byte at a time.)
-        let unchanged = source.utf8.count == text.count
-            && source.utf8.withContiguousStorageIfAvailable { written in text.withUnsafeBufferPointer { written.elementsEqual($0) } } == true
+        let unchanged =
+            source.utf8.count == text.count
+            && source.utf8.withContiguousStorageIfAvailable { written in text.withUnsafeBufferPointer { written.elementsEqual($0) } }
+                == true
         normalized = unchanged ? source : String(decoding: text, as: UTF8.self)
     }
 

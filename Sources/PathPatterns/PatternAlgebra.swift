@@ -1,5 +1,5 @@
-import Synchronization
 import CFCSupport
+import Synchronization
 
 /// Questions about the sets of paths that patterns match, answered exactly on their automata:
 /// emptiness, intersection, difference, inclusion, and a shortest example path.
@@ -67,7 +67,8 @@ public enum PatternAlgebra {
 
     /// A shortest path matched by every pattern in `allOf` and by none in `noneOf` (ties broken
     /// deterministically), or nil if there is none.
-    public static func shortestWitness(allOf: [PathPattern], noneOf: [PathPattern], budget: SearchBudget = SearchBudget()) -> SearchOutcome {
+    public static func shortestWitness(allOf: [PathPattern], noneOf: [PathPattern], budget: SearchBudget = SearchBudget()) -> SearchOutcome
+    {
         let required = allOf.isEmpty ? [PathPattern("/*")] : allOf
         return search(allOf: required, noneOf: relevant(noneOf, to: required), budget: budget)
     }
@@ -121,10 +122,12 @@ public enum PatternAlgebra {
         }
         note(pattern.tokens)
         for other in others { note(other.tokens) }
-        guard let filler = representatives.first(where: { representative in
-            let value = UInt64(representative.value)
-            return value < 64 ? used.low & (1 << value) == 0 : used.high & (1 << (value - 64)) == 0
-        }) else { return nil }
+        guard
+            let filler = representatives.first(where: { representative in
+                let value = UInt64(representative.value)
+                return value < 64 ? used.low & (1 << value) == 0 : used.high & (1 << (value - 64)) == 0
+            })
+        else { return nil }
         var text = ""
         for token in pattern.tokens {
             switch token {
@@ -551,7 +554,8 @@ struct LargeProductSearch {
         while head < states.count {
             let state = states[head]
             if required.indices.allSatisfy({ required[$0].accepts(state.required[$0]) }),
-               !excluded.indices.contains(where: { excluded[$0].accepts(state.excluded[$0]) }) {
+                !excluded.indices.contains(where: { excluded[$0].accepts(state.excluded[$0]) })
+            {
                 return .found(path(to: head, parents))
             }
             if depths[head] >= PatternAlgebra.maxLength {
@@ -567,11 +571,15 @@ struct LargeProductSearch {
                         return automaton.step(set, on: symbol)
                     }
                     if isOther && symbol == nil { continue }
-                    let next = State(required: required.indices.map { advance(required[$0], state.required[$0]) },
-                                     excluded: excluded.indices.map { advance(excluded[$0], state.excluded[$0]) })
+                    let next = State(
+                        required: required.indices.map { advance(required[$0], state.required[$0]) },
+                        excluded: excluded.indices.map { advance(excluded[$0], state.excluded[$0]) })
                     if isDead(next) || seen[next] != nil { continue }
                     if states.count >= Self.maxStates
-                        || states.count * (required.count + excluded.count) >= PatternAlgebra.maxStateWords { return .gaveUp }
+                        || states.count * (required.count + excluded.count) >= PatternAlgebra.maxStateWords
+                    {
+                        return .gaveUp
+                    }
                     seen[next] = states.count
                     states.append(next)
                     parents.append((head, symbolIndex))

@@ -51,13 +51,15 @@ public enum APINormalization {
     }
 
     private static let apiReference = "https://docs.aws.amazon.com/cloudfront/latest/APIReference"
-    private static let cliExamples = "aws CLI examples, awscli/examples/cloudfront (get-distribution-config, create-distribution, list-distributions outputs)"
+    private static let cliExamples =
+        "aws CLI examples, awscli/examples/cloudfront (get-distribution-config, create-distribution, list-distributions outputs)"
 
     /// The values CloudFront fills in or ignores, in the order they are applied.
     public static let equivalences: [Equivalence] = [
         Equivalence(
             member: "ViewerCertificate.ACMCertificateArn, ViewerCertificate.IAMCertificateId",
-            rule: "\"\" ≡ absent: an empty ARN or id names no certificate (some API emulators, moto among them, return both empty beside the default certificate)",
+            rule:
+                "\"\" ≡ absent: an empty ARN or id names no certificate (some API emulators, moto among them, return both empty beside the default certificate)",
             source: "\(apiReference)/API_ViewerCertificate.html (\"specify a value for one, not both\")",
             apply: { config in
                 guard var certificate = config.sentViewerCertificate else { return }
@@ -67,17 +69,21 @@ public enum APINormalization {
             }),
         Equivalence(
             member: "every member with a documented default",
-            rule: "absent ≡ its default (Aliases none, ConnectionAttempts 3, ConnectionTimeout 10, OriginShield off, custom OriginReadTimeout 30 and OriginKeepaliveTimeout 5, Logging off, PriceClass_All, HttpVersion http2, IsIPV6Enabled true, …: the catalog's defaults)",
-            source: "\(apiReference)/API_DistributionConfig.html and each member's page; live outputs return them filled in (\(cliExamples))",
+            rule:
+                "absent ≡ its default (Aliases none, ConnectionAttempts 3, ConnectionTimeout 10, OriginShield off, custom OriginReadTimeout 30 and OriginKeepaliveTimeout 5, Logging off, PriceClass_All, HttpVersion http2, IsIPV6Enabled true, …: the catalog's defaults)",
+            source:
+                "\(apiReference)/API_DistributionConfig.html and each member's page; live outputs return them filled in (\(cliExamples))",
             apply: { $0 = $0.withAbsentMembersNormalized }),
         Equivalence(
             member: "ViewerCertificate.MinimumProtocolVersion with CloudFrontDefaultCertificate",
-            rule: "any value ≡ TLSv1 (\"CloudFront automatically sets the security policy to TLSv1 regardless of the value that you set here\")",
+            rule:
+                "any value ≡ TLSv1 (\"CloudFront automatically sets the security policy to TLSv1 regardless of the value that you set here\")",
             source: "\(apiReference)/API_ViewerCertificate.html",
             apply: { applyIgnoredValues(&$0) }),
         Equivalence(
             member: "ViewerCertificate.SSLSupportMethod with CloudFrontDefaultCertificate",
-            rule: "vip ≡ sni-only ≡ absent (\"If the distribution uses the CloudFront domain name … don't set a value for this field\"; live outputs return vip or sni-only)",
+            rule:
+                "vip ≡ sni-only ≡ absent (\"If the distribution uses the CloudFront domain name … don't set a value for this field\"; live outputs return vip or sni-only)",
             source: "\(apiReference)/API_ViewerCertificate.html; \(cliExamples)",
             apply: { config in
                 guard config.viewerCertificate.usesCloudFrontDefault else { return }
@@ -86,8 +92,10 @@ public enum APINormalization {
             }),
         Equivalence(
             member: "ViewerCertificate.Certificate, ViewerCertificate.CertificateSource",
-            rule: "any value ≡ absent: deprecated members CloudFront derives from the certificate members and echoes (Certificate is the ACM ARN or IAM id, CertificateSource acm, iam or cloudfront); the certificate in use is what ACMCertificateArn, IAMCertificateId and CloudFrontDefaultCertificate say",
-            source: "\(apiReference)/API_ViewerCertificate.html (\"This field is deprecated. Use one of the following fields instead\"); create-distribution example 3 output (\(cliExamples))",
+            rule:
+                "any value ≡ absent: deprecated members CloudFront derives from the certificate members and echoes (Certificate is the ACM ARN or IAM id, CertificateSource acm, iam or cloudfront); the certificate in use is what ACMCertificateArn, IAMCertificateId and CloudFrontDefaultCertificate say",
+            source:
+                "\(apiReference)/API_ViewerCertificate.html (\"This field is deprecated. Use one of the following fields instead\"); create-distribution example 3 output (\(cliExamples))",
             apply: { config in
                 guard config.sentViewerCertificate != nil else { return }
                 config.viewerCertificate.certificate = nil
@@ -96,7 +104,8 @@ public enum APINormalization {
         Equivalence(
             member: "ContinuousDeploymentPolicyId, AnycastIpListId",
             rule: "\"\" ≡ absent (no policy, no list)",
-            source: "\(apiReference)/API_DistributionConfig.html; live get-distribution-config outputs return ContinuousDeploymentPolicyId \"\"",
+            source:
+                "\(apiReference)/API_DistributionConfig.html; live get-distribution-config outputs return ContinuousDeploymentPolicyId \"\"",
             apply: { config in
                 if config.continuousDeploymentPolicyId == "" { config.continuousDeploymentPolicyId = nil }
                 if config.anycastIPListId == "" { config.anycastIPListId = nil }
@@ -104,7 +113,8 @@ public enum APINormalization {
         Equivalence(
             member: "Staging, ConnectionMode",
             rule: "Staging false ≡ absent; ConnectionMode direct ≡ absent (a standard distribution)",
-            source: "\(apiReference)/API_DistributionConfig.html (\"whether the connection mode is through a standard distribution (direct)\")",
+            source:
+                "\(apiReference)/API_DistributionConfig.html (\"whether the connection mode is through a standard distribution (direct)\")",
             apply: { config in
                 if config.staging == false { config.staging = nil }
                 if config.connectionMode == .direct { config.connectionMode = nil }
@@ -112,11 +122,14 @@ public enum APINormalization {
         Equivalence(
             member: "Origins[].S3OriginConfig.OriginReadTimeout",
             rule: "30 ≡ absent (the default; newer outputs return it on every S3 origin)",
-            source: "\(apiReference)/API_S3OriginConfig.html (\"the default (if you don't specify otherwise) is 30 seconds\"); live outputs in Tests/CFCImportTests/RealConfigs",
+            source:
+                "\(apiReference)/API_S3OriginConfig.html (\"the default (if you don't specify otherwise) is 30 seconds\"); live outputs in Tests/CFCImportTests/RealConfigs",
             apply: { config in
                 config.origins = config.origins.map { origin in
                     var origin = origin
-                    if origin.s3OriginConfig?.originReadTimeout == CustomOriginConfig.defaultOriginReadTimeout { origin.s3OriginConfig?.originReadTimeout = nil }
+                    if origin.s3OriginConfig?.originReadTimeout == CustomOriginConfig.defaultOriginReadTimeout {
+                        origin.s3OriginConfig?.originReadTimeout = nil
+                    }
                     return origin
                 }
             }),
@@ -124,30 +137,39 @@ public enum APINormalization {
             member: "CacheBehaviors[].{CachePolicyId, OriginRequestPolicyId, ResponseHeadersPolicyId, RealtimeLogConfigArn}",
             rule: "\"\" ≡ absent (no policy)",
             source: "\(apiReference)/API_CacheBehavior.html",
-            apply: { forEachBehavior(&$0) { behavior in
-                for keyPath in [\CacheBehavior.realtimeLogConfigArn, \.cachePolicyId, \.originRequestPolicyId, \.responseHeadersPolicyId]
-                where behavior[keyPath: keyPath] == "" {
-                    behavior[keyPath: keyPath] = nil
+            apply: {
+                forEachBehavior(&$0) { behavior in
+                    for keyPath in [
+                        \CacheBehavior.realtimeLogConfigArn, \.cachePolicyId, \.originRequestPolicyId, \.responseHeadersPolicyId,
+                    ]
+                    where behavior[keyPath: keyPath] == "" {
+                        behavior[keyPath: keyPath] = nil
+                    }
                 }
-            } }),
+            }),
         Equivalence(
             member: "CacheBehaviors[].GrpcConfig",
             rule: "{Enabled: false} ≡ absent (live outputs return it on every behavior)",
             source: "\(apiReference)/API_GrpcConfig.html; create-distribution example 3 output (\(cliExamples))",
-            apply: { forEachBehavior(&$0) { behavior in
-                if behavior.grpcConfig?.enabled == false { behavior.grpcConfig = nil }
-            } }),
+            apply: {
+                forEachBehavior(&$0) { behavior in
+                    if behavior.grpcConfig?.enabled == false { behavior.grpcConfig = nil }
+                }
+            }),
         Equivalence(
             member: "CacheBehaviors[].{MinTTL, DefaultTTL, MaxTTL} with a cache policy",
             rule: "any value ≡ absent: with a cache policy the TTLs are the policy's, and CloudFront may or may not echo the legacy ones",
-            source: "\(apiReference)/API_CacheBehavior.html (\"This field is deprecated. We recommend that you use the … field in a cache policy\")",
-            apply: { forEachBehavior(&$0) { behavior in
-                if behavior.cachePolicyId != nil && behavior.forwardedValues == nil {
-                    behavior.minTTL = nil
-                    behavior.defaultTTL = nil
-                    behavior.maxTTL = nil
+            source:
+                "\(apiReference)/API_CacheBehavior.html (\"This field is deprecated. We recommend that you use the … field in a cache policy\")",
+            apply: {
+                forEachBehavior(&$0) { behavior in
+                    if behavior.cachePolicyId != nil && behavior.forwardedValues == nil {
+                        behavior.minTTL = nil
+                        behavior.defaultTTL = nil
+                        behavior.maxTTL = nil
+                    }
                 }
-            } }),
+            }),
         Equivalence(
             member: "CustomErrorResponses[].{ResponsePagePath, ResponseCode}",
             rule: "\"\" ≡ absent (no custom page, the origin's code)",
@@ -164,92 +186,120 @@ public enum APINormalization {
 
     /// The lists whose order CloudFront does not use.
     public static let sets: [SetList] = [
-        SetList(member: "Aliases", reason: "the CNAMEs the distribution answers to: routing is by exact name, then most specific wildcard, never by position",
-                source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
-                apply: { config in if config.sentAliases != nil { config.aliases = config.aliases.sorted() } }),
-        SetList(member: "CacheBehaviors[].AllowedMethods, CachedMethods",
-                reason: "one of three method sets; \"These can be specified in any order\", and live outputs list HEAD before GET",
-                source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html; \(apiReference)/API_AllowedMethods.html",
-                apply: { forEachBehavior(&$0) { behavior in
+        SetList(
+            member: "Aliases",
+            reason: "the CNAMEs the distribution answers to: routing is by exact name, then most specific wildcard, never by position",
+            source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
+            apply: { config in if config.sentAliases != nil { config.aliases = config.aliases.sorted() } }),
+        SetList(
+            member: "CacheBehaviors[].AllowedMethods, CachedMethods",
+            reason: "one of three method sets; \"These can be specified in any order\", and live outputs list HEAD before GET",
+            source:
+                "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html; \(apiReference)/API_AllowedMethods.html",
+            apply: {
+                forEachBehavior(&$0) { behavior in
                     behavior.allowedMethods = behavior.allowedMethods.sorted()
                     behavior.cachedMethods = behavior.cachedMethods.sorted()
-                } }),
-        SetList(member: "CacheBehaviors[].ForwardedValues.{Headers, QueryStringCacheKeys, Cookies.WhitelistedNames}",
-                reason: "which headers, query strings and cookies are forwarded and cached on: names, no order is said or used",
-                source: "\(apiReference)/API_ForwardedValues.html, API_Headers.html, API_CookieNames.html, API_QueryStringCacheKeys.html",
-                apply: { forEachBehavior(&$0) { behavior in
+                }
+            }),
+        SetList(
+            member: "CacheBehaviors[].ForwardedValues.{Headers, QueryStringCacheKeys, Cookies.WhitelistedNames}",
+            reason: "which headers, query strings and cookies are forwarded and cached on: names, no order is said or used",
+            source: "\(apiReference)/API_ForwardedValues.html, API_Headers.html, API_CookieNames.html, API_QueryStringCacheKeys.html",
+            apply: {
+                forEachBehavior(&$0) { behavior in
                     guard var forwarded = behavior.forwardedValues else { return }
                     forwarded.sentHeaders = forwarded.sentHeaders?.sorted()
                     forwarded.sentQueryStringCacheKeys = forwarded.sentQueryStringCacheKeys?.sorted()
                     forwarded.cookies.sentWhitelistedNames = forwarded.cookies.sentWhitelistedNames?.sorted()
                     behavior.forwardedValues = forwarded
-                } }),
-        SetList(member: "CacheBehaviors[].{TrustedSigners, TrustedKeyGroups}.Items",
-                reason: "any one of the signers may sign: a set of accounts or key groups",
-                source: "\(apiReference)/API_TrustedKeyGroups.html",
-                apply: { forEachBehavior(&$0) { behavior in
+                }
+            }),
+        SetList(
+            member: "CacheBehaviors[].{TrustedSigners, TrustedKeyGroups}.Items",
+            reason: "any one of the signers may sign: a set of accounts or key groups",
+            source: "\(apiReference)/API_TrustedKeyGroups.html",
+            apply: {
+                forEachBehavior(&$0) { behavior in
                     if behavior.sentTrustedSigners != nil { behavior.trustedSigners = behavior.trustedSigners.sorted() }
                     if behavior.sentTrustedKeyGroups != nil { behavior.trustedKeyGroups = behavior.trustedKeyGroups.sorted() }
-                } }),
-        SetList(member: "CacheBehaviors[].{LambdaFunctionAssociations, FunctionAssociations}",
-                reason: "one function per event type (\"each EventType can be associated with only one function\"): a map by event type",
-                source: "\(apiReference)/API_LambdaFunctionAssociations.html",
-                apply: { forEachBehavior(&$0) { behavior in
+                }
+            }),
+        SetList(
+            member: "CacheBehaviors[].{LambdaFunctionAssociations, FunctionAssociations}",
+            reason: "one function per event type (\"each EventType can be associated with only one function\"): a map by event type",
+            source: "\(apiReference)/API_LambdaFunctionAssociations.html",
+            apply: {
+                forEachBehavior(&$0) { behavior in
                     if behavior.sentLambdaFunctionAssociations != nil {
-                        behavior.lambdaFunctionAssociations = behavior.lambdaFunctionAssociations.sorted { ($0.eventType.rawValue, $0.lambdaFunctionARN) < ($1.eventType.rawValue, $1.lambdaFunctionARN) }
+                        behavior.lambdaFunctionAssociations = behavior.lambdaFunctionAssociations.sorted {
+                            ($0.eventType.rawValue, $0.lambdaFunctionARN) < ($1.eventType.rawValue, $1.lambdaFunctionARN)
+                        }
                     }
                     if behavior.sentFunctionAssociations != nil {
-                        behavior.functionAssociations = behavior.functionAssociations.sorted { ($0.eventType.rawValue, $0.functionARN) < ($1.eventType.rawValue, $1.functionARN) }
-                    }
-                } }),
-        SetList(member: "Origins[].CustomOriginConfig.OriginSslProtocols",
-                reason: "the protocols CloudFront may use to the origin: a set",
-                source: "\(apiReference)/API_OriginSslProtocols.html",
-                apply: { config in
-                    config.origins = config.origins.map { origin in
-                        var origin = origin
-                        if let protocols = origin.customOriginConfig?.sentOriginSSLProtocols {
-                            origin.customOriginConfig?.sentOriginSSLProtocols = protocols.sorted { $0.rawValue < $1.rawValue }
+                        behavior.functionAssociations = behavior.functionAssociations.sorted {
+                            ($0.eventType.rawValue, $0.functionARN) < ($1.eventType.rawValue, $1.functionARN)
                         }
-                        return origin
                     }
-                }),
-        SetList(member: "OriginGroups[].FailoverCriteria.StatusCodes",
-                reason: "the group fails over on any of them (\"any combination of the following status codes\")",
-                source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html",
-                apply: { config in
-                    config.originGroups = config.originGroups.map { group in
-                        var group = group
-                        group.failoverCriteria.statusCodes = group.failoverCriteria.statusCodes.sorted()
-                        return group
+                }
+            }),
+        SetList(
+            member: "Origins[].CustomOriginConfig.OriginSslProtocols",
+            reason: "the protocols CloudFront may use to the origin: a set",
+            source: "\(apiReference)/API_OriginSslProtocols.html",
+            apply: { config in
+                config.origins = config.origins.map { origin in
+                    var origin = origin
+                    if let protocols = origin.customOriginConfig?.sentOriginSSLProtocols {
+                        origin.customOriginConfig?.sentOriginSSLProtocols = protocols.sorted { $0.rawValue < $1.rawValue }
                     }
-                }),
-        SetList(member: "CustomErrorResponses",
-                reason: "one response per error code: a map by ErrorCode",
-                source: "\(apiReference)/API_CustomErrorResponse.html",
-                apply: { config in config.customErrorResponses = config.customErrorResponses.sorted { $0.errorCode < $1.errorCode } }),
-        SetList(member: "Restrictions.GeoRestriction.Items",
-                reason: "the countries allowed or blocked: a set of country codes",
-                source: "\(apiReference)/API_GeoRestriction.html",
-                apply: { config in
-                    if config.sentRestrictions != nil {
-                        config.restrictions.geoRestriction.locations = config.restrictions.geoRestriction.locations.sorted()
-                    }
-                }),
-        SetList(member: "Origins, OriginGroups, Origins[].CustomHeaders",
-                reason: "keyed by Id (\"must be unique within the distribution\") or by header name: cfc holds them as maps, so their order never counts",
-                source: "\(apiReference)/API_Origin.html",
-                apply: { _ in }),
+                    return origin
+                }
+            }),
+        SetList(
+            member: "OriginGroups[].FailoverCriteria.StatusCodes",
+            reason: "the group fails over on any of them (\"any combination of the following status codes\")",
+            source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html",
+            apply: { config in
+                config.originGroups = config.originGroups.map { group in
+                    var group = group
+                    group.failoverCriteria.statusCodes = group.failoverCriteria.statusCodes.sorted()
+                    return group
+                }
+            }),
+        SetList(
+            member: "CustomErrorResponses",
+            reason: "one response per error code: a map by ErrorCode",
+            source: "\(apiReference)/API_CustomErrorResponse.html",
+            apply: { config in config.customErrorResponses = config.customErrorResponses.sorted { $0.errorCode < $1.errorCode } }),
+        SetList(
+            member: "Restrictions.GeoRestriction.Items",
+            reason: "the countries allowed or blocked: a set of country codes",
+            source: "\(apiReference)/API_GeoRestriction.html",
+            apply: { config in
+                if config.sentRestrictions != nil {
+                    config.restrictions.geoRestriction.locations = config.restrictions.geoRestriction.locations.sorted()
+                }
+            }),
+        SetList(
+            member: "Origins, OriginGroups, Origins[].CustomHeaders",
+            reason:
+                "keyed by Id (\"must be unique within the distribution\") or by header name: cfc holds them as maps, so their order never counts",
+            source: "\(apiReference)/API_Origin.html",
+            apply: { _ in }),
     ]
 
     /// The lists whose order CloudFront uses, never reordered.
     public static let orderedLists: [OrderedList] = [
-        OrderedList(member: "CacheBehaviors",
-                    reason: "\"the requested path is compared with path patterns in the order in which cache behaviors are listed\": the first match serves",
-                    source: "\(apiReference)/API_CacheBehavior.html"),
-        OrderedList(member: "OriginGroups[].Members",
-                    reason: "the first member is the primary origin, the second the one failed over to",
-                    source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html"),
+        OrderedList(
+            member: "CacheBehaviors",
+            reason:
+                "\"the requested path is compared with path patterns in the order in which cache behaviors are listed\": the first match serves",
+            source: "\(apiReference)/API_CacheBehavior.html"),
+        OrderedList(
+            member: "OriginGroups[].Members",
+            reason: "the first member is the primary origin, the second the one failed over to",
+            source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html"),
     ]
 
     /// The table as Markdown, for `docs/normalization.md`.

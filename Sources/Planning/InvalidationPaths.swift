@@ -106,7 +106,10 @@ public enum InvalidationPaths {
     /// it is the wildcard, so one that is part of a name has to be encoded.
     private static func isSafe(_ byte: UInt8) -> Bool {
         if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return true }
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        {
+            return true
+        }
         return "$-_.+!'(),/;:@&=".utf8.contains(byte)
     }
 
@@ -137,8 +140,7 @@ public enum InvalidationPaths {
         var covered = Set<String>()
         for entry in keyed {
             while let top = open.last, !entry.key.starts(with: top) { open.removeLast() }
-            if !open.isEmpty { covered.insert(entry.path) }
-            else if entry.wildcard { open.append(entry.key) }
+            if !open.isEmpty { covered.insert(entry.path) } else if entry.wildcard { open.append(entry.key) }
         }
         return paths.sorted().filter { !covered.contains($0) }
     }

@@ -101,7 +101,8 @@ public enum InvalidationPlanner {
             newRouting.behaviors.indices.compactMap { position in
                 let behavior = newRouting.behaviors[position]
                 guard newRouting.isReachable[position],
-                      RoutingTable.origins(targetedBy: behavior.behavior.targetOriginId, in: new).contains(originID) else { return nil }
+                    RoutingTable.origins(targetedBy: behavior.behavior.targetOriginId, in: new).contains(originID)
+                else { return nil }
                 return behavior.isDefault ? "/*" : InvalidationPaths.covering(behavior.pattern)
             }
         }
@@ -112,7 +113,8 @@ public enum InvalidationPlanner {
             let before = fetchProtocol(oldOrigin, oldRouting, old)
             let after = fetchProtocol(newOrigin, newRouting, new)
             if before.usesHTTP && !after.usesHTTP {
-                let reason = "origin '\(newOrigin.id)' is now fetched over HTTPS (was \(before.description)); CloudFront keeps serving objects it fetched over HTTP"
+                let reason =
+                    "origin '\(newOrigin.id)' is now fetched over HTTPS (was \(before.description)); CloudFront keeps serving objects it fetched over HTTP"
                 for path in pathsRouted(to: newOrigin.id) { add(path, reason) }
             }
             if oldOrigin.domainName != newOrigin.domainName {
@@ -142,8 +144,10 @@ public enum InvalidationPlanner {
             let originFunctionsBefore = originFacingFunctions(previous.behavior)
             let originFunctionsAfter = originFacingFunctions(behavior.behavior)
             if originFunctionsBefore != originFunctionsAfter {
-                add(path, "\(name) runs other origin-facing Lambda@Edge functions (\(describe(originFunctionsAfter)), was "
-                    + "\(describe(originFunctionsBefore))); CloudFront keeps serving what the old ones produced")
+                add(
+                    path,
+                    "\(name) runs other origin-facing Lambda@Edge functions (\(describe(originFunctionsAfter)), was "
+                        + "\(describe(originFunctionsBefore))); CloudFront keeps serving what the old ones produced")
             }
             if previousTarget != target {
                 add(path, "\(name) now targets '\(target)' (was '\(previousTarget)')")
@@ -153,9 +157,11 @@ public enum InvalidationPlanner {
             let after = RoutingTable.origins(targetedBy: target, in: new)
             guard before != after else { continue }
             let isGroup = old.originGroups.contains { $0.id == target } && new.originGroups.contains { $0.id == target }
-            add(path, isGroup
-                ? "origin group '\(target)' of \(name) now has members \(list(after)) (was \(list(before)))"
-                : "target '\(target)' of \(name) now stands for origins \(list(after)) (was \(list(before)))")
+            add(
+                path,
+                isGroup
+                    ? "origin group '\(target)' of \(name) now has members \(list(after)) (was \(list(before)))"
+                    : "target '\(target)' of \(name) now stands for origins \(list(after)) (was \(list(before)))")
         }
 
         // Requests that reach another behavior than before.
@@ -167,7 +173,8 @@ public enum InvalidationPlanner {
             add(InvalidationPaths.path(forChangedPath: path), "listed in --changed-paths")
         }
 
-        let (fitted, widenings) = InvalidationPaths.fit(Array(reasons.keys), maxWildcards: budget.maxWildcardPaths, maxPaths: budget.maxPaths)
+        let (fitted, widenings) = InvalidationPaths.fit(
+            Array(reasons.keys), maxWildcards: budget.maxWildcardPaths, maxPaths: budget.maxPaths)
         let index = CoverageIndex(Array(reasons.keys))
         let entries = fitted.map { path in
             // A kept path carries the reasons of every path it covers.
@@ -247,15 +254,21 @@ public enum InvalidationPlanner {
                 let oldBehavior = old.behaviors[oldPosition]
                 if newBehavior.isDefault && oldBehavior.isDefault { continue }
                 if !newBehavior.isDefault && !oldBehavior.isDefault
-                    && newBehavior.pattern.normalized == oldBehavior.pattern.normalized { continue }
+                    && newBehavior.pattern.normalized == oldBehavior.pattern.normalized
+                {
+                    continue
+                }
                 guard PatternAlgebra.prefixesCompatible(newBehavior.pattern, oldBehavior.pattern),
-                      PatternAlgebra.suffixesCompatible(newBehavior.pattern, oldBehavior.pattern) else { continue }
+                    PatternAlgebra.suffixesCompatible(newBehavior.pattern, oldBehavior.pattern)
+                else { continue }
                 // A request both patterns match begins with the longer of their literal prefixes;
                 // an earlier behavior can take it only if its own prefix is compatible with that
                 // one, so only those are asked about (all of them made every pair cost the list).
-                let longer = newBehavior.pattern.literalPrefix.count >= oldBehavior.pattern.literalPrefix.count
+                let longer =
+                    newBehavior.pattern.literalPrefix.count >= oldBehavior.pattern.literalPrefix.count
                     ? newBehavior.pattern.literalPrefix : oldBehavior.pattern.literalPrefix
-                let excluded = earlier(new, newIndex.compatible(with: longer), before: newPosition)
+                let excluded =
+                    earlier(new, newIndex.compatible(with: longer), before: newPosition)
                     + earlier(old, oldIndex.compatible(with: longer), before: oldPosition)
                 let reason: String
                 switch PatternAlgebra.witness(allOf: [newBehavior.pattern, oldBehavior.pattern], noneOf: excluded, budget: new.budget) {
@@ -265,12 +278,16 @@ public enum InvalidationPlanner {
                     reason = "requests such as \(example) moved from \(name(oldBehavior)) to \(name(newBehavior))"
                 case .gaveUp:
                     // Not proven either way: invalidating is the safe side.
-                    reason = "requests may have moved from \(name(oldBehavior)) to \(name(newBehavior)) "
+                    reason =
+                        "requests may have moved from \(name(oldBehavior)) to \(name(newBehavior)) "
                         + "(the pattern search gave up before proving they did not)"
                 }
-                let path = newBehavior.isDefault ? InvalidationPaths.covering(oldBehavior.pattern)
-                    : oldBehavior.isDefault ? InvalidationPaths.covering(newBehavior.pattern)
-                    : InvalidationPaths.covering(newBehavior.pattern, oldBehavior.pattern)
+                let path =
+                    newBehavior.isDefault
+                    ? InvalidationPaths.covering(oldBehavior.pattern)
+                    : oldBehavior.isDefault
+                        ? InvalidationPaths.covering(newBehavior.pattern)
+                        : InvalidationPaths.covering(newBehavior.pattern, oldBehavior.pattern)
                 result.append(RoutingChangePath(path: path, reason: reason))
             }
         }

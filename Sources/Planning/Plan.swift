@@ -179,17 +179,23 @@ public struct Plan: Sendable {
         var commands: [[String]] = []
         switch entry.action {
         case .create:
-            commands.append(["aws", "cloudfront", "create-distribution", "--distribution-config", "file://\(directory)\(name).distribution.json"])
+            commands.append([
+                "aws", "cloudfront", "create-distribution", "--distribution-config", "file://\(directory)\(name).distribution.json",
+            ])
         case .update:
-            commands.append(["aws", "cloudfront", "update-distribution", "--id", id, "--if-match", entry.etag ?? "<ETAG>",
-                             "--distribution-config", "file://\(directory)\(name).distribution.json"])
+            commands.append([
+                "aws", "cloudfront", "update-distribution", "--id", id, "--if-match", entry.etag ?? "<ETAG>",
+                "--distribution-config", "file://\(directory)\(name).distribution.json",
+            ])
         case .unchanged:
             break
         }
         if !entry.invalidation.isEmpty {
             if entry.action != .unchanged { commands.append(["aws", "cloudfront", "wait", "distribution-deployed", "--id", id]) }
-            commands.append(["aws", "cloudfront", "create-invalidation", "--distribution-id", id,
-                             "--invalidation-batch", "file://\(directory)\(name).invalidation.json"])
+            commands.append([
+                "aws", "cloudfront", "create-invalidation", "--distribution-id", id,
+                "--invalidation-batch", "file://\(directory)\(name).invalidation.json",
+            ])
         }
         return commands
     }
@@ -211,7 +217,9 @@ public struct Plan: Sendable {
             case .create:
                 return [["aws", "cloudfront", "create-function", "--name", name] + body, publish]
             case .update:
-                return [["aws", "cloudfront", "update-function", "--name", name, "--if-match", companion.etag ?? "<ETAG>"] + body, publish]
+                return [
+                    ["aws", "cloudfront", "update-function", "--name", name, "--if-match", companion.etag ?? "<ETAG>"] + body, publish,
+                ]
             case .delete:
                 return [["aws", "cloudfront", "delete-function", "--name", name, "--if-match", companion.etag ?? "<ETAG>"]]
             case .unchanged:
@@ -226,8 +234,12 @@ public struct Plan: Sendable {
             case .create:
                 return [["aws", "cloudfront", "create-key-value-store", "--cli-input-json", document]]
             case .update:
-                return [["aws", "cloudfront", "update-key-value-store", "--name", name, "--comment", companion.comment ?? "",
-                         "--if-match", companion.etag ?? "<ETAG>"]]
+                return [
+                    [
+                        "aws", "cloudfront", "update-key-value-store", "--name", name, "--comment", companion.comment ?? "",
+                        "--if-match", companion.etag ?? "<ETAG>",
+                    ]
+                ]
             case .delete:
                 return [["aws", "cloudfront", "delete-key-value-store", "--name", name, "--if-match", companion.etag ?? "<ETAG>"]]
             case .unchanged:
@@ -238,7 +250,12 @@ public struct Plan: Sendable {
         case .create:
             return [["aws", "cloudfront", "create-\(resource)", "--\(resource)-config", document]]
         case .update:
-            return [["aws", "cloudfront", "update-\(resource)", "--id", id, "--if-match", companion.etag ?? "<ETAG>", "--\(resource)-config", document]]
+            return [
+                [
+                    "aws", "cloudfront", "update-\(resource)", "--id", id, "--if-match", companion.etag ?? "<ETAG>", "--\(resource)-config",
+                    document,
+                ]
+            ]
         case .delete:
             return [["aws", "cloudfront", "delete-\(resource)", "--id", id, "--if-match", companion.etag ?? "<ETAG>"]]
         case .unchanged:
@@ -259,11 +276,14 @@ public struct Plan: Sendable {
         func companionLines(_ companion: CompanionEntry) {
             text += "\(companion.kind.noun) \(companion.name): \(companion.action.rawValue)"
             if let id = companion.id, companion.action != .create { text += " (\(id))" }
-            if companion.action == .create { text += companion.kind.isKnownByName ? " (its ARN is known after apply)" : " (its id is known after apply)" }
+            if companion.action == .create {
+                text += companion.kind.isKnownByName ? " (its ARN is known after apply)" : " (its id is known after apply)"
+            }
             if companion.action == .delete { text += "; in the state file, in no config: cfc apply deletes it only with --allow-delete" }
             text += "\n"
             if !companion.knownAfterApply.isEmpty {
-                text += "  names \(companion.knownAfterApply.map { "\($0.kind.noun) '\($0.name)'" }.joined(separator: ", ")), known after apply: "
+                text +=
+                    "  names \(companion.knownAfterApply.map { "\($0.kind.noun) '\($0.name)'" }.joined(separator: ", ")), known after apply: "
                     + "cfc apply fills in the \(companion.knownAfterApply.allSatisfy { $0.kind.isKnownByName } ? "ARN" : "id")"
                     + "\(companion.knownAfterApply.count == 1 ? "" : "s") once \(companion.knownAfterApply.count == 1 ? "it exists" : "they exist")\n"
             }
@@ -280,7 +300,8 @@ public struct Plan: Sendable {
             text += "\n"
             let waiting = entry.distribution.companionReferences.filter { $0.id == nil }
             if !waiting.isEmpty {
-                text += "  names \(waiting.map { "\($0.kind.noun) '\($0.name)'" }.joined(separator: ", ")), known after apply: "
+                text +=
+                    "  names \(waiting.map { "\($0.kind.noun) '\($0.name)'" }.joined(separator: ", ")), known after apply: "
                     + "cfc apply fills in the id\(waiting.count == 1 ? "" : "s") (the document holds a placeholder until then)\n"
             }
             for change in entry.changes { text += "  \(symbol(change)) \(change.text)\n" }
@@ -288,7 +309,8 @@ public struct Plan: Sendable {
                 if entry.action == .update { text += "  no invalidation needed\n" }
             } else {
                 let cost = self.cost(of: entry)
-                text += "  invalidate \(cost.paths) path\(cost.paths == 1 ? "" : "s") (\(cost.billable) billable, USD \(formatUSD(cost.usd)); \(budget.freePathsLeft) free paths left this month):\n"
+                text +=
+                    "  invalidate \(cost.paths) path\(cost.paths == 1 ? "" : "s") (\(cost.billable) billable, USD \(formatUSD(cost.usd)); \(budget.freePathsLeft) free paths left this month):\n"
                 let width = entry.invalidation.paths.map(\.count).max() ?? 0
                 for item in entry.invalidation.entries {
                     let padding = String(repeating: " ", count: max(0, width - item.path.count))
@@ -296,7 +318,8 @@ public struct Plan: Sendable {
                     for reason in item.reasons.dropFirst() { text += "    \(String(repeating: " ", count: width))  \(reason)\n" }
                 }
                 for widening in entry.invalidation.widenings {
-                    text += "  widened \(widening.replaced.joined(separator: ", ")) to \(widening.by) to stay within \(budget.maxPaths) paths, at most \(budget.maxWildcardPaths) of them wildcards\n"
+                    text +=
+                        "  widened \(widening.replaced.joined(separator: ", ")) to \(widening.by) to stay within \(budget.maxPaths) paths, at most \(budget.maxWildcardPaths) of them wildcards\n"
                 }
             }
             let commands = includeCommands ? self.commands(for: entry) : []
@@ -336,9 +359,10 @@ public struct Plan: Sendable {
             "id": .string(companion.id),
             "etag": .string(companion.etag),
             "document-sha256": .string(companion.documentSHA256),
-            "known-after-apply": .inlineArray(companion.knownAfterApply.map {
-                .inlineObject(["kind": .string($0.kind.key), "name": .string($0.name), "path": .string($0.path.description)])
-            }),
+            "known-after-apply": .inlineArray(
+                companion.knownAfterApply.map {
+                    .inlineObject(["kind": .string($0.kind.key), "name": .string($0.name), "path": .string($0.path.description)])
+                }),
             "commands": .array(commands.map { .string(ShellQuoting.commandLine($0)) }),
             "command-arguments": .array(commands.map { .inlineArray($0.map { .string($0) }) }),
         ])
@@ -350,12 +374,14 @@ public struct Plan: Sendable {
         let invalidation = JSONValue.object([
             "caller-reference": .string(entry.invalidationCallerReference),
             "batch-sha256": .string(entry.invalidationBatchSHA256),
-            "paths": .array(entry.invalidation.entries.map { item in
-                .inlineObject(["path": .string(item.path), "reasons": .inlineArray(item.reasons.map { .string($0) })])
-            }),
-            "widened": .inlineArray(entry.invalidation.widenings.map { widening in
-                .inlineObject(["by": .string(widening.by), "replaced": .inlineArray(widening.replaced.map { .string($0) })])
-            }),
+            "paths": .array(
+                entry.invalidation.entries.map { item in
+                    .inlineObject(["path": .string(item.path), "reasons": .inlineArray(item.reasons.map { .string($0) })])
+                }),
+            "widened": .inlineArray(
+                entry.invalidation.widenings.map { widening in
+                    .inlineObject(["by": .string(widening.by), "replaced": .inlineArray(widening.replaced.map { .string($0) })])
+                }),
             "cost": .inlineObject([
                 "paths": .integer(cost.paths), "free-paths-left": .integer(budget.freePathsLeft),
                 "billable-paths": .integer(cost.billable), "usd": .fixed(Self.thousandths(cost.usd), fractionDigits: 3),
@@ -370,9 +396,10 @@ public struct Plan: Sendable {
                 "state-id": .string(entry.stateID), "config-sha256": .string(entry.liveConfigSHA256),
             ]),
             "document-sha256": .string(entry.documentSHA256),
-            "known-after-apply": .inlineArray(entry.distribution.companionReferences.filter { $0.id == nil }.map {
-                .inlineObject(["kind": .string($0.kind.key), "name": .string($0.name), "path": .string($0.path.description)])
-            }),
+            "known-after-apply": .inlineArray(
+                entry.distribution.companionReferences.filter { $0.id == nil }.map {
+                    .inlineObject(["kind": .string($0.kind.key), "name": .string($0.name), "path": .string($0.path.description)])
+                }),
             "changes": .array(entry.changes.map(\.json)),
             "invalidation": invalidation,
             // As shell lines to paste, and as argument lists for tools that run them without a shell.

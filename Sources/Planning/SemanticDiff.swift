@@ -53,8 +53,10 @@ public enum SemanticDiff {
     public static func compare(old: Distribution, new: Distribution) -> [ConfigChange] {
         var changes: [ConfigChange] = []
         if old.config.callerReference != new.config.callerReference,
-           !old.policy.callerReferenceIsDerived, !new.policy.callerReferenceIsDerived {
-            changes.append(ConfigChange(path: "caller-reference", kind: .modified(old: old.config.callerReference, new: new.config.callerReference)))
+            !old.policy.callerReferenceIsDerived, !new.policy.callerReferenceIsDerived
+        {
+            changes.append(
+                ConfigChange(path: "caller-reference", kind: .modified(old: old.config.callerReference, new: new.config.callerReference)))
         }
         return changes + compare(old: old.config, new: new.config)
     }
@@ -62,8 +64,9 @@ public enum SemanticDiff {
     /// The changes from `old` to `new`, in the order of the language reference.
     public static func compare(old: DistributionConfig, new: DistributionConfig) -> [ConfigChange] {
         var changes: [ConfigChange] = []
-        diff(Side(export(old, style: .complete.deployed), export(old, style: .idiomatic.deployed)),
-             Side(export(new, style: .complete.deployed), export(new, style: .idiomatic.deployed)), path: "", into: &changes)
+        diff(
+            Side(export(old, style: .complete.deployed), export(old, style: .idiomatic.deployed)),
+            Side(export(new, style: .complete.deployed), export(new, style: .idiomatic.deployed)), path: "", into: &changes)
         return changes
     }
 
@@ -162,7 +165,8 @@ public enum SemanticDiff {
             diff(oldItems[oldPosition].side, item.side, path: name, into: &changes)
         }
         for (position, item) in oldItems.enumerated() where !newKeys.contains(item.key) {
-            changes.append(ConfigChange(path: "cache-behaviors[\(item.pattern)]", kind: .removed("position \(position + 1): " + item.side.text)))
+            changes.append(
+                ConfigChange(path: "cache-behaviors[\(item.pattern)]", kind: .removed("position \(position + 1): " + item.side.text)))
         }
     }
 

@@ -73,7 +73,9 @@ public struct OrderSuggestion: Sendable {
         for behavior in order {
             guard let current = order.firstIndex(of: behavior) else { continue }
             let earlier = order[..<current].map { patterns[$0] }
-            guard !earlier.isEmpty, PatternAlgebra.isCovered(patterns[behavior], by: earlier, budget: routing.budget) == true else { continue }
+            guard !earlier.isEmpty, PatternAlgebra.isCovered(patterns[behavior], by: earlier, budget: routing.budget) == true else {
+                continue
+            }
             let requiredBefore = Set(mustPrecede[behavior])
             var target = 0
             for (position, other) in order[..<current].enumerated() where requiredBefore.contains(other) { target = position + 1 }
@@ -89,8 +91,10 @@ public struct OrderSuggestion: Sendable {
             let newEarlier = order[..<position].map { patterns[$0] }
             for old in routing.earlierOverlaps[behavior] where old < count && (newPosition[old] ?? 0) > position {
                 let oldEarlier = routing.earlierOverlaps[old].filter { $0 < count }.map { patterns[$0] }
-                if let example = PatternAlgebra.witness(allOf: [patterns[behavior], patterns[old]], noneOf: newEarlier + oldEarlier,
-                                                        budget: routing.budget).example {
+                if let example = PatternAlgebra.witness(
+                    allOf: [patterns[behavior], patterns[old]], noneOf: newEarlier + oldEarlier,
+                    budget: routing.budget
+                ).example {
                     changes.append(RoutingChange(path: example, from: old, to: behavior))
                 }
             }

@@ -46,7 +46,9 @@ public struct SimulatedRequest: Sendable, Equatable {
             path = pathAndQuery.isEmpty ? "/" : String(pathAndQuery)
             query = nil
         }
-        guard method.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), !method.isEmpty else { throw RouteError("'\(method)' is not an HTTP method") }
+        guard method.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), !method.isEmpty else {
+            throw RouteError("'\(method)' is not an HTTP method")
+        }
     }
 }
 
@@ -195,12 +197,16 @@ public struct RouteSimulator: Sendable {
         guard distribution.config.enabled else {
             answer.action = .forbidden
             answer.status = 403
-            answer.notes.append("the distribution is disabled (enabled: false): CloudFront does not serve it, and viewers get an error (403) until it is enabled; the behavior shown is the one that would serve the request once enabled")
+            answer.notes.append(
+                "the distribution is disabled (enabled: false): CloudFront does not serve it, and viewers get an error (403) until it is enabled; the behavior shown is the one that would serve the request once enabled"
+            )
             return answer
         }
 
         guard let matched = hostMatch(request.host) else {
-            answer.notes.append("host \(request.host) is neither an alias of this distribution nor a CloudFront domain: CloudFront does not route it here (a request that reaches an edge with this Host gets 403)")
+            answer.notes.append(
+                "host \(request.host) is neither an alias of this distribution nor a CloudFront domain: CloudFront does not route it here (a request that reaches an edge with this Host gets 403)"
+            )
             answer.action = .forbidden
             answer.status = 403
             return answer
@@ -218,7 +224,9 @@ public struct RouteSimulator: Sendable {
             let coveredLabels = request.host.dropLast(alias.count - 1).split(separator: ".")
             if request.scheme == "https" && coveredLabels.count > 1 {
                 let parent = request.host.split(separator: ".", maxSplits: 1)[1]
-                answer.notes.append("the certificate name \(alias) covers one level only: HTTPS viewers of \(request.host) need a certificate that names it (or *.\(parent))")
+                answer.notes.append(
+                    "the certificate name \(alias) covers one level only: HTTPS viewers of \(request.host) need a certificate that names it (or *.\(parent))"
+                )
             }
         }
 
@@ -226,7 +234,8 @@ public struct RouteSimulator: Sendable {
         if !allowed.contains(request.method) {
             answer.action = .forbidden
             answer.status = 403
-            answer.notes.append("\(request.method) is not in allowed-methods [\(allowed.joined(separator: ", "))]: CloudFront answers 403 (invalid method)")
+            answer.notes.append(
+                "\(request.method) is not in allowed-methods [\(allowed.joined(separator: ", "))]: CloudFront answers 403 (invalid method)")
             return answer
         }
 
@@ -237,7 +246,8 @@ public struct RouteSimulator: Sendable {
             case .httpsOnly:
                 answer.action = .forbidden
                 answer.status = 403
-                answer.notes.append("viewer-protocol-policy is https-only: CloudFront answers HTTP requests with 403 and does not return the object")
+                answer.notes.append(
+                    "viewer-protocol-policy is https-only: CloudFront answers HTTP requests with 403 and does not return the object")
                 return answer
             case .redirectToHTTPS:
                 if request.method == "GET" || request.method == "HEAD" {
@@ -246,7 +256,9 @@ public struct RouteSimulator: Sendable {
                 } else if request.httpVersion.isAtLeast1_1 {
                     answer.action = .redirect
                     answer.status = 307
-                    answer.notes.append("\(request.method) over HTTP/\(request.httpVersion.rawValue) is redirected with 307, so the client sends the same method and body again to the HTTPS URL")
+                    answer.notes.append(
+                        "\(request.method) over HTTP/\(request.httpVersion.rawValue) is redirected with 307, so the client sends the same method and body again to the HTTPS URL"
+                    )
                 } else {
                     answer.action = .forbidden
                     answer.status = 403
@@ -269,10 +281,13 @@ public struct RouteSimulator: Sendable {
             if !request.signed {
                 answer.action = .forbidden
                 answer.status = 403
-                answer.notes.append("the behavior requires a signed URL or signed cookie (trusted \(signers.joined(separator: ", "))): an unsigned request gets 403 Missing Key-Pair-Id query parameter or cookie value (--signed simulates a valid signature)")
+                answer.notes.append(
+                    "the behavior requires a signed URL or signed cookie (trusted \(signers.joined(separator: ", "))): an unsigned request gets 403 Missing Key-Pair-Id query parameter or cookie value (--signed simulates a valid signature)"
+                )
                 return answer
             }
-            answer.notes.append("signed request: assumed to carry a valid signature by one of the trusted \(signers.joined(separator: ", "))")
+            answer.notes.append(
+                "signed request: assumed to carry a valid signature by one of the trusted \(signers.joined(separator: ", "))")
         }
 
         // Viewer-request functions run before the cache and the origin, and can answer the
@@ -280,20 +295,28 @@ public struct RouteSimulator: Sendable {
         // the request as they pass it on. Origin-request functions run on a cache miss, before
         // the origin. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-cloudfront-trigger-events.html
         for association in behavior.functionAssociations where association.eventType == .viewerRequest {
-            answer.notes.append("viewer-request CloudFront Function \(association.functionARN) runs first: it can answer the request itself or rewrite it (cfc does not run it)")
+            answer.notes.append(
+                "viewer-request CloudFront Function \(association.functionARN) runs first: it can answer the request itself or rewrite it (cfc does not run it)"
+            )
         }
         for association in behavior.lambdaFunctionAssociations where association.eventType == .viewerRequest {
-            answer.notes.append("viewer-request Lambda@Edge function \(association.lambdaFunctionARN) runs first: it can answer the request itself or rewrite it (cfc does not run it)")
+            answer.notes.append(
+                "viewer-request Lambda@Edge function \(association.lambdaFunctionARN) runs first: it can answer the request itself or rewrite it (cfc does not run it)"
+            )
         }
         for association in behavior.lambdaFunctionAssociations where association.eventType == .originRequest {
-            answer.notes.append("origin-request Lambda@Edge function \(association.lambdaFunctionARN) runs on a cache miss before the origin: it can answer or change the origin request")
+            answer.notes.append(
+                "origin-request Lambda@Edge function \(association.lambdaFunctionARN) runs on a cache miss before the origin: it can answer or change the origin request"
+            )
         }
 
         let config = distribution.config
         var originID = behavior.targetOriginId
         if let group = config.originGroups.first(where: { $0.id == originID }), let primary = group.members.first {
             let codes = group.failoverCriteria.statusCodes.map(String.init).joined(separator: ", ")
-            answer.notes.append("origin group '\(group.id)': primary '\(primary)'" + (group.members.count > 1 ? ", failing over to '\(group.members[1])' on \(codes)" : ""))
+            answer.notes.append(
+                "origin group '\(group.id)': primary '\(primary)'"
+                    + (group.members.count > 1 ? ", failing over to '\(group.members[1])' on \(codes)" : ""))
             originID = primary
         }
         answer.origin = originID

@@ -73,19 +73,22 @@ public struct RoutingTable: Sendable {
         self.distributionPath = base
         behaviors.reserveCapacity(distribution.config.cacheBehaviors.count + 1)
         for (index, behavior) in distribution.config.cacheBehaviors.enumerated() {
-            behaviors.append(RoutedBehavior(
-                index: index, behavior: behavior, pattern: PathPattern(behavior.pathPattern), distributionPath: base))
+            behaviors.append(
+                RoutedBehavior(
+                    index: index, behavior: behavior, pattern: PathPattern(behavior.pathPattern), distributionPath: base))
         }
-        behaviors.append(RoutedBehavior(
-            index: nil, behavior: distribution.config.defaultCacheBehavior, pattern: PathPattern("*"), distributionPath: base))
+        behaviors.append(
+            RoutedBehavior(
+                index: nil, behavior: distribution.config.defaultCacheBehavior, pattern: PathPattern("*"), distributionPath: base))
         self.behaviors = behaviors
         let overlaps = Self.findOverlaps(behaviors.map(\.pattern), budget: budget)
         self.earlierOverlaps = overlaps
         var undecided: [Int] = []
         self.isReachable = behaviors.indices.map { position in
             if overlaps[position].isEmpty { return true }
-            let covered = PatternAlgebra.isCovered(behaviors[position].pattern, by: overlaps[position].map { behaviors[$0].pattern },
-                                                   budget: budget)
+            let covered = PatternAlgebra.isCovered(
+                behaviors[position].pattern, by: overlaps[position].map { behaviors[$0].pattern },
+                budget: budget)
             if covered == nil { undecided.append(position) }
             return covered != true
         }
@@ -108,8 +111,9 @@ public struct RoutingTable: Sendable {
     /// `.none` when it serves none. Spends from `budget` (by default the table's own).
     public func servedExample(_ position: Int, within: PathPattern? = nil, budget: SearchBudget? = nil) -> SearchOutcome {
         let earlier = earlierOverlaps[position].map { behaviors[$0].pattern }
-        return PatternAlgebra.witness(allOf: [behaviors[position].pattern] + (within.map { [$0] } ?? []), noneOf: earlier,
-                                      budget: budget ?? self.budget)
+        return PatternAlgebra.witness(
+            allOf: [behaviors[position].pattern] + (within.map { [$0] } ?? []), noneOf: earlier,
+            budget: budget ?? self.budget)
     }
 
     /// The behavior whose part of the config `path` is in, if any: read from the path's steps
@@ -123,7 +127,8 @@ public struct RoutingTable: Sendable {
             return behaviors.last
         case .key("cache-behaviors"):
             guard steps.count > base.count + 1, case .index(let index) = steps[base.count + 1],
-                  index >= 0, index < behaviors.count - 1 else { return nil }
+                index >= 0, index < behaviors.count - 1
+            else { return nil }
             return behaviors[index]
         default:
             return nil

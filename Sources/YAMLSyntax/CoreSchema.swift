@@ -37,14 +37,16 @@ public enum CoreSchema {
         // Identifiers that start like numbers (a UUID, a hex id) are strings: in every numeric
         // form a sign comes first or right after an exponent's `e`, and a number that starts
         // with a digit has no letter but `e` unless it starts `0x` or `0o`.
-        let radixPrefixed = bytes.count > 1 && first == UInt8(ascii: "0")
+        let radixPrefixed =
+            bytes.count > 1 && first == UInt8(ascii: "0")
             && (bytes[1] == UInt8(ascii: "x") || bytes[1] == UInt8(ascii: "o"))
         for index in 1..<bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
                 if bytes[index - 1] != UInt8(ascii: "e") && bytes[index - 1] != UInt8(ascii: "E") { return .string }
             } else if isDigit(first), !radixPrefixed, !isDigit(byte), byte != UInt8(ascii: "."),
-                      byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
+                byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E")
+            {
                 return .string
             }
         }
@@ -57,7 +59,8 @@ public enum CoreSchema {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-             ".nan", ".NaN", ".NAN": return .float
+            ".nan", ".NaN", ".NAN":
+            return .float
         default: break
         }
         if parseInteger(text) != nil || isIntegerSyntax(text) { return .integer }

@@ -1,6 +1,6 @@
-internal import CLibYAML
 import CFCDiagnostics
 import CFCSupport
+internal import CLibYAML
 
 /// Bounds on what a document may make the parser do. Files come from pull requests: each
 /// bound turns a resource attack into a clear error.
@@ -169,8 +169,9 @@ private struct TreeBuilder {
     var detached = Set<Int32>()
 
     func finish() -> YAMLDocument {
-        YAMLDocument(source: source, records: records, children: children, scalarBytes: scalarBytes, rootIndex: root,
-                     firstAliasUse: firstAliasUse, detached: detached)
+        YAMLDocument(
+            source: source, records: records, children: children, scalarBytes: scalarBytes, rootIndex: root,
+            firstAliasUse: firstAliasUse, detached: detached)
     }
 
     /// Runs the event loop; returns false when a problem stopped it.
@@ -227,8 +228,10 @@ private struct TreeBuilder {
     mutating func addScalar(_ event: yaml_event_t) -> Bool {
         let data = event.data.scalar
         if data.length > options.maxScalarBytes {
-            emit(YAMLMessages.scalarTooLong(data.length, limit: options.maxScalarBytes,
-                                            at: range(event.start_mark, event.start_mark)))
+            emit(
+                YAMLMessages.scalarTooLong(
+                    data.length, limit: options.maxScalarBytes,
+                    at: range(event.start_mark, event.start_mark)))
             return false
         }
         let style: YAMLNode.ScalarStyle
@@ -249,11 +252,12 @@ private struct TreeBuilder {
         } else {
             resolved = Self.resolve(tag: tag, style: style, UnsafeBufferPointer(start: nil, count: 0))
         }
-        let index = appendRecord(NodeRecord(
-            kind: .scalar, style: style, tag: tag, resolved: resolved,
-            startLine: clamp(event.start_mark.line), startColumn: clamp(event.start_mark.column),
-            endLine: clamp(event.end_mark.line), endColumn: clamp(event.end_mark.column),
-            payloadStart: UInt32(truncatingIfNeeded: start), payloadCount: UInt32(truncatingIfNeeded: data.length)),
+        let index = appendRecord(
+            NodeRecord(
+                kind: .scalar, style: style, tag: tag, resolved: resolved,
+                startLine: clamp(event.start_mark.line), startColumn: clamp(event.start_mark.column),
+                endLine: clamp(event.end_mark.line), endColumn: clamp(event.end_mark.column),
+                payloadStart: UInt32(truncatingIfNeeded: start), payloadCount: UInt32(truncatingIfNeeded: data.length)),
             weight: 1)
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = index
@@ -283,10 +287,11 @@ private struct TreeBuilder {
             emit(YAMLMessages.tooDeep(limit: options.maxDepth, at: range(event.start_mark, event.end_mark)))
             return false
         }
-        let index = appendRecord(NodeRecord(
-            kind: kind, style: .none, tag: tag, resolved: kind == .mapping ? .mapping : .sequence,
-            startLine: clamp(event.start_mark.line), startColumn: clamp(event.start_mark.column),
-            endLine: 0, endColumn: 0, payloadStart: 0, payloadCount: 0),
+        let index = appendRecord(
+            NodeRecord(
+                kind: kind, style: .none, tag: tag, resolved: kind == .mapping ? .mapping : .sequence,
+                startLine: clamp(event.start_mark.line), startColumn: clamp(event.start_mark.column),
+                endLine: 0, endColumn: 0, payloadStart: 0, payloadCount: 0),
             weight: 0)
         let anchorName = anchor.map { String(cString: $0) }
         if let anchorName {
@@ -296,11 +301,14 @@ private struct TreeBuilder {
             anchors[anchorName] = index
         }
         if let detaching, open.count == 1, kind == .mapping, isValuePosition(in: open[0]),
-           let key = pending.last, scalarEquals(key, detaching.key) {
+            let key = pending.last, scalarEquals(key, detaching.key)
+        {
             detachingParent = index
         }
-        open.append(OpenCollection(index: index, firstPending: pending.count, childrenMark: children.count,
-                                   bytesMark: scalarBytes.count, anchor: anchorName))
+        open.append(
+            OpenCollection(
+                index: index, firstPending: pending.count, childrenMark: children.count,
+                bytesMark: scalarBytes.count, anchor: anchorName))
         return true
     }
 
@@ -327,7 +335,8 @@ private struct TreeBuilder {
         record.endColumn = clamp(event.end_mark.column)
         records[Int(collection.index)] = record
         if let parent = open.last, parent.index == detachingParent, record.kind == .mapping, !usesAliases,
-           isValuePosition(in: parent), let key = pending.last, records[Int(key)].kind == .scalar {
+            isValuePosition(in: parent), let key = pending.last, records[Int(key)].kind == .scalar
+        {
             detach(collection, key: key)
         }
         return attach(collection.index)
@@ -371,8 +380,9 @@ private struct TreeBuilder {
         keyRecord.payloadStart = UInt32(truncatingIfNeeded: subBytes.count)
         subBytes.append(contentsOf: scalarBytes[keyStart..<keyStart + Int(keyRecord.payloadCount)])
         subRecords.append(keyRecord)
-        let document = YAMLDocument(source: source, records: subRecords, children: subChildren, scalarBytes: subBytes,
-                                    rootIndex: 0)
+        let document = YAMLDocument(
+            source: source, records: subRecords, children: subChildren, scalarBytes: subBytes,
+            rootIndex: 0)
         records.removeSubrange((first + 1)...)
         weights.removeSubrange((first + 1)...)
         children.removeSubrange(collection.childrenMark...)
@@ -380,9 +390,10 @@ private struct TreeBuilder {
         records[first].payloadStart = UInt32(truncatingIfNeeded: collection.childrenMark)
         records[first].payloadCount = 0
         detached.insert(collection.index)
-        handler(DetachedValue(
-            key: YAMLNode(document: document, index: Int32(truncatingIfNeeded: subRecords.count - 1)),
-            value: YAMLNode(document: document, index: 0), placeholder: collection.index))
+        handler(
+            DetachedValue(
+                key: YAMLNode(document: document, index: Int32(truncatingIfNeeded: subRecords.count - 1)),
+                value: YAMLNode(document: document, index: 0), placeholder: collection.index))
     }
 
     mutating func addAlias(_ event: yaml_event_t) -> Bool {
@@ -619,9 +630,10 @@ private struct TreeBuilder {
     /// Whether a scalar's text is a valid value of its explicit core-schema tag.
     func tagMatchesScalar(_ tag: YAMLTag, _ event: yaml_event_t) -> Bool {
         let data = event.data.scalar
-        let text = data.value.map {
-            String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
-        } ?? ""
+        let text =
+            data.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
+            } ?? ""
         switch tag {
         case .integer: return CoreSchema.isIntegerSyntax(text)
         case .boolean: return CoreSchema.parseBoolean(text) != nil
@@ -655,14 +667,18 @@ private struct TreeBuilder {
         case YAML_READER_ERROR:
             // Reader errors (bad encoding, forbidden characters) carry a byte offset, not a mark.
             let at = source.position(atByteOffset: parser.problem_offset)
-            emit(YAMLMessages.readerError(problem, value: parser.problem_value,
-                                          at: SourceRange(file: source.path, at: at)))
+            emit(
+                YAMLMessages.readerError(
+                    problem, value: parser.problem_value,
+                    at: SourceRange(file: source.path, at: at)))
         default:
             let context = parser.context.map { String(cString: $0) }
             let contextRange = context == nil ? nil : range(parser.context_mark, parser.context_mark)
             let problemRange = range(parser.problem_mark, parser.problem_mark)
-            emit(YAMLMessages.syntaxError(problem, at: problemRange, context: context, contextRange: contextRange,
-                                          offendingByte: byte(at: problemRange.start.offset)))
+            emit(
+                YAMLMessages.syntaxError(
+                    problem, at: problemRange, context: context, contextRange: contextRange,
+                    offendingByte: byte(at: problemRange.start.offset)))
         }
     }
 

@@ -25,8 +25,10 @@ public final class YAMLDocument: Sendable {
     /// `YAMLParser.parse(_:options:sink:detachingValuesOf:handler:)`).
     let detached: Set<Int32>
 
-    init(source: SourceFile, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32?,
-         firstAliasUse: SourceRange? = nil, detached: Set<Int32> = []) {
+    init(
+        source: SourceFile, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32?,
+        firstAliasUse: SourceRange? = nil, detached: Set<Int32> = []
+    ) {
         self.source = source
         self.records = records
         self.children = children
@@ -202,7 +204,8 @@ public struct YAMLNode: Sendable {
     /// positions, for keeping after the tree is gone.
     public var marks: SourceMarks {
         let record = self.record
-        return SourceMarks(startLine: record.startLine, startColumn: record.startColumn, endLine: record.endLine, endColumn: record.endColumn)
+        return SourceMarks(
+            startLine: record.startLine, startColumn: record.startColumn, endLine: record.endLine, endColumn: record.endColumn)
     }
 
     /// The line (from 1) the node starts on, as libyaml counts lines (see
@@ -277,8 +280,10 @@ public struct YAMLNode: Sendable {
         public subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
             let base = Int(node.record.payloadStart) + 2 * position
             let children = node.document.children
-            return (YAMLNode(document: node.document, index: children[base]),
-                    YAMLNode(document: node.document, index: children[base + 1]))
+            return (
+                YAMLNode(document: node.document, index: children[base]),
+                YAMLNode(document: node.document, index: children[base + 1])
+            )
         }
     }
 }

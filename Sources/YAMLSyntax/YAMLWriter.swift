@@ -29,7 +29,9 @@ public enum YAMLWriter {
         try emitter.emit { event in yaml_stream_end_event_initialize(&event) }
         var text = String(decoding: emitter.output, as: UTF8.self)
         text = replaceMarkers(text, comments)
-        let header = headerComments.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { $0.isEmpty ? "#" : "# " + $0 }
+        let header = headerComments.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map {
+            $0.isEmpty ? "#" : "# " + $0
+        }
         let result = (header.isEmpty ? "" : header.joined(separator: "\n") + "\n") + text
         return Array(result.utf8)
     }
@@ -108,7 +110,8 @@ public enum YAMLWriter {
                 content = content.dropFirst(2)
             }
             if content.hasPrefix("__cfc_comment_"), let end = content.firstRange(of: "__", in: 14),
-               let index = Int(content[content.index(content.startIndex, offsetBy: 14)..<end.lowerBound]), index < comments.count {
+                let index = Int(content[content.index(content.startIndex, offsetBy: 14)..<end.lowerBound]), index < comments.count
+            {
                 let commentIndent = dash ? indent : (pendingDash.active && indent == pendingDash.indent + 2 ? pendingDash.indent : indent)
                 for commentLine in comments[index].split(separator: "\n", omittingEmptySubsequences: false) {
                     output.append(String(repeating: " ", count: commentIndent) + (commentLine.isEmpty ? "#" : "# " + commentLine))
@@ -141,12 +144,14 @@ public enum YAMLWriter {
             yaml_emitter_set_indent(&raw, 2)
             yaml_emitter_set_width(&raw, -1)
             yaml_emitter_set_break(&raw, YAML_LN_BREAK)
-            yaml_emitter_set_output(&raw, { context, buffer, size in
-                guard let context, let buffer else { return 0 }
-                let emitter = Unmanaged<Emitter>.fromOpaque(context).takeUnretainedValue()
-                emitter.output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-                return 1
-            }, Unmanaged.passUnretained(self).toOpaque())
+            yaml_emitter_set_output(
+                &raw,
+                { context, buffer, size in
+                    guard let context, let buffer else { return 0 }
+                    let emitter = Unmanaged<Emitter>.fromOpaque(context).takeUnretainedValue()
+                    emitter.output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                    return 1
+                }, Unmanaged.passUnretained(self).toOpaque())
         }
 
         deinit { yaml_emitter_delete(&raw) }

@@ -9,7 +9,7 @@ import DistributionLanguage
 import YAMLSyntax
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `swift run -c release cfc-bench [--sizes small,medium,large,max,max2x] [--repetitions N] [--cfc PATH]`
@@ -47,8 +47,9 @@ struct Bench {
         // The workloads and outputs come to a few hundred megabytes: never leave them behind.
         defer { removeTree(directory) }
         print("cfc benchmark: medians of \(repetitions) runs; ratios are stage time / libyaml's bare parse of the same bytes\n")
-        print(pad("size", 7) + pad("input", 10, right: true) + pad("floor", 11, right: true) + "  "
-              + ["tree", "lower", "check", "json", "xml", "write", "all"].map { pad($0, 13, right: true) }.joined())
+        print(
+            pad("size", 7) + pad("input", 10, right: true) + pad("floor", 11, right: true) + "  "
+                + ["tree", "lower", "check", "json", "xml", "write", "all"].map { pad($0, 13, right: true) }.joined())
         var files: [String: String] = [:]
         for size in sizes {
             let text = Workload.yaml(size)
@@ -59,7 +60,8 @@ struct Bench {
             files[size.name] = path
             let stages = measureStages(bytes, path: path, outputDirectory: directory + "/out-\(size.name)", repetitions: repetitions)
             let megabytes = Double(bytes.count) / 1_000_000
-            var line = pad(size.name, 7) + pad(formatBytes(bytes.count), 10, right: true)
+            var line =
+                pad(size.name, 7) + pad(formatBytes(bytes.count), 10, right: true)
                 + pad(String(format1(megabytes / stages.floor)) + " MB/s", 11, right: true) + "  "
             for time in [stages.tree, stages.lower, stages.check, stages.json, stages.xml, stages.write, stages.total] {
                 line += pad("\(format1(time / stages.floor))x \(format0(megabytes / time))MB/s", 13, right: true)
@@ -81,24 +83,33 @@ struct Bench {
             // before makes ext4's inode allocator skip the freshly freed ones, a cost of the
             // benchmark's own churn that a clean checkout does not have.
             // Ratios are to a floor measured right before each run (`pairedFloor`).
-            let run = ProcessRun.median((0..<max(1, repetitions)).map { attempt in
-                measureProcess([cfc, "compile", "--format", "both", "--output", directory + "/e2e-large-\(attempt)", large], 1,
-                               floorOf: largeBytes)
-            })
+            let run = ProcessRun.median(
+                (0..<max(1, repetitions)).map { attempt in
+                    measureProcess(
+                        [cfc, "compile", "--format", "both", "--output", directory + "/e2e-large-\(attempt)", large], 1,
+                        floorOf: largeBytes)
+                })
             let output = directory + "/e2e-large-0"
             let input = Double(fileSize(large))
-            print("  large   cfc compile --format both --output (fresh directory): \(format0(run.seconds * 1000)) ms = \(format1(run.floorRatio))x the floor (target 3x; CPU \(format0(run.cpuSeconds * 1000)) ms on \(processorCount()) cores, \(format0(run.systemSeconds * 1000)) ms of it in the kernel); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)")
+            print(
+                "  large   cfc compile --format both --output (fresh directory): \(format0(run.seconds * 1000)) ms = \(format1(run.floorRatio))x the floor (target 3x; CPU \(format0(run.cpuSeconds * 1000)) ms on \(processorCount()) cores, \(format0(run.systemSeconds * 1000)) ms of it in the kernel); peak memory \(formatBytes(run.peakBytes)) = \(format1(Double(run.peakBytes) / input))x the input (target 4x)"
+            )
             let again = measureProcess([cfc, "compile", "--format", "both", "--output", output, large], repetitions, floorOf: largeBytes)
-            print("  large   the same, over the previous output: \(format0(again.seconds * 1000)) ms = \(format1(again.floorRatio))x the floor")
+            print(
+                "  large   the same, over the previous output: \(format0(again.seconds * 1000)) ms = \(format1(again.floorRatio))x the floor"
+            )
             // On a disk file system, creating 2,000 files right after deleting the previous run's
             // 2,000 costs the kernel a varying 0.1 to 0.4 s (ext4 avoids reusing freshly freed
             // inodes); memory-backed storage shows what the process itself costs.
             if FileIO.isDirectory("/dev/shm") {
                 let memoryOutput = "/dev/shm/cfc-bench-\(getpid())"
-                let inMemory = measureProcess([cfc, "compile", "--format", "both", "--output", memoryOutput, large], repetitions,
-                                              floorOf: largeBytes, before: { removeTree(memoryOutput) })
+                let inMemory = measureProcess(
+                    [cfc, "compile", "--format", "both", "--output", memoryOutput, large], repetitions,
+                    floorOf: largeBytes, before: { removeTree(memoryOutput) })
                 removeTree(memoryOutput)
-                print("  large   the same into a fresh directory on tmpfs: \(format0(inMemory.seconds * 1000)) ms = \(format1(inMemory.floorRatio))x the floor (CPU \(format0(inMemory.cpuSeconds * 1000)) ms, \(format0(inMemory.systemSeconds * 1000)) ms of it in the kernel)")
+                print(
+                    "  large   the same into a fresh directory on tmpfs: \(format0(inMemory.seconds * 1000)) ms = \(format1(inMemory.floorRatio))x the floor (CPU \(format0(inMemory.cpuSeconds * 1000)) ms, \(format0(inMemory.systemSeconds * 1000)) ms of it in the kernel)"
+                )
             }
         }
         if let max = files["max"], let maxBytes = try? FileIO.read(max) {
@@ -106,7 +117,9 @@ struct Bench {
             print("  max     cfc check: \(format1(run.seconds * 1000)) ms = \(format1(run.floorRatio))x the floor (target 10x)")
             if let max2x = files["max2x"] {
                 let doubled = measureProcess([cfc, "check", max2x], repetitions)
-                print("  max2x   cfc check with twice the behaviors: \(format1(doubled.seconds * 1000)) ms = \(format2(doubled.seconds / run.seconds))x the time of max (well under 4x wanted)")
+                print(
+                    "  max2x   cfc check with twice the behaviors: \(format1(doubled.seconds * 1000)) ms = \(format2(doubled.seconds / run.seconds))x the time of max (well under 4x wanted)"
+                )
             }
         }
         if let small = files["small"] {
@@ -128,7 +141,9 @@ struct Bench {
             for copy in copies {
                 sequential += measureProcess([cfc, "compile", "--output", directory + "/sequential", copy], repetitions).seconds
             }
-            print("  4 files cfc compile a b c d: \(format0(together.seconds * 1000)) ms; one at a time: \(format0(sequential * 1000)) ms (\(format2(sequential / together.seconds))x on \(processorCount()) cores)")
+            print(
+                "  4 files cfc compile a b c d: \(format0(together.seconds * 1000)) ms; one at a time: \(format0(sequential * 1000)) ms (\(format2(sequential / together.seconds))x on \(processorCount()) cores)"
+            )
         }
     }
 
@@ -151,18 +166,24 @@ struct Bench {
             stages.lower = time { model = lowerConfigFile(document, sink: sink) }
             guard let model, !sink.hasErrors else { fatalError("the workload does not lower: \(sink.diagnostics.prefix(3))") }
             stages.check = time { Checker.check(model, locator: YAMLSourceLocator(document: document), sink: sink) }
-            guard !sink.hasErrors else { fatalError("the workload has errors: \(sink.sortedDiagnostics.filter { $0.severity == .error }.prefix(3))") }
+            guard !sink.hasErrors else {
+                fatalError("the workload has errors: \(sink.sortedDiagnostics.filter { $0.severity == .error }.prefix(3))")
+            }
             var documents: [EmittedDocument] = []
             stages.json = time {
                 for distribution in model.distributions {
-                    documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.json", mediaType: "application/json",
-                                                     distributionName: distribution.name, bytes: DocumentFormat.json.print(emitDistributionConfig(distribution))))
+                    documents.append(
+                        EmittedDocument(
+                            logicalPath: "\(distribution.name).distribution.json", mediaType: "application/json",
+                            distributionName: distribution.name, bytes: DocumentFormat.json.print(emitDistributionConfig(distribution))))
                 }
             }
             stages.xml = time {
                 for distribution in model.distributions {
-                    documents.append(EmittedDocument(logicalPath: "\(distribution.name).distribution.xml", mediaType: "application/xml",
-                                                     distributionName: distribution.name, bytes: DocumentFormat.xml.print(emitDistributionConfig(distribution))))
+                    documents.append(
+                        EmittedDocument(
+                            logicalPath: "\(distribution.name).distribution.xml", mediaType: "application/xml",
+                            distributionName: distribution.name, bytes: DocumentFormat.xml.print(emitDistributionConfig(distribution))))
                 }
             }
             // A directory of its own each time, all removed at the end of the benchmark: deleting
@@ -175,8 +196,9 @@ struct Bench {
             let sorted = samples.map { $0[keyPath: key] }.sorted()
             return sorted[sorted.count / 2]
         }
-        return Stages(floor: median(\.floor), tree: median(\.tree), lower: median(\.lower), check: median(\.check),
-                      json: median(\.json), xml: median(\.xml), write: median(\.write))
+        return Stages(
+            floor: median(\.floor), tree: median(\.tree), lower: median(\.lower), check: median(\.check),
+            json: median(\.json), xml: median(\.xml), write: median(\.write))
     }
 
     static func time(_ body: () -> Void) -> Double {
@@ -211,8 +233,10 @@ struct Bench {
     ///
     /// With `floorOf`, each run's `floorRatio` is its wall time over libyaml's parse of those
     /// bytes measured just before it (`pairedFloor`).
-    static func measureProcess(_ arguments: [String], _ repetitions: Int, floorOf floorBytes: [UInt8]? = nil,
-                               before: () -> Void = {}) -> ProcessRun {
+    static func measureProcess(
+        _ arguments: [String], _ repetitions: Int, floorOf floorBytes: [UInt8]? = nil,
+        before: () -> Void = {}
+    ) -> ProcessRun {
         var runs: [ProcessRun] = []
         for _ in 0..<max(1, repetitions) {
             before()
@@ -224,7 +248,8 @@ struct Bench {
             guard let output = captureOutput([CommandLine.arguments[0], "--measure-process"] + arguments) else { return ProcessRun() }
             let fields = output.split(whereSeparator: { $0 == " " || $0 == "\n" })
             guard fields.count == 4, let seconds = Double(fields[0]), let bytes = Int(fields[1]),
-                  let cpu = Double(fields[2]), let system = Double(fields[3]) else { return ProcessRun() }
+                let cpu = Double(fields[2]), let system = Double(fields[3])
+            else { return ProcessRun() }
             var run = ProcessRun(seconds: seconds, peakBytes: bytes, cpuSeconds: cpu, systemSeconds: system)
             if let floorBytes, let floorBefore {
                 let floor = min(floorBefore, pairedFloor(floorBytes))
@@ -244,8 +269,9 @@ struct Bench {
         static func median(_ runs: [ProcessRun]) -> ProcessRun {
             guard !runs.isEmpty else { return ProcessRun() }
             func middle(_ key: KeyPath<ProcessRun, Double>) -> Double { runs.map { $0[keyPath: key] }.sorted()[runs.count / 2] }
-            return ProcessRun(seconds: middle(\.seconds), peakBytes: runs.map(\.peakBytes).max() ?? 0,
-                              cpuSeconds: middle(\.cpuSeconds), systemSeconds: middle(\.systemSeconds), floorRatio: middle(\.floorRatio))
+            return ProcessRun(
+                seconds: middle(\.seconds), peakBytes: runs.map(\.peakBytes).max() ?? 0,
+                cpuSeconds: middle(\.cpuSeconds), systemSeconds: middle(\.systemSeconds), floorRatio: middle(\.floorRatio))
         }
     }
 

@@ -3,8 +3,9 @@ import CFCCommandLine
 import CFCCompiler
 import CFCDiagnostics
 import CFCSupport
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What one fuzz input drives. The first byte chooses; an input whose first byte is none of
@@ -18,7 +19,8 @@ import Glibc
 /// - `\u{03}`: `diff`: old, new.
 /// - `\u{04}`: `import`: API JSON or XML.
 enum FuzzMode: UInt8 {
-    case commandLine = 1, plan, diff, importConfig
+    case commandLine = 1
+    case plan, diff, importConfig
 }
 
 let recordSeparator = UInt8(0x1E)
@@ -86,21 +88,27 @@ func fuzz(_ bytes: [UInt8]) {
         if parts.count > 2 { request.changedPaths = writePart(2, part(2)) }
         request.distributionID = text(3)
         let result = PlanCommand.execute(request, output: nil, format: bytes.count % 2 == 0 ? .json : .text, options: options)
-        _ = DiagnosticReport.render(result.diagnostics, sources: result.sources, format: PlanCommand.OutputFormat.text, colors: false, errorLimit: 20)
+        _ = DiagnosticReport.render(
+            result.diagnostics, sources: result.sources, format: PlanCommand.OutputFormat.text, colors: false, errorLimit: 20)
     case .diff:
         let old = writePart(0, part(0))
         let new = writePart(1, part(1))
-        let result = DiffCommand.execute(old: old, new: new, distribution: nil, format: bytes.count % 2 == 0 ? .json : .text,
-                                         colors: false, options: options)
-        _ = DiagnosticReport.render(result.diagnostics, sources: result.sources, format: PlanCommand.OutputFormat.text, colors: false, errorLimit: 20)
+        let result = DiffCommand.execute(
+            old: old, new: new, distribution: nil, format: bytes.count % 2 == 0 ? .json : .text,
+            colors: false, options: options)
+        _ = DiagnosticReport.render(
+            result.diagnostics, sources: result.sources, format: PlanCommand.OutputFormat.text, colors: false, errorLimit: 20)
     case .importConfig:
         let result = ImportCommand.execute(writePart(0, part(0)), name: "fuzz", output: nil, options: options)
-        _ = DiagnosticReport.render(result.diagnostics, sources: result.sources, format: PlanCommand.OutputFormat.text, colors: false, errorLimit: 20)
+        _ = DiagnosticReport.render(
+            result.diagnostics, sources: result.sources, format: PlanCommand.OutputFormat.text, colors: false, errorLimit: 20)
     }
 }
 
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
+public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
+) -> Int32 {
     FileIO.silenceStandardStreams()
     return 0
 }
@@ -113,15 +121,15 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
 }
 
 #if !FUZZING
-/// Without libFuzzer, replays the files named on the command line (the corpus in CI).
-@main
-struct Replay {
-    static func main() {
-        FileIO.silenceStandardStreams()
-        for path in CommandLine.arguments.dropFirst() {
-            guard let bytes = try? FileIO.read(path) else { continue }
-            fuzz(bytes)
+    /// Without libFuzzer, replays the files named on the command line (the corpus in CI).
+    @main
+    struct Replay {
+        static func main() {
+            FileIO.silenceStandardStreams()
+            for path in CommandLine.arguments.dropFirst() {
+                guard let bytes = try? FileIO.read(path) else { continue }
+                fuzz(bytes)
+            }
         }
     }
-}
 #endif

@@ -26,8 +26,9 @@ import Testing
     @Test func membersMatchByNameAndItemsByPosition() throws {
         let left = try json(#"{"A": 1, "B": {"Items": ["x", "y"]}}"#)
         #expect(describe(left, try json(#"{"B": {"Items": ["x", "y"]}, "A": 1}"#)).isEmpty)
-        #expect(describe(left, try json(#"{"A": 1, "B": {"Items": ["y", "x"]}}"#))
-            == [#"D.B.Items[0]: "x" in the input, "y" in the output"#, #"D.B.Items[1]: "y" in the input, "x" in the output"#])
+        #expect(
+            describe(left, try json(#"{"A": 1, "B": {"Items": ["y", "x"]}}"#))
+                == [#"D.B.Items[0]: "x" in the input, "y" in the output"#, #"D.B.Items[1]: "y" in the input, "x" in the output"#])
         #expect(describe(left, try json(#"{"A": 1, "B": {"Items": ["x"]}}"#)) == ["D.B.Items: 2 items in the input, 1 items in the output"])
     }
 
@@ -40,12 +41,15 @@ import Testing
 
     @Test func xmlListsRepeatTheItemName() throws {
         let expected = try xml("<D><Items><Method>GET</Method><Method>HEAD</Method></Items><Quantity>\n  2\n</Quantity></D>")
-        #expect(describe(expected, try xml("<D><Quantity>2</Quantity><Items><Method>GET</Method><Method>HEAD</Method></Items></D>")).isEmpty)
-        #expect(describe(expected, try xml("<D><Items><Method>GET</Method></Items><Quantity>2</Quantity></D>"))
-            == ["D.Items.Method: 2 items in the input, 1 items in the output"])
+        #expect(
+            describe(expected, try xml("<D><Quantity>2</Quantity><Items><Method>GET</Method><Method>HEAD</Method></Items></D>")).isEmpty)
+        #expect(
+            describe(expected, try xml("<D><Items><Method>GET</Method></Items><Quantity>2</Quantity></D>"))
+                == ["D.Items.Method: 2 items in the input, 1 items in the output"])
         // Whitespace around an integer is pretty-printing; around a string it is part of it.
-        #expect(describe(try xml("<D><Comment> x </Comment></D>"), try xml("<D><Comment>x</Comment></D>"))
-            == [#"D.Comment: " x " in the input, "x" in the output"#])
+        #expect(
+            describe(try xml("<D><Comment> x </Comment></D>"), try xml("<D><Comment>x</Comment></D>"))
+                == [#"D.Comment: " x " in the input, "x" in the output"#])
     }
 
     @Test func emptyItemsAndNoItemsAreOneValueSpeltTwoWays() throws {

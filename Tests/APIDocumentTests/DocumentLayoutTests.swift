@@ -67,7 +67,8 @@ extension DocumentFormat {
 
 @Suite struct DocumentLayoutTests {
     static func sample(printingTo printer: StreamPrinter? = nil) -> APIDocument {
-        var document = printer.map { APIDocument(rootName: "DistributionConfig", printingTo: $0) } ?? APIDocument(rootName: "DistributionConfig")
+        var document =
+            printer.map { APIDocument(rootName: "DistributionConfig", printingTo: $0) } ?? APIDocument(rootName: "DistributionConfig")
         document.string(MemberName.named("Comment"), "hi")
         document.beginStructure(MemberName.named("Aliases"))
         document.integer(MemberName.named("Quantity"), 1)
@@ -82,19 +83,20 @@ extension DocumentFormat {
 
     @Test func aNewFormatIsOneLayoutType() {
         let text = String(decoding: DocumentFormat.stepList.print(Self.sample()), as: UTF8.self)
-        #expect(text == """
-            begin DistributionConfig
-            Comment = hi
-            structure Aliases
-              Quantity = 1
-              list Items of CNAME
-                CNAME = www.example.com
-              end
-            end
-            Enabled = true
-            finish DistributionConfig
+        #expect(
+            text == """
+                begin DistributionConfig
+                Comment = hi
+                structure Aliases
+                  Quantity = 1
+                  list Items of CNAME
+                    CNAME = www.example.com
+                  end
+                end
+                Enabled = true
+                finish DistributionConfig
 
-            """)
+                """)
     }
 
     /// One walk feeds every layout: a new one beside the built-ins changes none of their bytes.

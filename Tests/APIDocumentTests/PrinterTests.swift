@@ -40,34 +40,36 @@ import Testing
         }
         #expect(doc.isComplete)
         let json = String(decoding: DocumentFormat.json.print(doc), as: UTF8.self)
-        #expect(json == """
-            {
-              "Aliases": {
-                "Quantity": 2,
-                "Items": [
-                  "a.example.com",
-                  "b&c.example.com"
-                ]
-              },
-              "Empty": {}
-            }
+        #expect(
+            json == """
+                {
+                  "Aliases": {
+                    "Quantity": 2,
+                    "Items": [
+                      "a.example.com",
+                      "b&c.example.com"
+                    ]
+                  },
+                  "Empty": {}
+                }
 
-            """)
+                """)
         let xml = String(decoding: DocumentFormat.xml.print(doc), as: UTF8.self)
-        #expect(xml == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <DistributionConfig xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">
-              <Aliases>
-                <Quantity>2</Quantity>
-                <Items>
-                  <CNAME>a.example.com</CNAME>
-                  <CNAME>b&amp;c.example.com</CNAME>
-                </Items>
-              </Aliases>
-              <Empty></Empty>
-            </DistributionConfig>
+        #expect(
+            xml == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <DistributionConfig xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">
+                  <Aliases>
+                    <Quantity>2</Quantity>
+                    <Items>
+                      <CNAME>a.example.com</CNAME>
+                      <CNAME>b&amp;c.example.com</CNAME>
+                    </Items>
+                  </Aliases>
+                  <Empty></Empty>
+                </DistributionConfig>
 
-            """)
+                """)
         #expect(doc.leafPaths.map(\.path) == ["Aliases.Quantity", "Aliases.Items[0]", "Aliases.Items[1]"])
     }
 
@@ -84,7 +86,10 @@ import Testing
     @Test func jsonReadsEveryKindWithPositions() throws {
         let node = try JSONReader.read(source("{\"a\": [1, -2.5e3, true, null, \"x\\u00e9\\ud83d\\ude00\"],\n \"b\": {}}"))
         let a = try #require(node.member("a"))
-        guard case .array(let items) = a.value else { Issue.record("not an array"); return }
+        guard case .array(let items) = a.value else {
+            Issue.record("not an array")
+            return
+        }
         #expect(items.map(\.value) == [.number("1"), .number("-2.5e3"), .boolean(true), .null, .string("xé😀")])
         #expect(node.member("b")?.range?.start.line == 2)
         #expect(node.member("b")?.range?.start.column == 7)

@@ -28,7 +28,9 @@ struct BotocoreConformanceTests {
         let scenarios = TestPaths.packageRoot.appendingPathComponent("Tests/PlanningTests/Scenarios")
         for name in try FileManager.default.contentsOfDirectory(atPath: scenarios.path).sorted() {
             let folder = scenarios.appendingPathComponent(name)
-            let old = ["old.yaml", "old.json"].map { folder.appendingPathComponent($0).path }.first { FileManager.default.fileExists(atPath: $0) }
+            let old = ["old.yaml", "old.json"].map { folder.appendingPathComponent($0).path }.first {
+                FileManager.default.fileExists(atPath: $0)
+            }
             var request = PlanCommand.Request(previous: old, new: folder.appendingPathComponent("new.yaml").path)
             let changed = folder.appendingPathComponent("changed-paths.txt").path
             if FileManager.default.fileExists(atPath: changed) { request.changedPaths = changed }
@@ -141,7 +143,8 @@ struct BotocoreConformanceTests {
             "OriginRequestPolicyHeaderBehavior": OriginRequestPolicyHeaderBehavior.allCases.map(\.rawValue),
             "OriginRequestPolicyCookieBehavior": PolicyItemBehavior.allCases.map(\.rawValue),
             "OriginRequestPolicyQueryStringBehavior": PolicyItemBehavior.allCases.map(\.rawValue),
-            "ResponseHeadersPolicyAccessControlAllowMethodsValues": ResponseHeadersPolicyAccessControlAllowMethodsValues.allCases.map(\.rawValue),
+            "ResponseHeadersPolicyAccessControlAllowMethodsValues": ResponseHeadersPolicyAccessControlAllowMethodsValues.allCases.map(
+                \.rawValue),
             "FrameOptionsList": FrameOption.allCases.map(\.rawValue),
             "ReferrerPolicyList": ReferrerPolicy.allCases.map(\.rawValue),
             "OriginAccessControlSigningProtocols": OriginAccessControlSigningProtocol.allCases.map(\.rawValue),

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func eachFileShowsItsFirstErrorsThenOneNote() {
-        let list = Self.diagnostics(errors: 5, warnings: 4, suppressed: 2, file: "a.yaml")
+        let list =
+            Self.diagnostics(errors: 5, warnings: 4, suppressed: 2, file: "a.yaml")
             + Self.diagnostics(errors: 1, warnings: 0, file: "b.yaml")
             + Self.diagnostics(errors: 3, warnings: 1, file: "c.yaml")
         let limited = DiagnosticLimit.apply(list, errorLimit: 2)
@@ -28,8 +29,11 @@ import Testing
         #expect(limited.filter(\.isSuppressed).count == 2, "suppressed ones are the renderers' business")
         let notes = limited.filter { $0.id == "diagnostics.error_limit" }
         #expect(notes.map(\.file) == ["a.yaml", "c.yaml"])
-        #expect(notes.map(\.summary) == ["too many errors: 3 more errors not shown (the limit is 2 per file)",
-                                         "too many errors: 1 more error not shown (the limit is 2 per file)"])
+        #expect(
+            notes.map(\.summary) == [
+                "too many errors: 3 more errors not shown (the limit is 2 per file)",
+                "too many errors: 1 more error not shown (the limit is 2 per file)",
+            ])
         #expect(notes.allSatisfy { $0.severity == .note && $0.hint?.contains("--error-limit") == true })
     }
 
@@ -39,13 +43,17 @@ import Testing
         let other = (0..<3).map { Diagnostic(id: "test.other", severity: .warning, summary: "other \($0)", file: "a.yaml") }
         let list = Self.diagnostics(errors: 1, warnings: 1_740) + other + Self.diagnostics(errors: 0, warnings: 12, file: "b.yaml")
         let limited = DiagnosticLimit.apply(list, errorLimit: 20)
-        #expect(limited.filter { $0.isWarning && $0.file == "a.yaml" && $0.id == "test.warning" }.map(\.summary)
+        #expect(
+            limited.filter { $0.isWarning && $0.file == "a.yaml" && $0.id == "test.warning" }.map(\.summary)
                 == (0..<10).map { "warning \($0)" })
         #expect(limited.filter { $0.id == "test.other" }.count == 3)
         let notes = limited.filter { $0.id == "diagnostics.repeated_warnings" }
         #expect(notes.map(\.file) == ["a.yaml", "b.yaml"])
-        #expect(notes.map(\.summary) == ["and 1,730 more warnings like these [test.warning]",
-                                         "and 2 more warnings like these [test.warning]"])
+        #expect(
+            notes.map(\.summary) == [
+                "and 1,730 more warnings like these [test.warning]",
+                "and 2 more warnings like these [test.warning]",
+            ])
         #expect(notes.allSatisfy { $0.severity == .note && $0.hint?.contains("--format json lists all") == true })
         #expect(DiagnosticLimit.apply(list, errorLimit: 0) == list, "0 means no limit")
     }

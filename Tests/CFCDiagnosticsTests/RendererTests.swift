@@ -6,8 +6,9 @@ import Testing
     let source = SourceFile(path: "site.yaml", bytes: Array("version: 1\n  viewer-protocl-policy: https-only\n\tx: é\n".utf8))
 
     func range(_ line: Int, _ column: Int, _ endColumn: Int) -> SourceRange {
-        SourceRange(file: "site.yaml", start: source.position(line: line, column: column),
-                    end: source.position(line: line, column: endColumn))
+        SourceRange(
+            file: "site.yaml", start: source.position(line: line, column: column),
+            end: source.position(line: line, column: endColumn))
     }
 
     @Test func textHasClickableHeaderSnippetCaretHintAndNotes() {
@@ -16,16 +17,17 @@ import Testing
             hint: "did you mean 'viewer-protocol-policy'?", range: range(2, 3, 24),
             notes: [DiagnosticNote("related here", at: range(1, 1, 8))])
         let text = String(decoding: TextDiagnosticRenderer(sources: ["site.yaml": source]).render([diagnostic]), as: UTF8.self)
-        #expect(text == """
-            site.yaml:2:3: error: unknown key 'viewer-protocl-policy' [schema.unknown_key]
-                2 |   viewer-protocl-policy: https-only
-                  |   ^~~~~~~~~~~~~~~~~~~~~
-                  = hint: did you mean 'viewer-protocol-policy'?
-            site.yaml:1:1: note: related here
-                1 | version: 1
-                  | ^~~~~~~
+        #expect(
+            text == """
+                site.yaml:2:3: error: unknown key 'viewer-protocl-policy' [schema.unknown_key]
+                    2 |   viewer-protocl-policy: https-only
+                      |   ^~~~~~~~~~~~~~~~~~~~~
+                      = hint: did you mean 'viewer-protocol-policy'?
+                site.yaml:1:1: note: related here
+                    1 | version: 1
+                      | ^~~~~~~
 
-            """)
+                """)
     }
 
     @Test func tabsAreShownAsOneColumn() {
@@ -39,27 +41,31 @@ import Testing
         let diagnostic = Diagnostic(
             id: "x.y", severity: .error, summary: "bad key 'k\nforged.yaml:1:1: error: ok' \u{1B}[2J",
             hint: "line one\nline two \u{7}",
-            range: SourceRange(file: "h.yaml", start: hostile.position(line: 1, column: 15),
-                               end: hostile.position(line: 1, column: 16)))
+            range: SourceRange(
+                file: "h.yaml", start: hostile.position(line: 1, column: 15),
+                end: hostile.position(line: 1, column: 16)))
         let text = String(decoding: TextDiagnosticRenderer(sources: ["h.yaml": hostile]).render([diagnostic]), as: UTF8.self)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
-        #expect(text == """
-            h.yaml:1:15: error: bad key 'k\\nforged.yaml:1:1: error: ok' \\e[2J [x.y]
-                1 | a: "\\e]0;t\\a" \\0\\u200Bx
-                  |                       ^
-                  = hint: line one
-                    line two \\a
+        #expect(
+            text == """
+                h.yaml:1:15: error: bad key 'k\\nforged.yaml:1:1: error: ok' \\e[2J [x.y]
+                    1 | a: "\\e]0;t\\a" \\0\\u200Bx
+                      |                       ^
+                      = hint: line one
+                        line two \\a
 
-            """)
+                """)
     }
 
     @Test func longLinesAreCutAroundTheCaretInConstantTime() {
         let line = String(repeating: "ab", count: 50_000)
         let long = SourceFile(path: "l.yaml", bytes: Array((line + "\n").utf8))
         let diagnostics = (0..<2_000).map { index in
-            Diagnostic(id: "x.y", severity: .error, summary: "e", range: SourceRange(
-                file: "l.yaml", start: long.position(line: 1, column: 50_000 + index),
-                end: long.position(line: 1, column: 50_002 + index)))
+            Diagnostic(
+                id: "x.y", severity: .error, summary: "e",
+                range: SourceRange(
+                    file: "l.yaml", start: long.position(line: 1, column: 50_000 + index),
+                    end: long.position(line: 1, column: 50_002 + index)))
         }
         // The work is bounded by the window, not by time: each snippet decodes at most
         // 4 × snippetWindow bytes from the caret's known offset, and the report is that size.
@@ -73,9 +79,11 @@ import Testing
         #expect(text.split(separator: "\n")[2] == "      | " + String(repeating: " ", count: 81) + "^~")
     }
 
-    @Test(arguments: [("tab\there", "tab\\there"), ("nul\u{0}", "nul\\0"), ("zws\u{200B}", "zws\\u200B"),
-                      ("nbsp\u{A0}", "nbsp\\_"), ("ls\u{2028}", "ls\\L"), ("c1\u{9B}", "c1\\x9B"),
-                      ("bidi\u{202E}", "bidi\\u202E"), ("fine: é → ✓", "fine: é → ✓")])
+    @Test(arguments: [
+        ("tab\there", "tab\\there"), ("nul\u{0}", "nul\\0"), ("zws\u{200B}", "zws\\u200B"),
+        ("nbsp\u{A0}", "nbsp\\_"), ("ls\u{2028}", "ls\\L"), ("c1\u{9B}", "c1\\x9B"),
+        ("bidi\u{202E}", "bidi\\u202E"), ("fine: é → ✓", "fine: é → ✓"),
+    ])
     func visibleTextUsesYAMLEscapes(raw: String, shown: String) {
         #expect(VisibleText.escaped(raw) == shown)
     }
@@ -97,15 +105,17 @@ import Testing
     @Test func colorsOnlyWhenAsked() {
         let diagnostic = Diagnostic(id: "x.y", severity: .error, summary: "s", range: range(1, 1, 2))
         let plain = String(decoding: TextDiagnosticRenderer(sources: ["site.yaml": source]).render([diagnostic]), as: UTF8.self)
-        let colored = String(decoding: TextDiagnosticRenderer(sources: ["site.yaml": source], colors: true).render([diagnostic]), as: UTF8.self)
+        let colored = String(
+            decoding: TextDiagnosticRenderer(sources: ["site.yaml": source], colors: true).render([diagnostic]), as: UTF8.self)
         #expect(!plain.contains("\u{1B}["))
         #expect(colored.contains("\u{1B}[1;31merror:"))
     }
 
     @Test func jsonIsStableAndParseable() throws {
         let diagnostics = [
-            Diagnostic(id: "a.b", severity: .warning, summary: "quote \" here", range: range(2, 3, 5), configPath: "x.y",
-                       notes: [DiagnosticNote("n", at: range(1, 1, 2))]),
+            Diagnostic(
+                id: "a.b", severity: .warning, summary: "quote \" here", range: range(2, 3, 5), configPath: "x.y",
+                notes: [DiagnosticNote("n", at: range(1, 1, 2))]),
             Diagnostic(id: "io.read", severity: .error, summary: "gone", file: "x.yaml", isSuppressed: true),
         ]
         let bytes = JSONDiagnosticRenderer().render(diagnostics)
@@ -156,7 +166,7 @@ import Testing
     }
 
     @Test func wordScanMatchesByteScan() {
-        var state: UInt64 = 0x2545F4914F6CDD1D
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
         let alphabet: [UInt8] = Array("abc: -xyz".utf8) + [0x0A, 0x0D, 0xC3, 0xA9, 0x09]
         // ASCII with LF line ends only: the files that take the memchr path.
         let plain: [UInt8] = Array("abc: -xyz".utf8) + [0x0A, 0x0A, 0x09]

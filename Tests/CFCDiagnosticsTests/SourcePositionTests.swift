@@ -18,12 +18,19 @@ import Testing
             result.append((offset, line, column))
             offset += String(scalar).utf8.count
             let breaksLine = scalar == "\n" || (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n"))
-            if breaksLine { line += 1; column = 1 } else { column += 1 }
+            if breaksLine {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return result
     }
 
-    static let pieces: [String] = ["a", "bc", "é", "€", "😀", "\n", "\r\n", "\u{85}", "\u{2028}", " ", "key: ", String(repeating: "x", count: 1500)]
+    static let pieces: [String] = [
+        "a", "bc", "é", "€", "😀", "\n", "\r\n", "\u{85}", "\u{2028}", " ", "key: ", String(repeating: "x", count: 1500),
+    ]
 
     @Test(arguments: 0..<40)
     func offsetsAndColumnsAgreeWithAWalk(_ seed: Int) {

@@ -1,13 +1,14 @@
 import APIDocument
 import CFCCompiler
+import CFCTestSupport
 import DistributionIR
 import DistributionLanguage
-import CFCTestSupport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Every document cfc emits must parse with parsers that are not cfc's own, Foundation's
 /// `JSONSerialization` and `XMLParser`, as any client of the files would, and must say what the
@@ -72,8 +73,9 @@ import Testing
                 #expect(reader.namespace == "http://cloudfront.amazonaws.com/doc/2020-05-31/", "\(document.logicalPath)")
                 // An empty element is a container or an empty string alike in XML, so both
                 // sides are compared without them.
-                #expect(reader.leaves.filter { !$0.isEmpty } == expected.map { Self.text($0.value) }.filter { !$0.isEmpty },
-                        "\(document.logicalPath): leaf values differ from the IR's")
+                #expect(
+                    reader.leaves.filter { !$0.isEmpty } == expected.map { Self.text($0.value) }.filter { !$0.isEmpty },
+                    "\(document.logicalPath): leaf values differ from the IR's")
             }
         }
     }
@@ -117,8 +119,10 @@ private final class LeafReader: NSObject, XMLParserDelegate {
     private var text = ""
     private var hasChildren: [Bool] = []
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if root == nil {
             root = elementName
             namespace = namespaceURI

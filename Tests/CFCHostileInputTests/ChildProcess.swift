@@ -2,11 +2,11 @@ import CFCTestSupport
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One finished (or killed) run of a child process, with what it cost.
@@ -52,19 +52,20 @@ enum ChildProcess {
     /// `/usr/bin/time` when it is GNU time (it takes `-f %M -o FILE`), else nil.
     static let gnuTime: String? = {
         #if os(Linux)
-        let path = "/usr/bin/time"
-        guard FileManager.default.isExecutableFile(atPath: path),
-              FileManager.default.isExecutableFile(atPath: "/bin/true") else { return nil }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: path)
-        probe.arguments = ["-f", "%M", "-o", "/dev/null", "/bin/true"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return nil }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0 ? path : nil
+            let path = "/usr/bin/time"
+            guard FileManager.default.isExecutableFile(atPath: path),
+                FileManager.default.isExecutableFile(atPath: "/bin/true")
+            else { return nil }
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: path)
+            probe.arguments = ["-f", "%M", "-o", "/dev/null", "/bin/true"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            guard (try? probe.run()) != nil else { return nil }
+            probe.waitUntilExit()
+            return probe.terminationStatus == 0 ? path : nil
         #else
-        return nil
+            return nil
         #endif
     }()
 
@@ -86,11 +87,11 @@ enum ChildProcess {
         }
 
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -144,9 +145,9 @@ enum ChildProcess {
         var status: Int32? = termination == 0 ? (rawStatus >> 8) & 0xFF : nil
         var signal: Int32? = termination != 0 && termination != 0x7F ? termination : nil
         #if canImport(Darwin)
-        var peak = Int(usage.ru_maxrss)           // bytes on Darwin
+            var peak = Int(usage.ru_maxrss)  // bytes on Darwin
         #else
-        var peak = Int(usage.ru_maxrss) * 1024    // kilobytes on Linux
+            var peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
         #endif
         var memorySource = "wait4 (an upper bound: it includes the test process's own peak)"
 
@@ -160,15 +161,17 @@ enum ChildProcess {
             }
             let signalPrefix = "Command terminated by signal "
             if let line = lines.first(where: { $0.hasPrefix(signalPrefix) }),
-               let number = Int32(line.dropFirst(signalPrefix.count)) {
+                let number = Int32(line.dropFirst(signalPrefix.count))
+            {
                 signal = number
                 status = nil
             }
         }
         let stdout = FileManager.default.contents(atPath: stdoutPath).map { [UInt8]($0) } ?? []
         let stderr = FileManager.default.contents(atPath: stderrPath).map { [UInt8]($0) } ?? []
-        return ChildRun(status: status, signal: signal, timedOut: timedOut, seconds: elapsed, work: WorkReport.read(workURL),
-                        peakRSSBytes: peak, memorySource: memorySource, stdout: stdout, stderr: stderr)
+        return ChildRun(
+            status: status, signal: signal, timedOut: timedOut, seconds: elapsed, work: WorkReport.read(workURL),
+            peakRSSBytes: peak, memorySource: memorySource, stdout: stdout, stderr: stderr)
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -30,7 +30,8 @@ enum HostileInputGenerators {
         var text = "version: 1\ndistributions:\n  d0: &d\n    aliases: [" + hosts(1_000) + "]\n"
         text += "    viewer-certificate: {acm-certificate-arn: '\(certificate)', ssl-support-method: sni-only}\n"
         text += "    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
-        text += "    cache-behaviors: [{path-pattern: '/a b/*', target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: \(cachePolicy)}]\n"
+        text +=
+            "    cache-behaviors: [{path-pattern: '/a b/*', target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: \(cachePolicy)}]\n"
         text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: \(cachePolicy)}\n"
         for index in 1...230 { text += "  d\(index): *d\n" }
         return Array(text.utf8)
@@ -44,7 +45,8 @@ enum HostileInputGenerators {
     /// `{a: {a: …}}` 100,000 deep as a distribution's comment. The file, `distributions` and
     /// `www` are three levels, so the 126th `{` (column 14 + 125 × 4 = 514) is the 129th.
     static func deepFlowMappings() -> [UInt8] {
-        let text = "version: 1\ndistributions:\n  www:\n    comment: "
+        let text =
+            "version: 1\ndistributions:\n  www:\n    comment: "
             + String(repeating: "{a: ", count: 100_000) + "x" + String(repeating: "}", count: 100_000) + "\n"
         return Array(text.utf8)
     }
@@ -96,7 +98,8 @@ enum HostileInputGenerators {
     /// 10,000 errors on one 30 KB line: `aliases: [a, a, …]`, each `a` not a domain name. The
     /// first is at line 4, column 15.
     static func manyErrorsOnOneLine() -> [UInt8] {
-        var text = "version: 1\ndistributions:\n  www:\n    aliases: ["
+        var text =
+            "version: 1\ndistributions:\n  www:\n    aliases: ["
             + Array(repeating: "a", count: 10_000).joined(separator: ", ") + "]\n"
         text += "    viewer-certificate: {acm-certificate-arn: '\(certificate)', ssl-support-method: sni-only}\n"
         text += "    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
@@ -113,9 +116,11 @@ enum HostileInputGenerators {
         var text = "version: 1\ndistributions:\n  www:\n    pattern-search-steps: 1000000\n    require-https: [\"*.php\"]\n"
         text += "    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
         text += "    cache-behaviors:\n"
-        text += "      - {path-pattern: '/a b', target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: \(cachePolicy)}\n"
+        text +=
+            "      - {path-pattern: '/a b', target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: \(cachePolicy)}\n"
         for index in 0..<400 {
-            text += "      - {path-pattern: '*a*?*b\(index)*c*', target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: \(cachePolicy)}\n"
+            text +=
+                "      - {path-pattern: '*a*?*b\(index)*c*', target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: \(cachePolicy)}\n"
         }
         text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: \(cachePolicy)}\n"
         return Array(text.utf8)

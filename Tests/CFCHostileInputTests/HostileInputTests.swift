@@ -67,12 +67,16 @@ import Testing
         for name in names {
             let scratch = TestPaths.makeTemporaryDirectory()
             defer { try? FileManager.default.removeItem(at: scratch) }
-            let arguments = ["compile", "--format", "both", "--output", scratch.appendingPathComponent("out").path,
-                             "--color", "never", findings.appendingPathComponent(name).path]
-            let run = try ChildProcess.run(TestPaths.cfcExecutable, arguments, standardInput: URL(fileURLWithPath: "/dev/null"),
-                                           scratch: scratch, killAfter: Self.killAfter)
-            print("fuzz finding \(name): \(String(format: "%.3f", run.seconds)) s, \(String(format: "%.1f", run.peakRSSMegabytes)) MB peak RSS, "
-                + (run.work.map(String.init(describing:)) ?? "no work report"))
+            let arguments = [
+                "compile", "--format", "both", "--output", scratch.appendingPathComponent("out").path,
+                "--color", "never", findings.appendingPathComponent(name).path,
+            ]
+            let run = try ChildProcess.run(
+                TestPaths.cfcExecutable, arguments, standardInput: URL(fileURLWithPath: "/dev/null"),
+                scratch: scratch, killAfter: Self.killAfter)
+            print(
+                "fuzz finding \(name): \(String(format: "%.3f", run.seconds)) s, \(String(format: "%.1f", run.peakRSSMegabytes)) MB peak RSS, "
+                    + (run.work.map(String.init(describing:)) ?? "no work report"))
             #expect(!run.timedOut, "\(name): still running after \(Self.killAfter) s; killed")
             guard !run.timedOut else { continue }
             #expect(run.signal == nil, "\(name): killed by signal \(run.signal ?? 0):\n\(excerpt(run.stderr))")
@@ -86,15 +90,19 @@ import Testing
 
     private func compile(_ hostile: HostileCase, input: URL, scratch: URL, diagnosticsFormat: String) throws -> ChildRun {
         let output = scratch.appendingPathComponent("out")
-        var arguments = ["compile", "--format", "both", "--output", output.path, "--color", "never",
-                         "--diagnostics-format", diagnosticsFormat]
+        var arguments = [
+            "compile", "--format", "both", "--output", output.path, "--color", "never",
+            "--diagnostics-format", diagnosticsFormat,
+        ]
         arguments.append(hostile.viaStandardInput ? "-" : input.path)
         let standardInput = hostile.viaStandardInput ? input : URL(fileURLWithPath: "/dev/null")
-        let run = try ChildProcess.run(TestPaths.cfcExecutable, arguments, standardInput: standardInput,
-                                       scratch: scratch, killAfter: Self.killAfter)
-        print("hostile input \(hostile.testDescription) [\(diagnosticsFormat)]: "
-            + "\(String(format: "%.3f", run.seconds)) s, \(String(format: "%.1f", run.peakRSSMegabytes)) MB peak RSS, "
-            + (run.work.map(String.init(describing:)) ?? "no work report"))
+        let run = try ChildProcess.run(
+            TestPaths.cfcExecutable, arguments, standardInput: standardInput,
+            scratch: scratch, killAfter: Self.killAfter)
+        print(
+            "hostile input \(hostile.testDescription) [\(diagnosticsFormat)]: "
+                + "\(String(format: "%.3f", run.seconds)) s, \(String(format: "%.1f", run.peakRSSMegabytes)) MB peak RSS, "
+                + (run.work.map(String.init(describing:)) ?? "no work report"))
         return run
     }
 
@@ -116,11 +124,14 @@ import Testing
         #expect(!run.timedOut, "[\(format)] still running after \(Self.killAfter) s; killed")
         if !run.timedOut {
             #expect(run.signal == nil, "[\(format)] killed by signal \(run.signal ?? 0):\n\(excerpt(run.stderr))")
-            #expect(run.status == 1, "[\(format)] exit status \(run.status.map(String.init) ?? "none"), expected 1:\n\(excerpt(run.stderr))")
+            #expect(
+                run.status == 1, "[\(format)] exit status \(run.status.map(String.init) ?? "none"), expected 1:\n\(excerpt(run.stderr))")
         }
         if !run.timedOut { checkWork(run, label: "[\(format)]") }
-        #expect(run.peakRSSBytes < Self.memoryLimit,
-                "[\(format)] peak RSS \(String(format: "%.0f", run.peakRSSMegabytes)) MB (from \(run.memorySource)); the bound is \(Self.memoryLimit >> 20) MB")
+        #expect(
+            run.peakRSSBytes < Self.memoryLimit,
+            "[\(format)] peak RSS \(String(format: "%.0f", run.peakRSSMegabytes)) MB (from \(run.memorySource)); the bound is \(Self.memoryLimit >> 20) MB"
+        )
         #expect(run.stdout.isEmpty, "[\(format)] wrote \(run.stdout.count) bytes to standard output")
         let output = scratch.appendingPathComponent("out")
         #expect(!FileManager.default.fileExists(atPath: output.path), "[\(format)] created the output directory")
@@ -161,10 +172,12 @@ import Testing
         if !controls.isEmpty {
             let codes = Set(controls.map(\.value)).sorted().map(Self.codePoint).joined(separator: ", ")
             let where_ = lines.first { $0.unicodeScalars.contains(where: Self.isForbiddenControl) }.map(printable) ?? ""
-            Issue.record(Comment(rawValue: """
-                standard error echoes raw control characters (\(codes)) from the input; a hostile file \
-                can drive the terminal or forge lines. First such line: \(where_)
-                """))
+            Issue.record(
+                Comment(
+                    rawValue: """
+                        standard error echoes raw control characters (\(codes)) from the input; a hostile file \
+                        can drive the terminal or forge lines. First such line: \(where_)
+                        """))
         }
     }
 
@@ -184,8 +197,9 @@ import Testing
         let message = first["message"] as? String ?? ""
         #expect(first["rule"] as? String == hostile.id, "JSON rule \(first["rule"] ?? "none"): \(printable(message[...]))")
         #expect(first["file"] as? String == displayPath, "JSON file \(first["file"] ?? "none")")
-        #expect(first["line"] as? Int == hostile.line && first["column"] as? Int == hostile.column,
-                "JSON position \(first["line"] ?? "none"):\(first["column"] ?? "none"), expected \(hostile.position)")
+        #expect(
+            first["line"] as? Int == hostile.line && first["column"] as? Int == hostile.column,
+            "JSON position \(first["line"] ?? "none"):\(first["column"] ?? "none"), expected \(hostile.position)")
         #expect(message.contains(hostile.message), "JSON message does not say '\(hostile.message)': \(printable(message[...]))")
         if let count = hostile.errorCount {
             #expect(errors.count == count, "\(errors.count) errors in the JSON report, expected \(count)")

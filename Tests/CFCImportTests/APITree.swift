@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An API document as Foundation's own JSON and XML parsers read it: the oracle of the
@@ -181,7 +182,9 @@ indirect enum APITree: Equatable, CustomStringConvertible {
             guard left.count == right.count else {
                 return ["\(path): \(left.count) items in the input, \(right.count) in the output"]
             }
-            return zip(left, right).enumerated().flatMap { differences(expected: $0.element.0, actual: $0.element.1, path: "\(path)[\($0.offset)]") }
+            return zip(left, right).enumerated().flatMap {
+                differences(expected: $0.element.0, actual: $0.element.1, path: "\(path)[\($0.offset)]")
+            }
         default:
             return expected == actual ? [] : ["\(path): \(expected) in the input, \(actual) in the output"]
         }

@@ -21,11 +21,14 @@ import Testing
     /// GetDistribution's XML body: the config inside <Distribution>, beside what CloudFront sets.
     @Test func xmlDistributionResponse() throws {
         var xml = try String(contentsOf: Self.fixture.appendingPathComponent("input.xml"), encoding: .utf8)
-        xml = xml.replacingOccurrences(of: "<DistributionConfig xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\">", with: """
-            <Distribution xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">
-              <Id>EDFDVBD6EXAMPLE</Id><Status>Deployed</Status><DomainName>d111111abcdef8.cloudfront.net</DomainName>
-              <DistributionConfig>
-            """) + "</Distribution>\n"
+        xml =
+            xml.replacingOccurrences(
+                of: "<DistributionConfig xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\">",
+                with: """
+                    <Distribution xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">
+                      <Id>EDFDVBD6EXAMPLE</Id><Status>Deployed</Status><DomainName>d111111abcdef8.cloudfront.net</DomainName>
+                      <DistributionConfig>
+                    """) + "</Distribution>\n"
         let (imported, plan) = try importAndPlan("distribution.xml", Data(xml.utf8))
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(plan?.stdout == "distribution site: unchanged\n", "\(plan?.stdout ?? "")\(plan?.stderr ?? "")")
@@ -67,10 +70,12 @@ import Testing
 
     /// list-distributions holds summaries without CallerReference or Logging: no config to read.
     @Test func listDistributionsSaysWhyAndWhatToRunInstead() throws {
-        let list: [String: Any] = ["DistributionList": [
-            "Quantity": 2, "MaxItems": 100, "IsTruncated": false,
-            "Items": [["Id": "EDFDVBD6EXAMPLE", "DomainName": "d111111abcdef8.cloudfront.net"], ["Id": "E2ABCDEXAMPLE2"]],
-        ]]
+        let list: [String: Any] = [
+            "DistributionList": [
+                "Quantity": 2, "MaxItems": 100, "IsTruncated": false,
+                "Items": [["Id": "EDFDVBD6EXAMPLE", "DomainName": "d111111abcdef8.cloudfront.net"], ["Id": "E2ABCDEXAMPLE2"]],
+            ]
+        ]
         let (imported, _) = try importAndPlan("list.json", try JSONSerialization.data(withJSONObject: list))
         #expect(imported.status == 1)
         #expect(imported.stderr.contains("[api.distribution_list]"), "\(imported.stderr)")

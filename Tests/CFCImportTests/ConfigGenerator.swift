@@ -16,9 +16,11 @@ struct ConfigGenerator {
     mutating func pickCase<T: CaseIterable>(_ type: T.Type) -> T { pick(Array(T.allCases)) }
 
     /// Strings that read as something else in YAML, or need escaping in XML and JSON.
-    static let awkward = ["yes", "no", "NO", "true", "null", "~", "123", "0x1F", "1.5e3", "", " lead", "trail ", "a: b",
-                          "#hash", "- dash", "*star", "&amp;", "<tag>", "quote \" here", "back\\slash", "ünïcödé ✓",
-                          "line\nbreak", "tab\there", "[x]", "{y}", "%z", "@at", "`tick`", "plain text"]
+    static let awkward = [
+        "yes", "no", "NO", "true", "null", "~", "123", "0x1F", "1.5e3", "", " lead", "trail ", "a: b",
+        "#hash", "- dash", "*star", "&amp;", "<tag>", "quote \" here", "back\\slash", "ünïcödé ✓",
+        "line\nbreak", "tab\there", "[x]", "{y}", "%z", "@at", "`tick`", "plain text",
+    ]
 
     mutating func text(_ prefix: String) -> String {
         chance(30) ? pick(Self.awkward) : "\(prefix)-\(int(0...999))"
@@ -88,7 +90,9 @@ struct ConfigGenerator {
         config.sentViewerCertificate = chance(8) ? nil : viewerCertificate()
         config.restrictions.geoRestriction.restrictionType = pickCase(GeoRestrictionType.self)
         if config.restrictions.geoRestriction.restrictionType != .none {
-            config.restrictions.geoRestriction.locations = Array(Set((0..<int(1...3)).map { _ in pick(["US", "CA", "NO", "DE", "ON", "YES"]) })).sorted()
+            config.restrictions.geoRestriction.locations = Array(
+                Set((0..<int(1...3)).map { _ in pick(["US", "CA", "NO", "DE", "ON", "YES"]) })
+            ).sorted()
         } else if chance(15) {
             config.sentRestrictions = nil
         }
@@ -106,22 +110,25 @@ struct ConfigGenerator {
         // their variants with near certainty, whatever the seed.
         if chance(30) {
             var tenant = TenantConfig()
-            tenant.sentParameterDefinitions = chance(40) ? pick([nil, []]) : (0..<int(1...2)).map { index in
-                var definition = ParameterDefinition()
-                definition.name = "param\(index)"
-                if chance(80) {
-                    var schema = StringSchemaConfig()
-                    if chance() { schema.comment = text("c") }
-                    // The model wants a default value of at least one character.
-                    if chance() {
-                        let value = text("d")
-                        schema.defaultValue = value.isEmpty ? "d" : value
+            tenant.sentParameterDefinitions =
+                chance(40)
+                ? pick([nil, []])
+                : (0..<int(1...2)).map { index in
+                    var definition = ParameterDefinition()
+                    definition.name = "param\(index)"
+                    if chance(80) {
+                        var schema = StringSchemaConfig()
+                        if chance() { schema.comment = text("c") }
+                        // The model wants a default value of at least one character.
+                        if chance() {
+                            let value = text("d")
+                            schema.defaultValue = value.isEmpty ? "d" : value
+                        }
+                        schema.required = chance()
+                        definition.definition.stringSchema = schema
                     }
-                    schema.required = chance()
-                    definition.definition.stringSchema = schema
+                    return definition
                 }
-                return definition
-            }
             config.tenantConfig = tenant
         }
         if chance(20) { config.connectionMode = pickCase(ConnectionMode.self) }
@@ -151,14 +158,16 @@ struct ConfigGenerator {
     }
 
     mutating func origin(index: Int) -> Origin {
-        var origin = Origin(id: chance(20) ? pick(["o.1", "origin with space", "ÖRIGIN", "123"]) + "-\(index)" : "origin-\(index)",
-                            domainName: domain())
+        var origin = Origin(
+            id: chance(20) ? pick(["o.1", "origin with space", "ÖRIGIN", "123"]) + "-\(index)" : "origin-\(index)",
+            domainName: domain())
         if chance(30) {
             origin.originPath = pick(["/prod", "/v1/app"])
         } else if chance(12) {
             origin.sentOriginPath = nil
         }
-        origin.sentCustomHeaders = sometimesAbsent((0..<int(0...2)).map { OriginCustomHeader(headerName: "X-Header-\($0)", headerValue: text("value")) })
+        origin.sentCustomHeaders = sometimesAbsent(
+            (0..<int(0...2)).map { OriginCustomHeader(headerName: "X-Header-\($0)", headerValue: text("value")) })
         switch int(0...2) {
         case 0:
             origin.domainName = "bucket-\(index).s3.\(pick(["us-east-1", "eu-west-1"])).amazonaws.com"
@@ -172,7 +181,8 @@ struct ConfigGenerator {
             custom.httpPort = pick([80, 443, 8080])
             custom.httpsPort = pick([443, 8443])
             custom.originProtocolPolicy = pickCase(OriginProtocolPolicy.self)
-            custom.sentOriginSSLProtocols = sometimesAbsent(Array(Set((0..<int(1...3)).map { _ in pickCase(SSLProtocol.self) })).sorted { $0.rawValue < $1.rawValue })
+            custom.sentOriginSSLProtocols = sometimesAbsent(
+                Array(Set((0..<int(1...3)).map { _ in pickCase(SSLProtocol.self) })).sorted { $0.rawValue < $1.rawValue })
             custom.sentOriginReadTimeout = sometimesAbsent(int(1...60))
             custom.sentOriginKeepaliveTimeout = sometimesAbsent(int(1...60))
             if chance(30) { custom.ipAddressType = pickCase(IPAddressType.self) }
@@ -248,8 +258,12 @@ struct ConfigGenerator {
         if chance(20) { behavior.realtimeLogConfigArn = "arn:aws:cloudfront::111122223333:realtime-log-config/r\(int(1...9))" }
         if chance(70) {
             behavior.cachePolicyId = pick(["658327ea-f89d-4fab-a63d-7e88639e58f6", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"])
-            if chance() { behavior.originRequestPolicyId = pick(["b689b0a8-53d0-40ab-baf2-68738e2966ac", "216adef6-5c7f-47e4-b989-5492eafa07d3"]) }
-            if chance() { behavior.responseHeadersPolicyId = pick(["67f7725c-6f97-4210-82d7-5512b31e9d03", "5cc3b908-e619-4b99-88e5-2cf7f45965bd"]) }
+            if chance() {
+                behavior.originRequestPolicyId = pick(["b689b0a8-53d0-40ab-baf2-68738e2966ac", "216adef6-5c7f-47e4-b989-5492eafa07d3"])
+            }
+            if chance() {
+                behavior.responseHeadersPolicyId = pick(["67f7725c-6f97-4210-82d7-5512b31e9d03", "5cc3b908-e619-4b99-88e5-2cf7f45965bd"])
+            }
         } else {
             var forwarded = ForwardedValues()
             forwarded.queryString = chance()
@@ -260,7 +274,11 @@ struct ConfigGenerator {
                 // Sent empty, which CloudFront accepts though it returns none.
                 forwarded.cookies.sentWhitelistedNames = []
             }
-            if chance() { forwarded.headers = pick([["Host"], ["Origin", "Accept"], ["*"]]) } else if chance(40) { forwarded.sentHeaders = nil }
+            if chance() {
+                forwarded.headers = pick([["Host"], ["Origin", "Accept"], ["*"]])
+            } else if chance(40) {
+                forwarded.sentHeaders = nil
+            }
             if chance() {
                 forwarded.queryStringCacheKeys = pick([["v"], ["page", "sort"]])
             } else if chance(40) {
@@ -319,4 +337,3 @@ struct ConfigGenerator {
 enum PathPatternKey {
     static func normalize(_ pattern: String) -> String { pattern.hasPrefix("/") ? pattern : "/" + pattern }
 }
-

@@ -86,8 +86,10 @@ import YAMLSyntax
             if !problems.isEmpty {
                 failures += 1
                 if failures <= 3 {
-                    Issue.record(Comment(rawValue: "seed \(seed) (base seed \(ImportRoundTripTests.seed)):\n"
-                        + problems.joined(separator: "\n") + "\nscrambled input:\n" + scrambled))
+                    Issue.record(
+                        Comment(
+                            rawValue: "seed \(seed) (base seed \(ImportRoundTripTests.seed)):\n"
+                                + problems.joined(separator: "\n") + "\nscrambled input:\n" + scrambled))
                 }
             }
         }
@@ -122,8 +124,11 @@ import YAMLSyntax
         }
         let again = FormatCommand.format(SourceFile(path: "formatted.yaml", bytes: formatted))
         if again.formatted != formatted {
-            problems.append("fmt(fmt(x)) != fmt(x):\n" + UnifiedDiff.render(
-                old: formattedText, new: String(decoding: again.formatted ?? [], as: UTF8.self), oldName: "fmt(x)", newName: "fmt(fmt(x))"))
+            problems.append(
+                "fmt(fmt(x)) != fmt(x):\n"
+                    + UnifiedDiff.render(
+                        old: formattedText, new: String(decoding: again.formatted ?? [], as: UTF8.self), oldName: "fmt(x)",
+                        newName: "fmt(fmt(x))"))
         }
         let kept = comments(formatted)
         if kept.sorted() != expectedComments.sorted() {
@@ -163,52 +168,58 @@ import YAMLSyntax
     }
 
     static let anchorCases = [
-        AnchorCase(name: "anchor and merge key", yaml: """
-            version: 1
-            distributions:
-              www:
-                origins:
-                  a: &origin
-                    domain-name: a.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                  b:
-                    <<: *origin
-                    domain-name: b.example.com
-                default-cache-behavior:
-                  target-origin-id: a
-                  viewer-protocol-policy: https-only
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+        AnchorCase(
+            name: "anchor and merge key",
+            yaml: """
+                version: 1
+                distributions:
+                  www:
+                    origins:
+                      a: &origin
+                        domain-name: a.example.com
+                        custom-origin-config: {origin-protocol-policy: https-only}
+                      b:
+                        <<: *origin
+                        domain-name: b.example.com
+                    default-cache-behavior:
+                      target-origin-id: a
+                      viewer-protocol-policy: https-only
+                      cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
 
-            """, line: 5, column: 10),
-        AnchorCase(name: "scalar anchor and alias", yaml: """
-            version: 1
-            distributions:
-              www:
-                origins:
-                  a:
-                    domain-name: &domain a.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: a
-                  viewer-protocol-policy: https-only
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                comment: *domain
+                """, line: 5, column: 10),
+        AnchorCase(
+            name: "scalar anchor and alias",
+            yaml: """
+                version: 1
+                distributions:
+                  www:
+                    origins:
+                      a:
+                        domain-name: &domain a.example.com
+                        custom-origin-config: {origin-protocol-policy: https-only}
+                    default-cache-behavior:
+                      target-origin-id: a
+                      viewer-protocol-policy: https-only
+                      cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                    comment: *domain
 
-            """, line: 6, column: 22),
-        AnchorCase(name: "merge key without an anchor", yaml: """
-            version: 1
-            distributions:
-              www:
-                origins:
-                  a:
-                    <<: {domain-name: a.example.com}
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: a
-                  viewer-protocol-policy: https-only
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                """, line: 6, column: 22),
+        AnchorCase(
+            name: "merge key without an anchor",
+            yaml: """
+                version: 1
+                distributions:
+                  www:
+                    origins:
+                      a:
+                        <<: {domain-name: a.example.com}
+                        custom-origin-config: {origin-protocol-policy: https-only}
+                    default-cache-behavior:
+                      target-origin-id: a
+                      viewer-protocol-policy: https-only
+                      cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
 
-            """, line: 6, column: 9),
+                """, line: 6, column: 9),
     ]
 
     @Test(arguments: anchorCases)
@@ -221,8 +232,10 @@ import YAMLSyntax
         let check = try Processes.cfc(["fmt", "--check", file.path], currentDirectory: directory)
         #expect(check.status == 1)
         #expect(check.stdout.isEmpty)
-        #expect(check.stderr.contains(
-            "anchored.yaml:\(testCase.line):\(testCase.column): error: cannot check the formatting: the file uses anchors, aliases or merge keys [fmt.uses_aliases]"),
+        #expect(
+            check.stderr.contains(
+                "anchored.yaml:\(testCase.line):\(testCase.column): error: cannot check the formatting: the file uses anchors, aliases or merge keys [fmt.uses_aliases]"
+            ),
             "\(check.stderr)")
         #expect(check.stderr.contains("hint: cfc fmt puts keys in the reference's order, which can move an alias above its anchor"))
         #expect(check.stderr.contains("leave the file out of cfc fmt --check"))
@@ -230,8 +243,10 @@ import YAMLSyntax
         let write = try Processes.cfc(["fmt", file.path], currentDirectory: directory)
         #expect(write.status == 0)
         #expect(write.stdout.isEmpty)
-        #expect(write.stderr.contains(
-            "anchored.yaml:\(testCase.line):\(testCase.column): warning: left as it is: the file uses anchors, aliases or merge keys [fmt.uses_aliases]"),
+        #expect(
+            write.stderr.contains(
+                "anchored.yaml:\(testCase.line):\(testCase.column): warning: left as it is: the file uses anchors, aliases or merge keys [fmt.uses_aliases]"
+            ),
             "\(write.stderr)")
         #expect(try String(contentsOf: file, encoding: .utf8) == testCase.yaml, "the file was changed")
 

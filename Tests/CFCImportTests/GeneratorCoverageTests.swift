@@ -45,23 +45,30 @@ import Testing
             return
         }
         #expect(coverage.status == 0, "\(coverage.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any],
-                                  "\(coverage.stdout)\(coverage.stderr)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any],
+            "\(coverage.stdout)\(coverage.stderr)")
         let leaves = try #require(report["leaves"] as? Int)
         let missing = report["missing"] as? [String] ?? ["?"]
         #expect(leaves >= 156, "botocore's model lists fewer leaves than cfc knows: \(coverage.stdout)")
         #expect(missing.isEmpty, "no generated config (base seed \(ImportRoundTripTests.seed)) sets: \(missing.joined(separator: ", "))")
         let constant = Set(report["constant"] as? [String] ?? ["?"])
-        #expect(constant == Self.singleValued,
-                "never varied (base seed \(ImportRoundTripTests.seed)): \(constant.subtracting(Self.singleValued).sorted())")
+        #expect(
+            constant == Self.singleValued,
+            "never varied (base seed \(ImportRoundTripTests.seed)): \(constant.subtracting(Self.singleValued).sorted())")
         let neverAbsent = Set(report["never_absent"] as? [String] ?? ["?"])
-        #expect(neverAbsent.subtracting(Self.alwaysSent).isEmpty,
-                "optional members never left out (base seed \(ImportRoundTripTests.seed)): \(neverAbsent.subtracting(Self.alwaysSent).sorted())")
-        #expect(Self.alwaysSent.subtracting(neverAbsent).isEmpty,
-                "now left out by some config, so no longer always sent: \(Self.alwaysSent.subtracting(neverAbsent).sorted())")
+        #expect(
+            neverAbsent.subtracting(Self.alwaysSent).isEmpty,
+            "optional members never left out (base seed \(ImportRoundTripTests.seed)): \(neverAbsent.subtracting(Self.alwaysSent).sorted())"
+        )
+        #expect(
+            Self.alwaysSent.subtracting(neverAbsent).isEmpty,
+            "now left out by some config, so no longer always sent: \(Self.alwaysSent.subtracting(neverAbsent).sorted())")
 
         let xmlFiles = files.map { String($0.dropLast(".json".count)) + ".xml" }
         let validation = try #require(try Processes.python(Self.script, ["validate"] + files + xmlFiles))
-        #expect(validation.status == 0, "base seed \(ImportRoundTripTests.seed): \(validation.stdout.suffix(3000))\(validation.stderr.suffix(3000))")
+        #expect(
+            validation.status == 0,
+            "base seed \(ImportRoundTripTests.seed): \(validation.stdout.suffix(3000))\(validation.stderr.suffix(3000))")
     }
 }

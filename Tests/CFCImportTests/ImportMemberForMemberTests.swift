@@ -29,8 +29,9 @@ import Testing
         let outcome = ImportCommand.run(input.path, name: "imported")
         let problems = outcome.diagnostics.map { "\($0.id): \($0.summary) \($0.notes.map(\.message))" }
         let yaml = try #require(outcome.yaml, "\(input.lastPathComponent): \(problems)")
-        let compiled = TestCompiler.compile(String(decoding: yaml, as: UTF8.self), formats: [format == "xml" ? .xml : .json],
-                                            baselinesAPIRejections: true)
+        let compiled = TestCompiler.compile(
+            String(decoding: yaml, as: UTF8.self), formats: [format == "xml" ? .xml : .json],
+            baselinesAPIRejections: true)
         let bytes = try #require(compiled.documents.first?.bytes, "\(TestCompiler.renderedDiagnostics(compiled))")
         let expected: APITree
         let actual: APITree
@@ -89,18 +90,24 @@ import Testing
             "Aliases", "OriginGroups", "CacheBehaviors", "CustomErrorResponses", "Logging", "ViewerCertificate", "Restrictions",
         ].map { MemberCase(name: "no \($0)", path: config + [$0], json: nil) }
         cases += ["CustomHeaders", "OriginShield"].map { MemberCase(name: "no Origin.\($0)", path: origin + [$0], json: nil) }
-        cases.append(MemberCase(name: "no CustomOriginConfig.OriginSslProtocols",
-                                path: origin + ["CustomOriginConfig", "OriginSslProtocols"], json: nil))
+        cases.append(
+            MemberCase(
+                name: "no CustomOriginConfig.OriginSslProtocols",
+                path: origin + ["CustomOriginConfig", "OriginSslProtocols"], json: nil))
         cases += ["TrustedSigners", "TrustedKeyGroups", "AllowedMethods", "LambdaFunctionAssociations", "FunctionAssociations"]
             .map { MemberCase(name: "no DefaultCacheBehavior.\($0)", path: behavior + [$0], json: nil) }
         cases.append(MemberCase(name: "no AllowedMethods.CachedMethods", path: behavior + ["AllowedMethods", "CachedMethods"], json: nil))
         cases += ["Headers", "QueryStringCacheKeys"]
             .map { MemberCase(name: "no ForwardedValues.\($0)", path: behavior + ["ForwardedValues", $0], json: nil) }
-        cases.append(MemberCase(name: "empty Cookies.WhitelistedNames", path: behavior + ["ForwardedValues", "Cookies", "WhitelistedNames"],
-                                json: #"{"Quantity": 0}"#))
+        cases.append(
+            MemberCase(
+                name: "empty Cookies.WhitelistedNames", path: behavior + ["ForwardedValues", "Cookies", "WhitelistedNames"],
+                json: #"{"Quantity": 0}"#))
         cases.append(MemberCase(name: "TenantConfig without ParameterDefinitions", path: config + ["TenantConfig"], json: "{}"))
-        cases.append(MemberCase(name: "TenantConfig with no ParameterDefinitions", path: config + ["TenantConfig"],
-                                json: #"{"ParameterDefinitions": []}"#))
+        cases.append(
+            MemberCase(
+                name: "TenantConfig with no ParameterDefinitions", path: config + ["TenantConfig"],
+                json: #"{"ParameterDefinitions": []}"#))
         return cases
     }()
 
@@ -120,7 +127,8 @@ import Testing
     /// `<TenantConfig/>` compiles back without `ParameterDefinitions`.
     @Test func anEmptyXMLStructureKeepsItsMembersLeftOut() throws {
         let source = try String(contentsOf: ImportGoldenTests.root.appendingPathComponent("legacy-website/input.xml"), encoding: .utf8)
-        let edited = source.replacingOccurrences(of: "</DistributionConfig>", with: "  <TenantConfig></TenantConfig>\n</DistributionConfig>")
+        let edited = source.replacingOccurrences(
+            of: "</DistributionConfig>", with: "  <TenantConfig></TenantConfig>\n</DistributionConfig>")
         #expect(edited != source)
         let file = TestPaths.makeTemporaryDirectory().appendingPathComponent("tenant.xml")
         try edited.write(to: file, atomically: true, encoding: .utf8)
@@ -164,6 +172,9 @@ import Testing
         #expect(outcome.yaml != nil)
         #expect(outcome.diagnostics.map(\.id.rawValue) == ["import.empty_items"])
         #expect(outcome.diagnostics.first?.severity == .warning)
-        #expect(outcome.diagnostics.first?.notes.map(\.message) == ["DistributionConfig.Aliases.Items: an empty list on one side, no Items on the other"])
+        #expect(
+            outcome.diagnostics.first?.notes.map(\.message) == [
+                "DistributionConfig.Aliases.Items: an empty list on one side, no Items on the other"
+            ])
     }
 }

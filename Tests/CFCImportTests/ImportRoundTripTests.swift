@@ -13,7 +13,8 @@ import Testing
 @Suite struct ImportRoundTripTests {
     /// Fixed per run but different between runs, printed on failure so a failure reproduces:
     /// `CFC_PROPERTY_SEED=N swift test --filter ImportRoundTripTests`.
-    static let seed: UInt64 = ProcessInfo.processInfo.environment["CFC_PROPERTY_SEED"].flatMap(UInt64.init)
+    static let seed: UInt64 =
+        ProcessInfo.processInfo.environment["CFC_PROPERTY_SEED"].flatMap(UInt64.init)
         ?? UInt64.random(in: 0...UInt64(UInt32.max))
     static let count = 500
 
@@ -25,7 +26,8 @@ import Testing
         let generated = generator.distribution()
         let sink = DiagnosticCollector()
         let first = DocumentFormat.json.print(emitDistributionConfig(generated))
-        let read = try #require(readDistributionConfigJSON(try JSONReader.read(SourceFile(path: "g.json", bytes: first)), name: "generated", sink: sink))
+        let read = try #require(
+            readDistributionConfigJSON(try JSONReader.read(SourceFile(path: "g.json", bytes: first)), name: "generated", sink: sink))
         #expect(sink.diagnostics.isEmpty, "seed \(seed): \(sink.diagnostics.map(\.summary))")
         let document = emitDistributionConfig(read.distribution)
         return (read.distribution, DocumentFormat.json.print(document), DocumentFormat.xml.print(document))
@@ -58,12 +60,14 @@ import Testing
                 if compiled != json {
                     failures += 1
                     if failures <= 3 {
-                        Issue.record(Comment(rawValue: """
-                            seed \(seed) (base seed \(Self.seed)) via \(suffix): compile(import(d)) != d
-                            \(UnifiedDiff.render(old: String(decoding: json, as: UTF8.self), new: String(decoding: compiled ?? [], as: UTF8.self), oldName: "d", newName: "compile(import(d))"))
-                            imported YAML:
-                            \(yaml)
-                            """))
+                        Issue.record(
+                            Comment(
+                                rawValue: """
+                                    seed \(seed) (base seed \(Self.seed)) via \(suffix): compile(import(d)) != d
+                                    \(UnifiedDiff.render(old: String(decoding: json, as: UTF8.self), new: String(decoding: compiled ?? [], as: UTF8.self), oldName: "d", newName: "compile(import(d))"))
+                                    imported YAML:
+                                    \(yaml)
+                                    """))
                     }
                 }
             }
@@ -75,7 +79,8 @@ import Testing
         for index in 0..<50 {
             let (_, json, _) = try Self.canonicalDocument(seed: Self.seed &+ 10_000 &+ UInt64(index))
             let sink = DiagnosticCollector()
-            let again = try #require(readDistributionConfigJSON(try JSONReader.read(SourceFile(path: "g.json", bytes: json)), name: "generated", sink: sink))
+            let again = try #require(
+                readDistributionConfigJSON(try JSONReader.read(SourceFile(path: "g.json", bytes: json)), name: "generated", sink: sink))
             #expect(DocumentFormat.json.print(emitDistributionConfig(again.distribution)) == json, "seed base \(Self.seed)")
         }
     }

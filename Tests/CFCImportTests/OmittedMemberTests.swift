@@ -134,12 +134,18 @@ import Testing
             Case(structure: "Origin", path: ["Origins", "Items", "[1]", "OriginAccessControlId"], key: "origin-access-control-id") {
                 $0.origins[1].sentOriginAccessControlId = nil
             },
-            Case(structure: "CustomOriginConfig", path: ["Origins", "Items", "[0]", "CustomOriginConfig", "OriginReadTimeout"],
-                 key: "origin-read-timeout") { $0.origins[0].customOriginConfig?.sentOriginReadTimeout = nil },
-            Case(structure: "CustomOriginConfig", path: ["Origins", "Items", "[0]", "CustomOriginConfig", "OriginKeepaliveTimeout"],
-                 key: "origin-keepalive-timeout") { $0.origins[0].customOriginConfig?.sentOriginKeepaliveTimeout = nil },
-            Case(structure: "CustomErrorResponse", path: ["CustomErrorResponses", "Items", "[0]", "ErrorCachingMinTTL"],
-                 key: "error-caching-min-ttl") { $0.customErrorResponses[0].sentErrorCachingMinTTL = nil },
+            Case(
+                structure: "CustomOriginConfig", path: ["Origins", "Items", "[0]", "CustomOriginConfig", "OriginReadTimeout"],
+                key: "origin-read-timeout"
+            ) { $0.origins[0].customOriginConfig?.sentOriginReadTimeout = nil },
+            Case(
+                structure: "CustomOriginConfig", path: ["Origins", "Items", "[0]", "CustomOriginConfig", "OriginKeepaliveTimeout"],
+                key: "origin-keepalive-timeout"
+            ) { $0.origins[0].customOriginConfig?.sentOriginKeepaliveTimeout = nil },
+            Case(
+                structure: "CustomErrorResponse", path: ["CustomErrorResponses", "Items", "[0]", "ErrorCachingMinTTL"],
+                key: "error-caching-min-ttl"
+            ) { $0.customErrorResponses[0].sentErrorCachingMinTTL = nil },
         ]
         // Every behavior member, in the default behavior and in a cache behavior.
         let behaviorMembers: [(path: [String], key: String, leaveOut: @Sendable (inout CacheBehavior) -> Void)] = [
@@ -151,30 +157,41 @@ import Testing
             (["MaxTTL"], "max-ttl", { $0.sentMaxTTL = nil }),
         ]
         for (path, key, leaveOut) in behaviorMembers {
-            cases.append(Case(structure: "CacheBehavior", path: ["DefaultCacheBehavior"] + path, key: key) { leaveOut(&$0.defaultCacheBehavior) })
-            cases.append(Case(structure: "CacheBehavior", path: ["CacheBehaviors", "Items", "[0]"] + path, key: key) {
-                leaveOut(&$0.cacheBehaviors[0])
-            })
+            cases.append(
+                Case(structure: "CacheBehavior", path: ["DefaultCacheBehavior"] + path, key: key) { leaveOut(&$0.defaultCacheBehavior) })
+            cases.append(
+                Case(structure: "CacheBehavior", path: ["CacheBehaviors", "Items", "[0]"] + path, key: key) {
+                    leaveOut(&$0.cacheBehaviors[0])
+                })
         }
         for behavior in [["DefaultCacheBehavior"], ["CacheBehaviors", "Items", "[0]"]] {
-            cases.append(Case(structure: "LambdaFunctionAssociation",
-                              path: behavior + ["LambdaFunctionAssociations", "Items", "[0]", "IncludeBody"], key: "include-body") {
-                if behavior.count == 1 {
-                    $0.defaultCacheBehavior.lambdaFunctionAssociations[0].sentIncludeBody = nil
-                } else {
-                    $0.cacheBehaviors[0].lambdaFunctionAssociations[0].sentIncludeBody = nil
-                }
-            })
+            cases.append(
+                Case(
+                    structure: "LambdaFunctionAssociation",
+                    path: behavior + ["LambdaFunctionAssociations", "Items", "[0]", "IncludeBody"], key: "include-body"
+                ) {
+                    if behavior.count == 1 {
+                        $0.defaultCacheBehavior.lambdaFunctionAssociations[0].sentIncludeBody = nil
+                    } else {
+                        $0.cacheBehaviors[0].lambdaFunctionAssociations[0].sentIncludeBody = nil
+                    }
+                })
         }
         // The certificate's defaults depend on whose certificate it is: both kinds.
         for base in [Base.cloudFrontCertificate, .ownCertificate] {
-            cases.append(Case(structure: "ViewerCertificate", path: ["ViewerCertificate", "CloudFrontDefaultCertificate"],
-                              key: "cloudfront-default-certificate", base: base) { $0.viewerCertificate.sentCloudFrontDefaultCertificate = nil })
+            cases.append(
+                Case(
+                    structure: "ViewerCertificate", path: ["ViewerCertificate", "CloudFrontDefaultCertificate"],
+                    key: "cloudfront-default-certificate", base: base
+                ) { $0.viewerCertificate.sentCloudFrontDefaultCertificate = nil })
         }
         // With the CloudFront certificate no security policy is sent by default (it ignores
         // one), so only a config with a certificate of its own sends one to leave out.
-        cases.append(Case(structure: "ViewerCertificate", path: ["ViewerCertificate", "MinimumProtocolVersion"],
-                          key: "minimum-protocol-version", base: .ownCertificate) { $0.viewerCertificate.sentMinimumProtocolVersion = nil })
+        cases.append(
+            Case(
+                structure: "ViewerCertificate", path: ["ViewerCertificate", "MinimumProtocolVersion"],
+                key: "minimum-protocol-version", base: .ownCertificate
+            ) { $0.viewerCertificate.sentMinimumProtocolVersion = nil })
         return cases
     }()
 

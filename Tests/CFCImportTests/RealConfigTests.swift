@@ -34,7 +34,8 @@ import Testing
     /// one reviewed file: a rule change that adds or drops a finding on real configs shows up
     /// in review. Regenerate with `UPDATE_GOLDENS=1 swift test --filter RealConfigTests`.
     @Test func findingsOnRealConfigsAreAsReviewed() throws {
-        var text = "# Findings on the real configs\n\nWhat `cfc import` records as the baseline for each file of this\n"
+        var text =
+            "# Findings on the real configs\n\nWhat `cfc import` records as the baseline for each file of this\n"
             + "directory (rule, severity, where). Reviewed: each is what the rule means to say about that\n"
             + "config. Regenerate with `UPDATE_GOLDENS=1 swift test --filter RealConfigTests`.\n"
         for file in Self.files {
@@ -93,7 +94,8 @@ import Testing
         }
         func rewritten(_ change: @escaping ([String]) -> [String]) throws -> URL {
             var copy = object
-            if var distribution = copy["Distribution"] as? [String: Any], var config = distribution["DistributionConfig"] as? [String: Any] {
+            if var distribution = copy["Distribution"] as? [String: Any], var config = distribution["DistributionConfig"] as? [String: Any]
+            {
                 edit(&config, change)
                 distribution["DistributionConfig"] = config
                 copy["Distribution"] = distribution

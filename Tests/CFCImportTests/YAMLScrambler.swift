@@ -171,8 +171,10 @@ struct YAMLScrambler {
             guard case .integer? = shape, let value = CoreSchema.parseInteger(text) else { return text }
             var spellings = [String(value)]
             if value >= 0 {
-                spellings += ["+\(value)", "0x" + String(value, radix: 16), "0x" + String(value, radix: 16, uppercase: true),
-                              "0o" + String(value, radix: 8), "00\(value)"]
+                spellings += [
+                    "+\(value)", "0x" + String(value, radix: 16), "0x" + String(value, radix: 16, uppercase: true),
+                    "0o" + String(value, radix: 8), "00\(value)",
+                ]
             }
             return pick(spellings)
         case .float, .sequence, .mapping:
@@ -190,8 +192,8 @@ struct YAMLScrambler {
     private func literalBlock(_ text: String) -> String? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count > 1,
-              lines.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(" ") && !$0.hasSuffix(" ") && !$0.contains("\t") && !$0.contains("\r") }),
-              !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" })
+            lines.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(" ") && !$0.hasSuffix(" ") && !$0.contains("\t") && !$0.contains("\r") }),
+            !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" })
         else { return nil }
         // Continuation lines are indented past any key that could hold the block.
         return "|-\n" + lines.map { String(repeating: " ", count: 40) + $0 }.joined(separator: "\n")

@@ -20,13 +20,17 @@ import Testing
         let directory = TestPaths.makeTemporaryDirectory()
         var files: [String] = []
         let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/CFCGoldenTests/Fixtures")
-        let inputs = TestPaths.exampleFiles + ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? [])
+        let inputs =
+            TestPaths.exampleFiles
+            + ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? [])
             .sorted().map { fixtures.appendingPathComponent("\($0)/input.yaml") }
         for (index, url) in inputs.enumerated() {
             let bytes = try [UInt8](Data(contentsOf: url))
             if url.path.contains("/examples/") {
-                #expect(String(decoding: bytes.prefix(80), as: UTF8.self).hasPrefix("# yaml-language-server: $schema=../schema/cfc.schema.json\n"),
-                        "\(url.lastPathComponent) lacks the modeline")
+                #expect(
+                    String(decoding: bytes.prefix(80), as: UTF8.self).hasPrefix(
+                        "# yaml-language-server: $schema=../schema/cfc.schema.json\n"),
+                    "\(url.lastPathComponent) lacks the modeline")
             }
             let json = try #require(YAMLToJSON.convert(bytes), "\(url.path) does not parse")
             let file = directory.appendingPathComponent("\(index).json")
@@ -50,9 +54,9 @@ import Testing
         try bad.write(to: file, atomically: true, encoding: .utf8)
         let result = try #require(try Processes.python("Tests/CFCSchemaTests/validate_schema.py", [Self.schemaFile.path, file.path]))
         #expect(result.status == 1)
-        #expect(result.stdout.contains("is not one of"))          // the enum
-        #expect(result.stdout.contains("'coment' was unexpected")) // unknown keys
-        #expect(result.stdout.contains("'path-pattern' was unexpected")) // not on the default behavior
+        #expect(result.stdout.contains("is not one of"))  // the enum
+        #expect(result.stdout.contains("'coment' was unexpected"))  // unknown keys
+        #expect(result.stdout.contains("'path-pattern' was unexpected"))  // not on the default behavior
         #expect(result.stdout.contains("is not of type 'boolean'"))
     }
 
@@ -69,11 +73,13 @@ import Testing
         for structure in LanguageReference.structures() {
             for member in structure.members { catalogKeys.insert("\(structure.typeName).\(member.key)") }
         }
-        catalogKeys.formUnion(LanguageReference.structures().first { $0.typeName == "CacheBehavior" }?.members
-            .filter { $0.key != "path-pattern" }.map { "DefaultCacheBehavior.\($0.key)" } ?? [])
+        catalogKeys.formUnion(
+            LanguageReference.structures().first { $0.typeName == "CacheBehavior" }?.members
+                .filter { $0.key != "path-pattern" }.map { "DefaultCacheBehavior.\($0.key)" } ?? [])
         #expect(schemaKeys == catalogKeys)
-        #expect(definitions.values.allSatisfy { definition in
-            ((definition["properties"] as? [String: [String: Any]]) ?? [:]).values.allSatisfy { $0["description"] is String }
-        }, "every property has a description")
+        #expect(
+            definitions.values.allSatisfy { definition in
+                ((definition["properties"] as? [String: [String: Any]]) ?? [:]).values.allSatisfy { $0["description"] is String }
+            }, "every property has a description")
     }
 }

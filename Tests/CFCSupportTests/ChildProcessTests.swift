@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func inputAndBothOutputs() throws {
-        let input = Array(String(repeating: "0123456789", count: 50_000).utf8)   // more than a pipe holds
+        let input = Array(String(repeating: "0123456789", count: 50_000).utf8)  // more than a pipe holds
         let result = try ChildProcess.run("/bin/sh", ["-c", "cat; echo done >&2"], input: input, timeoutSeconds: 30)
         #expect(result.status == 0)
         #expect(result.standardOutput == input)
@@ -61,8 +61,9 @@ import Testing
     }
 
     @Test func environmentEntriesAreAddedOrReplaced() throws {
-        let result = try ChildProcess.run("/bin/sh", ["-c", "printf %s \"$CFC_CHILD_TEST\""], environment: ["CFC_CHILD_TEST": "set"],
-                                          timeoutSeconds: 10)
+        let result = try ChildProcess.run(
+            "/bin/sh", ["-c", "printf %s \"$CFC_CHILD_TEST\""], environment: ["CFC_CHILD_TEST": "set"],
+            timeoutSeconds: 10)
         #expect(String(decoding: result.standardOutput, as: UTF8.self) == "set")
     }
 

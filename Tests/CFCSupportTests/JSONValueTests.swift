@@ -58,7 +58,8 @@ import Testing
 
     /// Characters that break hand-made JSON: quotes, backslashes, every C0 control, DEL, C1,
     /// U+2028/U+2029, non-ASCII letters and an astral scalar.
-    static let alphabet: [Unicode.Scalar] = ["\"", "\\", "/", "a", "Z", " ", "é", "☃", "\u{2028}", "\u{2029}", "\u{7F}", "\u{85}", "\u{1F600}"]
+    static let alphabet: [Unicode.Scalar] =
+        ["\"", "\\", "/", "a", "Z", " ", "é", "☃", "\u{2028}", "\u{2029}", "\u{7F}", "\u{85}", "\u{1F600}"]
         + (0..<0x20).map { Unicode.Scalar(UInt8($0)) }
 
     static func randomString(using random: inout SeededRandom) -> String {
@@ -75,7 +76,8 @@ import Testing
         case 0: return .null
         case 1: return .bool(Bool.random(using: &random))
         case 2: return .integer(Int64.random(in: Int64.min...Int64.max, using: &random) >> Int64.random(in: 0...63, using: &random))
-        case 3: return .fixed(Int64.random(in: -1_000_000...1_000_000, using: &random), fractionDigits: Int.random(in: 0...6, using: &random))
+        case 3:
+            return .fixed(Int64.random(in: -1_000_000...1_000_000, using: &random), fractionDigits: Int.random(in: 0...6, using: &random))
         case 4: return .string(randomString(using: &random))
         case 5, 6:
             // Keys are unique: Foundation keeps one of two equal keys, so the comparison could not tell.

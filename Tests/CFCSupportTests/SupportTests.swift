@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CFCSupport
 import CFCTestSupport
 import Foundation
 import Synchronization
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct SupportTests {
     @Test(arguments: [
@@ -22,7 +23,7 @@ import Testing
         var bytes: [UInt8] = []
         bytes.appendDecimal(Int64.min)
         bytes.append(" ")
-        bytes.appendDecimal(1234567890123)
+        bytes.appendDecimal(1_234_567_890_123)
         #expect(String(decoding: bytes, as: UTF8.self) == "-9223372036854775808 1234567890123")
         #expect(XMLText.isRepresentable("tab\tok é"))
         #expect(!XMLText.isRepresentable("bell\u{07}"))
@@ -57,8 +58,9 @@ import Testing
         numbers.appendBoolean(true)
         numbers.appendSpaces(3)
         numbers.appendBoolean(false)
-        #expect(String(decoding: numbers.bytes(), as: UTF8.self)
-            == "-9223372036854775808 -1 0 7 10 1000000 9223372036854775807 true   false")
+        #expect(
+            String(decoding: numbers.bytes(), as: UTF8.self)
+                == "-9223372036854775808 -1 0 7 10 1000000 9223372036854775807 true   false")
 
         var large = ByteWriter(capacity: 64)
         for _ in 0..<10_000 { large.append("0123456789") }
@@ -70,8 +72,10 @@ import Testing
     /// The escapers copy runs of plain bytes whole: held to a one-scalar-at-a-time reading of
     /// their definition, with special characters at every offset and of every UTF-8 length.
     @Test func escapersAgreeWithTheirDefinitionAtEveryOffset() {
-        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "/", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{08}", "\u{0C}", "\u{1F}",
-                                          "&", "<", ">", "'", "é", "\u{2026}", "\u{2028}", "\u{2029}", "✓", "\u{10000}"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", " ", "/", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{08}", "\u{0C}", "\u{1F}",
+            "&", "<", ">", "'", "é", "\u{2026}", "\u{2028}", "\u{2029}", "✓", "\u{10000}",
+        ]
         func expectedJSON(_ text: String) -> String {
             var result = "\""
             for scalar in text.unicodeScalars {
@@ -105,7 +109,7 @@ import Testing
             }
             return result
         }
-        var random = SeededRandom(seed: SeededRandom.seed(20261127))
+        var random = SeededRandom(seed: SeededRandom.seed(20_261_127))
         for round in 0..<20_000 {
             // Mostly plain text, so that runs are long and a special character lands anywhere.
             var text = ""
@@ -167,7 +171,9 @@ import Testing
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -250,7 +256,8 @@ import Testing
         var status = stat()
         #expect(lstat(directory + "/link.json", &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG)
         #expect(contents(directory + "/target.json") == "same")
-        #expect(entries(directory) == ["elsewhere.json", "link.json", "linked.json", "longer.json", "other.json", "same.json", "target.json"])
+        #expect(
+            entries(directory) == ["elsewhere.json", "link.json", "linked.json", "longer.json", "other.json", "same.json", "target.json"])
         #expect(FileIO.regularFile(directory + "/same.json", holds: Array("same".utf8)))
         #expect(!FileIO.regularFile(directory + "/same.json", holds: Array("sam".utf8)))
         #expect(!FileIO.regularFile(directory + "/missing.json", holds: []))
@@ -294,8 +301,10 @@ import Testing
         try FileIO.writeAtomically(Array("x".utf8), to: root + "/file")
         #expect(symlink(root + "/missing", root + "/dangling") == 0)
         // A path ending in `.` or `..` names a directory no rename can make.
-        for existing in [root, root + "/", root + "/file", root + "/dangling", root + "/file/out", "/", ".",
-                         root + "/new/.", root + "/new/..", root + "/new/./"] {
+        for existing in [
+            root, root + "/", root + "/file", root + "/dangling", root + "/file/out", "/", ".",
+            root + "/new/.", root + "/new/..", root + "/new/./",
+        ] {
             #expect(try StagingDirectory.make(for: existing) == nil, "\(existing)")
         }
         #expect(throws: FileIOError.self) { try FileIO.makeDirectories(root + "/file/out") }

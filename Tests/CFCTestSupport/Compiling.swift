@@ -31,7 +31,8 @@ public enum TestCompiler {
     /// group, paths as given.
     public static func renderedDiagnostics(_ result: CompileResult) -> String {
         let sources = result.source.map { [$0] } ?? []
-        return String(decoding: DiagnosticReport.render(result.diagnostics, sources: sources, format: PlainFormat.text, colors: false), as: UTF8.self)
+        return String(
+            decoding: DiagnosticReport.render(result.diagnostics, sources: sources, format: PlainFormat.text, colors: false), as: UTF8.self)
     }
 
     private enum PlainFormat: String { case text }

@@ -50,11 +50,15 @@ public enum UnifiedDiff {
         var j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
-                lines.append((" ", a[i])); i += 1; j += 1
+                lines.append((" ", a[i]))
+                i += 1
+                j += 1
             } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
-                lines.append(("+", b[j])); j += 1
+                lines.append(("+", b[j]))
+                j += 1
             } else {
-                lines.append(("-", a[i])); i += 1
+                lines.append(("-", a[i]))
+                i += 1
             }
         }
         var output = "--- \(oldName)\n+++ \(newName)\n"

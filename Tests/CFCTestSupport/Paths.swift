@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 
 /// Where things are, for tests: the package root, the examples, the built `cfc`.
 public enum TestPaths {

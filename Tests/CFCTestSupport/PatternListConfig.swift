@@ -2,7 +2,9 @@
 /// for the ordering tests: behavior `n` (from 0) is on line `7 + n`, its pattern value starts
 /// at column 24, and every behavior is `https-only` on origin `app` with `cachePolicy`.
 /// `extra` is appended as more keys of the distribution.
-public func patternListConfig(_ patterns: [String], cachePolicy: String = "658327ea-f89d-4fab-a63d-7e88639e58f6", extra: String = "") -> String {
+public func patternListConfig(_ patterns: [String], cachePolicy: String = "658327ea-f89d-4fab-a63d-7e88639e58f6", extra: String = "")
+    -> String
+{
     let tail = "target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: \(cachePolicy)}"
     var text = """
         version: 1

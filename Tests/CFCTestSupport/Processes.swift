@@ -21,8 +21,10 @@ public struct ProcessResult: Sendable {
 public enum Processes {
     /// Runs `executable` with `arguments`, feeding `input` to standard input, with `environment`
     /// added to the test process's own.
-    public static func run(_ executable: URL, _ arguments: [String], input: Data? = nil,
-                           currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+    public static func run(
+        _ executable: URL, _ arguments: [String], input: Data? = nil,
+        currentDirectory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -50,9 +52,10 @@ public enum Processes {
         let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: String(decoding: outputData, as: UTF8.self),
-                             stderr: String(decoding: errorData, as: UTF8.self))
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 
     /// Runs the built `cfc` with `arguments`.

@@ -19,9 +19,10 @@ public struct WorkReport: Sendable, Equatable, CustomStringConvertible {
     /// or crashed before it could write one).
     public static func read(_ url: URL) -> WorkReport? {
         guard let data = FileManager.default.contents(atPath: url.path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let read = object["bytes-read"] as? Int, let written = object["bytes-written"] as? Int,
-              let nodes = object["yaml-nodes"] as? Int, let steps = object["pattern-steps"] as? Int else { return nil }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let read = object["bytes-read"] as? Int, let written = object["bytes-written"] as? Int,
+            let nodes = object["yaml-nodes"] as? Int, let steps = object["pattern-steps"] as? Int
+        else { return nil }
         return WorkReport(bytesRead: read, bytesWritten: written, yamlNodes: nodes, patternSteps: steps)
     }
 

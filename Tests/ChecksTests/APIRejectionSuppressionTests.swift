@@ -1,5 +1,5 @@
-import CFCDiagnostics
 import CFCCompiler
+import CFCDiagnostics
 import CFCTestSupport
 import Checks
 import Foundation

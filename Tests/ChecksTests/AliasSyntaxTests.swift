@@ -1,5 +1,6 @@
-@testable import Checks
 import Testing
+
+@testable import Checks
 
 /// `AliasSyntaxRule` answers most aliases with a one-pass byte scan and explains the rest with a
 /// slower walk; both must agree on which aliases are valid.

@@ -31,7 +31,9 @@ import Testing
     /// The emitted ViewerCertificate, byte for byte, in both formats, with `version` sent (or
     /// none).
     static func expectedJSON(_ version: String?) -> String {
-        version.map { "  \"ViewerCertificate\": {\n    \"CloudFrontDefaultCertificate\": true,\n    \"MinimumProtocolVersion\": \"\($0)\"\n  },\n" }
+        version.map {
+            "  \"ViewerCertificate\": {\n    \"CloudFrontDefaultCertificate\": true,\n    \"MinimumProtocolVersion\": \"\($0)\"\n  },\n"
+        }
             ?? "  \"ViewerCertificate\": {\n    \"CloudFrontDefaultCertificate\": true\n  },\n"
     }
 
@@ -51,14 +53,20 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(name: "TLSv1.2_2021 written", certificate: "    viewer-certificate:\n      minimum-protocol-version: TLSv1.2_2021",
-             ignored: "TLSv1.2_2021", sent: "TLSv1.2_2021"),
-        Case(name: "explicit default certificate with TLSv1.1_2016",
-             certificate: "    viewer-certificate:\n      minimum-protocol-version: TLSv1.1_2016\n      cloudfront-default-certificate: true",
-             ignored: "TLSv1.1_2016", sent: "TLSv1.1_2016"),
-        Case(name: "SSLv3 written, as older live configs have it",
-             certificate: "    viewer-certificate:\n      minimum-protocol-version: SSLv3", ignored: "SSLv3", sent: "SSLv3"),
-        Case(name: "TLSv1 written", certificate: "    viewer-certificate:\n      minimum-protocol-version: TLSv1", ignored: nil, sent: "TLSv1"),
+        Case(
+            name: "TLSv1.2_2021 written", certificate: "    viewer-certificate:\n      minimum-protocol-version: TLSv1.2_2021",
+            ignored: "TLSv1.2_2021", sent: "TLSv1.2_2021"),
+        Case(
+            name: "explicit default certificate with TLSv1.1_2016",
+            certificate:
+                "    viewer-certificate:\n      minimum-protocol-version: TLSv1.1_2016\n      cloudfront-default-certificate: true",
+            ignored: "TLSv1.1_2016", sent: "TLSv1.1_2016"),
+        Case(
+            name: "SSLv3 written, as older live configs have it",
+            certificate: "    viewer-certificate:\n      minimum-protocol-version: SSLv3", ignored: "SSLv3", sent: "SSLv3"),
+        Case(
+            name: "TLSv1 written", certificate: "    viewer-certificate:\n      minimum-protocol-version: TLSv1", ignored: nil,
+            sent: "TLSv1"),
         Case(name: "nothing written", certificate: "", ignored: nil, sent: nil),
     ])
     func sendsWhatIsWrittenAndWarnsThatItHasNoEffect(_ testCase: Case) throws {
@@ -68,14 +76,17 @@ import Testing
             let warning = try #require(findings.first)
             #expect(findings.count == 1)
             #expect(warning.severity == .warning)
-            #expect(warning.summary == "minimum protocol version \(ignored) has no effect with the CloudFront default certificate, which forces TLSv1")
+            #expect(
+                warning.summary
+                    == "minimum protocol version \(ignored) has no effect with the CloudFront default certificate, which forces TLSv1")
             #expect(warning.range?.start.line == 5)
             #expect(warning.range?.start.column == 33)
         } else {
             #expect(findings.isEmpty)
         }
         #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
-        let json = String(decoding: try #require(result.documents.first { $0.logicalPath == "docs.distribution.json" }).bytes, as: UTF8.self)
+        let json = String(
+            decoding: try #require(result.documents.first { $0.logicalPath == "docs.distribution.json" }).bytes, as: UTF8.self)
         let xml = String(decoding: try #require(result.documents.first { $0.logicalPath == "docs.distribution.xml" }).bytes, as: UTF8.self)
         #expect(json.contains(Self.expectedJSON(testCase.sent)), "\(json)")
         #expect(xml.contains(Self.expectedXML(testCase.sent)), "\(xml)")
@@ -87,14 +98,17 @@ import Testing
     @Test func theReadBackShowsNoDifference() throws {
         let directory = TestPaths.makeTemporaryDirectory()
         let input = directory.appendingPathComponent("docs.yaml")
-        try Self.config("    viewer-certificate:\n      minimum-protocol-version: TLSv1.2_2021").write(to: input, atomically: true, encoding: .utf8)
+        try Self.config("    viewer-certificate:\n      minimum-protocol-version: TLSv1.2_2021").write(
+            to: input, atomically: true, encoding: .utf8)
         let compiled = try Processes.cfc(["compile", input.path])
         #expect(compiled.status == 0, "\(compiled.stderr)")
         #expect(compiled.stderr.contains("warning: minimum protocol version TLSv1.2_2021 has no effect"), "\(compiled.stderr)")
         #expect(compiled.stdout.contains(Self.expectedJSON("TLSv1.2_2021")), "\(compiled.stdout)")
         var config = try #require(try JSONSerialization.jsonObject(with: Data(compiled.stdout.utf8)) as? [String: Any])
-        config["ViewerCertificate"] = ["CloudFrontDefaultCertificate": true, "SSLSupportMethod": "vip", "MinimumProtocolVersion": "TLSv1",
-                                       "CertificateSource": "cloudfront"]
+        config["ViewerCertificate"] = [
+            "CloudFrontDefaultCertificate": true, "SSLSupportMethod": "vip", "MinimumProtocolVersion": "TLSv1",
+            "CertificateSource": "cloudfront",
+        ]
         let live = directory.appendingPathComponent("live.json")
         try JSONSerialization.data(withJSONObject: ["ETag": "E2QWRUHEXAMPLE", "DistributionConfig": config]).write(to: live)
         let plan = try Processes.cfc(["plan", "--previous", live.path, input.path])

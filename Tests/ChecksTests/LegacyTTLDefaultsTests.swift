@@ -11,7 +11,9 @@ struct TTLRow: CustomTestStringConvertible, Sendable {
     var `default`: Int64?
     var max: Int64?
     var expected: (Int64, Int64, Int64)
-    var testDescription: String { "min \(min.map(String.init) ?? "-") default \(`default`.map(String.init) ?? "-") max \(max.map(String.init) ?? "-")" }
+    var testDescription: String {
+        "min \(min.map(String.init) ?? "-") default \(`default`.map(String.init) ?? "-") max \(max.map(String.init) ?? "-")"
+    }
 }
 
 @Suite struct LegacyTTLDefaultsTests {
@@ -30,7 +32,8 @@ struct TTLRow: CustomTestStringConvertible, Sendable {
         if let min = row.min { ttls += "      min-ttl: \(min)\n" }
         if let value = row.default { ttls += "      default-ttl: \(value)\n" }
         if let max = row.max { ttls += "      max-ttl: \(max)\n" }
-        let result = TestCompiler.compile("""
+        let result = TestCompiler.compile(
+            """
             version: 1
             distributions:
               site:

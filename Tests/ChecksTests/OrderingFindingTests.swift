@@ -33,9 +33,12 @@ struct ExpectedFinding: Equatable, CustomStringConvertible {
     }
 
     init(_ diagnostic: Diagnostic) {
-        self.init(diagnostic.id.rawValue, diagnostic.severity, diagnostic.range?.start.line ?? 0, diagnostic.range?.start.column ?? 0,
-                  diagnostic.summary,
-                  notes: diagnostic.notes.map { ExpectedNote(line: $0.range?.start.line ?? 0, column: $0.range?.start.column ?? 0, message: $0.message) })
+        self.init(
+            diagnostic.id.rawValue, diagnostic.severity, diagnostic.range?.start.line ?? 0, diagnostic.range?.start.column ?? 0,
+            diagnostic.summary,
+            notes: diagnostic.notes.map {
+                ExpectedNote(line: $0.range?.start.line ?? 0, column: $0.range?.start.column ?? 0, message: $0.message)
+            })
     }
 
     var description: String { "\(severity) \(rule) \(line):\(column) \(message)" + notes.map { "\n\($0)" }.joined() }
@@ -56,81 +59,104 @@ private func config(_ patterns: [String]) -> String { patternListConfig(patterns
 
     static func expect(_ patterns: [String], _ expected: [ExpectedFinding], sourceLocation: SourceLocation = #_sourceLocation) {
         let actual = orderingFindings(patterns)
-        #expect(actual == expected, Comment(rawValue: "\n" + actual.map(\.description).joined(separator: "\n")), sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, Comment(rawValue: "\n" + actual.map(\.description).joined(separator: "\n")), sourceLocation: sourceLocation)
     }
 
     /// Neither `/x` nor `/??*` covers `/*x`, both together do: one note for each, each with a
     /// path that behavior really takes.
     @Test func unreachableByTheUnionOfTwoEarlierBehaviors() {
-        Self.expect(["/x", "/??*", "/*x"], [
-            ExpectedFinding("ordering.unreachable_behavior", .error, 9, 24,
-                            "behavior 3 '/*x' is never used: every path it matches is taken by earlier behaviors",
-                            notes: [
-                                note(7, 24, "behavior 1 '/x' takes /x and the like first"),
-                                note(8, 24, "behavior 2 '/??*' takes /ax and the like first"),
-                            ]),
-        ])
+        Self.expect(
+            ["/x", "/??*", "/*x"],
+            [
+                ExpectedFinding(
+                    "ordering.unreachable_behavior", .error, 9, 24,
+                    "behavior 3 '/*x' is never used: every path it matches is taken by earlier behaviors",
+                    notes: [
+                        note(7, 24, "behavior 1 '/x' takes /x and the like first"),
+                        note(8, 24, "behavior 2 '/??*' takes /ax and the like first"),
+                    ])
+            ])
     }
 
     /// An earlier behavior that overlaps but takes nothing the others did not take first gets
     /// no note: `/*b` matches `/abb`, but `/a*` takes all of `/ab*` before it.
     @Test func onlyBehaviorsThatTakePathsGetANote() {
-        Self.expect(["/a*", "/*b", "/ab*"], [
-            ExpectedFinding("ordering.shadowed_behavior", .warning, 8, 24,
-                            "behavior 2 '/*b' is partly shadowed: GET /ab is served by behavior 1 '/a*' (line 7)",
-                            notes: [note(7, 24, "behavior 1 '/a*' takes /ab first")]),
-            ExpectedFinding("ordering.unreachable_behavior", .error, 9, 24,
-                            "behavior 3 '/ab*' is never used: every path it matches is taken by an earlier behavior",
-                            notes: [note(7, 24, "behavior 1 '/a*' takes /abx and the like first")]),
-        ])
+        Self.expect(
+            ["/a*", "/*b", "/ab*"],
+            [
+                ExpectedFinding(
+                    "ordering.shadowed_behavior", .warning, 8, 24,
+                    "behavior 2 '/*b' is partly shadowed: GET /ab is served by behavior 1 '/a*' (line 7)",
+                    notes: [note(7, 24, "behavior 1 '/a*' takes /ab first")]),
+                ExpectedFinding(
+                    "ordering.unreachable_behavior", .error, 9, 24,
+                    "behavior 3 '/ab*' is never used: every path it matches is taken by an earlier behavior",
+                    notes: [note(7, 24, "behavior 1 '/a*' takes /abx and the like first")]),
+            ])
     }
 
     @Test func unreachableByOneBroaderBehavior() {
-        Self.expect(["/api/*", "/api/v2/*"], [
-            ExpectedFinding("ordering.unreachable_behavior", .error, 8, 24,
-                            "behavior 2 '/api/v2/*' is never used: every path it matches is taken by an earlier behavior",
-                            notes: [note(7, 24, "behavior 1 '/api/*' takes /api/v2/x and the like first")]),
-        ])
+        Self.expect(
+            ["/api/*", "/api/v2/*"],
+            [
+                ExpectedFinding(
+                    "ordering.unreachable_behavior", .error, 8, 24,
+                    "behavior 2 '/api/v2/*' is never used: every path it matches is taken by an earlier behavior",
+                    notes: [note(7, 24, "behavior 1 '/api/*' takes /api/v2/x and the like first")])
+            ])
     }
 
     @Test func partlyShadowed() {
-        Self.expect(["/images/*", "*.jpg"], [
-            ExpectedFinding("ordering.shadowed_behavior", .warning, 8, 24,
-                            "behavior 2 '*.jpg' is partly shadowed: GET /images/x.jpg is served by behavior 1 '/images/*' (line 7)",
-                            notes: [note(7, 24, "behavior 1 '/images/*' takes /images/x.jpg first")]),
-        ])
+        Self.expect(
+            ["/images/*", "*.jpg"],
+            [
+                ExpectedFinding(
+                    "ordering.shadowed_behavior", .warning, 8, 24,
+                    "behavior 2 '*.jpg' is partly shadowed: GET /images/x.jpg is served by behavior 1 '/images/*' (line 7)",
+                    notes: [note(7, 24, "behavior 1 '/images/*' takes /images/x.jpg first")])
+            ])
     }
 
     /// A narrower earlier behavior is the intended specific-before-general order: not reported.
     @Test func aNarrowerEarlierBehaviorIsNotShadowing() {
-        Self.expect(["/images/logo.png", "/images/*", "*.jpg"], [
-            ExpectedFinding("ordering.shadowed_behavior", .warning, 9, 24,
-                            "behavior 3 '*.jpg' is partly shadowed: GET /images/x.jpg is served by behavior 2 '/images/*' (line 8)",
-                            notes: [note(8, 24, "behavior 2 '/images/*' takes /images/x.jpg first")]),
-        ])
+        Self.expect(
+            ["/images/logo.png", "/images/*", "*.jpg"],
+            [
+                ExpectedFinding(
+                    "ordering.shadowed_behavior", .warning, 9, 24,
+                    "behavior 3 '*.jpg' is partly shadowed: GET /images/x.jpg is served by behavior 2 '/images/*' (line 8)",
+                    notes: [note(8, 24, "behavior 2 '/images/*' takes /images/x.jpg first")])
+            ])
     }
 
     /// `*` as a cache behavior's pattern is as much a catch-all as `/*`: everything after it,
     /// and the default behavior, is named in a note with its line.
     @Test func catchAllStar() {
-        Self.expect(["/api/*", "*", "/img/*", "/x"], [
-            ExpectedFinding("ordering.catch_all_behavior", .error, 8, 24,
-                            "behavior 2 '*' matches every request, so the 2 behaviors after it and the default behavior are never used",
-                            notes: [
-                                note(9, 24, "behavior 3 '/img/*' (line 9) is never used"),
-                                note(10, 24, "behavior 4 '/x' (line 10) is never used"),
-                                note(11, 29, "the default behavior (line 11) is never used"),
-                            ]),
-        ])
+        Self.expect(
+            ["/api/*", "*", "/img/*", "/x"],
+            [
+                ExpectedFinding(
+                    "ordering.catch_all_behavior", .error, 8, 24,
+                    "behavior 2 '*' matches every request, so the 2 behaviors after it and the default behavior are never used",
+                    notes: [
+                        note(9, 24, "behavior 3 '/img/*' (line 9) is never used"),
+                        note(10, 24, "behavior 4 '/x' (line 10) is never used"),
+                        note(11, 29, "the default behavior (line 11) is never used"),
+                    ])
+            ])
     }
 
     @Test(arguments: ["*", "/*", "**", "/**"])
     func catchAllAlone(pattern: String) {
-        Self.expect([pattern], [
-            ExpectedFinding("ordering.catch_all_behavior", .error, 7, 24,
-                            "behavior 1 '\(pattern)' matches every request, so the default behavior is never used",
-                            notes: [note(8, 29, "the default behavior (line 8) is never used")]),
-        ])
+        Self.expect(
+            [pattern],
+            [
+                ExpectedFinding(
+                    "ordering.catch_all_behavior", .error, 7, 24,
+                    "behavior 1 '\(pattern)' matches every request, so the default behavior is never used",
+                    notes: [note(8, 29, "the default behavior (line 8) is never used")])
+            ])
     }
 
     /// Text output puts each note under its finding, at its own line, as the issue asks.
@@ -138,11 +164,12 @@ private func config(_ patterns: [String]) -> String { patternListConfig(patterns
         let result = TestCompiler.compile(config(["/x", "/??*", "/*x"]), file: "site.yaml")
         let text = TestCompiler.renderedDiagnostics(result)
         let lines = text.split(separator: "\n").filter { $0.hasPrefix("site.yaml:") }
-        #expect(lines == [
-            "site.yaml:9:24: error: behavior 3 '/*x' is never used: every path it matches is taken by earlier behaviors [ordering.unreachable_behavior]",
-            "site.yaml:7:24: note: behavior 1 '/x' takes /x and the like first",
-            "site.yaml:8:24: note: behavior 2 '/??*' takes /ax and the like first",
-        ], "\(text)")
+        #expect(
+            lines == [
+                "site.yaml:9:24: error: behavior 3 '/*x' is never used: every path it matches is taken by earlier behaviors [ordering.unreachable_behavior]",
+                "site.yaml:7:24: note: behavior 1 '/x' takes /x and the like first",
+                "site.yaml:8:24: note: behavior 2 '/??*' takes /ax and the like first",
+            ], "\(text)")
     }
 
     // MARK: - Property
@@ -173,17 +200,21 @@ private func config(_ patterns: [String]) -> String { patternListConfig(patterns
                 for note in finding.notes {
                     let parts = try #require(note.message.wholeMatch(of: takes), "\(note.message)")
                     let taker = (Int(parts.1) ?? 0) - 1
-                    #expect(ReferenceMatcher.matches(patterns[position], String(parts.2)) && route(String(parts.2)) == taker,
-                            "note '\(note.message)' of behavior \(position + 1)\n\(context)")
+                    #expect(
+                        ReferenceMatcher.matches(patterns[position], String(parts.2)) && route(String(parts.2)) == taker,
+                        "note '\(note.message)' of behavior \(position + 1)\n\(context)")
                 }
             }
             // Duplicates and behaviors after a catch-all have rules of their own.
             let firstCatchAll = patterns.firstIndex { PathPattern($0).isCatchAll } ?? patterns.count
-            for position in patterns.indices where !unreachable.contains(position) && position <= firstCatchAll
-                && !patterns[..<position].contains(where: { PathPattern($0).normalized == PathPattern(patterns[position]).normalized }) {
+            for position in patterns.indices
+            where !unreachable.contains(position) && position <= firstCatchAll
+                && !patterns[..<position].contains(where: { PathPattern($0).normalized == PathPattern(patterns[position]).normalized })
+            {
                 let example = table.servedExample(position).example
-                #expect(example.map { route($0) == position } == true,
-                        "behavior \(position + 1) is not reported, but its example \(example ?? "none") does not reach it\n\(context)")
+                #expect(
+                    example.map { route($0) == position } == true,
+                    "behavior \(position + 1) is not reported, but its example \(example ?? "none") does not reach it\n\(context)")
             }
         }
     }

@@ -61,10 +61,13 @@ import Testing
     }
 
     /// A dotted bucket name is an S3 origin without saying so, not "an origin without a type".
-    @Test(arguments: ["www.example.com.s3.eu-central-1.amazonaws.com", "bucket.s3.dualstack.us-east-1.amazonaws.com",
-                      "bucket.s3.cn-north-1.amazonaws.com.cn"])
+    @Test(arguments: [
+        "www.example.com.s3.eu-central-1.amazonaws.com", "bucket.s3.dualstack.us-east-1.amazonaws.com",
+        "bucket.s3.cn-north-1.amazonaws.com.cn",
+    ])
     func compilesAsAnS3Origin(_ domain: String) {
-        let result = TestCompiler.compile("""
+        let result = TestCompiler.compile(
+            """
             version: 1
             distributions:
               site:

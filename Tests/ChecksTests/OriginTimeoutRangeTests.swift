@@ -14,16 +14,21 @@ struct TimeoutSetting: Sendable {
 
     static let connectionTimeout = TimeoutSetting(
         key: "connection-timeout", api: "ConnectionTimeout", range: 1...10,
-        origin: "app: {domain-name: app.example.com, connection-timeout: VALUE, custom-origin-config: {origin-protocol-policy: https-only}}")
+        origin: "app: {domain-name: app.example.com, connection-timeout: VALUE, custom-origin-config: {origin-protocol-policy: https-only}}"
+    )
     static let connectionAttempts = TimeoutSetting(
         key: "connection-attempts", api: "ConnectionAttempts", range: 1...3,
-        origin: "app: {domain-name: app.example.com, connection-attempts: VALUE, custom-origin-config: {origin-protocol-policy: https-only}}")
+        origin:
+            "app: {domain-name: app.example.com, connection-attempts: VALUE, custom-origin-config: {origin-protocol-policy: https-only}}")
     static let customReadTimeout = TimeoutSetting(
         key: "origin-read-timeout", api: "OriginReadTimeout", range: 1...180,
-        origin: "app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: VALUE}}")
+        origin:
+            "app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: VALUE}}")
     static let customKeepaliveTimeout = TimeoutSetting(
         key: "origin-keepalive-timeout", api: "OriginKeepaliveTimeout", range: 1...180,
-        origin: "app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only, origin-keepalive-timeout: VALUE}}")
+        origin:
+            "app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only, origin-keepalive-timeout: VALUE}}"
+    )
     static let s3ReadTimeout = TimeoutSetting(
         key: "origin-read-timeout", api: "OriginReadTimeout", range: 1...180,
         origin: "app: {domain-name: bucket.s3.us-east-1.amazonaws.com, s3-origin-config: {origin-read-timeout: VALUE}}")
@@ -34,8 +39,10 @@ struct TimeoutSetting: Sendable {
         key: "origin-keepalive-timeout", api: "OriginKeepaliveTimeout", range: 1...180,
         origin: "app: {domain-name: internal.example.com, vpc-origin-config: {vpc-origin-id: vo_123, origin-keepalive-timeout: VALUE}}")
 
-    static let all = [connectionTimeout, connectionAttempts, customReadTimeout, customKeepaliveTimeout, s3ReadTimeout, vpcReadTimeout,
-                      vpcKeepaliveTimeout]
+    static let all = [
+        connectionTimeout, connectionAttempts, customReadTimeout, customKeepaliveTimeout, s3ReadTimeout, vpcReadTimeout,
+        vpcKeepaliveTimeout,
+    ]
 }
 
 /// One value of one setting: each bound, and one past each bound.
@@ -81,8 +88,11 @@ struct TimeoutRow: CustomTestStringConvertible, Sendable {
         if row.accepted {
             #expect(schemaErrors.isEmpty, "\(rendered)")
             // The value reaches the API document unchanged.
-            let json = String(decoding: try #require(result.documents.first { $0.logicalPath.hasSuffix(".json") }, "\(rendered)").bytes, as: UTF8.self)
-            #expect(json.contains("\"\(row.setting.api)\": \(row.value)\n") || json.contains("\"\(row.setting.api)\": \(row.value),\n"), "\(json)")
+            let json = String(
+                decoding: try #require(result.documents.first { $0.logicalPath.hasSuffix(".json") }, "\(rendered)").bytes, as: UTF8.self)
+            #expect(
+                json.contains("\"\(row.setting.api)\": \(row.value)\n") || json.contains("\"\(row.setting.api)\": \(row.value),\n"),
+                "\(json)")
         } else {
             let error = try #require(schemaErrors.first, "\(rendered)")
             #expect(schemaErrors.count == 1, "\(rendered)")

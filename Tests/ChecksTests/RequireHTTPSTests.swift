@@ -1,11 +1,12 @@
 import CFCCompiler
 import CFCDiagnostics
 import CFCTestSupport
-@testable import Checks
 import DistributionIR
 import Foundation
 import Routing
 import Testing
+
+@testable import Checks
 
 /// The require-https proof: its message on the issue's seed example, and a property test that
 /// every example it reports is real and that it misses none.
@@ -37,13 +38,17 @@ import Testing
         #expect(finding.range?.start.column == 78)
         #expect(finding.notes.map(\.message) == ["require-https '/account/*' covers /account/x"])
         #expect(finding.notes.first?.range?.start.line == 12)
-        #expect(finding.hint == "set viewer-protocol-policy to https-only (or redirect-to-https), or give these paths a behavior of their own earlier in the list")
+        #expect(
+            finding.hint
+                == "set viewer-protocol-policy to https-only (or redirect-to-https), or give these paths a behavior of their own earlier in the list"
+        )
         #expect(result.diagnostics.filter { $0.id.rawValue == "https.require_https" }.count == 1)
     }
 
     /// The rule's own catalog example, with the host cfc uses when there is no alias.
     @Test func withoutAliasesTheExampleUsesACloudFrontDomain() throws {
-        let body = RuleExample.with("""
+        let body = RuleExample.with(
+            """
             cache-behaviors:
               - path-pattern: /acc*
                 target-origin-id: app
@@ -58,7 +63,9 @@ import Testing
         let (text, _) = MarkedExample.prepare(body)
         let result = TestCompiler.compile(text)
         let finding = try #require(result.diagnostics.first { $0.id.rawValue == "https.require_https" })
-        #expect(finding.summary == "GET http://d111111abcdef8.cloudfront.net/account/x is served over plain HTTP by behavior 1 '/acc*' (line 13)")
+        #expect(
+            finding.summary
+                == "GET http://d111111abcdef8.cloudfront.net/account/x is served over plain HTTP by behavior 1 '/acc*' (line 13)")
     }
 
     @Test func theDefaultBehaviorIsNamedAsSuch() throws {
@@ -100,12 +107,16 @@ import Testing
     }
 
     /// A random distribution as cfc YAML, with the line each behavior is written on.
-    static func randomDistribution(_ random: inout SeededRandom) -> (yaml: String, patterns: [String], policies: [ViewerProtocolPolicy],
-                                                                     required: [String], lines: [Int]) {
+    static func randomDistribution(_ random: inout SeededRandom) -> (
+        yaml: String, patterns: [String], policies: [ViewerProtocolPolicy],
+        required: [String], lines: [Int]
+    ) {
         let count = Int.random(in: 0...4, using: &random)
         let patterns = (0..<count).map { _ in randomPattern(&random) }
         let chosen = (0...count).map { _ in policies.randomElement(using: &random) ?? .allowAll }
-        let required = Int.random(in: 0..<5, using: &random) == 0 ? ["*"] : (1...Int.random(in: 1...2, using: &random)).map { _ in randomPattern(&random) }
+        let required =
+            Int.random(in: 0..<5, using: &random) == 0
+            ? ["*"] : (1...Int.random(in: 1...2, using: &random)).map { _ in randomPattern(&random) }
         var yaml = """
             version: 1
             distributions:
@@ -118,10 +129,12 @@ import Testing
         if count > 0 { yaml += "    cache-behaviors:\n" }
         for (index, pattern) in patterns.enumerated() {
             lines.append(yaml.filter { $0 == "\n" }.count + 1)
-            yaml += "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: \(chosen[index].rawValue), cache-policy: CachingOptimized}\n"
+            yaml +=
+                "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: \(chosen[index].rawValue), cache-policy: CachingOptimized}\n"
         }
         lines.append(yaml.filter { $0 == "\n" }.count + 1)
-        yaml += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: \(chosen[count].rawValue), cache-policy: CachingOptimized}\n"
+        yaml +=
+            "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: \(chosen[count].rawValue), cache-policy: CachingOptimized}\n"
         yaml += "    require-https: [" + required.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
         return (yaml, patterns, chosen, required, lines)
     }
@@ -135,7 +148,8 @@ import Testing
         print("RequireHTTPSTests.findingsAreRealAndComplete seed: \(seed) (set CFC_TEST_SEED to replay)")
         var random = SeededRandom(seed: seed)
         let paths = ReferenceMatcher.paths(alphabet: Self.pathAlphabet, upTo: Self.maxPathLength)
-        let message = /GET http:\/\/d111111abcdef8\.cloudfront\.net(\S*) is served over plain HTTP by (?:behavior (\d+) '([^']*)'|the default behavior) \(line (\d+)\)/
+        let message =
+            /GET http:\/\/d111111abcdef8\.cloudfront\.net(\S*) is served over plain HTTP by (?:behavior (\d+) '([^']*)'|the default behavior) \(line (\d+)\)/
         var findingsSeen = 0
         for round in 0..<250 {
             let (yaml, patterns, policies, required, lines) = Self.randomDistribution(&random)
@@ -165,13 +179,16 @@ import Testing
                 // Each note names a requirement and an example of its own, equally real.
                 for note in finding.notes {
                     let parts = try #require(note.message.wholeMatch(of: /require-https '([^']*)' covers (\S+)/), "\(note.message)")
-                    #expect(ReferenceMatcher.matches(String(parts.1), String(parts.2)) && referenceRoute(String(parts.2)) == position,
-                            "note '\(note.message)'\n\(context)")
+                    #expect(
+                        ReferenceMatcher.matches(String(parts.1), String(parts.2)) && referenceRoute(String(parts.2)) == position,
+                        "note '\(note.message)'\n\(context)")
                 }
                 #expect(flagged.insert(position).inserted, "two findings for behavior \(position + 1)\n\(context)")
             }
             for position in policies.indices where policies[position] == .allowAll && !flagged.contains(position) {
-                let missed = paths.first { path in referenceRoute(path) == position && required.contains { ReferenceMatcher.matches($0, path) } }
+                let missed = paths.first { path in
+                    referenceRoute(path) == position && required.contains { ReferenceMatcher.matches($0, path) }
+                }
                 #expect(missed == nil, "no finding, but GET \(missed ?? "") reaches allow-all behavior \(position + 1)\n\(context)")
             }
         }

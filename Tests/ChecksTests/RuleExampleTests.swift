@@ -18,9 +18,10 @@ struct RuleExampleCase: CustomTestStringConvertible, Sendable {
             let description = type(of: rule).description
             return description.passingExamples.enumerated().map {
                 RuleExampleCase(ruleID: description.id.rawValue, body: $0.element, isFailing: false, number: $0.offset + 1)
-            } + description.failingExamples.enumerated().map {
-                RuleExampleCase(ruleID: description.id.rawValue, body: $0.element, isFailing: true, number: $0.offset + 1)
             }
+                + description.failingExamples.enumerated().map {
+                    RuleExampleCase(ruleID: description.id.rawValue, body: $0.element, isFailing: true, number: $0.offset + 1)
+                }
         }
     }
 }
@@ -37,7 +38,8 @@ enum MarkedExample {
             whole = body.hasSuffix("\n") ? body : body + "\n"
         } else {
             let header = "version: 1\ndistributions:\n  site:\n"
-            whole = header + body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+            whole =
+                header + body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
         }
         var text = ""
         var markers: [(Int, Int)] = []
@@ -66,7 +68,10 @@ enum MarkedExample {
         let (text, markers) = MarkedExample.prepare(example.body)
         let result = TestCompiler.compile(text, file: "example.yaml")
         let rendered = TestCompiler.renderedDiagnostics(result)
-        let schemaErrors = result.diagnostics.filter { !$0.id.rawValue.contains(".") || ["schema", "yaml", "reference"].contains($0.id.rawValue.split(separator: ".").first.map(String.init) ?? "") }
+        let schemaErrors = result.diagnostics.filter {
+            !$0.id.rawValue.contains(".")
+                || ["schema", "yaml", "reference"].contains($0.id.rawValue.split(separator: ".").first.map(String.init) ?? "")
+        }
         #expect(schemaErrors.isEmpty, "the example does not lower:\n\(rendered)")
         let findings = result.diagnostics.filter { $0.id.rawValue == example.ruleID && !$0.isSuppressed }
         if example.isFailing {

@@ -8,7 +8,8 @@ import Testing
 @Suite struct S3WebsiteAdviceTests {
     @Test(arguments: [false, true], ["allow-all", "redirect-to-https", "https-only"])
     func noFindingAdvisesHTTPSToAWebsiteEndpoint(requireOriginHTTPS: Bool, viewerPolicy: String) {
-        let result = TestCompiler.compile("""
+        let result = TestCompiler.compile(
+            """
             version: 1
             distributions:
               site:

@@ -51,7 +51,8 @@ import Testing
         try clean.write(to: directory.appendingPathComponent("clean.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("with space"), withIntermediateDirectories: true)
         try findings.write(to: directory.appendingPathComponent("with space/é.yaml"), atomically: true, encoding: .utf8)
-        let result = try Processes.cfc(["check", "--format", "sarif"] + arguments, input: input.map { Data($0.utf8) }, currentDirectory: directory)
+        let result = try Processes.cfc(
+            ["check", "--format", "sarif"] + arguments, input: input.map { Data($0.utf8) }, currentDirectory: directory)
         #expect(result.stderr.isEmpty, "\(result.stderr)")
         return (result.stdout, directory)
     }
@@ -68,9 +69,11 @@ import Testing
         return try #require(try Processes.python(validator, [schema.path] + files), "python3 is not installed")
     }
 
-    @Test(.enabled(if: hasJSONSchema, "needs Python 3 with jsonschema"), arguments: [
-        ["findings.yaml"], ["clean.yaml"], ["findings.yaml", "clean.yaml"], ["missing.yaml"], ["with space/é.yaml"], ["-"],
-    ])
+    @Test(
+        .enabled(if: hasJSONSchema, "needs Python 3 with jsonschema"),
+        arguments: [
+            ["findings.yaml"], ["clean.yaml"], ["findings.yaml", "clean.yaml"], ["missing.yaml"], ["with space/é.yaml"], ["-"],
+        ])
     func everyLogValidates(_ arguments: [String]) throws {
         let (log, _) = try Self.sarif(arguments, input: arguments == ["-"] ? Self.findings : nil)
         let result = try Self.validate([log])
@@ -97,21 +100,26 @@ import Testing
         var testDescription: String { name }
     }
 
-    @Test(.enabled(if: hasJSONSchema, "needs Python 3 with jsonschema"), arguments: [
-        Mutation(name: "version is not 2.1.0", replace: "\"version\": \"2.1.0\"", with: "\"version\": \"2.0.0\""),
-        Mutation(name: "a level outside the enum", replace: "\"level\": \"error\", \"message\"", with: "\"level\": \"fatal\", \"message\""),
-        Mutation(name: "a rule's default level outside the enum", replace: "\"defaultConfiguration\": {\"level\": \"warning\"}",
-                 with: "\"defaultConfiguration\": {\"level\": \"warn\"}"),
-        Mutation(name: "a misspelled property", replace: "{\"ruleId\": ", with: "{\"ruleID\": "),
-        Mutation(name: "a message without text or id", replace: "\"message\": {\"text\": ", with: "\"message\": {\"txt\": "),
-        Mutation(name: "lines count from 1", replace: "\"startLine\": 8,", with: "\"startLine\": 0,"),
-        Mutation(name: "a suppression kind outside the enum", replace: "\"kind\": \"inSource\"", with: "\"kind\": \"inline\""),
-        Mutation(name: "a driver without a name", replace: "\"name\": \"cfc\",", with: "\"fullName\": \"cfc\","),
-        Mutation(name: "a physical location without an artifact", replace: "{\"physicalLocation\": {\"artifactLocation\": ",
-                 with: "{\"physicalLocation\": {\"artifact\": "),
-        Mutation(name: "a URI with a space", replace: "\"uri\": \"findings.yaml\"", with: "\"uri\": \"my findings.yaml\""),
-        Mutation(name: "a relative informationUri", replace: "\"informationUri\": \"https://", with: "\"informationUri\": \"//"),
-    ])
+    @Test(
+        .enabled(if: hasJSONSchema, "needs Python 3 with jsonschema"),
+        arguments: [
+            Mutation(name: "version is not 2.1.0", replace: "\"version\": \"2.1.0\"", with: "\"version\": \"2.0.0\""),
+            Mutation(
+                name: "a level outside the enum", replace: "\"level\": \"error\", \"message\"", with: "\"level\": \"fatal\", \"message\""),
+            Mutation(
+                name: "a rule's default level outside the enum", replace: "\"defaultConfiguration\": {\"level\": \"warning\"}",
+                with: "\"defaultConfiguration\": {\"level\": \"warn\"}"),
+            Mutation(name: "a misspelled property", replace: "{\"ruleId\": ", with: "{\"ruleID\": "),
+            Mutation(name: "a message without text or id", replace: "\"message\": {\"text\": ", with: "\"message\": {\"txt\": "),
+            Mutation(name: "lines count from 1", replace: "\"startLine\": 8,", with: "\"startLine\": 0,"),
+            Mutation(name: "a suppression kind outside the enum", replace: "\"kind\": \"inSource\"", with: "\"kind\": \"inline\""),
+            Mutation(name: "a driver without a name", replace: "\"name\": \"cfc\",", with: "\"fullName\": \"cfc\","),
+            Mutation(
+                name: "a physical location without an artifact", replace: "{\"physicalLocation\": {\"artifactLocation\": ",
+                with: "{\"physicalLocation\": {\"artifact\": "),
+            Mutation(name: "a URI with a space", replace: "\"uri\": \"findings.yaml\"", with: "\"uri\": \"my findings.yaml\""),
+            Mutation(name: "a relative informationUri", replace: "\"informationUri\": \"https://", with: "\"informationUri\": \"//"),
+        ])
     func theSchemaRejects(_ mutation: Mutation) throws {
         let (log, _) = try Self.sarif(["findings.yaml"])
         #expect(log.contains(mutation.replace), "the log no longer contains \(mutation.replace)")
@@ -130,9 +138,11 @@ import Testing
         #expect(Set(ruleIDs).count == ruleIDs.count, "duplicate rule ids")
         #expect(Set(RuleRegistry.rules.map { type(of: $0).description.id.rawValue }).isSubset(of: Set(ruleIDs)))
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.map { $0["ruleId"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == [
-            "https.allow_all_without_policy", "https.redirect_billing", "https.redirect_with_body_methods", "ordering.unreachable_behavior",
-        ])
+        #expect(
+            results.map { $0["ruleId"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == [
+                "https.allow_all_without_policy", "https.redirect_billing", "https.redirect_with_body_methods",
+                "ordering.unreachable_behavior",
+            ])
         for result in results {
             #expect(ruleIDs.contains(result["ruleId"] as? String ?? ""))
             let suppressed = result["ruleId"] as? String == "https.allow_all_without_policy"
@@ -141,7 +151,8 @@ import Testing
         let unreachable = try #require(results.first { $0["ruleId"] as? String == "ordering.unreachable_behavior" })
         let related = try #require(unreachable["relatedLocations"] as? [[String: Any]])
         #expect(related.count == 1)
-        #expect((related.first?["message"] as? [String: Any])?["text"] as? String == "behavior 1 '/api/*' takes /api/v2/x and the like first")
+        #expect(
+            (related.first?["message"] as? [String: Any])?["text"] as? String == "behavior 1 '/api/*' takes /api/v2/x and the like first")
         let region = (related.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
         #expect(region?["startLine"] as? Int == 7)
         #expect(region?["startColumn"] as? Int == 24)

@@ -13,7 +13,8 @@ import Testing
     static var inputs: [URL] {
         let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/CFCGoldenTests/Fixtures")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).sorted()
-        return TestPaths.exampleFiles + names.map { fixtures.appendingPathComponent("\($0)/input.yaml") }
+        return TestPaths.exampleFiles
+            + names.map { fixtures.appendingPathComponent("\($0)/input.yaml") }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 
@@ -51,8 +52,9 @@ import Testing
              "Comment": "", "Enabled": true}}
             """
         let sink = DiagnosticCollector()
-        let read = readDistributionConfigJSON(try JSONReader.read(SourceFile(path: "in.json", bytes: Array(json.utf8))),
-                                              name: "live", sink: sink)
+        let read = readDistributionConfigJSON(
+            try JSONReader.read(SourceFile(path: "in.json", bytes: Array(json.utf8))),
+            name: "live", sink: sink)
         #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
         #expect(read?.etag == "E2QWRUHEXAMPLE")
         #expect(read?.distribution.config.callerReference == "x")
@@ -66,8 +68,9 @@ import Testing
              "Enabled": "yes"}
             """
         let sink = DiagnosticCollector()
-        _ = readDistributionConfigJSON(try JSONReader.read(SourceFile(path: "in.json", bytes: Array(json.utf8))),
-                                       name: "live", sink: sink)
+        _ = readDistributionConfigJSON(
+            try JSONReader.read(SourceFile(path: "in.json", bytes: Array(json.utf8))),
+            name: "live", sink: sink)
         let summaries = sink.diagnostics.map { "\($0.range?.start.line ?? 0): \($0.summary)" }
         #expect(summaries.contains("2: unknown member 'Bogus' in origin"))
         #expect(summaries.contains("2: Quantity is 2 but there are 1 items"))

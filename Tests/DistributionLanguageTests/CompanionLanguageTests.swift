@@ -23,27 +23,30 @@ import Testing
     }
 
     @Test func eachCompanionIsADocumentNamedByKindAndName() throws {
-        let result = compile("""
+        let result = compile(
+            """
             cache-policies:
               static: {min-ttl: 60}
             origin-access-controls:
               site-oac: {}
             """)
         #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
-        #expect(result.documents.map(\.logicalPath) == [
-            "site.distribution.json", "site.distribution.xml", "static.cache-policy.json", "static.cache-policy.xml",
-            "site-oac.origin-access-control.json", "site-oac.origin-access-control.xml",
-        ])
+        #expect(
+            result.documents.map(\.logicalPath) == [
+                "site.distribution.json", "site.distribution.xml", "static.cache-policy.json", "static.cache-policy.xml",
+                "site-oac.origin-access-control.json", "site-oac.origin-access-control.xml",
+            ])
         let oac = try #require(result.documents.first { $0.logicalPath == "site-oac.origin-access-control.json" })
-        #expect(String(decoding: oac.bytes, as: UTF8.self) == """
-            {
-              "Name": "site-oac",
-              "SigningProtocol": "sigv4",
-              "SigningBehavior": "always",
-              "OriginAccessControlOriginType": "s3"
-            }
+        #expect(
+            String(decoding: oac.bytes, as: UTF8.self) == """
+                {
+                  "Name": "site-oac",
+                  "SigningProtocol": "sigv4",
+                  "SigningBehavior": "always",
+                  "OriginAccessControlOriginType": "s3"
+                }
 
-            """)
+                """)
         let policy = try #require(result.documents.first { $0.logicalPath == "static.cache-policy.json" })
         let json = try #require(try JSONSerialization.jsonObject(with: Data(policy.bytes)) as? [String: Any])
         #expect(json["Name"] as? String == "static" && json["MinTTL"] as? Int == 60)
@@ -147,7 +150,8 @@ import Testing
         #expect(!result.hasErrors, "\(TestCompiler.renderedDiagnostics(result))")
         let warning = try #require(result.diagnostics.first { $0.id == "compile.waiting_for_ids" })
         #expect(warning.severity == .warning)
-        #expect(warning.summary == "distribution 'site' is not written: it names cache policy 'static', which does not exist in CloudFront yet")
+        #expect(
+            warning.summary == "distribution 'site' is not written: it names cache policy 'static', which does not exist in CloudFront yet")
         #expect(warning.range?.start.line == 9 && warning.range?.start.column == 21)
         // The policy's own document is written; the distribution's, which needs its id, is not.
         #expect(result.documents.map(\.logicalPath) == ["static.cache-policy.json"])
@@ -171,7 +175,8 @@ import Testing
         let input = directory.appendingPathComponent("site.yaml")
         // Declared after the distribution, which the streamed driver hands off before it has
         // read the declaration.
-        try Self.yaml.replacingOccurrences(of: "cache-policy: static", with: "cache-policy: statik").write(to: input, atomically: true, encoding: .utf8)
+        try Self.yaml.replacingOccurrences(of: "cache-policy: static", with: "cache-policy: statik").write(
+            to: input, atomically: true, encoding: .utf8)
         var options = CompileOptions()
         options.formats = [.json]
         let streamed = StreamingCompile.run(paths: [input.path], options: options, output: directory.appendingPathComponent("out").path)
@@ -209,26 +214,35 @@ import Testing
     }
 
     @Test func anOriginAccessControlGivenTwiceOrUndeclaredIsAnError() throws {
-        let twice = compile(Self.oacYAML.replacingOccurrences(
-            of: "origin-access-control: site-oac", with: "origin-access-control: site-oac\n        origin-access-control-id: E2QWRUHEXAMPLE"))
+        let twice = compile(
+            Self.oacYAML.replacingOccurrences(
+                of: "origin-access-control: site-oac",
+                with: "origin-access-control: site-oac\n        origin-access-control-id: E2QWRUHEXAMPLE"))
         let both = try #require(twice.diagnostics.first { $0.id == "schema.policy_keys" })
         #expect(both.summary == "the origin access control is given twice: 'origin-access-control' and 'origin-access-control-id'")
         #expect(both.notes.first?.range?.start.line == 7)
-        let undeclared = compile(Self.oacYAML.replacingOccurrences(of: "origin-access-control: site-oac", with: "origin-access-control: site-oak"))
+        let undeclared = compile(
+            Self.oacYAML.replacingOccurrences(of: "origin-access-control: site-oac", with: "origin-access-control: site-oak"))
         let error = try #require(undeclared.diagnostics.first { $0.id == "reference.unknown_policy" })
         #expect(error.summary == "'site-oak' is no origin access control declared under 'origin-access-controls'")
         #expect(error.hint == "did you mean 'site-oac'? declared: site-oac")
         #expect(error.fixIts.first?.replacement == "site-oac")
-        let anID = compile(Self.oacYAML.replacingOccurrences(of: "origin-access-control: site-oac", with: "origin-access-control: E2QWRUHEXAMPLE"))
-        #expect(anID.diagnostics.first { $0.id == "reference.unknown_policy" }?.hint?.hasPrefix("an id goes in 'origin-access-control-id'") == true)
+        let anID = compile(
+            Self.oacYAML.replacingOccurrences(of: "origin-access-control: site-oac", with: "origin-access-control: E2QWRUHEXAMPLE"))
+        #expect(
+            anID.diagnostics.first { $0.id == "reference.unknown_policy" }?.hint?.hasPrefix("an id goes in 'origin-access-control-id'")
+                == true)
     }
 
     /// Resolving a distribution lowered before its companions existed gives the distribution
     /// lowered once they do: what `cfc apply` sends is what `cfc compile` writes afterwards.
     @Test func resolvingPlaceholdersEqualsLoweringWithTheIDs() throws {
-        let ids = CompanionIDs([.cachePolicy: ["static": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"],
-                                .originAccessControl: ["site-oac": "E2QWRUHEXAMPLE"]])
-        let yaml = Self.oacYAML.replacingOccurrences(of: "cache-policy: CachingOptimized", with: "cache-policy: static")
+        let ids = CompanionIDs([
+            .cachePolicy: ["static": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"],
+            .originAccessControl: ["site-oac": "E2QWRUHEXAMPLE"],
+        ])
+        let yaml =
+            Self.oacYAML.replacingOccurrences(of: "cache-policy: CachingOptimized", with: "cache-policy: static")
             + "cache-policies:\n  static: {min-ttl: 1}\n"
         let before = try #require(compile(yaml).model?.distributions.first)
         #expect(before.unresolvedCompanions(CompanionIDs()).count == 2)

@@ -10,8 +10,10 @@ import Testing
 /// for them (botocore's doc strings: weight 0 to 0.15, stickiness 300–3600 s with idle at most
 /// maximum, a header starting aws-cf-cd-), and a primary distribution naming one.
 @Suite struct ContinuousDeploymentLanguageTests {
-    static func site(policy: String = "type: SingleWeight\n      single-weight-config: {weight: 0.1}",
-                     primary: String = "continuous-deployment-policy: canary") -> String {
+    static func site(
+        policy: String = "type: SingleWeight\n      single-weight-config: {weight: 0.1}",
+        primary: String = "continuous-deployment-policy: canary"
+    ) -> String {
         """
         version: 1
         distributions:
@@ -45,12 +47,18 @@ import Testing
 
     @Test(arguments: [
         ("type: SingleWeight\n      single-weight-config: {weight: 0.2}", "schema.range", "0.2"),
-        ("type: SingleWeight\n      single-weight-config: {weight: 0.1, session-stickiness-config: {idle-ttl: 900, maximum-ttl: 600}}",
-         "schema.range", "idle-ttl 900 is longer than maximum-ttl 600"),
-        ("type: SingleWeight\n      single-weight-config: {weight: 0.1, session-stickiness-config: {idle-ttl: 60, maximum-ttl: 600}}",
-         "schema.range", "60"),
-        ("type: SingleHeader\n      single-header-config: {header: x-staging, value: 'yes'}", "schema.staging_header",
-         "header 'x-staging' does not start with aws-cf-cd-"),
+        (
+            "type: SingleWeight\n      single-weight-config: {weight: 0.1, session-stickiness-config: {idle-ttl: 900, maximum-ttl: 600}}",
+            "schema.range", "idle-ttl 900 is longer than maximum-ttl 600"
+        ),
+        (
+            "type: SingleWeight\n      single-weight-config: {weight: 0.1, session-stickiness-config: {idle-ttl: 60, maximum-ttl: 600}}",
+            "schema.range", "60"
+        ),
+        (
+            "type: SingleHeader\n      single-header-config: {header: x-staging, value: 'yes'}", "schema.staging_header",
+            "header 'x-staging' does not start with aws-cf-cd-"
+        ),
         ("type: SingleHeader\n      single-weight-config: {weight: 0.1}", "schema.missing_key", "single-header-config"),
     ])
     func aPolicyCloudFrontWouldRefuseIsAnError(_ policy: String, _ id: String, _ summary: String) throws {
@@ -62,7 +70,9 @@ import Testing
     }
 
     @Test func thePolicyIsGivenOnce() throws {
-        let result = TestCompiler.compile(Self.site(primary: "continuous-deployment-policy: canary\n    continuous-deployment-policy-id: 6f9a0d2c-2a1b-4c3d-9e8f-0123456789ab"))
+        let result = TestCompiler.compile(
+            Self.site(
+                primary: "continuous-deployment-policy: canary\n    continuous-deployment-policy-id: 6f9a0d2c-2a1b-4c3d-9e8f-0123456789ab"))
         let error = try #require(result.diagnostics.first { $0.severity == .error }, "\(TestCompiler.renderedDiagnostics(result))")
         #expect(error.id == "schema.policy_keys")
     }

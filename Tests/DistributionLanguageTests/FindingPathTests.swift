@@ -46,15 +46,19 @@ import Testing
         for rule in RuleRegistry.rules {
             let description = type(of: rule).description
             for body in description.failingExamples + description.passingExamples {
-                let text = body.hasPrefix("version: 1\n") ? body : "version: 1\ndistributions:\n  site:\n"
-                    + body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+                let text =
+                    body.hasPrefix("version: 1\n")
+                    ? body
+                    : "version: 1\ndistributions:\n  site:\n"
+                        + body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
                 let result = TestCompiler.compile(text.replacing("↓", with: ""), file: "example.yaml")
                 for diagnostic in result.diagnostics {
                     guard let path = diagnostic.configPath else { continue }
                     let components = path.split(separator: ".").map(String.init)
                     guard components.count >= 2, components[0] == "distributions" else { continue }
-                    #expect(Self.resolves(Array(components.dropFirst(2)), in: distribution),
-                            "\(diagnostic.id.rawValue) reports at \(path), which is not a path of the catalog")
+                    #expect(
+                        Self.resolves(Array(components.dropFirst(2)), in: distribution),
+                        "\(diagnostic.id.rawValue) reports at \(path), which is not a path of the catalog")
                     checked += 1
                 }
             }

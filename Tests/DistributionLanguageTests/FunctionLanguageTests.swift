@@ -56,12 +56,14 @@ import Testing
         let arn = "arn:aws:cloudfront::111122223333:function/rewrite"
         let result = compile(Self.site(), in: directory, ids: CompanionIDs([.function: ["rewrite": arn]]))
         #expect(result.diagnostics.filter { $0.severity != .note }.isEmpty, "\(TestCompiler.renderedDiagnostics(result))")
-        #expect(result.documents.map(\.logicalPath) == [
-            "site.distribution.json", "site.distribution.xml",
-            "rewrite.function.json", "rewrite.function.xml", "rewrite.function.js",
-        ])
+        #expect(
+            result.documents.map(\.logicalPath) == [
+                "site.distribution.json", "site.distribution.xml",
+                "rewrite.function.json", "rewrite.function.xml", "rewrite.function.js",
+            ])
         let config = try #require(result.documents.first { $0.logicalPath == "rewrite.function.json" })
-        #expect(String(decoding: config.bytes, as: UTF8.self) == "{\n  \"Comment\": \"rewrites\",\n  \"Runtime\": \"cloudfront-js-2.0\"\n}\n")
+        #expect(
+            String(decoding: config.bytes, as: UTF8.self) == "{\n  \"Comment\": \"rewrites\",\n  \"Runtime\": \"cloudfront-js-2.0\"\n}\n")
         let code = try #require(result.documents.first { $0.logicalPath == "rewrite.function.js" })
         #expect(code.bytes == Array(Self.code.utf8), "the code is sent as written, byte for byte")
         let distribution = try #require(result.documents.first { $0.logicalPath == "site.distribution.json" })
@@ -106,8 +108,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data().write(to: directory.appendingPathComponent("functions/empty.js"))
         try Data(repeating: 0x20, count: 40_961).write(to: directory.appendingPathComponent("functions/big.js"))
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("functions/link.js").path,
-                                                   withDestinationPath: directory.appendingPathComponent("functions/rewrite.js").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("functions/link.js").path,
+            withDestinationPath: directory.appendingPathComponent("functions/rewrite.js").path)
         // A committed link to a directory outside: nothing beneath it is read.
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("linked").path, withDestinationPath: "/etc")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
@@ -133,13 +136,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let yaml = Self.site().replacingOccurrences(of: "  rewrite:\n    comment", with: "  rewrite.index:\n    comment")
         let result = compile(yaml, in: directory)
-        let error = try #require(result.diagnostics.first { $0.id == "schema.companion_name" }, "\(TestCompiler.renderedDiagnostics(result))")
+        let error = try #require(
+            result.diagnostics.first { $0.id == "schema.companion_name" }, "\(TestCompiler.renderedDiagnostics(result))")
         #expect(error.summary.contains("only letters, digits, '-' and '_'"), "\(error.summary)")
     }
 
     @Test(arguments: [
-        ("function: rewrite\n          function-arn: arn:aws:cloudfront::111122223333:function/rewrite", "schema.policy_keys",
-         "the function is given twice: 'function' and 'function-arn'"),
+        (
+            "function: rewrite\n          function-arn: arn:aws:cloudfront::111122223333:function/rewrite", "schema.policy_keys",
+            "the function is given twice: 'function' and 'function-arn'"
+        ),
         ("{}", "schema.missing_key", "missing required key 'function'"),
         ("function: rewrit", "reference.unknown_policy", "'rewrit' is no function declared under 'functions'"),
         ("function: arn:aws:cloudfront::111122223333:function/rewrite", "reference.unknown_policy", "cannot name a function"),
@@ -147,9 +153,11 @@ import Testing
     func anAssociationNamesItsFunctionOnce(_ association: String, _ id: String, _ summary: String) throws {
         let directory = try directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let yaml = association == "{}"
-            ? Self.site().replacingOccurrences(of: "        - event-type: viewer-request\n          function: rewrite\n",
-                                               with: "        - event-type: viewer-request\n")
+        let yaml =
+            association == "{}"
+            ? Self.site().replacingOccurrences(
+                of: "        - event-type: viewer-request\n          function: rewrite\n",
+                with: "        - event-type: viewer-request\n")
             : Self.site(association: association)
         let result = compile(yaml, in: directory)
         let error = try #require(result.diagnostics.first { $0.severity == .error }, "\(TestCompiler.renderedDiagnostics(result))")
@@ -163,33 +171,40 @@ import Testing
     @Test func aFunctionNamesItsKeyValueStore() throws {
         let directory = try directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let yaml = Self.site().replacingOccurrences(of: "    code: functions/rewrite.js\n", with: """
-                code: functions/rewrite.js
-                key-value-store-associations:
-                  - key-value-store: redirects
-            key-value-stores:
-              redirects: {comment: old paths}
+        let yaml = Self.site().replacingOccurrences(
+            of: "    code: functions/rewrite.js\n",
+            with: """
+                    code: functions/rewrite.js
+                    key-value-store-associations:
+                      - key-value-store: redirects
+                key-value-stores:
+                  redirects: {comment: old paths}
 
-            """)
+                """)
         let function = "arn:aws:cloudfront::111122223333:function/rewrite"
         let store = "arn:aws:cloudfront::111122223333:key-value-store/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
         let waiting = compile(yaml, in: directory, ids: CompanionIDs([.function: ["rewrite": function]]))
         #expect(!waiting.hasErrors, "\(TestCompiler.renderedDiagnostics(waiting))")
         let warning = try #require(waiting.diagnostics.first { $0.id == "compile.waiting_for_ids" })
-        #expect(warning.summary == "function 'rewrite' is not written: it names key value store 'redirects', which does not exist in CloudFront yet")
+        #expect(
+            warning.summary
+                == "function 'rewrite' is not written: it names key value store 'redirects', which does not exist in CloudFront yet")
         #expect(warning.range?.start.line == 18)
         #expect(!waiting.documents.contains { $0.logicalPath.hasPrefix("rewrite.") })
         #expect(waiting.documents.contains { $0.logicalPath == "redirects.key-value-store.json" })
 
-        let resolved = compile(yaml, in: directory, ids: CompanionIDs([.function: ["rewrite": function], .keyValueStore: ["redirects": store]]))
+        let resolved = compile(
+            yaml, in: directory, ids: CompanionIDs([.function: ["rewrite": function], .keyValueStore: ["redirects": store]]))
         #expect(resolved.diagnostics.filter { $0.severity != .note }.isEmpty, "\(TestCompiler.renderedDiagnostics(resolved))")
         let config = try #require(resolved.documents.first { $0.logicalPath == "rewrite.function.json" })
         #expect(String(decoding: config.bytes, as: UTF8.self).contains("\"KeyValueStoreARN\": \"\(store)\""))
         let request = try #require(resolved.documents.first { $0.logicalPath == "redirects.key-value-store.json" })
-        #expect(String(decoding: request.bytes, as: UTF8.self) == "{\n  \"Name\": \"redirects\",\n  \"Comment\": \"old paths\"\n}\n",
-                "the create request, as --cli-input-json takes it")
+        #expect(
+            String(decoding: request.bytes, as: UTF8.self) == "{\n  \"Name\": \"redirects\",\n  \"Comment\": \"old paths\"\n}\n",
+            "the create request, as --cli-input-json takes it")
 
-        let unknown = compile(yaml.replacingOccurrences(of: "- key-value-store: redirects", with: "- key-value-store: redirect"), in: directory)
+        let unknown = compile(
+            yaml.replacingOccurrences(of: "- key-value-store: redirects", with: "- key-value-store: redirect"), in: directory)
         let error = try #require(unknown.diagnostics.first { $0.severity == .error })
         #expect(error.summary == "'redirect' is no key value store declared under 'key-value-stores'", "\(error.summary)")
         #expect(error.hint?.contains("did you mean 'redirects'?") == true, "\(error.hint ?? "")")

@@ -19,8 +19,10 @@ import Testing
 
         """
 
-    static func site(key: String = "encoded-key-file: keys/signer.pem", items: String = "[signer]",
-                     trusted: String = "[signers]") -> String {
+    static func site(
+        key: String = "encoded-key-file: keys/signer.pem", items: String = "[signer]",
+        trusted: String = "[signers]"
+    ) -> String {
         """
         version: 1
         distributions:
@@ -63,14 +65,19 @@ import Testing
         let waiting = compile(Self.site(), in: directory)
         #expect(!waiting.hasErrors, "\(TestCompiler.renderedDiagnostics(waiting))")
         let warnings = waiting.diagnostics.filter { $0.id == "compile.waiting_for_ids" }.map(\.summary)
-        #expect(warnings.contains("key group 'signers' is not written: it names public key 'signer', which does not exist in CloudFront yet"), "\(warnings)")
-        #expect(warnings.contains("distribution 'site' is not written: it names key group 'signers', which does not exist in CloudFront yet"), "\(warnings)")
+        #expect(
+            warnings.contains("key group 'signers' is not written: it names public key 'signer', which does not exist in CloudFront yet"),
+            "\(warnings)")
+        #expect(
+            warnings.contains("distribution 'site' is not written: it names key group 'signers', which does not exist in CloudFront yet"),
+            "\(warnings)")
         let key = try #require(waiting.documents.first { $0.logicalPath == "signer.public-key.json" })
         let json = try #require(try JSONSerialization.jsonObject(with: Data(key.bytes)) as? [String: String])
         #expect(json == ["CallerReference": "cfc-signer", "Name": "signer", "EncodedKey": Self.publicKey])
 
         let group = "5f0c0a1e-1b2c-4d3e-8f90-a1b2c3d4e5f6"
-        let resolved = compile(Self.site(), in: directory, ids: CompanionIDs([.publicKey: ["signer": "K2JCJMDEHXQW5F"], .keyGroup: ["signers": group]]))
+        let resolved = compile(
+            Self.site(), in: directory, ids: CompanionIDs([.publicKey: ["signer": "K2JCJMDEHXQW5F"], .keyGroup: ["signers": group]]))
         #expect(resolved.diagnostics.filter { $0.severity != .note }.isEmpty, "\(TestCompiler.renderedDiagnostics(resolved))")
         let groupDocument = try #require(resolved.documents.first { $0.logicalPath == "signers.key-group.json" })
         #expect(String(decoding: groupDocument.bytes, as: UTF8.self).contains("\"K2JCJMDEHXQW5F\""))
@@ -82,9 +89,12 @@ import Testing
     @Test func idsAreKeptAndNoCompanionIsNamedLikeOne() throws {
         let directory = try directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let ids = compile(Self.site(items: "[K2JCJMDEHXQW5F]", trusted: "[]")
-            .replacingOccurrences(of: "trusted-key-group-names: []", with: "trusted-key-groups: [5f0c0a1e-1b2c-4d3e-8f90-a1b2c3d4e5f6]"), in: directory)
-        #expect(!ids.hasErrors && !ids.diagnostics.contains { $0.id == "compile.waiting_for_ids" }, "\(TestCompiler.renderedDiagnostics(ids))")
+        let ids = compile(
+            Self.site(items: "[K2JCJMDEHXQW5F]", trusted: "[]")
+                .replacingOccurrences(
+                    of: "trusted-key-group-names: []", with: "trusted-key-groups: [5f0c0a1e-1b2c-4d3e-8f90-a1b2c3d4e5f6]"), in: directory)
+        #expect(
+            !ids.hasErrors && !ids.diagnostics.contains { $0.id == "compile.waiting_for_ids" }, "\(TestCompiler.renderedDiagnostics(ids))")
         let named = compile(Self.site().replacingOccurrences(of: "  signer:\n", with: "  SIGNER2026KEY1:\n"), in: directory)
         let error = try #require(named.diagnostics.first { $0.id == "schema.companion_name" }, "\(TestCompiler.renderedDiagnostics(named))")
         #expect(error.summary.contains("it reads as an id where the public key is named"), "\(error.summary)")
@@ -96,8 +106,10 @@ import Testing
         ("encoded-key: not a key", "schema.public_key", "not a PEM public key"),
         ("encoded-key: \"-----BEGIN PRIVATE KEY-----\\nMII\\n-----END PRIVATE KEY-----\\n\"", "schema.public_key", "this is a private key"),
         ("comment: no key", "schema.missing_key", "missing required key 'encoded-key-file'"),
-        ("encoded-key-file: keys/signer.pem\n    encoded-key: \"-----BEGIN PRIVATE KEY-----\\nMII\\n-----END PRIVATE KEY-----\\n\"",
-         "schema.public_key", "this is a private key"),
+        (
+            "encoded-key-file: keys/signer.pem\n    encoded-key: \"-----BEGIN PRIVATE KEY-----\\nMII\\n-----END PRIVATE KEY-----\\n\"",
+            "schema.public_key", "this is a private key"
+        ),
     ])
     func aKeyThatCannotBeSentIsAnError(_ key: String, _ id: String, _ summary: String) throws {
         let directory = try directory()

@@ -19,7 +19,8 @@ import Testing
         for structure in LanguageReference.structures() {
             for member in structure.members {
                 guard let path = member.apiName, !exceptions.contains(member.key),
-                      let api = path.split(separator: ".").last.map(String.init) else { continue }
+                    let api = path.split(separator: ".").last.map(String.init)
+                else { continue }
                 #expect(member.key == KebabCase.from(apiName: api), "\(structure.typeName).\(member.key) for \(api)")
             }
         }
@@ -34,12 +35,15 @@ import Testing
             for member in structure.members {
                 #expect(!member.summary.isEmpty, "\(structure.typeName).\(member.key)")
                 #expect(member.summary.hasSuffix(".") || member.summary.hasSuffix(")"), "\(structure.typeName).\(member.key)")
-                let column = member.isRequired
+                let column =
+                    member.isRequired
                     ? "required" : member.defaultDescription ?? member.defaultValue.map { "`\($0)`" } ?? "unset"
-                #expect(reference.contains("| `\(member.key)` |") && reference.contains(column),
-                        "\(structure.typeName).\(member.key): default \(column) not in the reference")
-                #expect(member.defaultValue == nil || member.defaultDescription == nil,
-                        "\(structure.typeName).\(member.key): a default is a value or words, not both")
+                #expect(
+                    reference.contains("| `\(member.key)` |") && reference.contains(column),
+                    "\(structure.typeName).\(member.key): default \(column) not in the reference")
+                #expect(
+                    member.defaultValue == nil || member.defaultDescription == nil,
+                    "\(structure.typeName).\(member.key): a default is a value or words, not both")
             }
         }
     }

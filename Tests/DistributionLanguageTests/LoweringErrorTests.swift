@@ -61,7 +61,9 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
             hint: "write a list, such as [www.example.com]"),
         LoweringErrorCase(
             name: "quoted integer",
-            yaml: config(distribution: validBody.replacingOccurrences(of: "{origin-protocol-policy: https-only}", with: "{origin-protocol-policy: https-only, http-port: \"8080\"}")),
+            yaml: config(
+                distribution: validBody.replacingOccurrences(
+                    of: "{origin-protocol-policy: https-only}", with: "{origin-protocol-policy: https-only, http-port: \"8080\"}")),
             id: "schema.type", summary: "expected an integer for 'http-port', found a string", line: 7, column: 79,
             hint: "remove the quotes: a quoted value is a string"),
         LoweringErrorCase(
@@ -80,15 +82,20 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
             hint: "YAML 1.2 has only true and false; write 'false'"),
         LoweringErrorCase(
             name: "integer out of range",
-            yaml: config(distribution: validBody.replacingOccurrences(of: "{origin-protocol-policy: https-only}", with: "{origin-protocol-policy: https-only, https-port: 70000}")),
+            yaml: config(
+                distribution: validBody.replacingOccurrences(
+                    of: "{origin-protocol-policy: https-only}", with: "{origin-protocol-policy: https-only, https-port: 70000}")),
             id: "schema.range", summary: "70000 is out of range for 'https-port'", line: 7, column: 80),
         LoweringErrorCase(
             name: "connection attempts out of range",
-            yaml: config(distribution: validBody.replacingOccurrences(of: "    domain-name: app.example.com", with: "    domain-name: app.example.com\n    connection-attempts: 4")),
+            yaml: config(
+                distribution: validBody.replacingOccurrences(
+                    of: "    domain-name: app.example.com", with: "    domain-name: app.example.com\n    connection-attempts: 4")),
             id: "schema.range", summary: "4 is out of range for 'connection-attempts'", line: 7, column: 30),
         LoweringErrorCase(
             name: "2^63 does not fit a long",
-            yaml: config(distribution: validBody + "\ncustom-error-responses: [{error-code: 404, error-caching-min-ttl: 9223372036854775808}]"),
+            yaml: config(
+                distribution: validBody + "\ncustom-error-responses: [{error-code: 404, error-caching-min-ttl: 9223372036854775808}]"),
             id: "schema.range", summary: "9223372036854775808 is out of range for 'error-caching-min-ttl'", line: 12, column: 71),
         LoweringErrorCase(
             name: "negative TTL",
@@ -100,7 +107,9 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
             id: "schema.enum", summary: "invalid value 'PriceClass_50' for 'price-class'", line: 12, column: 18),
         LoweringErrorCase(
             name: "enum in the wrong case",
-            yaml: config(distribution: validBody.replacingOccurrences(of: "viewer-protocol-policy: https-only", with: "viewer-protocol-policy: HTTPS-ONLY")),
+            yaml: config(
+                distribution: validBody.replacingOccurrences(
+                    of: "viewer-protocol-policy: https-only", with: "viewer-protocol-policy: HTTPS-ONLY")),
             id: "schema.enum", summary: "invalid value 'HTTPS-ONLY' for 'viewer-protocol-policy'", line: 10, column: 31,
             hint: "did you mean 'https-only'? expected one of: allow-all, https-only, redirect-to-https"),
         LoweringErrorCase(
@@ -118,7 +127,9 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
             line: 9, column: 25, hint: "did you mean 'app'? defined: app"),
         LoweringErrorCase(
             name: "origin without a type",
-            yaml: config(distribution: validBody.replacingOccurrences(of: "    custom-origin-config: {origin-protocol-policy: https-only}\n", with: "")),
+            yaml: config(
+                distribution: validBody.replacingOccurrences(
+                    of: "    custom-origin-config: {origin-protocol-policy: https-only}\n", with: "")),
             id: "schema.missing_origin_type",
             summary: "the origin needs one of 's3-origin-config', 'custom-origin-config' or 'vpc-origin-config'", line: 6, column: 9),
         LoweringErrorCase(
@@ -166,18 +177,19 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
             id: "schema.empty_file", summary: "the file holds no configuration", line: 1, column: 1),
         LoweringErrorCase(
             name: "cached-methods without allowed-methods",
-            yaml: config(distribution: """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: https-only
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                  allowed-methods: null
-                  cached-methods: [GET, HEAD]
-                """),
+            yaml: config(
+                distribution: """
+                    origins:
+                      app:
+                        domain-name: app.example.com
+                        custom-origin-config: {origin-protocol-policy: https-only}
+                    default-cache-behavior:
+                      target-origin-id: app
+                      viewer-protocol-policy: https-only
+                      cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+                      allowed-methods: null
+                      cached-methods: [GET, HEAD]
+                    """),
             id: "schema.cached_methods_without_allowed_methods",
             summary: "'cached-methods' cannot be sent when 'allowed-methods' is null", line: 13, column: 23,
             hint: "the API nests CachedMethods inside AllowedMethods: write allowed-methods, or remove cached-methods"),
@@ -202,26 +214,30 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func everyProblemIsReportedInOneRun() {
-        let yaml = config(distribution: """
-            aliases: www.example.com
-            enabled: yes
-            origins:
-              app:
-                domain-name: app.example.com
-                custom-origin-config: {origin-protocol-policy: https_only, http-port: 70000}
-            cache-behaviors:
-              - path-pattern: /api/*
-                target-origin-id: ap
-                viewer-protocl-policy: https-only
-            default-cache-behavior:
-              target-origin-id: app
-              viewer-protocol-policy: redirect-to-https
-            """)
+        let yaml = config(
+            distribution: """
+                aliases: www.example.com
+                enabled: yes
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https_only, http-port: 70000}
+                cache-behaviors:
+                  - path-pattern: /api/*
+                    target-origin-id: ap
+                    viewer-protocl-policy: https-only
+                default-cache-behavior:
+                  target-origin-id: app
+                  viewer-protocol-policy: redirect-to-https
+                """)
         let result = TestCompiler.compile(yaml)
         let ids = result.diagnostics.filter { $0.severity == .error }.map(\.id.rawValue).sorted()
         // The misspelt viewer-protocl-policy is one error (unknown key), not also a missing key.
-        #expect(ids == ["reference.unknown_origin", "schema.enum", "schema.range", "schema.type",
-                        "schema.unknown_key", "schema.yaml11_boolean"])
+        #expect(
+            ids == [
+                "reference.unknown_origin", "schema.enum", "schema.range", "schema.type",
+                "schema.unknown_key", "schema.yaml11_boolean",
+            ])
     }
 
     @Test func validConfigCompilesCleanly() {
@@ -237,7 +253,8 @@ struct LoweringErrorCase: CustomTestStringConvertible, Sendable {
     @Test func moreDistributionsThanAnAccountMayHaveIsAWarning() {
         var yaml = "version: 1\ndistributions:\n"
         for index in 0...500 {
-            yaml += "  d\(index): {origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}, "
+            yaml +=
+                "  d\(index): {origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}, "
                 + "default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, "
                 + "cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}}\n"
         }

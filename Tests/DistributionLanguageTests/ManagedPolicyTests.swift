@@ -66,8 +66,9 @@ import Testing
         #expect((disabled.minTTL, disabled.defaultTTL, disabled.maxTTL) == (0, 0, 0))
         #expect(ManagedPolicies.cachePolicy(named: "Elemental-MediaPackage").map { ($0.gzip, $0.brotli) } ?? (false, true) == (true, false))
         #expect(ManagedPolicies.cachePolicy(named: "UseOriginCacheControlHeaders")?.headers.includes("Host", caseInsensitive: true) == true)
-        #expect(ManagedPolicies.cachePolicies.filter(\.amplifyHostingOnly).map(\.name)
-            == ["Amplify-Default", "Amplify-DefaultNoCookies", "Amplify-ImageOptimization", "Amplify-StaticContent"])
+        #expect(
+            ManagedPolicies.cachePolicies.filter(\.amplifyHostingOnly).map(\.name)
+                == ["Amplify-Default", "Amplify-DefaultNoCookies", "Amplify-ImageOptimization", "Amplify-StaticContent"])
 
         #expect(ManagedPolicies.originRequestPolicy(named: "AllViewer")?.forwardsHost == true)
         #expect(ManagedPolicies.originRequestPolicy(named: "AllViewerAndCloudFrontHeaders-2022-06")?.forwardsHost == true)
@@ -95,7 +96,8 @@ import Testing
         #expect(ManagedPolicies.cachePolicy(named: "Managed-") == nil)
         #expect(ManagedPolicies.cachePolicy(id: id)?.name == "CachingOptimized")
         #expect(ManagedPolicies.cachePolicy(id: id.uppercased()) == nil, "ids are matched as CloudFront returns them")
-        #expect(ManagedPolicies.originRequestPolicy(named: "Managed-AllViewerExceptHostHeader")?.id == "b689b0a8-53d0-40ab-baf2-68738e2966ac")
+        #expect(
+            ManagedPolicies.originRequestPolicy(named: "Managed-AllViewerExceptHostHeader")?.id == "b689b0a8-53d0-40ab-baf2-68738e2966ac")
         #expect(ManagedPolicies.responseHeadersPolicy(named: "cors-with-preflight")?.name == "CORS-With-Preflight")
         // Policies of one kind are not found as another.
         #expect(ManagedPolicies.cachePolicy(named: "AllViewer") == nil)
@@ -104,8 +106,9 @@ import Testing
     @Test func theAPINameHasThePrefixButForTheTwoAWSNamedWithout() {
         #expect(ManagedPolicies.cachePolicy(named: "CachingOptimized")?.apiName == "Managed-CachingOptimized")
         #expect(ManagedPolicies.cachePolicy(named: "UseOriginCacheControlHeaders")?.apiName == "UseOriginCacheControlHeaders")
-        #expect(ManagedPolicies.cachePolicy(named: "UseOriginCacheControlHeaders-QueryStrings")?.apiName
-            == "UseOriginCacheControlHeaders-QueryStrings")
+        #expect(
+            ManagedPolicies.cachePolicy(named: "UseOriginCacheControlHeaders-QueryStrings")?.apiName
+                == "UseOriginCacheControlHeaders-QueryStrings")
         #expect(ManagedPolicies.originRequestPolicy(named: "HostHeaderOnly")?.apiName == "Managed-HostHeaderOnly")
         #expect(ManagedPolicies.responseHeadersPolicy(named: "SimpleCORS")?.apiName == "Managed-SimpleCORS")
     }
@@ -127,17 +130,18 @@ import Testing
         #expect(ManagedPolicies.isWellFormedID(text) == wellFormed)
     }
 
-    @Test(arguments: [
-        ("abc123defg.execute-api.eu-west-1.amazonaws.com", "Amazon API Gateway"),
-        ("ABC123DEFG.Execute-API.us-gov-west-1.amazonaws.com", "Amazon API Gateway"),
-        ("abcdefghijklmnop.lambda-url.us-east-1.on.aws", "a Lambda function URL"),
-        ("api.example.com", nil),
-        ("execute-api.eu-west-1.amazonaws.com", nil),
-        ("a.b.execute-api.eu-west-1.amazonaws.com", nil),
-        ("abc.execute-api.amazonaws.com", nil),
-        ("bucket.s3.eu-west-1.amazonaws.com", nil),
-        ("abc.lambda-url.us-east-1.on.aws.example.com", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("abc123defg.execute-api.eu-west-1.amazonaws.com", "Amazon API Gateway"),
+            ("ABC123DEFG.Execute-API.us-gov-west-1.amazonaws.com", "Amazon API Gateway"),
+            ("abcdefghijklmnop.lambda-url.us-east-1.on.aws", "a Lambda function URL"),
+            ("api.example.com", nil),
+            ("execute-api.eu-west-1.amazonaws.com", nil),
+            ("a.b.execute-api.eu-west-1.amazonaws.com", nil),
+            ("abc.execute-api.amazonaws.com", nil),
+            ("bucket.s3.eu-west-1.amazonaws.com", nil),
+            ("abc.lambda-url.us-east-1.on.aws.example.com", nil),
+        ] as [(String, String?)])
     func awsOriginsThatExpectTheirOwnHost(_ domain: String, _ service: String?) {
         #expect(OriginDomains.hostRoutedService(domain) == service)
     }
@@ -178,11 +182,13 @@ import Testing
     }
 
     @Test func aNameSendsTheManagedPolicysID() throws {
-        let behavior = try sentMembers(config("""
-            cache-policy: CachingOptimized
-            origin-request-policy: Managed-AllViewerExceptHostHeader
-            response-headers-policy: securityheaderspolicy
-            """))
+        let behavior = try sentMembers(
+            config(
+                """
+                cache-policy: CachingOptimized
+                origin-request-policy: Managed-AllViewerExceptHostHeader
+                response-headers-policy: securityheaderspolicy
+                """))
         #expect(behavior["CachePolicyId"] as? String == "658327ea-f89d-4fab-a63d-7e88639e58f6")
         #expect(behavior["OriginRequestPolicyId"] as? String == "b689b0a8-53d0-40ab-baf2-68738e2966ac")
         #expect(behavior["ResponseHeadersPolicyId"] as? String == "67f7725c-6f97-4210-82d7-5512b31e9d03")
@@ -200,7 +206,8 @@ import Testing
         let result = TestCompiler.compile(config("cache-policy: Managed-CachingOptimised"))
         let error = try #require(result.diagnostics.first { $0.id == "reference.unknown_policy" })
         #expect(error.severity == .error)
-        #expect(error.summary == "'Managed-CachingOptimised' is neither an AWS managed cache policy nor one declared under 'cache-policies'")
+        #expect(
+            error.summary == "'Managed-CachingOptimised' is neither an AWS managed cache policy nor one declared under 'cache-policies'")
         #expect(error.range?.start.line == 11 && error.range?.start.column == 21)
         #expect(error.hint?.hasPrefix("did you mean 'CachingOptimized'?") == true)
         #expect(error.fixIts.first?.replacement == "CachingOptimized")
@@ -219,10 +226,12 @@ import Testing
     }
 
     @Test func nameAndIDTogetherIsAnErrorNamingBoth() throws {
-        let result = TestCompiler.compile(config("""
-            response-headers-policy: SimpleCORS
-            response-headers-policy-id: 60669652-455b-4ae9-85a4-c4c02393f86c
-            """))
+        let result = TestCompiler.compile(
+            config(
+                """
+                response-headers-policy: SimpleCORS
+                response-headers-policy-id: 60669652-455b-4ae9-85a4-c4c02393f86c
+                """))
         let error = try #require(result.diagnostics.first { $0.id == "schema.policy_keys" })
         #expect(error.summary == "the response headers policy is given twice: 'response-headers-policy' and 'response-headers-policy-id'")
         #expect(error.range?.start.line == 12)

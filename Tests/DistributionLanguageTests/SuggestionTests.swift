@@ -15,7 +15,9 @@ struct SuggestionRow: CustomTestStringConvertible, Sendable {
 }
 
 @Suite struct SuggestionTests {
-    static let policies = ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.3_2025", "TLSv1.2_2025"]
+    static let policies = [
+        "SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.3_2025", "TLSv1.2_2025",
+    ]
     static let originProtocols = ["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"]
 
     static let rows: [SuggestionRow] = [
@@ -27,7 +29,8 @@ struct SuggestionRow: CustomTestStringConvertible, Sendable {
         SuggestionRow(written: "all", allowed: ["allow-all", "https-only", "redirect-to-https"], expected: "allow-all"),
         SuggestionRow(written: "match", allowed: ["http-only", "match-viewer", "https-only"], expected: "match-viewer"),
         // Case alone.
-        SuggestionRow(written: "priceclass_100", allowed: ["PriceClass_100", "PriceClass_200", "PriceClass_All", "None"], expected: "PriceClass_100"),
+        SuggestionRow(
+            written: "priceclass_100", allowed: ["PriceClass_100", "PriceClass_200", "PriceClass_All", "None"], expected: "PriceClass_100"),
         // Never weaker than the version written.
         SuggestionRow(written: "TLSv1.2", allowed: policies, expected: "TLSv1.2_2021"),
         SuggestionRow(written: "TLS1.2", allowed: policies, expected: "TLSv1.2_2021"),
@@ -58,11 +61,18 @@ struct SuggestionRow: CustomTestStringConvertible, Sendable {
 
     /// A misspelt required key is one error (unknown key, with the key meant), not two.
     @Test(arguments: [
-        ("default-cache-behavior: {target-orign-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}", "target-origin-id"),
-        ("default-cache-behaviour: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}", "default-cache-behavior"),
+        (
+            "default-cache-behavior: {target-orign-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}",
+            "target-origin-id"
+        ),
+        (
+            "default-cache-behaviour: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}",
+            "default-cache-behavior"
+        ),
     ])
     func oneTypoOneError(_ line: String, _ meant: String) {
-        let result = TestCompiler.compile("""
+        let result = TestCompiler.compile(
+            """
             version: 1
             distributions:
               site:
@@ -78,7 +88,8 @@ struct SuggestionRow: CustomTestStringConvertible, Sendable {
 
     @Test func oneTypoOneErrorAtTheTop() {
         let result = TestCompiler.compile("versoin: 1\ndistributions:\n  site: {}\n")
-        #expect(!result.diagnostics.contains { $0.id.rawValue == "schema.missing_key" && $0.summary.contains("'version'") },
-                "\(TestCompiler.renderedDiagnostics(result))")
+        #expect(
+            !result.diagnostics.contains { $0.id.rawValue == "schema.missing_key" && $0.summary.contains("'version'") },
+            "\(TestCompiler.renderedDiagnostics(result))")
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import CFCTestSupport
+import Testing
+
 @testable import PathPatterns
 
 func randomPattern(_ random: inout SeededRandom) -> String {
@@ -12,7 +13,7 @@ func randomPattern(_ random: inout SeededRandom) -> String {
 
 @Suite struct PatternAlgebraTests {
     static let paths = ReferenceMatcher.paths(alphabet: ["a", "b", "/", "x"], upTo: 5)
-    static let seed: UInt64 = 20261127
+    static let seed: UInt64 = 20_261_127
 
     @Test func matcherAgreesWithBruteForce() {
         var random = SeededRandom(seed: Self.seed)
@@ -39,7 +40,9 @@ func randomPattern(_ random: inout SeededRandom) -> String {
             let context = "seed \(Self.seed): allOf ['\(a)', '\(b)'] noneOf ['\(c)']"
             #expect(shortest != .gaveUp && readable != .gaveUp, "\(context)")
             if let shortest = shortest.example {
-                #expect(ReferenceMatcher.matches(a, shortest) && ReferenceMatcher.matches(b, shortest) && !ReferenceMatcher.matches(c, shortest), "\(context): \(shortest)")
+                #expect(
+                    ReferenceMatcher.matches(a, shortest) && ReferenceMatcher.matches(b, shortest)
+                        && !ReferenceMatcher.matches(c, shortest), "\(context): \(shortest)")
                 if let best = satisfying.map(\.unicodeScalars.count).min() {
                     #expect(shortest.unicodeScalars.count <= best, "\(context): \(shortest) is not shortest")
                 }
@@ -48,7 +51,9 @@ func randomPattern(_ random: inout SeededRandom) -> String {
             }
             #expect((readable == .none) == (shortest == .none), "\(context)")
             if let readable = readable.example {
-                #expect(ReferenceMatcher.matches(a, readable) && ReferenceMatcher.matches(b, readable) && !ReferenceMatcher.matches(c, readable), "\(context): \(readable)")
+                #expect(
+                    ReferenceMatcher.matches(a, readable) && ReferenceMatcher.matches(b, readable)
+                        && !ReferenceMatcher.matches(c, readable), "\(context): \(readable)")
             }
         }
     }
@@ -57,7 +62,8 @@ func randomPattern(_ random: inout SeededRandom) -> String {
     /// "no" by a counterexample the algebra gives and brute force confirms.
     @Test func inclusionAndIntersectionAgreeWithEnumeration() throws {
         var random = SeededRandom(seed: Self.seed &+ 2)
-        var subsets = 0, nonSubsets = 0
+        var subsets = 0
+        var nonSubsets = 0
         for _ in 0..<300 {
             let a = randomPattern(&random)
             let b = randomPattern(&random)
@@ -70,13 +76,17 @@ func randomPattern(_ random: inout SeededRandom) -> String {
                 #expect(both.count == inA.count, "\(context)")
             } else {
                 nonSubsets += 1
-                let counterexample = try #require(PatternAlgebra.witness(allOf: [PathPattern(a)], noneOf: [PathPattern(b)]).example,
-                                                  "\(context)")
-                #expect(ReferenceMatcher.matches(a, counterexample) && !ReferenceMatcher.matches(b, counterexample), "\(context): \(counterexample)")
+                let counterexample = try #require(
+                    PatternAlgebra.witness(allOf: [PathPattern(a)], noneOf: [PathPattern(b)]).example,
+                    "\(context)")
+                #expect(
+                    ReferenceMatcher.matches(a, counterexample) && !ReferenceMatcher.matches(b, counterexample),
+                    "\(context): \(counterexample)")
             }
             let intersects = try #require(PatternAlgebra.intersects(PathPattern(a), PathPattern(b)) as Bool?, "\(context)")
             if intersects {
-                let common = try #require(PatternAlgebra.witness(allOf: [PathPattern(a), PathPattern(b)], noneOf: []).example, "\(context)")
+                let common = try #require(
+                    PatternAlgebra.witness(allOf: [PathPattern(a), PathPattern(b)], noneOf: []).example, "\(context)")
                 #expect(ReferenceMatcher.matches(a, common) && ReferenceMatcher.matches(b, common), "\(context): \(common)")
             } else {
                 #expect(both.isEmpty, "\(context)")
@@ -90,7 +100,8 @@ func randomPattern(_ random: inout SeededRandom) -> String {
     /// every enumerated path, "not covered" by a confirmed counterexample.
     @Test func unionCoverageAgreesWithEnumeration() throws {
         var random = SeededRandom(seed: Self.seed &+ 3)
-        var covered = 0, uncovered = 0
+        var covered = 0
+        var uncovered = 0
         for _ in 0..<300 {
             let target = randomPattern(&random)
             let union = (0..<Int(random.next() % 3 + 2)).map { _ in randomPattern(&random) }
@@ -103,9 +114,11 @@ func randomPattern(_ random: inout SeededRandom) -> String {
                 }
             } else {
                 uncovered += 1
-                let path = try #require(PatternAlgebra.witness(allOf: [PathPattern(target)], noneOf: union.map(PathPattern.init)).example,
-                                        "\(context)")
-                #expect(ReferenceMatcher.matches(target, path) && !union.contains { ReferenceMatcher.matches($0, path) }, "\(context): \(path)")
+                let path = try #require(
+                    PatternAlgebra.witness(allOf: [PathPattern(target)], noneOf: union.map(PathPattern.init)).example,
+                    "\(context)")
+                #expect(
+                    ReferenceMatcher.matches(target, path) && !union.contains { ReferenceMatcher.matches($0, path) }, "\(context): \(path)")
             }
         }
         #expect(covered > 10 && uncovered > 10, "\(covered) covered, \(uncovered) not")
@@ -128,8 +141,9 @@ func randomPattern(_ random: inout SeededRandom) -> String {
         #expect(PatternAlgebra.isCovered(later, by: union, budget: tiny) == nil)
         #expect(tiny.isExhausted)
         #expect(PatternAlgebra.witness(allOf: [PathPattern("/a*")], noneOf: [], budget: tiny) == .gaveUp)
-        #expect(PatternAlgebra.intersects(PathPattern("/a*b"), PathPattern("/*c"), budget: tiny) == false,
-                "answers that need no search stay exact")
+        #expect(
+            PatternAlgebra.intersects(PathPattern("/a*b"), PathPattern("/*c"), budget: tiny) == false,
+            "answers that need no search stay exact")
         let enough = SearchBudget(steps: 10_000)
         #expect(PatternAlgebra.isCovered(later, by: union, budget: enough) == true)
         #expect(enough.spent > 0 && !enough.isExhausted)

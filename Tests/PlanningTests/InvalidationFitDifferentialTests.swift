@@ -1,5 +1,6 @@
 import CFCTestSupport
 import Testing
+
 @testable import Planning
 
 /// The first, plainly quadratic `minimized` and `fit`, kept as the reference the fast ones

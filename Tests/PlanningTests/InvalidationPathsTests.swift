@@ -1,6 +1,7 @@
 import CFCTestSupport
 import PathPatterns
 import Testing
+
 @testable import Planning
 
 /// Whether `path` is a valid invalidation path, checked independently of `InvalidationPaths`:
@@ -17,7 +18,9 @@ func isWellFormedInvalidationPath(_ path: String) -> Bool {
     while index < body.count {
         let scalar = body[index]
         if scalar == "%" {
-            guard index + 2 < body.count, let byte = UInt8(String(body[index + 1]) + String(body[index + 2]), radix: 16) else { return false }
+            guard index + 2 < body.count, let byte = UInt8(String(body[index + 1]) + String(body[index + 2]), radix: 16) else {
+                return false
+            }
             decoded.append(byte)
             index += 3
         } else {
@@ -177,10 +180,11 @@ func isWellFormedInvalidationPath(_ path: String) -> Bool {
         let paths = locales.flatMap { locale in ["blog", "docs", "shop"].map { "/\(locale)/\($0)/*" } }
         #expect(paths.count == 18)
         let (fitted, widenings) = InvalidationPaths.fit(paths, maxWildcards: 15, maxPaths: 3000)
-        #expect(widenings == [
-            InvalidationPaths.Widening(replaced: ["/de/blog/*", "/de/docs/*", "/de/shop/*"], by: "/de/*"),
-            InvalidationPaths.Widening(replaced: ["/en/blog/*", "/en/docs/*", "/en/shop/*"], by: "/en/*"),
-        ])
+        #expect(
+            widenings == [
+                InvalidationPaths.Widening(replaced: ["/de/blog/*", "/de/docs/*", "/de/shop/*"], by: "/de/*"),
+                InvalidationPaths.Widening(replaced: ["/en/blog/*", "/en/docs/*", "/en/shop/*"], by: "/en/*"),
+            ])
         #expect(fitted.count == 14)
         #expect(fitted.prefix(2) == ["/de/*", "/en/*"])
         #expect(fitted.count(where: { $0.hasSuffix("*") }) <= 15)
@@ -207,8 +211,10 @@ func isWellFormedInvalidationPath(_ path: String) -> Bool {
 
     /// Pieces of raw object paths and patterns: non-ASCII characters of two, three and four
     /// UTF-8 bytes that share leading bytes, spaces, escapes, and `*` inside names.
-    static let pieces = ["a", "b", "/", "\u{FC}", "\u{EF}", "\u{E9}", "\u{E8}", "\u{20AC}", "\u{1F600}", "\u{1F601}", " ", "%20", "x.jpg",
-                         "css/", "*"]
+    static let pieces = [
+        "a", "b", "/", "\u{FC}", "\u{EF}", "\u{E9}", "\u{E8}", "\u{20AC}", "\u{1F600}", "\u{1F601}", " ", "%20", "x.jpg",
+        "css/", "*",
+    ]
 
     /// Every path that changed-path lines, patterns and widening produce is well formed, every
     /// input stays covered, the result is minimal, and it fits the budget.

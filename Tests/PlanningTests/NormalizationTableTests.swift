@@ -8,7 +8,8 @@ import Testing
 /// in another order, SDK nulls) is no difference, while a changed caller reference is one.
 @Suite struct NormalizationTableTests {
     static let realConfigs = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/RealConfigs")
-    static let files = ((try? FileManager.default.contentsOfDirectory(atPath: realConfigs.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    static let files = ((try? FileManager.default.contentsOfDirectory(atPath: realConfigs.path)) ?? []).filter { $0.hasSuffix(".json") }
+        .sorted()
 
     @Test func docsNormalizationMatchesTheTable() {
         let url = TestPaths.packageRoot.appendingPathComponent("docs/normalization.md")
@@ -16,7 +17,9 @@ import Testing
     }
 
     @Test func everyRowHasASource() {
-        for row in APINormalization.equivalences { #expect(row.source.contains("https://") || row.source.contains("outputs"), "\(row.member)") }
+        for row in APINormalization.equivalences {
+            #expect(row.source.contains("https://") || row.source.contains("outputs"), "\(row.member)")
+        }
         for row in APINormalization.sets { #expect(row.source.contains("https://"), "\(row.member)") }
         for row in APINormalization.orderedLists { #expect(row.source.contains("https://"), "\(row.member)") }
     }

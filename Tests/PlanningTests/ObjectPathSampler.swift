@@ -128,4 +128,3 @@ struct ObjectPathSampler {
         items[Int.random(in: 0..<items.count, using: &random)]
     }
 }
-

@@ -53,7 +53,9 @@ import Testing
         // The text names the scenario files relative to the package, so goldens do not depend
         // on where the repository is checked out.
         for (file, bytes) in [("expected.plan.txt", plan.renderText()), ("expected.plan.json", plan.renderJSON())] {
-            if let failure = Golden.compare(bytes, with: directory.appendingPathComponent(file)) { Issue.record(Comment(rawValue: failure)) }
+            if let failure = Golden.compare(bytes, with: directory.appendingPathComponent(file)) {
+                Issue.record(Comment(rawValue: failure))
+            }
         }
         for document in outcome.documents where document.logicalPath.hasSuffix(".invalidation.json") {
             if let failure = Golden.compare(document.bytes, with: directory.appendingPathComponent("expected.invalidation.json")) {
@@ -102,7 +104,8 @@ import Testing
     }
 
     /// The base seed of the sufficiency property; `PLAN_PROPERTY_SEED=<hex>` replays another.
-    static let propertySeed: UInt64 = ProcessInfo.processInfo.environment["PLAN_PROPERTY_SEED"].flatMap { UInt64($0, radix: 16) }
+    static let propertySeed: UInt64 =
+        ProcessInfo.processInfo.environment["PLAN_PROPERTY_SEED"].flatMap { UInt64($0, radix: 16) }
         ?? 0x00C0_FFEE_5EED
 
     /// Object paths sampled per scenario, and how many of them must have changed in a scenario
@@ -123,14 +126,17 @@ import Testing
         let outcome = PlanCommand.run(request)
         guard let plan = outcome.plan, let previousPath = request.previous else { return }
         let old = try #require(ConfigInput.read(previousPath, name: "www", options: CompileOptions(), sink: DiagnosticCollector()))
-        let listed = try request.changedPaths.map { path in
-            try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        } ?? []
+        let listed =
+            try request.changedPaths.map { path in
+                try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            } ?? []
         let seed = Self.propertySeed ^ SeededRandom.seed(of: name)
         let replay = "seed 0x\(String(seed, radix: 16)) (replay with PLAN_PROPERTY_SEED=\(String(Self.propertySeed, radix: 16)))"
         for entry in plan.entries {
-            guard let before = old.distributions.first(where: { $0.name == entry.distribution.name }) ?? old.distributions.first else { continue }
+            guard let before = old.distributions.first(where: { $0.name == entry.distribution.name }) ?? old.distributions.first else {
+                continue
+            }
             let change = ServingChange(
                 old: APINormalization.normalize(before.config), new: APINormalization.normalize(entry.distribution.config), listed: listed)
             var sampler = ObjectPathSampler(seed: seed, old: change.oldRouting, new: change.newRouting, listed: listed)
@@ -146,15 +152,20 @@ import Testing
                     uncovered.append("\(path) (\(reason))")
                 }
             }
-            #expect(uncovered.isEmpty, """
+            #expect(
+                uncovered.isEmpty,
+                """
                 \(name), \(replay): \(uncovered.count) changed paths are not covered by \(entry.invalidation.paths), \
                 such as \(uncovered.prefix(5).joined(separator: ", "))
                 """)
-            print("PlanScenarioTests.everyChangedPathIsInvalidated \(name): \(replay); \(Self.samplesPerScenario) paths, "
-                  + "\(changed) changed (\(distinct.count) distinct)")
+            print(
+                "PlanScenarioTests.everyChangedPathIsInvalidated \(name): \(replay); \(Self.samplesPerScenario) paths, "
+                    + "\(changed) changed (\(distinct.count) distinct)")
             if changed > 0 || !entry.invalidation.isEmpty {
-                #expect(changed >= Self.minimumChangedSamples,
-                        "\(name), \(replay): only \(changed) of \(Self.samplesPerScenario) sampled paths changed; the property is barely exercised")
+                #expect(
+                    changed >= Self.minimumChangedSamples,
+                    "\(name), \(replay): only \(changed) of \(Self.samplesPerScenario) sampled paths changed; the property is barely exercised"
+                )
             }
         }
     }
@@ -187,7 +198,8 @@ import Testing
             // What origin-event Lambda@Edge functions produced is what is cached.
             let originEvents: Set<EventType> = [.originRequest, .originResponse]
             if Set(old.behavior.lambdaFunctionAssociations.filter { originEvents.contains($0.eventType) })
-                != Set(new.behavior.lambdaFunctionAssociations.filter { originEvents.contains($0.eventType) }) {
+                != Set(new.behavior.lambdaFunctionAssociations.filter { originEvents.contains($0.eventType) })
+            {
                 return "its origin-facing Lambda@Edge functions changed"
             }
             let oldOrigins = RoutingTable.origins(targetedBy: old.behavior.targetOriginId, in: oldConfig)
@@ -222,7 +234,8 @@ import Testing
     /// cfc's defaults for them (CloudFront reads each absence as that default).
     @Test func membersLeftOutOfALiveConfigAreNotChanges() throws {
         let fixture = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/Fixtures/legacy-website")
-        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.appendingPathComponent("input.json"))) as? [String: Any])
+        var document = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.appendingPathComponent("input.json"))) as? [String: Any])
         var config = try #require(document["DistributionConfig"] as? [String: Any])
         for name in ["Aliases", "OriginGroups", "CacheBehaviors", "CustomErrorResponses", "Logging", "Restrictions"] {
             config[name] = nil
@@ -239,7 +252,8 @@ import Testing
         document["DistributionConfig"] = config
         let old = TestPaths.makeTemporaryDirectory().appendingPathComponent("live.json")
         try JSONSerialization.data(withJSONObject: document).write(to: old)
-        let outcome = DiffCommand.run(old: old.path, new: fixture.appendingPathComponent("expected.yaml").path, distribution: "legacy-website")
+        let outcome = DiffCommand.run(
+            old: old.path, new: fixture.appendingPathComponent("expected.yaml").path, distribution: "legacy-website")
         #expect(outcome.diagnostics.filter { $0.severity == .error }.isEmpty, "\(outcome.diagnostics.map(\.summary))")
         #expect(!outcome.differ, "\(outcome.changes.flatMap(\.changes).map(\.text))")
     }
@@ -345,8 +359,9 @@ import Testing
         let directory = TestPaths.makeTemporaryDirectory()
         try OutputWriting.write(result.documents, to: directory.path)
         for document in result.documents {
-            let outcome = DiffCommand.run(old: directory.appendingPathComponent(document.logicalPath).path, new: url.path,
-                                          distribution: document.distributionName)
+            let outcome = DiffCommand.run(
+                old: directory.appendingPathComponent(document.logicalPath).path, new: url.path,
+                distribution: document.distributionName)
             #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
             #expect(!outcome.differ, "\(file) vs \(document.logicalPath): \(outcome.changes.flatMap(\.changes).map(\.text))")
         }

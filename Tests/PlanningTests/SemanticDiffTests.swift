@@ -1,9 +1,10 @@
+import CFCTestSupport
 import DistributionIR
 import DistributionLanguage
-import CFCTestSupport
-@testable import Planning
 import Testing
 import YAMLSyntax
+
+@testable import Planning
 
 /// What a diff leaves out comes from the catalog, not from a list of keys in the diff: members
 /// cfc never sends (`apiName` nil) and members CloudFront fixes at creation (`isFixedAfterCreate`).
@@ -32,7 +33,8 @@ import YAMLSyntax
         distribution.config.cacheBehaviors[0].ignore = ["ordering.catch_all_behavior"]
         let notDeployed = Set(Distribution.catalog.members.filter { $0.apiName == nil || $0.isFixedAfterCreate }.compactMap(\.key))
         let behaviorOnly = Set(CacheBehavior.catalog.members.filter { $0.apiName == nil }.compactMap(\.key))
-        #expect(notDeployed.isSuperset(of: ["caller-reference", "require-https", "require-origin-https", "ignore", "pattern-search-steps"]))
+        #expect(
+            notDeployed.isSuperset(of: ["caller-reference", "require-https", "require-origin-https", "ignore", "pattern-search-steps"]))
         #expect(behaviorOnly.contains("ignore"))
 
         guard case .mapping(let pairs) = StructureCodec<Distribution>().export(distribution, style: .complete.deployed) else {
@@ -62,9 +64,11 @@ import YAMLSyntax
         var random = SeededRandom(seed: SeededRandom.seed(0x434F_5645))
         let pieces = ["/", "a", "b", "é", "%20", "x/", "*"]
         for _ in 0..<200 {
-            let paths = Set((0..<Int.random(in: 1...30, using: &random)).map { _ in
-                "/" + (0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            }).filter { !$0.dropLast().contains("*") }
+            let paths = Set(
+                (0..<Int.random(in: 1...30, using: &random)).map { _ in
+                    "/" + (0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                }
+            ).filter { !$0.dropLast().contains("*") }
             let index = CoverageIndex(Array(paths))
             for path in paths {
                 let expected = paths.filter { InvalidationPaths.covers(path, $0.hasSuffix("*") ? String($0.dropLast()) : $0) }.sorted()

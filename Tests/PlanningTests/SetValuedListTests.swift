@@ -1,5 +1,6 @@
 import DistributionIR
 import Testing
+
 @testable import Planning
 
 /// Lists whose order CloudFront does not use compare as sets (APINormalization says which, and

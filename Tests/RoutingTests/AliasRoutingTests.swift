@@ -30,20 +30,20 @@ private func simulator(aliases: [String]) -> RouteSimulator {
 
 @Suite struct AliasRoutingTests {
     @Test(arguments: [
-        HostCase(host: "www.example.com", served: true),                      // AWS's first example
+        HostCase(host: "www.example.com", served: true),  // AWS's first example
         HostCase(host: "product-name.example.com", served: true),
-        HostCase(host: "marketing.product-name.example.com", served: true),   // two levels: AWS's third example
+        HostCase(host: "marketing.product-name.example.com", served: true),  // two levels: AWS's third example
         HostCase(host: "a.b.c.d.example.com", served: true),
-        HostCase(host: "example.com", served: false),                         // the apex needs its own alias
-        HostCase(host: "wwwexample.com", served: false),                      // not a subdomain
+        HostCase(host: "example.com", served: false),  // the apex needs its own alias
+        HostCase(host: "wwwexample.com", served: false),  // not a subdomain
         HostCase(host: "www.example.com.evil.org", served: false),
         HostCase(host: "www.example.org", served: false),
-        HostCase(host: ".example.com", served: false),                        // an empty label is no name
+        HostCase(host: ".example.com", served: false),  // an empty label is no name
         HostCase(host: "a..example.com", served: false),
-        HostCase(host: "d111111abcdef8.cloudfront.net", served: true),        // the distribution's own domain
+        HostCase(host: "d111111abcdef8.cloudfront.net", served: true),  // the distribution's own domain
         HostCase(host: "cloudfront.net", served: false),
         HostCase(host: ".cloudfront.net", served: false),
-        HostCase(host: "a.b.cloudfront.net", served: false),                 // CloudFront's domains are one label deep
+        HostCase(host: "a.b.cloudfront.net", served: false),  // CloudFront's domains are one label deep
     ])
     func wildcardAliasesServeEveryDepthButNotTheApex(_ testCase: HostCase) {
         #expect(simulator(aliases: ["*.example.com"]).serves(host: testCase.host) == testCase.served)
@@ -81,9 +81,13 @@ private func simulator(aliases: [String]) -> RouteSimulator {
         func notes(_ url: String) throws -> [String] { site.route(try SimulatedRequest(method: "GET", url: url)).notes }
         let deep = try notes("https://marketing.product-name.example.com/images/image.jpg")
         #expect(deep.contains("marketing.product-name.example.com is served through the wildcard alias *.example.com"))
-        #expect(deep.contains("the certificate name *.example.com covers one level only: HTTPS viewers of marketing.product-name.example.com need a certificate that names it (or *.product-name.example.com)"))
+        #expect(
+            deep.contains(
+                "the certificate name *.example.com covers one level only: HTTPS viewers of marketing.product-name.example.com need a certificate that names it (or *.product-name.example.com)"
+            ))
         #expect(!(try notes("https://www.example.com/images/image.jpg")).contains { $0.contains("covers one level only") })
-        #expect(!(try notes("http://marketing.product-name.example.com/images/image.jpg")).contains { $0.contains("covers one level only") })
+        #expect(
+            !(try notes("http://marketing.product-name.example.com/images/image.jpg")).contains { $0.contains("covers one level only") })
     }
 
     /// With several distributions in one file, `cfc route` picks the one whose alias matches
@@ -111,18 +115,19 @@ private func simulator(aliases: [String]) -> RouteSimulator {
         let file = TestPaths.makeTemporaryDirectory().appendingPathComponent("two.yaml")
         try config.write(to: file, atomically: true, encoding: .utf8)
         func origin(for host: String) throws -> String? {
-            let outcome = RouteCommand.run(path: file.path, distribution: nil,
-                                           requests: [.init(method: "GET", url: "https://\(host)/", httpVersion: .http1_1)],
-                                           format: .json, batch: false)
+            let outcome = RouteCommand.run(
+                path: file.path, distribution: nil,
+                requests: [.init(method: "GET", url: "https://\(host)/", httpVersion: .http1_1)],
+                format: .json, batch: false)
             guard !outcome.failed else { return nil }
             let object = try JSONSerialization.jsonObject(with: Data(outcome.output)) as? [String: Any]
             return object?["origin"] as? String
         }
-        #expect(try origin(for: "shop.example.com") == "shop-web")        // exact beats *.example.com
-        #expect(try origin(for: "a.shop.example.com") == "shop-web")      // *.shop.example.com beats *.example.com
+        #expect(try origin(for: "shop.example.com") == "shop-web")  // exact beats *.example.com
+        #expect(try origin(for: "a.shop.example.com") == "shop-web")  // *.shop.example.com beats *.example.com
         #expect(try origin(for: "a.b.shop.example.com") == "shop-web")
         #expect(try origin(for: "www.example.com") == "wild-web")
         #expect(try origin(for: "a.b.example.com") == "wild-web")
-        #expect(try origin(for: "example.com") == nil)                    // no alias covers the apex
+        #expect(try origin(for: "example.com") == nil)  // no alias covers the apex
     }
 }

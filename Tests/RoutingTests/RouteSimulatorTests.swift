@@ -50,7 +50,9 @@ struct SeedRow: CustomTestStringConvertible, Sendable {
         for policy in ViewerProtocolPolicy.allCases {
             for method in ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"] {
                 for version in [ViewerHTTPVersion.http1_0, .http1_1, .http2] {
-                    for scheme in ["http", "https"] { rows.append(SeedRow(policy: policy, method: method, version: version, scheme: scheme)) }
+                    for scheme in ["http", "https"] {
+                        rows.append(SeedRow(policy: policy, method: method, version: version, scheme: scheme))
+                    }
                 }
             }
         }
@@ -74,7 +76,8 @@ struct SeedRow: CustomTestStringConvertible, Sendable {
     @Test(arguments: SeedRow.all)
     func seedPageRule(_ row: SeedRow) throws {
         let prefix = row.policy == .allowAll ? "allow" : row.policy == .httpsOnly ? "https" : "redirect"
-        let request = try SimulatedRequest(method: row.method, url: "\(row.scheme)://shop.example.com/\(prefix)/thing?q=1", httpVersion: row.version)
+        let request = try SimulatedRequest(
+            method: row.method, url: "\(row.scheme)://shop.example.com/\(prefix)/thing?q=1", httpVersion: row.version)
         let answer = simulator.route(request)
         #expect(answer.pathPattern == "/\(prefix)/*")
         #expect(answer.action == row.expected.action)
@@ -104,9 +107,9 @@ struct SeedRow: CustomTestStringConvertible, Sendable {
     }
 
     @Test(arguments: [
-        OrderingCase(path: "/img/photo.jpg", pattern: "/img/*"),      // the earlier broad pattern takes it
+        OrderingCase(path: "/img/photo.jpg", pattern: "/img/*"),  // the earlier broad pattern takes it
         OrderingCase(path: "/other/photo.jpg", pattern: "*.jpg"),
-        OrderingCase(path: "/case/x", pattern: "*"),                    // patterns are case-sensitive
+        OrderingCase(path: "/case/x", pattern: "*"),  // patterns are case-sensitive
         OrderingCase(path: "/Case/x", pattern: "/Case/*"),
         OrderingCase(path: "/abc", pattern: "/a?c"),
         OrderingCase(path: "/ac", pattern: "*"),
@@ -141,7 +144,8 @@ struct SeedRow: CustomTestStringConvertible, Sendable {
     }
 
     @Test func batchParsing() throws {
-        let batch = SourceFile(path: "requests.txt", bytes: Array("# comment\nGET http://a/x\n\nPOST http://a/y 1.0\r\nPUT\thttp://a/z HTTP/2\n".utf8))
+        let batch = SourceFile(
+            path: "requests.txt", bytes: Array("# comment\nGET http://a/x\n\nPOST http://a/y 1.0\r\nPUT\thttp://a/z HTTP/2\n".utf8))
         let (parsed, problems) = RouteCommand.parseBatch(batch, defaultVersion: .http1_1)
         #expect(problems.isEmpty)
         #expect(parsed.map(\.method) == ["GET", "POST", "PUT"])
@@ -149,9 +153,11 @@ struct SeedRow: CustomTestStringConvertible, Sendable {
         #expect(parsed.map(\.httpVersion) == [.http1_1, .http1_0, .http2])
         #expect(parsed.map { $0.location?.start.line } == [2, 4, 5])
 
-        let bad = RouteCommand.parseBatch(SourceFile(path: "bad.txt", bytes: Array("GET\n  GET http://a/x 9\n".utf8)), defaultVersion: .http1_1)
+        let bad = RouteCommand.parseBatch(
+            SourceFile(path: "bad.txt", bytes: Array("GET\n  GET http://a/x 9\n".utf8)), defaultVersion: .http1_1)
         #expect(bad.requests.isEmpty)
-        #expect(bad.diagnostics.map { "\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.id)" }
+        #expect(
+            bad.diagnostics.map { "\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.id)" }
                 == ["1:1 route.batch_line", "2:18 route.batch_line"])
     }
 

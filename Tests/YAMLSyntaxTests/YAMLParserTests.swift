@@ -1,6 +1,7 @@
 import CFCDiagnostics
 import Foundation
 import Testing
+
 @testable import YAMLSyntax
 
 /// Parses `text` and returns the document (nil on a stopping error) and the diagnostics.
@@ -54,9 +55,12 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
         SyntaxErrorCase("unclosed quote", "a: \"open\nb: 1\n", "yaml.syntax", "found unexpected end of stream", 3, 1),
         SyntaxErrorCase("unclosed flow sequence", "a: [1, 2\n", "yaml.syntax", "did not find expected ',' or ']'", 2, 1),
         SyntaxErrorCase("tab indentation", "a:\n\tb: 1\n", "yaml.syntax", "found character that cannot start any token", 2, 1),
-        SyntaxErrorCase("invalid UTF-8", [0x61, 0x3A, 0x20, 0xFF, 0x0A], "yaml.encoding", "invalid UTF-8: invalid leading UTF-8 octet", 1, 4),
-        SyntaxErrorCase("truncated UTF-8", [0x61, 0x3A, 0x20, 0xC3], "yaml.encoding", "invalid UTF-8: incomplete UTF-8 octet sequence", 1, 4),
-        SyntaxErrorCase("control character", [0x61, 0x3A, 0x20, 0x01, 0x0A], "yaml.encoding", "control character U+0001 is not allowed in YAML", 1, 4),
+        SyntaxErrorCase(
+            "invalid UTF-8", [0x61, 0x3A, 0x20, 0xFF, 0x0A], "yaml.encoding", "invalid UTF-8: invalid leading UTF-8 octet", 1, 4),
+        SyntaxErrorCase(
+            "truncated UTF-8", [0x61, 0x3A, 0x20, 0xC3], "yaml.encoding", "invalid UTF-8: incomplete UTF-8 octet sequence", 1, 4),
+        SyntaxErrorCase(
+            "control character", [0x61, 0x3A, 0x20, 0x01, 0x0A], "yaml.encoding", "control character U+0001 is not allowed in YAML", 1, 4),
         SyntaxErrorCase("duplicate key", "a: 1\nb: 2\na: 3\n", "yaml.duplicate_key", "duplicate key 'a'", 3, 1),
         SyntaxErrorCase("duplicate quoted key", "a: 1\n\"a\": 3\n", "yaml.duplicate_key", "duplicate key 'a'", 2, 1),
         SyntaxErrorCase("unknown tag", "a: !custom 1\n", "yaml.tag", "unknown tag '!custom'", 1, 4),
@@ -64,9 +68,14 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
         SyntaxErrorCase("int tag on text", "a: !!int eighty\n", "yaml.tag", "the value is not a valid '!!int'", 1, 4),
         SyntaxErrorCase("map tag on scalar", "a: !!map x\n", "yaml.tag", "tag '!!map' cannot be used on a scalar", 1, 4),
         SyntaxErrorCase("undefined alias", "a: *nowhere\n", "yaml.alias", "alias '*nowhere' has no anchor '&nowhere' before it", 1, 4),
-        SyntaxErrorCase("recursive alias", "a: &loop [1, *loop]\n", "yaml.recursive_alias", "alias '*loop' refers to a collection that contains it", 1, 14),
-        SyntaxErrorCase("two documents", "a: 1\n---\nb: 2\n", "yaml.documents", "a second YAML document starts here; a cfc file holds one document", 2, 1),
-        SyntaxErrorCase("merge of a scalar", "a:\n  <<: 5\n  b: 1\n", "yaml.merge_key", "a merge key '<<' needs a mapping or a list of mappings", 2, 7),
+        SyntaxErrorCase(
+            "recursive alias", "a: &loop [1, *loop]\n", "yaml.recursive_alias", "alias '*loop' refers to a collection that contains it", 1,
+            14),
+        SyntaxErrorCase(
+            "two documents", "a: 1\n---\nb: 2\n", "yaml.documents", "a second YAML document starts here; a cfc file holds one document", 2,
+            1),
+        SyntaxErrorCase(
+            "merge of a scalar", "a:\n  <<: 5\n  b: 1\n", "yaml.merge_key", "a merge key '<<' needs a mapping or a list of mappings", 2, 7),
     ]
 
     @Test(arguments: errorCases)
@@ -122,7 +131,8 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
         let (document, diagnostics) = parse("base: &b {x: 1}\nuse: *b\n")
         #expect(diagnostics.isEmpty)
         let root = try #require(document?.root)
-        let anchored = root.pairs[0].value, alias = root.pairs[1].value
+        let anchored = root.pairs[0].value
+        let alias = root.pairs[1].value
         #expect(alias.pairs.map(\.value.index) == anchored.pairs.map(\.value.index))
         #expect(alias.value(forKey: "x")?.text == "1")
         #expect((alias.range.start.line, alias.range.start.column) == (2, 6))
@@ -150,8 +160,10 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
         let whole = try #require(parse(yaml).0?.root?.value(forKey: "distributions"))
         var handedOff: [DetachedValue] = []
         let sink = DiagnosticCollector()
-        let document = try #require(YAMLParser.parse(
-            SourceFile(path: "t.yaml", bytes: Array(yaml.utf8)), sink: sink, detachingValuesOf: "distributions") { handedOff.append($0) })
+        let document = try #require(
+            YAMLParser.parse(
+                SourceFile(path: "t.yaml", bytes: Array(yaml.utf8)), sink: sink, detachingValuesOf: "distributions"
+            ) { handedOff.append($0) })
         #expect(sink.diagnostics.isEmpty)
         #expect(handedOff.map(\.key.text) == ["a", "b"])
         let distributions = try #require(document.root?.value(forKey: "distributions"))
@@ -169,8 +181,10 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
     @Test func nothingIsHandedOffOnceTheFileHasAnAnchor() throws {
         let yaml = "distributions:\n  a: {x: 1}\n  b: &b {x: 2}\n  c: {x: 3}\n  d: *b\n"
         var names: [String] = []
-        let document = YAMLParser.parse(SourceFile(path: "t.yaml", bytes: Array(yaml.utf8)), sink: DiagnosticCollector(),
-                                        detachingValuesOf: "distributions") { names.append($0.key.text) }
+        let document = YAMLParser.parse(
+            SourceFile(path: "t.yaml", bytes: Array(yaml.utf8)), sink: DiagnosticCollector(),
+            detachingValuesOf: "distributions"
+        ) { names.append($0.key.text) }
         #expect(names == ["a"])
         let pairs = try #require(document?.root?.value(forKey: "distributions")?.pairs)
         #expect(pairs[3].value.value(forKey: "x")?.text == "2")
@@ -290,22 +304,24 @@ struct ResolutionCase: CustomTestStringConvertible, Sendable {
     /// above, on words that start like keywords, and on seeded random scalars over the
     /// characters that matter.
     @Test func byteShortcutAgreesWithTheDefinition() {
-        var inputs = Self.cases.map(\.text) + [
-            "nul", "nulls", "n", "N", "~~", "t", "tru", "trueish", "TRUE", "f", "fals", "falsey", "FALSE", "falsE",
-            "1", "12", "123abc", "1.", "10e2", "0", "007", "0x", "0o8", "-", "+", ".", "-0", "+.inf", "9" + String(repeating: "9", count: 30),
-            "none", "https-only", "redirect-to-https", "TLSv1.2_2021", "abc", "é", "1é",
-            "08627262-05a9-4f76-9ded-b50ca2e3a84f", "43986a77d6288200", "0f241510b190f8c5", "1e-5", "1E+3", "-1e-3",
-            "+.5", "-.inf", "0x1F", "0xG", "0o17", "0o8", "-0", "+0", "00", "1-2", "1+2", "e5", ".e5", "1.2.3", "12e",
-            "0x-1", "1ee5", "2024-01-01", "10.0.0.1", "-", "+", "-+1", "1_000", "0b1",
-        ]
-        var state: UInt64 = 0x9E3779B97F4A7C15
+        var inputs =
+            Self.cases.map(\.text) + [
+                "nul", "nulls", "n", "N", "~~", "t", "tru", "trueish", "TRUE", "f", "fals", "falsey", "FALSE", "falsE",
+                "1", "12", "123abc", "1.", "10e2", "0", "007", "0x", "0o8", "-", "+", ".", "-0", "+.inf",
+                "9" + String(repeating: "9", count: 30),
+                "none", "https-only", "redirect-to-https", "TLSv1.2_2021", "abc", "é", "1é",
+                "08627262-05a9-4f76-9ded-b50ca2e3a84f", "43986a77d6288200", "0f241510b190f8c5", "1e-5", "1E+3", "-1e-3",
+                "+.5", "-.inf", "0x1F", "0xG", "0o17", "0o8", "-0", "+0", "00", "1-2", "1+2", "e5", ".e5", "1.2.3", "12e",
+                "0x-1", "1ee5", "2024-01-01", "10.0.0.1", "-", "+", "-+1", "1_000", "0b1",
+            ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         let alphabet = Array("0123456789+-.eExXoOaAbBfFnNtTuUlLrRsSiI~_:".utf8)
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let length = Int(state >> 60) % 7
             for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 bytes.append(alphabet[Int(state >> 33) % alphabet.count])
             }
             inputs.append(String(decoding: bytes, as: UTF8.self))

@@ -1,5 +1,6 @@
 import CFCDiagnostics
 import Testing
+
 @testable import YAMLSyntax
 
 /// Reads YAML text back into a `YAMLValue` (strings stay strings; core-schema scalars become
@@ -7,7 +8,8 @@ import Testing
 private func readBack(_ bytes: [UInt8]) -> YAMLValue? {
     let sink = DiagnosticCollector()
     guard let document = YAMLParser.parse(SourceFile(path: "out.yaml", bytes: bytes), sink: sink), sink.errorCount == 0,
-          let root = document.root else { return nil }
+        let root = document.root
+    else { return nil }
     func convert(_ node: YAMLNode) -> YAMLValue {
         switch node.kind {
         case .mapping: return .mapping(node.pairs.map { YAMLPair($0.key.text, convert($0.value)) })
@@ -41,63 +43,84 @@ private func readBack(_ bytes: [UInt8]) -> YAMLValue? {
     @Test func layoutIsBlockMappingsAndFlowScalarLists() throws {
         let value = YAMLValue.mapping([
             YAMLPair("version", .integer(1)),
-            YAMLPair("distributions", .mapping([
-                YAMLPair("www", .mapping([
-                    YAMLPair("aliases", .sequence([.string("a.example.com"), .string("b.example.com")])),
-                    YAMLPair("cache-behaviors", .sequence([
-                        .mapping([YAMLPair("path-pattern", .string("/api/*")), YAMLPair("compress", .boolean(false))]),
-                    ])),
-                    YAMLPair("custom-error-responses", .sequence([])),
-                    YAMLPair("logging", .mapping([])),
+            YAMLPair(
+                "distributions",
+                .mapping([
+                    YAMLPair(
+                        "www",
+                        .mapping([
+                            YAMLPair("aliases", .sequence([.string("a.example.com"), .string("b.example.com")])),
+                            YAMLPair(
+                                "cache-behaviors",
+                                .sequence([
+                                    .mapping([YAMLPair("path-pattern", .string("/api/*")), YAMLPair("compress", .boolean(false))])
+                                ])),
+                            YAMLPair("custom-error-responses", .sequence([])),
+                            YAMLPair("logging", .mapping([])),
+                        ]))
                 ])),
-            ])),
         ])
         let text = String(decoding: try YAMLWriter.write(value), as: UTF8.self)
-        #expect(text == """
-            version: 1
-            distributions:
-              www:
-                aliases: [a.example.com, b.example.com]
-                cache-behaviors:
-                - path-pattern: /api/*
-                  compress: false
-                custom-error-responses: []
-                logging: {}
+        #expect(
+            text == """
+                version: 1
+                distributions:
+                  www:
+                    aliases: [a.example.com, b.example.com]
+                    cache-behaviors:
+                    - path-pattern: /api/*
+                      compress: false
+                    custom-error-responses: []
+                    logging: {}
 
-            """)
+                """)
     }
 
     @Test func commentsAreWrittenAtTheirIndentation() throws {
         let value = YAMLValue.mapping([
             YAMLPair("version", .integer(1), comment: "top"),
-            YAMLPair("behaviors", .sequence([
-                .mapping([YAMLPair("path-pattern", .string("/a/*"), comment: "first key of an item"),
-                          YAMLPair("ignore", .sequence([.comment("why this is ignored"), .string("rule.one"), .comment("another\nline"), .string("rule.two")]))]),
-            ])),
+            YAMLPair(
+                "behaviors",
+                .sequence([
+                    .mapping([
+                        YAMLPair("path-pattern", .string("/a/*"), comment: "first key of an item"),
+                        YAMLPair(
+                            "ignore",
+                            .sequence([
+                                .comment("why this is ignored"), .string("rule.one"), .comment("another\nline"), .string("rule.two"),
+                            ])),
+                    ])
+                ])),
         ])
         let bytes = try YAMLWriter.write(value, headerComments: ["Imported by cfc", "ETag: E123"])
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text == """
-            # Imported by cfc
-            # ETag: E123
-            # top
-            version: 1
-            behaviors:
-            # first key of an item
-            - path-pattern: /a/*
-              ignore:
-              # why this is ignored
-              - rule.one
-              # another
-              # line
-              - rule.two
+        #expect(
+            text == """
+                # Imported by cfc
+                # ETag: E123
+                # top
+                version: 1
+                behaviors:
+                # first key of an item
+                - path-pattern: /a/*
+                  ignore:
+                  # why this is ignored
+                  - rule.one
+                  # another
+                  # line
+                  - rule.two
 
-            """)
+                """)
         let expected = YAMLValue.mapping([
             YAMLPair("version", .integer(1)),
-            YAMLPair("behaviors", .sequence([
-                .mapping([YAMLPair("path-pattern", .string("/a/*")), YAMLPair("ignore", .sequence([.string("rule.one"), .string("rule.two")]))]),
-            ])),
+            YAMLPair(
+                "behaviors",
+                .sequence([
+                    .mapping([
+                        YAMLPair("path-pattern", .string("/a/*")),
+                        YAMLPair("ignore", .sequence([.string("rule.one"), .string("rule.two")])),
+                    ])
+                ])),
         ])
         #expect(readBack(bytes) == expected)
     }

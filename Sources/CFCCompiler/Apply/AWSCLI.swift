@@ -43,7 +43,8 @@ public struct AWSCLI: Sendable {
         public var message: String {
             switch self {
             case .noSuchDistribution(let text), .preconditionFailed(let text), .throttled(let text), .launch(let text),
-                 .unreadableOutput(let text): text
+                .unreadableOutput(let text):
+                text
             case .alreadyExists(_, let text): text
             case .timedOut: "the aws CLI did not finish in time"
             case .other(let status, let text): "aws exited with status \(status): \(text)"
@@ -62,7 +63,8 @@ public struct AWSCLI: Sendable {
         if result.timedOut { throw .timedOut }
         guard result.status == 0 else {
             let text = String(decoding: result.standardError, as: UTF8.self)
-            let line = VisibleText.escaped(text.split(whereSeparator: \.isNewline).first { !$0.trimmingPrefix(" ").isEmpty }.map(String.init) ?? "")
+            let line = VisibleText.escaped(
+                text.split(whereSeparator: \.isNewline).first { !$0.trimmingPrefix(" ").isEmpty }.map(String.init) ?? "")
             if text.contains("NoSuchDistribution") { throw .noSuchDistribution(line) }
             if text.contains("PreconditionFailed") { throw .preconditionFailed(line) }
             if text.contains("DistributionAlreadyExists") {
@@ -89,13 +91,18 @@ public struct AWSCLI: Sendable {
 
     /// The live config of distribution `id`, as `aws cloudfront get-distribution-config` prints
     /// it, read like any other input (named `name`), or the failure.
-    public func liveConfig(id: String, name: String, sink: any DiagnosticSink) throws(Failure) -> (distribution: Distribution, etag: String?)? {
+    public func liveConfig(id: String, name: String, sink: any DiagnosticSink) throws(Failure) -> (
+        distribution: Distribution, etag: String?
+    )? {
         let bytes = try call(["cloudfront", "get-distribution-config", "--id", id])
         let source = SourceFile(path: "aws cloudfront get-distribution-config --id \(id)", bytes: bytes)
         // Read as any input is, so that what cfc refuses in a file it refuses here too.
         guard let read = ConfigInput.read(source: source, name: name, options: CompileOptions(), sink: sink),
-              read.kind == .json, let distribution = read.distributions.first else {
-            throw .unreadableOutput("the aws CLI's output for \(id) is not a distribution config CloudFront could have returned (the problems are listed above)")
+            read.kind == .json, let distribution = read.distributions.first
+        else {
+            throw .unreadableOutput(
+                "the aws CLI's output for \(id) is not a distribution config CloudFront could have returned (the problems are listed above)"
+            )
         }
         return (distribution, read.etags[name])
     }

@@ -1,14 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import APIDocument
 import CFCDiagnostics
 import CFCSupport
 import DistributionIR
 import DistributionLanguage
 import Planning
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What `cfc apply` does: plan every distribution of the configs against its live config (read
 /// with the aws CLI for those the state file lists), show the plan, and, once confirmed, carry
@@ -100,9 +101,12 @@ public enum ApplyCommand {
     public static func execute(_ request: Request, aws: AWSCLI?, options: CompileOptions, console: ApplyConsole) -> CommandResult {
         let sink = DiagnosticCollector()
         var sources: [SourceFile] = []
-        func finished(_ status: ExitStatus) -> CommandResult { CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: status) }
+        func finished(_ status: ExitStatus) -> CommandResult {
+            CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: status)
+        }
 
-        let prepared = request.paths.count == 1 && SavedPlan.isPlanDirectory(request.paths[0])
+        let prepared =
+            request.paths.count == 1 && SavedPlan.isPlanDirectory(request.paths[0])
             ? prepareSavedPlan(request, aws: aws, options: options, sink: sink, sources: &sources)
             : prepareFromConfigs(request, aws: aws, options: options, sink: sink, sources: &sources)
         guard let work = prepared, let aws, !sink.diagnostics.containsErrors else { return finished(.failure) }
@@ -112,7 +116,9 @@ public enum ApplyCommand {
                 return finished(.failure)
             }
             for name in work.recordedAsFound {
-                console.say("\(name): the live config is already as configured (an earlier run sent it and stopped); recorded in \(work.statePath)\n")
+                console.say(
+                    "\(name): the live config is already as configured (an earlier run sent it and stopped); recorded in \(work.statePath)\n"
+                )
             }
         }
 
@@ -123,13 +129,17 @@ public enum ApplyCommand {
         for name in work.orphans {
             let id = work.state.distributions[name]?.id ?? "?"
             if work.deletions.contains(name) {
-                console.line("distribution \(name) (\(id)): delete (in the state file, in no config; --allow-delete: it is disabled, then deleted)\n", .danger)
+                console.line(
+                    "distribution \(name) (\(id)): delete (in the state file, in no config; --allow-delete: it is disabled, then deleted)\n",
+                    .danger)
             } else {
                 console.say("distribution \(name) (\(id)): in the state file but in no config; not deleted (--allow-delete deletes it)\n")
             }
         }
         for entry in work.companionOrphans {
-            console.say("\(entry.kind.noun) \(entry.name) (\(entry.id ?? "?")): in the state file but in no config; not deleted (--allow-delete deletes it)\n")
+            console.say(
+                "\(entry.kind.noun) \(entry.name) (\(entry.id ?? "?")): in the state file but in no config; not deleted (--allow-delete deletes it)\n"
+            )
         }
         guard plan.hasChanges || !work.deletions.isEmpty else {
             console.say("nothing to do: every distribution is as configured\n")
@@ -169,13 +179,15 @@ public enum ApplyCommand {
         // The companions first: the distributions name them by the ids they get.
         for (index, item) in companionWrites.enumerated() {
             do { try run.applyCompanion(item) } catch {
-                return stop("\(item.entry.kind.noun) \(item.entry.name)", error, notDone: notDone(companionsFrom: index),
-                            place: work.companionPlaces[item.entry.kind.key + "/" + item.entry.name], file: nil)
+                return stop(
+                    "\(item.entry.kind.noun) \(item.entry.name)", error, notDone: notDone(companionsFrom: index),
+                    place: work.companionPlaces[item.entry.kind.key + "/" + item.entry.name], file: nil)
             }
         }
         for (index, step) in steps.enumerated() {
             do { try run.carryOut(run.resolved(step)) } catch {
-                let notDone = steps[index...].map { ApplyMessages.outline($0.entry) } + work.deletions.map { "\($0): delete" }
+                let notDone =
+                    steps[index...].map { ApplyMessages.outline($0.entry) } + work.deletions.map { "\($0): delete" }
                     + companionDeletes.map(companionOutline)
                 return stop(step.entry.distribution.name, error, notDone: notDone, place: step.place, file: nil)
             }
@@ -183,15 +195,17 @@ public enum ApplyCommand {
         if !work.deletions.isEmpty || !companionDeletes.isEmpty { again.append("--allow-delete") }
         for (index, name) in work.deletions.enumerated() {
             do { try run.delete(name) } catch {
-                return stop(name, error, notDone: work.deletions[index...].map { "\($0): delete" } + companionDeletes.map(companionOutline),
-                            place: nil, file: run.work.statePath)
+                return stop(
+                    name, error, notDone: work.deletions[index...].map { "\($0): delete" } + companionDeletes.map(companionOutline),
+                    place: nil, file: run.work.statePath)
             }
         }
         // Last, the companions nothing names any more.
         for (index, entry) in companionDeletes.enumerated() {
             do { try run.deleteCompanion(entry) } catch {
-                return stop("\(entry.kind.noun) \(entry.name)", error, notDone: companionDeletes[index...].map(companionOutline),
-                            place: nil, file: run.work.statePath)
+                return stop(
+                    "\(entry.kind.noun) \(entry.name)", error, notDone: companionDeletes[index...].map(companionOutline),
+                    place: nil, file: run.work.statePath)
             }
         }
         console.say("apply complete\n")
@@ -205,7 +219,9 @@ public enum ApplyCommand {
         _ request: Request, aws: AWSCLI?, options: CompileOptions, sink: DiagnosticCollector, sources: inout [SourceFile]
     ) -> Work? {
         var work = Work(statePath: StateFile.path(forConfigs: request.paths, explicit: request.statePath), budget: request.budget)
-        guard let state = StateFile.read(work.statePath, mustExist: request.statePath != nil, options: options, sink: sink) else { return nil }
+        guard let state = StateFile.read(work.statePath, mustExist: request.statePath != nil, options: options, sink: sink) else {
+            return nil
+        }
         work.state = state
         // The configs, checked as compile checks them, with the ids of the companions that exist.
         var options = options
@@ -227,8 +243,9 @@ public enum ApplyCommand {
             }
             do {
                 guard let live = try aws.liveConfig(id: record.id, name: distribution.name, sink: sink) else { return nil }
-                let planned = PlanCommand.planEntry(distribution, live: live.distribution, etag: live.etag,
-                                                    distributionID: record.id, budget: request.budget)
+                let planned = PlanCommand.planEntry(
+                    distribution, live: live.distribution, etag: live.etag,
+                    distributionID: record.id, budget: request.budget)
                 let liveDigest = StateFile.digest(of: live.distribution.config)
                 if let recorded = record.configSHA256, liveDigest != recorded {
                     // Changed outside cfc since cfc last applied (or imported) it: refused, unless
@@ -247,8 +264,9 @@ public enum ApplyCommand {
                         work.recordedAsFound.append(distribution.name)
                     }
                 }
-                var entry = PendingInvalidations.carry(work.state.distributions[distribution.name]?.pendingInvalidation, into: planned.entry, configJSON: planned.configJSON,
-                                                       budget: request.budget)
+                var entry = PendingInvalidations.carry(
+                    work.state.distributions[distribution.name]?.pendingInvalidation, into: planned.entry, configJSON: planned.configJSON,
+                    budget: request.budget)
                 entry.stateID = record.id
                 work.steps.append(Step(entry: entry, configJSON: planned.configJSON, place: place))
             } catch {
@@ -284,12 +302,13 @@ public enum ApplyCommand {
             let name = entry.distribution.name
             let listed = state.distributions[name]?.id
             if listed != entry.stateID {
-                let what = switch (entry.stateID, listed) {
-                case (nil, let now?): "the state file now lists it as \(now), where it listed nothing (applied since?)"
-                case (let then?, nil): "the state file no longer lists it (it listed \(then))"
-                case (let then?, let now?): "the state file now maps it to \(now), not \(then)"
-                case (nil, nil): ""
-                }
+                let what =
+                    switch (entry.stateID, listed) {
+                    case (nil, let now?): "the state file now lists it as \(now), where it listed nothing (applied since?)"
+                    case (let then?, nil): "the state file no longer lists it (it listed \(then))"
+                    case (let then?, let now?): "the state file now maps it to \(now), not \(then)"
+                    case (nil, nil): ""
+                    }
                 sink.emit(SavedPlanMessages.stale(name, what, at: item.place))
                 continue
             }
@@ -297,7 +316,9 @@ public enum ApplyCommand {
                 do {
                     guard let live = try aws.liveConfig(id: id, name: name, sink: sink) else { return nil }
                     let liveDigest = StateFile.digest(of: live.distribution.config)
-                    if entry.action == .update, liveDigest != entry.liveConfigSHA256, liveDigest == StateFile.digest(of: entry.distribution.config) {
+                    if entry.action == .update, liveDigest != entry.liveConfigSHA256,
+                        liveDigest == StateFile.digest(of: entry.distribution.config)
+                    {
                         // This plan's update is already live: an earlier run of it stopped after
                         // sending it. What is left is the wait and the invalidation.
                         entry.action = .unchanged
@@ -308,9 +329,11 @@ public enum ApplyCommand {
                         work.recordedAsFound.append(name)
                     } else if liveDigest != entry.liveConfigSHA256 {
                         let changes = item.plannedAgainst.map { SemanticDiff.compare(old: $0.config, new: live.distribution.config) } ?? []
-                        sink.emit(SavedPlanMessages.stale(
-                            name, "its live config (\(id)) changed", notes: changes.prefix(10).map { DiagnosticNote("changed since the plan: " + $0.text) },
-                            at: item.place))
+                        sink.emit(
+                            SavedPlanMessages.stale(
+                                name, "its live config (\(id)) changed",
+                                notes: changes.prefix(10).map { DiagnosticNote("changed since the plan: " + $0.text) },
+                                at: item.place))
                         continue
                     } else if let planned = entry.etag, let now = live.etag, planned != now {
                         sink.emit(SavedPlanMessages.stale(name, "its ETag is \(now), the plan's \(planned)", at: item.place))
@@ -331,12 +354,13 @@ public enum ApplyCommand {
             let listed = state.companions[entry.kind]?[entry.name]
             let label = "\(entry.kind.noun) \(entry.name)"
             if listed?.id != entry.id {
-                let what = switch (entry.id, listed?.id) {
-                case (nil, let now?): "the state file now lists it as \(now), where it listed nothing (applied since?)"
-                case (let then?, nil): "the state file no longer lists it (it listed \(then))"
-                case (let then?, let now?): "the state file now maps it to \(now), not \(then)"
-                case (nil, nil): ""
-                }
+                let what =
+                    switch (entry.id, listed?.id) {
+                    case (nil, let now?): "the state file now lists it as \(now), where it listed nothing (applied since?)"
+                    case (let then?, nil): "the state file no longer lists it (it listed \(then))"
+                    case (let then?, let now?): "the state file now maps it to \(now), not \(then)"
+                    case (nil, nil): ""
+                    }
                 sink.emit(SavedPlanMessages.stale(label, what, at: item.place))
             } else if let then = entry.etag, let now = listed?.etag, then != now {
                 sink.emit(SavedPlanMessages.stale(label, "it was applied since (ETag \(now), the plan's \(then))", at: item.place))
@@ -345,7 +369,8 @@ public enum ApplyCommand {
         }
         work.setCompanions(saved.companions, allowDelete: request.allowDelete)
         guard !sink.diagnostics.containsErrors,
-              refreshCompanions(&work, request: request, aws: aws, places: work.companionPlaces, sink: sink) else { return nil }
+            refreshCompanions(&work, request: request, aws: aws, places: work.companionPlaces, sink: sink)
+        else { return nil }
         return work
     }
 
@@ -376,7 +401,8 @@ public enum ApplyCommand {
             // Owed from before the update is sent: a run killed after the update, whose next run
             // sees nothing to change, still invalidates.
             if !entry.invalidation.isEmpty, let existing = id {
-                let owed = StateFile.PendingInvalidation(callerReference: entry.invalidationCallerReference, paths: entry.invalidation.paths)
+                let owed = StateFile.PendingInvalidation(
+                    callerReference: entry.invalidationCallerReference, paths: entry.invalidation.paths)
                 var record = work.state.distributions[name] ?? StateFile.Record(id: existing)
                 if record.pendingInvalidation != owed {
                     record.pendingInvalidation = owed
@@ -389,7 +415,9 @@ public enum ApplyCommand {
             guard let id else { return }
             if request.noWait {
                 if !entry.invalidation.isEmpty {
-                    console.say("\(name): not waiting (--no-wait), so not invalidating yet: the invalidation is recorded as owed in \(work.statePath), and the next cfc apply makes it once \(id) is deployed\n")
+                    console.say(
+                        "\(name): not waiting (--no-wait), so not invalidating yet: the invalidation is recorded as owed in \(work.statePath), and the next cfc apply makes it once \(id) is deployed\n"
+                    )
                 }
                 return
             }
@@ -405,7 +433,9 @@ public enum ApplyCommand {
             let document = try temporaryDocument(step.configJSON, name: name)
             defer { TemporaryFiles.remove(document) }
             var arguments = ["cloudfront", entry.action == .create ? "create-distribution" : "update-distribution"]
-            if entry.action == .update, let existing = entry.distributionID { arguments += ["--id", existing, "--if-match", entry.etag ?? ""] }
+            if entry.action == .update, let existing = entry.distributionID {
+                arguments += ["--id", existing, "--if-match", entry.etag ?? ""]
+            }
             arguments += ["--distribution-config", "file://" + document]
             var record: StateFile.Record
             do {
@@ -424,7 +454,9 @@ public enum ApplyCommand {
                 record.configSHA256 = StateFile.digest(of: live.distribution.config)
                 try save(record, for: name)
             }
-            console.say("\(name): \(entry.action == .create ? "created" : "updated") \(record.id)\(record.domainName.map { " (\($0))" } ?? ""); recorded in \(work.statePath)\n")
+            console.say(
+                "\(name): \(entry.action == .create ? "created" : "updated") \(record.id)\(record.domainName.map { " (\($0))" } ?? ""); recorded in \(work.statePath)\n"
+            )
             done.append("\(name): \(entry.action.rawValue)")
             return record.id
         }
@@ -445,8 +477,10 @@ public enum ApplyCommand {
             console.say("\(name): updating it to the config…\n")
             let document = try temporaryDocument(update.configJSON, name: name + ".update")
             defer { TemporaryFiles.remove(document) }
-            _ = try aws.callJSON(["cloudfront", "update-distribution", "--id", existing, "--if-match", live.etag ?? "",
-                                  "--distribution-config", "file://" + document])
+            _ = try aws.callJSON([
+                "cloudfront", "update-distribution", "--id", existing, "--if-match", live.etag ?? "",
+                "--distribution-config", "file://" + document,
+            ])
             return record
         }
 
@@ -460,8 +494,10 @@ public enum ApplyCommand {
             defer { TemporaryFiles.remove(document) }
             let count = entry.invalidation.paths.count
             console.say("\(name): invalidating \(count) path\(count == 1 ? "" : "s")…\n")
-            let response = try aws.callJSON(["cloudfront", "create-invalidation", "--distribution-id", id,
-                                             "--invalidation-batch", "file://" + document])
+            let response = try aws.callJSON([
+                "cloudfront", "create-invalidation", "--distribution-id", id,
+                "--invalidation-batch", "file://" + document,
+            ])
             var invalidationID: String? = nil
             if case .string(let text)? = response.member("Invalidation")?.member("Id")?.value, CloudFrontIdentifier.isDistributionID(text) {
                 invalidationID = text
@@ -473,8 +509,10 @@ public enum ApplyCommand {
             }
             done.append("\(name): invalidated")
             if request.waitForInvalidations, let invalidationID {
-                try waitUntil(name: name, what: "invalidation \(invalidationID)", finished: "invalidation \(invalidationID) completed",
-                              done: { $0.lowercased() == "completed" }) {
+                try waitUntil(
+                    name: name, what: "invalidation \(invalidationID)", finished: "invalidation \(invalidationID) completed",
+                    doneStatus: "Completed"
+                ) {
                     let answer = try aws.callJSON(["cloudfront", "get-invalidation", "--distribution-id", id, "--id", invalidationID])
                     guard case .string(let text)? = answer.member("Invalidation")?.member("Status")?.value else { return "unknown" }
                     return text
@@ -494,8 +532,10 @@ public enum ApplyCommand {
                 disabled.config.enabled = false
                 let document = try temporaryDocument(DocumentFormat.json.print(emitDistributionConfig(disabled)), name: name + ".disable")
                 defer { TemporaryFiles.remove(document) }
-                let response = try aws.callJSON(["cloudfront", "update-distribution", "--id", record.id, "--if-match", etag,
-                                                 "--distribution-config", "file://" + document])
+                let response = try aws.callJSON([
+                    "cloudfront", "update-distribution", "--id", record.id, "--if-match", etag,
+                    "--distribution-config", "file://" + document,
+                ])
                 if case .string(let text)? = response.member("ETag")?.value { etag = text }
             }
             try waitUntilDeployed(id: record.id, name: name)
@@ -540,26 +580,30 @@ public enum ApplyCommand {
 
         /// Polls the distribution's status until it is `Deployed`.
         func waitUntilDeployed(id: String, name: String) throws {
-            try waitUntil(name: name, what: id, finished: "deployed", done: { $0 == "Deployed" }) {
+            try waitUntil(name: name, what: id, finished: "deployed", doneStatus: "Deployed") {
                 let response = try aws.callJSON(["cloudfront", "get-distribution", "--id", id])
                 guard case .string(let text)? = response.member("Distribution")?.member("Status")?.value else { return "unknown" }
                 return text
             }
         }
 
-        /// Polls `status` until `done` holds, showing progress: on a terminal one line rewritten
+        /// Polls `status` until it reads `doneStatus` (in any case: CloudFront answers `Deployed`,
+        /// `Completed` and `READY`), showing progress: on a terminal one line rewritten
         /// every second (status, elapsed time); otherwise a line when the status changes and one
         /// every `plainProgressSeconds`.
-        func waitUntil(name: String, what: String, finished: String, done: (String) -> Bool, status poll: () throws -> String) throws {
+        func waitUntil(name: String, what: String, finished: String, doneStatus: String, status poll: () throws -> String) throws {
             let clock = ContinuousClock()
             let start = clock.now
-            func elapsed() -> Double { let duration = start.duration(to: clock.now); return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
+            func elapsed() -> Double {
+                let duration = start.duration(to: clock.now)
+                return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            }
             var last = ""
             var lastLine = 0.0
             while true {
                 let status = VisibleText.escaped(try poll())
                 let seconds = elapsed()
-                if done(status) {
+                if status.lowercased() == doneStatus.lowercased() {
                     console.status?("")
                     console.say("\(name): \(finished)\(seconds >= 1 ? " after \(ApplyConsole.elapsed(seconds))" : "")\n")
                     return
@@ -619,9 +663,10 @@ public enum ApplyCommand {
 /// `cfc apply`'s messages, in one place.
 enum ApplyMessages {
     static func needsConfirmation() -> Diagnostic {
-        Diagnostic(id: "apply.needs_confirmation", severity: .error,
-                   summary: "cfc apply changes live distributions and standard input is not a terminal to ask on",
-                   hint: "review the plan above, then run with --yes (as a pipeline step would)")
+        Diagnostic(
+            id: "apply.needs_confirmation", severity: .error,
+            summary: "cfc apply changes live distributions and standard input is not a terminal to ask on",
+            hint: "review the plan above, then run with --yes (as a pipeline step would)")
     }
 
     static func drifted(_ name: String, id: String, changes: [ConfigChange], at range: SourceRange?) -> Diagnostic {
@@ -629,21 +674,25 @@ enum ApplyMessages {
         return Diagnostic(
             id: "apply.drift", severity: .error,
             summary: "\(name) (\(id)) was changed outside cfc since cfc last applied or imported it; nothing was applied",
-            hint: "review the change with cfc drift; bring it into the config, or run cfc apply --overwrite-drift to replace it with the config",
+            hint:
+                "review the change with cfc drift; bring it into the config, or run cfc apply --overwrite-drift to replace it with the config",
             range: range,
-            notes: shown.map { DiagnosticNote($0) } + (changes.count > 10 ? [DiagnosticNote("and \(changes.count - 10) more changes")] : []))
+            notes: shown.map { DiagnosticNote($0) } + (changes.count > 10 ? [DiagnosticNote("and \(changes.count - 10) more changes")] : [])
+        )
     }
 
     static func record(from response: APINode, name: String, callerReference: String) throws -> StateFile.Record {
         guard let distribution = response.member("Distribution"),
-              case .string(let id)? = distribution.member("Id")?.value, CloudFrontIdentifier.isDistributionID(id) else {
+            case .string(let id)? = distribution.member("Id")?.value, CloudFrontIdentifier.isDistributionID(id)
+        else {
             throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(name) has no distribution id")
         }
         let identity = DistributionIdentity(distribution)
         var etag: String? = nil
         if case .string(let text)? = response.member("ETag")?.value, CloudFrontIdentifier.isETag(text) { etag = text }
-        return StateFile.Record(id: id, arn: identity.arn, domainName: identity.domainName, callerReference: callerReference,
-                                etag: etag, configSHA256: nil)
+        return StateFile.Record(
+            id: id, arn: identity.arn, domainName: identity.domainName, callerReference: callerReference,
+            etag: etag, configSHA256: nil)
     }
 
     /// Where a failed run stands.

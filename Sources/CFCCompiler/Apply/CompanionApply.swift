@@ -91,17 +91,21 @@ extension ApplyCommand.Run {
         if let id {
             console.say("\(label): updating \(id)…\n")
             let live = try aws.callJSON(kind.readArguments(name: name, id: id))
-            response = try aws.callJSON(["cloudfront", "update-\(word)", "--id", id, "--if-match", Self.etag(of: live) ?? "",
-                                         "--\(word)-config", "file://" + document])
+            response = try aws.callJSON([
+                "cloudfront", "update-\(word)", "--id", id, "--if-match", Self.etag(of: live) ?? "",
+                "--\(word)-config", "file://" + document,
+            ])
         } else {
             console.say("\(label): creating…\n")
             response = try aws.callJSON(["cloudfront", "create-\(word)", "--\(word)-config", "file://" + document])
         }
         guard case .string(let newID)? = response.member(kind.apiStructure)?.member("Id")?.value,
-              StateFile.problem(with: newID, for: kind.idKey) == nil else {
+            StateFile.problem(with: newID, for: kind.idKey) == nil
+        else {
             throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(label) has no \(kind.noun) id")
         }
-        try saveCompanion(kind, name, StateFile.CompanionRecord(id: newID, etag: Self.etag(of: response), configSHA256: item.entry.documentSHA256))
+        try saveCompanion(
+            kind, name, StateFile.CompanionRecord(id: newID, etag: Self.etag(of: response), configSHA256: item.entry.documentSHA256))
         console.say("\(label): \(id == nil ? "created" : "updated") \(newID); recorded in \(work.statePath)\n")
         done.append("\(label): \(id == nil ? "create" : "update")")
     }
@@ -129,14 +133,16 @@ extension ApplyCommand.Run {
             response = try aws.callJSON(["cloudfront", "create-function", "--name", name] + body)
         }
         guard let arn = CompanionKind.function.arn(in: response),
-              StateFile.problem(with: arn, for: CompanionKind.function.idKey) == nil else {
+            StateFile.problem(with: arn, for: CompanionKind.function.idKey) == nil
+        else {
             throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(label) has no function ARN")
         }
         try saveCompanion(.function, name, StateFile.CompanionRecord(id: arn, etag: Self.etag(of: response), configSHA256: nil))
         console.say("\(label): publishing…\n")
         _ = try aws.callJSON(["cloudfront", "publish-function", "--name", name, "--if-match", Self.etag(of: response) ?? ""])
         let published = try aws.callJSON(CompanionKind.function.readArguments(name: name, id: nil))
-        try saveCompanion(.function, name, StateFile.CompanionRecord(id: arn, etag: Self.etag(of: published), configSHA256: item.entry.documentSHA256))
+        try saveCompanion(
+            .function, name, StateFile.CompanionRecord(id: arn, etag: Self.etag(of: published), configSHA256: item.entry.documentSHA256))
         console.say("\(label): \(exists ? "updated" : "created") and published \(arn); recorded in \(work.statePath)\n")
         done.append("\(label): \(exists ? "update" : "create")")
     }
@@ -154,8 +160,10 @@ extension ApplyCommand.Run {
             let live = try aws.callJSON(CompanionKind.keyValueStore.readArguments(name: name, id: nil))
             let document = try? JSONReader.read(SourceFile(path: "\(name).key-value-store.json", bytes: json))
             let comment = Self.string(document?.member("Comment")) ?? ""
-            response = try aws.callJSON(["cloudfront", "update-key-value-store", "--name", name, "--comment", comment,
-                                         "--if-match", Self.etag(of: live) ?? ""])
+            response = try aws.callJSON([
+                "cloudfront", "update-key-value-store", "--name", name, "--comment", comment,
+                "--if-match", Self.etag(of: live) ?? "",
+            ])
         } else {
             let document = try temporaryDocument(json, name: "\(name).key-value-store")
             defer { TemporaryFiles.remove(document) }
@@ -163,7 +171,8 @@ extension ApplyCommand.Run {
             response = try aws.callJSON(["cloudfront", "create-key-value-store", "--cli-input-json", "file://" + document])
         }
         guard let arn = CompanionKind.keyValueStore.arn(in: response),
-              StateFile.problem(with: arn, for: CompanionKind.keyValueStore.idKey) == nil else {
+            StateFile.problem(with: arn, for: CompanionKind.keyValueStore.idKey) == nil
+        else {
             throw AWSCLI.Failure.unreadableOutput("the aws CLI's answer for \(label) has no key value store ARN")
         }
         try saveCompanion(.keyValueStore, name, StateFile.CompanionRecord(id: arn, etag: Self.etag(of: response), configSHA256: nil))
@@ -179,11 +188,12 @@ extension ApplyCommand.Run {
     /// Polls a new key value store until CloudFront says READY, and returns its ETag then.
     private func waitUntilReady(_ name: String, label: String) throws -> String? {
         var etag: String? = nil
-        try waitUntil(name: label, what: "is", finished: "ready", done: { $0 == "READY" }) {
+        try waitUntil(name: label, what: "is", finished: "ready", doneStatus: "READY") {
             let answer = try aws.callJSON(CompanionKind.keyValueStore.readArguments(name: name, id: nil))
             let status = Self.string(answer.member("KeyValueStore")?.member("Status")) ?? ""
             if status.contains("FAILED") {
-                throw AWSCLI.Failure.unreadableOutput("\(label): CloudFront could not provision it (status \(status)); its import source may be unreadable")
+                throw AWSCLI.Failure.unreadableOutput(
+                    "\(label): CloudFront could not provision it (status \(status)); its import source may be unreadable")
             }
             etag = Self.etag(of: answer)
             return status
@@ -201,8 +211,9 @@ extension ApplyCommand.Run {
         console.line("\(label): deleting \(id)…\n", .danger)
         do {
             let live = try aws.callJSON(entry.kind.readArguments(name: entry.name, id: id))
-            _ = try aws.call(["cloudfront", "delete-\(word)"] + entry.kind.selector(name: entry.name, id: id)
-                             + ["--if-match", Self.etag(of: live) ?? ""])
+            _ = try aws.call(
+                ["cloudfront", "delete-\(word)"] + entry.kind.selector(name: entry.name, id: id)
+                    + ["--if-match", Self.etag(of: live) ?? ""])
         } catch {
             guard error.message.contains(entry.kind.noSuchError) else { throw error }
             console.say("\(label): \(id) no longer exists in CloudFront\n")
@@ -256,7 +267,8 @@ extension ApplyCommand.Run {
     /// these staging distributions (a staging distribution belongs to one policy) is it.
     func findContinuousDeploymentPolicy(_ json: [UInt8]) throws -> String? {
         guard let desired = try? JSONReader.read(SourceFile(path: "policy.json", bytes: json)),
-              case .array(let wanted)? = desired.member("StagingDistributionDnsNames")?.member("Items")?.value else { return nil }
+            case .array(let wanted)? = desired.member("StagingDistributionDnsNames")?.member("Items")?.value
+        else { return nil }
         let names = Set(wanted.compactMap { Self.string($0) })
         let recorded = Set((work.state.companions[.continuousDeploymentPolicy] ?? [:]).values.map(\.id))
         var marker: String? = nil
@@ -267,8 +279,10 @@ extension ApplyCommand.Run {
             if case .array(let items)? = page?.member("Items")?.value {
                 for item in items {
                     let policy = item.member("ContinuousDeploymentPolicy")
-                    guard case .array(let staging)? = policy?.member("ContinuousDeploymentPolicyConfig")?
-                        .member("StagingDistributionDnsNames")?.member("Items")?.value else { continue }
+                    guard
+                        case .array(let staging)? = policy?.member("ContinuousDeploymentPolicyConfig")?
+                            .member("StagingDistributionDnsNames")?.member("Items")?.value
+                    else { continue }
                     // One recorded under another name is that name's (a rename must not take it).
                     guard let id = Self.string(policy?.member("Id")), !recorded.contains(id) else { continue }
                     if !names.isDisjoint(with: staging.compactMap { Self.string($0) }) { return id }
@@ -301,7 +315,8 @@ extension ApplyCommand.Run {
             // words no id can be, names being plain) become the ids.
             for reference in distribution.companionReferences where reference.id == nil {
                 guard let id = ids.id(of: reference.kind, named: reference.name) else { continue }
-                step.configJSON = Self.replacing(Array("\"\(reference.placeholder)\"".utf8), with: Array("\"\(id)\"".utf8), in: step.configJSON)
+                step.configJSON = Self.replacing(
+                    Array("\"\(reference.placeholder)\"".utf8), with: Array("\"\(id)\"".utf8), in: step.configJSON)
             }
         } else {
             step.configJSON = DocumentFormat.json.print(emitDistributionConfig(step.entry.distribution))
@@ -351,7 +366,8 @@ extension ApplyCommand {
         for index in work.companions.indices {
             let entry = work.companions[index].entry
             guard entry.action != .create, entry.action != .delete,
-                  let record = work.state.companions[entry.kind]?[entry.name] else { continue }
+                let record = work.state.companions[entry.kind]?[entry.name]
+            else { continue }
             let place = places[entry.kind.key + "/" + entry.name]
             let live: APINode
             do {
@@ -374,11 +390,13 @@ extension ApplyCommand {
             if request.overwriteDrift {
                 work.companions[index].entry.action = .update
             } else {
-                sink.emit(Diagnostic(
-                    id: "apply.drift", severity: .error,
-                    summary: "\(entry.kind.noun) \(entry.name) (\(record.id)) was changed outside cfc since cfc last applied it (ETag \(etag), not \(recorded)); nothing was applied",
-                    hint: "bring the change into the config, or run cfc apply --overwrite-drift to replace it with the config",
-                    range: place))
+                sink.emit(
+                    Diagnostic(
+                        id: "apply.drift", severity: .error,
+                        summary:
+                            "\(entry.kind.noun) \(entry.name) (\(record.id)) was changed outside cfc since cfc last applied it (ETag \(etag), not \(recorded)); nothing was applied",
+                        hint: "bring the change into the config, or run cfc apply --overwrite-drift to replace it with the config",
+                        range: place))
                 fine = false
             }
         }

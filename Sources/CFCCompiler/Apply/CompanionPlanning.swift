@@ -37,8 +37,9 @@ enum CompanionPlanning {
                 let digest = Self.digest(json: json, code: code)
                 let record = state.companions[kind]?[companion.name]
                 let action: Plan.CompanionEntry.Action = record == nil ? .create : (record?.configSHA256 == digest ? .unchanged : .update)
-                var entry = Plan.CompanionEntry(kind: kind, name: companion.name, action: action, id: record?.id,
-                                                etag: record?.etag, documentSHA256: digest)
+                var entry = Plan.CompanionEntry(
+                    kind: kind, name: companion.name, action: action, id: record?.id,
+                    etag: record?.etag, documentSHA256: digest)
                 entry.knownAfterApply = companion.companionReferences.filter { $0.id == nil }
                 if case .keyValueStore(let config) = companion { entry.comment = config.comment }
                 items.append(Item(entry: entry, companion: companion, configJSON: json, code: code))
@@ -47,10 +48,14 @@ enum CompanionPlanning {
         let declared = Set(companions.map { "\($0.kind.key)/\($0.name)" })
         // Deleted in the reverse order of creation: a function before the store it reads.
         for kind in CompanionKind.allCases.reversed() {
-            for (name, record) in (state.companions[kind] ?? [:]).sorted(by: { $0.key < $1.key }) where !declared.contains("\(kind.key)/\(name)") {
-                items.append(Item(entry: Plan.CompanionEntry(kind: kind, name: name, action: .delete, id: record.id, etag: record.etag,
-                                                             documentSHA256: nil),
-                                  companion: nil, configJSON: nil))
+            for (name, record) in (state.companions[kind] ?? [:]).sorted(by: { $0.key < $1.key })
+            where !declared.contains("\(kind.key)/\(name)") {
+                items.append(
+                    Item(
+                        entry: Plan.CompanionEntry(
+                            kind: kind, name: name, action: .delete, id: record.id, etag: record.etag,
+                            documentSHA256: nil),
+                        companion: nil, configJSON: nil))
             }
         }
         return items
@@ -70,13 +75,17 @@ enum CompanionPlanning {
             guard let companion = item.companion, let json = item.configJSON else { continue }
             let document = emitCompanion(companion)
             for format in DocumentFormat.all {
-                documents.append(EmittedDocument(
-                    logicalPath: companion.kind.logicalPath(forName: companion.name, fileExtension: format.fileExtension),
-                    mediaType: format.mediaType, distributionName: companion.name, bytes: format == .json ? json : format.print(document)))
+                documents.append(
+                    EmittedDocument(
+                        logicalPath: companion.kind.logicalPath(forName: companion.name, fileExtension: format.fileExtension),
+                        mediaType: format.mediaType, distributionName: companion.name,
+                        bytes: format == .json ? json : format.print(document)))
             }
             if let code = item.code {
-                documents.append(EmittedDocument(logicalPath: companion.kind.codePath(forName: companion.name),
-                                                 mediaType: "text/javascript", distributionName: companion.name, bytes: code))
+                documents.append(
+                    EmittedDocument(
+                        logicalPath: companion.kind.codePath(forName: companion.name),
+                        mediaType: "text/javascript", distributionName: companion.name, bytes: code))
             }
         }
         return documents

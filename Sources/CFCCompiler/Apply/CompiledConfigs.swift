@@ -28,18 +28,21 @@ struct CompiledConfigs {
             for companion in compiled.model?.companions ?? [] {
                 // One name is one resource in CloudFront: two configs cannot both declare it.
                 if companions.contains(where: { $0.kind == companion.kind && $0.name == companion.name }) {
-                    sink.emit(Diagnostic(
-                        id: "apply.duplicate_companion", severity: .error,
-                        summary: "\(companion.kind.noun) '\(companion.name)' is declared by more than one of the configs",
-                        hint: "declare it in one config; CloudFront has one \(companion.kind.noun) of a name per account",
-                        range: compiled.locator?.keyRange(of: companion.path),
-                        notes: companionPlaces[companion.kind.key + "/" + companion.name].map {
-                            [DiagnosticNote("the other declaration of '\(companion.name)'", at: $0)]
-                        } ?? []))
+                    sink.emit(
+                        Diagnostic(
+                            id: "apply.duplicate_companion", severity: .error,
+                            summary: "\(companion.kind.noun) '\(companion.name)' is declared by more than one of the configs",
+                            hint: "declare it in one config; CloudFront has one \(companion.kind.noun) of a name per account",
+                            range: compiled.locator?.keyRange(of: companion.path),
+                            notes: companionPlaces[companion.kind.key + "/" + companion.name].map {
+                                [DiagnosticNote("the other declaration of '\(companion.name)'", at: $0)]
+                            } ?? []))
                     continue
                 }
                 companions.append(companion)
-                if let range = compiled.locator?.keyRange(of: companion.path) { companionPlaces[companion.kind.key + "/" + companion.name] = range }
+                if let range = compiled.locator?.keyRange(of: companion.path) {
+                    companionPlaces[companion.kind.key + "/" + companion.name] = range
+                }
             }
             for distribution in compiled.model?.distributions ?? [] {
                 distributions.append(distribution)

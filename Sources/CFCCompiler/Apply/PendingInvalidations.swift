@@ -31,7 +31,8 @@ enum PendingInvalidations {
         }
         let widenings = entry.invalidation.widenings + fitted.widenings
         entry.invalidation = InvalidationPlan(entries: entries, widenings: widenings)
-        entry.invalidationCallerReference = Set(fitted.paths) == Set(pending.paths)
+        entry.invalidationCallerReference =
+            Set(fitted.paths) == Set(pending.paths)
             ? pending.callerReference
             : Plan.invalidationCallerReference(name: entry.distribution.name, paths: fitted.paths, configJSON: configJSON)
         return entry

@@ -49,7 +49,8 @@ struct SavedPlan {
 
     /// Reads the plan in `directory`, checking each document against the digest the plan
     /// recorded; nil (with every problem reported) when it cannot be applied as written.
-    static func read(_ directory: String, statePath explicitState: String?, options: CompileOptions, sink: any DiagnosticSink) -> SavedPlan? {
+    static func read(_ directory: String, statePath explicitState: String?, options: CompileOptions, sink: any DiagnosticSink) -> SavedPlan?
+    {
         let planPath = directory + "/plan.json"
         guard let source = SourceInput.read(planPath, options: options, sink: sink) else { return nil }
         var sources = [source]
@@ -73,7 +74,9 @@ struct SavedPlan {
         }
 
         guard case .number(let version)? = root.member("version")?.value, Int(version) == Plan.formatVersion else {
-            invalid("plan.json is not a plan this cfc applies (it writes and reads version \(Plan.formatVersion))", root.member("version") ?? root)
+            invalid(
+                "plan.json is not a plan this cfc applies (it writes and reads version \(Plan.formatVersion))",
+                root.member("version") ?? root)
             return nil
         }
         var statePath = explicitState
@@ -89,12 +92,14 @@ struct SavedPlan {
         var items: [Item] = []
         for node in list {
             guard let name = string(node, "name"), DistributionNames.problem(with: name) == nil,
-                  let actionText = string(node, "action") else {
+                let actionText = string(node, "action")
+            else {
                 if sink.errorCount == errorsBefore { invalid("a distribution of the plan has no valid name", node) }
                 continue
             }
             guard let action = Plan.Entry.Action(rawValue: actionText) else {
-                invalid("'\(VisibleText.escaped(actionText))' is not an action cfc plans (create, update, unchanged)", node.member("action")!)
+                invalid(
+                    "'\(VisibleText.escaped(actionText))' is not an action cfc plans (create, update, unchanged)", node.member("action")!)
                 continue
             }
             let id = string(node, "distribution-id", required: false)
@@ -105,7 +110,9 @@ struct SavedPlan {
             let against = node.member("planned-against")
             let stateID = string(against, "state-id", required: false)
             let liveDigest = string(against, "config-sha256", required: false)
-            if action != .create, liveDigest == nil { invalid("the plan does not say what live config it was made against", against ?? node) }
+            if action != .create, liveDigest == nil {
+                invalid("the plan does not say what live config it was made against", against ?? node)
+            }
 
             // The documents, each as the plan recorded it.
             func document(_ file: String, digest: String?) -> SourceFile? {
@@ -120,9 +127,10 @@ struct SavedPlan {
                 return read
             }
             guard let configDigest = string(node, "document-sha256"),
-                  let configSource = document("\(name).distribution.json", digest: configDigest),
-                  let config = ConfigInput.read(source: configSource, name: name, options: CompileOptions(), sink: sink)?
-                      .distributions.first else { continue }
+                let configSource = document("\(name).distribution.json", digest: configDigest),
+                let config = ConfigInput.read(source: configSource, name: name, options: CompileOptions(), sink: sink)?
+                    .distributions.first
+            else { continue }
             let configJSON = configSource.bytes
             var plannedAgainst: Distribution? = nil
             if action != .create {
@@ -161,7 +169,8 @@ struct SavedPlan {
             if case .array(let list)? = node.member("known-after-apply")?.value {
                 for reference in list {
                     guard let kindText = string(reference, "kind"), let kind = CompanionKind(rawValue: kindText),
-                          let companion = string(reference, "name"), DistributionNames.problem(with: companion) == nil else {
+                        let companion = string(reference, "name"), DistributionNames.problem(with: companion) == nil
+                    else {
                         invalid("a companion the distribution waits for is not a kind and name cfc writes", reference)
                         continue
                     }
@@ -171,26 +180,31 @@ struct SavedPlan {
             var distribution = config
             distribution.companionReferences = waiting
             let changes = plannedAgainst.map { SemanticDiff.compare(old: $0.config, new: config.config) } ?? []
-            var entry = Plan.Entry(distribution: distribution, action: action, etag: etag, changes: changes,
-                                   invalidation: invalidation, invalidationCallerReference: reference)
+            var entry = Plan.Entry(
+                distribution: distribution, action: action, etag: etag, changes: changes,
+                invalidation: invalidation, invalidationCallerReference: reference)
             entry.distributionID = id
             entry.stateID = stateID
             entry.liveConfigSHA256 = liveDigest
             entry.documentSHA256 = configDigest
-            items.append(Item(entry: entry, configJSON: configJSON, batchJSON: batchJSON, plannedAgainst: plannedAgainst, place: node.range))
+            items.append(
+                Item(entry: entry, configJSON: configJSON, batchJSON: batchJSON, plannedAgainst: plannedAgainst, place: node.range))
         }
         var companions: [CompanionPlanning.Item] = []
         if case .array(let list)? = root.member("companions")?.value {
             for node in list {
                 guard let kindText = string(node, "kind"), let kind = CompanionKind(rawValue: kindText),
-                      let name = string(node, "name"),
-                      (kind.isKnownByName ? FunctionNames.problem(with: name) : DistributionNames.problem(with: name)) == nil,
-                      let actionText = string(node, "action"), let action = Plan.CompanionEntry.Action(rawValue: actionText) else {
+                    let name = string(node, "name"),
+                    (kind.isKnownByName ? FunctionNames.problem(with: name) : DistributionNames.problem(with: name)) == nil,
+                    let actionText = string(node, "action"), let action = Plan.CompanionEntry.Action(rawValue: actionText)
+                else {
                     if sink.errorCount == errorsBefore { invalid("a companion of the plan has no valid kind, name or action", node) }
                     continue
                 }
                 let id = string(node, "id", required: false)
-                if let id, StateFile.problem(with: id, for: kind.idKey) != nil { invalid("'\(VisibleText.escaped(id))' is not a \(kind.noun) id", node) }
+                if let id, StateFile.problem(with: id, for: kind.idKey) != nil {
+                    invalid("'\(VisibleText.escaped(id))' is not a \(kind.noun) id", node)
+                }
                 if action != .create, id == nil { invalid("a \(action.rawValue) needs the \(kind.noun)'s id, and the plan has none", node) }
                 let etag = string(node, "etag", required: false)
                 if let etag, !CloudFrontIdentifier.isETag(etag) { invalid("'\(VisibleText.escaped(etag))' is not an ETag", node) }
@@ -221,19 +235,24 @@ struct SavedPlan {
                 if case .array(let list)? = node.member("known-after-apply")?.value {
                     for reference in list {
                         guard let kindText = string(reference, "kind"), let named = CompanionKind(rawValue: kindText),
-                              let companion = string(reference, "name"),
-                              (named.isKnownByName ? FunctionNames.problem(with: companion) : DistributionNames.problem(with: companion)) == nil else {
+                            let companion = string(reference, "name"),
+                            (named.isKnownByName ? FunctionNames.problem(with: companion) : DistributionNames.problem(with: companion))
+                                == nil
+                        else {
                             invalid("a companion the \(kind.noun) waits for is not a kind and name cfc writes", reference)
                             continue
                         }
-                        entry.knownAfterApply.append(CompanionReference(kind: named, name: companion, path: ConfigPath([.key(kind.key), .key(name)]), id: nil))
+                        entry.knownAfterApply.append(
+                            CompanionReference(kind: named, name: companion, path: ConfigPath([.key(kind.key), .key(name)]), id: nil))
                     }
                 }
                 if kind == .keyValueStore, let configJSON, let document = try? JSONReader.read(SourceFile(path: name, bytes: configJSON)),
-                   case .string(let comment)? = document.member("Comment")?.value {
+                    case .string(let comment)? = document.member("Comment")?.value
+                {
                     entry.comment = comment
                 }
-                companions.append(CompanionPlanning.Item(entry: entry, companion: nil, configJSON: configJSON, code: code, place: node.range))
+                companions.append(
+                    CompanionPlanning.Item(entry: entry, companion: nil, configJSON: configJSON, code: code, place: node.range))
             }
         }
         guard sink.errorCount == errorsBefore, let statePath else { return nil }
@@ -244,19 +263,22 @@ struct SavedPlan {
 /// What `cfc apply PLAN-DIR` says of a plan it will not apply.
 enum SavedPlanMessages {
     static func invalid(_ text: String, at range: SourceRange?) -> Diagnostic {
-        Diagnostic(id: "apply.plan_invalid", severity: .error, summary: text,
-                   hint: "apply a directory written by cfc plan --output, as it wrote it", range: range)
+        Diagnostic(
+            id: "apply.plan_invalid", severity: .error, summary: text,
+            hint: "apply a directory written by cfc plan --output, as it wrote it", range: range)
     }
 
     static func edited(_ file: String, plan: String, at range: SourceRange?) -> Diagnostic {
-        Diagnostic(id: "apply.plan_invalid", severity: .error,
-                   summary: "\(file) is not the document this plan was made with (its SHA-256 differs from plan.json's); nothing was applied",
-                   hint: "a reviewed plan is applied as written: plan again rather than editing its files", range: range)
+        Diagnostic(
+            id: "apply.plan_invalid", severity: .error,
+            summary: "\(file) is not the document this plan was made with (its SHA-256 differs from plan.json's); nothing was applied",
+            hint: "a reviewed plan is applied as written: plan again rather than editing its files", range: range)
     }
 
     static func stale(_ name: String, _ what: String, notes: [DiagnosticNote] = [], at range: SourceRange?) -> Diagnostic {
-        Diagnostic(id: "apply.plan_stale", severity: .error,
-                   summary: "the plan for \(name) was made against something that has changed since: \(what); nothing was applied",
-                   hint: "plan again (cfc plan --refresh --output DIR), review, and apply the new plan", range: range, notes: notes)
+        Diagnostic(
+            id: "apply.plan_stale", severity: .error,
+            summary: "the plan for \(name) was made against something that has changed since: \(what); nothing was applied",
+            hint: "plan again (cfc plan --refresh --output DIR), review, and apply the new plan", range: range, notes: notes)
     }
 }

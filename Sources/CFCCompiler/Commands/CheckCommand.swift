@@ -62,8 +62,9 @@ public enum CheckCommand {
             let errors = all.count(where: \.isError)
             let warnings = all.count(where: \.isWarning)
             let suppressed = all.count(where: \.isSuppressed)
-            report.append("\(paths.count) file\(paths.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-                          + (suppressed > 0 ? ", \(suppressed) suppressed" : "") + "\n")
+            report.append(
+                "\(paths.count) file\(paths.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+                    + (suppressed > 0 ? ", \(suppressed) suppressed" : "") + "\n")
         case .json:
             report = JSONDiagnosticRenderer().render(diagnostics)
         case .sarif:
@@ -123,14 +124,20 @@ public enum CheckCommand {
             "distribution": .string(distribution.name),
             "file": .string(file),
             "unchanged": .bool(suggestion.isUnchanged),
-            "order": .inlineArray(suggestion.order.enumerated().map { position, index in
-                .inlineObject(["position": .integer(position + 1), "current-position": .integer(index + 1),
-                               "path-pattern": .string(behaviors[index].pathPattern)])
-            }),
-            "changes": .inlineArray(suggestion.changes.map { change in
-                .inlineObject(["method": .string("GET"), "path": .string(change.path), "from": behavior(at: change.from),
-                               "to": behavior(at: change.to)])
-            }),
+            "order": .inlineArray(
+                suggestion.order.enumerated().map { position, index in
+                    .inlineObject([
+                        "position": .integer(position + 1), "current-position": .integer(index + 1),
+                        "path-pattern": .string(behaviors[index].pathPattern),
+                    ])
+                }),
+            "changes": .inlineArray(
+                suggestion.changes.map { change in
+                    .inlineObject([
+                        "method": .string("GET"), "path": .string(change.path), "from": behavior(at: change.from),
+                        "to": behavior(at: change.to),
+                    ])
+                }),
         ])
     }
 
@@ -138,8 +145,9 @@ public enum CheckCommand {
     public static var sarifRules: [SARIFRule] {
         RuleRegistry.rules.map {
             let description = type(of: $0).description
-            return SARIFRule(id: description.id.rawValue, name: description.name, summary: description.summary,
-                             description: description.rationale, severity: description.severity)
+            return SARIFRule(
+                id: description.id.rawValue, name: description.name, summary: description.summary,
+                description: description.rationale, severity: description.severity)
         }
     }
 
@@ -160,7 +168,8 @@ public enum CheckCommand {
         } else {
             text += "requests that would be routed differently:\n"
             for change in suggestion.changes {
-                text += "  GET \(change.path): '\(behaviors[change.from].pathPattern)' now, '\(behaviors[change.to].pathPattern)' in the suggested order\n"
+                text +=
+                    "  GET \(change.path): '\(behaviors[change.from].pathPattern)' now, '\(behaviors[change.to].pathPattern)' in the suggested order\n"
             }
         }
         return Array(text.utf8)

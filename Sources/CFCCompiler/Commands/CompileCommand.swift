@@ -22,8 +22,11 @@ public enum CompileCommand {
     public static func execute(_ paths: [String], output: String?, statePath: String? = nil, options: CompileOptions) -> CommandResult {
         var options = options
         let stateSink = DiagnosticCollector()
-        guard let state = StateFile.read(StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
-                                         options: options, sink: stateSink) else {
+        guard
+            let state = StateFile.read(
+                StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
+                options: options, sink: stateSink)
+        else {
             return CommandResult(diagnostics: stateSink.diagnostics, sources: [], exitStatus: .compiler(failed: true))
         }
         options.companionIDs = state.companionIDs
@@ -33,8 +36,9 @@ public enum CompileCommand {
         }
         let results = paths.map { Pipeline().compile(path: $0, options: options) }
         let outcome = finish(results, output: nil)
-        return CommandResult(diagnostics: outcome.diagnostics, sources: results.compactMap(\.source),
-                             standardOutput: outcome.standardOutput ?? [], exitStatus: .compiler(failed: outcome.failed))
+        return CommandResult(
+            diagnostics: outcome.diagnostics, sources: results.compactMap(\.source),
+            standardOutput: outcome.standardOutput ?? [], exitStatus: .compiler(failed: outcome.failed))
     }
 
     /// Checks for errors and conflicts, then writes the documents to `output`, or returns the
@@ -59,13 +63,15 @@ public enum CompileCommand {
             guard documents.count == 1 else {
                 let distributions = results.reduce(0) { $0 + ($1.model?.distributions.count ?? 0) }
                 let companions = results.reduce(0) { $0 + ($1.model?.companions.count ?? 0) }
-                let what = companions == 0
+                let what =
+                    companions == 0
                     ? "\(distributions) distributions"
                     : "\(distributions) distribution\(distributions == 1 ? "" : "s") and \(companions) companion resource\(companions == 1 ? "" : "s")"
-                diagnostics.append(Diagnostic(
-                    id: "io.output", severity: .error,
-                    summary: "the input holds \(what); standard output takes one document",
-                    hint: "give --output DIR to write one file per document"))
+                diagnostics.append(
+                    Diagnostic(
+                        id: "io.output", severity: .error,
+                        summary: "the input holds \(what); standard output takes one document",
+                        hint: "give --output DIR to write one file per document"))
                 return Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true)
             }
             return Outcome(diagnostics: diagnostics, standardOutput: documents[0].bytes, failed: false)

@@ -32,7 +32,8 @@ public enum DiffCommand {
         }
         return CommandResult(
             diagnostics: outcome.diagnostics, sources: outcome.sources,
-            standardOutput: format == .json ? renderJSON(outcome) : format == .markdown ? MarkdownReport.diff(outcome) : renderText(outcome, colors: colors),
+            standardOutput: format == .json
+                ? renderJSON(outcome) : format == .markdown ? MarkdownReport.diff(outcome) : renderText(outcome, colors: colors),
             exitStatus: outcome.differ ? .different : .success)
     }
 
@@ -93,9 +94,10 @@ public enum DiffCommand {
     /// The diff as JSON: `{"distributions": [{"name": …, "changes": [{"path", "kind", …}]}], "added": […], "removed": […]}`.
     public static func renderJSON(_ outcome: Outcome) -> [UInt8] {
         JSONValue.object([
-            "distributions": .array(outcome.changes.map { entry in
-                .inlineObject(["name": .string(entry.name), "changes": .array(entry.changes.map(\.json))])
-            }),
+            "distributions": .array(
+                outcome.changes.map { entry in
+                    .inlineObject(["name": .string(entry.name), "changes": .array(entry.changes.map(\.json))])
+                }),
             "added": .inlineArray(outcome.added.map { .string($0) }),
             "removed": .inlineArray(outcome.removed.map { .string($0) }),
         ]).rendered()

@@ -89,7 +89,8 @@ public enum DriftCommand {
         }
         return CommandResult(
             diagnostics: outcome.diagnostics, sources: outcome.sources,
-            standardOutput: format == .json ? renderJSON(outcome) : format == .markdown ? MarkdownReport.drift(outcome) : renderText(outcome),
+            standardOutput: format == .json
+                ? renderJSON(outcome) : format == .markdown ? MarkdownReport.drift(outcome) : renderText(outcome),
             exitStatus: outcome.drifted ? .changesPlanned : .success)
     }
 
@@ -97,8 +98,11 @@ public enum DriftCommand {
     public static func run(_ paths: [String], statePath: String?, aws: AWSCLI?, options: CompileOptions) -> Outcome {
         let sink = DiagnosticCollector()
         // The state first: its ids are what the configs' names for companions compile to.
-        guard let state = StateFile.read(StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
-                                         options: options, sink: sink) else {
+        guard
+            let state = StateFile.read(
+                StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
+                options: options, sink: sink)
+        else {
             return Outcome(entries: [], diagnostics: sink.diagnostics, sources: [])
         }
         var options = options
@@ -124,7 +128,8 @@ public enum DriftCommand {
                 // An update keeps the live caller reference: it is no drift.
                 desired.config.callerReference = live.distribution.config.callerReference
                 let changes = SemanticDiff.compare(old: live.distribution.config, new: desired.config)
-                entries.append(Entry(name: distribution.name, id: record.id, status: changes.isEmpty ? .inSync : .drifted, changes: changes))
+                entries.append(
+                    Entry(name: distribution.name, id: record.id, status: changes.isEmpty ? .inSync : .drifted, changes: changes))
             } catch {
                 sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error, at: configs.places[distribution.name]))
             }
@@ -145,12 +150,15 @@ public enum DriftCommand {
                 let live = try aws.callJSON(companion.kind.readArguments(name: companion.name, id: record.id))
                 let etag = ApplyCommand.Run.etag(of: live)
                 let drifted = record.etag != nil && etag != nil && record.etag != etag
-                findings.append(CompanionFinding(kind: companion.kind, name: companion.name, id: record.id,
-                                                 status: drifted ? .drifted : .inSync,
-                                                 differences: drifted ? Self.differences(companion, item.configJSON, live: live) : []))
+                findings.append(
+                    CompanionFinding(
+                        kind: companion.kind, name: companion.name, id: record.id,
+                        status: drifted ? .drifted : .inSync,
+                        differences: drifted ? Self.differences(companion, item.configJSON, live: live) : []))
             } catch {
                 if error.message.contains(companion.kind.noSuchError) {
-                    findings.append(CompanionFinding(kind: companion.kind, name: companion.name, id: record.id, status: .deleted, differences: []))
+                    findings.append(
+                        CompanionFinding(kind: companion.kind, name: companion.name, id: record.id, status: .deleted, differences: []))
                 } else {
                     sink.emit(DriftMessages.awsFailed("\(companion.kind.noun) \(companion.name)", id: record.id, error, at: place))
                 }
@@ -173,7 +181,8 @@ public enum DriftCommand {
         default: liveConfig = live.member(kind.apiStructure)?.member(kind.apiRoot)
         }
         guard let liveConfig, let configJSON,
-              let desired = try? JSONReader.read(SourceFile(path: kind.logicalPath(forName: companion.name, fileExtension: "json"), bytes: configJSON))
+            let desired = try? JSONReader.read(
+                SourceFile(path: kind.logicalPath(forName: companion.name, fileExtension: "json"), bytes: configJSON))
         else { return [] }
         if kind == .keyValueStore {
             // The live store has more members than the create request; only Comment can change.
@@ -211,7 +220,8 @@ public enum DriftCommand {
             case .notCreated: text += "\(label): not in the state file (not created yet)\n"
             case .deleted: text += "\(label)\(id): deleted outside cfc; cfc apply makes it again\n"
             case .drifted:
-                text += "\(label)\(id): changed outside cfc since cfc applied it"
+                text +=
+                    "\(label)\(id): changed outside cfc since cfc applied it"
                     + (finding.differences.isEmpty ? "\n" : "; applying the config would change:\n")
                 for difference in finding.differences { text += "  \(difference)\n" }
             }
@@ -221,20 +231,22 @@ public enum DriftCommand {
 
     static func renderJSON(_ outcome: Outcome) -> [UInt8] {
         JSONValue.object([
-            "distributions": .array(outcome.entries.map { entry in
-                .object([
-                    JSONMember("name", .string(entry.name)), JSONMember("id", .string(entry.id)),
-                    JSONMember("status", .string(entry.status.rawValue)),
-                    JSONMember("changes", .array(entry.changes.map(\.json))),
-                ])
-            }),
-            "companions": .array(outcome.companions.map { finding in
-                .object([
-                    JSONMember("kind", .string(finding.kind.key)), JSONMember("name", .string(finding.name)),
-                    JSONMember("id", .string(finding.id)), JSONMember("status", .string(finding.status.rawValue)),
-                    JSONMember("differences", .array(finding.differences.map { .string($0) })),
-                ])
-            }),
+            "distributions": .array(
+                outcome.entries.map { entry in
+                    .object([
+                        JSONMember("name", .string(entry.name)), JSONMember("id", .string(entry.id)),
+                        JSONMember("status", .string(entry.status.rawValue)),
+                        JSONMember("changes", .array(entry.changes.map(\.json))),
+                    ])
+                }),
+            "companions": .array(
+                outcome.companions.map { finding in
+                    .object([
+                        JSONMember("kind", .string(finding.kind.key)), JSONMember("name", .string(finding.name)),
+                        JSONMember("id", .string(finding.id)), JSONMember("status", .string(finding.status.rawValue)),
+                        JSONMember("differences", .array(finding.differences.map { .string($0) })),
+                    ])
+                }),
             "drifted": .bool(outcome.drifted),
         ]).rendered()
     }
@@ -243,20 +255,23 @@ public enum DriftCommand {
 /// `cfc drift`'s messages, in one place.
 enum DriftMessages {
     static func noCLI() -> Diagnostic {
-        Diagnostic(id: "aws.not_found", severity: .error, summary: "the aws CLI was not found on PATH",
-                   hint: "install it (python3 -m pip install awscli), or give its path with --aws")
+        Diagnostic(
+            id: "aws.not_found", severity: .error, summary: "the aws CLI was not found on PATH",
+            hint: "install it (python3 -m pip install awscli), or give its path with --aws")
     }
 
     static func awsFailed(_ name: String, id: String, _ failure: AWSCLI.Failure, at range: SourceRange?) -> Diagnostic {
         switch failure {
         case .noSuchDistribution:
-            return Diagnostic(id: "aws.no_such_distribution", severity: .error,
-                              summary: "the state file maps '\(name)' to \(id), which CloudFront does not have",
-                              hint: "the state file is stale: remove '\(name)' from it if the distribution was deleted", range: range)
+            return Diagnostic(
+                id: "aws.no_such_distribution", severity: .error,
+                summary: "the state file maps '\(name)' to \(id), which CloudFront does not have",
+                hint: "the state file is stale: remove '\(name)' from it if the distribution was deleted", range: range)
         default:
-            return Diagnostic(id: "aws.failed", severity: .error,
-                              summary: "reading the live config of '\(name)' (\(id)) failed: \(failure.message)",
-                              hint: "check the aws CLI's credentials, region and AWS_ENDPOINT_URL, then run again", range: range)
+            return Diagnostic(
+                id: "aws.failed", severity: .error,
+                summary: "reading the live config of '\(name)' (\(id)) failed: \(failure.message)",
+                hint: "check the aws CLI's credentials, region and AWS_ENDPOINT_URL, then run again", range: range)
         }
     }
 }

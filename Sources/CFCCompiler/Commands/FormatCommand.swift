@@ -118,23 +118,27 @@ public enum FormatCommand {
     public static func format(_ source: SourceFile, options: CompileOptions = CompileOptions()) -> FileOutcome {
         let sink = DiagnosticCollector()
         guard let document = YAMLParser.parse(source, options: options.parseOptions, sink: sink) else {
-            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: nil, diagnostics: sink.diagnostics, source: source)
+            return FileOutcome(
+                path: source.path, formatted: nil, isChanged: false, refusal: nil, diagnostics: sink.diagnostics, source: source)
         }
         let loweringFindings = DiagnosticCollector()
         let model = Pipeline().lower(source: source, options: options, sink: loweringFindings)
         guard let model, !loweringFindings.diagnostics.containsErrors, !sink.diagnostics.containsErrors else {
             let errors = (sink.diagnostics + loweringFindings.diagnostics).filter(\.isError)
-            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .doesNotCompile(errors: errors.count),
-                               diagnostics: errors, source: source)
+            return FileOutcome(
+                path: source.path, formatted: nil, isChanged: false, refusal: .doesNotCompile(errors: errors.count),
+                diagnostics: errors, source: source)
         }
         let formatted: [UInt8]
         switch YAMLFormatter.format(document) {
         case .failure(.usesAliases):
-            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .usesAliases(at: document.firstAliasUse),
-                               diagnostics: [], source: source)
+            return FileOutcome(
+                path: source.path, formatted: nil, isChanged: false, refusal: .usesAliases(at: document.firstAliasUse),
+                diagnostics: [], source: source)
         case .failure(.writeFailed(let message)):
-            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .writeFailed(message),
-                               diagnostics: [], source: source)
+            return FileOutcome(
+                path: source.path, formatted: nil, isChanged: false, refusal: .writeFailed(message),
+                diagnostics: [], source: source)
         case .success(let bytes):
             formatted = bytes
         }
@@ -146,11 +150,13 @@ public enum FormatCommand {
         let after = Pipeline().lower(source: formattedSource, options: options, sink: afterFindings)
         let findings = { (diagnostics: [Diagnostic]) in diagnostics.map { "\($0.id.rawValue) \($0.summary)" } }
         guard after == model, findings(afterFindings.diagnostics) == findings(loweringFindings.diagnostics) else {
-            return FileOutcome(path: source.path, formatted: nil, isChanged: false, refusal: .meaningChanged,
-                               diagnostics: [], source: source)
+            return FileOutcome(
+                path: source.path, formatted: nil, isChanged: false, refusal: .meaningChanged,
+                diagnostics: [], source: source)
         }
-        return FileOutcome(path: source.path, formatted: formatted, isChanged: formatted != source.bytes, refusal: nil,
-                           diagnostics: [], source: source)
+        return FileOutcome(
+            path: source.path, formatted: formatted, isChanged: formatted != source.bytes, refusal: nil,
+            diagnostics: [], source: source)
     }
 }
 
@@ -158,18 +164,20 @@ public enum FormatCommand {
 enum FormatMessages {
     /// `fmt.does_not_compile`: a file with parse or lowering errors, which fmt leaves as written.
     static func doesNotCompile(path: String, errors: Int) -> Diagnostic {
-        Diagnostic(id: "fmt.does_not_compile", severity: .error,
-                   summary: "left as it is: the file has \(errors) error\(errors == 1 ? "" : "s") that formatting could hide",
-                   hint: "fix the errors reported for the file and run cfc fmt again; formatting rewrites values in their canonical form, "
-                       + "which can turn a value that is wrong into one that is not",
-                   file: path)
+        Diagnostic(
+            id: "fmt.does_not_compile", severity: .error,
+            summary: "left as it is: the file has \(errors) error\(errors == 1 ? "" : "s") that formatting could hide",
+            hint: "fix the errors reported for the file and run cfc fmt again; formatting rewrites values in their canonical form, "
+                + "which can turn a value that is wrong into one that is not",
+            file: path)
     }
 
     /// `fmt.meaning_changed`: the canonical text would compile to something else.
     static func meaningChanged(path: String) -> Diagnostic {
-        Diagnostic(id: "fmt.meaning_changed", severity: .error,
-                   summary: "left as it is: formatting would change what the file compiles to",
-                   hint: "this is a cfc bug; please report it with the file", file: path)
+        Diagnostic(
+            id: "fmt.meaning_changed", severity: .error,
+            summary: "left as it is: formatting would change what the file compiles to",
+            hint: "this is a cfc bug; please report it with the file", file: path)
     }
 
     /// `fmt.uses_aliases`: a file with anchors, aliases or merge keys, which fmt keeps as written.
@@ -181,14 +189,16 @@ enum FormatMessages {
                 : "left as it is: the file uses anchors, aliases or merge keys",
             hint: "cfc fmt puts keys in the reference's order, which can move an alias above its anchor; "
                 + "it would have to expand them or move anchors, so it keeps the file as written. "
-                + (check ? "Expand them by hand to have the file checked, or leave the file out of cfc fmt --check"
-                         : "Expand them by hand to have the file formatted"),
+                + (check
+                    ? "Expand them by hand to have the file checked, or leave the file out of cfc fmt --check"
+                    : "Expand them by hand to have the file formatted"),
             range: range, file: path)
     }
 
     /// `fmt.write_failed`: libyaml could not write the canonical text.
     static func writeFailed(path: String, message: String) -> Diagnostic {
-        Diagnostic(id: "fmt.write_failed", severity: .error, summary: "cannot write the formatted file: \(message)",
-                   hint: "this is a cfc bug; please report it with the file", file: path)
+        Diagnostic(
+            id: "fmt.write_failed", severity: .error, summary: "cannot write the formatted file: \(message)",
+            hint: "this is a cfc bug; please report it with the file", file: path)
     }
 }

@@ -54,14 +54,18 @@ public enum ImportCommand {
             state = (path, file)
         }
         if !outcome.baseline.isEmpty {
-            var text = "cfc import: recorded \(outcome.baseline.count) finding\(outcome.baseline.count == 1 ? "" : "s") as a baseline (ignore: entries):\n"
+            var text =
+                "cfc import: recorded \(outcome.baseline.count) finding\(outcome.baseline.count == 1 ? "" : "s") as a baseline (ignore: entries):\n"
             for finding in outcome.baseline {
                 text += "  \(finding.severity.rawValue): \(finding.summary) [\(finding.id.rawValue)] at \(finding.configPath ?? "")\n"
             }
             // An entry quiets check, never compile: say so now rather than at the first compile.
-            let rejected = outcome.baseline.filter { $0.severity == .error && RuleRegistry.description(of: $0.id.rawValue)?.rejectedByAPI == true }
+            let rejected = outcome.baseline.filter {
+                $0.severity == .error && RuleRegistry.description(of: $0.id.rawValue)?.rejectedByAPI == true
+            }
             if !rejected.isEmpty {
-                text += "cfc import: \(rejected.count) of them CloudFront's API would reject; cfc compile and plan refuse the file until they are fixed\n"
+                text +=
+                    "cfc import: \(rejected.count) of them CloudFront's API would reject; cfc compile and plan refuse the file until they are fixed\n"
             }
             result.standardError = Array(VisibleText.escapedLines(text).utf8)
         }
@@ -101,8 +105,9 @@ public enum ImportCommand {
         guard let original = input.apiConfig else {
             fatalError("ConfigInput read API \(input.kind) without keeping its DistributionConfig node")
         }
-        let differences = verifyRoundTrip(yaml, original: original, kind: input.kind,
-                                          options: options, sink: sink)
+        let differences = verifyRoundTrip(
+            yaml, original: original, kind: input.kind,
+            options: options, sink: sink)
         let significant = differences.filter(\.isSignificant)
         guard significant.isEmpty else {
             sink.emit(ImportMessages.roundTripFailed(significant, file: path))
@@ -118,10 +123,13 @@ public enum ImportCommand {
             return outcome
         }
         if let recordedID = id ?? identity.id {
-            outcome.stateRecord = (distributionName, StateFile.Record(
-                id: recordedID, arn: identity.arn, domainName: identity.domainName,
-                callerReference: distribution.config.callerReference, etag: input.etags[distributionName],
-                configSHA256: StateFile.digest(of: distribution.config)))
+            outcome.stateRecord = (
+                distributionName,
+                StateFile.Record(
+                    id: recordedID, arn: identity.arn, domainName: identity.domainName,
+                    callerReference: distribution.config.callerReference, etag: input.etags[distributionName],
+                    configSHA256: StateFile.digest(of: distribution.config))
+            )
         }
         return outcome
     }
@@ -170,7 +178,8 @@ public enum ImportCommand {
         for finding in findings {
             let path = finding.configPath ?? ""
             if path.hasPrefix(behaviorsPrefix), let end = path.dropFirst(behaviorsPrefix.count).firstIndex(of: "]"),
-               let index = Int(path[path.index(path.startIndex, offsetBy: behaviorsPrefix.count)..<end]) {
+                let index = Int(path[path.index(path.startIndex, offsetBy: behaviorsPrefix.count)..<end])
+            {
                 behaviorFindings[index, default: []].append(finding)
             } else if path.hasPrefix(defaultPrefix) {
                 defaultFindings.append(finding)
@@ -196,7 +205,8 @@ public enum ImportCommand {
         if case .mapping(var pairs) = exported {
             for (index, pair) in pairs.enumerated() {
                 if pair.key == "cache-behaviors", case .sequence(let behaviors) = pair.value {
-                    pairs[index].value = .sequence(behaviors.enumerated().map { withBaseline($0.element, behaviorFindings[$0.offset] ?? []) })
+                    pairs[index].value = .sequence(
+                        behaviors.enumerated().map { withBaseline($0.element, behaviorFindings[$0.offset] ?? []) })
                 } else if pair.key == "default-cache-behavior" {
                     pairs[index].value = withBaseline(pair.value, defaultFindings)
                 }
@@ -207,8 +217,10 @@ public enum ImportCommand {
             YAMLPair("version", .integer(1)),
             YAMLPair("distributions", .mapping([YAMLPair(distribution.name, exported)])),
         ])
-        var header = ["yaml-language-server: $schema=cfc.schema.json", "",
-                      "Imported by cfc import from \(source)" + (etag.map { " (ETag \($0))" } ?? "") + "."]
+        var header = [
+            "yaml-language-server: $schema=cfc.schema.json", "",
+            "Imported by cfc import from \(source)" + (etag.map { " (ETag \($0))" } ?? "") + ".",
+        ]
         if !findings.isEmpty {
             header.append("The live config breaks \(findings.count) cfc rule\(findings.count == 1 ? "" : "s"); each is recorded as an")
             header.append("ignore: entry (a baseline). Remove an entry to see its finding again.")
@@ -219,12 +231,16 @@ public enum ImportCommand {
 
     /// `name` made into a valid distribution name (invalid characters become `-`).
     static func safeName(_ name: String) -> String {
-        var result = String(name.unicodeScalars.map { scalar -> Character in
-            let allowed = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || scalar == "-" || scalar == "_" || scalar == "."
-            return allowed ? Character(scalar) : "-"
-        })
-        if let first = result.unicodeScalars.first, !(("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first)) {
+        var result = String(
+            name.unicodeScalars.map { scalar -> Character in
+                let allowed =
+                    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || scalar == "-" || scalar == "_" || scalar == "."
+                return allowed ? Character(scalar) : "-"
+            })
+        if let first = result.unicodeScalars.first,
+            !(("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first))
+        {
             result = "d" + result
         }
         return result.isEmpty ? "imported" : String(result.prefix(128))
@@ -243,21 +259,24 @@ enum ImportMessages {
 
     /// `import.id`: `--id` names another distribution than the input carries.
     static func idMismatch(given: String, carried: String, file: String) -> Diagnostic {
-        Diagnostic(id: "import.id", severity: .error,
-                   summary: "--id \(given) does not match the distribution id \(carried) in the input; nothing was written",
-                   hint: "leave out --id: the input says which distribution it is", file: file)
+        Diagnostic(
+            id: "import.id", severity: .error,
+            summary: "--id \(given) does not match the distribution id \(carried) in the input; nothing was written",
+            hint: "leave out --id: the input says which distribution it is", file: file)
     }
 
     /// `import.kind`: the input is cfc YAML already.
     static func alreadyYAML(file: String) -> Diagnostic {
-        Diagnostic(id: "import.kind", severity: .error, summary: "the file is already cfc YAML",
-                   hint: "import reads API JSON or XML; cfc fmt formats cfc YAML", file: file)
+        Diagnostic(
+            id: "import.kind", severity: .error, summary: "the file is already cfc YAML",
+            hint: "import reads API JSON or XML; cfc fmt formats cfc YAML", file: file)
     }
 
     /// `import.name`: a name that cannot name a distribution.
     static func badName(_ name: String, problem: String) -> Diagnostic {
-        Diagnostic(id: "import.name", severity: .error, summary: "'\(name)' cannot name a distribution: \(problem)",
-                   hint: "give a name with --name")
+        Diagnostic(
+            id: "import.name", severity: .error, summary: "'\(name)' cannot name a distribution: \(problem)",
+            hint: "give a name with --name")
     }
 
     /// `import.empty_items`: empty lists whose `Items` the output spells differently from the
@@ -265,7 +284,8 @@ enum ImportMessages {
     static func emptyItemsRespelt(_ differences: [APIDifference], file: String) -> Diagnostic {
         Diagnostic(
             id: "import.empty_items", severity: .warning,
-            summary: "the imported YAML spells \(differences.count) empty list\(differences.count == 1 ? "" : "s") differently from the input (an empty 'Items' against no 'Items')",
+            summary:
+                "the imported YAML spells \(differences.count) empty list\(differences.count == 1 ? "" : "s") differently from the input (an empty 'Items' against no 'Items')",
             hint: "cfc sends an empty list as the API returns it; CloudFront reads an empty Items and no Items alike",
             file: file, notes: differences.map { DiagnosticNote($0.description, at: $0.range) })
     }

@@ -71,14 +71,17 @@ public enum PlanCommand {
             // The commands name the documents where they are written, and plan.json names the
             // state file from there, so both work from any directory (`cfc apply PLAN-DIR`).
             guard let directory = FilePaths.absolute(output), let statePath = outcome.statePath.flatMap({ FilePaths.absolute($0) }) else {
-                result.diagnostics.append(Diagnostic(id: "io.write", severity: .error,
-                                                     summary: "the working directory cannot be named, so the plan's paths cannot be"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        id: "io.write", severity: .error,
+                        summary: "the working directory cannot be named, so the plan's paths cannot be"))
                 return result
             }
             plan.documentDirectory = directory
             plan.stateFile = FilePaths.relative(from: directory, to: statePath)
             var documents = outcome.documents
-            documents.append(EmittedDocument(logicalPath: "plan.json", mediaType: "application/json", distributionName: "", bytes: plan.renderJSON()))
+            documents.append(
+                EmittedDocument(logicalPath: "plan.json", mediaType: "application/json", distributionName: "", bytes: plan.renderJSON()))
             do {
                 try OutputWriting.write(documents, to: output)
             } catch {
@@ -119,7 +122,10 @@ public enum PlanCommand {
         if let name = request.distribution {
             newDistributions = newDistributions.filter { $0.name == name }
             if newDistributions.isEmpty {
-                sink.emit(Diagnostic(id: "plan.distribution", severity: .error, summary: "'\(request.new)' has no distribution named '\(name)'", file: request.new))
+                sink.emit(
+                    Diagnostic(
+                        id: "plan.distribution", severity: .error, summary: "'\(request.new)' has no distribution named '\(name)'",
+                        file: request.new))
                 return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
             }
         }
@@ -160,8 +166,10 @@ public enum PlanCommand {
             let known = state.distributions[distribution.name]
             let carried = previous?.identities[distribution.name]?.id
             if let known, let carried, known.id != carried {
-                sink.emit(PlanMessages.stateMismatch(distribution.name, state: known.id, previous: carried,
-                                                     file: request.previous ?? request.new, at: place(distribution)))
+                sink.emit(
+                    PlanMessages.stateMismatch(
+                        distribution.name, state: known.id, previous: carried,
+                        file: request.previous ?? request.new, at: place(distribution)))
                 continue
             }
             if before == nil, let known {
@@ -181,30 +189,38 @@ public enum PlanCommand {
             // Every format for each document, named and typed by the format.
             let batch = entry.invalidation.isEmpty ? nil : Plan.invalidationBatch(entry)
             for format in DocumentFormat.all {
-                documents.append(EmittedDocument(logicalPath: format.logicalPath(forDistribution: distribution.name),
-                                                 mediaType: format.mediaType, distributionName: distribution.name,
-                                                 bytes: format == .json ? configJSON : format.print(document)))
+                documents.append(
+                    EmittedDocument(
+                        logicalPath: format.logicalPath(forDistribution: distribution.name),
+                        mediaType: format.mediaType, distributionName: distribution.name,
+                        bytes: format == .json ? configJSON : format.print(document)))
             }
             // What the plan was made against, so that `cfc apply PLAN-DIR` can name what changed since.
             if let before {
-                documents.append(EmittedDocument(logicalPath: "\(distribution.name).planned-against.json", mediaType: DocumentFormat.json.mediaType,
-                                                 distributionName: distribution.name,
-                                                 bytes: DocumentFormat.json.print(emitDistributionConfig(before))))
+                documents.append(
+                    EmittedDocument(
+                        logicalPath: "\(distribution.name).planned-against.json", mediaType: DocumentFormat.json.mediaType,
+                        distributionName: distribution.name,
+                        bytes: DocumentFormat.json.print(emitDistributionConfig(before))))
             }
             for format in DocumentFormat.all {
                 guard let batch else { break }
                 let bytes = format.print(batch)
                 if format == .json { entry.invalidationBatchSHA256 = SHA256.hex(bytes) }
-                documents.append(EmittedDocument(logicalPath: "\(distribution.name).invalidation.\(format.fileExtension)",
-                                                 mediaType: format.mediaType, distributionName: distribution.name, bytes: bytes))
+                documents.append(
+                    EmittedDocument(
+                        logicalPath: "\(distribution.name).invalidation.\(format.fileExtension)",
+                        mediaType: format.mediaType, distributionName: distribution.name, bytes: bytes))
             }
             entries.append(entry)
         }
-        for old in previous?.distributions ?? [] where !newDistributions.contains(where: { $0.name == old.name }) && request.distribution == nil {
-            sink.emit(Diagnostic(
-                id: "plan.absent_distribution", severity: .warning,
-                summary: "distribution '\(old.name)' is in the previous config but not in the new one; cfc never deletes distributions",
-                hint: "disable and delete it with the aws CLI if that is intended", file: request.previous))
+        for old in previous?.distributions ?? []
+        where !newDistributions.contains(where: { $0.name == old.name }) && request.distribution == nil {
+            sink.emit(
+                Diagnostic(
+                    id: "plan.absent_distribution", severity: .warning,
+                    summary: "distribution '\(old.name)' is in the previous config but not in the new one; cfc never deletes distributions",
+                    hint: "disable and delete it with the aws CLI if that is intended", file: request.previous))
         }
         guard !sink.diagnostics.containsErrors else {
             return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
@@ -242,7 +258,8 @@ public enum PlanCommand {
             // update says "" explicitly. (AWS documents no other way; reported in
             // aws/aws-sdk-js-v3#7417 and hashicorp/terraform-provider-aws#34511.)
             if let live = before.config.continuousDeploymentPolicyId, !live.isEmpty,
-               sent.config.continuousDeploymentPolicyId == nil {
+                sent.config.continuousDeploymentPolicyId == nil
+            {
                 sent.config.continuousDeploymentPolicyId = ""
             }
             changes = SemanticDiff.compare(old: before.config, new: sent.config)
@@ -274,7 +291,8 @@ enum PlanMessages {
         Diagnostic(
             id: "plan.needs_live_config", severity: .error,
             summary: "distribution '\(name)' exists (\(id) in the state file), but no live config was given to plan against",
-            hint: "read it with --refresh, or pass it with --previous: aws cloudfront get-distribution-config --id \(id) > \(name).live.json",
+            hint:
+                "read it with --refresh, or pass it with --previous: aws cloudfront get-distribution-config --id \(id) > \(name).live.json",
             range: range, file: file)
     }
 

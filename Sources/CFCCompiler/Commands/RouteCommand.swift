@@ -76,8 +76,9 @@ public enum RouteCommand {
             let fields = batchFields(text)
             if fields.isEmpty || fields[0].text.hasPrefix("#") { continue }
             func range(_ columns: Range<Int>) -> SourceRange {
-                SourceRange(file: batch.path, start: batch.position(line: number, column: columns.lowerBound),
-                            end: batch.position(line: number, column: columns.upperBound))
+                SourceRange(
+                    file: batch.path, start: batch.position(line: number, column: columns.lowerBound),
+                    end: batch.position(line: number, column: columns.upperBound))
             }
             guard fields.count == 2 || fields.count == 3 else {
                 let columns = fields[0].columns.lowerBound..<(fields.last?.columns.upperBound ?? 1)
@@ -93,8 +94,10 @@ public enum RouteCommand {
                 }
                 version = parsed
             }
-            requests.append(RequestLine(method: fields[0].text, url: fields[1].text, httpVersion: version, signed: signed,
-                                        location: range(fields[0].columns.lowerBound..<fields[1].columns.upperBound)))
+            requests.append(
+                RequestLine(
+                    method: fields[0].text, url: fields[1].text, httpVersion: version, signed: signed,
+                    location: range(fields[0].columns.lowerBound..<fields[1].columns.upperBound)))
         }
         return (requests, diagnostics)
     }
@@ -134,8 +137,9 @@ public enum RouteCommand {
             return Outcome(output: [], diagnostics: sink.diagnostics, sources: [], failed: true)
         }
         let (requests, problems) = parseBatch(batch, defaultVersion: defaultVersion, signed: signed)
-        var outcome = run(path: path, distribution: name, requests: requests, format: .json, batch: true, options: options,
-                          inputProblems: problems)
+        var outcome = run(
+            path: path, distribution: name, requests: requests, format: .json, batch: true, options: options,
+            inputProblems: problems)
         outcome.sources.append(batch)
         return outcome
     }
@@ -171,8 +175,11 @@ public enum RouteCommand {
                 continue
             }
             guard let model = result.model, !result.hasErrors else { continue }
-            guard let distribution = select(model, name: name, host: request.host, diagnostics: &diagnostics, file: path,
-                                            at: line.location) else { continue }
+            guard
+                let distribution = select(
+                    model, name: name, host: request.host, diagnostics: &diagnostics, file: path,
+                    at: line.location)
+            else { continue }
             simulated.append((request, distribution))
         }
         guard !diagnostics.containsErrors else {
@@ -181,9 +188,10 @@ public enum RouteCommand {
         var output: [UInt8] = []
         for (request, distribution) in simulated {
             let answer = RouteSimulator(distribution).route(request)
-            let behaviorPath = answer.behaviorIndex.map {
-                distribution.path.appending("cache-behaviors").appending(index: $0)
-            } ?? distribution.path.appending("default-cache-behavior")
+            let behaviorPath =
+                answer.behaviorIndex.map {
+                    distribution.path.appending("cache-behaviors").appending(index: $0)
+                } ?? distribution.path.appending("default-cache-behavior")
             let line = result.locator?.keyRange(of: behaviorPath)?.start.line
             switch format {
             case .json: appendJSON(answer, request: batch ? request : nil, line: line, into: &output)
@@ -201,9 +209,10 @@ public enum RouteCommand {
     ) -> Distribution? {
         if let name {
             guard let distribution = model.distribution(named: name) else {
-                diagnostics.append(Diagnostic(
-                    id: "route.distribution", severity: .error, summary: "no distribution named '\(name)'",
-                    hint: "the file defines: " + model.distributions.map(\.name).joined(separator: ", "), file: file))
+                diagnostics.append(
+                    Diagnostic(
+                        id: "route.distribution", severity: .error, summary: "no distribution named '\(name)'",
+                        hint: "the file defines: " + model.distributions.map(\.name).joined(separator: ", "), file: file))
                 return nil
             }
             return distribution
@@ -218,24 +227,28 @@ public enum RouteCommand {
         let best = ranked.map(\.1).max()
         let serving = ranked.filter { $0.1 == best }.map(\.0)
         if serving.count == 1 { return serving.first }
-        diagnostics.append(Diagnostic(
-            id: "route.distribution", severity: .error,
-            summary: "\(serving.isEmpty ? "no" : "more than one") distribution of the file serves \(host)",
-            hint: "choose one with --distribution: " + model.distributions.map(\.name).joined(separator: ", "),
-            range: location, file: location == nil ? file : nil))
+        diagnostics.append(
+            Diagnostic(
+                id: "route.distribution", severity: .error,
+                summary: "\(serving.isEmpty ? "no" : "more than one") distribution of the file serves \(host)",
+                hint: "choose one with --distribution: " + model.distributions.map(\.name).joined(separator: ", "),
+                range: location, file: location == nil ? file : nil))
         return nil
     }
 
     static func appendText(_ answer: RouteAnswer, request: SimulatedRequest, line: Int?, into output: inout [UInt8]) {
         let behavior = answer.behaviorIndex.map { "behavior \($0 + 1) '\(answer.pathPattern)'" } ?? "the default behavior"
-        var text = "\(request.method) \(request.scheme)://\(request.host)\(request.path)" + (request.query.map { "?" + $0 } ?? "")
+        var text =
+            "\(request.method) \(request.scheme)://\(request.host)\(request.path)" + (request.query.map { "?" + $0 } ?? "")
             + " (HTTP/\(request.httpVersion.rawValue))\n"
         text += "  matched by \(behavior)" + (line.map { " (line \($0))" } ?? "") + "\n"
         switch answer.action {
         case .forward:
-            text += "  forwarded to origin '\(answer.origin ?? "?")'" + (answer.originProtocol.map { " over \($0.uppercased())" } ?? "") + "\n"
+            text +=
+                "  forwarded to origin '\(answer.origin ?? "?")'" + (answer.originProtocol.map { " over \($0.uppercased())" } ?? "") + "\n"
         case .redirect:
-            text += "  \(answer.status ?? 0) \(answer.status == 301 ? "Moved Permanently" : "Temporary Redirect") to \(answer.location ?? "")\n"
+            text +=
+                "  \(answer.status ?? 0) \(answer.status == 301 ? "Moved Permanently" : "Temporary Redirect") to \(answer.location ?? "")\n"
         case .forbidden:
             text += "  403 Forbidden\n"
         }
@@ -246,20 +259,25 @@ public enum RouteCommand {
     static func appendJSON(_ answer: RouteAnswer, request: SimulatedRequest?, line: Int?, into output: inout [UInt8]) {
         var members: [JSONMember] = []
         if let request {
-            members.append(JSONMember("request", .inlineObject([
-                "method": .string(request.method),
-                "url": .string("\(request.scheme)://\(request.host)\(request.path)" + (request.query.map { "?" + $0 } ?? "")),
-                "http-version": .string(request.httpVersion.rawValue),
-            ])))
+            members.append(
+                JSONMember(
+                    "request",
+                    .inlineObject([
+                        "method": .string(request.method),
+                        "url": .string("\(request.scheme)://\(request.host)\(request.path)" + (request.query.map { "?" + $0 } ?? "")),
+                        "http-version": .string(request.httpVersion.rawValue),
+                    ])))
         }
         // `index` counts from 0 (the position in cache-behaviors as a program indexes it) and
         // `position` from 1 (as the text output and every diagnostic count behaviors); both are
         // null for the default behavior.
         members += [
-            JSONMember("behavior", .inlineObject([
-                "index": .integer(answer.behaviorIndex), "position": .integer(answer.behaviorIndex.map { $0 + 1 }),
-                "path-pattern": .string(answer.pathPattern), "line": .integer(line),
-            ])),
+            JSONMember(
+                "behavior",
+                .inlineObject([
+                    "index": .integer(answer.behaviorIndex), "position": .integer(answer.behaviorIndex.map { $0 + 1 }),
+                    "path-pattern": .string(answer.pathPattern), "line": .integer(line),
+                ])),
             JSONMember("action", .string(answer.action.rawValue)),
             JSONMember("status", .integer(answer.status)),
             JSONMember("location", .string(answer.location)),
@@ -285,8 +303,9 @@ enum RouteMessages {
 
     /// `route.batch_line`: an HTTP version other than 1.0, 1.1, 2 or 3.
     static func unknownHTTPVersion(_ written: String, at range: SourceRange) -> Diagnostic {
-        Diagnostic(id: "route.batch_line", severity: .error, summary: "HTTP version '\(written)' is not 1.0, 1.1, 2 or 3",
-                   hint: "write 1.0, 1.1, 2 or 3 (an HTTP/ prefix is allowed)", range: range)
+        Diagnostic(
+            id: "route.batch_line", severity: .error, summary: "HTTP version '\(written)' is not 1.0, 1.1, 2 or 3",
+            hint: "write 1.0, 1.1, 2 or 3 (an HTTP/ prefix is allowed)", range: range)
     }
 
     /// `route.request`: a method or URL that cannot be simulated, at its batch line when it

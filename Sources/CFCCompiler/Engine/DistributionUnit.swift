@@ -1,7 +1,7 @@
 import APIDocument
-import Checks
 import CFCDiagnostics
 import CFCSupport
+import Checks
 import DistributionIR
 import DistributionLanguage
 import YAMLSyntax
@@ -53,7 +53,8 @@ struct DistributionUnit: Sendable {
         outcome.checkDiagnostics = pipeline.checker.check(distribution, locator: locator, options: options)
         let formats = options.formats.sorted()
         guard !outcome.checkDiagnostics.containsErrors, !formats.isEmpty,
-              DistributionNames.problem(with: distribution.name) == nil else { return outcome }
+            DistributionNames.problem(with: distribution.name) == nil
+        else { return outcome }
         // A companion it names does not exist yet: its id, and so the document, comes after
         // `cfc apply` has created it.
         let waiting = outcome.references.filter { $0.reference.id == nil }
@@ -129,7 +130,8 @@ protocol DocumentDestination: Sendable {
 /// Keeps each document's bytes, for standard output and for tests.
 struct InMemoryDestination: DocumentDestination {
     func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String)
-        throws(FileIOError) -> EmittedDocument? {
+        throws(FileIOError) -> EmittedDocument?
+    {
         EmittedDocument(logicalPath: logicalPath, mediaType: mediaType, distributionName: distribution, bytes: Array(bytes))
     }
 }
@@ -150,8 +152,10 @@ struct FileSettlement<Receipt: Sendable> {
     /// Settles the units of one file whose parse and top level reported `fileDiagnostics`.
     /// The checks about the file as a whole (aliases claimed twice, companions named but not
     /// declared) run here, once every distribution and `companions` are known.
-    init(fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>], companions: [Companion], locator: YAMLSourceLocator,
-         options: CompileOptions) {
+    init(
+        fileDiagnostics: [Diagnostic], units: [UnitOutcome<Receipt>], companions: [Companion], locator: YAMLSourceLocator,
+        options: CompileOptions
+    ) {
         diagnostics = fileDiagnostics
         var referencesFailed = false
         var declared: [CompanionKind: [String]] = [:]
@@ -185,7 +189,9 @@ struct FileSettlement<Receipt: Sendable> {
 /// Messages about companion resources in a compile.
 enum CompanionMessages {
     /// `compile.waiting_for_ids`: a distribution names companions that do not exist yet.
-    static func waiting(_ references: [(reference: CompanionReference, range: SourceRange?)], subject companion: Companion? = nil) -> Diagnostic {
+    static func waiting(_ references: [(reference: CompanionReference, range: SourceRange?)], subject companion: Companion? = nil)
+        -> Diagnostic
+    {
         let first = references[0]
         let names = references.map { "\($0.reference.kind.noun) '\($0.reference.name)'" }
         let distribution = first.reference.path.components.dropFirst().first.flatMap { if case .key(let name) = $0 { name } else { nil } }
@@ -193,10 +199,14 @@ enum CompanionMessages {
         let many = references.count > 1
         return Diagnostic(
             id: "compile.waiting_for_ids", severity: .warning,
-            summary: "\(subject) is not written: it names \(names.joined(separator: " and ")), which \(many ? "do" : "does") not exist in CloudFront yet",
-            hint: "cfc apply creates \(many ? "them" : "it") first and records the id\(many ? "s" : "") in the state file; compile again after that (or give --state)",
+            summary:
+                "\(subject) is not written: it names \(names.joined(separator: " and ")), which \(many ? "do" : "does") not exist in CloudFront yet",
+            hint:
+                "cfc apply creates \(many ? "them" : "it") first and records the id\(many ? "s" : "") in the state file; compile again after that (or give --state)",
             range: first.range, configPath: first.reference.path.description,
-            notes: references.dropFirst().map { DiagnosticNote("also waiting for \($0.reference.kind.noun) '\($0.reference.name)'", at: $0.range) })
+            notes: references.dropFirst().map {
+                DiagnosticNote("also waiting for \($0.reference.kind.noun) '\($0.reference.name)'", at: $0.range)
+            })
     }
 }
 

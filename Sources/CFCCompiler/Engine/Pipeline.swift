@@ -1,7 +1,7 @@
 import APIDocument
 import CFCDiagnostics
-import Checks
 import CFCSupport
+import Checks
 import DistributionIR
 import DistributionLanguage
 import YAMLSyntax
@@ -50,20 +50,23 @@ public struct Pipeline: Sendable {
     public func compile(source: SourceFile, options: CompileOptions, sink: DiagnosticCollector = DiagnosticCollector()) -> CompileResult {
         let earlier = sink.diagnostics.count
         guard let document = parser.parse(source, options: options, sink: sink),
-              let entries = lowering.lowerTopLevel(document, options: options, sink: sink) else {
+            let entries = lowering.lowerTopLevel(document, options: options, sink: sink)
+        else {
             return CompileResult(source: source, model: nil, documents: [], diagnostics: sink.diagnostics)
         }
         let companions = lowering.lowerCompanions(document, options: options, sink: sink)
         let locator = YAMLSourceLocator(document: document)
         let unit = DistributionUnit(pipeline: self, options: options, keepsDistribution: true)
         let units = Parallel.map(entries) { unit.run($0, locator: locator, into: InMemoryDestination()) }
-        let settled = FileSettlement(fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units, companions: companions,
-                                     locator: locator, options: options)
+        let settled = FileSettlement(
+            fileDiagnostics: Array(sink.diagnostics[earlier...]), units: units, companions: companions,
+            locator: locator, options: options)
         for diagnostic in settled.diagnostics.dropFirst(sink.diagnostics.count - earlier) { sink.emit(diagnostic) }
         let companionDocuments = settled.failed ? [] : CompanionEmission(companions, options: options, into: InMemoryDestination()).receipts
-        return CompileResult(source: source, model: ConfigModel(distributions: units.compactMap(\.distribution), companions: companions),
-                             locator: locator, documents: settled.failed ? [] : units.flatMap(\.receipts) + companionDocuments,
-                             diagnostics: sink.diagnostics)
+        return CompileResult(
+            source: source, model: ConfigModel(distributions: units.compactMap(\.distribution), companions: companions),
+            locator: locator, documents: settled.failed ? [] : units.flatMap(\.receipts) + companionDocuments,
+            diagnostics: sink.diagnostics)
     }
 }
 
@@ -73,7 +76,8 @@ extension Pipeline {
     /// findings, in file order. Nil when the file has no usable top level.
     public func lower(source: SourceFile, options: CompileOptions, sink: any DiagnosticSink) -> ConfigModel? {
         guard let document = parser.parse(source, options: options, sink: sink),
-              let entries = lowering.lowerTopLevel(document, options: options, sink: sink) else { return nil }
+            let entries = lowering.lowerTopLevel(document, options: options, sink: sink)
+        else { return nil }
         let companions = lowering.lowerCompanions(document, options: options, sink: sink)
         let locator = YAMLSourceLocator(document: document)
         let lowered = Parallel.map(entries) { lowering.lower($0, locator: locator, options: options) }
@@ -194,8 +198,10 @@ public protocol ParsingStage: Sendable {
     /// Returns the document, or nil when the parse stopped on an error. With `handOff`, each
     /// value of the top-level `distributions` mapping is handed to it as a document of its own
     /// as soon as it is read (see `YAMLParser.parse(_:options:sink:detachingValuesOf:handler:)`).
-    func parse(_ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink,
-               handOff: ((DetachedValue) -> Void)?) -> YAMLDocument?
+    func parse(
+        _ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink,
+        handOff: ((DetachedValue) -> Void)?
+    ) -> YAMLDocument?
 }
 
 extension ParsingStage {
@@ -218,7 +224,8 @@ public protocol LoweringStage: Sendable {
 
 extension LoweringStage {
     public func lowerCompanions(_ document: YAMLDocument, options: CompileOptions, sink: any DiagnosticSink) -> [Companion] {
-        DistributionLanguage.lowerCompanions(document, configDirectory: options.configDirectory, companionIDs: options.companionIDs, sink: sink)
+        DistributionLanguage.lowerCompanions(
+            document, configDirectory: options.configDirectory, companionIDs: options.companionIDs, sink: sink)
     }
 }
 
@@ -240,8 +247,10 @@ public struct LibYAMLParsingStage: ParsingStage {
     /// Creates the stage.
     public init() {}
 
-    public func parse(_ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink,
-                      handOff: ((DetachedValue) -> Void)?) -> YAMLDocument? {
+    public func parse(
+        _ source: SourceFile, options: CompileOptions, sink: any DiagnosticSink,
+        handOff: ((DetachedValue) -> Void)?
+    ) -> YAMLDocument? {
         guard let handOff else { return YAMLParser.parse(source, options: options.parseOptions, sink: sink) }
         return YAMLParser.parse(source, options: options.parseOptions, sink: sink, detachingValuesOf: "distributions", handler: handOff)
     }
@@ -257,7 +266,8 @@ public struct CatalogLoweringStage: LoweringStage {
     }
 
     public func lower(_ entry: DistributionEntry, locator: YAMLSourceLocator, options: CompileOptions)
-        -> (distribution: Distribution?, diagnostics: [Diagnostic]) {
+        -> (distribution: Distribution?, diagnostics: [Diagnostic])
+    {
         lowerDistribution(entry, locator: locator, companionIDs: options.companionIDs)
     }
 }
@@ -268,8 +278,9 @@ public struct RuleCatalogChecker: CheckingStage {
     public init() {}
 
     public func check(_ distribution: Distribution, locator: (any SourceLocator)?, options: CompileOptions) -> [Diagnostic] {
-        Checker.check(distribution, locator: locator, includeNotes: options.includeNotes,
-                      baselinesAPIRejections: options.baselinesAPIRejections)
+        Checker.check(
+            distribution, locator: locator, includeNotes: options.includeNotes,
+            baselinesAPIRejections: options.baselinesAPIRejections)
     }
 }
 

@@ -24,7 +24,9 @@ import YAMLSyntax
 public enum StreamingCompile {
     /// Compiles `paths` into `output`.
     /// - Returns: the outcome, and the files read (for rendering diagnostics with snippets).
-    public static func run(paths: [String], options: CompileOptions, output: String) -> (outcome: CompileCommand.Outcome, sources: [SourceFile]) {
+    public static func run(paths: [String], options: CompileOptions, output: String) -> (
+        outcome: CompileCommand.Outcome, sources: [SourceFile]
+    ) {
         var sources: [SourceFile] = []
         var files: [FileOutcome] = []
         var createdDirectories: [String]? = nil
@@ -121,7 +123,8 @@ public enum StreamingCompile {
         var tag: String
 
         func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String)
-            throws(FileIOError) -> StagedFile? {
+            throws(FileIOError) -> StagedFile?
+        {
             switch target {
             case nil:
                 return nil
@@ -229,18 +232,21 @@ public enum StreamingCompile {
             }
         }
 
-        let settled = FileSettlement(fileDiagnostics: sink.diagnostics, units: ordered, companions: companions, locator: locator,
-                                     options: options)
+        let settled = FileSettlement(
+            fileDiagnostics: sink.diagnostics, units: ordered, companions: companions, locator: locator,
+            options: options)
         var file = FileOutcome(source: source, diagnostics: settled.diagnostics)
         if settled.failed {
             removeStaged(allStaged + inline.flatMap(\.receipts))
             return file
         }
-        let companionDocuments = CompanionEmission(companions, options: options,
-                                                   into: StagingDestination(target: target, tag: "\(fileIndex)-companions"))
+        let companionDocuments = CompanionEmission(
+            companions, options: options,
+            into: StagingDestination(target: target, tag: "\(fileIndex)-companions"))
         file.staged = ordered.flatMap(\.receipts) + companionDocuments.receipts
         file.logicalPaths = ordered.flatMap(\.logicalPaths) + companionDocuments.logicalPaths
-        file.logicalPathMarks = ordered.flatMap { outcome in outcome.logicalPaths.map { _ in outcome.keyMarks } }
+        file.logicalPathMarks =
+            ordered.flatMap { outcome in outcome.logicalPaths.map { _ in outcome.keyMarks } }
             + companionDocuments.logicalPaths.map { _ in nil }
         file.writeError = ordered.lazy.compactMap(\.writeError).first ?? companionDocuments.writeError
         return file

@@ -84,8 +84,10 @@ public struct StateFile: Sendable, Equatable {
         public var pendingInvalidation: PendingInvalidation?
 
         /// Creates a record for `id`.
-        public init(id: String, arn: String? = nil, domainName: String? = nil, callerReference: String? = nil,
-                    etag: String? = nil, configSHA256: String? = nil, pendingInvalidation: PendingInvalidation? = nil) {
+        public init(
+            id: String, arn: String? = nil, domainName: String? = nil, callerReference: String? = nil,
+            etag: String? = nil, configSHA256: String? = nil, pendingInvalidation: PendingInvalidation? = nil
+        ) {
             self.id = id
             self.arn = arn
             self.domainName = domainName
@@ -101,9 +103,10 @@ public struct StateFile: Sendable, Equatable {
             func kept(_ value: String?, _ key: String) -> String? {
                 value.flatMap { StateFile.problem(with: $0, for: key) == nil ? $0 : nil }
             }
-            return Record(id: id, arn: kept(arn, "arn"), domainName: kept(domainName, "domain-name"),
-                          callerReference: kept(callerReference, "caller-reference"), etag: kept(etag, "etag"),
-                          configSHA256: kept(configSHA256, "config-sha256"), pendingInvalidation: pendingInvalidation)
+            return Record(
+                id: id, arn: kept(arn, "arn"), domainName: kept(domainName, "domain-name"),
+                callerReference: kept(callerReference, "caller-reference"), etag: kept(etag, "etag"),
+                configSHA256: kept(configSHA256, "config-sha256"), pendingInvalidation: pendingInvalidation)
         }
     }
 
@@ -172,10 +175,13 @@ public struct StateFile: Sendable, Equatable {
             if let etag = record.etag { members.append(JSONMember("etag", .string(etag))) }
             if let digest = record.configSHA256 { members.append(JSONMember("config-sha256", .string(digest))) }
             if let pending = record.pendingInvalidation {
-                members.append(JSONMember("pending-invalidation", .object([
-                    JSONMember("caller-reference", .string(pending.callerReference)),
-                    JSONMember("paths", .array(pending.paths.map { .string($0) })),
-                ])))
+                members.append(
+                    JSONMember(
+                        "pending-invalidation",
+                        .object([
+                            JSONMember("caller-reference", .string(pending.callerReference)),
+                            JSONMember("paths", .array(pending.paths.map { .string($0) })),
+                        ])))
             }
             entries.append(JSONMember(name, .object(members)))
         }
@@ -255,8 +261,10 @@ public struct StateFile: Sendable, Equatable {
         case .number(let text)? where Int(text) == formatVersion: break
         case nil: sink.emit(StateMessages.missing("version", in: "the state file", node, file: file))
         default:
-            sink.emit(StateMessages.badValue("version", "must be \(formatVersion) (this cfc reads state format \(formatVersion))",
-                                             node.member("version") ?? node, file: file))
+            sink.emit(
+                StateMessages.badValue(
+                    "version", "must be \(formatVersion) (this cfc reads state format \(formatVersion))",
+                    node.member("version") ?? node, file: file))
         }
         guard let list = node.member("distributions") else {
             sink.emit(StateMessages.missing("distributions", in: "the state file", node, file: file))
@@ -285,7 +293,9 @@ public struct StateFile: Sendable, Equatable {
 
     private static let companionKeys = ["id", "etag", "config-sha256"]
 
-    private static func parseCompanions(_ list: APINode, kind: CompanionKind, file: String, sink: any DiagnosticSink) -> [String: CompanionRecord] {
+    private static func parseCompanions(_ list: APINode, kind: CompanionKind, file: String, sink: any DiagnosticSink) -> [String:
+        CompanionRecord]
+    {
         guard case .object(let entries) = list.value else {
             sink.emit(StateMessages.wrongType(kind.key, expected: "an object from name to \(kind.noun)", list, file: file))
             return [:]
@@ -327,14 +337,18 @@ public struct StateFile: Sendable, Equatable {
             }
             // CloudFront knows a function by name: an ARN of another name is another function.
             if kind == .function, !id.hasSuffix(":function/" + entry.name) {
-                sink.emit(StateMessages.badValue("id of \(noun)", "is the ARN of another function", entry.node.member("id") ?? entry.node, file: file))
+                sink.emit(
+                    StateMessages.badValue(
+                        "id of \(noun)", "is the ARN of another function", entry.node.member("id") ?? entry.node, file: file))
                 continue
             }
             // One id is one resource: two names for it would have cfc update it for one and
             // delete it for the other.
             if let other = records.first(where: { $0.value.id == id })?.key {
-                sink.emit(StateMessages.badValue("id of \(noun)", "is also the id of \(kind.noun) '\(VisibleText.escaped(other))'",
-                                                 entry.node.member("id") ?? entry.node, file: file))
+                sink.emit(
+                    StateMessages.badValue(
+                        "id of \(noun)", "is also the id of \(kind.noun) '\(VisibleText.escaped(other))'",
+                        entry.node.member("id") ?? entry.node, file: file))
                 continue
             }
             records[entry.name] = CompanionRecord(id: id, etag: values["etag"], configSHA256: values["config-sha256"])
@@ -373,8 +387,9 @@ public struct StateFile: Sendable, Equatable {
             if node.member("id") == nil { sink.emit(StateMessages.missing("id", in: noun, node, file: file)) }
             return nil
         }
-        return Record(id: id, arn: values["arn"], domainName: values["domain-name"], callerReference: values["caller-reference"],
-                      etag: values["etag"], configSHA256: values["config-sha256"], pendingInvalidation: pending)
+        return Record(
+            id: id, arn: values["arn"], domainName: values["domain-name"], callerReference: values["caller-reference"],
+            etag: values["etag"], configSHA256: values["config-sha256"], pendingInvalidation: pending)
     }
 
     private static func parsePending(_ node: APINode, of noun: String, file: String, sink: any DiagnosticSink) -> PendingInvalidation? {
@@ -396,7 +411,9 @@ public struct StateFile: Sendable, Equatable {
                 reference = text
             }
         case nil: sink.emit(StateMessages.missing("caller-reference", in: what, node, file: file))
-        default: sink.emit(StateMessages.wrongType("caller-reference of \(what)", expected: "a string", node.member("caller-reference")!, file: file))
+        default:
+            sink.emit(
+                StateMessages.wrongType("caller-reference of \(what)", expected: "a string", node.member("caller-reference")!, file: file))
         }
         var paths: [String] = []
         guard let list = node.member("paths") else {
@@ -409,7 +426,9 @@ public struct StateFile: Sendable, Equatable {
         }
         for item in items {
             guard case .string(let path) = item.value, problem(with: path, for: "path") == nil else {
-                sink.emit(StateMessages.badValue("a path of \(what)", "is not an invalidation path (printable, starting with /)", item, file: file))
+                sink.emit(
+                    StateMessages.badValue(
+                        "a path of \(what)", "is not an invalidation path (printable, starting with /)", item, file: file))
                 continue
             }
             paths.append(path)
@@ -427,33 +446,42 @@ public struct StateFile: Sendable, Equatable {
     static func problem(with value: String, for key: String) -> String? {
         switch key {
         case "id":
-            return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE)"
+            return CloudFrontIdentifier.isDistributionID(value)
+                ? nil : "is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE)"
         case "policy-id":
-            return ManagedPolicies.isWellFormedID(value) ? nil : "is not a CloudFront policy id (a UUID, such as 658327ea-f89d-4fab-a63d-7e88639e58f6)"
+            return ManagedPolicies.isWellFormedID(value)
+                ? nil : "is not a CloudFront policy id (a UUID, such as 658327ea-f89d-4fab-a63d-7e88639e58f6)"
         case "continuous-deployment-policy-id":
-            let valid = (1...128).contains(value.utf8.count)
+            let valid =
+                (1...128).contains(value.utf8.count)
                 && value.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D }
             return valid ? nil : "is not a CloudFront continuous deployment policy id (letters, digits and '-')"
         case "public-key-id":
-            return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront public key id (capital letters and digits, such as K2JCJMDEHXQW5F)"
+            return CloudFrontIdentifier.isDistributionID(value)
+                ? nil : "is not a CloudFront public key id (capital letters and digits, such as K2JCJMDEHXQW5F)"
         case "key-group-id":
             return ManagedPolicies.isWellFormedID(value) ? nil : "is not a CloudFront key group id (a UUID)"
         case "origin-access-control-id":
-            return CloudFrontIdentifier.isDistributionID(value) ? nil : "is not a CloudFront origin access control id (capital letters and digits, such as E2QWRUHEXAMPLE)"
+            return CloudFrontIdentifier.isDistributionID(value)
+                ? nil : "is not a CloudFront origin access control id (capital letters and digits, such as E2QWRUHEXAMPLE)"
         case "key-value-store-arn":
-            return FunctionNames.isKeyValueStoreARN(value) ? nil
+            return FunctionNames.isKeyValueStoreARN(value)
+                ? nil
                 : "is not a CloudFront key value store ARN (arn:aws:cloudfront::ACCOUNT:key-value-store/ID)"
         case "function-arn":
-            return FunctionNames.isFunctionARN(value) ? nil
+            return FunctionNames.isFunctionARN(value)
+                ? nil
                 : "is not a CloudFront Function ARN (arn:aws:cloudfront::ACCOUNT:function/NAME)"
         case "etag":
             return CloudFrontIdentifier.isETag(value) ? nil : "is not an ETag CloudFront returns (letters and digits)"
         case "arn":
-            let valid = (value.hasPrefix("arn:aws:cloudfront::") || value.hasPrefix("arn:aws-cn:cloudfront::"))
+            let valid =
+                (value.hasPrefix("arn:aws:cloudfront::") || value.hasPrefix("arn:aws-cn:cloudfront::"))
                 && value.contains(":distribution/") && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
             return valid ? nil : "is not a CloudFront distribution ARN (arn:aws:cloudfront::ACCOUNT:distribution/ID)"
         case "domain-name":
-            let valid = (value.hasSuffix(".cloudfront.net") || value.hasSuffix(".cloudfront.cn"))
+            let valid =
+                (value.hasSuffix(".cloudfront.net") || value.hasSuffix(".cloudfront.cn"))
                 && value.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }
             return valid ? nil : "is not a CloudFront domain name (such as d111111abcdef8.cloudfront.net)"
         case "config-sha256":
@@ -463,7 +491,8 @@ public struct StateFile: Sendable, Equatable {
             return value.hasPrefix("/") && value.utf8.count <= 4096 && value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
                 ? nil : "is not an invalidation path (printable, starting with /)"
         case "caller-reference":
-            return (1...128).contains(value.utf8.count) && value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? nil
+            return (1...128).contains(value.utf8.count) && value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+                ? nil
                 : "is not a caller reference (1 to 128 printable ASCII characters)"
         default:
             return nil
@@ -491,19 +520,22 @@ extension CompanionKind {
 /// The state file's messages, in one place.
 enum StateMessages {
     static func syntax(_ message: String, at range: SourceRange) -> Diagnostic {
-        Diagnostic(id: "state.syntax", severity: .error, summary: "the state file is not valid JSON: \(message)",
-                   hint: "restore it from version control; cfc writes it whole, so a broken one was edited by hand", range: range)
+        Diagnostic(
+            id: "state.syntax", severity: .error, summary: "the state file is not valid JSON: \(message)",
+            hint: "restore it from version control; cfc writes it whole, so a broken one was edited by hand", range: range)
     }
 
     static func wrongType(_ what: String, expected: String, _ node: APINode, file: String) -> Diagnostic {
-        Diagnostic(id: "state.invalid", severity: .error, summary: "\(what) must be \(expected), found \(node.kindName)",
-                   hint: hint, range: node.range, file: file)
+        Diagnostic(
+            id: "state.invalid", severity: .error, summary: "\(what) must be \(expected), found \(node.kindName)",
+            hint: hint, range: node.range, file: file)
     }
 
     static func unknownMember(_ name: String, in what: String, candidates: [String], _ node: APINode, file: String) -> Diagnostic {
         let suggestion = Suggestions.closest(to: name, in: candidates)
-        return Diagnostic(id: "state.invalid", severity: .error, summary: "unknown member '\(VisibleText.escaped(name))' in \(what)",
-                          hint: suggestion.map { "did you mean '\($0)'?" } ?? hint, range: node.range, file: file)
+        return Diagnostic(
+            id: "state.invalid", severity: .error, summary: "unknown member '\(VisibleText.escaped(name))' in \(what)",
+            hint: suggestion.map { "did you mean '\($0)'?" } ?? hint, range: node.range, file: file)
     }
 
     static func missing(_ name: String, in what: String, _ node: APINode, file: String) -> Diagnostic {

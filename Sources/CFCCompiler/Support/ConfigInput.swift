@@ -56,10 +56,13 @@ public struct ConfigInput: Sendable {
         case UInt8(ascii: "{"):
             do {
                 let node = try JSONReader.read(source).withoutNullMembers
-                guard let read = readDistributionConfigJSON(node, name: name, sink: sink), sink.errorCount == errorsBefore else { return nil }
-                return ConfigInput(distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:],
-                                   identities: [name: read.identity], kind: .json, source: source,
-                                   apiConfig: distributionConfigNode(in: node))
+                guard let read = readDistributionConfigJSON(node, name: name, sink: sink), sink.errorCount == errorsBefore else {
+                    return nil
+                }
+                return ConfigInput(
+                    distributions: [read.distribution], etags: read.etag.map { [name: $0] } ?? [:],
+                    identities: [name: read.identity], kind: .json, source: source,
+                    apiConfig: distributionConfigNode(in: node))
             } catch {
                 sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
                 return nil
@@ -68,16 +71,19 @@ public struct ConfigInput: Sendable {
             do {
                 let (rootName, node) = try XMLReader.read(source)
                 guard let read = readDistributionConfigXML(rootName: rootName, node, name: name, sink: sink),
-                      sink.errorCount == errorsBefore else { return nil }
-                return ConfigInput(distributions: [read.distribution], etags: [:], identities: [name: read.identity], kind: .xml,
-                                   source: source, apiConfig: distributionConfigNode(in: node))
+                    sink.errorCount == errorsBefore
+                else { return nil }
+                return ConfigInput(
+                    distributions: [read.distribution], etags: [:], identities: [name: read.identity], kind: .xml,
+                    source: source, apiConfig: distributionConfigNode(in: node))
             } catch {
                 sink.emit(Diagnostic(id: "api.syntax", severity: .error, summary: error.message, range: error.range))
                 return nil
             }
         default:
             guard let model = Pipeline().lower(source: source, options: options, sink: sink),
-                  sink.errorCount == errorsBefore else { return nil }
+                sink.errorCount == errorsBefore
+            else { return nil }
             return ConfigInput(distributions: model.distributions, etags: [:], kind: .yaml, source: source)
         }
     }
@@ -89,7 +95,8 @@ public struct ConfigInput: Sendable {
     static func utf8FromUTF16(_ source: SourceFile) -> SourceFile? {
         let bytes = source.bytes
         guard bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF),
-              bytes.count % 2 == 0 else { return nil }
+            bytes.count % 2 == 0
+        else { return nil }
         let littleEndian = bytes[0] == 0xFF
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2 - 1)
@@ -102,7 +109,8 @@ public struct ConfigInput: Sendable {
         let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { utf8.append($0) }
         // Only API documents: the first character after white space opens JSON or XML.
         guard !failed, let first = utf8.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
-              first == UInt8(ascii: "{") || first == UInt8(ascii: "<") else { return nil }
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "<")
+        else { return nil }
         return SourceFile(path: source.path, bytes: utf8)
     }
 

@@ -19,11 +19,14 @@ public enum MarkdownReport {
         var sections: [String] = []
         for entry in plan.entries {
             let cost = plan.cost(of: entry)
-            let invalidation = entry.invalidation.isEmpty ? "none"
+            let invalidation =
+                entry.invalidation.isEmpty
+                ? "none"
                 : "\(cost.paths) path\(cost.paths == 1 ? "" : "s") (\(cost.billable) billable, USD \(plan.formatUSD(cost.usd)))"
             summary += "| \(cell(entry.distribution.name)) | \(entry.action.rawValue) | \(entry.changes.count) | \(invalidation) |\n"
             guard entry.action != .unchanged || !entry.invalidation.isEmpty else { continue }
-            var section = "<details><summary>\(inline(entry.distribution.name)): \(entry.action.rawValue)"
+            var section =
+                "<details><summary>\(inline(entry.distribution.name)): \(entry.action.rawValue)"
                 + " (\(entry.changes.count) change\(entry.changes.count == 1 ? "" : "s"))</summary>\n\n"
             section += changeTable(entry.changes)
             if !entry.invalidation.isEmpty {
@@ -47,8 +50,9 @@ public enum MarkdownReport {
         for (name, changes) in outcome.changes {
             summary += "| \(cell(name)) | \(changes.isEmpty ? "none" : String(changes.count)) |\n"
             guard !changes.isEmpty else { continue }
-            sections.append("<details><summary>\(inline(name)) (\(changes.count) change\(changes.count == 1 ? "" : "s"))</summary>\n\n"
-                            + changeTable(changes) + "\n</details>\n")
+            sections.append(
+                "<details><summary>\(inline(name)) (\(changes.count) change\(changes.count == 1 ? "" : "s"))</summary>\n\n"
+                    + changeTable(changes) + "\n</details>\n")
         }
         return assemble(summary, sections)
     }
@@ -60,13 +64,15 @@ public enum MarkdownReport {
         for entry in outcome.entries {
             summary += "| \(cell(entry.name)) | \(entry.id.map(code) ?? "") | \(entry.status.rawValue) |\n"
             guard entry.status == .drifted else { continue }
-            sections.append("<details><summary>\(inline(entry.name)): what applying the config would change</summary>\n\n"
-                            + changeTable(entry.changes) + "\n</details>\n")
+            sections.append(
+                "<details><summary>\(inline(entry.name)): what applying the config would change</summary>\n\n"
+                    + changeTable(entry.changes) + "\n</details>\n")
         }
         if !outcome.companions.isEmpty {
             summary += "\n| Companion | Id | Status |\n| --- | --- | --- |\n"
             for finding in outcome.companions {
-                summary += "| \(cell("\(finding.kind.noun) \(finding.name)")) | \(finding.id.map(code) ?? "") | \(finding.status.rawValue) |\n"
+                summary +=
+                    "| \(cell("\(finding.kind.noun) \(finding.name)")) | \(finding.id.map(code) ?? "") | \(finding.status.rawValue) |\n"
             }
         }
         return assemble(summary, sections)
@@ -100,7 +106,8 @@ public enum MarkdownReport {
             text += section + "\n"
         }
         if left > 0 {
-            text += "_\(left) more section\(left == 1 ? " is" : "s are") left out to stay within GitHub's comment limit; run the command locally for the rest._\n"
+            text +=
+                "_\(left) more section\(left == 1 ? " is" : "s are") left out to stay within GitHub's comment limit; run the command locally for the rest._\n"
         }
         return Array(text.utf8)
     }
@@ -111,8 +118,10 @@ public enum MarkdownReport {
 
     /// Text for a table cell: no table or HTML syntax, no emphasis or links, no mentions.
     static func cell(_ text: String) -> String { escaped(text, cellEscapes) }
-    private static let cellEscapes = html.merging(["|": "\\|", "@": "@\u{200B}", "`": "\\`", "*": "\\*", "_": "\\_",
-                                                   "[": "\\[", "]": "\\]", "\\": "\\\\"]) { $1 }
+    private static let cellEscapes = html.merging([
+        "|": "\\|", "@": "@\u{200B}", "`": "\\`", "*": "\\*", "_": "\\_",
+        "[": "\\[", "]": "\\]", "\\": "\\\\",
+    ]) { $1 }
 
     /// Text inside `<summary>`: HTML-escaped, no mentions.
     static func inline(_ text: String) -> String { escaped(text, inlineEscapes) }

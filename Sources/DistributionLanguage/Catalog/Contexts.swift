@@ -51,12 +51,14 @@ public struct LoweringContext {
         var diagnostic = diagnostic
         if diagnostic.configPath == nil, !path.isEmpty { diagnostic.configPath = ConfigPath(path).description }
         if let distribution, let range = diagnostic.range, range.file == distribution.span.file,
-           range.start < distribution.span.start || distribution.span.end < range.start,
-           range.start != distribution.key.range.start {
+            range.start < distribution.span.start || distribution.span.end < range.start,
+            range.start != distribution.key.range.start
+        {
             // Several distributions may share an anchored value; the position alone would not
             // say which one this is about.
-            diagnostic.notes.append(DiagnosticNote(
-                "in distribution '\(distribution.key.text)', which takes this value from an anchor", at: distribution.key.range))
+            diagnostic.notes.append(
+                DiagnosticNote(
+                    "in distribution '\(distribution.key.text)', which takes this value from an anchor", at: distribution.key.range))
         }
         sink.emit(diagnostic)
     }

@@ -19,7 +19,10 @@ public enum FunctionNames {
         // that starts like an option is trouble on every command line.
         if name.hasPrefix("-") || name.hasPrefix("_") { return "it must start with a letter or digit" }
         for scalar in name.unicodeScalars
-        where !(("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_") {
+        where
+            !(("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
+            || scalar == "_")
+        {
             return "CloudFront allows only letters, digits, '-' and '_', not '\(scalar.escaped(asASCII: true))'"
         }
         return nil
@@ -30,8 +33,9 @@ public enum FunctionNames {
     public static func isFunctionARN(_ value: String) -> Bool {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "cloudfront", parts[3].isEmpty,
-              parts[4].utf8.count == 12, parts[4].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              parts[5].hasPrefix("function/") else { return false }
+            parts[4].utf8.count == 12, parts[4].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            parts[5].hasPrefix("function/")
+        else { return false }
         return problem(with: String(parts[5].dropFirst("function/".count))) == nil
     }
 
@@ -40,10 +44,12 @@ public enum FunctionNames {
     public static func isKeyValueStoreARN(_ value: String) -> Bool {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "cloudfront", parts[3].isEmpty,
-              parts[4].utf8.count == 12, parts[4].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              parts[5].hasPrefix("key-value-store/") else { return false }
+            parts[4].utf8.count == 12, parts[4].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            parts[5].hasPrefix("key-value-store/")
+        else { return false }
         let id = parts[5].dropFirst("key-value-store/".count)
-        return id.utf8.count == 36 && id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46) || $0 == 0x2D }
+        return id.utf8.count == 36
+            && id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46) || $0 == 0x2D }
     }
 
     /// Why `path` may not name a function's code file, or nil. A config comes from a
@@ -78,8 +84,10 @@ extension Member where Root == FunctionConfig {
             shapeOf: { .string },
             lowerValue: { root, node, context in
                 guard let path = StringCodec().lower(node, &context),
-                      let code = readBesideConfig(path, what: "function's code file", maxBytes: FunctionNames.maximumCodeBytes,
-                                                  at: node.range, &context) else { return }
+                    let code = readBesideConfig(
+                        path, what: "function's code file", maxBytes: FunctionNames.maximumCodeBytes,
+                        at: node.range, &context)
+                else { return }
                 root.codeFile = path
                 root.code = code
             },
@@ -153,10 +161,14 @@ extension Member where Root == PublicKeyConfig {
             shapeOf: { .string },
             lowerValue: { root, node, context in
                 guard let path = StringCodec().lower(node, &context) else { return }
-                guard let bytes = readBesideConfig(path, what: "public key file", maxBytes: FunctionNames.maximumPublicKeyBytes,
-                                                   at: node.range, &context) else { return }
+                guard
+                    let bytes = readBesideConfig(
+                        path, what: "public key file", maxBytes: FunctionNames.maximumPublicKeyBytes,
+                        at: node.range, &context)
+                else { return }
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    context.emit(FunctionMessages.unreadableFile(path, what: "public key file", reason: "it is not UTF-8 text", at: node.range))
+                    context.emit(
+                        FunctionMessages.unreadableFile(path, what: "public key file", reason: "it is not UTF-8 text", at: node.range))
                     return
                 }
                 root.encodedKeyFile = path
@@ -189,7 +201,8 @@ func readBesideConfig(_ path: String, what: String, maxBytes: Int, at range: Sou
         }
         return bytes
     } catch {
-        let reason = error.reason.hasPrefix("input is larger than") ? "it is larger than CloudFront's limit of \(maxBytes) bytes" : error.reason
+        let reason =
+            error.reason.hasPrefix("input is larger than") ? "it is larger than CloudFront's limit of \(maxBytes) bytes" : error.reason
         context.emit(FunctionMessages.unreadableFile(path, what: what, reason: reason, at: range))
         return nil
     }

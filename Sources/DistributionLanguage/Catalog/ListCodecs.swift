@@ -1,6 +1,6 @@
 import APIDocument
-import DistributionIR
 import CFCSupport
+import DistributionIR
 import YAMLSyntax
 
 /// How the API wraps a list.
@@ -113,8 +113,10 @@ enum APIListItems {
                 if member.name == itemName {
                     items.append(member.node)
                 } else {
-                    context.emit(LanguageMessages.apiUnknownMember(member.name, in: "list of \(itemName)",
-                                                                   candidates: [itemName], member.node, context))
+                    context.emit(
+                        LanguageMessages.apiUnknownMember(
+                            member.name, in: "list of \(itemName)",
+                            candidates: [itemName], member.node, context))
                 }
             }
             return items
@@ -143,8 +145,10 @@ func readWrapped<T>(
         return nil
     }
     for member in node.members where !["Quantity", "Items", "Enabled"].contains(member.name) && !otherMembers.contains(member.name) {
-        context.emit(LanguageMessages.apiUnknownMember(member.name, in: "list wrapper",
-                                                       candidates: ["Quantity", "Items"], member.node, context))
+        context.emit(
+            LanguageMessages.apiUnknownMember(
+                member.name, in: "list wrapper",
+                candidates: ["Quantity", "Items"], member.node, context))
     }
     var values: [T] = []
     if let itemsNode = node.member("Items") {
@@ -208,18 +212,21 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
     }
 
     public func export(_ value: [Element], style: ExportStyle) -> YAMLValue {
-        .mapping(value.map { element in
-            switch entry {
-            case .structure: YAMLPair(element[keyPath: keyPath], StructureCodec<Element>().export(element, style: style))
-            case .scalar(let valuePath): YAMLPair(element[keyPath: keyPath], .string(element[keyPath: valuePath]))
-            }
-        })
+        .mapping(
+            value.map { element in
+                switch entry {
+                case .structure: YAMLPair(element[keyPath: keyPath], StructureCodec<Element>().export(element, style: style))
+                case .scalar(let valuePath): YAMLPair(element[keyPath: keyPath], .string(element[keyPath: valuePath]))
+                }
+            })
     }
 
     public func lower(_ node: YAMLNode, _ context: inout LoweringContext) -> [Element]? {
         guard node.kind == .mapping else {
-            context.emit(LanguageMessages.wrongType(expected: "a mapping from \(keyDescription) to \(Element.catalog.noun)",
-                                                    found: node, context))
+            context.emit(
+                LanguageMessages.wrongType(
+                    expected: "a mapping from \(keyDescription) to \(Element.catalog.noun)",
+                    found: node, context))
             return nil
         }
         var values: [Element] = []

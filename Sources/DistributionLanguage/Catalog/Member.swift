@@ -176,8 +176,9 @@ extension Member {
         _ key: String, _ keyPath: any WritableKeyPath<Root, C.Value?> & Sendable, api apiName: String, _ codec: C,
         defaultText: String? = nil, _ summary: String
     ) -> Member {
-        omittable(key, keyPath, api: apiName, codec, defaultText: defaultText, summary, exportUnsent: { _ in .null },
-                  defaultDescription: nil, fillDefault: nil)
+        omittable(
+            key, keyPath, api: apiName, codec, defaultText: defaultText, summary, exportUnsent: { _ in .null },
+            defaultDescription: nil, fillDefault: nil)
     }
 
     /// `omittable`, with `exportUnsent` saying how a member that is not sent is exported.
@@ -223,13 +224,14 @@ extension Member {
         // Where the default is not to send the member either (TTLs without forwarded values), an
         // unsent member is simply unset and is exported as no key, not as `null`: plans and
         // complete exports show it as absent, as they did before the member could be omitted.
-        return omittable(key, keyPath, api: apiName, codec, defaultText: nil, summary,
-                  exportUnsent: { contextualDefault($0) == nil ? nil : .null },
-                  defaultDescription: defaultDescription,
-                  fillDefault: { root in
-                      let value = contextualDefault(root)
-                      field.set(&root, value)
-                  })
+        return omittable(
+            key, keyPath, api: apiName, codec, defaultText: nil, summary,
+            exportUnsent: { contextualDefault($0) == nil ? nil : .null },
+            defaultDescription: defaultDescription,
+            fillDefault: { root in
+                let value = contextualDefault(root)
+                field.set(&root, value)
+            })
     }
 
     /// A list whose `Quantity` and `Items` sit directly in the enclosing API structure, beside
@@ -254,8 +256,10 @@ extension Member {
             readValue: { root, parent, context in
                 // The parent structure reports its own unknown members.
                 let siblings = Set(parent.members.map(\.name))
-                if let value = readWrapped(parent, itemName: itemName, otherMembers: siblings, &context,
-                                           items: { list.readItems($0, &$1) }) {
+                if let value = readWrapped(
+                    parent, itemName: itemName, otherMembers: siblings, &context,
+                    items: { list.readItems($0, &$1) })
+                {
                     field.set(&root, value)
                 }
             },

@@ -25,11 +25,13 @@ struct PolicyKind: Sendable {
         managedNames: ManagedPolicies.cachePolicies.map(\.name),
         idForName: { ManagedPolicies.cachePolicy(named: $0)?.id }, nameForID: { ManagedPolicies.cachePolicy(id: $0)?.name })
     static let originRequest = PolicyKind(
-        companionKind: .originRequestPolicy, nameKey: "origin-request-policy", idKey: "origin-request-policy-id", noun: "origin request policy",
+        companionKind: .originRequestPolicy, nameKey: "origin-request-policy", idKey: "origin-request-policy-id",
+        noun: "origin request policy",
         managedNames: ManagedPolicies.originRequestPolicies.map(\.name),
         idForName: { ManagedPolicies.originRequestPolicy(named: $0)?.id }, nameForID: { ManagedPolicies.originRequestPolicy(id: $0)?.name })
     static let responseHeaders = PolicyKind(
-        companionKind: .responseHeadersPolicy, nameKey: "response-headers-policy", idKey: "response-headers-policy-id", noun: "response headers policy",
+        companionKind: .responseHeadersPolicy, nameKey: "response-headers-policy", idKey: "response-headers-policy-id",
+        noun: "response headers policy",
         managedNames: ManagedPolicies.responseHeadersPolicies.map(\.name),
         idForName: { ManagedPolicies.responseHeadersPolicy(named: $0)?.id },
         nameForID: { ManagedPolicies.responseHeadersPolicy(id: $0)?.name })

@@ -53,12 +53,15 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
             // The key is matched on its bytes, and the path takes the catalog's own string: no
             // `String` is made of a key that is known.
             guard let index = catalog.position(ofKey: key), let keyText = catalog.members[index].key,
-                  excludedKeys.isEmpty || !excludedKeys.contains(keyText) else {
+                excludedKeys.isEmpty || !excludedKeys.contains(keyText)
+            else {
                 let keyText = key.text
                 unknownKeys.append(keyText)
                 let candidates = context.suggestions.spend() ? catalog.keys.filter { !excludedKeys.contains($0) } : []
-                context.emit(LanguageMessages.unknownKey(keyText, in: catalog.noun, candidates: candidates,
-                                                         excluded: excludedKeys.contains(keyText), at: key, context))
+                context.emit(
+                    LanguageMessages.unknownKey(
+                        keyText, in: catalog.noun, candidates: candidates,
+                        excluded: excludedKeys.contains(keyText), at: key, context))
                 continue
             }
             seen[index] = true
@@ -127,8 +130,10 @@ public struct StructureCodec<Structure: CatalogStructure>: ValueCodec {
             return nil
         }
         for member in members where !catalog.apiNames.contains(member.name) {
-            context.emit(LanguageMessages.apiUnknownMember(member.name, in: catalog.noun,
-                                                           candidates: catalog.apiNames.sorted(), member.node, context))
+            context.emit(
+                LanguageMessages.apiUnknownMember(
+                    member.name, in: catalog.noun,
+                    candidates: catalog.apiNames.sorted(), member.node, context))
         }
         var value = Structure.blank
         for member in catalog.members {

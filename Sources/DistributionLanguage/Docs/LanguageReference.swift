@@ -90,13 +90,15 @@ public enum LanguageReference {
             text += "| --- | --- | --- | --- | --- |\n"
             for member in structure.members {
                 let api = member.apiName.map { "`\($0)`" } ?? "*cfc*"
-                var defaultText = member.isRequired
+                var defaultText =
+                    member.isRequired
                     ? "required" : member.defaultDescription ?? member.defaultValue.map { "`\($0)`" } ?? "unset"
                 if member.acceptsNull, member.defaultValue != nil || member.defaultDescription != nil {
                     defaultText += "; `null`: not sent"
                 }
                 let summary = member.summary.replacingPipes()
-                text += "| `\(member.key)` | \(api) | \(member.shape.description.replacingPipes()) | \(defaultText.replacingPipes()) | \(summary) |\n"
+                text +=
+                    "| `\(member.key)` | \(api) | \(member.shape.description.replacingPipes()) | \(defaultText.replacingPipes()) | \(summary) |\n"
             }
             text += "\n"
         }

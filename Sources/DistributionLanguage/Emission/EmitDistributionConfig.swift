@@ -36,7 +36,8 @@ public func emitDistributionConfig(_ distribution: Distribution, printingTo prin
 public func applyIgnoredValues(_ config: inout DistributionConfig) {
     guard var certificate = config.sentViewerCertificate else { return }
     if certificate.usesCloudFrontDefault, certificate.sentCloudFrontDefaultCertificate == true,
-       certificate.sentMinimumProtocolVersion != nil {
+        certificate.sentMinimumProtocolVersion != nil
+    {
         certificate.minimumProtocolVersion = .tlsV1
         config.sentViewerCertificate = certificate
     }

@@ -47,14 +47,19 @@ public enum YAMLFormatter {
     /// The file's top level as a structure: `version`, `distributions`, then the companion
     /// resources by kind.
     static var rootShape: StructureShape {
-        StructureShape(typeName: "File", noun: "file", members: [
-            MemberShape(key: "version", apiName: nil, summary: "", isRequired: true, shape: .integer(1...1), defaultValue: nil),
-            MemberShape(key: "distributions", apiName: nil, summary: "", isRequired: true,
-                        shape: .keyedMap(keyDescription: "name", value: .structure(Distribution.describe())), defaultValue: nil),
-        ] + CompanionKind.allCases.map { kind in
-            MemberShape(key: kind.key, apiName: nil, summary: kind.summary, isRequired: false,
+        StructureShape(
+            typeName: "File", noun: "file",
+            members: [
+                MemberShape(key: "version", apiName: nil, summary: "", isRequired: true, shape: .integer(1...1), defaultValue: nil),
+                MemberShape(
+                    key: "distributions", apiName: nil, summary: "", isRequired: true,
+                    shape: .keyedMap(keyDescription: "name", value: .structure(Distribution.describe())), defaultValue: nil),
+            ]
+                + CompanionKind.allCases.map { kind in
+                    MemberShape(
+                        key: kind.key, apiName: nil, summary: kind.summary, isRequired: false,
                         shape: .keyedMap(keyDescription: "name", value: .structure(kind.structureShape)), defaultValue: nil)
-        })
+                })
     }
 
     struct Formatter {
@@ -105,8 +110,10 @@ public enum YAMLFormatter {
                 var valueShape: (String) -> ValueShape? = { _ in nil }
                 switch shape {
                 case .structure(let structure)?:
-                    let order = Dictionary(structure.members.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { first, _ in first })
-                    let positions = Dictionary(pairs.enumerated().map { ($0.element.key.index, $0.offset) }, uniquingKeysWith: { first, _ in first })
+                    let order = Dictionary(
+                        structure.members.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { first, _ in first })
+                    let positions = Dictionary(
+                        pairs.enumerated().map { ($0.element.key.index, $0.offset) }, uniquingKeysWith: { first, _ in first })
                     pairs.sort { left, right in
                         let leftRank = order[left.key.text] ?? Int.max
                         let rightRank = order[right.key.text] ?? Int.max
@@ -119,12 +126,14 @@ public enum YAMLFormatter {
                 default:
                     break
                 }
-                return .mapping(pairs.map { pair in
-                    let comments = keyComments[pair.key.index] ?? []
-                    let key = pair.key.kind == .scalar ? pair.key.text : scalar(pair.key).flowText
-                    return YAMLPair(key, convert(pair.value, shape: valueShape(key)),
-                                    comment: comments.isEmpty ? nil : comments.joined(separator: "\n"))
-                })
+                return .mapping(
+                    pairs.map { pair in
+                        let comments = keyComments[pair.key.index] ?? []
+                        let key = pair.key.kind == .scalar ? pair.key.text : scalar(pair.key).flowText
+                        return YAMLPair(
+                            key, convert(pair.value, shape: valueShape(key)),
+                            comment: comments.isEmpty ? nil : comments.joined(separator: "\n"))
+                    })
             }
         }
 

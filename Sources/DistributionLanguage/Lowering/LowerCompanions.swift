@@ -1,5 +1,5 @@
-import CFCSupport
 import CFCDiagnostics
+import CFCSupport
 import DistributionIR
 import YAMLSyntax
 
@@ -16,7 +16,8 @@ public func lowerCompanions(
 ) -> [Companion] {
     guard let root = document.root, root.kind == .mapping else { return [] }
     var context = LoweringContext(sink: sink)
-    context.configDirectory = configDirectory
+    context.configDirectory =
+        configDirectory
         ?? FileIO.directoryName(document.source.path == "<stdin>" ? FileIO.standardInputPath : document.source.path)
     context.companionIDs = companionIDs
     var companions: [Companion] = []
@@ -39,7 +40,9 @@ public func lowerCompanions(
                 continue
             }
             if CompanionNames.looksLikeID(name, kind: kind) {
-                context.emit(LanguageMessages.badCompanionName(name, kind: kind, reason: "it reads as an id where the \(kind.noun) is named", at: key))
+                context.emit(
+                    LanguageMessages.badCompanionName(
+                        name, kind: kind, reason: "it reads as an id where the \(kind.noun) is named", at: key))
                 continue
             }
             if CompanionNames.isManagedPolicyName(name, kind: kind) {
@@ -59,8 +62,10 @@ public func lowerCompanions(
     let locator = YAMLSourceLocator(document: document)
     for companion in companions {
         for reference in companion.companionReferences where !(declared[reference.kind] ?? []).contains(reference.name) {
-            sink.emit(LanguageMessages.unknownCompanion(reference, declared: declared[reference.kind] ?? [],
-                                                        at: locator.valueRange(of: reference.path)))
+            sink.emit(
+                LanguageMessages.unknownCompanion(
+                    reference, declared: declared[reference.kind] ?? [],
+                    at: locator.valueRange(of: reference.path)))
         }
     }
     return companions

@@ -62,8 +62,10 @@ public func lowerTopLevel(_ document: YAMLDocument, sink: any DiagnosticSink) ->
             break  // lowerCompanions
         default:
             unknownKeys.append(key.text)
-            context.emit(LanguageMessages.unknownKey(key.text, in: "file", candidates: ["version", "distributions"] + CompanionKind.allCases.map(\.key),
-                                                     excluded: false, at: key, context))
+            context.emit(
+                LanguageMessages.unknownKey(
+                    key.text, in: "file", candidates: ["version", "distributions"] + CompanionKind.allCases.map(\.key),
+                    excluded: false, at: key, context))
         }
     }
     // One typo, one error: a misspelt key is reported as unknown, with "did you mean", not also
@@ -154,8 +156,10 @@ func checkReferences(_ distribution: Distribution, locator: any SourceLocator, s
     func checkTarget(_ target: String, _ path: @autoclosure () -> ConfigPath) {
         guard !target.isEmpty, !targets.contains(target) else { return }
         let targetPath = path().appending("target-origin-id")
-        sink.emit(LanguageMessages.unknownOrigin(target, known: known,
-                                                 at: locator.valueRange(of: targetPath), path: targetPath.description))
+        sink.emit(
+            LanguageMessages.unknownOrigin(
+                target, known: known,
+                at: locator.valueRange(of: targetPath), path: targetPath.description))
     }
     checkTarget(config.defaultCacheBehavior.targetOriginId, base.appending("default-cache-behavior"))
     config.cacheBehaviors.withUnsafeBufferPointer { behaviors in
@@ -168,8 +172,10 @@ func checkReferences(_ distribution: Distribution, locator: any SourceLocator, s
     for group in config.originGroups {
         for (index, member) in group.members.enumerated() where !origins.contains(member) {
             let memberPath = base.appending("origin-groups").appending(group.id).appending("members").appending(index: index)
-            sink.emit(LanguageMessages.unknownGroupMember(member, known: originIDs,
-                                                          at: locator.valueRange(of: memberPath), path: memberPath.description))
+            sink.emit(
+                LanguageMessages.unknownGroupMember(
+                    member, known: originIDs,
+                    at: locator.valueRange(of: memberPath), path: memberPath.description))
         }
     }
 }

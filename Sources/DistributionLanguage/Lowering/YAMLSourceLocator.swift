@@ -61,7 +61,8 @@ public struct YAMLSourceLocator: SourceLocator {
         var components = path.components[...]
         if let detachedKey {
             guard components.count >= 2, components.first == .key("distributions"),
-                  components.dropFirst().first == .key(detachedKey.text) else { return nil }
+                components.dropFirst().first == .key(detachedKey.text)
+            else { return nil }
             components = components.dropFirst(2)
             key = detachedKey
         }

@@ -70,9 +70,11 @@ public func readDistributionConfigJSON(_ node: APINode, name: String, sink: any 
         if wrapper.unmanagedSiblings.contains(member.name) {
             context.emit(LanguageMessages.apiUnmanagedMember(member.name, in: wrapper.output, member.node))
         } else if !wrapper.siblings.contains(member.name) {
-            context.emit(LanguageMessages.apiUnknownMember(member.name, in: wrapper.output,
-                                                           candidates: wrapper.siblings + wrapper.unmanagedSiblings + [wrapper.member],
-                                                           member.node, context))
+            context.emit(
+                LanguageMessages.apiUnknownMember(
+                    member.name, in: wrapper.output,
+                    candidates: wrapper.siblings + wrapper.unmanagedSiblings + [wrapper.member],
+                    member.node, context))
         }
     }
     var etag: String? = nil
@@ -113,12 +115,15 @@ struct APIWrapper: Sendable {
 
     /// Every wrapper cfc reads.
     static let all = [
-        APIWrapper(member: "Distribution", output: "a Distribution (get-distribution, create-distribution or update-distribution output)",
-                   siblings: ["ETag", "Location"], innerMembers: (distributionReadOnlyMembers, [])),
-        APIWrapper(member: "DistributionConfig", output: "get-distribution-config output (or a DistributionConfigWithTags file)",
-                   siblings: ["ETag"], unmanagedSiblings: ["Tags"], innerMembers: nil),
-        APIWrapper(member: "DistributionConfigWithTags", output: "a DistributionConfigWithTags (create-distribution-with-tags input)",
-                   siblings: [], innerMembers: (["Tags"], ["Tags"])),
+        APIWrapper(
+            member: "Distribution", output: "a Distribution (get-distribution, create-distribution or update-distribution output)",
+            siblings: ["ETag", "Location"], innerMembers: (distributionReadOnlyMembers, [])),
+        APIWrapper(
+            member: "DistributionConfig", output: "get-distribution-config output (or a DistributionConfigWithTags file)",
+            siblings: ["ETag"], unmanagedSiblings: ["Tags"], innerMembers: nil),
+        APIWrapper(
+            member: "DistributionConfigWithTags", output: "a DistributionConfigWithTags (create-distribution-with-tags input)",
+            siblings: [], innerMembers: (["Tags"], ["Tags"])),
         // Read only to say why it cannot be imported (see `LanguageMessages.apiDistributionList`).
         APIWrapper(member: "DistributionList", output: "list-distributions output", siblings: ["NextToken"], innerMembers: nil),
     ]
@@ -130,8 +135,10 @@ private func readWrapped(_ inner: APINode, _ wrapper: APIWrapper, _ context: ino
     guard let allowed = wrapper.innerMembers else { return inner }
     for member in inner.members where member.name != "DistributionConfig" {
         if !allowed.allowed.contains(member.name) {
-            context.emit(LanguageMessages.apiUnknownMember(member.name, in: "\(wrapper.member) (\(wrapper.output))",
-                                                           candidates: allowed.allowed + ["DistributionConfig"], member.node, context))
+            context.emit(
+                LanguageMessages.apiUnknownMember(
+                    member.name, in: "\(wrapper.member) (\(wrapper.output))",
+                    candidates: allowed.allowed + ["DistributionConfig"], member.node, context))
         } else if allowed.unmanaged.contains(member.name) {
             context.emit(LanguageMessages.apiUnmanagedMember(member.name, in: wrapper.member, member.node))
         }
@@ -155,8 +162,10 @@ public func distributionConfigNode(in node: APINode) -> APINode {
 
 /// The members of the API's `Distribution` that CloudFront sets and `get-distribution` returns
 /// beside the `DistributionConfig` (botocore's model, shape `Distribution`).
-let distributionReadOnlyMembers = ["Id", "ARN", "Status", "LastModifiedTime", "InProgressInvalidationBatches", "DomainName",
-                                   "ActiveTrustedSigners", "ActiveTrustedKeyGroups", "AliasICPRecordals"]
+let distributionReadOnlyMembers = [
+    "Id", "ARN", "Status", "LastModifiedTime", "InProgressInvalidationBatches", "DomainName",
+    "ActiveTrustedSigners", "ActiveTrustedKeyGroups", "AliasICPRecordals",
+]
 
 /// Reads a `DistributionConfig` from API XML (the root element must be `DistributionConfig`).
 public func readDistributionConfigXML(
@@ -167,15 +176,17 @@ public func readDistributionConfigXML(
     // The API's own response bodies: GetDistribution (and Create/Update) answer with a
     // <Distribution>, CreateDistributionWithTags takes a <DistributionConfigWithTags>.
     guard let wrapper = APIWrapper.all.first(where: { $0.member == rootName && $0.innerMembers != nil }),
-          let config = readWrapped(node, wrapper, &context) else {
+        let config = readWrapped(node, wrapper, &context)
+    else {
         if rootName == "DistributionList" {
             context.emit(LanguageMessages.apiDistributionList(node))
             return nil
         }
-        context.emit(Diagnostic(
-            id: "api.type", severity: .error,
-            summary: "expected a <DistributionConfig>, <Distribution> or <DistributionConfigWithTags> document, found <\(rootName)>",
-            range: node.range))
+        context.emit(
+            Diagnostic(
+                id: "api.type", severity: .error,
+                summary: "expected a <DistributionConfig>, <Distribution> or <DistributionConfigWithTags> document, found <\(rootName)>",
+                range: node.range))
         return nil
     }
     var read = readConfig(config, name: name, etag: nil, &context)

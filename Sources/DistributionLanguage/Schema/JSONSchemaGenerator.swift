@@ -17,7 +17,8 @@ public enum JSONSchemaGenerator {
         var defined = Set<String>()
         func reference(_ structure: StructureShape) -> JSONValue {
             // The default cache behavior is the cache behavior without path-pattern.
-            let name = structure.typeName == "CacheBehavior" && !structure.members.contains(where: { $0.key == "path-pattern" })
+            let name =
+                structure.typeName == "CacheBehavior" && !structure.members.contains(where: { $0.key == "path-pattern" })
                 ? "DefaultCacheBehavior" : structure.typeName
             if defined.insert(name).inserted {
                 definitions.append(JSONMember(name, .null))
@@ -33,7 +34,9 @@ public enum JSONSchemaGenerator {
                 return .object([JSONMember("type", .list([.string("string"), .string("number"), .string("boolean")]))])
             case .integer(let range):
                 var members: [JSONMember] = [JSONMember("type", .string("integer"))]
-                if range.lowerBound > Int64(Int32.min) || range.lowerBound == 0 { members.append(JSONMember("minimum", .integer(range.lowerBound))) }
+                if range.lowerBound > Int64(Int32.min) || range.lowerBound == 0 {
+                    members.append(JSONMember("minimum", .integer(range.lowerBound)))
+                }
                 if range.upperBound < Int64(Int32.max) { members.append(JSONMember("maximum", .integer(range.upperBound))) }
                 return .object(members)
             case .decimal(let range):
@@ -42,12 +45,16 @@ public enum JSONSchemaGenerator {
                     for digits in 0...4 {
                         let scale = (0..<digits).reduce(1.0) { scaled, _ in scaled * 10 }
                         let scaled = (value * scale).rounded()
-                        if abs(scaled / scale - value) < 1e-9 { return digits == 0 ? .integer(Int64(scaled)) : .fixed(Int64(scaled), fractionDigits: digits) }
+                        if abs(scaled / scale - value) < 1e-9 {
+                            return digits == 0 ? .integer(Int64(scaled)) : .fixed(Int64(scaled), fractionDigits: digits)
+                        }
                     }
                     return .fixed(Int64((value * 10_000).rounded()), fractionDigits: 4)
                 }
-                return .object([JSONMember("type", .string("number")), JSONMember("minimum", bound(range.lowerBound)),
-                                JSONMember("maximum", bound(range.upperBound))])
+                return .object([
+                    JSONMember("type", .string("number")), JSONMember("minimum", bound(range.lowerBound)),
+                    JSONMember("maximum", bound(range.upperBound)),
+                ])
             case .boolean:
                 return .object([JSONMember("type", .string("boolean"))])
             case .enumeration(let values):
@@ -55,8 +62,10 @@ public enum JSONSchemaGenerator {
             case .list(let element):
                 return .object([JSONMember("type", .string("array")), JSONMember("items", schema(element))])
             case .keyedMap(let key, let value):
-                return .object([JSONMember("type", .string("object")), JSONMember("description", .string("A mapping from \(key).")),
-                                JSONMember("additionalProperties", schema(value))])
+                return .object([
+                    JSONMember("type", .string("object")), JSONMember("description", .string("A mapping from \(key).")),
+                    JSONMember("additionalProperties", schema(value)),
+                ])
             case .structure(let structure):
                 return reference(structure)
             }
@@ -87,7 +96,8 @@ public enum JSONSchemaGenerator {
                 properties.append(JSONMember(member.key, property))
             }
             var members: [JSONMember] = [
-                JSONMember("type", .string("object")), JSONMember("title", .string(structure.noun)), JSONMember("additionalProperties", .bool(false)),
+                JSONMember("type", .string("object")), JSONMember("title", .string(structure.noun)),
+                JSONMember("additionalProperties", .bool(false)),
                 JSONMember("properties", .object(properties)),
             ]
             let required = structure.members.filter(\.isRequired).map { JSONValue.string($0.key) }
@@ -96,30 +106,48 @@ public enum JSONSchemaGenerator {
         }
         let distribution = reference(Distribution.describe())
         let companions = CompanionKind.allCases.map { kind in
-            JSONMember(kind.key, .object([
-                JSONMember("description", .string(kind.summary)),
-                JSONMember("type", .string("object")),
-                JSONMember("propertyNames", .object([JSONMember("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"))])),
-                JSONMember("additionalProperties", reference(kind.structureShape)),
-            ]))
+            JSONMember(
+                kind.key,
+                .object([
+                    JSONMember("description", .string(kind.summary)),
+                    JSONMember("type", .string("object")),
+                    JSONMember("propertyNames", .object([JSONMember("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"))])),
+                    JSONMember("additionalProperties", reference(kind.structureShape)),
+                ]))
         }
         let root = JSONValue.object([
             JSONMember("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             JSONMember("$id", .string(id)),
             JSONMember("title", .string("cfc configuration")),
-            JSONMember("description", .string("CloudFront distributions described for cfc, which compiles them to the DistributionConfig of the CloudFront API (2020-05-31). Keys are the API's member names in kebab-case; see docs/language.md.")),
+            JSONMember(
+                "description",
+                .string(
+                    "CloudFront distributions described for cfc, which compiles them to the DistributionConfig of the CloudFront API (2020-05-31). Keys are the API's member names in kebab-case; see docs/language.md."
+                )),
             JSONMember("type", .string("object")),
             JSONMember("additionalProperties", .bool(false)),
             JSONMember("required", .list([.string("version"), .string("distributions")])),
-            JSONMember("properties", .object([
-                JSONMember("version", .object([JSONMember("description", .string("The version of the cfc language; 1.")), JSONMember("const", .integer(1))])),
-                JSONMember("distributions", .object([
-                    JSONMember("description", .string("A mapping from distribution name (which names the output files) to its configuration.")),
-                    JSONMember("type", .string("object")),
-                    JSONMember("propertyNames", .object([JSONMember("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"))])),
-                    JSONMember("additionalProperties", distribution),
-                ])),
-            ] + companions)),
+            JSONMember(
+                "properties",
+                .object(
+                    [
+                        JSONMember(
+                            "version",
+                            .object([
+                                JSONMember("description", .string("The version of the cfc language; 1.")), JSONMember("const", .integer(1)),
+                            ])),
+                        JSONMember(
+                            "distributions",
+                            .object([
+                                JSONMember(
+                                    "description",
+                                    .string("A mapping from distribution name (which names the output files) to its configuration.")),
+                                JSONMember("type", .string("object")),
+                                JSONMember(
+                                    "propertyNames", .object([JSONMember("pattern", .string("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"))])),
+                                JSONMember("additionalProperties", distribution),
+                            ])),
+                    ] + companions)),
             JSONMember("$defs", .object(definitions.sorted { $0.key < $1.key })),
         ])
         var out: [UInt8] = []

@@ -2,10 +2,10 @@ import CFCCompiler
 import CFCDiagnostics
 import CFCTestSupport
 import Checks
-import Routing
 import DistributionIR
 import Foundation
 import PathPatterns
+import Routing
 import Testing
 
 private func distribution(_ patterns: [String]) -> Distribution {
@@ -72,7 +72,8 @@ private func distribution(_ patterns: [String]) -> Distribution {
             let reported = Set(suggestion.changes.map { [$0.from, $0.to] })
             for path in paths {
                 guard let from = before(path), let to = after(path), from != to else { continue }
-                #expect(reported.contains([from, to]), "GET \(path) moves from \(patterns[from]) to \(patterns[to]), unreported\n\(context)")
+                #expect(
+                    reported.contains([from, to]), "GET \(path) moves from \(patterns[from]) to \(patterns[to]), unreported\n\(context)")
             }
             func unreachable(_ order: [Int]) -> [Int] {
                 order.indices.filter { PatternAlgebra.isCovered(compiled[order[$0]], by: order[..<$0].map { compiled[$0] }) == true }
@@ -83,7 +84,9 @@ private func distribution(_ patterns: [String]) -> Distribution {
             let someOrderReachesAll = permutations(of: Array(patterns.indices)).contains { unreachable($0).isEmpty }
             if someOrderReachesAll && !unreachable(Array(patterns.indices)).isEmpty { repairsSeen += 1 }
             if !left.isEmpty && someOrderReachesAll {
-                Issue.record("the suggested order \(suggestion.order) leaves \(left.map { patterns[$0] }) unreachable, but some order leaves none\n\(context)")
+                Issue.record(
+                    "the suggested order \(suggestion.order) leaves \(left.map { patterns[$0] }) unreachable, but some order leaves none\n\(context)"
+                )
             }
         }
         print("checked \(changesSeen) reported changes; \(repairsSeen) lists had an unreachable behavior that some order repairs")
@@ -156,13 +159,20 @@ private func distribution(_ patterns: [String]) -> Distribution {
         let path = try write(Self.bad)
         let outcome = CheckCommand.run([path], format: .github, warningsAsErrors: false, suggestOrder: false, colors: false)
         let text = String(decoding: outcome.report, as: UTF8.self)
-        #expect(text.contains("::error file=\(path),line=8,col=24,endColumn=33,title=ordering.unreachable_behavior::behavior 2 '/api/v2/*' is never used"))
+        #expect(
+            text.contains(
+                "::error file=\(path),line=8,col=24,endColumn=33,title=ordering.unreachable_behavior::behavior 2 '/api/v2/*' is never used")
+        )
         #expect(!text.contains("https.allow_all_without_policy"))
     }
 
     @Test func warningsAsErrorsFails() throws {
-        let text = Self.bad.replacingOccurrences(of: "      - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}\n", with: "")
-            .replacingOccurrences(of: ", ignore: [https.allow_all_without_policy]", with: "")
+        let text = Self.bad.replacingOccurrences(
+            of:
+                "      - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}\n",
+            with: ""
+        )
+        .replacingOccurrences(of: ", ignore: [https.allow_all_without_policy]", with: "")
         let path = try write(text)
         #expect(!CheckCommand.run([path], format: .text, warningsAsErrors: false, suggestOrder: false, colors: false).failed)
         #expect(CheckCommand.run([path], format: .text, warningsAsErrors: true, suggestOrder: false, colors: false).failed)
@@ -170,10 +180,12 @@ private func distribution(_ patterns: [String]) -> Distribution {
 
     /// A thousand behaviors check quickly; the time is printed, never asserted (machines vary).
     @Test func aThousandBehaviorsCheck() throws {
-        var text = "version: 1\ndistributions:\n  big:\n    origins:\n      app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}\n    cache-behaviors:\n"
+        var text =
+            "version: 1\ndistributions:\n  big:\n    origins:\n      app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}\n    cache-behaviors:\n"
         for index in 0..<1000 {
             let pattern = index % 3 == 0 ? "/section-\(index)/*" : index % 3 == 1 ? "/section-\(index)/*.jpg" : "/assets/v\(index)/*"
-            text += "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}\n"
+            text +=
+                "      - {path-pattern: \"\(pattern)\", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}\n"
         }
         text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy: CachingOptimized}\n"
         let start = Date()

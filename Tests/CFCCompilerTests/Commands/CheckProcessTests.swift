@@ -23,7 +23,8 @@ import Testing
     static func check(_ arguments: [String], files: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
         let directory = TestPaths.makeTemporaryDirectory()
         for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        return try Processes.cfc(["check"] + arguments + ["--color", "never"], input: input.map { Data($0.utf8) }, currentDirectory: directory)
+        return try Processes.cfc(
+            ["check"] + arguments + ["--color", "never"], input: input.map { Data($0.utf8) }, currentDirectory: directory)
     }
 
     struct ExitCase: CustomTestStringConvertible, Sendable {
@@ -47,8 +48,9 @@ import Testing
     /// The exit status depends on the findings, never on the report's format.
     @Test(arguments: exitCases, ["text", "json", "sarif", "github"])
     func exitStatus(_ testCase: ExitCase, format: String) throws {
-        let result = try Self.check(["site.yaml", "--format", format] + (testCase.warningsAsErrors ? ["--warnings-as-errors"] : []),
-                                    files: ["site.yaml": testCase.file])
+        let result = try Self.check(
+            ["site.yaml", "--format", format] + (testCase.warningsAsErrors ? ["--warnings-as-errors"] : []),
+            files: ["site.yaml": testCase.file])
         #expect(result.status == testCase.status, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.isEmpty, "the report goes to standard output: \(result.stderr)")
         switch format {
@@ -57,31 +59,35 @@ import Testing
         case "github":
             #expect(result.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::") }, "\(result.stdout)")
         default:
-            #expect(result.stdout.hasSuffix("1 file checked: \(testCase.name == "an error" ? 1 : 0) error\(testCase.name == "an error" ? "" : "s"), "
-                                            + "\(testCase.name == "a warning" ? 1 : 0) warning\(testCase.name == "a warning" ? "" : "s")"
-                                            + (testCase.name == "a suppressed warning" ? ", 1 suppressed" : "") + "\n"), "\(result.stdout)")
+            #expect(
+                result.stdout.hasSuffix(
+                    "1 file checked: \(testCase.name == "an error" ? 1 : 0) error\(testCase.name == "an error" ? "" : "s"), "
+                        + "\(testCase.name == "a warning" ? 1 : 0) warning\(testCase.name == "a warning" ? "" : "s")"
+                        + (testCase.name == "a suppressed warning" ? ", 1 suppressed" : "") + "\n"), "\(result.stdout)")
         }
     }
 
     @Test func textReportOfAnError() throws {
         let result = try Self.check(["site.yaml"], files: ["site.yaml": Self.error])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            site.yaml:8:24: error: behavior 2 '/api/v2/*' is never used: every path it matches is taken by an earlier behavior [ordering.unreachable_behavior]
-                8 |       - {path-pattern: "/api/v2/*", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                  |                        ^~~~~~~~~~~
-                  = hint: move it above the behaviors that take its paths, or remove it (cfc check --suggest-order proposes an order)
-            site.yaml:7:24: note: behavior 1 '/api/*' takes /api/v2/x and the like first
-                7 |       - {path-pattern: "/api/*", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                  |                        ^~~~~~~~
-            1 file checked: 1 error, 0 warnings
+        #expect(
+            result.stdout == """
+                site.yaml:8:24: error: behavior 2 '/api/v2/*' is never used: every path it matches is taken by an earlier behavior [ordering.unreachable_behavior]
+                    8 |       - {path-pattern: "/api/v2/*", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                      |                        ^~~~~~~~~~~
+                      = hint: move it above the behaviors that take its paths, or remove it (cfc check --suggest-order proposes an order)
+                site.yaml:7:24: note: behavior 1 '/api/*' takes /api/v2/x and the like first
+                    7 |       - {path-pattern: "/api/*", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+                      |                        ^~~~~~~~
+                1 file checked: 1 error, 0 warnings
 
-            """)
+                """)
     }
 
     @Test func githubAnnotationsForAWarning() throws {
         let result = try Self.check(["site.yaml", "--format", "github"], files: ["site.yaml": Self.warning])
-        #expect(result.stdout == "::warning file=site.yaml,line=8,col=24,endColumn=31,title=ordering.shadowed_behavior::"
+        #expect(
+            result.stdout == "::warning file=site.yaml,line=8,col=24,endColumn=31,title=ordering.shadowed_behavior::"
                 + "behavior 2 '*.jpg' is partly shadowed: GET /images/x.jpg is served by behavior 1 '/images/*' (line 7)"
                 + "%0Aput the more specific behavior first, or make the patterns disjoint"
                 + "%0Anote: behavior 1 '/images/*' takes /images/x.jpg first (site.yaml:7:24)\n")
@@ -114,8 +120,9 @@ import Testing
         UsageCase(arguments: [], message: "Missing expected argument '<files> ...'"),
         UsageCase(arguments: ["site.yaml", "--format", "xml"], message: "The value 'xml' is invalid for '--format <format>'"),
         UsageCase(arguments: ["site.yaml", "--strict"], message: "Unknown option '--strict'"),
-        UsageCase(arguments: ["site.yaml", "--suggest-order", "--format", "sarif"],
-                  message: "--suggest-order prints text or JSON: use it with --format text, json or github, not sarif."),
+        UsageCase(
+            arguments: ["site.yaml", "--suggest-order", "--format", "sarif"],
+            message: "--suggest-order prints text or JSON: use it with --format text, json or github, not sarif."),
     ])
     func badInvocationsExit64(_ testCase: UsageCase) throws {
         let result = try Self.check(testCase.arguments, files: ["site.yaml": Self.clean])
@@ -126,7 +133,10 @@ import Testing
 
     @Test func helpDocumentsTheExitStatus() throws {
         let help = try Processes.cfc(["check", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("Exit status: 0 no error; 1 an error (or a warning with --warnings-as-errors), or a file cannot be read; 64 bad invocation."), "\(help)")
+        #expect(
+            help.contains(
+                "Exit status: 0 no error; 1 an error (or a warning with --warnings-as-errors), or a file cannot be read; 64 bad invocation."
+            ), "\(help)")
     }
 
     // MARK: - --suggest-order
@@ -139,27 +149,29 @@ import Testing
         let result = try Self.check(["site.yaml", "--suggest-order"], files: ["site.yaml": Self.misordered])
         #expect(result.status == 1)
         let suggestion = try #require(result.stdout.split(separator: "\n\n", maxSplits: 1).last.map(String.init))
-        #expect(suggestion == """
-            suggested order for distribution 'site' (site.yaml):
-              1. /api/v2/*   (currently 3)
-              2. /api/*   (currently 1)
-              3. /images/*   (currently 2)
-            requests that would be routed differently:
-              GET /api/v2/x: '/api/*' now, '/api/v2/*' in the suggested order
+        #expect(
+            suggestion == """
+                suggested order for distribution 'site' (site.yaml):
+                  1. /api/v2/*   (currently 3)
+                  2. /api/*   (currently 1)
+                  3. /images/*   (currently 2)
+                requests that would be routed differently:
+                  GET /api/v2/x: '/api/*' now, '/api/v2/*' in the suggested order
 
-            """, "\(result.stdout)")
+                """, "\(result.stdout)")
     }
 
     @Test func suggestOrderForAGoodOrder() throws {
         let result = try Self.check(["site.yaml", "--suggest-order"], files: ["site.yaml": Self.clean])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            1 file checked: 0 errors, 0 warnings
+        #expect(
+            result.stdout == """
+                1 file checked: 0 errors, 0 warnings
 
-            suggested order for distribution 'site' (site.yaml):
-              the current order already puts every pattern before the broader ones it overlaps
+                suggested order for distribution 'site' (site.yaml):
+                  the current order already puts every pattern before the broader ones it overlaps
 
-            """)
+                """)
     }
 
     /// With `--format json` the suggestion is part of the one JSON document (it used to be
@@ -190,8 +202,9 @@ import Testing
     }
 
     @Test func suggestOrderAsJSONForSeveralFiles() throws {
-        let result = try Self.check(["a.yaml", "b.yaml", "--suggest-order", "--format", "json"],
-                                    files: ["a.yaml": Self.clean, "b.yaml": Self.misordered])
+        let result = try Self.check(
+            ["a.yaml", "b.yaml", "--suggest-order", "--format", "json"],
+            files: ["a.yaml": Self.clean, "b.yaml": Self.misordered])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)")
         let suggestions = try #require(object["suggested-orders"] as? [[String: Any]])
         #expect(suggestions.map { $0["file"] as? String } == ["a.yaml", "b.yaml"])

@@ -15,12 +15,17 @@ import Testing
 
     @Test func writesEveryDocumentWithOutput() throws {
         let output = TestPaths.makeTemporaryDirectory().appendingPathComponent("out/nested")
-        let result = try Processes.cfc(["compile", "--format", "both", "--output", output.path,
-                                        TestPaths.examples.appendingPathComponent("origin-failover.yaml").path])
+        let result = try Processes.cfc([
+            "compile", "--format", "both", "--output", output.path,
+            TestPaths.examples.appendingPathComponent("origin-failover.yaml").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["downloads.distribution.json", "downloads.distribution.xml",
-                          "site.distribution.json", "site.distribution.xml"])
+        #expect(
+            files == [
+                "downloads.distribution.json", "downloads.distribution.xml",
+                "site.distribution.json", "site.distribution.xml",
+            ])
     }
 
     /// `www` and `Www` are one file on macOS and Windows: compiling both is a conflict on
@@ -147,11 +152,17 @@ import Testing
     @Test func planExitCodesFollowTerraform() throws {
         let changed = Self.scenarios.appendingPathComponent("behavior-retargeted")
         let output = TestPaths.makeTemporaryDirectory().appendingPathComponent("plan")
-        let result = try Processes.cfc(["plan", "--previous", changed.appendingPathComponent("old.yaml").path,
-                                        changed.appendingPathComponent("new.yaml").path, "--output", output.path])
+        let result = try Processes.cfc([
+            "plan", "--previous", changed.appendingPathComponent("old.yaml").path,
+            changed.appendingPathComponent("new.yaml").path, "--output", output.path,
+        ])
         #expect(result.status == 2, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["plan.json", "www.distribution.json", "www.distribution.xml", "www.invalidation.json", "www.invalidation.xml", "www.planned-against.json"])
+        #expect(
+            files == [
+                "plan.json", "www.distribution.json", "www.distribution.xml", "www.invalidation.json", "www.invalidation.xml",
+                "www.planned-against.json",
+            ])
         let same = changed.appendingPathComponent("old.yaml").path
         #expect(try Processes.cfc(["plan", "--previous", same, same]).status == 0)
         #expect(try Processes.cfc(["plan", "--previous", "/nonexistent.json", same]).status == 1)
@@ -175,7 +186,9 @@ import Testing
 
     @Test func diffAgainstGetDistributionConfigOutput() throws {
         let folder = Self.scenarios.appendingPathComponent("update-from-live-config")
-        let result = try Processes.cfc(["diff", folder.appendingPathComponent("old.json").path, folder.appendingPathComponent("new.yaml").path])
+        let result = try Processes.cfc([
+            "diff", folder.appendingPathComponent("old.json").path, folder.appendingPathComponent("new.yaml").path,
+        ])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout == "distribution www:\n  ~ cache-behaviors[/api/*].target-origin-id: v1 → v2\n")
     }

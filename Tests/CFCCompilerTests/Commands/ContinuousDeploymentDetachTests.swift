@@ -6,7 +6,8 @@ import Testing
 /// must detach it: CloudFront takes an absent ContinuousDeploymentPolicyId as "no change", so
 /// the update document carries an explicit empty one.
 @Suite struct ContinuousDeploymentDetachTests {
-    static let live = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/RealConfigs/awscli-get-distribution-config-output.json")
+    static let live = TestPaths.packageRoot.appendingPathComponent(
+        "Tests/CFCImportTests/RealConfigs/awscli-get-distribution-config-output.json")
 
     private func planDocument(livePolicy: String?, written: String?) throws -> (plan: ProcessResult, document: [String: Any]) {
         let scratch = TestPaths.makeTemporaryDirectory()
@@ -21,7 +22,8 @@ import Testing
         #expect(try Processes.cfc(["import", Self.live.path, "--name", "site", "--output", yaml.path]).status == 0)
         if let written {
             let text = try String(contentsOf: yaml, encoding: .utf8)
-                .replacingOccurrences(of: "distributions:\n  site:\n", with: "distributions:\n  site:\n    continuous-deployment-policy-id: \(written)\n")
+                .replacingOccurrences(
+                    of: "distributions:\n  site:\n", with: "distributions:\n  site:\n    continuous-deployment-policy-id: \(written)\n")
             try text.write(to: yaml, atomically: true, encoding: .utf8)
         }
         let output = scratch.appendingPathComponent("out")

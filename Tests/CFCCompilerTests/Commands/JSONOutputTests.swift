@@ -18,30 +18,30 @@ import Testing
     static func config(headerValue: String, broken: Bool) -> String {
         let patterns = broken ? ["/api/*", "/api/v2/*"] : ["/api/v2/*", "/api/*"]
         return """
-        version: 1
-        distributions:
-          www:
-            comment: "\(headerValue)"
-            origins:
-              app:
-                domain-name: app.example.com
-                custom-origin-config: {origin-protocol-policy: https-only}
-                custom-headers: {X-Note: "\(headerValue)"}
-            cache-behaviors:
-              - path-pattern: \(patterns[0])
-                target-origin-id: app
-                viewer-protocol-policy: https-only
-                cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-              - path-pattern: \(patterns[1])
-                target-origin-id: app
-                viewer-protocol-policy: https-only
-                cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-            default-cache-behavior:
-              target-origin-id: \(broken ? "nowhere" : "app")
-              viewer-protocol-policy: redirect-to-https
-              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-        \(docs)
-        """
+            version: 1
+            distributions:
+              www:
+                comment: "\(headerValue)"
+                origins:
+                  app:
+                    domain-name: app.example.com
+                    custom-origin-config: {origin-protocol-policy: https-only}
+                    custom-headers: {X-Note: "\(headerValue)"}
+                cache-behaviors:
+                  - path-pattern: \(patterns[0])
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+                  - path-pattern: \(patterns[1])
+                    target-origin-id: app
+                    viewer-protocol-policy: https-only
+                    cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+                default-cache-behavior:
+                  target-origin-id: \(broken ? "nowhere" : "app")
+                  viewer-protocol-policy: redirect-to-https
+                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            \(docs)
+            """
     }
 
     /// A second, plain distribution (also compiled alone, as the API JSON side of a diff).
@@ -96,27 +96,43 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "check --format json", arguments: { ["check", "--format", "json", $0.broken.path] }, statuses: [1],
-             mustContain: { $0.broken.path }),
-        Case(name: "check --format json --suggest-order", arguments: { ["check", "--format", "json", "--suggest-order", $0.broken.path] },
-             statuses: [1], mustContain: { _ in "/api/v2/*" }),
+        Case(
+            name: "check --format json", arguments: { ["check", "--format", "json", $0.broken.path] }, statuses: [1],
+            mustContain: { $0.broken.path }),
+        Case(
+            name: "check --format json --suggest-order", arguments: { ["check", "--format", "json", "--suggest-order", $0.broken.path] },
+            statuses: [1], mustContain: { _ in "/api/v2/*" }),
         Case(name: "check --format sarif", arguments: { ["check", "--format", "sarif", $0.broken.path] }, statuses: [1]),
-        Case(name: "compile --diagnostics-format json", arguments: { ["compile", "--diagnostics-format", "json", $0.broken.path] },
-             onStandardError: true, statuses: [1], mustContain: { $0.broken.path }),
-        Case(name: "diff --format json (YAML and API JSON)", arguments: { ["diff", "--format", "json", $0.good.path, $0.apiJSON.path] },
-             statuses: [1], mustContain: { _ in hostileStem }),
-        Case(name: "diff --format json (changed values)", arguments: { ["diff", "--format", "json", $0.good.path, $0.changed.path] },
-             statuses: [1], mustContain: { _ in "tab é☃ \u{2028} (changed)" }),
-        Case(name: "plan --format json", arguments: { ["plan", "--format", "json", "--previous", $0.good.path, $0.changed.path] },
-             statuses: [0, 2], mustContain: { _ in "tab é☃ \u{2028} (changed)" }),
-        Case(name: "plan --diagnostics-format json", arguments: { ["plan", "--diagnostics-format", "json", $0.broken.path] },
-             onStandardError: true, statuses: [1], mustContain: { $0.broken.path }),
-        Case(name: "route --format json", arguments: { ["route", "--format", "json", "--distribution", "www", $0.good.path, "GET", "https://d111111abcdef8.cloudfront.net/api/a\"b\\c%22é"] },
-             statuses: [0], jsonLines: true, mustContain: { _ in "/api/a" }),
-        Case(name: "import --diagnostics-format json", arguments: { ["import", "--diagnostics-format", "json", $0.unparsable.path] },
-             onStandardError: true, statuses: [1], mustContain: { $0.unparsable.path }),
-        Case(name: "fmt --diagnostics-format json", arguments: { ["fmt", "--check", "--diagnostics-format", "json", $0.unparsable.path] },
-             onStandardError: true, statuses: [1], mustContain: { $0.unparsable.path }),
+        Case(
+            name: "compile --diagnostics-format json", arguments: { ["compile", "--diagnostics-format", "json", $0.broken.path] },
+            onStandardError: true, statuses: [1], mustContain: { $0.broken.path }),
+        Case(
+            name: "diff --format json (YAML and API JSON)", arguments: { ["diff", "--format", "json", $0.good.path, $0.apiJSON.path] },
+            statuses: [1], mustContain: { _ in hostileStem }),
+        Case(
+            name: "diff --format json (changed values)", arguments: { ["diff", "--format", "json", $0.good.path, $0.changed.path] },
+            statuses: [1], mustContain: { _ in "tab é☃ \u{2028} (changed)" }),
+        Case(
+            name: "plan --format json", arguments: { ["plan", "--format", "json", "--previous", $0.good.path, $0.changed.path] },
+            statuses: [0, 2], mustContain: { _ in "tab é☃ \u{2028} (changed)" }),
+        Case(
+            name: "plan --diagnostics-format json", arguments: { ["plan", "--diagnostics-format", "json", $0.broken.path] },
+            onStandardError: true, statuses: [1], mustContain: { $0.broken.path }),
+        Case(
+            name: "route --format json",
+            arguments: {
+                [
+                    "route", "--format", "json", "--distribution", "www", $0.good.path, "GET",
+                    "https://d111111abcdef8.cloudfront.net/api/a\"b\\c%22é",
+                ]
+            },
+            statuses: [0], jsonLines: true, mustContain: { _ in "/api/a" }),
+        Case(
+            name: "import --diagnostics-format json", arguments: { ["import", "--diagnostics-format", "json", $0.unparsable.path] },
+            onStandardError: true, statuses: [1], mustContain: { $0.unparsable.path }),
+        Case(
+            name: "fmt --diagnostics-format json", arguments: { ["fmt", "--check", "--diagnostics-format", "json", $0.unparsable.path] },
+            onStandardError: true, statuses: [1], mustContain: { $0.unparsable.path }),
         Case(name: "schema", arguments: { _ in ["schema"] }, statuses: [0]),
     ]
 

@@ -22,7 +22,10 @@ import Testing
         #expect(plan.stdout.hasPrefix("### cfc plan\n\n| Distribution | Action | Changes | Invalidation |\n"), "\(plan.stdout)")
         #expect(plan.stdout.contains("| legacy | update | 1 | "), "\(plan.stdout)")
         #expect(plan.stdout.contains("<details><summary>legacy: update (1 change)</summary>"), "\(plan.stdout)")
-        #expect(plan.stdout.contains("| <code>origins.blog.domain-name</code> | <code>blog-origin.example.com</code> → <code>blog-origin-2.example.com</code> |"), "\(plan.stdout)")
+        #expect(
+            plan.stdout.contains(
+                "| <code>origins.blog.domain-name</code> | <code>blog-origin.example.com</code> → <code>blog-origin-2.example.com</code> |"),
+            "\(plan.stdout)")
         #expect(plan.stdout.contains("Invalidation after the deployment:"), "\(plan.stdout)")
         let diff = try Processes.cfc(["diff", "old.yaml", "new.yaml", "--format", "markdown"], currentDirectory: directory)
         #expect(diff.status == 1 && diff.stdout.hasPrefix("### cfc diff\n"), "\(diff.stdout)")
@@ -43,7 +46,9 @@ import Testing
     }
 
     @Test func theCommentStaysWithinGitHubsLimit() {
-        let changes = (0..<200).map { ConfigChange(path: "comment", kind: .modified(old: String(repeating: "o", count: 100), new: "n\($0)")) }
+        let changes = (0..<200).map {
+            ConfigChange(path: "comment", kind: .modified(old: String(repeating: "o", count: 100), new: "n\($0)"))
+        }
         let outcome = DiffCommand.Outcome(
             changes: (0..<100).map { (name: "site\($0)", changes: changes) }, added: [], removed: [], diagnostics: [], sources: [])
         let markdown = String(decoding: MarkdownReport.diff(outcome), as: UTF8.self)

@@ -21,23 +21,31 @@ import Testing
 
     static let badInvocations: [Invocation] = [
         Invocation(arguments: ["plan"], status: 1, stderr: "Error: Missing expected argument '<new>'"),
-        Invocation(arguments: ["plan", "--max-paths", "0", file("behavior-retargeted", "new.yaml")], status: 1,
-                   stderr: "Error: --max-paths must be between 1 and 3000."),
-        Invocation(arguments: ["plan", "--free-paths-left=-1", file("behavior-retargeted", "new.yaml")], status: 1,
-                   stderr: "Error: --free-paths-left cannot be negative."),
-        Invocation(arguments: ["plan", "--frobnicate", file("behavior-retargeted", "new.yaml")], status: 1,
-                   stderr: "Error: Unknown option '--frobnicate'"),
-        Invocation(arguments: ["plan", "--format", "yaml", file("behavior-retargeted", "new.yaml")], status: 1,
-                   stderr: "Error: The value 'yaml' is invalid for '--format <format>'"),
-        Invocation(arguments: ["plan", "--previous", "/nonexistent/old.yaml", file("behavior-retargeted", "new.yaml")], status: 1,
-                   stderr: "/nonexistent/old.yaml: error: cannot read the file"),
+        Invocation(
+            arguments: ["plan", "--max-paths", "0", file("behavior-retargeted", "new.yaml")], status: 1,
+            stderr: "Error: --max-paths must be between 1 and 3000."),
+        Invocation(
+            arguments: ["plan", "--free-paths-left=-1", file("behavior-retargeted", "new.yaml")], status: 1,
+            stderr: "Error: --free-paths-left cannot be negative."),
+        Invocation(
+            arguments: ["plan", "--frobnicate", file("behavior-retargeted", "new.yaml")], status: 1,
+            stderr: "Error: Unknown option '--frobnicate'"),
+        Invocation(
+            arguments: ["plan", "--format", "yaml", file("behavior-retargeted", "new.yaml")], status: 1,
+            stderr: "Error: The value 'yaml' is invalid for '--format <format>'"),
+        Invocation(
+            arguments: ["plan", "--previous", "/nonexistent/old.yaml", file("behavior-retargeted", "new.yaml")], status: 1,
+            stderr: "/nonexistent/old.yaml: error: cannot read the file"),
         Invocation(arguments: ["diff"], status: 2, stderr: "Error: Missing expected argument '<old>'"),
-        Invocation(arguments: ["diff", file("behavior-retargeted", "old.yaml")], status: 2, stderr: "Error: Missing expected argument '<new>'"),
-        Invocation(arguments: ["diff", "--format", "yaml", file("behavior-retargeted", "old.yaml"), file("behavior-retargeted", "new.yaml")],
-                   status: 2, stderr: "Error: The value 'yaml' is invalid for '--format <format>'"),
+        Invocation(
+            arguments: ["diff", file("behavior-retargeted", "old.yaml")], status: 2, stderr: "Error: Missing expected argument '<new>'"),
+        Invocation(
+            arguments: ["diff", "--format", "yaml", file("behavior-retargeted", "old.yaml"), file("behavior-retargeted", "new.yaml")],
+            status: 2, stderr: "Error: The value 'yaml' is invalid for '--format <format>'"),
         Invocation(arguments: ["diff", "--frobnicate", "a", "b"], status: 2, stderr: "Error: Unknown option '--frobnicate'"),
-        Invocation(arguments: ["diff", "/nonexistent/old.yaml", file("behavior-retargeted", "new.yaml")], status: 2,
-                   stderr: "/nonexistent/old.yaml: error: cannot read the file"),
+        Invocation(
+            arguments: ["diff", "/nonexistent/old.yaml", file("behavior-retargeted", "new.yaml")], status: 2,
+            stderr: "/nonexistent/old.yaml: error: cannot read the file"),
         // The other commands keep EX_USAGE.
         Invocation(arguments: ["compile"], status: 64, stderr: "Error: Missing expected argument"),
         Invocation(arguments: ["frobnicate"], status: 64, stderr: "Error: Unexpected argument 'frobnicate'"),
@@ -58,12 +66,16 @@ import Testing
     }
 
     static let outcomes: [Invocation] = [
-        Invocation(arguments: ["plan", "--previous", file("behavior-retargeted", "old.yaml"), file("behavior-retargeted", "new.yaml")],
-                   status: 2, stderr: ""),
-        Invocation(arguments: ["plan", "--previous", file("behavior-retargeted", "new.yaml"), file("behavior-retargeted", "new.yaml")],
-                   status: 0, stderr: ""),
-        Invocation(arguments: ["diff", file("behavior-retargeted", "old.yaml"), file("behavior-retargeted", "new.yaml")], status: 1, stderr: ""),
-        Invocation(arguments: ["diff", file("behavior-retargeted", "new.yaml"), file("behavior-retargeted", "new.yaml")], status: 0, stderr: ""),
+        Invocation(
+            arguments: ["plan", "--previous", file("behavior-retargeted", "old.yaml"), file("behavior-retargeted", "new.yaml")],
+            status: 2, stderr: ""),
+        Invocation(
+            arguments: ["plan", "--previous", file("behavior-retargeted", "new.yaml"), file("behavior-retargeted", "new.yaml")],
+            status: 0, stderr: ""),
+        Invocation(
+            arguments: ["diff", file("behavior-retargeted", "old.yaml"), file("behavior-retargeted", "new.yaml")], status: 1, stderr: ""),
+        Invocation(
+            arguments: ["diff", file("behavior-retargeted", "new.yaml"), file("behavior-retargeted", "new.yaml")], status: 0, stderr: ""),
     ]
 
     @Test(arguments: outcomes)

@@ -51,62 +51,81 @@ struct RouteGolden: CustomTestStringConvertible, Sendable {
 
 @Suite struct RouteCommandTests {
     @Test(arguments: [
-        RouteGolden(name: "allow-all forwards over the viewer's protocol", arguments: ["GET", "http://shop.example.com/img/a.png?x=1"], expected: """
-            GET http://shop.example.com/img/a.png?x=1 (HTTP/1.1)
-              matched by behavior 3 '/img/*' (line 14)
-              forwarded to origin 'web' over HTTP
-              - served over plain HTTP (viewer-protocol-policy allow-all)
+        RouteGolden(
+            name: "allow-all forwards over the viewer's protocol", arguments: ["GET", "http://shop.example.com/img/a.png?x=1"],
+            expected: """
+                GET http://shop.example.com/img/a.png?x=1 (HTTP/1.1)
+                  matched by behavior 3 '/img/*' (line 14)
+                  forwarded to origin 'web' over HTTP
+                  - served over plain HTTP (viewer-protocol-policy allow-all)
 
-            """),
-        RouteGolden(name: "GET over HTTP is redirected with 301", arguments: ["GET", "http://shop.example.com/api/cart?id=7"], expected: """
-            GET http://shop.example.com/api/cart?id=7 (HTTP/1.1)
-              matched by behavior 2 '/api/*' (line 13)
-              301 Moved Permanently to https://shop.example.com/api/cart?id=7
-              - CloudFront charges for both requests: the HTTP one (request and headers) and the HTTPS one
+                """),
+        RouteGolden(
+            name: "GET over HTTP is redirected with 301", arguments: ["GET", "http://shop.example.com/api/cart?id=7"],
+            expected: """
+                GET http://shop.example.com/api/cart?id=7 (HTTP/1.1)
+                  matched by behavior 2 '/api/*' (line 13)
+                  301 Moved Permanently to https://shop.example.com/api/cart?id=7
+                  - CloudFront charges for both requests: the HTTP one (request and headers) and the HTTPS one
 
-            """),
-        RouteGolden(name: "POST over HTTP/1.0 cannot be redirected", arguments: ["POST", "http://shop.example.com/api/cart", "--http-version", "1.0"], expected: """
-            POST http://shop.example.com/api/cart (HTTP/1.0)
-              matched by behavior 2 '/api/*' (line 13)
-              403 Forbidden
-              - POST below HTTP/1.1 cannot be redirected: CloudFront answers 403
+                """),
+        RouteGolden(
+            name: "POST over HTTP/1.0 cannot be redirected",
+            arguments: ["POST", "http://shop.example.com/api/cart", "--http-version", "1.0"],
+            expected: """
+                POST http://shop.example.com/api/cart (HTTP/1.0)
+                  matched by behavior 2 '/api/*' (line 13)
+                  403 Forbidden
+                  - POST below HTTP/1.1 cannot be redirected: CloudFront answers 403
 
-            """),
-        RouteGolden(name: "POST over HTTP/2 gets 307", arguments: ["POST", "http://shop.example.com/api/cart", "--http-version", "2"], expected: """
-            POST http://shop.example.com/api/cart (HTTP/2)
-              matched by behavior 2 '/api/*' (line 13)
-              307 Temporary Redirect to https://shop.example.com/api/cart
-              - POST over HTTP/2 is redirected with 307, so the client sends the same method and body again to the HTTPS URL
-              - CloudFront charges for both requests: the HTTP one (request and headers) and the HTTPS one
+                """),
+        RouteGolden(
+            name: "POST over HTTP/2 gets 307", arguments: ["POST", "http://shop.example.com/api/cart", "--http-version", "2"],
+            expected: """
+                POST http://shop.example.com/api/cart (HTTP/2)
+                  matched by behavior 2 '/api/*' (line 13)
+                  307 Temporary Redirect to https://shop.example.com/api/cart
+                  - POST over HTTP/2 is redirected with 307, so the client sends the same method and body again to the HTTPS URL
+                  - CloudFront charges for both requests: the HTTP one (request and headers) and the HTTPS one
 
-            """),
-        RouteGolden(name: "the narrower pattern listed first takes the request", arguments: ["DELETE", "https://shop.example.com/api/v2/item"], expected: """
-            DELETE https://shop.example.com/api/v2/item (HTTP/1.1)
-              matched by behavior 1 '/api/v2/*' (line 12)
-              forwarded to origin 'api' over HTTPS
+                """),
+        RouteGolden(
+            name: "the narrower pattern listed first takes the request", arguments: ["DELETE", "https://shop.example.com/api/v2/item"],
+            expected: """
+                DELETE https://shop.example.com/api/v2/item (HTTP/1.1)
+                  matched by behavior 1 '/api/v2/*' (line 12)
+                  forwarded to origin 'api' over HTTPS
 
-            """),
-        RouteGolden(name: "the default behavior", arguments: ["GET", "https://shop.example.com/"], expected: """
-            GET https://shop.example.com/ (HTTP/1.1)
-              matched by the default behavior (line 15)
-              forwarded to origin 'web' over HTTPS
+                """),
+        RouteGolden(
+            name: "the default behavior", arguments: ["GET", "https://shop.example.com/"],
+            expected: """
+                GET https://shop.example.com/ (HTTP/1.1)
+                  matched by the default behavior (line 15)
+                  forwarded to origin 'web' over HTTPS
 
-            """),
-        RouteGolden(name: "json for one request", arguments: ["GET", "http://shop.example.com/api/v2/x", "--format", "json"], expected: """
-            {"behavior": {"index": 0, "position": 1, "path-pattern": "/api/v2/*", "line": 12}, "action": "forbidden", "status": 403, "location": null, "origin": null, "origin-protocol": null, "notes": ["viewer-protocol-policy is https-only: CloudFront answers HTTP requests with 403 and does not return the object"]}
+                """),
+        RouteGolden(
+            name: "json for one request", arguments: ["GET", "http://shop.example.com/api/v2/x", "--format", "json"],
+            expected: """
+                {"behavior": {"index": 0, "position": 1, "path-pattern": "/api/v2/*", "line": 12}, "action": "forbidden", "status": 403, "location": null, "origin": null, "origin-protocol": null, "notes": ["viewer-protocol-policy is https-only: CloudFront answers HTTP requests with 403 and does not return the object"]}
 
-            """),
-        RouteGolden(name: "json for the default behavior", arguments: ["PUT", "https://shop.example.com/upload", "--format", "json", "--http-version", "3"], expected: """
-            {"behavior": {"index": null, "position": null, "path-pattern": "*", "line": 15}, "action": "forbidden", "status": 403, "location": null, "origin": null, "origin-protocol": null, "notes": ["PUT is not in allowed-methods [GET, HEAD]: CloudFront answers 403 (invalid method)"]}
+                """),
+        RouteGolden(
+            name: "json for the default behavior",
+            arguments: ["PUT", "https://shop.example.com/upload", "--format", "json", "--http-version", "3"],
+            expected: """
+                {"behavior": {"index": null, "position": null, "path-pattern": "*", "line": 15}, "action": "forbidden", "status": 403, "location": null, "origin": null, "origin-protocol": null, "notes": ["PUT is not in allowed-methods [GET, HEAD]: CloudFront answers 403 (invalid method)"]}
 
-            """),
+                """),
     ])
     func golden(_ golden: RouteGolden) throws {
         let result = try route(golden.arguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         if result.stdout != golden.expected {
-            Issue.record(Comment(rawValue: UnifiedDiff.render(old: golden.expected, new: result.stdout, oldName: "expected", newName: "actual")))
+            Issue.record(
+                Comment(rawValue: UnifiedDiff.render(old: golden.expected, new: result.stdout, oldName: "expected", newName: "actual")))
         }
     }
 
@@ -149,17 +168,19 @@ struct RouteGolden: CustomTestStringConvertible, Sendable {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty, "no request is answered when a line is malformed")
         let headers = result.stderr.split(separator: "\n").filter { $0.hasPrefix("requests.txt:") }
-        #expect(headers == [
-            "requests.txt:3:1: error: expected 'METHOD URL [HTTP-VERSION]', found 1 field [route.batch_line]",
-            "requests.txt:4:40: error: HTTP version 'HTTP/7' is not 1.0, 1.1, 2 or 3 [route.batch_line]",
-            "requests.txt:5:1: error: expected 'METHOD URL [HTTP-VERSION]', found 4 fields [route.batch_line]",
-            "requests.txt:6:1: error: 'ftp' is not http or https [route.request]",
-        ], "\(result.stderr)")
+        #expect(
+            headers == [
+                "requests.txt:3:1: error: expected 'METHOD URL [HTTP-VERSION]', found 1 field [route.batch_line]",
+                "requests.txt:4:40: error: HTTP version 'HTTP/7' is not 1.0, 1.1, 2 or 3 [route.batch_line]",
+                "requests.txt:5:1: error: expected 'METHOD URL [HTTP-VERSION]', found 4 fields [route.batch_line]",
+                "requests.txt:6:1: error: 'ftp' is not http or https [route.request]",
+            ], "\(result.stderr)")
         #expect(!result.stderr.contains("Usage:"))
     }
 
     @Test func batchDiagnosticsInJSONNameTheLine() throws {
-        let result = try route(["--batch", "requests.txt", "--diagnostics-format", "json"], files: ["requests.txt": "GET https://shop.example.com/\n\nGET\n"])
+        let result = try route(
+            ["--batch", "requests.txt", "--diagnostics-format", "json"], files: ["requests.txt": "GET https://shop.example.com/\n\nGET\n"])
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any])
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
@@ -178,7 +199,8 @@ struct RouteGolden: CustomTestStringConvertible, Sendable {
     }
 
     @Test func aGoodBatchAnswersEveryLineInOrder() throws {
-        let batch = "GET http://shop.example.com/img/a\n# a comment\n\nPOST http://shop.example.com/api/x 1.0\nPOST http://shop.example.com/api/x HTTP/1.1\n"
+        let batch =
+            "GET http://shop.example.com/img/a\n# a comment\n\nPOST http://shop.example.com/api/x 1.0\nPOST http://shop.example.com/api/x HTTP/1.1\n"
         let result = try route(["--batch", "requests.txt"], files: ["requests.txt": batch])
         #expect(result.status == 0, "\(result.stderr)")
         let objects = try result.stdout.split(separator: "\n").map {
@@ -190,8 +212,8 @@ struct RouteGolden: CustomTestStringConvertible, Sendable {
     }
 
     @Test func usageErrorsExit64() throws {
-        #expect(try route([]).status == 64)                                                   // neither a request nor --batch
-        #expect(try route(["GET", "https://shop.example.com/", "--batch", "x"]).status == 64) // both
+        #expect(try route([]).status == 64)  // neither a request nor --batch
+        #expect(try route(["GET", "https://shop.example.com/", "--batch", "x"]).status == 64)  // both
         #expect(try route(["GET", "https://shop.example.com/", "--http-version", "1.2"]).status == 64)
         #expect(try route(["GET", "https://shop.example.com/", "--format", "xml"]).status == 64)
     }

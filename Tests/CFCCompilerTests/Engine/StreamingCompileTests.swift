@@ -1,10 +1,11 @@
-@testable import CFCCompiler
 import APIDocument
 import CFCDiagnostics
 import CFCTestSupport
 import CFCWorkloads
 import Foundation
 import Testing
+
+@testable import CFCCompiler
 
 /// The two drivers of the one compile unit (`DistributionUnit`, settled by `FileSettlement`):
 /// `cfc compile --output` streams distributions to workers as they are parsed
@@ -40,9 +41,12 @@ import Testing
     /// Runs both drivers on `paths` into fresh directories and returns both results. A new
     /// output directory is staged whole and renamed into place; an existing one (made empty
     /// beforehand when `existingOutput`) gets its files staged one by one beside them.
-    static func both(_ paths: [String], formats: Set<OutputFormat> = [.json, .xml], outputName: String = "out",
-                     existingOutput: Bool = false)
-        -> (stageByStage: RunResult, streamed: RunResult) {
+    static func both(
+        _ paths: [String], formats: Set<OutputFormat> = [.json, .xml], outputName: String = "out",
+        existingOutput: Bool = false
+    )
+        -> (stageByStage: RunResult, streamed: RunResult)
+    {
         var options = CompileOptions()
         options.formats = formats
         let root = TestPaths.makeTemporaryDirectory()
@@ -70,11 +74,13 @@ import Testing
     static let corpus: [String] = {
         var files = TestPaths.exampleFiles.map(\.path)
         let root = TestPaths.packageRoot
-        for directory in ["Tests/CFCHostileInputTests/Corpus", "Tests/CFCGoldenTests/Fixtures/kitchen-sink",
-                          "Tests/CFCGoldenTests/Fixtures/kitchen-sink-iam", "Tests/CFCGoldenTests/Fixtures/kitchen-sink-tenant",
-                          "Tests/CFCGoldenTests/Fixtures/companions",
-                          "Tests/CFCImportTests/FormatFixtures",
-                          "Tests/CFCGoldenTests/FuzzSurvivors"] {
+        for directory in [
+            "Tests/CFCHostileInputTests/Corpus", "Tests/CFCGoldenTests/Fixtures/kitchen-sink",
+            "Tests/CFCGoldenTests/Fixtures/kitchen-sink-iam", "Tests/CFCGoldenTests/Fixtures/kitchen-sink-tenant",
+            "Tests/CFCGoldenTests/Fixtures/companions",
+            "Tests/CFCImportTests/FormatFixtures",
+            "Tests/CFCGoldenTests/FuzzSurvivors",
+        ] {
             let url = root.appendingPathComponent(directory)
             let names = (try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []
             files += names.filter { $0.hasSuffix(".yaml") }.sorted().map { url.appendingPathComponent($0).path }
@@ -121,7 +127,8 @@ import Testing
         let root = TestPaths.makeTemporaryDirectory()
         let reference = root.appendingPathComponent("reference")
         let results = [Pipeline().compile(path: file.path, options: options)]
-        let expected = Self.snapshot(CompileCommand.finish(results, output: reference.path), sources: results.compactMap(\.source), output: reference)
+        let expected = Self.snapshot(
+            CompileCommand.finish(results, output: reference.path), sources: results.compactMap(\.source), output: reference)
         options.handOffWindowBytes = bytes
         let streamedOutput = root.appendingPathComponent("streamed")
         let streamed = StreamingCompile.run(paths: [file.path], options: options, output: streamedOutput.path)
@@ -135,13 +142,28 @@ import Testing
     /// `distributions` mapping, errors in a handed-off distribution and in the top level, bad
     /// names (which must not be staged outside the directory), and two files that clash.
     static let edgeCases: [(name: String, files: [String])] = [
-        ("anchor half way", [Self.distribution("a") + "  b: &shared\n" + Self.indented(Self.body) + "  c: *shared\n"
-            + Self.entries("d")]),
-        ("merge into distributions", ["version: 1\nx-more: &more\n" + Self.entries("m") + "distributions:\n"
-            + Self.entries("a") + "  <<: *more\n"]),
+        (
+            "anchor half way",
+            [
+                Self.distribution("a") + "  b: &shared\n" + Self.indented(Self.body) + "  c: *shared\n"
+                    + Self.entries("d")
+            ]
+        ),
+        (
+            "merge into distributions",
+            [
+                "version: 1\nx-more: &more\n" + Self.entries("m") + "distributions:\n"
+                    + Self.entries("a") + "  <<: *more\n"
+            ]
+        ),
         ("lowering error in one", [Self.distribution("a") + "  b:\n    enabled: yes\n" + Self.indented(Self.body) + Self.entries("c")]),
-        ("check error in one", [Self.distribution("a") + "  b:\n" + Self.indented(Self.body)
-            + "    aliases: [WWW.example.com]\n" + Self.entries("c")]),
+        (
+            "check error in one",
+            [
+                Self.distribution("a") + "  b:\n" + Self.indented(Self.body)
+                    + "    aliases: [WWW.example.com]\n" + Self.entries("c")
+            ]
+        ),
         ("top-level error after", [Self.distribution("a") + "extra: 1\n"]),
         ("missing version", [Self.distribution("a").replacingOccurrences(of: "version: 1\n", with: "")]),
         ("duplicate name", [Self.distribution("a") + Self.entries("a")]),

@@ -10,7 +10,8 @@ import Testing
     static let unknownKeys = 20_000
 
     static let file: Data = {
-        var text = "version: 1\ndistributions:\n  site:\n    origins: {web: {domain-name: example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
+        var text =
+            "version: 1\ndistributions:\n  site:\n    origins: {web: {domain-name: example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
             + "    default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
         for index in 0..<unknownKeys { text += "    commnet\(index): x\n" }
         return Data(text.utf8)
@@ -51,11 +52,13 @@ import Testing
 
     /// Warnings of one rule are summarised after ten in text.
     @Test func repeatedWarningsAreSummarised() throws {
-        var text = "version: 1\ndistributions:\n  site:\n    origins: {web: {domain-name: example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
+        var text =
+            "version: 1\ndistributions:\n  site:\n    origins: {web: {domain-name: example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
             + "    default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
             + "    cache-behaviors:\n"
         for index in 0..<60 {
-            text += "      - {path-pattern: '/p\(index)/*', target-origin-id: web, viewer-protocol-policy: allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
+            text +=
+                "      - {path-pattern: '/p\(index)/*', target-origin-id: web, viewer-protocol-policy: allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
         }
         let result = try Processes.cfc(["check", "-"], input: Data(text.utf8))
         func warnings(_ text: String) -> Int {

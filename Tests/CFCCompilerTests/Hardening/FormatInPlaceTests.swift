@@ -1,8 +1,9 @@
 import CFCTestSupport
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `cfc fmt` changes a file's text and nothing else about it: mode, owner, links; and it
@@ -123,7 +124,8 @@ import Glibc
 
     /// Findings of the checks are no reason to refuse: people format first and fix after.
     @Test func aFileWithCheckFindingsIsFormatted() throws {
-        let text = Self.unformatted.replacingOccurrences(of: "viewer-protocol-policy: https-only", with: "viewer-protocol-policy: allow-all")
+        let text =
+            Self.unformatted.replacingOccurrences(of: "viewer-protocol-policy: https-only", with: "viewer-protocol-policy: allow-all")
             + "    require-https: ['*']\n"
         try Self.withFile(text) { _, file in
             #expect(Self.cfcStatus(["check", file.path]) == 1)

@@ -18,9 +18,12 @@ import Testing
     /// the same code runs instead.
     static let strippedCFC: URL? = {
         let copy = TestPaths.makeTemporaryDirectory().appendingPathComponent("cfc")
-        guard let result = try? Processes.run(URL(fileURLWithPath: "/usr/bin/strip"),
-                                              ["-o", copy.path, TestPaths.cfcExecutable.path]),
-              result.status == 0 else { return nil }
+        guard
+            let result = try? Processes.run(
+                URL(fileURLWithPath: "/usr/bin/strip"),
+                ["-o", copy.path, TestPaths.cfcExecutable.path]),
+            result.status == 0
+        else { return nil }
         return copy
     }()
 
@@ -44,7 +47,8 @@ import Testing
             """
         if n > 0 { text += "    cache-behaviors:\n" }
         for index in 0..<n {
-            text += "      - {path-pattern: '/p\(index)/*', target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: \(managedPolicy)}\n"
+            text +=
+                "      - {path-pattern: '/p\(index)/*', target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: \(managedPolicy)}\n"
         }
         return text
     }
@@ -64,8 +68,10 @@ import Testing
         var text = compiled.stdout
         if format == "json" {
             let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
-            text = String(decoding: try JSONSerialization.data(withJSONObject: ["ETag": "E2QWRUHAPOMQZL", "DistributionConfig": object],
-                                                               options: [.sortedKeys]), as: UTF8.self)
+            text = String(
+                decoding: try JSONSerialization.data(
+                    withJSONObject: ["ETag": "E2QWRUHAPOMQZL", "DistributionConfig": object],
+                    options: [.sortedKeys]), as: UTF8.self)
         } else {
             text = text.replacingOccurrences(of: ">\n *<", with: "><", options: .regularExpression)
         }
@@ -81,17 +87,26 @@ import Testing
             ["check", try write(config(behaviors(n)), "site.yaml", in: directory)]
         },
         Kind(name: "check: one non-ASCII line") { n, directory in
-            let list = (0..<n).map { "{path-pattern: '/é\($0)/*', target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: \(managedPolicy)}" }
-            let text = config("  site: {origins: {web: {domain-name: example.com, custom-origin-config: {origin-protocol-policy: https-only}}}, "
-                + "default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: \(managedPolicy)}, "
-                + "comment: 'ünïcödé', cache-behaviors: [\(list.joined(separator: ", "))], bogus: 1}\n")
+            let list = (0..<n).map {
+                "{path-pattern: '/é\($0)/*', target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: \(managedPolicy)}"
+            }
+            let text = config(
+                "  site: {origins: {web: {domain-name: example.com, custom-origin-config: {origin-protocol-policy: https-only}}}, "
+                    + "default-cache-behavior: {target-origin-id: web, viewer-protocol-policy: https-only, cache-policy-id: \(managedPolicy)}, "
+                    + "comment: 'ünïcödé', cache-behaviors: [\(list.joined(separator: ", "))], bogus: 1}\n")
             return ["check", try write(text, "site.yaml", in: directory)]
         },
         Kind(name: "check: unknown keys, text") { n, directory in
-            ["check", try write(config(behaviors(0) + (0..<(n * 5)).map { "    bogus-key-\($0): 1\n" }.joined()), "site.yaml", in: directory)]
+            [
+                "check",
+                try write(config(behaviors(0) + (0..<(n * 5)).map { "    bogus-key-\($0): 1\n" }.joined()), "site.yaml", in: directory),
+            ]
         },
         Kind(name: "check: unknown keys, json") { n, directory in
-            ["check", "--format", "json", try write(config(behaviors(0) + (0..<(n * 5)).map { "    bogus-key-\($0): 1\n" }.joined()), "site.yaml", in: directory)]
+            [
+                "check", "--format", "json",
+                try write(config(behaviors(0) + (0..<(n * 5)).map { "    bogus-key-\($0): 1\n" }.joined()), "site.yaml", in: directory),
+            ]
         },
         Kind(name: "fmt --check: behaviors") { n, directory in
             ["fmt", "--check", try write(config(behaviors(n)), "site.yaml", in: directory)]
@@ -99,7 +114,10 @@ import Testing
         Kind(name: "plan: --changed-paths lines") { n, directory in
             let site = try write(config(behaviors(20)), "site.yaml", in: directory)
             let lines = (0..<(n * 20)).map { $0 % 3 == 0 ? "/q\($0)/file\($0).html" : "/p\($0 % 20)/x\($0)/*" }
-            return ["plan", "--previous", site, "--changed-paths", try write(lines.joined(separator: "\n") + "\n", "changed.txt", in: directory), site]
+            return [
+                "plan", "--previous", site, "--changed-paths",
+                try write(lines.joined(separator: "\n") + "\n", "changed.txt", in: directory), site,
+            ]
         },
         Kind(name: "plan: behaviors, one changed") { n, directory in
             let old = try write(config(behaviors(n)), "old.yaml", in: directory)
@@ -126,10 +144,12 @@ import Testing
 
     /// The instructions `cfc arguments` executes.
     static func instructions(_ cfc: URL, _ valgrind: String, _ arguments: [String]) throws -> Int {
-        let result = try Processes.run(URL(fileURLWithPath: valgrind),
-                                       ["--tool=callgrind", "--callgrind-out-file=/dev/null", cfc.path] + arguments)
+        let result = try Processes.run(
+            URL(fileURLWithPath: valgrind),
+            ["--tool=callgrind", "--callgrind-out-file=/dev/null", cfc.path] + arguments)
         guard let line = result.stderr.split(separator: "\n").first(where: { $0.contains("Collected :") }),
-              let count = Int(line.split(separator: " ").last ?? "") else {
+            let count = Int(line.split(separator: " ").last ?? "")
+        else {
             Issue.record("no instruction count from valgrind: \(result.stderr.suffix(500))")
             return 0
         }

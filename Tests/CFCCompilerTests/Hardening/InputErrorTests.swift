@@ -24,24 +24,36 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "ETag with CR", fileExtension: "json", edit: etag("E1\\rX"), id: "api.etag", message: "is not an ETag CloudFront returns"),
-        Case(name: "ETag with LS", fileExtension: "json", edit: etag("E1\\u2028X"), id: "api.etag", message: "is not an ETag CloudFront returns"),
-        Case(name: "ETag with ESC", fileExtension: "json", edit: etag("E1\\u001b[2JX"), id: "api.etag", message: "is not an ETag CloudFront returns"),
-        Case(name: "number as a string", fileExtension: "json",
-             edit: { $0.replacingOccurrences(of: "\"HTTPPort\": 80", with: "\"HTTPPort\": \"80\"") },
-             id: "api.type", message: "expected an integer, found a string"),
-        Case(name: "boolean as a string", fileExtension: "json",
-             edit: { $0.replacingOccurrences(of: "\"Enabled\": false,", with: "\"Enabled\": \"false\",") },
-             id: "api.type", message: "expected a boolean, found a string"),
-        Case(name: "NUL escaped in JSON", fileExtension: "json",
-             edit: { $0.replacingOccurrences(of: "\"DefaultRootObject\": \"index.html\"", with: "\"DefaultRootObject\": \"index\\u0000.html\"") },
-             id: "api.xml_character", message: "U+0000"),
-        Case(name: "&#0; in XML", fileExtension: "xml",
-             edit: { $0.replacingOccurrences(of: "<DefaultRootObject>index.html", with: "<DefaultRootObject>index&#0;.html") },
-             id: "api.syntax", message: "XML 1.0 does not allow (U+0000)"),
-        Case(name: "&#x1B; in XML", fileExtension: "xml",
-             edit: { $0.replacingOccurrences(of: "<DefaultRootObject>index.html", with: "<DefaultRootObject>index&#x1B;.html") },
-             id: "api.syntax", message: "XML 1.0 does not allow (U+001B)"),
+        Case(
+            name: "ETag with CR", fileExtension: "json", edit: etag("E1\\rX"), id: "api.etag", message: "is not an ETag CloudFront returns"),
+        Case(
+            name: "ETag with LS", fileExtension: "json", edit: etag("E1\\u2028X"), id: "api.etag",
+            message: "is not an ETag CloudFront returns"),
+        Case(
+            name: "ETag with ESC", fileExtension: "json", edit: etag("E1\\u001b[2JX"), id: "api.etag",
+            message: "is not an ETag CloudFront returns"),
+        Case(
+            name: "number as a string", fileExtension: "json",
+            edit: { $0.replacingOccurrences(of: "\"HTTPPort\": 80", with: "\"HTTPPort\": \"80\"") },
+            id: "api.type", message: "expected an integer, found a string"),
+        Case(
+            name: "boolean as a string", fileExtension: "json",
+            edit: { $0.replacingOccurrences(of: "\"Enabled\": false,", with: "\"Enabled\": \"false\",") },
+            id: "api.type", message: "expected a boolean, found a string"),
+        Case(
+            name: "NUL escaped in JSON", fileExtension: "json",
+            edit: {
+                $0.replacingOccurrences(of: "\"DefaultRootObject\": \"index.html\"", with: "\"DefaultRootObject\": \"index\\u0000.html\"")
+            },
+            id: "api.xml_character", message: "U+0000"),
+        Case(
+            name: "&#0; in XML", fileExtension: "xml",
+            edit: { $0.replacingOccurrences(of: "<DefaultRootObject>index.html", with: "<DefaultRootObject>index&#0;.html") },
+            id: "api.syntax", message: "XML 1.0 does not allow (U+0000)"),
+        Case(
+            name: "&#x1B; in XML", fileExtension: "xml",
+            edit: { $0.replacingOccurrences(of: "<DefaultRootObject>index.html", with: "<DefaultRootObject>index&#x1B;.html") },
+            id: "api.syntax", message: "XML 1.0 does not allow (U+001B)"),
     ]
 
     @Test(arguments: cases)
@@ -68,7 +80,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let real = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/RealConfigs/aws-cli-distconfig-disabled.json")
         let json = try String(contentsOf: real, encoding: .utf8)
-            .replacingOccurrences(of: "\"S3OriginConfig\": {\n                    \"OriginAccessIdentity\": \"\"\n                },\n", with: "")
+            .replacingOccurrences(
+                of: "\"S3OriginConfig\": {\n                    \"OriginAccessIdentity\": \"\"\n                },\n", with: "")
         let xml = try String(contentsOf: Self.fixture.appendingPathComponent("input.xml"), encoding: .utf8)
             .replacingOccurrences(of: "<CustomOriginConfig>[\\s\\S]*?</CustomOriginConfig>", with: "", options: .regularExpression)
         for (name, text) in [("live.json", json), ("live.xml", xml)] {
@@ -94,7 +107,8 @@ import Testing
     /// cfc counts lines as editors do.
     @Test(arguments: ["\u{85}", "\u{2028}", "\u{2029}"])
     func unusualLineBreaksDoNotShiftPositions(_ separator: String) {
-        let text = "version: 1\ndistributions:\n  a:\n    comment: \"x\(separator)y\(separator)z\"\n    bogus: 1\n"
+        let text =
+            "version: 1\ndistributions:\n  a:\n    comment: \"x\(separator)y\(separator)z\"\n    bogus: 1\n"
             + "    price-class: \"a\(separator)b\"\n"
         let result = TestCompiler.compile(text)
         let positions = result.diagnostics.filter(\.isError).compactMap { diagnostic in

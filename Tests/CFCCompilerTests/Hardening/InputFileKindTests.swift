@@ -11,9 +11,11 @@ import Testing
 
     /// Every command that reads configs, with `input` as the config.
     static func commands(_ input: String) -> [[String]] {
-        [["check", input], ["compile", input], ["fmt", "--check", input], ["plan", input], ["route", input, "GET", "https://a/"],
-         ["diff", Self.example.path, input], ["plan", "--previous", input, Self.example.path],
-         ["plan", "--changed-paths", input, Self.example.path]]
+        [
+            ["check", input], ["compile", input], ["fmt", "--check", input], ["plan", input], ["route", input, "GET", "https://a/"],
+            ["diff", Self.example.path, input], ["plan", "--previous", input, Self.example.path],
+            ["plan", "--changed-paths", input, Self.example.path],
+        ]
     }
 
     @Test(arguments: commands("site.yaml"))
@@ -22,7 +24,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let credentials = directory.appendingPathComponent("credentials")
         try "[default]\n\(Self.secret)\n".write(to: credentials, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("site.yaml").path, withDestinationPath: "credentials")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("site.yaml").path, withDestinationPath: "credentials")
         let result = try Processes.cfc(arguments, currentDirectory: directory)
         #expect(result.status != 0)
         #expect(result.stderr.contains("is a symbolic link") || result.stdout.contains("is a symbolic link"), "\(result.stderr)")
@@ -52,8 +55,9 @@ import Testing
         let text = try Data(contentsOf: Self.example)
         #expect(try Processes.cfc(["check", "-"], input: text).status == 0)
         #expect(try Processes.cfc(["check", "/dev/stdin"], input: text).status == 0)
-        let substituted = try Processes.run(URL(fileURLWithPath: "/bin/bash"),
-                                            ["-c", "exec \"$0\" check <(cat \"$1\")", TestPaths.cfcExecutable.path, Self.example.path])
+        let substituted = try Processes.run(
+            URL(fileURLWithPath: "/bin/bash"),
+            ["-c", "exec \"$0\" check <(cat \"$1\")", TestPaths.cfcExecutable.path, Self.example.path])
         #expect(substituted.status == 0, "\(substituted.stdout)")
     }
 

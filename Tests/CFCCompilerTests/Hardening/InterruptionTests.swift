@@ -1,8 +1,9 @@
 import CFCTestSupport
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A run stopped by SIGINT or SIGTERM takes away everything it had staged and exits 130 or
@@ -97,20 +98,26 @@ import Glibc
         finished.waitUntilExit()
         let dead = finished.processIdentifier
         let live = getpid()
-        let files = [".cfc-\(dead)-0-abc-docs.distribution.json.tmp", ".cfc-\(live)-0-abc-docs.distribution.json.tmp",
-                     ".cfc-notes.tmp", ".cfc-\(dead)-keep.txt"]
+        let files = [
+            ".cfc-\(dead)-0-abc-docs.distribution.json.tmp", ".cfc-\(live)-0-abc-docs.distribution.json.tmp",
+            ".cfc-notes.tmp", ".cfc-\(dead)-keep.txt",
+        ]
         for name in files { try "x".write(to: output.appendingPathComponent(name), atomically: false, encoding: .utf8) }
         let deadDirectory = output.appendingPathComponent(".cfc-\(dead)-staging.tmp")
         try FileManager.default.createDirectory(at: deadDirectory, withIntermediateDirectories: true)
         try "x".write(to: deadDirectory.appendingPathComponent("a.json"), atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(at: deadDirectory.appendingPathComponent("link"), withDestinationURL: elsewhere)
-        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent(".cfc-\(dead)-link.tmp"), withDestinationURL: elsewhere)
+        try FileManager.default.createSymbolicLink(
+            at: output.appendingPathComponent(".cfc-\(dead)-link.tmp"), withDestinationURL: elsewhere)
 
         let result = try Processes.cfc(["compile", Self.example.path, "--output", output.path])
         #expect(result.status == 0, "\(result.stderr)")
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
-        #expect(left == [".cfc-\(live)-0-abc-docs.distribution.json.tmp", ".cfc-notes.tmp", ".cfc-\(dead)-keep.txt",
-                         "docs.distribution.json"])
+        #expect(
+            left == [
+                ".cfc-\(live)-0-abc-docs.distribution.json.tmp", ".cfc-notes.tmp", ".cfc-\(dead)-keep.txt",
+                "docs.distribution.json",
+            ])
         #expect(try String(contentsOf: elsewhere.appendingPathComponent("keep"), encoding: .utf8) == "precious\n")
     }
 
@@ -120,7 +127,8 @@ import Glibc
     func anOutputThatCannotBeMadeLeavesNoDirectories(_ command: [String]) throws {
         let directory = TestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let input = command == ["import"]
+        let input =
+            command == ["import"]
             ? TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/Fixtures/legacy-website/input.json").path
             : Self.example.path
         let output = String(repeating: "a/", count: 300) + String(repeating: "x", count: 300)
@@ -128,16 +136,18 @@ import Glibc
         #expect(result.status != 0)
         // import makes no directories (its output is one file, beside others): its error is
         // the missing directory.
-        #expect(result.stderr.contains(command == ["import"] ? "no such file or directory" : "file name too long"),
-                "\(result.stderr.suffix(300))")
+        #expect(
+            result.stderr.contains(command == ["import"] ? "no such file or directory" : "file name too long"),
+            "\(result.stderr.suffix(300))")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 
     /// Runs `cfc` under a shell that first sets `limit` (`ulimit` arguments).
     static func cfcUnderLimit(_ limit: String, _ arguments: [String], in directory: URL) throws -> ProcessResult {
-        try Processes.run(URL(fileURLWithPath: "/bin/sh"),
-                          ["-c", "ulimit \(limit) && exec \"$0\" \"$@\"", TestPaths.cfcExecutable.path] + arguments,
-                          currentDirectory: directory)
+        try Processes.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "ulimit \(limit) && exec \"$0\" \"$@\"", TestPaths.cfcExecutable.path] + arguments,
+            currentDirectory: directory)
     }
 
     /// Beyond `ulimit -f` a write fails with EFBIG, reported as `io.write`; nothing is left.

@@ -15,9 +15,11 @@ import Testing
         text += "    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}\n"
         text += "    require-https: [\"*.php\"]\n    cache-behaviors:\n"
         for index in 0..<count {
-            text += "      - {path-pattern: \"*a*?*b\(index)*c*\", target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
+            text +=
+                "      - {path-pattern: \"*a*?*b\(index)*c*\", target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
         }
-        text += "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
+        text +=
+            "    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}\n"
         return text
     }
 

@@ -21,7 +21,9 @@ import Testing
         try config.write(to: yaml, atomically: true, encoding: .utf8)
         let compiled = try Processes.cfc(["compile", yaml.path])
         try #require(compiled.status == 0, "\(compiled.stderr)")
-        let wrapped: [String: Any] = ["ETag": etag, "DistributionConfig": try JSONSerialization.jsonObject(with: Data(compiled.stdout.utf8))]
+        let wrapped: [String: Any] = [
+            "ETag": etag, "DistributionConfig": try JSONSerialization.jsonObject(with: Data(compiled.stdout.utf8)),
+        ]
         let previous = directory.appendingPathComponent("live.json")
         try JSONSerialization.data(withJSONObject: wrapped).write(to: previous)
         let new = directory.appendingPathComponent("new.yaml")
@@ -46,7 +48,8 @@ import Testing
         let directory = TestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (previous, new) = try Self.files(etag: "E2QWRUHAPOMQZL", in: directory)
-        let result = try Processes.cfc(["plan", "--previous", previous.path, "--distribution-id", id, new.path], currentDirectory: directory)
+        let result = try Processes.cfc(
+            ["plan", "--previous", previous.path, "--distribution-id", id, new.path], currentDirectory: directory)
         #expect(result.status == 1, "plan's status for a bad invocation: \(result.stderr)")
         #expect(result.stderr.contains("is not a CloudFront distribution id"), "\(result.stderr)")
     }
@@ -63,13 +66,16 @@ import Testing
             if let distributionID { arguments += ["--distribution-id", distributionID] }
             let text = try Processes.cfc(arguments, currentDirectory: directory)
             #expect(text.status == 2, "\(text.stderr)")
-            let planJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("plan.json"))) as? [String: Any]
+            let planJSON =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("plan.json"))) as? [String: Any]
             let entry = try #require((planJSON?["distributions"] as? [[String: Any]])?.first)
             let expected = try #require(entry["command-arguments"] as? [[String]])
-            #expect(entry["commands"] as? [String] == expected.map { $0.joined(separator: " ") }.map { line in
-                line.replacingOccurrences(of: "<DISTRIBUTION_ID>", with: "'<DISTRIBUTION_ID>'")
-                    .replacingOccurrences(of: "<ETAG>", with: "'<ETAG>'")
-            })
+            #expect(
+                entry["commands"] as? [String]
+                    == expected.map { $0.joined(separator: " ") }.map { line in
+                        line.replacingOccurrences(of: "<DISTRIBUTION_ID>", with: "'<DISTRIBUTION_ID>'")
+                            .replacingOccurrences(of: "<ETAG>", with: "'<ETAG>'")
+                    })
 
             // A fake aws that records its arguments, one per line, one command per file.
             let bin = directory.appendingPathComponent("bin")

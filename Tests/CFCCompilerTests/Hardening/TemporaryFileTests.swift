@@ -2,8 +2,9 @@ import CFCSupport
 import CFCTestSupport
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Temporary files in an output directory others may write to: created exclusively, never
@@ -74,8 +75,9 @@ import Glibc
         try transaction.stage(Array("new b".utf8), at: second)
         #expect(throws: FileIOError.self) { try transaction.commit() }
         #expect(try FileIO.read(first) == Array("old a".utf8), "a file was replaced before the commit failed")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a.distribution.json", "b.distribution.json"],
-                "temporaries left behind")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a.distribution.json", "b.distribution.json"],
+            "temporaries left behind")
     }
 
     @Test func theCompileFailsWithoutTouchingTheOtherOutputs() throws {

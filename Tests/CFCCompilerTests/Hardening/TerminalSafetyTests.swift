@@ -34,12 +34,13 @@ import Testing
         let new = directory.appendingPathComponent("new.yaml")
         try Self.config(domain: "app.example.com").write(to: old, atomically: true, encoding: .utf8)
         try Self.config(domain: "app2.example.com").write(to: new, atomically: true, encoding: .utf8)
-        let arguments: [String] = switch command {
-        case "plan": ["plan", "--previous", old.path, new.path]
-        case "diff": ["diff", old.path, new.path]
-        case "route": ["route", old.path, "GET", "https://d111111abcdef8.cloudfront.net/x"]
-        default: ["fmt", "--check", old.path]
-        }
+        let arguments: [String] =
+            switch command {
+            case "plan": ["plan", "--previous", old.path, new.path]
+            case "diff": ["diff", old.path, new.path]
+            case "route": ["route", old.path, "GET", "https://d111111abcdef8.cloudfront.net/x"]
+            default: ["fmt", "--check", old.path]
+            }
         let result = try Processes.cfc(arguments)
         let output = result.stdout + result.stderr
         #expect(!output.isEmpty)

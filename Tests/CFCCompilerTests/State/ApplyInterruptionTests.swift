@@ -24,8 +24,9 @@ struct ApplyInterruptionTests {
         let run = try workspace.apply()
         #expect(run.status != 0, "the run was to be killed at \(step)@\(moment): \(run.stdout)")
         let calls = try workspace.calls()
-        #expect(FileManager.default.fileExists(atPath: workspace.directory.appendingPathComponent("aws/kill-fired").path),
-                "the kill at \(step)@\(moment) never fired: \(calls)")
+        #expect(
+            FileManager.default.fileExists(atPath: workspace.directory.appendingPathComponent("aws/kill-fired").path),
+            "the kill at \(step)@\(moment) never fired: \(calls)")
         try workspace.setFaults(Self.polls)
     }
 

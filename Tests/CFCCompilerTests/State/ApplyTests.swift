@@ -85,8 +85,9 @@ struct ApplyTests {
     @Test func withoutConsentNothingHappens() throws {
         let w = try workspace()
         defer { w.remove() }
-        let result = try Processes.cfc(["apply", "site.yaml", "--aws", w.directory.appendingPathComponent("bin/aws").path],
-                                       currentDirectory: w.directory)
+        let result = try Processes.cfc(
+            ["apply", "site.yaml", "--aws", w.directory.appendingPathComponent("bin/aws").path],
+            currentDirectory: w.directory)
         #expect(result.status == 1 && result.stderr.contains("[apply.needs_confirmation]"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("aws/db.json").path))
     }
@@ -100,7 +101,9 @@ struct ApplyTests {
         try w.edit("\n  legacy:\n", "\n  blog:\n")
         let kept = try w.apply()
         #expect(kept.status == 0, "\(kept.stderr)")
-        #expect(kept.stdout.contains("distribution legacy (") && kept.stdout.contains("not deleted (--allow-delete deletes it)"), "\(kept.stdout)")
+        #expect(
+            kept.stdout.contains("distribution legacy (") && kept.stdout.contains("not deleted (--allow-delete deletes it)"),
+            "\(kept.stdout)")
         #expect((try w.database()["distributions"] as? [String: Any])?.count == 2)
         let deleted = try w.apply(["--allow-delete"])
         #expect(deleted.status == 0, "\(deleted.stdout)\(deleted.stderr)")
@@ -140,7 +143,9 @@ struct ApplyTests {
         try w.setFaults(["FAKE_AWS_POLLS": "3"])
         let result = try w.apply(["--wait-invalidations"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("InProgress, waiting") && result.stdout.contains(" completed after ") || result.stdout.contains(" completed\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("InProgress, waiting") && result.stdout.contains(" completed after ")
+                || result.stdout.contains(" completed\n"), "\(result.stdout)")
         let calls = try w.calls()
         #expect(calls.filter { $0 == "cloudfront get-invalidation" }.count == 3, "\(calls)")
     }
@@ -152,13 +157,20 @@ struct ApplyTests {
         let w = try workspace()
         defer { w.remove() }
         try w.setFaults(["FAKE_AWS_POLLS": "3"])
-        let command = ShellQuoting.commandLine([TestPaths.cfcExecutable.path, "apply", "site.yaml", "--yes", "--aws", w.awsPath, "--poll-interval", "1.2"])
-        let terminal = try Processes.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], currentDirectory: w.directory)
+        let command = ShellQuoting.commandLine([
+            TestPaths.cfcExecutable.path, "apply", "site.yaml", "--yes", "--aws", w.awsPath, "--poll-interval", "1.2",
+        ])
+        let terminal = try Processes.run(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], currentDirectory: w.directory)
         #expect(terminal.status == 0, "\(terminal.stdout)")
         // Rewritten at each poll and each second between: the timings themselves are the machine's.
         let statusLines = terminal.stdout.components(separatedBy: "\r\u{1B}[2Klegacy: E").dropFirst()
-        #expect(statusLines.filter { $0.contains(" InProgress, ") && $0.contains("s elapsed") }.count >= 2, "\(terminal.stdout.debugDescription)")
-        #expect(terminal.stdout.contains("\r\u{1B}[2Klegacy: deployed after "), "the status line gives way to the result: \(terminal.stdout.debugDescription)")
+        #expect(
+            statusLines.filter { $0.contains(" InProgress, ") && $0.contains("s elapsed") }.count >= 2,
+            "\(terminal.stdout.debugDescription)")
+        #expect(
+            terminal.stdout.contains("\r\u{1B}[2Klegacy: deployed after "),
+            "the status line gives way to the result: \(terminal.stdout.debugDescription)")
         #expect(!terminal.stdout.contains("waiting ("), "no plain progress lines on a terminal")
         try w.edit("blog-origin.example.com", "blog-origin-2.example.com")
         let plain = try w.apply()
@@ -173,8 +185,9 @@ struct ApplyTests {
         try w.edit("\n  legacy:\n", "\n  blog:\n")
         let coloured = try w.apply(["--allow-delete", "--color", "always"])
         #expect(coloured.status == 0, "\(coloured.stderr)")
-        #expect(coloured.stdout.contains("\u{1B}[31mdistribution legacy (") && coloured.stdout.contains("\u{1B}[31mlegacy: deleting"),
-                "\(coloured.stdout.debugDescription)")
+        #expect(
+            coloured.stdout.contains("\u{1B}[31mdistribution legacy (") && coloured.stdout.contains("\u{1B}[31mlegacy: deleting"),
+            "\(coloured.stdout.debugDescription)")
         #expect(!coloured.stdout.contains("\u{1B}[31mblog"), "only deletions are red")
     }
 }

@@ -46,7 +46,9 @@ struct CompanionApplyTests {
         let planned = try Processes.cfc(["plan", "site.yaml"], currentDirectory: w.directory)
         #expect(planned.status == 2, "\(planned.stderr)")
         #expect(planned.stdout.hasPrefix("cache policy static: create (its id is known after apply)\n"), "\(planned.stdout)")
-        #expect(planned.stdout.contains("aws cloudfront create-cache-policy --cache-policy-config file://static.cache-policy.json"), "\(planned.stdout)")
+        #expect(
+            planned.stdout.contains("aws cloudfront create-cache-policy --cache-policy-config file://static.cache-policy.json"),
+            "\(planned.stdout)")
         #expect(planned.stdout.contains("origin access control site-oac: create"), "\(planned.stdout)")
 
         let applied = try w.apply()
@@ -101,7 +103,9 @@ struct CompanionApplyTests {
         // other's companions.
         let kept = try w.apply()
         #expect(kept.status == 0, "\(kept.stdout)\(kept.stderr)")
-        #expect(kept.stdout.contains("cache policy static (") && kept.stdout.contains("not deleted (--allow-delete deletes it)"), "\(kept.stdout)")
+        #expect(
+            kept.stdout.contains("cache policy static (") && kept.stdout.contains("not deleted (--allow-delete deletes it)"),
+            "\(kept.stdout)")
         #expect(!(try w.calls().contains("cloudfront delete-cache-policy")))
         #expect(try store(w, "cache-policy").count == 1)
         let applied = try w.apply(["--allow-delete"])
@@ -139,7 +143,9 @@ struct CompanionApplyTests {
         #expect(try w.apply().status == 0)
         let drift = ["drift", "site.yaml", "--aws", w.awsPath]
         let clean = try Processes.cfc(drift, currentDirectory: w.directory)
-        #expect(clean.status == 0 && clean.stdout.contains("cache policy static (") && clean.stdout.contains("): no drift"), "\(clean.stdout)\(clean.stderr)")
+        #expect(
+            clean.status == 0 && clean.stdout.contains("cache policy static (") && clean.stdout.contains("): no drift"),
+            "\(clean.stdout)\(clean.stderr)")
         // Someone changes the policy with the aws CLI.
         let id = try #require(try store(w, "cache-policy").keys.first)
         let etag = try #require(try store(w, "cache-policy")[id]?["etag"] as? String)
@@ -147,20 +153,30 @@ struct CompanionApplyTests {
         var document = try #require(try store(w, "cache-policy")[id]?["config"] as? [String: Any])
         document["DefaultTTL"] = 60
         try JSONSerialization.data(withJSONObject: document).write(to: outside)
-        let changed = try Processes.run(URL(fileURLWithPath: w.awsPath), ["cloudfront", "update-cache-policy", "--id", id, "--if-match", etag,
-                                                    "--cache-policy-config", "file://" + outside.path])
+        let changed = try Processes.run(
+            URL(fileURLWithPath: w.awsPath),
+            [
+                "cloudfront", "update-cache-policy", "--id", id, "--if-match", etag,
+                "--cache-policy-config", "file://" + outside.path,
+            ])
         #expect(changed.status == 0, "\(changed.stderr)")
         let drifted = try Processes.cfc(drift, currentDirectory: w.directory)
         #expect(drifted.status == 2, "\(drifted.stderr)")
-        #expect(drifted.stdout.contains("cache policy static (\(id)): changed outside cfc since cfc applied it; applying the config would change:\n  DefaultTTL: 60 → 3600\n"),
-                "\(drifted.stdout)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(try Processes.cfc(drift + ["--format", "json"], currentDirectory: w.directory).stdout.utf8)) as? [String: Any])
+        #expect(
+            drifted.stdout.contains(
+                "cache policy static (\(id)): changed outside cfc since cfc applied it; applying the config would change:\n  DefaultTTL: 60 → 3600\n"
+            ),
+            "\(drifted.stdout)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try Processes.cfc(drift + ["--format", "json"], currentDirectory: w.directory).stdout.utf8)) as? [String: Any])
         let finding = try #require((report["companions"] as? [[String: Any]])?.first { $0["name"] as? String == "static" })
         #expect(finding["status"] as? String == "drifted" && report["drifted"] as? Bool == true)
         let refused = try w.apply()
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("cache policy static (\(id)) was changed outside cfc") && refused.stderr.contains("[apply.drift]"),
-                "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("cache policy static (\(id)) was changed outside cfc") && refused.stderr.contains("[apply.drift]"),
+            "\(refused.stderr)")
         #expect(refused.stderr.hasPrefix("site.yaml:14:3: error:"), "at the policy's name: \(refused.stderr)")
         let overwritten = try w.apply(["--overwrite-drift"])
         #expect(overwritten.status == 0, "\(overwritten.stderr)")
@@ -174,7 +190,9 @@ struct CompanionApplyTests {
         defer { w.remove() }
         let planned = try Processes.cfc(["plan", "site.yaml", "--output", "plan"], currentDirectory: w.directory)
         #expect(planned.status == 2, "\(planned.stderr)")
-        #expect(planned.stdout.contains("names origin access control 'site-oac', cache policy 'static', known after apply"), "\(planned.stdout)")
+        #expect(
+            planned.stdout.contains("names origin access control 'site-oac', cache policy 'static', known after apply"), "\(planned.stdout)"
+        )
         let reviewed = try String(contentsOf: w.directory.appendingPathComponent("plan/site.distribution.json"), encoding: .utf8)
         #expect(reviewed.contains("(cache policy 'static', known after apply)"))
         let applied = try w.apply(target: "plan")
@@ -211,11 +229,14 @@ struct CompanionApplyTests {
         let other = Self.site.replacingOccurrences(of: "  site:\n", with: "  other:\n")
             .replacingOccurrences(of: "comment: companions", with: "comment: other")
         try other.write(to: w.directory.appendingPathComponent("other.yaml"), atomically: true, encoding: .utf8)
-        let refused = try Processes.cfc(["apply", "site.yaml", "other.yaml", "--yes", "--aws", w.awsPath],
-                                        currentDirectory: w.directory)
+        let refused = try Processes.cfc(
+            ["apply", "site.yaml", "other.yaml", "--yes", "--aws", w.awsPath],
+            currentDirectory: w.directory)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("other.yaml:14:3: error: cache policy 'static' is declared by more than one of the configs [apply.duplicate_companion]"),
-                "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains(
+                "other.yaml:14:3: error: cache policy 'static' is declared by more than one of the configs [apply.duplicate_companion]"),
+            "\(refused.stderr)")
         #expect(refused.stderr.contains("site.yaml:14:3: note: the other declaration of 'static'"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("aws/calls.log").path), "no aws call was made")
     }
@@ -233,7 +254,9 @@ struct CompanionApplyTests {
         try JSONSerialization.data(withJSONObject: database).write(to: w.directory.appendingPathComponent("aws/db.json"))
         let deleted = try Processes.cfc(drift, currentDirectory: w.directory)
         #expect(deleted.status == 2, "\(deleted.stderr)")
-        #expect(deleted.stdout.contains("origin access control site-oac (\(id)): deleted outside cfc; cfc apply makes it again"), "\(deleted.stdout)")
+        #expect(
+            deleted.stdout.contains("origin access control site-oac (\(id)): deleted outside cfc; cfc apply makes it again"),
+            "\(deleted.stdout)")
 
         try w.edit("cache-policies:\n  static:\n", "cache-policies:\n  other:\n    min-ttl: 1\n  static:\n")
         let notCreated = try Processes.cfc(drift, currentDirectory: w.directory)

@@ -43,8 +43,10 @@ import Testing
         #expect(document.contains("\"CachePolicyId\": \"\(Self.policyID)\""))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out/static.cache-policy.json").path))
         // From another directory, the state is still the one beside the config.
-        let elsewhere = try Processes.cfc(["compile", directory.appendingPathComponent("site.yaml").path, "--output",
-                                           directory.appendingPathComponent("out2").path])
+        let elsewhere = try Processes.cfc([
+            "compile", directory.appendingPathComponent("site.yaml").path, "--output",
+            directory.appendingPathComponent("out2").path,
+        ])
         #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
         #expect(try String(contentsOf: directory.appendingPathComponent("out2/site.distribution.json"), encoding: .utf8) == document)
     }
@@ -54,7 +56,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try Processes.cfc(["compile", "site.yaml", "--output", "out"], currentDirectory: directory)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("warning: distribution 'site' is not written") && run.stderr.contains("[compile.waiting_for_ids]"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("warning: distribution 'site' is not written") && run.stderr.contains("[compile.waiting_for_ids]"),
+            "\(run.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path)
         #expect(written == ["static.cache-policy.json"])
     }

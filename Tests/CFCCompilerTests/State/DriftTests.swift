@@ -6,15 +6,19 @@ import Testing
 /// `cfc drift` against a fake `aws` on PATH that answers get-distribution-config from files:
 /// no drift, drift, a distribution not in the state, a stale state, and an aws failure.
 @Suite struct DriftTests {
-    static let live = TestPaths.packageRoot.appendingPathComponent("Tests/CFCImportTests/RealConfigs/awscli-get-distribution-config-output.json")
+    static let live = TestPaths.packageRoot.appendingPathComponent(
+        "Tests/CFCImportTests/RealConfigs/awscli-get-distribution-config-output.json")
 
     /// A directory with `cli.yaml` imported as EDFDVBD6EXAMPLE, and a fake aws CLI that prints
     /// `live/ID.json` for `cloudfront get-distribution-config --id ID` (and fails, as the real
     /// one does, for an id it has no file for).
     private func workspace() throws -> URL {
         let directory = TestPaths.makeTemporaryDirectory()
-        #expect(try Processes.cfc(["import", Self.live.path, "--name", "cli", "--output", "cli.yaml", "--id", "EDFDVBD6EXAMPLE"],
-                                  currentDirectory: directory).status == 0)
+        #expect(
+            try Processes.cfc(
+                ["import", Self.live.path, "--name", "cli", "--output", "cli.yaml", "--id", "EDFDVBD6EXAMPLE"],
+                currentDirectory: directory
+            ).status == 0)
         let liveDirectory = directory.appendingPathComponent("live")
         try FileManager.default.createDirectory(at: liveDirectory, withIntermediateDirectories: true)
         try Data(contentsOf: Self.live).write(to: liveDirectory.appendingPathComponent("EDFDVBD6EXAMPLE.json"))
@@ -36,7 +40,8 @@ import Testing
     }
 
     private func drift(_ directory: URL, _ extra: [String] = []) throws -> ProcessResult {
-        try Processes.cfc(["drift", "cli.yaml", "--aws", directory.appendingPathComponent("bin/aws").path] + extra, currentDirectory: directory)
+        try Processes.cfc(
+            ["drift", "cli.yaml", "--aws", directory.appendingPathComponent("bin/aws").path] + extra, currentDirectory: directory)
     }
 
     @Test func noDriftWhenTheLiveConfigIsTheCompiledOne() throws {
@@ -99,10 +104,13 @@ import Testing
         let directory = try workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
         let yaml = directory.appendingPathComponent("cli.yaml")
-        try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "distributions:\n  cli:\n", with: "distributions:\n  cli:\n    comment: refreshed\n")
-            .write(to: yaml, atomically: true, encoding: .utf8)
-        let plan = try Processes.cfc(["plan", "cli.yaml", "--refresh", "--aws", directory.appendingPathComponent("bin/aws").path],
-                                     currentDirectory: directory)
+        try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(
+            of: "distributions:\n  cli:\n", with: "distributions:\n  cli:\n    comment: refreshed\n"
+        )
+        .write(to: yaml, atomically: true, encoding: .utf8)
+        let plan = try Processes.cfc(
+            ["plan", "cli.yaml", "--refresh", "--aws", directory.appendingPathComponent("bin/aws").path],
+            currentDirectory: directory)
         #expect(plan.status == 2, "\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout.contains("update-distribution --id EDFDVBD6EXAMPLE --if-match E2QWRUHEXAMPLE"), "\(plan.stdout)")
         #expect(plan.stdout.contains("comment: "), "\(plan.stdout)")

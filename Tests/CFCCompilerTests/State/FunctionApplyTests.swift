@@ -54,9 +54,11 @@ struct FunctionApplyTests {
         let planned = try Processes.cfc(["plan", "site.yaml"], currentDirectory: w.directory)
         #expect(planned.status == 2, "\(planned.stderr)")
         #expect(planned.stdout.hasPrefix("function rewrite: create (its ARN is known after apply)\n"), "\(planned.stdout)")
-        #expect(planned.stdout.contains(
-            "aws cloudfront create-function --name rewrite --function-config file://rewrite.function.json --function-code fileb://rewrite.function.js\n"),
-                "\(planned.stdout)")
+        #expect(
+            planned.stdout.contains(
+                "aws cloudfront create-function --name rewrite --function-config file://rewrite.function.json --function-code fileb://rewrite.function.js\n"
+            ),
+            "\(planned.stdout)")
         #expect(planned.stdout.contains("aws cloudfront publish-function --name rewrite --if-match '<ETAG>'\n"), "\(planned.stdout)")
 
         let applied = try w.apply()
@@ -90,7 +92,8 @@ struct FunctionApplyTests {
         let newCode = "function handler(event) {\n    event.request.uri += 'index.html';\n    return event.request;\n}\n"
         try writeCode(newCode, in: w)
         let planned = try Processes.cfc(["plan", "site.yaml", "--refresh", "--aws", w.awsPath], currentDirectory: w.directory)
-        #expect(planned.stdout.contains("function rewrite: update (arn:aws:cloudfront::123456789012:function/rewrite)"), "\(planned.stdout)")
+        #expect(
+            planned.stdout.contains("function rewrite: update (arn:aws:cloudfront::123456789012:function/rewrite)"), "\(planned.stdout)")
         #expect(!planned.stdout.contains("index.html'"), "a plan never shows the code: \(planned.stdout)")
         let updated = try w.apply()
         #expect(updated.status == 0, "\(updated.stdout)\(updated.stderr)")
@@ -146,24 +149,28 @@ struct FunctionApplyTests {
         #expect(try function(w)?["code"] as? String == Self.code, "the reviewed code, not the working copy's")
 
         try writeCode("function handler(event) { return event.request; } // v2\n", in: w)
-        let second = try Processes.cfc(["plan", "site.yaml", "--refresh", "--aws", w.awsPath, "--output", "plan2"], currentDirectory: w.directory)
+        let second = try Processes.cfc(
+            ["plan", "site.yaml", "--refresh", "--aws", w.awsPath, "--output", "plan2"], currentDirectory: w.directory)
         #expect(second.status == 2, "\(second.stdout)\(second.stderr)")
         try w.edit("v2", "v3", file: "plan2/rewrite.function.js")
         let refused = try w.apply(target: "plan2")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("rewrite.function.json or rewrite.function.js is not the document this plan was made with"),
-                "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("rewrite.function.json or rewrite.function.js is not the document this plan was made with"),
+            "\(refused.stderr)")
     }
 
-    static let withStore = site.replacingOccurrences(of: "    code: functions/rewrite.js\n", with: """
-            code: functions/rewrite.js
-            key-value-store-associations:
-              - key-value-store: redirects
-        key-value-stores:
-          redirects:
-            comment: old paths
+    static let withStore = site.replacingOccurrences(
+        of: "    code: functions/rewrite.js\n",
+        with: """
+                code: functions/rewrite.js
+                key-value-store-associations:
+                  - key-value-store: redirects
+            key-value-stores:
+              redirects:
+                comment: old paths
 
-        """)
+            """)
 
     /// A function that reads a key value store: the store is made (and waited for until READY)
     /// before the function names its ARN, the function is published before the distribution
@@ -201,8 +208,9 @@ struct FunctionApplyTests {
 
         try w.edit("      function-associations:\n        - event-type: viewer-request\n          function: rewrite\n", "")
         let text = try String(contentsOf: w.directory.appendingPathComponent("site.yaml"), encoding: .utf8)
-        try String(text[..<text.range(of: "functions:\n")!.lowerBound]).write(to: w.directory.appendingPathComponent("site.yaml"),
-                                                                           atomically: true, encoding: .utf8)
+        try String(text[..<text.range(of: "functions:\n")!.lowerBound]).write(
+            to: w.directory.appendingPathComponent("site.yaml"),
+            atomically: true, encoding: .utf8)
         let removed = try w.apply(["--allow-delete"])
         #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
         let after = try w.calls()

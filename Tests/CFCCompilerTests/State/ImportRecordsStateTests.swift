@@ -32,8 +32,9 @@ import Testing
         let input = Self.realConfigs.appendingPathComponent("awscli-get-distribution-config-output.json").path
         #expect(try Processes.cfc(["import", input, "--name", "cli", "--output", "cli.yaml"], currentDirectory: directory).status == 0)
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("cfc-state.json").path))
-        let recorded = try Processes.cfc(["import", input, "--name", "cli", "--output", "cli.yaml", "--id", "EDFDVBD6EXAMPLE"],
-                                         currentDirectory: directory)
+        let recorded = try Processes.cfc(
+            ["import", input, "--name", "cli", "--output", "cli.yaml", "--id", "EDFDVBD6EXAMPLE"],
+            currentDirectory: directory)
         #expect(recorded.status == 0, "\(recorded.stderr)")
         let cli = try #require((try state(directory))["distributions"] as? [String: [String: String]])["cli"]
         #expect(cli?["id"] == "EDFDVBD6EXAMPLE" && cli?["etag"] == "E2QWRUHEXAMPLE" && cli?["caller-reference"] == "cli-example")
@@ -45,20 +46,25 @@ import Testing
         let directory = TestPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = Self.realConfigs.appendingPathComponent("awscli-get-distribution-config-output.json").path
-        #expect(try Processes.cfc(["import", input, "--name", "cli", "--output", "cli.yaml", "--id", "EDFDVBD6EXAMPLE"],
-                                  currentDirectory: directory).status == 0)
+        #expect(
+            try Processes.cfc(
+                ["import", input, "--name", "cli", "--output", "cli.yaml", "--id", "EDFDVBD6EXAMPLE"],
+                currentDirectory: directory
+            ).status == 0)
         let before = try Data(contentsOf: directory.appendingPathComponent("cfc-state.json"))
         try FileManager.default.removeItem(at: directory.appendingPathComponent("cli.yaml"))
-        let again = try Processes.cfc(["import", input, "--name", "cli", "--output", "cli.yaml", "--id", "E2OTHEREXAMPLE"],
-                                      currentDirectory: directory)
+        let again = try Processes.cfc(
+            ["import", input, "--name", "cli", "--output", "cli.yaml", "--id", "E2OTHEREXAMPLE"],
+            currentDirectory: directory)
         #expect(again.status == 1)
         #expect(again.stderr.contains("[import.state]"), "\(again.stderr)")
         #expect(try Data(contentsOf: directory.appendingPathComponent("cfc-state.json")) == before)
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("cli.yaml").path), "nothing written on refusal")
         // An id that contradicts the input's own is refused too.
         let wrapped = Self.realConfigs.appendingPathComponent("gh-majurun-tls13-two-oai-getdistribution.json").path
-        let contradicted = try Processes.cfc(["import", wrapped, "--name", "x", "--output", "x.yaml", "--id", "E2OTHEREXAMPLE"],
-                                             currentDirectory: directory)
+        let contradicted = try Processes.cfc(
+            ["import", wrapped, "--name", "x", "--output", "x.yaml", "--id", "E2OTHEREXAMPLE"],
+            currentDirectory: directory)
         #expect(contradicted.status == 1 && contradicted.stderr.contains("[import.id]"), "\(contradicted.stderr)")
     }
 }

@@ -73,7 +73,9 @@ struct KeyGroupApplyTests {
 
         // The key's text cannot change in CloudFront: a new key is a new name.
         try w.edit("trusted-key-group-names: [signers]\n", "")
-        try w.edit("public-keys:\n  signer:\n    encoded-key-file: keys/signer.pem\nkey-groups:\n  signers:\n    items: [signer]\n    comment: download signers\n", "")
+        try w.edit(
+            "public-keys:\n  signer:\n    encoded-key-file: keys/signer.pem\nkey-groups:\n  signers:\n    items: [signer]\n    comment: download signers\n",
+            "")
         let removed = try w.apply(["--allow-delete"])
         #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
         let after = try w.calls()

@@ -19,14 +19,18 @@ struct SavedPlanApplyTests {
     }
 
     private func plan(_ workspace: FakeAWSWorkspace) throws -> ProcessResult {
-        try Processes.cfc(["plan", "site.yaml", "--refresh", "--aws", workspace.awsPath, "--output", "plan"],
-                          currentDirectory: workspace.directory)
+        try Processes.cfc(
+            ["plan", "site.yaml", "--refresh", "--aws", workspace.awsPath, "--output", "plan"],
+            currentDirectory: workspace.directory)
     }
 
     private func applyPlan(_ workspace: FakeAWSWorkspace, from directory: URL? = nil) throws -> ProcessResult {
         let elsewhere = directory ?? URL(fileURLWithPath: "/")
-        return try Processes.cfc(["apply", workspace.directory.appendingPathComponent("plan").path, "--yes", "--aws", workspace.awsPath,
-                                  "--poll-interval", "0.01"], currentDirectory: elsewhere)
+        return try Processes.cfc(
+            [
+                "apply", workspace.directory.appendingPathComponent("plan").path, "--yes", "--aws", workspace.awsPath,
+                "--poll-interval", "0.01",
+            ], currentDirectory: elsewhere)
     }
 
     private func file(_ workspace: FakeAWSWorkspace, _ name: String) throws -> Data {
@@ -48,10 +52,11 @@ struct SavedPlanApplyTests {
         let applied = try applyPlan(workspace)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(applied.stdout.contains("distribution legacy: update"), "\(applied.stdout)")
-        #expect(Array(try workspace.calls()[before...]).filter { $0 != "cloudfront get-distribution" } == [
-            "cloudfront get-distribution-config", "cloudfront update-distribution", "cloudfront get-distribution-config",
-            "cloudfront create-invalidation",
-        ])
+        #expect(
+            Array(try workspace.calls()[before...]).filter { $0 != "cloudfront get-distribution" } == [
+                "cloudfront get-distribution-config", "cloudfront update-distribution", "cloudfront get-distribution-config",
+                "cloudfront create-invalidation",
+            ])
         // What CloudFront received is the reviewed documents, member for member.
         let live = try #require(try workspace.distributions().values.first?["config"] as? [String: Any])
         #expect(NSDictionary(dictionary: live) == (try json(file(workspace, "legacy.distribution.json"))))
@@ -82,11 +87,13 @@ struct SavedPlanApplyTests {
         defer { workspace.remove() }
         let document = workspace.directory.appendingPathComponent("plan/legacy.distribution.json")
         let text = try String(contentsOf: document, encoding: .utf8)
-        try text.replacingOccurrences(of: "blog-origin-2.example.com", with: "evil.example.com").write(to: document, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "blog-origin-2.example.com", with: "evil.example.com").write(
+            to: document, atomically: true, encoding: .utf8)
         let refused = try applyPlan(workspace)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("[apply.plan_invalid]") && refused.stderr.contains("legacy.distribution.json is not the document"),
-                "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("[apply.plan_invalid]") && refused.stderr.contains("legacy.distribution.json is not the document"),
+            "\(refused.stderr)")
         #expect(!(try workspace.calls()).contains("cloudfront update-distribution"))
     }
 

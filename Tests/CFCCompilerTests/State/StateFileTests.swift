@@ -8,26 +8,36 @@ import Testing
 /// The state file: the same state is the same bytes, what cfc writes it reads back, and a file
 /// edited into nonsense is refused with each problem at its line and column.
 @Suite struct StateFileTests {
-    static let sample = StateFile(distributions: [
-        "www": StateFile.Record(id: "EDFDVBD6EXAMPLE", arn: "arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE",
-                                domainName: "d111111abcdef8.cloudfront.net", callerReference: "cfc-www", etag: "E2QWRUHEXAMPLE",
-                                configSHA256: String(repeating: "ab", count: 32),
-                                pendingInvalidation: StateFile.PendingInvalidation(callerReference: "cfc-0123456789abcdef", paths: ["/blog/*", "/index.html"])),
-        "api": StateFile.Record(id: "E1ABCDEF234567"),
-    ], companions: [
-        .cachePolicy: [
-            "static-assets": StateFile.CompanionRecord(id: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", etag: "E23ZP02F085DFQ",
-                                                       configSHA256: String(repeating: "cd", count: 32)),
-            "api": StateFile.CompanionRecord(id: "08627262-05a9-4f76-9ded-b50ca2e3a84f"),
+    static let sample = StateFile(
+        distributions: [
+            "www": StateFile.Record(
+                id: "EDFDVBD6EXAMPLE", arn: "arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE",
+                domainName: "d111111abcdef8.cloudfront.net", callerReference: "cfc-www", etag: "E2QWRUHEXAMPLE",
+                configSHA256: String(repeating: "ab", count: 32),
+                pendingInvalidation: StateFile.PendingInvalidation(
+                    callerReference: "cfc-0123456789abcdef", paths: ["/blog/*", "/index.html"])),
+            "api": StateFile.Record(id: "E1ABCDEF234567"),
         ],
-        .originAccessControl: ["site-oac": StateFile.CompanionRecord(id: "E2QWRUHEXAMPLE", etag: "ETVPDKIKX0DER")],
-        .function: ["rewrite-index": StateFile.CompanionRecord(id: "arn:aws:cloudfront::111122223333:function/rewrite-index",
-                                                               etag: "ETVPDKIKX0DER")],
-        .publicKey: ["signer": StateFile.CompanionRecord(id: "K2JCJMDEHXQW5F")],
-        .keyGroup: ["signers": StateFile.CompanionRecord(id: "5f0c0a1e-1b2c-4d3e-8f90-a1b2c3d4e5f6")],
-        .keyValueStore: ["redirects": StateFile.CompanionRecord(
-            id: "arn:aws:cloudfront::111122223333:key-value-store/a1b2c3d4-5678-90ab-cdef-0123456789ab")],
-    ])
+        companions: [
+            .cachePolicy: [
+                "static-assets": StateFile.CompanionRecord(
+                    id: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", etag: "E23ZP02F085DFQ",
+                    configSHA256: String(repeating: "cd", count: 32)),
+                "api": StateFile.CompanionRecord(id: "08627262-05a9-4f76-9ded-b50ca2e3a84f"),
+            ],
+            .originAccessControl: ["site-oac": StateFile.CompanionRecord(id: "E2QWRUHEXAMPLE", etag: "ETVPDKIKX0DER")],
+            .function: [
+                "rewrite-index": StateFile.CompanionRecord(
+                    id: "arn:aws:cloudfront::111122223333:function/rewrite-index",
+                    etag: "ETVPDKIKX0DER")
+            ],
+            .publicKey: ["signer": StateFile.CompanionRecord(id: "K2JCJMDEHXQW5F")],
+            .keyGroup: ["signers": StateFile.CompanionRecord(id: "5f0c0a1e-1b2c-4d3e-8f90-a1b2c3d4e5f6")],
+            .keyValueStore: [
+                "redirects": StateFile.CompanionRecord(
+                    id: "arn:aws:cloudfront::111122223333:key-value-store/a1b2c3d4-5678-90ab-cdef-0123456789ab")
+            ],
+        ])
 
     private func read(_ text: String, mustExist: Bool = false) throws -> (StateFile?, [Diagnostic]) {
         let directory = TestPaths.makeTemporaryDirectory()
@@ -62,8 +72,9 @@ import Testing
         let ids = Self.sample.companionIDs
         #expect(ids.id(of: .cachePolicy, named: "static-assets") == "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")
         #expect(ids.id(of: .originAccessControl, named: "site-oac") == "E2QWRUHEXAMPLE")
-        #expect(ids.id(of: .function, named: "rewrite-index") == "arn:aws:cloudfront::111122223333:function/rewrite-index",
-                "a function's id is its ARN, which is what distributions name")
+        #expect(
+            ids.id(of: .function, named: "rewrite-index") == "arn:aws:cloudfront::111122223333:function/rewrite-index",
+            "a function's id is its ARN, which is what distributions name")
         #expect(controls < text.firstRange(of: "\"functions\"")!.lowerBound)
         #expect(ids.id(of: .originRequestPolicy, named: "static-assets") == nil)
         var state = Self.sample
@@ -74,7 +85,8 @@ import Testing
     /// A policy id is a UUID and an origin access control id is CloudFront's capital letters and
     /// digits; anything else in the file is refused where it stands.
     @Test func companionNonsenseIsRefusedAtItsPlace() throws {
-        let (state, diagnostics) = try read("""
+        let (state, diagnostics) = try read(
+            """
             {
               "version": 1,
               "distributions": {},
@@ -96,10 +108,14 @@ import Testing
         let found = diagnostics.map { "\($0.range?.start.line ?? 0):\($0.summary)" }
         #expect(found.contains { $0.hasPrefix("5:id of cache policy 'static' is not a CloudFront policy id") }, "\(found)")
         #expect(diagnostics.contains { $0.summary == "unknown member 'etg' in cache policy 'api'" && $0.hint == "did you mean 'etag'?" })
-        #expect(found.contains { $0.hasPrefix("8:id of origin access control 'oac' is not a CloudFront origin access control id") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("8:id of origin access control 'oac' is not a CloudFront origin access control id") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("8:origin access control name '../x'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("9:origin-request-policies must be an object") }, "\(found)")
-        #expect(diagnostics.contains { $0.summary == "unknown member 'cache-policy' in the state file" && $0.hint == "did you mean 'cache-policies'?" })
+        #expect(
+            diagnostics.contains {
+                $0.summary == "unknown member 'cache-policy' in the state file" && $0.hint == "did you mean 'cache-policies'?"
+            })
         #expect(found.contains { $0.hasPrefix("11:function name 'a.b'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("12:id of function 'rewrite' is the ARN of another function") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("13:id of function 'short' is not a CloudFront Function ARN") }, "\(found)")
@@ -116,7 +132,8 @@ import Testing
     }
 
     @Test func nonsenseIsRefusedAtItsPlace() throws {
-        let (state, diagnostics) = try read("""
+        let (state, diagnostics) = try read(
+            """
             {
               "version": 2,
               "distributions": {
@@ -140,7 +157,8 @@ import Testing
     /// An owed invalidation is held to what CloudFront would take: a caller reference, and 1 to
     /// 3,000 printable paths that start with a slash.
     @Test func aPendingInvalidationIsReadStrictly() throws {
-        let (state, diagnostics) = try read("""
+        let (state, diagnostics) = try read(
+            """
             {
               "version": 1,
               "distributions": {
@@ -152,10 +170,14 @@ import Testing
             """)
         #expect(state == nil)
         let found = diagnostics.map { "\($0.range?.start.line ?? 0):\($0.summary)" }
-        #expect(found.contains { $0.hasPrefix("4:a path of pending-invalidation of distribution 'www' is not an invalidation path") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("4:a path of pending-invalidation of distribution 'www' is not an invalidation path") },
+            "\(found)")
         #expect(found.contains { $0.hasPrefix("5:unknown member 'extra' in pending-invalidation") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("5:pending-invalidation of distribution 'api' has no 'caller-reference'") }, "\(found)")
-        #expect(found.contains { $0.hasPrefix("5:paths of pending-invalidation of distribution 'api' must be a list of 1 to 3000 paths") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("5:paths of pending-invalidation of distribution 'api' must be a list of 1 to 3000 paths") },
+            "\(found)")
         #expect(found.contains { $0.hasPrefix("6:pending-invalidation of distribution 'img' must be an object") }, "\(found)")
     }
 
@@ -190,7 +212,8 @@ import Testing
         try #"{"version": 1, "distributions": {"www": {"id": "e1; rm"}}}"#.write(to: bad, atomically: true, encoding: .utf8)
         let invalid = try #require(try Processes.python("Tests/CFCSchemaTests/validate_schema.py", [schema, bad.path]))
         #expect(invalid.status == 1, "\(invalid.stdout)")
-        try #"{"version": 1, "distributions": {}, "cache-policies": {"static": {"id": "E2QWRUHEXAMPLE"}}}"#.write(to: bad, atomically: true, encoding: .utf8)
+        try #"{"version": 1, "distributions": {}, "cache-policies": {"static": {"id": "E2QWRUHEXAMPLE"}}}"#.write(
+            to: bad, atomically: true, encoding: .utf8)
         let badPolicy = try #require(try Processes.python("Tests/CFCSchemaTests/validate_schema.py", [schema, bad.path]))
         #expect(badPolicy.status == 1, "a policy id is a UUID: \(badPolicy.stdout)")
     }

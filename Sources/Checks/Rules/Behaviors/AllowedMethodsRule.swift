@@ -15,38 +15,43 @@ struct AllowedMethodsRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
                     viewer-protocol-policy: https-only
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     allowed-methods: [GET, HEAD, OPTIONS]
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
                     viewer-protocol-policy: https-only
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     allowed-methods: ↓[GET, HEAD, POST]
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
     /// The accepted sets, as bit masks (see `HTTPMethod.mask`).
-    static let sets: [UInt8] = [HTTPMethod.mask([.get, .head]), HTTPMethod.mask([.get, .head, .options]), HTTPMethod.mask(HTTPMethod.allCases)]
+    static let sets: [UInt8] = [
+        HTTPMethod.mask([.get, .head]), HTTPMethod.mask([.get, .head, .options]), HTTPMethod.mask(HTTPMethod.allCases),
+    ]
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {
             let methods = behavior.behavior.allowedMethods
             let mask = HTTPMethod.mask(methods)
             if !Self.sets.contains(mask) || mask.nonzeroBitCount != methods.count {
-                context.report("allowed-methods [\(methods.map(\.rawValue).joined(separator: ", "))] is not a set CloudFront accepts",
-                               at: behavior.path.appending("allowed-methods"),
-                               hint: "use [GET, HEAD], [GET, HEAD, OPTIONS], or [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]")
+                context.report(
+                    "allowed-methods [\(methods.map(\.rawValue).joined(separator: ", "))] is not a set CloudFront accepts",
+                    at: behavior.path.appending("allowed-methods"),
+                    hint: "use [GET, HEAD], [GET, HEAD, OPTIONS], or [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]")
             }
         }
     }

@@ -16,7 +16,8 @@ struct CachedMethodsRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -24,10 +25,11 @@ struct CachedMethodsRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     allowed-methods: [GET, HEAD, OPTIONS]
                     cached-methods: [GET, HEAD, OPTIONS]
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -35,7 +37,8 @@ struct CachedMethodsRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     cached-methods: ↓[GET, HEAD, OPTIONS]
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -58,11 +61,13 @@ struct CachedMethodsRule: Rule {
             let path = behavior.path.appending("cached-methods")
             let list = cached.map(\.rawValue).joined(separator: ", ")
             if !Self.sets.contains(mask) || mask.nonzeroBitCount != cached.count {
-                context.report("cached-methods [\(list)] is not a set CloudFront accepts", at: path,
-                               hint: "use [GET, HEAD] or [GET, HEAD, OPTIONS]")
+                context.report(
+                    "cached-methods [\(list)] is not a set CloudFront accepts", at: path,
+                    hint: "use [GET, HEAD] or [GET, HEAD, OPTIONS]")
             } else {
-                context.report("cached-methods [\(list)] caches a method that allowed-methods does not allow", at: path,
-                               hint: "add OPTIONS to allowed-methods, or cache [GET, HEAD]")
+                context.report(
+                    "cached-methods [\(list)] caches a method that allowed-methods does not allow", at: path,
+                    hint: "add OPTIONS to allowed-methods, or cache [GET, HEAD]")
             }
         }
     }

@@ -20,29 +20,30 @@ struct FieldLevelEncryptionRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html"],
         passingExamples: [
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
                   allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
                   cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
                   field-level-encryption-id: C3KM2WVD605UAY
-                """),
+                """)
         ],
         failingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: ↓http-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: ↓allow-all
-                  allowed-methods: ↓[GET, HEAD]
-                  cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-                  field-level-encryption-id: C3KM2WVD605UAY
-                  ignore: [https.allow_all_without_policy, https.origin_not_https]
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: ↓http-only}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: ↓allow-all
+              allowed-methods: ↓[GET, HEAD]
+              cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+              field-level-encryption-id: C3KM2WVD605UAY
+              ignore: [https.allow_all_without_policy, https.origin_not_https]
+            """
         ],
         rejectedByAPI: true)
 
@@ -51,21 +52,26 @@ struct FieldLevelEncryptionRule: Rule {
             let behavior = routed.behavior
             let name = context.describe(routed)
             if behavior.viewerProtocolPolicy == .allowAll {
-                context.report("\(name) uses field-level encryption but accepts plain HTTP", at: routed.path.appending("viewer-protocol-policy"),
-                               hint: "use redirect-to-https or https-only")
+                context.report(
+                    "\(name) uses field-level encryption but accepts plain HTTP", at: routed.path.appending("viewer-protocol-policy"),
+                    hint: "use redirect-to-https or https-only")
             }
             if Set(behavior.allowedMethods) != Set(HTTPMethod.allCases) {
-                context.report("\(name) uses field-level encryption but does not allow all seven methods", at: routed.path.appending("allowed-methods"),
-                               hint: "allow GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE")
+                context.report(
+                    "\(name) uses field-level encryption but does not allow all seven methods",
+                    at: routed.path.appending("allowed-methods"),
+                    hint: "allow GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE")
             }
             if let origin = context.config.origin(withID: behavior.targetOriginId), let custom = origin.customOriginConfig,
-               custom.originProtocolPolicy == .httpOnly {
+                custom.originProtocolPolicy == .httpOnly
+            {
                 context.report(
                     "origin '\(origin.id)' is reached over HTTP only, but \(name) uses field-level encryption",
                     at: context.distribution.path.appending("origins").appending(origin.id).appending("custom-origin-config")
                         .appending("origin-protocol-policy"),
                     hint: "use https-only or match-viewer",
-                    notes: [CheckContext.Note("field-level encryption is set here", at: routed.path.appending("field-level-encryption-id"))])
+                    notes: [CheckContext.Note("field-level encryption is set here", at: routed.path.appending("field-level-encryption-id"))]
+                )
             }
         }
     }

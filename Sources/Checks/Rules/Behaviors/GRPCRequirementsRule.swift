@@ -21,7 +21,8 @@ struct GRPCRequirementsRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-using-grpc.html",
         ],
         passingExamples: [
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 http-version: http2and3
                 default-cache-behavior:
                   target-origin-id: app
@@ -29,10 +30,11 @@ struct GRPCRequirementsRule: Rule {
                   allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
                   cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
                   grpc-config: {enabled: true}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 http-version: ↓http1.1
                 default-cache-behavior:
                   target-origin-id: app
@@ -40,7 +42,7 @@ struct GRPCRequirementsRule: Rule {
                   allowed-methods: ↓[GET, HEAD, OPTIONS]
                   cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
                   grpc-config: {enabled: true}
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -49,23 +51,27 @@ struct GRPCRequirementsRule: Rule {
         guard let first = grpc.first else { return }
         let version = context.config.httpVersion
         if version != .http2 && version != .http2and3 {
-            context.report("gRPC needs HTTP/2, but http-version is \(version.rawValue)",
-                           at: context.distribution.path.appending("http-version"),
-                           hint: "use http2 or http2and3",
-                           notes: [CheckContext.Note("gRPC is enabled here", at: first.path.appending("grpc-config"))])
+            context.report(
+                "gRPC needs HTTP/2, but http-version is \(version.rawValue)",
+                at: context.distribution.path.appending("http-version"),
+                hint: "use http2 or http2and3",
+                notes: [CheckContext.Note("gRPC is enabled here", at: first.path.appending("grpc-config"))])
         }
         for routed in grpc {
             if Set(routed.behavior.allowedMethods) != Set(HTTPMethod.allCases) {
-                context.report("\(context.describe(routed)) enables gRPC but does not allow POST (all seven methods)",
-                               at: routed.path.appending("allowed-methods"),
-                               hint: "allow GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE")
+                context.report(
+                    "\(context.describe(routed)) enables gRPC but does not allow POST (all seven methods)",
+                    at: routed.path.appending("allowed-methods"),
+                    hint: "allow GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE")
             }
             if let origin = context.config.origin(withID: routed.behavior.targetOriginId),
-               origin.customOriginConfig?.originProtocolPolicy == .httpOnly {
-                context.report("\(context.describe(routed)) enables gRPC, but origin '\(origin.id)' is reached over HTTP only",
-                               at: context.distribution.path.appending("origins").appending(origin.id).appending("custom-origin-config")
-                                   .appending("origin-protocol-policy"),
-                               hint: "gRPC is end-to-end HTTPS: use https-only")
+                origin.customOriginConfig?.originProtocolPolicy == .httpOnly
+            {
+                context.report(
+                    "\(context.describe(routed)) enables gRPC, but origin '\(origin.id)' is reached over HTTP only",
+                    at: context.distribution.path.appending("origins").appending(origin.id).appending("custom-origin-config")
+                        .appending("origin-protocol-policy"),
+                    hint: "gRPC is end-to-end HTTPS: use https-only")
             }
         }
     }

@@ -11,7 +11,8 @@ struct HostHeaderToAWSOriginRule: Rule {
         id: "behaviors.host_header_to_aws_origin", name: "Viewer Host Header to an AWS Origin", category: .behaviors,
         severity: .error,
         summary: "A behavior forwards the viewer's Host header to an API Gateway or Lambda function URL origin.",
-        fix: "Use the managed origin request policy AllViewerExceptHostHeader instead of AllViewer (or AllViewerAndCloudFrontHeaders-2022-06), and a cache policy whose cache key does not include Host.",
+        fix:
+            "Use the managed origin request policy AllViewerExceptHostHeader instead of AllViewer (or AllViewerAndCloudFrontHeaders-2022-06), and a cache policy whose cache key does not include Host.",
         rationale: """
             Of the managed policy AllViewerExceptHostHeader AWS writes: "This policy is intended for \
             use with Amazon API Gateway and AWS Lambda function URL origins. These origins expect \
@@ -30,59 +31,59 @@ struct HostHeaderToAWSOriginRule: Rule {
         ],
         passingExamples: [
             """
-                origins:
-                  api:
-                    domain-name: abc123.execute-api.eu-west-1.amazonaws.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: api
-                  viewer-protocol-policy: https-only
-                  cache-policy: CachingDisabled
-                  origin-request-policy: AllViewerExceptHostHeader
-                """,
+            origins:
+              api:
+                domain-name: abc123.execute-api.eu-west-1.amazonaws.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: api
+              viewer-protocol-policy: https-only
+              cache-policy: CachingDisabled
+              origin-request-policy: AllViewerExceptHostHeader
+            """,
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: https-only
-                  cache-policy: CachingDisabled
-                  origin-request-policy: AllViewer
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: https-only
+              cache-policy: CachingDisabled
+              origin-request-policy: AllViewer
+            """,
         ],
         failingExamples: [
             """
-                origins:
-                  api:
-                    domain-name: abc123.execute-api.eu-west-1.amazonaws.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: api
-                  viewer-protocol-policy: https-only
-                  cache-policy: CachingDisabled
-                  origin-request-policy: ↓AllViewer
-                """,
+            origins:
+              api:
+                domain-name: abc123.execute-api.eu-west-1.amazonaws.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: api
+              viewer-protocol-policy: https-only
+              cache-policy: CachingDisabled
+              origin-request-policy: ↓AllViewer
+            """,
             """
-                origins:
-                  fn:
-                    domain-name: abcdefghij.lambda-url.us-east-1.on.aws
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                  api:
-                    domain-name: a1b2c3d4e5.execute-api.us-east-1.amazonaws.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: api
-                  viewer-protocol-policy: https-only
-                  cache-policy-id: ↓83da9c7e-98b4-4e11-a168-04f0df8e2c65
-                cache-behaviors:
-                  - path-pattern: /fn/*
-                    target-origin-id: fn
-                    viewer-protocol-policy: https-only
-                    cache-policy: CachingDisabled
-                    origin-request-policy-id: ↓33f36d7e-f396-46d9-90e0-52428a34d9dc
-                """,
+            origins:
+              fn:
+                domain-name: abcdefghij.lambda-url.us-east-1.on.aws
+                custom-origin-config: {origin-protocol-policy: https-only}
+              api:
+                domain-name: a1b2c3d4e5.execute-api.us-east-1.amazonaws.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: api
+              viewer-protocol-policy: https-only
+              cache-policy-id: ↓83da9c7e-98b4-4e11-a168-04f0df8e2c65
+            cache-behaviors:
+              - path-pattern: /fn/*
+                target-origin-id: fn
+                viewer-protocol-policy: https-only
+                cache-policy: CachingDisabled
+                origin-request-policy-id: ↓33f36d7e-f396-46d9-90e0-52428a34d9dc
+            """,
         ])
 
     func check(_ context: CheckContext) {
@@ -90,7 +91,8 @@ struct HostHeaderToAWSOriginRule: Rule {
             let behavior = routed.behavior
             var forwarders: [(key: String, name: String)] = []
             if let id = behavior.cachePolicyId, let policy = ManagedPolicies.cachePolicy(id: id),
-               policy.headers.includes("host", caseInsensitive: true) {
+                policy.headers.includes("host", caseInsensitive: true)
+            {
                 forwarders.append(("cache-policy", policy.name))
             }
             if let id = behavior.originRequestPolicyId, let policy = ManagedPolicies.originRequestPolicy(id: id), policy.forwardsHost {
@@ -105,7 +107,8 @@ struct HostHeaderToAWSOriginRule: Rule {
             guard let first = services.first else { continue }
             let originPath = context.distribution.path.appending("origins").appending(first.origin.id).appending("domain-name")
             for forwarder in forwarders {
-                let replacement = forwarder.key == "origin-request-policy"
+                let replacement =
+                    forwarder.key == "origin-request-policy"
                     ? "use origin-request-policy: AllViewerExceptHostHeader"
                     : "use a cache policy whose cache key leaves out Host (such as CachingOptimized or CachingDisabled)"
                 context.report(

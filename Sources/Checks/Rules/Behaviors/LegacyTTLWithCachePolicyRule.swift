@@ -16,27 +16,30 @@ struct LegacyTTLWithCachePolicyRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
 
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
                     viewer-protocol-policy: https-only
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     ↓max-ttl: 60
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors where behavior.behavior.cachePolicyId != nil && behavior.behavior.forwardedValues == nil {
             func check(_ key: String, _ value: Int64?) {
                 guard value != nil else { return }
-                context.report("\(key) has no effect with a cache policy", at: behavior.path.appending(key), pointAtKey: true,
-                               hint: "set TTLs in the cache policy, and remove \(key)")
+                context.report(
+                    "\(key) has no effect with a cache policy", at: behavior.path.appending(key), pointAtKey: true,
+                    hint: "set TTLs in the cache policy, and remove \(key)")
             }
             check("min-ttl", behavior.behavior.minTTL)
             check("default-ttl", behavior.behavior.defaultTTL)

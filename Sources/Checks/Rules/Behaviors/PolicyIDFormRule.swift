@@ -11,7 +11,8 @@ struct PolicyIDFormRule: Rule {
     static let description = RuleDescription(
         id: "behaviors.policy_id_form", name: "Malformed Policy Id", category: .behaviors, severity: .error,
         summary: "A cache, origin request or response headers policy id is not of the form CloudFront's policy ids have.",
-        fix: "Name a managed policy with cache-policy, origin-request-policy or response-headers-policy; give a policy of your own by its id, as `aws cloudfront list-cache-policies --type custom` shows it.",
+        fix:
+            "Name a managed policy with cache-policy, origin-request-policy or response-headers-policy; give a policy of your own by its id, as `aws cloudfront list-cache-policies --type custom` shows it.",
         rationale: """
             A behavior points at its policies by id, and CloudFront's policy ids, managed and \
             custom alike, are UUIDs (the managed CachingOptimized policy \
@@ -25,7 +26,8 @@ struct PolicyIDFormRule: Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
         ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -33,7 +35,8 @@ struct PolicyIDFormRule: Rule {
                     cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
                     origin-request-policy-id: 0d3ffc3b-8b1f-4e9a-9a42-6a6f1c2e8b7d
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -43,14 +46,15 @@ struct PolicyIDFormRule: Rule {
                 """),
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
                     viewer-protocol-policy: https-only
                     cache-policy-id: ↓CachingDisabled
                     response-headers-policy-id: ↓67f7725c-6f97-4210-82d7-5512b31e9d0
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -59,10 +63,14 @@ struct PolicyIDFormRule: Rule {
             let behavior = routed.behavior
             let policies: [(key: String, noun: String, id: String?, idForName: (String) -> String?)] = [
                 ("cache-policy", "cache policy", behavior.cachePolicyId, { ManagedPolicies.cachePolicy(named: $0)?.id }),
-                ("origin-request-policy", "origin request policy", behavior.originRequestPolicyId,
-                 { ManagedPolicies.originRequestPolicy(named: $0)?.id }),
-                ("response-headers-policy", "response headers policy", behavior.responseHeadersPolicyId,
-                 { ManagedPolicies.responseHeadersPolicy(named: $0)?.id }),
+                (
+                    "origin-request-policy", "origin request policy", behavior.originRequestPolicyId,
+                    { ManagedPolicies.originRequestPolicy(named: $0)?.id }
+                ),
+                (
+                    "response-headers-policy", "response headers policy", behavior.responseHeadersPolicyId,
+                    { ManagedPolicies.responseHeadersPolicy(named: $0)?.id }
+                ),
             ]
             for policy in policies {
                 // A declared policy not created yet holds a placeholder, never sent.

@@ -21,7 +21,8 @@ struct TTLOrderRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesMaxTTL",
         ],
         passingExamples: [
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -31,7 +32,8 @@ struct TTLOrderRule: Rule {
                   max-ttl: 3600
                 """),
             // Without max-ttl, CloudFront raises the maximum to a default TTL above one year.
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -39,7 +41,8 @@ struct TTLOrderRule: Rule {
                   default-ttl: 63072000
                 """),
             // And the default TTL to a minimum above one day.
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -48,7 +51,8 @@ struct TTLOrderRule: Rule {
                 """),
         ],
         failingExamples: [
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -56,7 +60,7 @@ struct TTLOrderRule: Rule {
                   min-ttl: 600
                   default-ttl: ↓60
                   max-ttl: 3600
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -65,12 +69,14 @@ struct TTLOrderRule: Rule {
             // Fields read in place: a copy of the whole behavior costs more than the check.
             let (minTTL, defaultTTL, maxTTL) = (behavior.behavior.minTTL, behavior.behavior.defaultTTL, behavior.behavior.maxTTL)
             if let minimum = minTTL, let value = defaultTTL, minimum > value {
-                context.report("default-ttl \(value) is below min-ttl \(minimum)", at: behavior.path.appending("default-ttl"),
-                               hint: "min-ttl ≤ default-ttl ≤ max-ttl")
+                context.report(
+                    "default-ttl \(value) is below min-ttl \(minimum)", at: behavior.path.appending("default-ttl"),
+                    hint: "min-ttl ≤ default-ttl ≤ max-ttl")
             }
             if let value = defaultTTL, let maximum = maxTTL, value > maximum {
-                context.report("max-ttl \(maximum) is below default-ttl \(value)", at: behavior.path.appending("max-ttl"),
-                               hint: "min-ttl ≤ default-ttl ≤ max-ttl")
+                context.report(
+                    "max-ttl \(maximum) is below default-ttl \(value)", at: behavior.path.appending("max-ttl"),
+                    hint: "min-ttl ≤ default-ttl ≤ max-ttl")
             }
         }
     }

@@ -15,20 +15,22 @@ struct ACMRegionRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: ↓arn:aws:acm:eu-west-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -37,13 +39,15 @@ struct ACMRegionRule: Rule {
         let path = context.distribution.path.appending("viewer-certificate").appending("acm-certificate-arn")
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "acm", parts[5].hasPrefix("certificate/") else {
-            context.report("'\(arn)' is not an ACM certificate ARN",
-                           at: path, hint: "the form is arn:aws:acm:us-east-1:ACCOUNT:certificate/ID")
+            context.report(
+                "'\(arn)' is not an ACM certificate ARN",
+                at: path, hint: "the form is arn:aws:acm:us-east-1:ACCOUNT:certificate/ID")
             return
         }
         if parts[3] != "us-east-1" {
-            context.report("the ACM certificate is in \(parts[3]); CloudFront uses only certificates in us-east-1",
-                           at: path, hint: "request or import the certificate in us-east-1 (N. Virginia)")
+            context.report(
+                "the ACM certificate is in \(parts[3]); CloudFront uses only certificates in us-east-1",
+                at: path, hint: "request or import the certificate in us-east-1 (N. Virginia)")
         }
     }
 }

@@ -9,7 +9,8 @@ struct AliasSyntaxRule: Rule {
     static let description = RuleDescription(
         id: "certificates.alias_syntax", name: "Alias Syntax", category: .certificates, severity: .error,
         summary: "An alias is not a valid alternate domain name.",
-        fix: "Write the alias as a lower-case domain name, with a wildcard only as the whole first label (*.example.com), and list it once.",
+        fix:
+            "Write the alias as a lower-case domain name, with a wildcard only as the whole first label (*.example.com), and list it once.",
         rationale: """
             Alternate domain names must be lower-case domain names. A wildcard must be the whole \
             first label (*.example.com): not part of a label (*domain.example.com), not in the \
@@ -22,27 +23,31 @@ struct AliasSyntaxRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-wildcard.html",
         ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com, "*.example.com", example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [↓WWW.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [↓"api.*.example.com", ↓"*.com", ↓"*shop.example.com"]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com, ↓www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
@@ -118,8 +123,9 @@ struct AliasSyntaxRule: Rule {
         for (index, alias) in context.config.aliases.enumerated() {
             var path: ConfigPath { context.distribution.path.appending("aliases").appending(index: index) }
             if let problem = Self.problem(with: alias) {
-                context.report("alias '\(alias)' is not valid: \(problem)", at: path,
-                               hint: alias != alias.lowercased() ? "write '\(alias.lowercased())'" : nil)
+                context.report(
+                    "alias '\(alias)' is not valid: \(problem)", at: path,
+                    hint: alias != alias.lowercased() ? "write '\(alias.lowercased())'" : nil)
             } else if !seen.insert(alias).inserted {
                 context.report("alias '\(alias)' is listed twice", at: path, hint: "remove the second one")
             }

@@ -17,17 +17,19 @@ struct AliasesNeedCertificateRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: ↓[www.example.com]
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -36,6 +38,8 @@ struct AliasesNeedCertificateRule: Rule {
         context.report(
             "aliases \(context.config.aliases.joined(separator: ", ")) need a certificate, but the distribution uses the CloudFront default certificate",
             at: context.distribution.path.appending("aliases"),
-            hint: "add viewer-certificate with the acm-certificate-arn of a us-east-1 certificate that covers every alias, and ssl-support-method: sni-only")
+            hint:
+                "add viewer-certificate with the acm-certificate-arn of a us-east-1 certificate that covers every alias, and ssl-support-method: sni-only"
+        )
     }
 }

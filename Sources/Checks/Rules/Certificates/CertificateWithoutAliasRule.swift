@@ -23,28 +23,32 @@ struct CertificateWithoutAliasRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-move.html",
         ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 viewer-certificate:
                   acm-certificate-arn: ↓arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate
         guard !certificate.usesCloudFrontDefault, context.config.aliases.isEmpty,
-              context.config.connectionMode != .tenantOnly else { return }
+            context.config.connectionMode != .tenantOnly
+        else { return }
         let key = certificate.acmCertificateArn != nil ? "acm-certificate-arn" : "iam-certificate-id"
-        context.report("the distribution has a certificate of its own but no aliases for it to serve",
-                       at: context.distribution.path.appending("viewer-certificate").appending(key),
-                       hint: "add the certificate's domain names to aliases, or remove viewer-certificate to use the default certificate")
+        context.report(
+            "the distribution has a certificate of its own but no aliases for it to serve",
+            at: context.distribution.path.appending("viewer-certificate").appending(key),
+            hint: "add the certificate's domain names to aliases, or remove viewer-certificate to use the default certificate")
     }
 }

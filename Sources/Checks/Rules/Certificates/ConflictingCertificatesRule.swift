@@ -17,21 +17,23 @@ struct ConflictingCertificatesRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   cloudfront-default-certificate: ↓true
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -39,13 +41,15 @@ struct ConflictingCertificatesRule: Rule {
         let certificate = context.config.viewerCertificate
         let path = context.distribution.path.appending("viewer-certificate")
         if certificate.acmCertificateArn != nil && certificate.iamCertificateId != nil {
-            context.report("the viewer certificate sets both acm-certificate-arn and iam-certificate-id",
-                           at: path.appending("iam-certificate-id"), hint: "keep one of them")
+            context.report(
+                "the viewer certificate sets both acm-certificate-arn and iam-certificate-id",
+                at: path.appending("iam-certificate-id"), hint: "keep one of them")
         }
         if certificate.cloudFrontDefaultCertificate && !certificate.usesCloudFrontDefault {
-            context.report("cloudfront-default-certificate is true but a certificate of yours is also given",
-                           at: path.appending("cloudfront-default-certificate"),
-                           hint: "remove cloudfront-default-certificate; cfc sets it to false when you give a certificate")
+            context.report(
+                "cloudfront-default-certificate is true but a certificate of yours is also given",
+                at: path.appending("cloudfront-default-certificate"),
+                hint: "remove cloudfront-default-certificate; cfc sets it to false when you give a certificate")
         }
     }
 }

@@ -20,23 +20,26 @@ struct DefaultCertificateSSLSupportMethodRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 viewer-certificate: {cloudfront-default-certificate: true}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 viewer-certificate:
                   cloudfront-default-certificate: true
                   ssl-support-method: ↓vip
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate
         guard certificate.usesCloudFrontDefault, let method = certificate.sslSupportMethod, method != .sniOnly else { return }
-        context.report("ssl-support-method \(method.rawValue) has no meaning with the CloudFront default certificate",
-                       at: context.distribution.path.appending("viewer-certificate").appending("ssl-support-method"),
-                       hint: "remove it; dedicated or static IP addresses need a certificate of your own (acm-certificate-arn)")
+        context.report(
+            "ssl-support-method \(method.rawValue) has no meaning with the CloudFront default certificate",
+            at: context.distribution.path.appending("viewer-certificate").appending("ssl-support-method"),
+            hint: "remove it; dedicated or static IP addresses need a certificate of your own (acm-certificate-arn)")
     }
 }

@@ -24,35 +24,35 @@ public struct DuplicateAliasRule: Rule {
         ],
         passingExamples: [
             """
-                version: 1
-                distributions:
-                  www:
-                    aliases: [www.example.com]
-                    viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
-                    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                  api:
-                    aliases: [api.example.com]
-                    viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
-                    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """,
+            version: 1
+            distributions:
+              www:
+                aliases: [www.example.com]
+                viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
+                origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+              api:
+                aliases: [api.example.com]
+                viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
+                origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+            """
         ],
         failingExamples: [
             """
-                version: 1
-                distributions:
-                  www:
-                    aliases: [www.example.com]
-                    viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
-                    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                  www-next:
-                    aliases: [↓www.example.com]
-                    viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
-                    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """,
+            version: 1
+            distributions:
+              www:
+                aliases: [www.example.com]
+                viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
+                origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+              www-next:
+                aliases: [↓www.example.com]
+                viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
+                origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+            """
         ],
         rejectedByAPI: true)
 
@@ -85,20 +85,23 @@ public struct DuplicateAliasRule: Rule {
                     lastRange = range ?? lastRange
                     continue
                 }
-                diagnostics.append(Diagnostic(
-                    id: description.id, severity: description.severity,
-                    summary: "alias \(alias) is also on distribution '\(earlier.distribution)': CloudFront gives a CNAME to one distribution only",
-                    hint: "keep it on one distribution; to move it between distributions, follow AWS's alias move procedure",
-                    range: range,
-                    notes: [DiagnosticNote("distribution '\(earlier.distribution)' has it here", at: earlier.range)],
-                    isSuppressed: claim.ignores(description) && baselinesAPIRejections))
+                diagnostics.append(
+                    Diagnostic(
+                        id: description.id, severity: description.severity,
+                        summary:
+                            "alias \(alias) is also on distribution '\(earlier.distribution)': CloudFront gives a CNAME to one distribution only",
+                        hint: "keep it on one distribution; to move it between distributions, follow AWS's alias move procedure",
+                        range: range,
+                        notes: [DiagnosticNote("distribution '\(earlier.distribution)' has it here", at: earlier.range)],
+                        isSuppressed: claim.ignores(description) && baselinesAPIRejections))
             }
         }
         if omitted > 0 {
-            diagnostics.append(Diagnostic(
-                id: description.id, severity: description.severity,
-                summary: "\(omitted) more alias\(omitted == 1 ? " is" : "es are") claimed by more than one distribution of the file",
-                hint: "each alias belongs to one distribution", range: lastRange))
+            diagnostics.append(
+                Diagnostic(
+                    id: description.id, severity: description.severity,
+                    summary: "\(omitted) more alias\(omitted == 1 ? " is" : "es are") claimed by more than one distribution of the file",
+                    hint: "each alias belongs to one distribution", range: lastRange))
         }
         return diagnostics
     }

@@ -17,19 +17,21 @@ struct MissingSSLSupportMethodRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: ↓arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -37,8 +39,9 @@ struct MissingSSLSupportMethodRule: Rule {
         let certificate = context.config.viewerCertificate
         guard !certificate.usesCloudFrontDefault, certificate.sslSupportMethod == nil else { return }
         let key = certificate.acmCertificateArn != nil ? "acm-certificate-arn" : "iam-certificate-id"
-        context.report("the certificate needs ssl-support-method",
-                       at: context.distribution.path.appending("viewer-certificate").appending(key),
-                       hint: "add ssl-support-method: sni-only")
+        context.report(
+            "the certificate needs ssl-support-method",
+            at: context.distribution.path.appending("viewer-certificate").appending(key),
+            hint: "add ssl-support-method: sni-only")
     }
 }

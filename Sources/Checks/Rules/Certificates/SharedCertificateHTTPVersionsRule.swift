@@ -29,39 +29,39 @@ public struct SharedCertificateHTTPVersionsRule: Rule {
         ],
         passingExamples: [
             """
-                version: 1
-                distributions:
-                  www:
-                    aliases: [www.example.com]
-                    http-version: http2and3
-                    viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
-                    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                  api:
-                    aliases: [api.example.com]
-                    http-version: http2and3
-                    viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
-                    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """,
+            version: 1
+            distributions:
+              www:
+                aliases: [www.example.com]
+                http-version: http2and3
+                viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
+                origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+              api:
+                aliases: [api.example.com]
+                http-version: http2and3
+                viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
+                origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+            """
         ],
         failingExamples: [
             """
-                version: 1
-                distributions:
-                  www:
-                    aliases: [www.example.com]
-                    http-version: http2and3
-                    viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
-                    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                  api:
-                    aliases: [api.example.com]
-                    http-version: ↓http1.1
-                    viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
-                    origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
-                    default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """,
+            version: 1
+            distributions:
+              www:
+                aliases: [www.example.com]
+                http-version: http2and3
+                viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
+                origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+              api:
+                aliases: [api.example.com]
+                http-version: ↓http1.1
+                viewer-certificate: {acm-certificate-arn: "arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab", ssl-support-method: sni-only}
+                origins: {app: {domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only}}}
+                default-cache-behavior: {target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+            """
         ])
 
     public init() {}
@@ -80,13 +80,15 @@ public struct SharedCertificateHTTPVersionsRule: Rule {
                 continue
             }
             guard earlier.httpVersion.value != fact.httpVersion.value else { continue }
-            diagnostics.append(Diagnostic(
-                id: description.id, severity: description.severity,
-                summary: "distribution '\(fact.distribution)' serves \(fact.httpVersion.value.rawValue) but shares its certificate with '\(earlier.distribution)', which serves \(earlier.httpVersion.value.rawValue): coalesced HTTP/2 and HTTP/3 connections get 421 Misdirected Request",
-                hint: "use the same http-version on both, or a certificate for each",
-                range: fact.httpVersion.range ?? certificate.range,
-                notes: [DiagnosticNote("'\(earlier.distribution)' uses the same certificate", at: earlier.certificate?.range)],
-                isSuppressed: fact.ignores(description)))
+            diagnostics.append(
+                Diagnostic(
+                    id: description.id, severity: description.severity,
+                    summary:
+                        "distribution '\(fact.distribution)' serves \(fact.httpVersion.value.rawValue) but shares its certificate with '\(earlier.distribution)', which serves \(earlier.httpVersion.value.rawValue): coalesced HTTP/2 and HTTP/3 connections get 421 Misdirected Request",
+                    hint: "use the same http-version on both, or a certificate for each",
+                    range: fact.httpVersion.range ?? certificate.range,
+                    notes: [DiagnosticNote("'\(earlier.distribution)' uses the same certificate", at: earlier.certificate?.range)],
+                    isSuppressed: fact.ignores(description)))
             if diagnostics.count >= DuplicateAliasRule.findingLimit { break }
         }
         return diagnostics

@@ -16,27 +16,30 @@ struct StaticIPRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: ↓static-ip
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate
         guard certificate.sslSupportMethod == .staticIP, !certificate.usesCloudFrontDefault else { return }
-        context.report("ssl-support-method static-ip works only after the CloudFront team enables it for the distribution",
-                       at: context.distribution.path.appending("viewer-certificate").appending("ssl-support-method"),
-                       hint: "use sni-only, or ask AWS Support to enable static IPs (then add certificates.static_ip to ignore:)")
+        context.report(
+            "ssl-support-method static-ip works only after the CloudFront team enables it for the distribution",
+            at: context.distribution.path.appending("viewer-certificate").appending("ssl-support-method"),
+            hint: "use sni-only, or ask AWS Support to enable static IPs (then add certificates.static_ip to ignore:)")
     }
 }

@@ -16,29 +16,32 @@ struct VIPCostRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/cloudfront.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: ↓vip
                   minimum-protocol-version: TLSv1
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
         // With the default certificate vip buys nothing: certificates.default_certificate_vip says so.
         let certificate = context.config.viewerCertificate
         guard certificate.sslSupportMethod == .vip, !certificate.usesCloudFrontDefault else { return }
-        context.report("ssl-support-method vip costs USD 600 a month per certificate",
-                       at: context.distribution.path.appending("viewer-certificate").appending("ssl-support-method"),
-                       hint: "use sni-only unless clients without SNI must be served")
+        context.report(
+            "ssl-support-method vip costs USD 600 a month per certificate",
+            at: context.distribution.path.appending("viewer-certificate").appending("ssl-support-method"),
+            hint: "use sni-only unless clients without SNI must be served")
     }
 }

@@ -14,34 +14,39 @@ struct VIPProtocolRule: Rule {
             security policies; the newer ones need a request to AWS Support. Without it, the update \
             is rejected.
             """,
-        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html#DownloadDistValues-security-policy"],
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html#DownloadDistValues-security-policy"
+        ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: vip
                   minimum-protocol-version: TLSv1
                 ignore: [certificates.vip_cost]
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [www.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: vip
                   minimum-protocol-version: ↓TLSv1.2_2021
                 ignore: [certificates.vip_cost]
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
         let certificate = context.config.viewerCertificate
         let version = certificate.minimumProtocolVersion
         guard certificate.sslSupportMethod == .vip, !certificate.usesCloudFrontDefault, version != .tlsV1, version != .sslV3 else { return }
-        context.report("vip accepts security policy \(version.rawValue) only after AWS Support enables it",
-                       at: context.distribution.path.appending("viewer-certificate").appending("minimum-protocol-version"),
-                       hint: "use sni-only with \(version.rawValue), or ask AWS Support to enable it for vip")
+        context.report(
+            "vip accepts security policy \(version.rawValue) only after AWS Support enables it",
+            at: context.distribution.path.appending("viewer-certificate").appending("minimum-protocol-version"),
+            hint: "use sni-only with \(version.rawValue), or ask AWS Support to enable it for vip")
     }
 }

@@ -12,21 +12,24 @@ struct CommentLengthRule: Rule {
         rationale: "CloudFront accepts a comment of at most 128 characters and rejects longer ones.",
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 comment: Product documentation
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 comment: ↓xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
     func check(_ context: CheckContext) {
         let count = context.config.comment.count
         guard count > 128 else { return }
-        context.report("the comment is \(count) characters long; CloudFront accepts 128",
-                       at: context.distribution.path.appending("comment"), hint: "shorten it; longer notes belong in YAML comments")
+        context.report(
+            "the comment is \(count) characters long; CloudFront accepts 128",
+            at: context.distribution.path.appending("comment"), hint: "shorten it; longer notes belong in YAML comments")
     }
 }

@@ -13,17 +13,20 @@ struct ContinuousDeploymentHTTP3Rule: Rule {
         rationale: "\"You cannot use continuous deployment with a distribution that supports HTTP/3.\"",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/continuous-deployment-quotas-considerations.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 continuous-deployment-policy-id: 0a1b2c3d-1111-2222-3333-444455556666
                 http-version: http2
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 continuous-deployment-policy-id: 0a1b2c3d-1111-2222-3333-444455556666
                 http-version: ↓http2and3
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 staging: true
                 http-version: ↓http3
                 """),
@@ -34,7 +37,8 @@ struct ContinuousDeploymentHTTP3Rule: Rule {
         let config = context.config
         let deploys = !(config.continuousDeploymentPolicyId ?? "").isEmpty || config.staging == true
         guard deploys, config.httpVersion == .http3 || config.httpVersion == .http2and3 else { return }
-        context.report("continuous deployment cannot be used with HTTP/3 (http-version \(config.httpVersion.rawValue))",
-                       at: context.distribution.path.appending("http-version"), hint: "use http2")
+        context.report(
+            "continuous deployment cannot be used with HTTP/3 (http-version \(config.httpVersion.rawValue))",
+            at: context.distribution.path.appending("http-version"), hint: "use http2")
     }
 }

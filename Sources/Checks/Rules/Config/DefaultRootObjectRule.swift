@@ -16,14 +16,16 @@ struct DefaultRootObjectRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 default-root-object: index.html
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 default-root-object: ↓/index.html
-                """),
+                """)
         ],
         rejectedByAPI: true)
 

@@ -16,15 +16,18 @@ struct LoggingBucketRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_LoggingConfig.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 logging: {bucket: example-logs.s3.amazonaws.com, prefix: www/}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 logging: {bucket: ↓example-logs, prefix: www/}
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 logging: ↓{prefix: www/}
                 """),
         ])
@@ -38,13 +41,16 @@ struct LoggingBucketRule: Rule {
             return
         }
         let name = logging.bucket.hasSuffix(".s3.amazonaws.com") ? String(logging.bucket.dropLast(".s3.amazonaws.com".count)) : ""
-        let validName = (3...63).contains(name.count) && name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
-        }
+        let validName =
+            (3...63).contains(name.count)
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
+            }
         if !validName {
             let bare = logging.bucket.replacingPrefix("s3://").split(separator: "/").first.map(String.init) ?? logging.bucket
-            context.report("logging bucket '\(logging.bucket)' is not of the form BUCKET.s3.amazonaws.com",
-                           at: path.appending("bucket"), hint: "write '\(bare.hasSuffix(".s3.amazonaws.com") ? bare : bare + ".s3.amazonaws.com")'")
+            context.report(
+                "logging bucket '\(logging.bucket)' is not of the form BUCKET.s3.amazonaws.com",
+                at: path.appending("bucket"), hint: "write '\(bare.hasSuffix(".s3.amazonaws.com") ? bare : bare + ".s3.amazonaws.com")'")
         }
     }
 }

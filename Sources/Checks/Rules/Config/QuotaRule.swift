@@ -32,7 +32,8 @@ public enum CloudFrontQuotas {
     public static let keyGroups = Quota(name: "key groups per cache behavior", limit: 4, isAdjustable: true)
     public static let legacyHeaders = Quota(name: "headers per cache behavior (legacy cache settings)", limit: 10, isAdjustable: true)
     public static let legacyCookies = Quota(name: "cookies per cache behavior (legacy cache settings)", limit: 10, isAdjustable: true)
-    public static let legacyQueryStrings = Quota(name: "query strings per cache behavior (legacy cache settings)", limit: 10, isAdjustable: true)
+    public static let legacyQueryStrings = Quota(
+        name: "query strings per cache behavior (legacy cache settings)", limit: 10, isAdjustable: true)
 
     public static let legacyCookieNameBytes = Quota(
         name: "bytes in the cookie names of a cache behavior, minus the number of cookies (legacy cache settings)",
@@ -40,9 +41,11 @@ public enum CloudFrontQuotas {
     public static let legacyQueryStringNameLength = Quota(
         name: "characters in a query string name (legacy cache settings)", limit: 128, isAdjustable: false)
     /// Every quota, for the docs.
-    public static let all = [cacheBehaviors, aliases, origins, originGroups, customHeaders, keyGroups,
-                             legacyHeaders, legacyCookies, legacyQueryStrings, legacyCookieNameBytes,
-                             legacyQueryStringNameLength]
+    public static let all = [
+        cacheBehaviors, aliases, origins, originGroups, customHeaders, keyGroups,
+        legacyHeaders, legacyCookies, legacyQueryStrings, legacyCookieNameBytes,
+        legacyQueryStringNameLength,
+    ]
 }
 
 /// Flags a count above one of CloudFront's quotas.
@@ -50,7 +53,8 @@ struct QuotaRule: Rule {
     static let description = RuleDescription(
         id: "config.quota", name: "CloudFront Quota", category: .config, severity: .warning,
         summary: "A distribution has more of something than CloudFront's quota allows.",
-        fix: "Stay within the quota, or request an increase in Service Quotas before deploying (for quotas AWS can raise) and add the rule to ignore: once it is granted.",
+        fix:
+            "Stay within the quota, or request an increase in Service Quotas before deploying (for quotas AWS can raise) and add the rule to ignore: once it is granted.",
         rationale: """
             CloudFront limits how many cache behaviors (75), aliases (100), origins (100), origin \
             groups (10) and origin custom headers (30) a distribution has, how many key groups a \
@@ -62,15 +66,17 @@ struct QuotaRule: Rule {
             """,
         sources: [CloudFrontQuotas.source],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 aliases: [a.example.com, b.example.com]
                 viewer-certificate:
                   acm-certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/0e6f7a6b-aaaa-bbbb-cccc-1234567890ab
                   ssl-support-method: sni-only
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /a/*
                     target-origin-id: app
@@ -78,7 +84,8 @@ struct QuotaRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     trusted-key-groups: ↓[k1, k2, k3, k4, k5]
                 """),
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: https-only
@@ -104,8 +111,9 @@ struct QuotaRule: Rule {
         check(CloudFrontQuotas.origins, config.origins.count, at: base.appending("origins"))
         check(CloudFrontQuotas.originGroups, config.originGroups.count, at: base.appending("origin-groups"))
         for origin in config.origins {
-            check(CloudFrontQuotas.customHeaders, origin.customHeaders.count,
-                  at: base.appending("origins").appending(origin.id).appending("custom-headers"))
+            check(
+                CloudFrontQuotas.customHeaders, origin.customHeaders.count,
+                at: base.appending("origins").appending(origin.id).appending("custom-headers"))
         }
         for behavior in context.routing.behaviors {
             check(CloudFrontQuotas.keyGroups, behavior.behavior.trustedKeyGroups.count, at: behavior.path.appending("trusted-key-groups"))
@@ -114,12 +122,15 @@ struct QuotaRule: Rule {
             if !forwarded.headers.contains("*") {
                 check(CloudFrontQuotas.legacyHeaders, forwarded.headers.count, at: path().appending("headers"))
             }
-            check(CloudFrontQuotas.legacyCookies, forwarded.cookies.whitelistedNames.count,
-                  at: path().appending("cookies").appending("whitelisted-names"))
-            check(CloudFrontQuotas.legacyQueryStrings, forwarded.queryStringCacheKeys.count, at: path().appending("query-string-cache-keys"))
+            check(
+                CloudFrontQuotas.legacyCookies, forwarded.cookies.whitelistedNames.count,
+                at: path().appending("cookies").appending("whitelisted-names"))
+            check(
+                CloudFrontQuotas.legacyQueryStrings, forwarded.queryStringCacheKeys.count, at: path().appending("query-string-cache-keys"))
             let names = forwarded.cookies.whitelistedNames
-            check(CloudFrontQuotas.legacyCookieNameBytes, names.reduce(0) { $0 + $1.utf8.count } + names.count,
-                  at: path().appending("cookies").appending("whitelisted-names"))
+            check(
+                CloudFrontQuotas.legacyCookieNameBytes, names.reduce(0) { $0 + $1.utf8.count } + names.count,
+                at: path().appending("cookies").appending("whitelisted-names"))
             if let longest = forwarded.queryStringCacheKeys.map(\.count).max() {
                 check(CloudFrontQuotas.legacyQueryStringNameLength, longest, at: path().appending("query-string-cache-keys"))
             }

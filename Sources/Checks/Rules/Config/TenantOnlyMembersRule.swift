@@ -8,8 +8,10 @@ import Routing
 struct TenantOnlyMembersRule: Rule {
     static let description = RuleDescription(
         id: "config.tenant_only_members", name: "Members of the Wrong Distribution Kind", category: .config, severity: .error,
-        summary: "A multi-tenant distribution (connection-mode: tenant-only) sets a member only standard distributions take, or a standard one sets tenant-config.",
-        fix: "Remove the member: set domains, price class and IPv6 on the tenants and the connection group, use trusted key groups, a cache policy and an ACM certificate.",
+        summary:
+            "A multi-tenant distribution (connection-mode: tenant-only) sets a member only standard distributions take, or a standard one sets tenant-config.",
+        fix:
+            "Remove the member: set domains, price class and IPv6 on the tenants and the connection group, use trusted key groups, a cache policy and an ACM certificate.",
         rationale: """
             The service model marks members by distribution kind: "This field only supports standard \
             distributions. You can't specify this field for multi-tenant distributions" (Aliases, \
@@ -26,7 +28,8 @@ struct TenantOnlyMembersRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-config-options.html",
         ],
         passingExamples: [
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 connection-mode: tenant-only
                 tenant-config:
                   parameter-definitions:
@@ -35,10 +38,11 @@ struct TenantOnlyMembersRule: Rule {
                   target-origin-id: app
                   viewer-protocol-policy: redirect-to-https
                   cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 connection-mode: tenant-only
                 aliases: ↓[www.example.com]
                 price-class: ↓PriceClass_100
@@ -52,7 +56,8 @@ struct TenantOnlyMembersRule: Rule {
                   smooth-streaming: ↓true
                   forwarded-values: ↓{query-string: false}
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 tenant-config: ↓{parameter-definitions: []}
                 """),
         ],
@@ -79,9 +84,10 @@ struct TenantOnlyMembersRule: Rule {
         let path = context.distribution.path
         guard config.connectionMode == .tenantOnly else {
             if config.tenantConfig != nil {
-                context.report("tenant-config is only for multi-tenant distributions (connection-mode: tenant-only)",
-                               at: path.appending("tenant-config"),
-                               hint: "remove it, or set connection-mode: tenant-only")
+                context.report(
+                    "tenant-config is only for multi-tenant distributions (connection-mode: tenant-only)",
+                    at: path.appending("tenant-config"),
+                    hint: "remove it, or set connection-mode: tenant-only")
             }
             return
         }
@@ -93,15 +99,19 @@ struct TenantOnlyMembersRule: Rule {
         standardOnly("price-class", config.sentPriceClass != nil, hint: "remove it; multi-tenant distributions use every edge location")
         standardOnly("is-ipv6-enabled", config.sentIsIPV6Enabled != nil, hint: "set IPv6 on the connection group")
         standardOnly("anycast-ip-list-id", config.anycastIPListId != nil, hint: "set the Anycast IP list on the connection group")
-        standardOnly("continuous-deployment-policy-id", config.continuousDeploymentPolicyId != nil, hint: "remove it; continuous deployment is for standard distributions")
+        standardOnly(
+            "continuous-deployment-policy-id", config.continuousDeploymentPolicyId != nil,
+            hint: "remove it; continuous deployment is for standard distributions")
         standardOnly("staging", config.staging != nil, hint: "remove it; staging distributions are standard distributions")
         if config.sentViewerCertificate?.iamCertificateId != nil {
-            context.report("an IAM certificate cannot be used by a multi-tenant distribution",
-                           at: path.appending("viewer-certificate").appending("iam-certificate-id"), hint: "use an ACM certificate")
+            context.report(
+                "an IAM certificate cannot be used by a multi-tenant distribution",
+                at: path.appending("viewer-certificate").appending("iam-certificate-id"), hint: "use an ACM certificate")
         }
         if let acl = config.sentWebACLId, !acl.isEmpty, !acl.hasPrefix("arn:aws:wafv2:") {
-            context.report("multi-tenant distributions only support WAF V2 web ACLs; '\(acl)' is a WAF Classic id",
-                           at: path.appending("web-acl-id"), hint: "use the ARN of a WAF V2 web ACL (arn:aws:wafv2:…)")
+            context.report(
+                "multi-tenant distributions only support WAF V2 web ACLs; '\(acl)' is a WAF Classic id",
+                at: path.appending("web-acl-id"), hint: "use the ARN of a WAF V2 web ACL (arn:aws:wafv2:…)")
         }
         for routed in context.routing.behaviors {
             let behavior = routed.behavior
@@ -112,7 +122,9 @@ struct TenantOnlyMembersRule: Rule {
             }
             member("trusted-signers", behavior.sentTrustedSigners != nil, hint: "use trusted-key-groups")
             member("smooth-streaming", behavior.sentSmoothStreaming != nil, hint: "remove it")
-            member("forwarded-values", behavior.forwardedValues != nil, hint: "use a cache policy (cache-policy-id) and an origin request policy")
+            member(
+                "forwarded-values", behavior.forwardedValues != nil,
+                hint: "use a cache policy (cache-policy-id) and an origin request policy")
             // Beside forwarded values the TTLs are its defaults: one finding, for forwarded-values.
             guard behavior.forwardedValues == nil else { continue }
             member("min-ttl", behavior.sentMinTTL != nil, hint: "set TTLs in the cache policy")

@@ -17,14 +17,16 @@ struct UnknownRuleIDRule: Rule {
             """,
         sources: ["docs/rules.md"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 ignore: [https.redirect_billing]
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 ignore: [↓https.redirect_biling]
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
@@ -33,8 +35,9 @@ struct UnknownRuleIDRule: Rule {
         func check(_ ids: [String], _ path: @autoclosure () -> ConfigPath) {
             for (index, id) in ids.enumerated() where !known.contains(id) {
                 let suggestion = Suggestions.closest(to: id, in: RuleRegistry.ids)
-                context.report("'\(id)' is not a cfc rule id", at: path().appending("ignore").appending(index: index),
-                               hint: suggestion.map { "did you mean '\($0)'?" } ?? "cfc explain lists the rules")
+                context.report(
+                    "'\(id)' is not a cfc rule id", at: path().appending("ignore").appending(index: index),
+                    hint: suggestion.map { "did you mean '\($0)'?" } ?? "cfc explain lists the rules")
             }
         }
         check(context.distribution.policy.ignore, context.distribution.path)

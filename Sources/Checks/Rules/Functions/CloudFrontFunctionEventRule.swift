@@ -10,9 +10,12 @@ struct CloudFrontFunctionEventRule: Rule {
         summary: "A CloudFront Function is associated with an origin event.",
         fix: "Associate the CloudFront Function with viewer-request or viewer-response, or use a Lambda@Edge function for origin events.",
         rationale: "CloudFront Functions run only on viewer-request and viewer-response; origin events need Lambda@Edge.",
-        sources: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-functionassociation.html"],
+        sources: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-functionassociation.html"
+        ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -20,10 +23,11 @@ struct CloudFrontFunctionEventRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     function-associations:
                       - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -31,7 +35,7 @@ struct CloudFrontFunctionEventRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     function-associations:
                       - {event-type: ↓origin-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -39,9 +43,10 @@ struct CloudFrontFunctionEventRule: Rule {
         for behavior in context.routing.behaviors {
             for (index, association) in behavior.behavior.functionAssociations.enumerated()
             where association.eventType == .originRequest || association.eventType == .originResponse {
-                context.report("CloudFront Functions cannot run on \(association.eventType.rawValue)",
-                               at: behavior.path.appending("function-associations").appending(index: index).appending("event-type"),
-                               hint: "use viewer-request or viewer-response, or a Lambda@Edge function for origin events")
+                context.report(
+                    "CloudFront Functions cannot run on \(association.eventType.rawValue)",
+                    at: behavior.path.appending("function-associations").appending(index: index).appending("event-type"),
+                    hint: "use viewer-request or viewer-response, or a Lambda@Edge function for origin events")
             }
         }
     }

@@ -12,7 +12,8 @@ struct IncludeBodyEventRule: Rule {
         rationale: "IncludeBody exposes the request body to the function, and applies only to viewer-request and origin-request events.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-include-body-access.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -20,10 +21,11 @@ struct IncludeBodyEventRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     lambda-function-associations:
                       - {event-type: origin-request, include-body: true, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -31,16 +33,17 @@ struct IncludeBodyEventRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     lambda-function-associations:
                       - {event-type: origin-response, include-body: ↓true, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors {
             for (index, association) in behavior.behavior.lambdaFunctionAssociations.enumerated()
             where association.includeBody && (association.eventType == .viewerResponse || association.eventType == .originResponse) {
-                context.report("include-body has no effect on \(association.eventType.rawValue)",
-                               at: behavior.path.appending("lambda-function-associations").appending(index: index).appending("include-body"),
-                               hint: "remove include-body, or run the function on a request event")
+                context.report(
+                    "include-body has no effect on \(association.eventType.rawValue)",
+                    at: behavior.path.appending("lambda-function-associations").appending(index: index).appending("include-body"),
+                    hint: "remove include-body, or run the function on a request event")
             }
         }
     }

@@ -16,7 +16,8 @@ struct LambdaARNRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -24,10 +25,11 @@ struct LambdaARNRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     lambda-function-associations:
                       - {event-type: origin-request, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -36,7 +38,8 @@ struct LambdaARNRule: Rule {
                     lambda-function-associations:
                       - {event-type: origin-request, lambda-function-arn: ↓"arn:aws:lambda:us-east-1:111122223333:function:auth:$LATEST"}
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -55,17 +58,20 @@ struct LambdaARNRule: Rule {
                 let arn = association.lambdaFunctionARN
                 let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
                 guard parts.count >= 7, parts[0] == "arn", parts[2] == "lambda", parts[5] == "function" else {
-                    context.report("'\(arn)' is not a Lambda function ARN", at: path,
-                                   hint: "the form is arn:aws:lambda:us-east-1:ACCOUNT:function:NAME:VERSION")
+                    context.report(
+                        "'\(arn)' is not a Lambda function ARN", at: path,
+                        hint: "the form is arn:aws:lambda:us-east-1:ACCOUNT:function:NAME:VERSION")
                     continue
                 }
                 if parts[3] != "us-east-1" {
-                    context.report("Lambda@Edge functions must be in us-east-1, not \(parts[3])", at: path,
-                                   hint: "create the function in us-east-1; Lambda@Edge replicates it to the edge")
+                    context.report(
+                        "Lambda@Edge functions must be in us-east-1, not \(parts[3])", at: path,
+                        hint: "create the function in us-east-1; Lambda@Edge replicates it to the edge")
                 } else if parts.count != 8 || UInt64(parts[7]) == nil {
                     let qualifier = parts.count == 8 ? "'\(parts[7])'" : "no version"
-                    context.report("Lambda@Edge needs a numbered function version; the ARN has \(qualifier)", at: path,
-                                   hint: "publish a version and use its ARN, ending in :VERSION")
+                    context.report(
+                        "Lambda@Edge needs a numbered function version; the ARN has \(qualifier)", at: path,
+                        hint: "publish a version and use its ARN, ending in :VERSION")
                 }
             }
         }

@@ -17,7 +17,8 @@ struct MixedViewerFunctionsRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-function-restrictions-all.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -27,10 +28,11 @@ struct MixedViewerFunctionsRule: Rule {
                       - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
                     lambda-function-associations:
                       - {event-type: origin-request, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -40,7 +42,7 @@ struct MixedViewerFunctionsRule: Rule {
                       - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
                     lambda-function-associations:
                       - {event-type: ↓viewer-response, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:auth:7"}
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -48,9 +50,10 @@ struct MixedViewerFunctionsRule: Rule {
         for behavior in context.routing.behaviors where !behavior.behavior.functionAssociations.isEmpty {
             for (index, association) in behavior.behavior.lambdaFunctionAssociations.enumerated()
             where association.eventType == .viewerRequest || association.eventType == .viewerResponse {
-                context.report("\(behavior.displayName) cannot run a Lambda@Edge function on \(association.eventType.rawValue) beside CloudFront Functions",
-                               at: behavior.path.appending("lambda-function-associations").appending(index: index).appending("event-type"),
-                               hint: "move the logic into one kind of function, or run the Lambda@Edge function on an origin event")
+                context.report(
+                    "\(behavior.displayName) cannot run a Lambda@Edge function on \(association.eventType.rawValue) beside CloudFront Functions",
+                    at: behavior.path.appending("lambda-function-associations").appending(index: index).appending("event-type"),
+                    hint: "move the logic into one kind of function, or run the Lambda@Edge function on an origin event")
             }
         }
     }

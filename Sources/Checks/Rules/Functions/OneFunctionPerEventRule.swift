@@ -9,10 +9,12 @@ struct OneFunctionPerEventRule: Rule {
         id: "functions.one_per_event", name: "One Function per Event", category: .functions, severity: .error,
         summary: "A behavior has two edge functions on the same event type.",
         fix: "Keep one function per event type and behavior; combine their logic into one function.",
-        rationale: "Each event type (viewer request, origin request, origin response, viewer response) can have only one edge function association per cache behavior.",
+        rationale:
+            "Each event type (viewer request, origin request, origin response, viewer response) can have only one edge function association per cache behavior.",
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-function-restrictions-all.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -21,10 +23,11 @@ struct OneFunctionPerEventRule: Rule {
                     function-associations:
                       - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
                       - {event-type: viewer-response, function-arn: "arn:aws:cloudfront::111122223333:function/b"}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -33,7 +36,7 @@ struct OneFunctionPerEventRule: Rule {
                     function-associations:
                       - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/a"}
                       - {event-type: ↓viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/b"}
-                """),
+                """)
         ],
         rejectedByAPI: true)
 
@@ -48,8 +51,9 @@ struct OneFunctionPerEventRule: Rule {
             }
             for (event, path) in lambdas + functions {
                 if let first = seen[event] {
-                    context.report("\(behavior.displayName) has a second function on \(event.rawValue)", at: path.appending("event-type"),
-                                   hint: "combine the two functions into one", notes: [.init("the first is here", at: first)])
+                    context.report(
+                        "\(behavior.displayName) has a second function on \(event.rawValue)", at: path.appending("event-type"),
+                        hint: "combine the two functions into one", notes: [.init("the first is here", at: first)])
                 } else {
                     seen[event] = path
                 }

@@ -18,7 +18,8 @@ struct AllowAllWithoutPolicyRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /feeds/*
                     target-origin-id: app
@@ -26,16 +27,18 @@ struct AllowAllWithoutPolicyRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     ignore: [https.allow_all_without_policy]
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: redirect-to-https, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /feeds/*, target-origin-id: app, viewer-protocol-policy: ↓allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
@@ -44,8 +47,12 @@ struct AllowAllWithoutPolicyRule: Rule {
         for (position, behavior) in routing.behaviors.enumerated() where behavior.behavior.viewerProtocolPolicy == .allowAll {
             if context.searchBudget.isExhausted { return }
             let earlier = routing.earlierOverlaps[position].map { routing.behaviors[$0].pattern }
-            guard let example = PatternAlgebra.witness(allOf: [behavior.pattern], noneOf: earlier + required,
-                                                       budget: context.searchBudget).example else { continue }
+            guard
+                let example = PatternAlgebra.witness(
+                    allOf: [behavior.pattern], noneOf: earlier + required,
+                    budget: context.searchBudget
+                ).example
+            else { continue }
             context.report(
                 "\(behavior.displayName) serves plain HTTP (GET http://\(context.exampleHost)\(example)) and no require-https pattern covers it",
                 at: behavior.path.appending("viewer-protocol-policy"),

@@ -25,7 +25,8 @@ struct HSTSOverPlainHTTPRule: Rule {
             "https://www.rfc-editor.org/rfc/rfc6797#section-8.1",
         ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /app/*
                     target-origin-id: app
@@ -33,7 +34,8 @@ struct HSTSOverPlainHTTPRule: Rule {
                     cache-policy: CachingOptimized
                     response-headers-policy: SecurityHeadersPolicy
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /feeds/*
                     target-origin-id: app
@@ -44,7 +46,8 @@ struct HSTSOverPlainHTTPRule: Rule {
                 """),
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /app/*
                     target-origin-id: app
@@ -52,19 +55,23 @@ struct HSTSOverPlainHTTPRule: Rule {
                     cache-policy: CachingOptimized
                     response-headers-policy: ↓SecurityHeadersPolicy
                     ignore: [https.allow_all_without_policy]
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
         for routed in context.routing.behaviors where routed.behavior.viewerProtocolPolicy == .allowAll {
             guard let id = routed.behavior.responseHeadersPolicyId, let policy = ManagedPolicies.responseHeadersPolicy(id: id),
-                  policy.setsHSTS else { continue }
+                policy.setsHSTS
+            else { continue }
             context.report(
                 "\(context.describe(routed)) adds Strict-Transport-Security (\(policy.name)) but serves plain HTTP, where browsers ignore it",
                 at: context.policyPath("response-headers-policy", of: routed),
                 hint: "use viewer-protocol-policy: redirect-to-https, so that viewers arriving over HTTP reach HTTPS",
-                notes: [CheckContext.Note("viewer-protocol-policy allow-all serves HTTP here",
-                                          at: routed.path.appending("viewer-protocol-policy"))])
+                notes: [
+                    CheckContext.Note(
+                        "viewer-protocol-policy allow-all serves HTTP here",
+                        at: routed.path.appending("viewer-protocol-policy"))
+                ])
         }
     }
 }

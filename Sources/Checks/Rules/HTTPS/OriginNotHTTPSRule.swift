@@ -22,35 +22,36 @@ struct OriginNotHTTPSRule: Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-s3-origin.html",
         ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 require-origin-https: true
-                """),
+                """)
         ],
         failingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: ↓http-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                require-origin-https: true
-                ignore: [https.origin_http_only]
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: ↓http-only}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            require-origin-https: true
+            ignore: [https.origin_http_only]
+            """,
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: ↓match-viewer}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: allow-all
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                require-origin-https: true
-                ignore: [https.allow_all_without_policy]
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: ↓match-viewer}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: allow-all
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            require-origin-https: true
+            ignore: [https.allow_all_without_policy]
+            """,
         ])
 
     func check(_ context: CheckContext) {
@@ -62,16 +63,21 @@ struct OriginNotHTTPSRule: Rule {
             if let custom = origin.customOriginConfig {
                 switch custom.originProtocolPolicy {
                 case .httpOnly:
-                    context.report("origin '\(origin.id)' is reached over plain HTTP (origin-protocol-policy: http-only)",
-                                   at: originPath.appending("custom-origin-config").appending("origin-protocol-policy"),
-                                   hint: OriginProtocols.httpsAdvice(for: origin, otherwise: "use https-only; require-origin-https asks for HTTPS all the way to the origin"))
+                    context.report(
+                        "origin '\(origin.id)' is reached over plain HTTP (origin-protocol-policy: http-only)",
+                        at: originPath.appending("custom-origin-config").appending("origin-protocol-policy"),
+                        hint: OriginProtocols.httpsAdvice(
+                            for: origin, otherwise: "use https-only; require-origin-https asks for HTTPS all the way to the origin"))
                 case .matchViewer:
                     guard let behavior = httpServing.first else { continue }
                     context.report(
                         "origin '\(origin.id)' follows the viewer's protocol and \(behavior.displayName) accepts plain HTTP, so CloudFront fetches over HTTP",
                         at: originPath.appending("custom-origin-config").appending("origin-protocol-policy"),
-                        hint: OriginProtocols.httpsAdvice(for: origin, otherwise: "use https-only, or make the behaviors that target it redirect-to-https or https-only"),
-                        notes: httpServing.map { .init("\($0.displayName) serves plain HTTP", at: $0.path.appending("viewer-protocol-policy")) })
+                        hint: OriginProtocols.httpsAdvice(
+                            for: origin, otherwise: "use https-only, or make the behaviors that target it redirect-to-https or https-only"),
+                        notes: httpServing.map {
+                            .init("\($0.displayName) serves plain HTTP", at: $0.path.appending("viewer-protocol-policy"))
+                        })
                 case .httpsOnly:
                     continue
                 }
@@ -80,7 +86,8 @@ struct OriginNotHTTPSRule: Rule {
                     "S3 origin '\(origin.id)' is fetched with the viewer's protocol and \(behavior.displayName) accepts plain HTTP",
                     at: originPath.appending("domain-name"),
                     hint: "make the behaviors that target it redirect-to-https or https-only",
-                    notes: httpServing.map { .init("\($0.displayName) serves plain HTTP", at: $0.path.appending("viewer-protocol-policy")) })
+                    notes: httpServing.map { .init("\($0.displayName) serves plain HTTP", at: $0.path.appending("viewer-protocol-policy")) }
+                )
             }
         }
     }

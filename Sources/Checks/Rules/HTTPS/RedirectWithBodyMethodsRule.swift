@@ -9,7 +9,8 @@ struct RedirectWithBodyMethodsRule: Rule {
     static let description = RuleDescription(
         id: "https.redirect_with_body_methods", name: "Redirect With Body Methods", category: .https, severity: .warning,
         summary: "A behavior redirects HTTP to HTTPS while allowing POST, PUT, PATCH or DELETE.",
-        fix: "Use https-only for behaviors that accept POST, PUT, PATCH or DELETE, so clients fail fast instead of losing the body in a redirect.",
+        fix:
+            "Use https-only for behaviors that accept POST, PUT, PATCH or DELETE, so clients fail fast instead of losing the body in a redirect.",
         rationale: """
             For POST, PUT, DELETE, OPTIONS and PATCH over HTTP, redirect-to-https answers 307 \
             (Temporary Redirect) on HTTP/1.1 and above, so the client sends the request and its body \
@@ -19,7 +20,8 @@ struct RedirectWithBodyMethodsRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /fonts/*
                     target-origin-id: app
@@ -27,7 +29,8 @@ struct RedirectWithBodyMethodsRule: Rule {
                     cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
                     allowed-methods: [GET, HEAD, OPTIONS]
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
@@ -37,14 +40,15 @@ struct RedirectWithBodyMethodsRule: Rule {
                 """),
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - path-pattern: /api/*
                     target-origin-id: app
                     viewer-protocol-policy: ↓redirect-to-https
                     allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
                     cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {

@@ -9,7 +9,8 @@ struct RequireHTTPSRule: Rule {
     static let description = RuleDescription(
         id: "https.require_https", name: "Require HTTPS", category: .https, severity: .error,
         summary: "A request that require-https covers can reach a behavior that serves plain HTTP.",
-        fix: "Set the behavior's viewer-protocol-policy to https-only or redirect-to-https, or add an earlier behavior with that policy for the required paths.",
+        fix:
+            "Set the behavior's viewer-protocol-policy to https-only or redirect-to-https, or add an earlier behavior with that policy for the required paths.",
         rationale: """
             With viewer protocol policy allow-all, CloudFront serves a behavior's objects over HTTP \
             as well as HTTPS. AWS's guide asks you to confirm, before using a configuration, that the \
@@ -20,22 +21,25 @@ struct RequireHTTPSRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /account/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 require-https: [/account/*]
                 ignore: [https.allow_all_without_policy]
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /acc*, target-origin-id: app, viewer-protocol-policy: ↓allow-all, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /account/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 require-https: [/account/*]
                 """),
-            RuleExample.withOrigin("""
+            RuleExample.withOrigin(
+                """
                 default-cache-behavior:
                   target-origin-id: app
                   viewer-protocol-policy: ↓allow-all
@@ -73,7 +77,8 @@ struct RequireHTTPSRule: Rule {
             context.report(
                 "GET http://\(context.exampleHost)\(example) is served over plain HTTP by \(context.describe(behavior))",
                 at: behavior.path.appending("viewer-protocol-policy"),
-                hint: "set viewer-protocol-policy to https-only (or redirect-to-https), or give these paths a behavior of their own earlier in the list",
+                hint:
+                    "set viewer-protocol-policy to https-only (or redirect-to-https), or give these paths a behavior of their own earlier in the list",
                 notes: notes)
         }
     }

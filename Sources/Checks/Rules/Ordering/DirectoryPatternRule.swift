@@ -17,16 +17,18 @@ struct DirectoryPatternRule: Rule {
             """,
         sources: ["https://repost.aws/knowledge-center/cloudfront-not-following-cache-behavior"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /test/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: ↓/test/, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {

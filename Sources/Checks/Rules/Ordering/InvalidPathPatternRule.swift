@@ -16,24 +16,30 @@ struct InvalidPathPatternRule: Rule {
             wildcards * and ?, and _ - . $ / ~ " ' @ : + and &. The API rejects anything else when \
             the distribution is created or updated; cfc reports it at its line instead.
             """,
-        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"
+        ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /images/*.jpg, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: ~user/@me:+1$, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: ↓"/search results/*", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: ↓/a%20b, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 require-https: [↓"/caf\\u00e9/*"]
                 """),
         ],
@@ -59,10 +65,13 @@ struct InvalidPathPatternRule: Rule {
             let isAlphanumeric = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
             if !isAlphanumeric && !allowedPunctuation.contains(scalar) {
                 let code = VisibleText.codePoint(scalar)
-                let shown = scalar == " " ? "a space"
-                    : scalar.isASCII ? "'\(VisibleText.escaped(String(scalar)))'"
-                    : VisibleText.needsEscape(scalar) || scalar.properties.generalCategory == .spaceSeparator
-                    ? "the invisible character \(code)" : "'\(scalar)' (\(code))"
+                let shown =
+                    scalar == " "
+                    ? "a space"
+                    : scalar.isASCII
+                        ? "'\(VisibleText.escaped(String(scalar)))'"
+                        : VisibleText.needsEscape(scalar) || scalar.properties.generalCategory == .spaceSeparator
+                            ? "the invisible character \(code)" : "'\(scalar)' (\(code))"
                 return "it contains \(shown)"
             }
         }
@@ -72,15 +81,18 @@ struct InvalidPathPatternRule: Rule {
     func check(_ context: CheckContext) {
         for behavior in context.routing.behaviors where !behavior.isDefault {
             if let problem = Self.problem(with: behavior.behavior.pathPattern) {
-                context.report("path pattern '\(behavior.behavior.pathPattern)' is not valid: \(problem)",
-                               at: behavior.path.appending("path-pattern"),
-                               hint: "CloudFront accepts A-Z, a-z, 0-9, * ? and _ - . $ / ~ \" ' @ : + &; URL-encoding (%20) is not decoded in patterns")
+                context.report(
+                    "path pattern '\(behavior.behavior.pathPattern)' is not valid: \(problem)",
+                    at: behavior.path.appending("path-pattern"),
+                    hint:
+                        "CloudFront accepts A-Z, a-z, 0-9, * ? and _ - . $ / ~ \" ' @ : + &; URL-encoding (%20) is not decoded in patterns")
             }
         }
         for (index, pattern) in context.distribution.policy.requireHTTPS.enumerated() {
             if let problem = Self.problem(with: pattern) {
-                context.report("require-https pattern '\(pattern)' is not valid: \(problem)",
-                               at: context.distribution.path.appending("require-https").appending(index: index))
+                context.report(
+                    "require-https pattern '\(pattern)' is not valid: \(problem)",
+                    at: context.distribution.path.appending("require-https").appending(index: index))
             }
         }
     }

@@ -15,7 +15,8 @@ struct PatternSearchBudgetRule: Rule {
     static let description = RuleDescription(
         id: "ordering.pattern_search_budget", name: "Pattern Search Budget", category: .ordering, severity: .warning,
         summary: "The path-pattern analysis reached its step budget, so some findings may be missing.",
-        fix: "Replace overlapping wildcard patterns with ones that have literal prefixes, or raise the budget with --max-pattern-search-steps (and pattern-search-steps on the distribution).",
+        fix:
+            "Replace overlapping wildcard patterns with ones that have literal prefixes, or raise the budget with --max-pattern-search-steps (and pattern-search-steps on the distribution).",
         rationale: """
             cfc answers questions about cache behavior patterns (does this behavior serve any \
             request, which earlier behavior takes this path, is this require-https path ever served \
@@ -29,23 +30,27 @@ struct PatternSearchBudgetRule: Rule {
             that cannot be proven safe is an error of its own. This warning names the checks that \
             stopped early.
             """,
-        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"
+        ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /x, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /??*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /*y, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 pattern-search-steps: 1
                 ↓cache-behaviors:
                   - {path-pattern: /x, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /??*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /*y, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """),
+                """)
         ])
 
     /// Nothing of its own: see `report`.
@@ -58,12 +63,14 @@ struct PatternSearchBudgetRule: Rule {
         let steps = context.distribution.policy.patternSearchSteps
         var parts: [String] = []
         if !undecided.isEmpty {
-            let names = undecided.prefix(3).map(\.displayName).joined(separator: ", ")
+            let names =
+                undecided.prefix(3).map(\.displayName).joined(separator: ", ")
                 + (undecided.count > 3 ? " and \(undecided.count - 3) more" : "")
             parts.append("whether \(names) can serve any request is undecided (taken as reachable)")
         }
         if !gaveUp.isEmpty {
-            parts.append("\(gaveUp.joined(separator: ", ")) stopped early, so \(gaveUp.count == 1 ? "its" : "their") findings may be incomplete")
+            parts.append(
+                "\(gaveUp.joined(separator: ", ")) stopped early, so \(gaveUp.count == 1 ? "its" : "their") findings may be incomplete")
         }
         context.report(
             "the path-pattern analysis reached its budget of \(steps) steps: " + parts.joined(separator: "; "),

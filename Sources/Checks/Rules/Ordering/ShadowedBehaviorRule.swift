@@ -18,25 +18,30 @@ struct ShadowedBehaviorRule: Rule {
             routing explicit. A narrower earlier behavior (/images/logo.png before /images/*) is the \
             intended order and is not reported.
             """,
-        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"
+        ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /images/logo.png, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /video/*.mp4, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /images/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: ↓"*.jpg", target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """),
+                """)
         ])
 
     func check(_ context: CheckContext) {
@@ -55,11 +60,17 @@ struct ShadowedBehaviorRule: Rule {
                 let otherBehavior = routing.behaviors[other]
                 if PatternAlgebra.isSubset(otherBehavior.pattern, of: behavior.pattern, budget: context.searchBudget) != false { continue }
                 let before = Array(earlierPatterns[..<offset])
-                guard let example = PatternAlgebra.witness(allOf: [behavior.pattern, otherBehavior.pattern], noneOf: before,
-                                                           budget: context.searchBudget).example else { continue }
+                guard
+                    let example = PatternAlgebra.witness(
+                        allOf: [behavior.pattern, otherBehavior.pattern], noneOf: before,
+                        budget: context.searchBudget
+                    ).example
+                else { continue }
                 if first == nil { first = (example, context.describe(otherBehavior)) }
-                notes.append(.init("\(otherBehavior.displayName) takes \(example) first",
-                                   at: otherBehavior.path.appending("path-pattern")))
+                notes.append(
+                    .init(
+                        "\(otherBehavior.displayName) takes \(example) first",
+                        at: otherBehavior.path.appending("path-pattern")))
             }
             guard let (example, taker) = first else { continue }
             context.report(

@@ -17,21 +17,26 @@ struct UnreachableBehaviorRule: Rule {
             such as /x and /??* before /*x) is dead configuration: its settings never apply. cfc \
             decides this exactly, on the patterns' automata.
             """,
-        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"],
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern"
+        ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /api/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """),
+                """)
         ],
         failingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /api/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: ↓/api/v2/*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                 """),
-            RuleExample.with("""
+            RuleExample.with(
+                """
                 cache-behaviors:
                   - {path-pattern: /x, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
                   - {path-pattern: /??*, target-origin-id: app, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
@@ -54,10 +59,16 @@ struct UnreachableBehaviorRule: Rule {
             // Out of budget, the finding (decided by the routing table) stands without notes.
             for (offset, other) in overlaps.enumerated() where !context.searchBudget.isExhausted {
                 let before = overlaps[..<offset].map { routing.behaviors[$0].pattern }
-                guard let example = PatternAlgebra.witness(allOf: [behavior.pattern, routing.behaviors[other].pattern],
-                                                           noneOf: before, budget: context.searchBudget).example else { continue }
-                notes.append(.init("\(routing.behaviors[other].displayName) takes \(example) and the like first",
-                                   at: routing.behaviors[other].path.appending("path-pattern")))
+                guard
+                    let example = PatternAlgebra.witness(
+                        allOf: [behavior.pattern, routing.behaviors[other].pattern],
+                        noneOf: before, budget: context.searchBudget
+                    ).example
+                else { continue }
+                notes.append(
+                    .init(
+                        "\(routing.behaviors[other].displayName) takes \(example) and the like first",
+                        at: routing.behaviors[other].path.appending("path-pattern")))
             }
             let takers = notes.count == 1 ? "an earlier behavior" : "earlier behaviors"
             context.report(

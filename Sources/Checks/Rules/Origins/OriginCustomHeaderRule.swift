@@ -9,7 +9,8 @@ struct OriginCustomHeaderRule: Rule {
     static let description = RuleDescription(
         id: "origins.custom_header", name: "Origin Custom Header", category: .origins, severity: .error,
         summary: "An origin custom header is one CloudFront does not allow, or is too long.",
-        fix: "Remove headers CloudFront sets itself (Host, Authorization, X-Amz-*, …) and keep names and values within CloudFront's limits.",
+        fix:
+            "Remove headers CloudFront sets itself (Host, Authorization, X-Amz-*, …) and keep names and values within CloudFront's limits.",
         rationale: """
             CloudFront refuses to add headers it controls (Host, Cache-Control, Connection, \
             Content-Length, Cookie, the If-* headers, Range, Via, X-Amz-* and X-Edge-*, among \
@@ -22,29 +23,29 @@ struct OriginCustomHeaderRule: Rule {
         ],
         passingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                    custom-headers: {X-Origin-Verify: secret}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+                custom-headers: {X-Origin-Verify: secret}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ],
         failingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                    custom-headers: {↓Host: origin.example.com, ↓X-Amz-Date: now}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+                custom-headers: {↓Host: origin.example.com, ↓X-Amz-Date: now}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ],
         rejectedByAPI: true)
 
@@ -64,16 +65,19 @@ struct OriginCustomHeaderRule: Rule {
                 let lowered = header.headerName.lowercased()
                 total += header.headerName.count + header.headerValue.count
                 if Self.forbidden.contains(lowered) || lowered.hasPrefix("x-amz-") || lowered.hasPrefix("x-edge-") {
-                    context.report("CloudFront does not add the header '\(header.headerName)' to origin requests", at: path(), pointAtKey: true,
-                                   hint: "CloudFront sets this header itself; use an origin request policy to forward the viewer's")
+                    context.report(
+                        "CloudFront does not add the header '\(header.headerName)' to origin requests", at: path(), pointAtKey: true,
+                        hint: "CloudFront sets this header itself; use an origin request policy to forward the viewer's")
                 } else if header.headerName.count > 256 {
-                    context.report("header name '\(header.headerName.prefix(32))…' is longer than 256 characters", at: path(), pointAtKey: true)
+                    context.report(
+                        "header name '\(header.headerName.prefix(32))…' is longer than 256 characters", at: path(), pointAtKey: true)
                 } else if header.headerValue.count > 1783 {
                     context.report("the value of '\(header.headerName)' is longer than 1,783 characters", at: path())
                 }
             }
             if total > 10_240 {
-                context.report("the custom headers of origin '\(origin.id)' are \(total) characters together; the limit is 10,240", at: base())
+                context.report(
+                    "the custom headers of origin '\(origin.id)' are \(total) characters together; the limit is 10,240", at: base())
             }
         }
     }

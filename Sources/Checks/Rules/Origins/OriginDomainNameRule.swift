@@ -9,39 +9,43 @@ struct OriginDomainNameRule: Rule {
     static let description = RuleDescription(
         id: "origins.domain_name", name: "Origin Domain Name", category: .origins, severity: .error,
         summary: "An origin's domain name is a URL, has a port or a path, or is not a valid DNS name.",
-        fix: "Write only the host name (api.example.com): no scheme, port or path; use origin-path for a path and http-port/https-port for a port.",
+        fix:
+            "Write only the host name (api.example.com): no scheme, port or path; use origin-path for a path and http-port/https-port for a port.",
         rationale: """
             DomainName is the origin's DNS name only: CloudFront rejects a scheme (https://), a port \
             (set http-port/https-port instead) and a path (set origin-path instead). The API answers \
             such values with errors like "The parameter origin name cannot contain a colon".
             """,
-        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesDomainName"],
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesDomainName"
+        ],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
 
-                """),
+                """)
         ],
         failingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: ↓https://app.example.com/v1
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: ↓https://app.example.com/v1
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """,
             """
-                origins:
-                  app:
-                    domain-name: ↓app.example.com:8443
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: ↓app.example.com:8443
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """,
         ],
         rejectedByAPI: true)
 
@@ -56,7 +60,7 @@ struct OriginDomainNameRule: Rule {
             total += 1
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
                 labelLength += 1
                 if labelLength > 63 { invalid = true }
             case UInt8(ascii: "."):
@@ -89,9 +93,10 @@ struct OriginDomainNameRule: Rule {
             case "has a port": hint = "set the port with http-port or https-port"
             default: hint = "a DNS name has labels of letters, digits, '-' and '_' separated by dots"
             }
-            context.report("origin domain name '\(origin.domainName)' \(problem)",
-                           at: context.distribution.path.appending("origins").appending(origin.id).appending("domain-name"),
-                           hint: hint)
+            context.report(
+                "origin domain name '\(origin.domainName)' \(problem)",
+                at: context.distribution.path.appending("origins").appending(origin.id).appending("domain-name"),
+                hint: hint)
         }
     }
 }

@@ -13,22 +13,22 @@ struct OriginGroupMembersRule: Rule {
         sources: ["https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginGroup.html"],
         passingExamples: [
             """
-                origins:
-                  a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                  b: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                origin-groups:
-                  ab: {members: [a, b], failover-criteria: {status-codes: [503]}}
-                default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """,
+            origins:
+              a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+              b: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+            origin-groups:
+              ab: {members: [a, b], failover-criteria: {status-codes: [503]}}
+            default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+            """
         ],
         failingExamples: [
             """
-                origins:
-                  a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                origin-groups:
-                  ab: {members: ↓[a], failover-criteria: {status-codes: [503]}}
-                default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """,
+            origins:
+              a: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+            origin-groups:
+              ab: {members: ↓[a], failover-criteria: {status-codes: [503]}}
+            default-cache-behavior: {target-origin-id: ab, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+            """
         ],
         rejectedByAPI: true)
 
@@ -36,8 +36,9 @@ struct OriginGroupMembersRule: Rule {
         for group in context.config.originGroups {
             let path = context.distribution.path.appending("origin-groups").appending(group.id).appending("members")
             if group.members.count != 2 {
-                context.report("origin group '\(group.id)' has \(group.members.count) member\(group.members.count == 1 ? "" : "s"); it needs exactly two",
-                               at: path, hint: "list the primary origin, then the secondary")
+                context.report(
+                    "origin group '\(group.id)' has \(group.members.count) member\(group.members.count == 1 ? "" : "s"); it needs exactly two",
+                    at: path, hint: "list the primary origin, then the secondary")
             } else if group.members[0] == group.members[1] {
                 context.report("origin group '\(group.id)' fails over from '\(group.members[0])' to itself", at: path)
             }

@@ -21,35 +21,35 @@ struct OriginGroupMethodsRule: Rule {
         ],
         passingExamples: [
             """
-                origins:
-                  primary: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                  secondary: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                origin-groups:
-                  failover:
-                    members: [primary, secondary]
-                    failover-criteria: {status-codes: [500, 502, 503, 504]}
-                default-cache-behavior:
-                  target-origin-id: failover
-                  viewer-protocol-policy: redirect-to-https
-                  allowed-methods: [GET, HEAD, OPTIONS]
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              primary: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+              secondary: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+            origin-groups:
+              failover:
+                members: [primary, secondary]
+                failover-criteria: {status-codes: [500, 502, 503, 504]}
+            default-cache-behavior:
+              target-origin-id: failover
+              viewer-protocol-policy: redirect-to-https
+              allowed-methods: [GET, HEAD, OPTIONS]
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ],
         failingExamples: [
             """
-                origins:
-                  primary: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                  secondary: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                origin-groups:
-                  failover:
-                    members: [primary, secondary]
-                    failover-criteria: {status-codes: [500, 502, 503, 504]}
-                default-cache-behavior:
-                  target-origin-id: failover
-                  viewer-protocol-policy: https-only
-                  allowed-methods: ↓[GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              primary: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+              secondary: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+            origin-groups:
+              failover:
+                members: [primary, secondary]
+                failover-criteria: {status-codes: [500, 502, 503, 504]}
+            default-cache-behavior:
+              target-origin-id: failover
+              viewer-protocol-policy: https-only
+              allowed-methods: ↓[GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ],
         rejectedByAPI: true)
 
@@ -65,7 +65,10 @@ struct OriginGroupMethodsRule: Rule {
                 "\(context.describe(routed)) targets origin group '\(group.id)' but allows \(writes.map(\.rawValue).joined(separator: ", "))",
                 at: routed.path.appending("allowed-methods"),
                 hint: "CloudFront fails over only GET, HEAD and OPTIONS: allow [GET, HEAD] or [GET, HEAD, OPTIONS], or target one origin",
-                notes: [CheckContext.Note("the origin group is defined here", at: context.distribution.path.appending("origin-groups").appending(group.id))])
+                notes: [
+                    CheckContext.Note(
+                        "the origin group is defined here", at: context.distribution.path.appending("origin-groups").appending(group.id))
+                ])
         }
     }
 }

@@ -15,30 +15,32 @@ struct OriginGroupStatusCodesRule: Rule {
             codes: 400, 403, 404, 416, 500, 502, 503, or 504". Any other code, or an empty list, is \
             not a failover criterion CloudFront offers.
             """,
-        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html#concept_origin_groups.creating"],
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html#concept_origin_groups.creating"
+        ],
         passingExamples: [
             """
-                origins:
-                  primary: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                  secondary: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                origin-groups:
-                  failover:
-                    members: [primary, secondary]
-                    failover-criteria: {status-codes: [400, 403, 404, 416, 500, 502, 503, 504]}
-                default-cache-behavior: {target-origin-id: failover, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """,
+            origins:
+              primary: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+              secondary: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+            origin-groups:
+              failover:
+                members: [primary, secondary]
+                failover-criteria: {status-codes: [400, 403, 404, 416, 500, 502, 503, 504]}
+            default-cache-behavior: {target-origin-id: failover, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+            """
         ],
         failingExamples: [
             """
-                origins:
-                  primary: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                  secondary: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
-                origin-groups:
-                  failover:
-                    members: [primary, secondary]
-                    failover-criteria: {status-codes: [500, ↓429, ↓501]}
-                default-cache-behavior: {target-origin-id: failover, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
-                """,
+            origins:
+              primary: {domain-name: a.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+              secondary: {domain-name: b.example.com, custom-origin-config: {origin-protocol-policy: https-only}}
+            origin-groups:
+              failover:
+                members: [primary, secondary]
+                failover-criteria: {status-codes: [500, ↓429, ↓501]}
+            default-cache-behavior: {target-origin-id: failover, viewer-protocol-policy: https-only, cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6}
+            """
         ])
 
     /// The codes AWS lists.
@@ -50,12 +52,14 @@ struct OriginGroupStatusCodesRule: Rule {
                 .appending("failover-criteria").appending("status-codes")
             let codes = group.failoverCriteria.statusCodes
             if codes.isEmpty {
-                context.report("origin group '\(group.id)' has no failover status codes, so it never fails over", at: path,
-                               hint: "list the codes to fail over on, such as [500, 502, 503, 504]")
+                context.report(
+                    "origin group '\(group.id)' has no failover status codes, so it never fails over", at: path,
+                    hint: "list the codes to fail over on, such as [500, 502, 503, 504]")
             }
             for (index, code) in codes.enumerated() where !Self.accepted.contains(code) {
-                context.report("origin group '\(group.id)' cannot fail over on \(code)", at: path.appending(index: index),
-                               hint: "CloudFront fails over on " + Self.accepted.map(String.init).joined(separator: ", "))
+                context.report(
+                    "origin group '\(group.id)' cannot fail over on \(code)", at: path.appending(index: index),
+                    hint: "CloudFront fails over on " + Self.accepted.map(String.init).joined(separator: ", "))
             }
         }
     }

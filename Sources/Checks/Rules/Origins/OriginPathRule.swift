@@ -9,33 +9,36 @@ struct OriginPathRule: Rule {
         id: "origins.origin_path", name: "Origin Path Format", category: .origins, severity: .error,
         summary: "An origin path does not start with '/' or ends with '/'.",
         fix: "Start the origin path with '/' and do not end it with '/' (/production).",
-        rationale: "OriginPath must start with a slash and must not end with one (/production, not production/); CloudFront appends the request path to it.",
-        sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath"],
+        rationale:
+            "OriginPath must start with a slash and must not end with one (/production, not production/); CloudFront appends the request path to it.",
+        sources: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath"
+        ],
         passingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    origin-path: /production
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                origin-path: /production
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ],
         failingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    origin-path: ↓production/
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                origin-path: ↓production/
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ],
         rejectedByAPI: true)
 
@@ -46,9 +49,10 @@ struct OriginPathRule: Rule {
             var fixed = value
             while fixed.hasSuffix("/") { fixed.removeLast() }
             if !fixed.hasPrefix("/") { fixed = "/" + fixed }
-            context.report("origin path '\(value)' must start with '/' and not end with '/'",
-                           at: context.distribution.path.appending("origins").appending(origin.id).appending("origin-path"),
-                           hint: fixed == "/" ? "remove origin-path" : "write '\(fixed)'")
+            context.report(
+                "origin path '\(value)' must start with '/' and not end with '/'",
+                at: context.distribution.path.appending("origins").appending(origin.id).appending("origin-path"),
+                hint: fixed == "/" ? "remove origin-path" : "write '\(fixed)'")
         }
     }
 }

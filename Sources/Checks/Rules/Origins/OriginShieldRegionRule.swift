@@ -18,40 +18,40 @@ struct OriginShieldRegionRule: Rule {
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-shield.html"],
         passingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                    origin-shield: {origin-shield-region: eu-west-1}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+                origin-shield: {origin-shield-region: eu-west-1}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ],
         failingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                    origin-shield: {origin-shield-region: ↓eu-north-1}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+                origin-shield: {origin-shield-region: ↓eu-north-1}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """,
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                    origin-shield: ↓{enabled: true}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+                origin-shield: ↓{enabled: true}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """,
         ])
 
     static let regions: Set<String> = [
@@ -65,13 +65,15 @@ struct OriginShieldRegionRule: Rule {
             guard let region = origin.originShield.originShieldRegion else {
                 // "When you enable CloudFront Origin Shield, you must specify the Amazon Web
                 // Services Region for Origin Shield" (OriginShield.OriginShieldRegion): an error.
-                context.report("Origin Shield is on for '\(origin.id)' but has no Region", at: path,
-                               hint: "add origin-shield-region, the Region closest to the origin", severity: .error)
+                context.report(
+                    "Origin Shield is on for '\(origin.id)' but has no Region", at: path,
+                    hint: "add origin-shield-region, the Region closest to the origin", severity: .error)
                 continue
             }
             if !Self.regions.contains(region) {
-                context.report("Origin Shield is not documented in \(region)", at: path.appending("origin-shield-region"),
-                               hint: "use the nearest of: " + Self.regions.sorted().joined(separator: ", "))
+                context.report(
+                    "Origin Shield is not documented in \(region)", at: path.appending("origin-shield-region"),
+                    hint: "use the nearest of: " + Self.regions.sorted().joined(separator: ", "))
             }
         }
     }

@@ -22,27 +22,27 @@ struct OriginTimeoutQuotaRule: Rule {
         ],
         passingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: 60}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: 60}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ],
         failingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: ↓90}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only, origin-read-timeout: ↓90}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ])
 
     func check(_ context: CheckContext) {
@@ -63,8 +63,9 @@ struct OriginTimeoutQuotaRule: Rule {
             }
             for (section, key, seconds) in values where seconds > 60 {
                 let path = context.distribution.path.appending("origins").appending(origin.id).appending(section).appending(key)
-                context.report("\(key) of \(seconds) seconds needs a CloudFront quota increase (the default maximum is 60)",
-                               at: path, hint: "request the increase in Service Quotas before applying, or lower the timeout")
+                context.report(
+                    "\(key) of \(seconds) seconds needs a CloudFront quota increase (the default maximum is 60)",
+                    at: path, hint: "request the increase in Service Quotas before applying, or lower the timeout")
             }
         }
     }

@@ -17,24 +17,25 @@ struct UnusedOriginRule: Rule {
             """,
         sources: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"],
         passingExamples: [
-            RuleExample.with("""
+            RuleExample.with(
+                """
 
-                """),
+                """)
         ],
         failingExamples: [
             """
-                origins:
-                  app:
-                    domain-name: app.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                  ↓old:
-                    domain-name: old.example.com
-                    custom-origin-config: {origin-protocol-policy: https-only}
-                default-cache-behavior:
-                  target-origin-id: app
-                  viewer-protocol-policy: redirect-to-https
-                  cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
-                """,
+            origins:
+              app:
+                domain-name: app.example.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+              ↓old:
+                domain-name: old.example.com
+                custom-origin-config: {origin-protocol-policy: https-only}
+            default-cache-behavior:
+              target-origin-id: app
+              viewer-protocol-policy: redirect-to-https
+              cache-policy-id: 658327ea-f89d-4fab-a63d-7e88639e58f6
+            """
         ])
 
     func check(_ context: CheckContext) {
@@ -43,13 +44,15 @@ struct UnusedOriginRule: Rule {
         var used = targets
         for group in config.originGroups where targets.contains(group.id) { used.formUnion(group.members) }
         for origin in config.origins where !used.contains(origin.id) {
-            context.report("origin '\(origin.id)' is not the target of any behavior",
-                           at: context.distribution.path.appending("origins").appending(origin.id), pointAtKey: true,
-                           hint: "remove it, or point a behavior's target-origin-id at it")
+            context.report(
+                "origin '\(origin.id)' is not the target of any behavior",
+                at: context.distribution.path.appending("origins").appending(origin.id), pointAtKey: true,
+                hint: "remove it, or point a behavior's target-origin-id at it")
         }
         for group in config.originGroups where !targets.contains(group.id) {
-            context.report("origin group '\(group.id)' is not the target of any behavior",
-                           at: context.distribution.path.appending("origin-groups").appending(group.id), pointAtKey: true)
+            context.report(
+                "origin group '\(group.id)' is not the target of any behavior",
+                at: context.distribution.path.appending("origin-groups").appending(group.id), pointAtKey: true)
         }
     }
 }
