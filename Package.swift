@@ -21,7 +21,7 @@ let package = Package(
         .library(name: "CFCCompiler", targets: ["CFCCompiler"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +33,8 @@ let package = Package(
         // The C library's allocator settings (mallopt), which Swift's Glibc module does not
         // declare.
         .target(name: "CMemoryTuning"),
+        // The commit the binary was built from: `make` passes it as a C macro (see Makefile).
+        .target(name: "CBuildInfo"),
         .target(name: "CFCDiagnostics", dependencies: ["CFCSupport"]),
         .target(name: "YAMLSyntax", dependencies: ["CLibYAML", "CFCSupport", "CFCDiagnostics"]),
         .target(name: "DistributionIR", dependencies: ["CFCDiagnostics"]),
@@ -50,7 +52,11 @@ let package = Package(
         ),
         .target(
             name: "CFCCompiler",
-            dependencies: ["CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage", "Checks", "Routing", "Planning"]
+            dependencies: [
+                "CFCDiagnostics", "CFCSupport", "YAMLSyntax", "DistributionIR", "APIDocument", "DistributionLanguage", "Checks", "Routing",
+                "Planning",
+                "CBuildInfo",
+            ]
         ),
         // The command line (swift-argument-parser commands, one file each): a library, so that
         // the fuzzer drives the same parsing and validation as the executable.
@@ -71,15 +77,19 @@ let package = Package(
             // needs its two helper archives named explicitly: Swift 6.3's -static-stdlib does
             // not list them; a toolchain that does (or renames them) makes the two -l flags
             // redundant (or missing), which shows as a link error naming _FoundationCShims.
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(platforms: [.linux]))]
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(platforms: [.linux]))
+            ]
         ),
         .target(name: "CFCWorkloads"),
         // The benchmark: `swift run -c release cfc-bench` times each stage against libyaml's own
         // parse of the same bytes, and the whole cfc process end to end.
         .executableTarget(
             name: "cfc-bench",
-            dependencies: ["CFCCompiler", "CFCDiagnostics", "CFCSupport", "CFCWorkloads", "YAMLSyntax", "DistributionLanguage",
-                           "Checks", "APIDocument", "DistributionIR"],
+            dependencies: [
+                "CFCCompiler", "CFCDiagnostics", "CFCSupport", "CFCWorkloads", "YAMLSyntax", "DistributionLanguage",
+                "Checks", "APIDocument", "DistributionIR",
+            ],
             path: "Sources/cfc-bench"
         ),
         // The libFuzzer entry point over front end, lowering, checks and emitters. Built normally
@@ -100,18 +110,27 @@ let package = Package(
         .testTarget(name: "CFCDiagnosticsTests", dependencies: ["CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(name: "PathPatternsTests", dependencies: ["PathPatterns", "CFCTestSupport"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport", "APIDocument"],
-                    exclude: ["SARIF", "tenant_only_members.py"]),
+        .testTarget(
+            name: "ChecksTests",
+            dependencies: ["Checks", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport", "APIDocument"],
+            exclude: ["SARIF", "tenant_only_members.py"]),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "Routing", "PathPatterns", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport", "APIDocument"],
+            dependencies: [
+                "Planning", "Routing", "PathPatterns", "CFCCompiler", "CFCDiagnostics", "DistributionIR", "CFCTestSupport", "APIDocument",
+            ],
             exclude: ["Scenarios"]
         ),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "PathPatterns", "CFCCompiler", "DistributionIR", "CFCTestSupport", "APIDocument"]),
+        .testTarget(
+            name: "RoutingTests",
+            dependencies: ["Routing", "PathPatterns", "CFCCompiler", "DistributionIR", "CFCTestSupport", "APIDocument"]),
         .testTarget(name: "APIDocumentTests", dependencies: ["APIDocument", "CFCDiagnostics", "CFCTestSupport"]),
         .testTarget(
             name: "DistributionLanguageTests",
-            dependencies: ["DistributionLanguage", "DistributionIR", "YAMLSyntax", "APIDocument", "CFCTestSupport", "CFCCompiler", "CFCDiagnostics", "Checks"]
+            dependencies: [
+                "DistributionLanguage", "DistributionIR", "YAMLSyntax", "APIDocument", "CFCTestSupport", "CFCCompiler", "CFCDiagnostics",
+                "Checks",
+            ]
         ),
         .testTarget(
             name: "CFCGoldenTests",
@@ -138,8 +157,10 @@ let package = Package(
         // class of attack (its README maps them).
         .testTarget(
             name: "CFCCompilerTests",
-            dependencies: ["CFCTestSupport", "CFCWorkloads", "CFCCompiler", "CFCSupport", "CFCDiagnostics", "APIDocument", "Checks", "Routing",
-                           "DistributionIR", "PathPatterns"],
+            dependencies: [
+                "CFCTestSupport", "CFCWorkloads", "CFCCompiler", "CFCSupport", "CFCDiagnostics", "APIDocument", "Checks", "Routing",
+                "DistributionIR", "PathPatterns",
+            ],
             exclude: ["Hardening/README.md", "State/fake_aws.py"]
         ),
         .testTarget(name: "CFCHostileInputTests", dependencies: ["CFCTestSupport"], exclude: ["Corpus"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CFCCompiler
 import CFCSupport
 import CMemoryTuning
 
@@ -14,9 +15,10 @@ public struct CFC: ParsableCommand {
             Exit status: 0 success; 1 the input has errors (or a file cannot be read or written); \
             64 bad invocation. cfc plan and cfc diff have their own, given in their help.
             """,
+        version: "cfc \(CFCVersion.description)",
         subcommands: [
             Compile.self, Check.self, PlanCommandLine.self, Apply.self, Diff.self, Drift.self, Route.self, Explain.self, Schema.self,
-            Import.self, Format.self,
+            Import.self, Format.self, Version.self,
         ])
 
     /// ArgumentParser's `main`, except that a command with its own error status

@@ -12,7 +12,10 @@ struct Check: ParsableCommand, InputLimits {
         discussion: """
             Runs the same checks as compile (and the parser and lowering before them) without \
             writing documents, and prints the report to standard output. Findings suppressed with \
-            ignore: are listed as suppressed in json and sarif output. --suggest-order adds the \
+            ignore: are listed as suppressed in json and sarif output. --format github writes \
+            errors and warnings as annotations (notes too with --min-severity note), at most 10 of \
+            a kind, GitHub's limit per step: past it, one annotation says how many more there are \
+            and the log lists them. --suggest-order adds the \
             order after the text report, or a "suggested-orders" member to the JSON report, with \
             behaviors counted from 1; it cannot be combined with sarif. Exit status: 0 no error; 1 \
             an error (or a warning with --warnings-as-errors), or a file cannot be read; 64 bad \
@@ -46,6 +49,11 @@ struct Check: ParsableCommand, InputLimits {
     @Option(name: .customLong("error-limit"), help: LimitHelp.errorLimit)
     var errorLimit: Int = DiagnosticLimit.defaultErrorLimit
 
+    @Option(
+        name: .customLong("min-severity"),
+        help: "The least severe finding to report: error, warning or note (default: note; warning with --format github).")
+    var minimumSeverity: Severity?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one input file.") }
         try validateLimits()
@@ -57,13 +65,14 @@ struct Check: ParsableCommand, InputLimits {
     func run() throws {
         let outcome = CheckCommand.run(
             files, format: format, warningsAsErrors: warningsAsErrors, suggestOrder: suggestOrder,
-            colors: color.isEnabled(for: 1), errorLimit: errorLimit,
+            colors: color.isEnabled(for: 1), errorLimit: errorLimit, minimumSeverity: minimumSeverity,
             options: compileOptions)
         try finish(outcome.result)
     }
 }
 
 extension CheckCommand.Format: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(

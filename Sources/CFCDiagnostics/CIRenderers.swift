@@ -135,41 +135,114 @@ public struct SARIFRenderer {
 
 /// Renders diagnostics as GitHub Actions workflow commands (`::error file=…,line=…::…`), which
 /// annotate the pull request's diff. Suppressed findings are left out.
+///
+/// GitHub keeps at most 10 error, 10 warning and 10 notice annotations per step and drops the
+/// rest without a word (actions/toolkit, docs/problem-matchers.md, "Limitations"). So when a
+/// kind has more, the renderer annotates `annotationsPerKind - 1` of them, makes the last one a
+/// summary that says how many more there are, and writes those as plain log lines
+/// (`file:line:column: error: message [id]`), so that every finding is somewhere in the log.
 public struct GitHubActionsRenderer {
-    /// Creates a renderer.
-    public init() {}
+    /// Annotations of one kind GitHub shows per step.
+    public static let annotationsPerStep = 10
 
-    /// One command per diagnostic.
+    /// The least severe finding rendered: notes are left out by default, since they need no
+    /// action and would otherwise annotate every run. `DiagnosticLimit`'s notes about what the
+    /// report leaves out are always rendered.
+    public var minimumSeverity: Severity
+    /// Annotations of one kind this renderer writes before it summarizes.
+    public var annotationsPerKind: Int
+
+    /// Creates a renderer.
+    public init(minimumSeverity: Severity = .warning, annotationsPerKind: Int = Self.annotationsPerStep) {
+        self.minimumSeverity = minimumSeverity
+        self.annotationsPerKind = max(1, annotationsPerKind)
+    }
+
+    /// One command per diagnostic, within GitHub's limits; the rest as log lines after them.
     public func render(_ diagnostics: [Diagnostic]) -> [UInt8] {
+        let shown = diagnostics.filter { !$0.isSuppressed && ($0.severity <= minimumSeverity || $0.isAboutTheReport) }
+        var annotated: [Severity: Int] = [:]
+        var overflow: [Diagnostic] = []
         var out: [UInt8] = []
-        for diagnostic in diagnostics where !diagnostic.isSuppressed {
-            let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
-            var properties: [String] = []
-            if let file = diagnostic.range?.file ?? diagnostic.file { properties.append("file=" + Self.escapeProperty(file)) }
-            if let range = diagnostic.range {
-                properties.append("line=\(range.start.line)")
-                properties.append("col=\(range.start.column)")
-                if range.end.line == range.start.line, range.end.column > range.start.column {
-                    properties.append("endColumn=\(range.end.column)")
-                }
+        for diagnostic in shown {
+            let total = shown.count { $0.severity == diagnostic.severity }
+            let used = annotated[diagnostic.severity, default: 0]
+            if total <= annotationsPerKind || used < annotationsPerKind - 1 {
+                out.append(annotation(for: diagnostic))
+                annotated[diagnostic.severity] = used + 1
+            } else {
+                overflow.append(diagnostic)
             }
-            properties.append("title=" + Self.escapeProperty(diagnostic.id.rawValue))
-            // Each part is escaped on its own: the line breaks between them are the renderer's,
-            // any inside them came from the input file.
-            var message = VisibleText.escaped(diagnostic.summary)
-            if let hint = diagnostic.hint {
-                message +=
-                    "\n"
-                    + hint.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { VisibleText.escaped(String($0)) }.joined(separator: "\n")
+        }
+        for severity in Severity.allCases {
+            let more = overflow.count { $0.severity == severity }
+            guard more > 0 else { continue }
+            let noun = Self.noun(severity, count: more)
+            out.append(
+                "::\(Self.command(severity)) title=cfc::\(more) more \(noun) not annotated: GitHub shows \(annotationsPerKind) "
+                    + "annotations of a kind per step. All are listed in this step's log.\n")
+        }
+        if !overflow.isEmpty {
+            out.append("cfc: the findings GitHub does not annotate:\n")
+            for diagnostic in overflow {
+                out.append(logLine(for: diagnostic))
             }
-            for note in diagnostic.notes {
-                let at = note.range.map { " (\($0.file):\($0.start.line):\($0.start.column))" } ?? ""
-                message += "\nnote: " + VisibleText.escaped(note.message + at)
-            }
-            out.append("::\(command) " + properties.joined(separator: ",") + "::" + Self.escapeData(message) + "\n")
         }
         return out
+    }
+
+    private func annotation(for diagnostic: Diagnostic) -> String {
+        var properties: [String] = []
+        if let file = diagnostic.range?.file ?? diagnostic.file { properties.append("file=" + Self.escapeProperty(file)) }
+        if let range = diagnostic.range {
+            properties.append("line=\(range.start.line)")
+            properties.append("col=\(range.start.column)")
+            if range.end.line == range.start.line, range.end.column > range.start.column {
+                properties.append("endColumn=\(range.end.column)")
+            }
+        }
+        properties.append("title=" + Self.escapeProperty(diagnostic.id.rawValue))
+        // Each part is escaped on its own: the line breaks between them are the renderer's,
+        // any inside them came from the input file.
+        var message = VisibleText.escaped(diagnostic.summary)
+        if let hint = diagnostic.hint {
+            message +=
+                "\n"
+                + hint.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { VisibleText.escaped(String($0)) }.joined(separator: "\n")
+        }
+        for note in diagnostic.notes {
+            let at = note.range.map { " (\($0.file):\($0.start.line):\($0.start.column))" } ?? ""
+            message += "\nnote: " + VisibleText.escaped(note.message + at)
+        }
+        return "::\(Self.command(diagnostic.severity)) " + properties.joined(separator: ",") + "::" + Self.escapeData(message) + "\n"
+    }
+
+    /// A finding past the limit, as one plain line. It must not start with `::`, or GitHub
+    /// would read it as a command: the file name comes first, escaped like any input text.
+    private func logLine(for diagnostic: Diagnostic) -> String {
+        var place = VisibleText.escaped(diagnostic.range?.file ?? diagnostic.file ?? "cfc")
+        if let range = diagnostic.range { place += ":\(range.start.line):\(range.start.column)" }
+        if place.hasPrefix("::") { place = "./" + place }
+        return "\(place): \(diagnostic.severity.rawValue): \(VisibleText.escaped(diagnostic.summary)) [\(diagnostic.id.rawValue)]\n"
+    }
+
+    static func command(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
+    }
+
+    static func noun(_ severity: Severity, count: Int) -> String {
+        let word =
+            switch severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "note"
+            }
+        return count == 1 ? word : word + "s"
     }
 
     static func escapeData(_ text: String) -> String {

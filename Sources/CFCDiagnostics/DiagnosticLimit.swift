@@ -80,6 +80,15 @@ public enum DiagnosticLimit {
     }
 }
 
+extension Diagnostic {
+    /// Whether this is one of `DiagnosticLimit`'s notes about the report itself (how many
+    /// findings it leaves out). A severity filter keeps them: without one, findings would
+    /// vanish without a word.
+    public var isAboutTheReport: Bool {
+        id.rawValue == "diagnostics.error_limit" || id.rawValue == "diagnostics.repeated_warnings"
+    }
+}
+
 extension Int {
     /// With thousands separated by commas, as the summaries print counts.
     fileprivate var formatted: String {

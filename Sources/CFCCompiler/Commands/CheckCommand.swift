@@ -35,12 +35,16 @@ public enum CheckCommand {
 
     /// Checks every file and renders one report.
     ///
-    /// - Parameter errorLimit: how many errors per file the text and GitHub reports show
-    ///   (`DiagnosticLimit`; 0 shows all). JSON and SARIF list every finding; whether the run
-    ///   fails, and the text report's counts, take every finding.
+    /// - Parameters:
+    ///   - errorLimit: how many errors per file the text and GitHub reports show
+    ///     (`DiagnosticLimit`; 0 shows all). JSON and SARIF list every finding; whether the run
+    ///     fails, and the text report's counts, take every finding.
+    ///   - minimumSeverity: the least severe finding reported; nil reports every finding, except
+    ///     that GitHub annotations leave notes out (`GitHubActionsRenderer`).
     public static func run(
         _ paths: [String], format: Format, warningsAsErrors: Bool, suggestOrder: Bool, colors: Bool,
-        errorLimit: Int = DiagnosticLimit.defaultErrorLimit, options: CompileOptions = CompileOptions()
+        errorLimit: Int = DiagnosticLimit.defaultErrorLimit, minimumSeverity: Severity? = nil,
+        options: CompileOptions = CompileOptions()
     ) -> Outcome {
         var checkOptions = options
         checkOptions.formats = []
@@ -52,7 +56,8 @@ public enum CheckCommand {
         // Text and GitHub annotations are for people: suppressed findings left out, errors
         // limited per file. JSON and SARIF are for tools: every finding.
         let forPeople = format == .text || format == .github
-        let diagnostics = forPeople ? DiagnosticLimit.apply(all.filter { !$0.isSuppressed }, errorLimit: errorLimit) : all
+        let reported = minimumSeverity.map { least in all.filter { $0.severity <= least } } ?? all
+        let diagnostics = forPeople ? DiagnosticLimit.apply(reported.filter { !$0.isSuppressed }, errorLimit: errorLimit) : reported
         var report: [UInt8]
         switch format {
         case .text:
@@ -68,9 +73,9 @@ public enum CheckCommand {
         case .json:
             report = JSONDiagnosticRenderer().render(diagnostics)
         case .sarif:
-            report = SARIFRenderer(rules: sarifRules, version: CFCVersion.current).render(diagnostics)
+            report = SARIFRenderer(rules: sarifRules, version: CFCVersion.number).render(diagnostics)
         case .github:
-            report = GitHubActionsRenderer().render(diagnostics)
+            report = GitHubActionsRenderer(minimumSeverity: minimumSeverity ?? .warning).render(diagnostics)
         }
         if suggestOrder {
             var suggestions: [(OrderSuggestion, Distribution, String)] = []
@@ -174,10 +179,4 @@ public enum CheckCommand {
         }
         return Array(text.utf8)
     }
-}
-
-/// cfc's version, reported in SARIF.
-public enum CFCVersion {
-    /// The version string.
-    public static let current = "0.1.0"
 }
