@@ -12,7 +12,7 @@
 ///     allowed-methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
 ///     cache-policy-id: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
 /// ```
-public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
+public struct CacheBehavior: Equatable, Hashable, Sendable {
     /// `PathPattern`; `*` for the default behavior.
     public var pathPattern: String = ""
     /// `TargetOriginId`: an origin or origin group id.
@@ -231,7 +231,7 @@ public struct CacheBehavior: Equatable, Hashable, Sendable, Codable {
 /// lambda-function-associations:
 ///   - {event-type: origin-request, lambda-function-arn: "arn:aws:lambda:us-east-1:111122223333:function:rewrite:7"}
 /// ```
-public struct LambdaFunctionAssociation: Equatable, Hashable, Sendable, Codable {
+public struct LambdaFunctionAssociation: Equatable, Hashable, Sendable {
     /// `LambdaFunctionARN`: a numbered version in us-east-1.
     public var lambdaFunctionARN: String = ""
     /// `EventType`.
@@ -256,7 +256,7 @@ public struct LambdaFunctionAssociation: Equatable, Hashable, Sendable, Codable 
 /// function-associations:
 ///   - {event-type: viewer-request, function-arn: "arn:aws:cloudfront::111122223333:function/add-index"}
 /// ```
-public struct FunctionAssociation: Equatable, Hashable, Sendable, Codable {
+public struct FunctionAssociation: Equatable, Hashable, Sendable {
     /// `FunctionARN`.
     public var functionARN: String = ""
     /// `EventType`: viewer events only.
@@ -267,7 +267,7 @@ public struct FunctionAssociation: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `GrpcConfig`.
-public struct GRPCConfig: Equatable, Hashable, Sendable, Codable {
+public struct GRPCConfig: Equatable, Hashable, Sendable {
     /// `Enabled`.
     public var enabled: Bool = false
 
@@ -283,7 +283,7 @@ public struct GRPCConfig: Equatable, Hashable, Sendable, Codable {
 ///   cookies: {forward: whitelist, whitelisted-names: [session]}
 ///   headers: [Host]
 /// ```
-public struct ForwardedValues: Equatable, Hashable, Sendable, Codable {
+public struct ForwardedValues: Equatable, Hashable, Sendable {
     /// `QueryString`.
     public var queryString: Bool = false
     /// `Cookies`.
@@ -312,7 +312,7 @@ public struct ForwardedValues: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `CookiePreference`.
-public struct CookiePreference: Equatable, Hashable, Sendable, Codable {
+public struct CookiePreference: Equatable, Hashable, Sendable {
     /// `Forward`.
     public var forward: ItemSelection = .none
     /// `WhitelistedNames`, or nil when the member is not sent: CloudFront leaves it out unless

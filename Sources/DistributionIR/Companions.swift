@@ -4,7 +4,7 @@
 // same naming rules as the distribution's members.
 
 /// The kinds of companion resource a cfc file may declare.
-public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Comparable {
+public enum CompanionKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case cachePolicy = "cache-policies"
     case originRequestPolicy = "origin-request-policies"
     case responseHeadersPolicy = "response-headers-policies"
@@ -84,7 +84,7 @@ public enum CompanionKind: String, CaseIterable, Codable, Hashable, Sendable, Co
 }
 
 /// One declared companion resource.
-public enum Companion: Hashable, Sendable, Codable {
+public enum Companion: Hashable, Sendable {
     case cachePolicy(CachePolicyConfig)
     case originRequestPolicy(OriginRequestPolicyConfig)
     case responseHeadersPolicy(ResponseHeadersPolicyConfig)
@@ -161,7 +161,7 @@ public enum Companion: Hashable, Sendable, Codable {
 
 /// A reference from a distribution to a companion it names (`cache-policy: static`), with where
 /// it is written; the id it stands for is known once the companion exists in CloudFront.
-public struct CompanionReference: Hashable, Sendable, Codable {
+public struct CompanionReference: Hashable, Sendable {
     /// The kind named.
     public var kind: CompanionKind
     /// The name written.
@@ -256,7 +256,7 @@ extension Distribution {
 // MARK: - Cache policies
 
 /// `CachePolicyConfig`: a cache key and TTLs that behaviors share.
-public struct CachePolicyConfig: Hashable, Sendable, Codable {
+public struct CachePolicyConfig: Hashable, Sendable {
     public var comment: String?
     public var name: String = ""
     public var defaultTTL: Int64?
@@ -268,7 +268,7 @@ public struct CachePolicyConfig: Hashable, Sendable, Codable {
 }
 
 /// `ParametersInCacheKeyAndForwardedToOrigin`: what of a request is in the cache key.
-public struct ParametersInCacheKeyAndForwardedToOrigin: Hashable, Sendable, Codable {
+public struct ParametersInCacheKeyAndForwardedToOrigin: Hashable, Sendable {
     public var enableAcceptEncodingGzip = false
     public var enableAcceptEncodingBrotli: Bool?
     public var headersConfig = CachePolicyHeadersConfig()
@@ -279,7 +279,7 @@ public struct ParametersInCacheKeyAndForwardedToOrigin: Hashable, Sendable, Coda
 }
 
 /// `CachePolicyHeadersConfig`.
-public struct CachePolicyHeadersConfig: Hashable, Sendable, Codable {
+public struct CachePolicyHeadersConfig: Hashable, Sendable {
     public var headerBehavior: CachePolicyHeaderBehavior = .none
     public var headers: [String]?
 
@@ -287,7 +287,7 @@ public struct CachePolicyHeadersConfig: Hashable, Sendable, Codable {
 }
 
 /// `CachePolicyCookiesConfig`.
-public struct CachePolicyCookiesConfig: Hashable, Sendable, Codable {
+public struct CachePolicyCookiesConfig: Hashable, Sendable {
     public var cookieBehavior: PolicyItemBehavior = .none
     public var cookies: [String]?
 
@@ -295,7 +295,7 @@ public struct CachePolicyCookiesConfig: Hashable, Sendable, Codable {
 }
 
 /// `CachePolicyQueryStringsConfig`.
-public struct CachePolicyQueryStringsConfig: Hashable, Sendable, Codable {
+public struct CachePolicyQueryStringsConfig: Hashable, Sendable {
     public var queryStringBehavior: PolicyItemBehavior = .none
     public var queryStrings: [String]?
 
@@ -303,7 +303,7 @@ public struct CachePolicyQueryStringsConfig: Hashable, Sendable, Codable {
 }
 
 /// `CachePolicyHeaderBehavior`.
-public enum CachePolicyHeaderBehavior: String, CaseIterable, Codable, Hashable, Sendable {
+public enum CachePolicyHeaderBehavior: String, CaseIterable, Hashable, Sendable {
     case none
     case whitelist
 }
@@ -311,7 +311,7 @@ public enum CachePolicyHeaderBehavior: String, CaseIterable, Codable, Hashable, 
 /// Which cookies or query strings a policy takes: `CachePolicyCookieBehavior`,
 /// `CachePolicyQueryStringBehavior`, `OriginRequestPolicyCookieBehavior` and
 /// `OriginRequestPolicyQueryStringBehavior` (the same four values).
-public enum PolicyItemBehavior: String, CaseIterable, Codable, Hashable, Sendable {
+public enum PolicyItemBehavior: String, CaseIterable, Hashable, Sendable {
     case none
     case whitelist
     case allExcept
@@ -321,7 +321,7 @@ public enum PolicyItemBehavior: String, CaseIterable, Codable, Hashable, Sendabl
 // MARK: - Origin request policies
 
 /// `OriginRequestPolicyConfig`: what CloudFront forwards to the origin beyond the cache key.
-public struct OriginRequestPolicyConfig: Hashable, Sendable, Codable {
+public struct OriginRequestPolicyConfig: Hashable, Sendable {
     public var comment: String?
     public var name: String = ""
     public var headersConfig = OriginRequestPolicyHeadersConfig()
@@ -332,7 +332,7 @@ public struct OriginRequestPolicyConfig: Hashable, Sendable, Codable {
 }
 
 /// `OriginRequestPolicyHeadersConfig`.
-public struct OriginRequestPolicyHeadersConfig: Hashable, Sendable, Codable {
+public struct OriginRequestPolicyHeadersConfig: Hashable, Sendable {
     public var headerBehavior: OriginRequestPolicyHeaderBehavior = .none
     public var headers: [String]?
 
@@ -340,7 +340,7 @@ public struct OriginRequestPolicyHeadersConfig: Hashable, Sendable, Codable {
 }
 
 /// `OriginRequestPolicyCookiesConfig`.
-public struct OriginRequestPolicyCookiesConfig: Hashable, Sendable, Codable {
+public struct OriginRequestPolicyCookiesConfig: Hashable, Sendable {
     public var cookieBehavior: PolicyItemBehavior = .none
     public var cookies: [String]?
 
@@ -348,7 +348,7 @@ public struct OriginRequestPolicyCookiesConfig: Hashable, Sendable, Codable {
 }
 
 /// `OriginRequestPolicyQueryStringsConfig`.
-public struct OriginRequestPolicyQueryStringsConfig: Hashable, Sendable, Codable {
+public struct OriginRequestPolicyQueryStringsConfig: Hashable, Sendable {
     public var queryStringBehavior: PolicyItemBehavior = .none
     public var queryStrings: [String]?
 
@@ -356,7 +356,7 @@ public struct OriginRequestPolicyQueryStringsConfig: Hashable, Sendable, Codable
 }
 
 /// `OriginRequestPolicyHeaderBehavior`.
-public enum OriginRequestPolicyHeaderBehavior: String, CaseIterable, Codable, Hashable, Sendable {
+public enum OriginRequestPolicyHeaderBehavior: String, CaseIterable, Hashable, Sendable {
     case none
     case whitelist
     case allViewer
@@ -367,7 +367,7 @@ public enum OriginRequestPolicyHeaderBehavior: String, CaseIterable, Codable, Ha
 // MARK: - Response headers policies
 
 /// `ResponseHeadersPolicyConfig`: headers CloudFront adds to (or removes from) responses.
-public struct ResponseHeadersPolicyConfig: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyConfig: Hashable, Sendable {
     public var comment: String?
     public var name: String = ""
     public var corsConfig: ResponseHeadersPolicyCorsConfig?
@@ -381,7 +381,7 @@ public struct ResponseHeadersPolicyConfig: Hashable, Sendable, Codable {
 }
 
 /// `ResponseHeadersPolicyCorsConfig`.
-public struct ResponseHeadersPolicyCorsConfig: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyCorsConfig: Hashable, Sendable {
     public var accessControlAllowOrigins: [String] = []
     public var accessControlAllowHeaders: [String] = []
     public var accessControlAllowMethods: [ResponseHeadersPolicyAccessControlAllowMethodsValues] = []
@@ -394,7 +394,7 @@ public struct ResponseHeadersPolicyCorsConfig: Hashable, Sendable, Codable {
 }
 
 /// `ResponseHeadersPolicyAccessControlAllowMethodsValues`.
-public enum ResponseHeadersPolicyAccessControlAllowMethodsValues: String, CaseIterable, Codable, Hashable, Sendable {
+public enum ResponseHeadersPolicyAccessControlAllowMethodsValues: String, CaseIterable, Hashable, Sendable {
     case get = "GET"
     case post = "POST"
     case options = "OPTIONS"
@@ -406,7 +406,7 @@ public enum ResponseHeadersPolicyAccessControlAllowMethodsValues: String, CaseIt
 }
 
 /// `ResponseHeadersPolicySecurityHeadersConfig`.
-public struct ResponseHeadersPolicySecurityHeadersConfig: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicySecurityHeadersConfig: Hashable, Sendable {
     public var xssProtection: ResponseHeadersPolicyXSSProtection?
     public var frameOptions: ResponseHeadersPolicyFrameOptions?
     public var referrerPolicy: ResponseHeadersPolicyReferrerPolicy?
@@ -418,7 +418,7 @@ public struct ResponseHeadersPolicySecurityHeadersConfig: Hashable, Sendable, Co
 }
 
 /// `ResponseHeadersPolicyXSSProtection`.
-public struct ResponseHeadersPolicyXSSProtection: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyXSSProtection: Hashable, Sendable {
     public var override = true
     public var protection = true
     public var modeBlock: Bool?
@@ -428,7 +428,7 @@ public struct ResponseHeadersPolicyXSSProtection: Hashable, Sendable, Codable {
 }
 
 /// `ResponseHeadersPolicyFrameOptions`.
-public struct ResponseHeadersPolicyFrameOptions: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyFrameOptions: Hashable, Sendable {
     public var override = true
     public var frameOption: FrameOption = .deny
 
@@ -436,13 +436,13 @@ public struct ResponseHeadersPolicyFrameOptions: Hashable, Sendable, Codable {
 }
 
 /// `FrameOptionsList`.
-public enum FrameOption: String, CaseIterable, Codable, Hashable, Sendable {
+public enum FrameOption: String, CaseIterable, Hashable, Sendable {
     case deny = "DENY"
     case sameOrigin = "SAMEORIGIN"
 }
 
 /// `ResponseHeadersPolicyReferrerPolicy`.
-public struct ResponseHeadersPolicyReferrerPolicy: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyReferrerPolicy: Hashable, Sendable {
     public var override = true
     public var referrerPolicy: ReferrerPolicy = .strictOriginWhenCrossOrigin
 
@@ -450,7 +450,7 @@ public struct ResponseHeadersPolicyReferrerPolicy: Hashable, Sendable, Codable {
 }
 
 /// `ReferrerPolicyList`.
-public enum ReferrerPolicy: String, CaseIterable, Codable, Hashable, Sendable {
+public enum ReferrerPolicy: String, CaseIterable, Hashable, Sendable {
     case noReferrer = "no-referrer"
     case noReferrerWhenDowngrade = "no-referrer-when-downgrade"
     case origin
@@ -462,7 +462,7 @@ public enum ReferrerPolicy: String, CaseIterable, Codable, Hashable, Sendable {
 }
 
 /// `ResponseHeadersPolicyContentSecurityPolicy`.
-public struct ResponseHeadersPolicyContentSecurityPolicy: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyContentSecurityPolicy: Hashable, Sendable {
     public var override = true
     public var contentSecurityPolicy = ""
 
@@ -470,14 +470,14 @@ public struct ResponseHeadersPolicyContentSecurityPolicy: Hashable, Sendable, Co
 }
 
 /// `ResponseHeadersPolicyContentTypeOptions` (`X-Content-Type-Options: nosniff`).
-public struct ResponseHeadersPolicyContentTypeOptions: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyContentTypeOptions: Hashable, Sendable {
     public var override = true
 
     public init() {}
 }
 
 /// `ResponseHeadersPolicyStrictTransportSecurity`.
-public struct ResponseHeadersPolicyStrictTransportSecurity: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyStrictTransportSecurity: Hashable, Sendable {
     public var override = true
     public var includeSubdomains: Bool?
     public var preload: Bool?
@@ -487,7 +487,7 @@ public struct ResponseHeadersPolicyStrictTransportSecurity: Hashable, Sendable, 
 }
 
 /// `ResponseHeadersPolicyServerTimingHeadersConfig`.
-public struct ResponseHeadersPolicyServerTimingHeadersConfig: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyServerTimingHeadersConfig: Hashable, Sendable {
     public var enabled = true
     /// A percentage, 0 to 100, with up to four decimal places.
     public var samplingRate: Double?
@@ -496,7 +496,7 @@ public struct ResponseHeadersPolicyServerTimingHeadersConfig: Hashable, Sendable
 }
 
 /// `ResponseHeadersPolicyCustomHeader`.
-public struct ResponseHeadersPolicyCustomHeader: Hashable, Sendable, Codable {
+public struct ResponseHeadersPolicyCustomHeader: Hashable, Sendable {
     public var header = ""
     public var value = ""
     public var override = true
@@ -507,7 +507,7 @@ public struct ResponseHeadersPolicyCustomHeader: Hashable, Sendable, Codable {
 // MARK: - Origin access controls
 
 /// `OriginAccessControlConfig`: how CloudFront signs its requests to an AWS origin.
-public struct OriginAccessControlConfig: Hashable, Sendable, Codable {
+public struct OriginAccessControlConfig: Hashable, Sendable {
     public var name: String = ""
     public var description: String?
     public var signingProtocol: OriginAccessControlSigningProtocol = .sigv4
@@ -518,19 +518,19 @@ public struct OriginAccessControlConfig: Hashable, Sendable, Codable {
 }
 
 /// `OriginAccessControlSigningProtocols`.
-public enum OriginAccessControlSigningProtocol: String, CaseIterable, Codable, Hashable, Sendable {
+public enum OriginAccessControlSigningProtocol: String, CaseIterable, Hashable, Sendable {
     case sigv4
 }
 
 /// `OriginAccessControlSigningBehaviors`.
-public enum OriginAccessControlSigningBehavior: String, CaseIterable, Codable, Hashable, Sendable {
+public enum OriginAccessControlSigningBehavior: String, CaseIterable, Hashable, Sendable {
     case never
     case always
     case noOverride = "no-override"
 }
 
 /// `OriginAccessControlOriginTypes`.
-public enum OriginAccessControlOriginType: String, CaseIterable, Codable, Hashable, Sendable {
+public enum OriginAccessControlOriginType: String, CaseIterable, Hashable, Sendable {
     case s3
     case mediastore
     case mediapackagev2
@@ -543,7 +543,7 @@ public enum OriginAccessControlOriginType: String, CaseIterable, Codable, Hashab
 /// takes beside it, the name and the code (which cfc reads from a file beside the config).
 /// CloudFront knows a function by its name; distributions name it by its ARN, which is what
 /// the state file records as its id.
-public struct FunctionConfig: Hashable, Sendable, Codable {
+public struct FunctionConfig: Hashable, Sendable {
     /// The function's name (its key under `functions:`), the API's `Name` request parameter.
     public var name: String = ""
     /// `Comment`: required by the API, empty by default.
@@ -563,13 +563,13 @@ public struct FunctionConfig: Hashable, Sendable, Codable {
 }
 
 /// `FunctionRuntime`.
-public enum FunctionRuntime: String, CaseIterable, Codable, Hashable, Sendable {
+public enum FunctionRuntime: String, CaseIterable, Hashable, Sendable {
     case cloudfrontJS1 = "cloudfront-js-1.0"
     case cloudfrontJS2 = "cloudfront-js-2.0"
 }
 
 /// `KeyValueStoreAssociation`.
-public struct KeyValueStoreAssociation: Hashable, Sendable, Codable {
+public struct KeyValueStoreAssociation: Hashable, Sendable {
     /// `KeyValueStoreARN`.
     public var keyValueStoreARN: String = ""
 
@@ -582,7 +582,7 @@ public struct KeyValueStoreAssociation: Hashable, Sendable, Codable {
 /// the edge. Its keys and values are data, not configuration: cfc creates the store (from an S3
 /// object once, if given) and leaves its contents to the tools made for them. CloudFront knows a
 /// store by its name; functions name it by ARN, which the state file records as its id.
-public struct KeyValueStoreConfig: Hashable, Sendable, Codable {
+public struct KeyValueStoreConfig: Hashable, Sendable {
     /// `Name`: its key under `key-value-stores:`.
     public var name: String = ""
     /// `Comment`.
@@ -594,7 +594,7 @@ public struct KeyValueStoreConfig: Hashable, Sendable, Codable {
 }
 
 /// `ImportSource`.
-public struct KeyValueStoreImportSource: Hashable, Sendable, Codable {
+public struct KeyValueStoreImportSource: Hashable, Sendable {
     /// `SourceType`: `S3`, the only one.
     public var sourceType: ImportSourceType = .s3
     /// `SourceARN`: the S3 object's ARN.
@@ -604,7 +604,7 @@ public struct KeyValueStoreImportSource: Hashable, Sendable, Codable {
 }
 
 /// `ImportSourceType`.
-public enum ImportSourceType: String, CaseIterable, Codable, Hashable, Sendable {
+public enum ImportSourceType: String, CaseIterable, Hashable, Sendable {
     case s3 = "S3"
 }
 
@@ -612,7 +612,7 @@ public enum ImportSourceType: String, CaseIterable, Codable, Hashable, Sendable 
 
 /// `PublicKeyConfig`: a public key whose private key signs URLs and cookies for the
 /// behaviors that trust a key group holding it.
-public struct PublicKeyConfig: Hashable, Sendable, Codable {
+public struct PublicKeyConfig: Hashable, Sendable {
     /// `CallerReference`: `cfc-NAME` unless written, and fixed once the key exists.
     public var callerReference: String = ""
     /// `Name`: its key under `public-keys:`.
@@ -628,7 +628,7 @@ public struct PublicKeyConfig: Hashable, Sendable, Codable {
 }
 
 /// `KeyGroupConfig`: the public keys a behavior's `trusted-key-groups` trusts.
-public struct KeyGroupConfig: Hashable, Sendable, Codable {
+public struct KeyGroupConfig: Hashable, Sendable {
     /// `Name`: its key under `key-groups:`.
     public var name: String = ""
     /// `Items`: the public keys' ids (a declared key's placeholder until it exists).
@@ -646,7 +646,7 @@ public struct KeyGroupConfig: Hashable, Sendable, Codable {
 /// `ContinuousDeploymentPolicyConfig`: which requests a primary distribution sends to its
 /// staging distribution. CloudFront gives such a policy no name: cfc's name for it (its key
 /// under `continuous-deployment-policies:`) names its files and its state entry only.
-public struct ContinuousDeploymentPolicyConfig: Hashable, Sendable, Codable {
+public struct ContinuousDeploymentPolicyConfig: Hashable, Sendable {
     /// cfc's name for it; not sent.
     public var name: String = ""
     /// `StagingDistributionDnsNames`: the staging distribution's domain name.
@@ -660,7 +660,7 @@ public struct ContinuousDeploymentPolicyConfig: Hashable, Sendable, Codable {
 }
 
 /// `TrafficConfig`.
-public struct ContinuousDeploymentTrafficConfig: Hashable, Sendable, Codable {
+public struct ContinuousDeploymentTrafficConfig: Hashable, Sendable {
     /// `SingleWeightConfig`.
     public var singleWeightConfig: ContinuousDeploymentSingleWeightConfig?
     /// `SingleHeaderConfig`.
@@ -672,7 +672,7 @@ public struct ContinuousDeploymentTrafficConfig: Hashable, Sendable, Codable {
 }
 
 /// `ContinuousDeploymentSingleWeightConfig`.
-public struct ContinuousDeploymentSingleWeightConfig: Hashable, Sendable, Codable {
+public struct ContinuousDeploymentSingleWeightConfig: Hashable, Sendable {
     /// `Weight`: the share of traffic, 0 to 0.15.
     public var weight: Double = 0
     /// `SessionStickinessConfig`.
@@ -682,7 +682,7 @@ public struct ContinuousDeploymentSingleWeightConfig: Hashable, Sendable, Codabl
 }
 
 /// `SessionStickinessConfig`.
-public struct SessionStickinessConfig: Hashable, Sendable, Codable {
+public struct SessionStickinessConfig: Hashable, Sendable {
     /// `IdleTTL`, 300–3600 seconds.
     public var idleTTL: Int = 300
     /// `MaximumTTL`, 300–3600 seconds.
@@ -692,7 +692,7 @@ public struct SessionStickinessConfig: Hashable, Sendable, Codable {
 }
 
 /// `ContinuousDeploymentSingleHeaderConfig`.
-public struct ContinuousDeploymentSingleHeaderConfig: Hashable, Sendable, Codable {
+public struct ContinuousDeploymentSingleHeaderConfig: Hashable, Sendable {
     /// `Header`: starts with `aws-cf-cd-`.
     public var header: String = ""
     /// `Value`.
@@ -702,7 +702,7 @@ public struct ContinuousDeploymentSingleHeaderConfig: Hashable, Sendable, Codabl
 }
 
 /// `ContinuousDeploymentPolicyType`.
-public enum ContinuousDeploymentPolicyType: String, CaseIterable, Codable, Hashable, Sendable {
+public enum ContinuousDeploymentPolicyType: String, CaseIterable, Hashable, Sendable {
     case singleWeight = "SingleWeight"
     case singleHeader = "SingleHeader"
 }

@@ -6,7 +6,7 @@
 ///   www: { … }
 ///   assets: { … }
 /// ```
-public struct ConfigModel: Equatable, Hashable, Sendable, Codable {
+public struct ConfigModel: Equatable, Hashable, Sendable {
     /// The distributions, in file order.
     public var distributions: [Distribution]
     /// The companion resources declared beside them, by kind, then in file order.
@@ -33,7 +33,7 @@ public struct ConfigModel: Equatable, Hashable, Sendable, Codable {
 ///   …                       # DistributionConfig members
 ///   require-https: ["*"]    # policy
 /// ```
-public struct Distribution: Equatable, Hashable, Sendable, Codable {
+public struct Distribution: Equatable, Hashable, Sendable {
     /// The name under `distributions:`.
     public var name: String
     /// What is sent to CloudFront.
@@ -63,7 +63,7 @@ public struct Distribution: Equatable, Hashable, Sendable, Codable {
 /// require-origin-https: true
 /// ignore: [https.allow_all_without_policy]
 /// ```
-public struct DistributionPolicy: Equatable, Hashable, Sendable, Codable {
+public struct DistributionPolicy: Equatable, Hashable, Sendable {
     /// Path patterns whose requests must never be served over plain HTTP; `*` means all.
     public var requireHTTPS: [String] = []
     /// Whether every origin must be reached over HTTPS, end to end.

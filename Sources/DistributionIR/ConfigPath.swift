@@ -5,9 +5,9 @@ import CFCDiagnostics
 ///
 /// Diagnostics carry a config path; the front end maps a path back to the YAML span that set it
 /// (see `SourceLocator`), so the IR itself holds no source positions.
-public struct ConfigPath: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct ConfigPath: Hashable, Sendable, CustomStringConvertible {
     /// One step of a path.
-    public enum Component: Hashable, Sendable, Codable {
+    public enum Component: Hashable, Sendable {
         /// A mapping key.
         case key(String)
         /// A position in a list, from 0.

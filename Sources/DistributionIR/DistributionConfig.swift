@@ -19,7 +19,7 @@
 ///   origins: { app: { domain-name: app.example.com, custom-origin-config: {origin-protocol-policy: https-only} } }
 ///   default-cache-behavior: { target-origin-id: app, viewer-protocol-policy: redirect-to-https, cache-policy-id: … }
 /// ```
-public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
+public struct DistributionConfig: Equatable, Hashable, Sendable {
     /// `CallerReference`: makes the create request idempotent.
     public var callerReference: String = ""
     /// `Aliases`: the alternate domain names (CNAMEs), or nil when the member is not sent.
@@ -230,7 +230,7 @@ public struct DistributionConfig: Equatable, Hashable, Sendable, Codable {
 /// custom-error-responses:
 ///   - {error-code: 404, response-page-path: /404.html, response-code: "404", error-caching-min-ttl: 60}
 /// ```
-public struct CustomErrorResponse: Equatable, Hashable, Sendable, Codable {
+public struct CustomErrorResponse: Equatable, Hashable, Sendable {
     /// `ErrorCode`: the origin's HTTP status code (4xx or 5xx).
     public var errorCode: Int = 0
     /// `ResponsePagePath`.
@@ -267,7 +267,7 @@ public struct CustomErrorResponse: Equatable, Hashable, Sendable, Codable {
 /// ```yaml
 /// logging: {bucket: logs.s3.amazonaws.com, prefix: www/, include-cookies: false}
 /// ```
-public struct LoggingConfig: Equatable, Hashable, Sendable, Codable {
+public struct LoggingConfig: Equatable, Hashable, Sendable {
     /// `Enabled` (true when a `logging:` block is written), or nil when the member is not sent.
     public var sentEnabled: Bool? = true
     /// `IncludeCookies`, or nil when the member is not sent.
@@ -331,7 +331,7 @@ public struct LoggingConfig: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `Restrictions`: who may be served.
-public struct Restrictions: Equatable, Hashable, Sendable, Codable {
+public struct Restrictions: Equatable, Hashable, Sendable {
     /// `GeoRestriction`.
     public var geoRestriction: GeoRestriction = GeoRestriction()
 
@@ -345,7 +345,7 @@ public struct Restrictions: Equatable, Hashable, Sendable, Codable {
 /// restrictions:
 ///   geo-restriction: {restriction-type: whitelist, locations: [US, CA]}
 /// ```
-public struct GeoRestriction: Equatable, Hashable, Sendable, Codable {
+public struct GeoRestriction: Equatable, Hashable, Sendable {
     /// `RestrictionType`.
     public var restrictionType: GeoRestrictionType = .none
     /// `Items`: ISO 3166-1 alpha-2 country codes.
@@ -356,7 +356,7 @@ public struct GeoRestriction: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `TenantConfig`: the parameters tenants of a multi-tenant distribution fill in.
-public struct TenantConfig: Equatable, Hashable, Sendable, Codable {
+public struct TenantConfig: Equatable, Hashable, Sendable {
     /// `ParameterDefinitions`, or nil when the member is not sent.
     public var sentParameterDefinitions: [ParameterDefinition]? = []
 
@@ -379,7 +379,7 @@ public struct TenantConfig: Equatable, Hashable, Sendable, Codable {
 ///     - name: tenantName
 ///       definition: {string-schema: {required: true, comment: shown to tenants}}
 /// ```
-public struct ParameterDefinition: Equatable, Hashable, Sendable, Codable {
+public struct ParameterDefinition: Equatable, Hashable, Sendable {
     /// `Name`.
     public var name: String = ""
     /// `Definition`.
@@ -390,7 +390,7 @@ public struct ParameterDefinition: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `ParameterDefinitionSchema`: the type of a tenant parameter.
-public struct ParameterDefinitionSchema: Equatable, Hashable, Sendable, Codable {
+public struct ParameterDefinitionSchema: Equatable, Hashable, Sendable {
     /// `StringSchema`.
     public var stringSchema: StringSchemaConfig? = nil
 
@@ -399,7 +399,7 @@ public struct ParameterDefinitionSchema: Equatable, Hashable, Sendable, Codable 
 }
 
 /// `StringSchemaConfig`: a string-valued tenant parameter.
-public struct StringSchemaConfig: Equatable, Hashable, Sendable, Codable {
+public struct StringSchemaConfig: Equatable, Hashable, Sendable {
     /// `Comment`.
     public var comment: String? = nil
     /// `DefaultValue`.
@@ -412,7 +412,7 @@ public struct StringSchemaConfig: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `ConnectionFunctionAssociation`: a connection function run when viewers connect.
-public struct ConnectionFunctionAssociation: Equatable, Hashable, Sendable, Codable {
+public struct ConnectionFunctionAssociation: Equatable, Hashable, Sendable {
     /// `Id`.
     public var id: String = ""
 
@@ -421,7 +421,7 @@ public struct ConnectionFunctionAssociation: Equatable, Hashable, Sendable, Coda
 }
 
 /// `CacheTagConfig`: the origin response header that carries cache tags.
-public struct CacheTagConfig: Equatable, Hashable, Sendable, Codable {
+public struct CacheTagConfig: Equatable, Hashable, Sendable {
     /// `HeaderName`.
     public var headerName: String = ""
 

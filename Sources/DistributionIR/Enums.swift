@@ -3,7 +3,7 @@
 // checks every enum against botocore's service model.
 
 /// How viewers may reach a cache behavior: `ViewerProtocolPolicy`.
-public enum ViewerProtocolPolicy: String, CaseIterable, Codable, Hashable, Sendable {
+public enum ViewerProtocolPolicy: String, CaseIterable, Hashable, Sendable {
     /// HTTP and HTTPS are both served.
     case allowAll = "allow-all"
     /// HTTP requests get 403 Forbidden.
@@ -13,7 +13,7 @@ public enum ViewerProtocolPolicy: String, CaseIterable, Codable, Hashable, Senda
 }
 
 /// How CloudFront connects to a custom origin: `OriginProtocolPolicy`.
-public enum OriginProtocolPolicy: String, CaseIterable, Codable, Hashable, Sendable {
+public enum OriginProtocolPolicy: String, CaseIterable, Hashable, Sendable {
     /// Always HTTP.
     case httpOnly = "http-only"
     /// The protocol the viewer used.
@@ -23,7 +23,7 @@ public enum OriginProtocolPolicy: String, CaseIterable, Codable, Hashable, Senda
 }
 
 /// A TLS version CloudFront may use towards an origin: `SslProtocol`.
-public enum SSLProtocol: String, CaseIterable, Codable, Hashable, Sendable {
+public enum SSLProtocol: String, CaseIterable, Hashable, Sendable {
     case sslV3 = "SSLv3"
     case tlsV1 = "TLSv1"
     case tlsV1_1 = "TLSv1.1"
@@ -31,14 +31,14 @@ public enum SSLProtocol: String, CaseIterable, Codable, Hashable, Sendable {
 }
 
 /// Which IP versions CloudFront uses towards a custom origin: `IpAddressType`.
-public enum IPAddressType: String, CaseIterable, Codable, Hashable, Sendable {
+public enum IPAddressType: String, CaseIterable, Hashable, Sendable {
     case ipv4
     case ipv6
     case dualstack
 }
 
 /// How an origin group picks its origin: `OriginGroupSelectionCriteria`.
-public enum OriginGroupSelectionCriteria: String, CaseIterable, Codable, Hashable, Sendable {
+public enum OriginGroupSelectionCriteria: String, CaseIterable, Hashable, Sendable {
     /// Primary first, failover on the configured status codes.
     case `default` = "default"
     /// By media quality score (MediaPackage v2 origins).
@@ -46,7 +46,7 @@ public enum OriginGroupSelectionCriteria: String, CaseIterable, Codable, Hashabl
 }
 
 /// An HTTP method in `AllowedMethods`/`CachedMethods`: `Method`.
-public enum HTTPMethod: String, CaseIterable, Codable, Hashable, Sendable, Comparable {
+public enum HTTPMethod: String, CaseIterable, Hashable, Sendable, Comparable {
     case get = "GET"
     case head = "HEAD"
     case post = "POST"
@@ -90,7 +90,7 @@ public enum HTTPMethod: String, CaseIterable, Codable, Hashable, Sendable, Compa
 }
 
 /// When a Lambda@Edge function or CloudFront Function runs: `EventType`.
-public enum EventType: String, CaseIterable, Codable, Hashable, Sendable {
+public enum EventType: String, CaseIterable, Hashable, Sendable {
     case viewerRequest = "viewer-request"
     case viewerResponse = "viewer-response"
     case originRequest = "origin-request"
@@ -98,14 +98,14 @@ public enum EventType: String, CaseIterable, Codable, Hashable, Sendable {
 }
 
 /// Which cookies legacy `forwarded-values` forward: `ItemSelection`.
-public enum ItemSelection: String, CaseIterable, Codable, Hashable, Sendable {
+public enum ItemSelection: String, CaseIterable, Hashable, Sendable {
     case none
     case whitelist
     case all
 }
 
 /// Which edge locations serve the distribution: `PriceClass`.
-public enum PriceClass: String, CaseIterable, Codable, Hashable, Sendable {
+public enum PriceClass: String, CaseIterable, Hashable, Sendable {
     case priceClass100 = "PriceClass_100"
     case priceClass200 = "PriceClass_200"
     case priceClassAll = "PriceClass_All"
@@ -113,7 +113,7 @@ public enum PriceClass: String, CaseIterable, Codable, Hashable, Sendable {
 }
 
 /// How CloudFront serves HTTPS for a custom certificate: `SSLSupportMethod`.
-public enum SSLSupportMethod: String, CaseIterable, Codable, Hashable, Sendable {
+public enum SSLSupportMethod: String, CaseIterable, Hashable, Sendable {
     /// Server Name Indication: what every modern client supports.
     case sniOnly = "sni-only"
     /// A dedicated IP address per edge location (monthly fee).
@@ -123,7 +123,7 @@ public enum SSLSupportMethod: String, CaseIterable, Codable, Hashable, Sendable 
 }
 
 /// The oldest TLS version and cipher set viewers may use: `MinimumProtocolVersion`.
-public enum MinimumProtocolVersion: String, CaseIterable, Codable, Hashable, Sendable {
+public enum MinimumProtocolVersion: String, CaseIterable, Hashable, Sendable {
     case sslV3 = "SSLv3"
     case tlsV1 = "TLSv1"
     case tlsV1_2016 = "TLSv1_2016"
@@ -136,14 +136,14 @@ public enum MinimumProtocolVersion: String, CaseIterable, Codable, Hashable, Sen
 }
 
 /// Deprecated description of where the certificate comes from: `CertificateSource`.
-public enum CertificateSource: String, CaseIterable, Codable, Hashable, Sendable {
+public enum CertificateSource: String, CaseIterable, Hashable, Sendable {
     case cloudfront
     case iam
     case acm
 }
 
 /// Whether a geographic restriction allows or blocks its countries: `GeoRestrictionType`.
-public enum GeoRestrictionType: String, CaseIterable, Codable, Hashable, Sendable {
+public enum GeoRestrictionType: String, CaseIterable, Hashable, Sendable {
     /// The listed countries are blocked.
     case blacklist
     /// Only the listed countries are served.
@@ -153,7 +153,7 @@ public enum GeoRestrictionType: String, CaseIterable, Codable, Hashable, Sendabl
 }
 
 /// The highest HTTP version viewers may use: `HttpVersion`.
-public enum HTTPVersion: String, CaseIterable, Codable, Hashable, Sendable {
+public enum HTTPVersion: String, CaseIterable, Hashable, Sendable {
     case http1_1 = "http1.1"
     case http2
     case http3
@@ -161,13 +161,13 @@ public enum HTTPVersion: String, CaseIterable, Codable, Hashable, Sendable {
 }
 
 /// Whether a distribution serves directly or only through tenants: `ConnectionMode`.
-public enum ConnectionMode: String, CaseIterable, Codable, Hashable, Sendable {
+public enum ConnectionMode: String, CaseIterable, Hashable, Sendable {
     case direct
     case tenantOnly = "tenant-only"
 }
 
 /// How viewers present client certificates: `ViewerMtlsMode`.
-public enum ViewerMTLSMode: String, CaseIterable, Codable, Hashable, Sendable {
+public enum ViewerMTLSMode: String, CaseIterable, Hashable, Sendable {
     case required
     case optional
     case passthrough

@@ -11,7 +11,7 @@
 ///     domain-name: assets.s3.us-east-1.amazonaws.com   # an S3 REST endpoint: s3-origin-config implied
 ///     origin-access-control-id: E2QWRUHAPOMQZL
 /// ```
-public struct Origin: Equatable, Hashable, Sendable, Codable {
+public struct Origin: Equatable, Hashable, Sendable {
     /// `Id`: unique within the distribution; behaviors target it.
     public var id: String = ""
     /// `DomainName`.
@@ -122,7 +122,7 @@ public struct Origin: Equatable, Hashable, Sendable, Codable {
 /// ```yaml
 /// custom-headers: {X-Origin-Verify: s3cr3t}
 /// ```
-public struct OriginCustomHeader: Equatable, Hashable, Sendable, Codable {
+public struct OriginCustomHeader: Equatable, Hashable, Sendable {
     /// `HeaderName`.
     public var headerName: String = ""
     /// `HeaderValue`.
@@ -140,7 +140,7 @@ public struct OriginCustomHeader: Equatable, Hashable, Sendable, Codable {
 /// ```yaml
 /// s3-origin-config: {origin-access-identity: origin-access-identity/cloudfront/E127EXAMPLE51Z}
 /// ```
-public struct S3OriginConfig: Equatable, Hashable, Sendable, Codable {
+public struct S3OriginConfig: Equatable, Hashable, Sendable {
     /// `OriginAccessIdentity`: empty when origin access control (or nothing) is used.
     public var originAccessIdentity: String = ""
     /// `OriginReadTimeout`: seconds.
@@ -155,7 +155,7 @@ public struct S3OriginConfig: Equatable, Hashable, Sendable, Codable {
 /// ```yaml
 /// custom-origin-config: {origin-protocol-policy: https-only, origin-ssl-protocols: [TLSv1.2]}
 /// ```
-public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
+public struct CustomOriginConfig: Equatable, Hashable, Sendable {
     /// `HTTPPort`.
     public var httpPort: Int = 80
     /// `HTTPSPort`.
@@ -203,7 +203,7 @@ public struct CustomOriginConfig: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `OriginMtlsConfig`.
-public struct OriginMTLSConfig: Equatable, Hashable, Sendable, Codable {
+public struct OriginMTLSConfig: Equatable, Hashable, Sendable {
     /// `ClientCertificateArn`.
     public var clientCertificateArn: String = ""
 
@@ -216,7 +216,7 @@ public struct OriginMTLSConfig: Equatable, Hashable, Sendable, Codable {
 /// ```yaml
 /// vpc-origin-config: {vpc-origin-id: vo_abc123, owner-account-id: "111122223333"}
 /// ```
-public struct VPCOriginConfig: Equatable, Hashable, Sendable, Codable {
+public struct VPCOriginConfig: Equatable, Hashable, Sendable {
     /// `VpcOriginId`.
     public var vpcOriginId: String = ""
     /// `OwnerAccountId`.
@@ -235,7 +235,7 @@ public struct VPCOriginConfig: Equatable, Hashable, Sendable, Codable {
 /// ```yaml
 /// origin-shield: {enabled: true, origin-shield-region: us-east-1}
 /// ```
-public struct OriginShield: Equatable, Hashable, Sendable, Codable {
+public struct OriginShield: Equatable, Hashable, Sendable {
     /// `Enabled`.
     public var enabled: Bool = false
     /// `OriginShieldRegion`.
@@ -253,7 +253,7 @@ public struct OriginShield: Equatable, Hashable, Sendable, Codable {
 ///     members: [primary, secondary]
 ///     failover-criteria: {status-codes: [500, 502, 503, 504]}
 /// ```
-public struct OriginGroup: Equatable, Hashable, Sendable, Codable {
+public struct OriginGroup: Equatable, Hashable, Sendable {
     /// `Id`.
     public var id: String = ""
     /// `FailoverCriteria`.
@@ -268,7 +268,7 @@ public struct OriginGroup: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `OriginGroupFailoverCriteria`: the origin status codes that make CloudFront try the next member.
-public struct FailoverCriteria: Equatable, Hashable, Sendable, Codable {
+public struct FailoverCriteria: Equatable, Hashable, Sendable {
     /// `StatusCodes`.
     public var statusCodes: [Int] = []
 

@@ -6,7 +6,7 @@
 ///   ssl-support-method: sni-only
 ///   minimum-protocol-version: TLSv1.2_2021
 /// ```
-public struct ViewerCertificate: Equatable, Hashable, Sendable, Codable {
+public struct ViewerCertificate: Equatable, Hashable, Sendable {
     /// `CloudFrontDefaultCertificate` (the `*.cloudfront.net` certificate), or nil when the
     /// member is not sent.
     public var sentCloudFrontDefaultCertificate: Bool? = nil
@@ -87,7 +87,7 @@ public struct ViewerCertificate: Equatable, Hashable, Sendable, Codable {
 /// ```yaml
 /// viewer-mtls-config: {mode: required, trust-store-config: {trust-store-id: ts-123}}
 /// ```
-public struct ViewerMTLSConfig: Equatable, Hashable, Sendable, Codable {
+public struct ViewerMTLSConfig: Equatable, Hashable, Sendable {
     /// `Mode`.
     public var mode: ViewerMTLSMode? = nil
     /// `TrustStoreConfig`.
@@ -98,7 +98,7 @@ public struct ViewerMTLSConfig: Equatable, Hashable, Sendable, Codable {
 }
 
 /// `TrustStoreConfig`.
-public struct TrustStoreConfig: Equatable, Hashable, Sendable, Codable {
+public struct TrustStoreConfig: Equatable, Hashable, Sendable {
     /// `TrustStoreId`.
     public var trustStoreId: String = ""
     /// `AdvertiseTrustStoreCaNames`.
