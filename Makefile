@@ -11,7 +11,11 @@
 #
 # Reproducible: the same commit gives the same tarball, byte for byte. Every date in it is the
 # commit's (SOURCE_DATE_EPOCH), the tar entries are sorted with fixed owners and modes, gzip
-# records no name or time, and the binary is built under a fixed path name for the source.
+# records no name or time, and the binary names the source directory `.`. Two sections are
+# stripped because they follow the directory the clone is in: .swift_modhash (swiftc's hash of
+# each module's LLVM IR, kept for incremental builds; nothing reads it at run time) and the GNU
+# build id, a hash over the whole output. Without them, clones in /tmp/a and /tmp/b give the
+# same binary.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -72,7 +76,8 @@ $(STATIC_LIBS)/libyaml.a:
 build: check-version $(STATIC_LIBS)/libyaml.a
 	PKG_CONFIG_PATH=$(abspath $(STATIC_LIBS))/pkgconfig$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH} swift build $(SWIFT_BUILD_FLAGS)
 	rm -rf $(STAGE) && mkdir -p $(STAGE)/completions $(STAGE)/man
-	strip --strip-all -o $(STAGE)/cfc $(BUILD_PATH)/release/cfc
+	strip --strip-all --remove-section=.swift_modhash --remove-section=.note.gnu.build-id \
+		-o $(STAGE)/cfc $(BUILD_PATH)/release/cfc
 	@if ldd $(STAGE)/cfc | grep -q libyaml; then echo "make: the binary still needs libyaml's shared library" >&2; exit 1; fi
 	$(STAGE)/cfc --generate-completion-script bash > $(STAGE)/completions/cfc.bash
 	$(STAGE)/cfc --generate-completion-script zsh > $(STAGE)/completions/_cfc
