@@ -95,6 +95,20 @@ extension Member {
             copyValue: { root, other in field.set(&root, field.get(other)) })
     }
 
+    /// A companion's name from `node`, held to the rules of the names that kind has (`problem`
+    /// says what is wrong with one), and turned into what the member sets: the id or ARN the
+    /// state file gives, or a placeholder until it has one. Nil when the name was reported.
+    private static func lowerCompanionName(
+        _ kind: CompanionKind, _ node: YAMLNode, _ context: inout LoweringContext, problem: (String) -> String?
+    ) -> String? {
+        guard let name = StringCodec().lower(node, &context) else { return nil }
+        if let reason = problem(name) {
+            context.emit(LanguageMessages.badCompanionReference(name, kind: kind, reason: reason, at: node.range))
+            return nil
+        }
+        return context.referToCompanion(kind, named: name)
+    }
+
     /// A companion known by name in CloudFront (a function, a key value store) named instead of
     /// its ARN (`function: rewrite-index`, under `functions:`), lowered into the ARN member from
     /// the state file once it exists; never sent itself. The `…-arn` key gives any one's ARN
@@ -107,11 +121,8 @@ extension Member {
             key: key, apiName: nil, apiNamesRead: [], summary: summary, isRequired: false,
             shapeOf: { .string },
             lowerValue: { root, node, context in
-                guard let name = StringCodec().lower(node, &context) else { return }
-                if let problem = FunctionNames.problem(with: name) {
-                    context.emit(LanguageMessages.badCompanionReference(name, kind: kind, reason: problem, at: node.range))
-                } else {
-                    field.set(&root, context.referToCompanion(kind, named: name))
+                if let reference = lowerCompanionName(kind, node, &context, problem: FunctionNames.problem(with:)) {
+                    field.set(&root, reference)
                 }
             },
             emitValue: { _, _ in },
@@ -136,11 +147,8 @@ extension Member {
                     field.set(&root, nil)
                     return
                 }
-                guard let name = StringCodec().lower(node, &context) else { return }
-                if let problem = DistributionNames.problem(with: name) {
-                    context.emit(LanguageMessages.badCompanionReference(name, kind: kind, reason: problem, at: node.range))
-                } else {
-                    field.set(&root, context.referToCompanion(kind, named: name))
+                if let reference = lowerCompanionName(kind, node, &context, problem: DistributionNames.problem(with:)) {
+                    field.set(&root, reference)
                 }
             },
             emitValue: { _, _ in },
