@@ -419,9 +419,13 @@ public struct Plan: Sendable {
 }
 
 extension ConfigChange {
-    /// The change as one line of JSON: `path`, `kind`, then `old`/`new` or `from`/`to`.
+    /// The change as one line of JSON: `path`, `kind`, then `old`/`new` or `from`/`to`; a
+    /// change of a sensitive value has `"sensitive": true` and no values.
     public var json: JSONValue {
-        switch kind {
+        if isSensitiveChange {
+            return .inlineObject(["path": .string(path), "kind": .string("modified"), "sensitive": .bool(true)])
+        }
+        return switch kind {
         case .modified(let old, let new):
             .inlineObject(["path": .string(path), "kind": .string("modified"), "old": .string(old), "new": .string(new)])
         case .added(let value):

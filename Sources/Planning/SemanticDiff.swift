@@ -29,9 +29,16 @@ public struct ConfigChange: Sendable, Equatable {
         self.kind = kind
     }
 
-    /// One line for people: `path: old → new`.
+    /// Whether this is a change of a sensitive value, whose old and new values are both shown
+    /// as `ExportStyle.sensitiveMarker`.
+    public var isSensitiveChange: Bool {
+        kind == .modified(old: ExportStyle.sensitiveMarker, new: ExportStyle.sensitiveMarker)
+    }
+
+    /// One line for people: `path: old → new`, or `path: (sensitive value changed)`.
     public var text: String {
-        switch kind {
+        if isSensitiveChange { return "\(path): (sensitive value changed)" }
+        return switch kind {
         case .modified(let old, let new): "\(path): \(old) → \(new)"
         case .added(let value): "\(path): added \(value)"
         case .removed(let value): "\(path): removed (was \(value))"
@@ -64,25 +71,35 @@ public enum SemanticDiff {
     /// The changes from `old` to `new`, in the order of the language reference.
     public static func compare(old: DistributionConfig, new: DistributionConfig) -> [ConfigChange] {
         var changes: [ConfigChange] = []
-        diff(
-            Side(export(old, style: .complete.deployed), export(old, style: .idiomatic.deployed)),
-            Side(export(new, style: .complete.deployed), export(new, style: .idiomatic.deployed)), path: "", into: &changes)
+        diff(side(of: old), side(of: new), path: "", into: &changes)
         return changes
     }
 
-    /// One side of a comparison: every member (compared), and the members a person would write
-    /// (shown when a whole value is added or removed, so defaults do not drown it).
+    static func side(of config: DistributionConfig) -> Side {
+        Side(
+            export(config, style: .complete.deployed), export(config, style: .complete.deployed.redacted),
+            export(config, style: .idiomatic.deployed.redacted))
+    }
+
+    /// One side of a comparison: every member (compared), the same with sensitive values
+    /// redacted (what a changed value shows), and the members a person would write, redacted
+    /// (shown when a whole value is added or removed, so defaults do not drown it). A secret is
+    /// compared, never shown.
     struct Side {
         var complete: YAMLValue?
+        var redacted: YAMLValue?
         var shown: YAMLValue?
 
-        init(_ complete: YAMLValue?, _ shown: YAMLValue?) {
+        init(_ complete: YAMLValue?, _ redacted: YAMLValue?, _ shown: YAMLValue?) {
             self.complete = complete
+            self.redacted = redacted
             self.shown = shown
         }
 
+        static let none = Side(nil, nil, nil)
+
         func child(_ key: String) -> Side {
-            Side(Self.lookup(complete, key), Self.lookup(shown, key))
+            Side(Self.lookup(complete, key), Self.lookup(redacted, key), Self.lookup(shown, key))
         }
 
         static func lookup(_ value: YAMLValue?, _ key: String) -> YAMLValue? {
@@ -90,7 +107,7 @@ public enum SemanticDiff {
             return pairs.first { $0.key == key }?.value
         }
 
-        var text: String { (shown ?? complete)?.flowText ?? "" }
+        var text: String { (shown ?? redacted)?.flowText ?? "" }
     }
 
     static func export(_ config: DistributionConfig, style: ExportStyle) -> YAMLValue {
@@ -121,11 +138,13 @@ public enum SemanticDiff {
                 }
             }
             for pair in oldPairs where !newKeys.contains(pair.key) {
-                diff(old.child(pair.key), Side(nil, nil), path: join(path, pair.key), into: &changes)
+                diff(old.child(pair.key), .none, path: join(path, pair.key), into: &changes)
             }
         case (let oldValue?, let newValue?):
             if oldValue != newValue {
-                changes.append(ConfigChange(path: path, kind: .modified(old: oldValue.flowText, new: newValue.flowText)))
+                let shownOld = old.redacted?.flowText ?? ""
+                let shownNew = new.redacted?.flowText ?? ""
+                changes.append(ConfigChange(path: path, kind: .modified(old: shownOld, new: shownNew)))
             }
         }
     }
@@ -137,12 +156,19 @@ public enum SemanticDiff {
             guard case .sequence(let elements)? = side.complete else { return [] }
             var shownElements: [YAMLValue] = []
             if case .sequence(let shown)? = side.shown { shownElements = shown }
+            var redactedElements: [YAMLValue] = []
+            if case .sequence(let redacted)? = side.redacted { redactedElements = redacted }
             return elements.enumerated().map { index, element in
                 var pattern = ""
                 if case .mapping(let pairs) = element, case .string(let text)? = pairs.first(where: { $0.key == "path-pattern" })?.value {
                     pattern = text
                 }
-                return (PathPattern(pattern).normalized, pattern, Side(element, index < shownElements.count ? shownElements[index] : nil))
+                return (
+                    PathPattern(pattern).normalized, pattern,
+                    Side(
+                        element, index < redactedElements.count ? redactedElements[index] : nil,
+                        index < shownElements.count ? shownElements[index] : nil)
+                )
             }
         }
         let oldItems = items(old)

@@ -83,6 +83,7 @@ public enum MarkdownReport {
         for change in changes {
             let what: String
             switch change.kind {
+            case .modified where change.isSensitiveChange: what = "(sensitive value changed)"
             case .modified(let old, let new): what = "\(code(old)) → \(code(new))"
             case .added(let value): what = "added \(code(value))"
             case .removed(let value): what = "removed (was \(code(value)))"

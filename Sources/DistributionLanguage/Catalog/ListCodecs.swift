@@ -175,6 +175,9 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
         case structure
         /// The value is one string member of the element.
         case scalar(any WritableKeyPath<Element, String> & Sendable)
+        /// The value is one string member of the element that the service model marks
+        /// sensitive: redacted where the export style asks (`ExportStyle.redactsSensitive`).
+        case sensitiveScalar(any WritableKeyPath<Element, String> & Sendable)
     }
 
     /// The element's XML name.
@@ -207,7 +210,7 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
     public var shape: ValueShape {
         switch entry {
         case .structure: .keyedMap(keyDescription: keyDescription, value: StructureCodec<Element>().shape)
-        case .scalar: .keyedMap(keyDescription: keyDescription, value: .string)
+        case .scalar, .sensitiveScalar: .keyedMap(keyDescription: keyDescription, value: .string)
         }
     }
 
@@ -217,6 +220,10 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
                 switch entry {
                 case .structure: YAMLPair(element[keyPath: keyPath], StructureCodec<Element>().export(element, style: style))
                 case .scalar(let valuePath): YAMLPair(element[keyPath: keyPath], .string(element[keyPath: valuePath]))
+                case .sensitiveScalar(let valuePath):
+                    YAMLPair(
+                        element[keyPath: keyPath],
+                        .string(style.redactsSensitive ? ExportStyle.sensitiveMarker : element[keyPath: valuePath]))
                 }
             })
     }
@@ -245,7 +252,7 @@ public struct KeyedListCodec<Element: CatalogStructure>: ValueCodec {
                 switch entry {
                 case .structure:
                     return StructureCodec<Element>().lower(valueNode, &context)
-                case .scalar(let valuePath):
+                case .scalar(let valuePath), .sensitiveScalar(let valuePath):
                     guard let text = StringCodec().lower(valueNode, &context) else { return nil }
                     var element = Element.blank
                     element[keyPath: valuePath] = text

@@ -39,11 +39,25 @@ public struct ExportStyle: Sendable, Equatable {
     /// (`Member.apiName` nil: never sent) and members CloudFront fixes when it creates the
     /// distribution (`Member.isFixedAfterCreate`) are left out, at every level.
     public var deployedOnly = false
+    /// Whether values the service model marks sensitive (an origin's custom header values, such
+    /// as a shared secret the origin checks) are written as `ExportStyle.sensitiveMarker`: for
+    /// what people read (diffs, plans, drift), never for what is sent or written back.
+    public var redactsSensitive = false
+
+    /// What a redacted value reads as.
+    public static let sensitiveMarker = "(sensitive value)"
 
     /// Only what differs from cfc's defaults, as a person would write it.
     public static let idiomatic = ExportStyle(leavesOutDefaults: true)
     /// Every member, defaults included.
     public static let complete = ExportStyle(leavesOutDefaults: false)
+
+    /// This style, with sensitive values redacted.
+    public var redacted: ExportStyle {
+        var style = self
+        style.redactsSensitive = true
+        return style
+    }
 
     /// This style, writing only what a deployed distribution can differ in.
     public var deployed: ExportStyle {

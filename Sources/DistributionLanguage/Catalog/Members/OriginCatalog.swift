@@ -19,8 +19,9 @@ extension Origin: CatalogStructure {
                 "custom-headers", \.sentCustomHeaders, api: "CustomHeaders",
                 KeyedListCodec<OriginCustomHeader>(
                     "OriginCustomHeader", key: \.headerName, keyDescription: "header name",
-                    entry: .scalar(\.headerValue)),
-                "Headers CloudFront adds to every request it sends to the origin: a mapping from header name to value."),
+                    entry: .sensitiveScalar(\.headerValue)),
+                "Headers CloudFront adds to every request it sends to the origin: a mapping from header name to value. The values are sensitive (AWS's model marks them so: one is often a secret the origin checks): `diff`, `plan` and `drift` show them as `(sensitive value)`."
+            ),
             .optional(
                 "s3-origin-config", \.s3OriginConfig, api: "S3OriginConfig", StructureCodec<S3OriginConfig>(),
                 "Settings for an S3 REST endpoint origin. Implied (with no origin access identity) when the domain name is an S3 REST endpoint and no other origin type is written."
