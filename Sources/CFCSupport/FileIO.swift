@@ -344,8 +344,16 @@ public enum FileIO {
     /// Creates `path` as a new, empty file for writing and returns its descriptor, or -1 (with
     /// `errno` set) when anything is already there, a symbolic link included (`O_EXCL` with
     /// `O_NOFOLLOW`): cfc never writes through a name someone else could have prepared.
-    public static func createNewFile(_ path: String) -> Int32 {
-        open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    /// With `isPrivate`, only the owner may read it (mode 0600 before the umask): for a file
+    /// that holds a sensitive value.
+    public static func createNewFile(_ path: String, isPrivate: Bool = false) -> Int32 {
+        open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, isPrivate ? 0o600 : 0o644)
+    }
+
+    /// Whether nobody but the owner may read or write `path` (no group or other bits).
+    public static func isOwnerOnly(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & 0o077 == 0
     }
 
     /// The value of the environment variable `name`, or nil when it is not set.
@@ -468,10 +476,12 @@ public struct FileTransaction: ~Copyable {
     /// already holds exactly these bytes: then the file is left alone.
     /// - Throws: `FileIOError` if the temporary file cannot be created or written; every file
     ///   staged so far is then removed.
-    public mutating func stage(_ bytes: [UInt8], at path: String) throws(FileIOError) {
+    /// With `isPrivate`, the file is created readable by its owner only (it holds a sensitive
+    /// value), and an unchanged file others can read is replaced all the same.
+    public mutating func stage(_ bytes: [UInt8], at path: String, isPrivate: Bool = false) throws(FileIOError) {
         let temporary: String?
         do {
-            temporary = try Self.writeTemporary(bytes, for: path, tag: String(staged.count))
+            temporary = try Self.writeTemporary(bytes, for: path, tag: String(staged.count), isPrivate: isPrivate)
         } catch {
             rollback()
             throw error
@@ -501,16 +511,22 @@ public struct FileTransaction: ~Copyable {
     /// thousands of files costs far more than reading them (on ext4, allocating inodes while
     /// freeing the replaced ones took most of a recompile).
     /// - Throws: `FileIOError` if the file cannot be created or written (nothing is left).
-    public static func writeTemporary(_ bytes: [UInt8], for path: String, tag: String) throws(FileIOError) -> String? {
+    /// With `isPrivate`, the file is readable by its owner only, and `path` counts as unchanged
+    /// only when it is too.
+    public static func writeTemporary(
+        _ bytes: [UInt8], for path: String, tag: String, isPrivate: Bool = false
+    ) throws(FileIOError) -> String? {
         try bytes.withUnsafeBufferPointer { (buffer) throws(FileIOError) -> String? in
-            try writeTemporary(buffer, for: path, tag: tag)
+            try writeTemporary(buffer, for: path, tag: tag, isPrivate: isPrivate)
         }
     }
 
     /// `writeTemporary(_:for:tag:)` for bytes in a buffer (a printer's `ByteWriter`).
-    public static func writeTemporary(_ bytes: UnsafeBufferPointer<UInt8>, for path: String, tag: String) throws(FileIOError) -> String? {
-        if FileIO.regularFile(path, holds: bytes) { return nil }
-        let (temporary, descriptor) = TemporaryFiles.createUnguessable(beside: path, tag: tag)
+    public static func writeTemporary(
+        _ bytes: UnsafeBufferPointer<UInt8>, for path: String, tag: String, isPrivate: Bool = false
+    ) throws(FileIOError) -> String? {
+        if FileIO.regularFile(path, holds: bytes), !isPrivate || FileIO.isOwnerOnly(path) { return nil }
+        let (temporary, descriptor) = TemporaryFiles.createUnguessable(beside: path, tag: tag, isPrivate: isPrivate)
         if descriptor < 0 { throw .fromErrno(path) }
         let ok = FileIO.writeAll(descriptor, bytes)
         let savedErrno = errno
@@ -640,11 +656,12 @@ public struct StagingDirectory: Sendable {
     /// Writes `bytes` to a new file `name` in the staging directory.
     /// - Returns: the file's path, for `FileTransaction.adopt(temporary:destination:)`.
     /// - Throws: `FileIOError` if the file exists or cannot be written (nothing is left).
-    public func write(_ bytes: UnsafeBufferPointer<UInt8>, named name: String) throws(FileIOError) -> String {
+    /// With `isPrivate`, the file is readable by its owner only.
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>, named name: String, isPrivate: Bool = false) throws(FileIOError) -> String {
         let file = path + "/" + name
         // Recorded, so that a signal's cleanup, emptying the directory, is not racing a worker
         // that is still adding to it.
-        let descriptor = TemporaryFiles.create(file)
+        let descriptor = TemporaryFiles.create(file, isPrivate: isPrivate)
         if descriptor < 0 { throw .fromErrno(destination + "/" + name) }
         let ok = FileIO.writeAll(descriptor, bytes)
         let savedErrno = errno

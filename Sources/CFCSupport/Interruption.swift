@@ -27,9 +27,9 @@ public enum TemporaryFiles {
 
     /// Creates `path` exclusively (`FileIO.createNewFile`) and records it; -1 with `errno` set
     /// when it cannot be created.
-    public static func create(_ path: String) -> Int32 {
+    public static func create(_ path: String, isPrivate: Bool = false) -> Int32 {
         registry.withLock { registry in
-            let descriptor = FileIO.createNewFile(path)
+            let descriptor = FileIO.createNewFile(path, isPrivate: isPrivate)
             if descriptor >= 0 { registry.files.insert(path) }
             return descriptor
         }
@@ -46,7 +46,7 @@ public enum TemporaryFiles {
     /// written in parallel): threads creating files in one directory otherwise spin in the
     /// kernel on the directory's lock, burning the CPU the other threads need. On ext4, 2,000
     /// files from two workers took 0.6 s of system time that way, and 0.15 s serialized.
-    public static func createUnguessable(beside path: String, tag: String) -> (path: String, descriptor: Int32) {
+    public static func createUnguessable(beside path: String, tag: String, isPrivate: Bool = false) -> (path: String, descriptor: Int32) {
         let directory = FileIO.directoryName(path)
         sweepStale(in: directory)
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
@@ -58,7 +58,7 @@ public enum TemporaryFiles {
             temporary =
                 directory + "/.cfc-" + String(getpid()) + "-" + tag + "-" + String(repeating: "0", count: 16 - random.count)
                 + random + "-" + name + ".tmp"
-            descriptor = create(temporary)
+            descriptor = create(temporary, isPrivate: isPrivate)
             if descriptor >= 0 || errno != EEXIST { break }
         }
         return (temporary, descriptor)

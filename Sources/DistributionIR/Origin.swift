@@ -122,6 +122,15 @@ public struct Origin: Equatable, Hashable, Sendable {
 /// ```yaml
 /// custom-headers: {X-Origin-Verify: s3cr3t}
 /// ```
+extension DistributionConfig {
+    /// Whether the config holds a value AWS's service model marks sensitive (an origin's custom
+    /// header value, typed `sensitiveStringType`): its documents are then written readable by
+    /// their owner only.
+    public var holdsSensitiveValues: Bool {
+        origins.contains { !$0.customHeaders.isEmpty }
+    }
+}
+
 public struct OriginCustomHeader: Equatable, Hashable, Sendable {
     /// `HeaderName`.
     public var headerName: String = ""

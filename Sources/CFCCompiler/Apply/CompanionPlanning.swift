@@ -85,7 +85,8 @@ enum CompanionPlanning {
                 documents.append(
                     EmittedDocument(
                         logicalPath: companion.kind.codePath(forName: companion.name),
-                        mediaType: "text/javascript", distributionName: companion.name, bytes: code))
+                        mediaType: "text/javascript", distributionName: companion.name, bytes: code,
+                        isPrivate: true))
             }
         }
         return documents

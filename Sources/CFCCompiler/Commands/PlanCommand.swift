@@ -67,6 +67,7 @@ public enum PlanCommand {
         let outcome = run(request, options: options)
         var result = CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .failure)
         guard var plan = outcome.plan else { return result }
+        var privateFiles: [String] = []
         if let output {
             // The commands name the documents where they are written, and plan.json names the
             // state file from there, so both work from any directory (`cfc apply PLAN-DIR`).
@@ -88,11 +89,19 @@ public enum PlanCommand {
                 result.diagnostics.append(OutputWriting.writeFailure(error))
                 return result
             }
+            privateFiles = documents.filter(\.isPrivate).map(\.logicalPath)
         }
+        // Whoever reads the plan should know which files in its directory hold secrets (plan.json
+        // and the JSON output are for tools, and list every file by its digest).
+        let privateNote =
+            privateFiles.isEmpty
+            ? ""
+            : "\nWritten readable by their owner only (mode 0600), since they hold sensitive values: "
+                + privateFiles.joined(separator: ", ") + "\n"
         switch format {
-        case .text: result.standardOutput = plan.renderText()
+        case .text: result.standardOutput = plan.renderText() + Array(privateNote.utf8)
         case .json: result.standardOutput = plan.renderJSON()
-        case .markdown: result.standardOutput = MarkdownReport.plan(plan)
+        case .markdown: result.standardOutput = MarkdownReport.plan(plan) + Array(privateNote.utf8)
         }
         result.exitStatus = plan.hasChanges ? .changesPlanned : .success
         return result
@@ -193,7 +202,8 @@ public enum PlanCommand {
                     EmittedDocument(
                         logicalPath: format.logicalPath(forDistribution: distribution.name),
                         mediaType: format.mediaType, distributionName: distribution.name,
-                        bytes: format == .json ? configJSON : format.print(document)))
+                        bytes: format == .json ? configJSON : format.print(document),
+                        isPrivate: distribution.config.holdsSensitiveValues))
             }
             // What the plan was made against, so that `cfc apply PLAN-DIR` can name what changed since.
             if let before {
@@ -201,7 +211,8 @@ public enum PlanCommand {
                     EmittedDocument(
                         logicalPath: "\(distribution.name).planned-against.json", mediaType: DocumentFormat.json.mediaType,
                         distributionName: distribution.name,
-                        bytes: DocumentFormat.json.print(emitDistributionConfig(before))))
+                        bytes: DocumentFormat.json.print(emitDistributionConfig(before)),
+                        isPrivate: before.config.holdsSensitiveValues))
             }
             for format in DocumentFormat.all {
                 guard let batch else { break }

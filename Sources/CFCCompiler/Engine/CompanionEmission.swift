@@ -32,7 +32,8 @@ struct CompanionEmission<Receipt: Sendable> {
                 guard writeError == nil else { continue }
                 do {
                     let receipt = try printer.withBytes(of: format) { (bytes) throws(FileIOError) -> Receipt? in
-                        try destination.accept(bytes, logicalPath: logicalPath, mediaType: format.mediaType, distribution: companion.name)
+                        try destination.accept(
+                            bytes, logicalPath: logicalPath, mediaType: format.mediaType, distribution: companion.name, isPrivate: false)
                     }
                     if let receipt { receipts.append(receipt) }
                 } catch {
@@ -46,7 +47,9 @@ struct CompanionEmission<Receipt: Sendable> {
                 guard writeError == nil else { continue }
                 do throws(FileIOError) {
                     let receipt = try code.withUnsafeBufferPointer { (bytes) throws(FileIOError) -> Receipt? in
-                        try destination.accept(bytes, logicalPath: logicalPath, mediaType: "text/javascript", distribution: companion.name)
+                        // AWS's model marks a function's code sensitive (FunctionBlob).
+                        try destination.accept(
+                            bytes, logicalPath: logicalPath, mediaType: "text/javascript", distribution: companion.name, isPrivate: true)
                     }
                     if let receipt { receipts.append(receipt) }
                 } catch {

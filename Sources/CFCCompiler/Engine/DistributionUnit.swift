@@ -69,13 +69,15 @@ struct DistributionUnit: Sendable {
             formats: formats,
             capacity: (distribution.config.cacheBehaviors.count + distribution.config.origins.count + 2) * 1300 + 4096)
         pipeline.emitter.emit(distribution, options: options, printingTo: printer)
+        let isPrivate = distribution.config.holdsSensitiveValues
         for format in formats {
             let logicalPath = format.logicalPath(forDistribution: distribution.name)
             outcome.logicalPaths.append(logicalPath)
             guard outcome.writeError == nil else { continue }
             do {
                 let receipt = try printer.withBytes(of: format) { (bytes) throws(FileIOError) -> Destination.Receipt? in
-                    try destination.accept(bytes, logicalPath: logicalPath, mediaType: format.mediaType, distribution: distribution.name)
+                    try destination.accept(
+                        bytes, logicalPath: logicalPath, mediaType: format.mediaType, distribution: distribution.name, isPrivate: isPrivate)
                 }
                 if let receipt { outcome.receipts.append(receipt) }
             } catch {
@@ -121,18 +123,20 @@ protocol DocumentDestination: Sendable {
     /// What accepting a document gives back, for the driver to keep or undo.
     associatedtype Receipt: Sendable
     /// Takes the document `logicalPath`; nil when there is nothing to keep (the file on disk
-    /// already holds these bytes).
+    /// already holds these bytes). A private document (`EmittedDocument.isPrivate`) is written
+    /// readable by its owner only.
     /// - Throws: `FileIOError` when the document cannot be written.
-    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String)
+    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String, isPrivate: Bool)
         throws(FileIOError) -> Receipt?
 }
 
 /// Keeps each document's bytes, for standard output and for tests.
 struct InMemoryDestination: DocumentDestination {
-    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String)
+    func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String, isPrivate: Bool)
         throws(FileIOError) -> EmittedDocument?
     {
-        EmittedDocument(logicalPath: logicalPath, mediaType: mediaType, distributionName: distribution, bytes: Array(bytes))
+        EmittedDocument(
+            logicalPath: logicalPath, mediaType: mediaType, distributionName: distribution, bytes: Array(bytes), isPrivate: isPrivate)
     }
 }
 

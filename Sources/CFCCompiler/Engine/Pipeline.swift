@@ -162,13 +162,17 @@ public struct EmittedDocument: Sendable, Equatable {
     public var distributionName: String
     /// The file's bytes.
     public var bytes: [UInt8]
+    /// Whether the document holds a value AWS's model marks sensitive (an origin's custom
+    /// header value, a function's code): written readable by its owner only (mode 0600).
+    public var isPrivate: Bool
 
     /// Creates a document.
-    public init(logicalPath: String, mediaType: String, distributionName: String, bytes: [UInt8]) {
+    public init(logicalPath: String, mediaType: String, distributionName: String, bytes: [UInt8], isPrivate: Bool = false) {
         self.logicalPath = logicalPath
         self.mediaType = mediaType
         self.distributionName = distributionName
         self.bytes = bytes
+        self.isPrivate = isPrivate
     }
 }
 

@@ -122,7 +122,7 @@ public enum StreamingCompile {
         var target: OutputTarget?
         var tag: String
 
-        func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String)
+        func accept(_ bytes: UnsafeBufferPointer<UInt8>, logicalPath: String, mediaType: String, distribution: String, isPrivate: Bool)
             throws(FileIOError) -> StagedFile?
         {
             switch target {
@@ -130,10 +130,10 @@ public enum StreamingCompile {
                 return nil
             case .beside(let directory)?:
                 let destination = directory + "/" + logicalPath
-                return try FileTransaction.writeTemporary(bytes, for: destination, tag: tag)
+                return try FileTransaction.writeTemporary(bytes, for: destination, tag: tag, isPrivate: isPrivate)
                     .map { StagedFile(temporary: $0, destination: destination) }
             case .staging(let staging)?:
-                let file = try staging.write(bytes, named: logicalPath)
+                let file = try staging.write(bytes, named: logicalPath, isPrivate: isPrivate)
                 return StagedFile(temporary: file, destination: staging.destination + "/" + logicalPath)
             }
         }

@@ -35,7 +35,7 @@ public enum OutputWriting {
         var transaction = FileTransaction()
         do {
             for document in documents {
-                try transaction.stage(document.bytes, at: directory + "/" + document.logicalPath)
+                try transaction.stage(document.bytes, at: directory + "/" + document.logicalPath, isPrivate: document.isPrivate)
             }
             try transaction.commit()
         } catch {
