@@ -161,11 +161,13 @@ public struct GitHubActionsRenderer {
     /// One command per diagnostic, within GitHub's limits; the rest as log lines after them.
     public func render(_ diagnostics: [Diagnostic]) -> [UInt8] {
         let shown = diagnostics.filter { !$0.isSuppressed && ($0.severity <= minimumSeverity || $0.isAboutTheReport) }
+        var totals: [Severity: Int] = [:]
+        for diagnostic in shown { totals[diagnostic.severity, default: 0] += 1 }
         var annotated: [Severity: Int] = [:]
         var overflow: [Diagnostic] = []
         var out: [UInt8] = []
         for diagnostic in shown {
-            let total = shown.count { $0.severity == diagnostic.severity }
+            let total = totals[diagnostic.severity, default: 0]
             let used = annotated[diagnostic.severity, default: 0]
             if total <= annotationsPerKind || used < annotationsPerKind - 1 {
                 out.append(annotation(for: diagnostic))
