@@ -10,8 +10,12 @@ import CFCDiagnostics
 /// expansion is bounded while parsing; see `YAMLParseOptions.maxAliasExpansion`). Merge keys
 /// (`<<`) are already applied: a mapping's pairs are its effective pairs.
 public final class YAMLDocument: Sendable {
-    /// The file the document was parsed from.
+    /// The file the document was parsed from (for a built document, the file it was built for).
     public let source: SourceFile
+    /// Every file the document's nodes were written in: `source` first, then (in a document
+    /// built by `YAMLTreeBuilder`) the files other nodes were copied from, such as an
+    /// environment's values or an included fragment.
+    public let sources: [SourceFile]
     let records: [NodeRecord]
     /// Children of collections: a sequence's items, or a mapping's keys and values alternating.
     let children: [Int32]
@@ -27,9 +31,10 @@ public final class YAMLDocument: Sendable {
 
     init(
         source: SourceFile, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32?,
-        firstAliasUse: SourceRange? = nil, detached: Set<Int32> = []
+        firstAliasUse: SourceRange? = nil, detached: Set<Int32> = [], otherSources: [SourceFile] = []
     ) {
         self.source = source
+        self.sources = [source] + otherSources
         self.records = records
         self.children = children
         self.scalarBytes = scalarBytes
@@ -55,6 +60,22 @@ public final class YAMLDocument: Sendable {
     /// comments).
     public var root: YAMLNode? {
         rootIndex.map { YAMLNode(document: self, index: $0) }
+    }
+
+    /// Whether any scalar's text contains `needle` (of two bytes or more): a quick test before
+    /// walking the tree for something most documents do not hold.
+    public func scalarsContain(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        return scalarBytes.withUnsafeBufferPointer { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first, bytes[index + 1..<index + needle.count].elementsEqual(needle.dropFirst()) { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// How many nodes the document holds (aliases counted once).
@@ -96,6 +117,8 @@ struct NodeRecord {
     var tag: YAMLTag
     /// The core-schema type, decided once while parsing (lowering asks for it often).
     var resolved: ResolvedType = .string
+    /// Which of the document's `sources` the node was written in (0 for a parsed document).
+    var source: UInt16 = 0
     /// Start and end marks as libyaml reports them, counted from 0.
     var startLine: UInt32
     var startColumn: UInt32
@@ -198,7 +221,11 @@ public struct YAMLNode: Sendable {
 
     /// The span of source the node was parsed from. For an alias, the alias itself: its
     /// children (if any) keep the spans where the anchored node wrote them.
-    public var range: SourceRange { marks.range(in: document.source) }
+    public var range: SourceRange { marks.range(in: sourceFile) }
+
+    /// The file the node was written in: the document's own, or for a node a
+    /// `YAMLTreeBuilder` copied from another document, that document's.
+    public var sourceFile: SourceFile { document.sources[Int(record.source)] }
 
     /// Where the node starts and ends as libyaml marked it: `range` without computing
     /// positions, for keeping after the tree is gone.
