@@ -73,6 +73,7 @@ struct Apply: ErrorExitStatus {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        try diagnostics.validateEnvironmentCount()
         for (name, value) in [("--aws-timeout", awsTimeout), ("--wait-timeout", waitTimeout), ("--poll-interval", pollInterval)]
         where !(value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds.")

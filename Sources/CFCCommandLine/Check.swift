@@ -50,6 +50,11 @@ struct Check: ParsableCommand, InputLimits {
     var errorLimit: Int = DiagnosticLimit.defaultErrorLimit
 
     @Option(
+        name: .customLong("env"),
+        help: "Check only this environment (repeatable). Without --env, a config with environments is checked in every one.")
+    var environments: [String] = []
+
+    @Option(
         name: .customLong("min-severity"),
         help: "The least severe finding to report: error, warning or note (default: note; warning with --format github).")
     var minimumSeverity: Severity?
@@ -66,7 +71,7 @@ struct Check: ParsableCommand, InputLimits {
         let outcome = CheckCommand.run(
             files, format: format, warningsAsErrors: warningsAsErrors, suggestOrder: suggestOrder,
             colors: color.isEnabled(for: 1), errorLimit: errorLimit, minimumSeverity: minimumSeverity,
-            options: compileOptions)
+            environments: environments, options: compileOptions)
         try finish(outcome.result)
     }
 }

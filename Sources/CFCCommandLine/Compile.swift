@@ -33,6 +33,7 @@ struct Compile: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        try diagnostics.validateEnvironmentCount()
         if files.isEmpty { throw ValidationError("Give at least one input file.") }
         if format.formats.count > 1 && output == nil {
             throw ValidationError("--format \(format.argument) writes \(format.formats.count) files per distribution; give --output DIR.")

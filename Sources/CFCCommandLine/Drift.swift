@@ -36,6 +36,7 @@ struct Drift: ErrorExitStatus {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        try diagnostics.validateEnvironmentCount()
         if !(awsTimeout > 0) { throw ValidationError("--aws-timeout must be a positive number of seconds.") }
     }
 

@@ -28,6 +28,7 @@ struct Format: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        try diagnostics.validateEnvironmentCount()
         if files.isEmpty { throw ValidationError("Give at least one file.") }
     }
 

@@ -44,6 +44,9 @@ struct Import: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        if !diagnostics.environments.isEmpty {
+            throw ValidationError("import reads CloudFront's documents, which have no environments: leave out --env.")
+        }
         if let id, !CloudFrontIdentifier.isDistributionID(id) {
             throw ValidationError(
                 "--id '\(VisibleText.escaped(id))' is not a CloudFront distribution id (capital letters and digits, such as EDFDVBD6EXAMPLE)."

@@ -65,6 +65,7 @@ struct PlanCommandLine: ErrorExitStatus {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        try diagnostics.validateEnvironmentCount()
         if maxPaths < 1 || maxPaths > 3000 { throw ValidationError("--max-paths must be between 1 and 3000.") }
         if freePathsLeft < 0 { throw ValidationError("--free-paths-left cannot be negative.") }
         if refresh && previous != nil { throw ValidationError("Give --previous or --refresh, not both.") }
@@ -101,17 +102,18 @@ struct Diff: ErrorExitStatus {
             Each side may be a cfc YAML file, get-distribution-config output, a bare \
             DistributionConfig JSON, or its XML. Cache behaviors are matched by path pattern (a \
             reorder shows as a move), origins by id; values CloudFront fills in are not reported. \
+            cfc diff --env staging --env prod FILE shows how a config's two environments differ. \
             Exit status (like diff): 0 same; 1 different; 2 trouble, a bad invocation (an unknown \
             option, a missing or invalid argument) included.
             """)
 
     static let errorExitCode = ExitCode(ExitStatus.trouble.code)
 
-    @Argument(help: "The old config.", transform: nonEmptyPath)
-    var old: String
-
-    @Argument(help: "The new config.", transform: nonEmptyPath)
-    var new: String
+    @Argument(
+        help: ArgumentHelp(
+            "The old config, then the new one; one config with two --env options compares its environments.", valueName: "config"),
+        transform: nonEmptyPath)
+    var files: [String]
 
     @Option(help: "Compare only this distribution.")
     var distribution: String?
@@ -121,10 +123,21 @@ struct Diff: ErrorExitStatus {
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
+    func validate() throws {
+        try diagnostics.validateEnvironmentCount(most: 2)
+        if files.count > 2 { throw ValidationError("Give two configs, or one config and two --env options.") }
+        if files.count == 1 && diagnostics.environments.count != 2 {
+            throw ValidationError("Give two configs, or one config with --env OLD --env NEW to compare its environments.")
+        }
+        if files.isEmpty { throw ValidationError("Give the old config and the new one.") }
+    }
+
     func run() throws {
+        let environments = diagnostics.environments
+        let sides: (old: String?, new: String?)? = environments.count == 2 ? (environments[0], environments[1]) : nil
         try diagnostics.present(
             DiffCommand.execute(
-                old: old, new: new, distribution: distribution, format: format, colors: diagnostics.color.isEnabled(for: 1),
-                options: diagnostics.compileOptions))
+                old: files[0], new: files.count == 2 ? files[1] : files[0], distribution: distribution, format: format,
+                colors: diagnostics.color.isEnabled(for: 1), options: diagnostics.compileOptions, environments: sides))
     }
 }

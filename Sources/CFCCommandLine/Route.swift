@@ -50,6 +50,7 @@ struct Route: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        try diagnostics.validateEnvironmentCount()
         if batch == nil && (method == nil || url == nil) { throw ValidationError("Give METHOD and URL, or --batch FILE.") }
         if batch != nil && (method != nil || url != nil) { throw ValidationError("Give METHOD and URL, or --batch FILE, not both.") }
     }

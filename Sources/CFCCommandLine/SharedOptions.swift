@@ -15,6 +15,7 @@ protocol InputLimits {
     var maxPatternSearchSteps: Int { get }
     var errorLimit: Int { get }
     var followSymlinks: Bool { get }
+    var environments: [String] { get }
 }
 
 extension InputLimits {
@@ -30,7 +31,18 @@ extension InputLimits {
         options.maxInputBytes = maxInputBytes
         options.maxPatternSearchSteps = maxPatternSearchSteps
         options.followSymlinks = followSymlinks
+        options.environment = environments.first
         return options
+    }
+
+    /// Refuses more than `most` `--env` options (every command but `check` and `diff` takes one).
+    func validateEnvironmentCount(most: Int = 1) throws {
+        if environments.count > most {
+            throw ValidationError(
+                most == 1
+                    ? "Give --env once: this command reads one environment's values."
+                    : "Give --env at most \(most) times.")
+        }
     }
 }
 
@@ -44,6 +56,10 @@ enum LimitHelp {
     static let followSymlinks: ArgumentHelp = """
         Read input files that are symbolic links or devices. By default only regular files and pipes (-, <(…)) are read: \
         a link committed to a repository could point at a secret.
+        """
+    static let environment: ArgumentHelp = """
+        The environment whose parameter values to use, among those the config declares under environments:. \
+        Output files then carry its name (www.prod.distribution.json).
         """
     static let errorLimit: ArgumentHelp =
         "Show at most this many errors per file in text, then a note counting the rest (0: all; JSON lists all)."
@@ -71,11 +87,15 @@ struct DiagnosticOptions: ParsableArguments, InputLimits {
     @Flag(name: .customLong("follow-symlinks"), help: LimitHelp.followSymlinks)
     var followSymlinks = false
 
+    @Option(name: .customLong("env"), help: LimitHelp.environment)
+    var environments: [String] = []
+
     func validate() throws { try validateLimits() }
 
     /// Prints `result` (its diagnostics in the chosen format on standard error, then its other
     /// output) and ends the command with its exit status.
     func present(_ result: CommandResult) throws {
+        let result = result.redacted()
         if !result.diagnostics.isEmpty {
             FileIO.writeStandardError(
                 DiagnosticReport.render(
@@ -89,6 +109,7 @@ struct DiagnosticOptions: ParsableArguments, InputLimits {
 /// Prints what `result` has for standard error after its diagnostics and for standard output,
 /// and ends the command with its exit status: the one place a command's run ends.
 func finish(_ result: CommandResult) throws {
+    let result = result.redacted()
     FileIO.writeStandardError(result.standardError)
     FileIO.writeStandardOutput(result.standardOutput)
     if result.exitStatus != .success { throw ExitCode(result.exitStatus.code) }

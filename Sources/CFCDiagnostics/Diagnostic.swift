@@ -104,6 +104,9 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     /// Whether an `ignore:` entry silenced it: suppressed diagnostics are reported in
     /// machine-readable output and never counted as errors or warnings.
     public var isSuppressed: Bool
+    /// The environments of the config it holds for, when the config was checked in several
+    /// (`cfc check` without `--env`); empty otherwise.
+    public var environments: [String] = []
 
     /// Creates a diagnostic.
     public init(

@@ -204,6 +204,11 @@ public struct JSONDiagnosticRenderer {
             JSONMember("path", .string(diagnostic.configPath)),
             JSONMember("hint", .string(diagnostic.hint)),
             JSONMember("suppressed", .bool(diagnostic.isSuppressed)),
+        ]
+        if !diagnostic.environments.isEmpty {
+            members.append(JSONMember("environments", .inlineArray(diagnostic.environments.map { .string($0) })))
+        }
+        members += [
             JSONMember(
                 "notes",
                 .inlineArray(
@@ -211,7 +216,7 @@ public struct JSONDiagnosticRenderer {
                         .object(
                             [JSONMember("message", .string(note.message))]
                                 + location(note.range, file: note.range?.file ?? diagnostic.file), .inline)
-                    })),
+                    }))
         ]
         return .object(members, .inline)
     }

@@ -57,6 +57,55 @@ public enum FrontEndDiagnostics {
         Entry(
             id: "yaml.memory", meaning: "The parser ran out of memory, or the file is too large to parse within cfc's limits.",
             fix: "Split the file, or raise --max-input-bytes if the file is legitimately large."),
+        // Parameters and environments (expansion)
+        Entry(
+            id: "parameters.declaration",
+            meaning:
+                "A parameter or environment is declared in a way cfc cannot read: a bad name, an unknown type or key, or both default: and value:.",
+            fix: "Declare it as NAME: {type: string|integer|boolean|list, default: …} (or value: …, sensitive: true)."),
+        Entry(
+            id: "parameters.unknown", meaning: "${name} names no declared parameter, or an environment sets one that is not declared.",
+            fix: "Declare it under parameters:, or correct the name (the hint suggests the closest one)."),
+        Entry(
+            id: "parameters.type", meaning: "A parameter's value does not have its declared type, or a list parameter is used inside text.",
+            fix: "Give a value of the declared type (quotes make a string), or change the declaration."),
+        Entry(
+            id: "parameters.reference",
+            meaning: "A ${…} cannot be read: it is not closed, names nothing, or a parameter's value uses another parameter.",
+            fix: "Write ${name}, ${env:NAME} or ${file:path}; $${ writes a literal '${'."),
+        Entry(
+            id: "parameters.missing_value", meaning: "A parameter without a default has no value in the environment compiled.",
+            fix: "Set it in that environment, or give the parameter a default."),
+        Entry(
+            id: "parameters.fixed_value", meaning: "An environment sets a parameter declared with value:, which is the same everywhere.",
+            fix: "Declare it with default: to let environments set it, or remove the environment's entry."),
+        Entry(
+            id: "parameters.unset_variable",
+            meaning:
+                "${env:NAME} names an environment variable that is not set. An error where documents are written or sent; a note in check and route, which use a placeholder.",
+            fix: "Set the variable in the environment cfc runs in (a CI secret)."),
+        Entry(
+            id: "parameters.file", meaning: "A file the config reads values from (an environment's values, ${file:…}) cannot be read.",
+            fix: "Name a UTF-8 file beneath the config's directory, by a relative path without links."),
+        Entry(
+            id: "parameters.too_large", meaning: "Substituting parameters makes the config more than four times the input size limit.",
+            fix: "Use long values in fewer places."),
+        Entry(
+            id: "parameters.unused", meaning: "A declared parameter is used nowhere.",
+            fix: "Use it as ${name}, or remove the declaration."),
+        Entry(
+            id: "environments.unknown", meaning: "--env names an environment the file does not declare (or the file declares none).",
+            fix: "Name one of the environments under environments:, or leave out --env."),
+        Entry(
+            id: "environments.required", meaning: "The file declares environments, and the command was given none.",
+            fix: "Give --env NAME. cfc check without --env checks every environment."),
+        Entry(
+            id: "secrets.literal",
+            meaning:
+                "An origin custom header's value (sensitive in AWS's model: origins use such a header to refuse requests that bypass CloudFront) is written in the file.",
+            fix:
+                "Read it with ${env:NAME} or ${file:PATH}, or from a parameter declared sensitive: true. It is never shown in diffs, plans or diagnostics either way."
+        ),
         // The language (lowering)
         Entry(
             id: "schema.version", meaning: "The file has no `version: 1`, or another version.",

@@ -18,6 +18,12 @@ public struct ConfigModel: Equatable, Hashable, Sendable {
         self.companions = companions
     }
 
+    /// The values of members AWS's service model marks sensitive, which no output but the API
+    /// documents may show (see `DistributionConfig.sensitiveValues`).
+    public var sensitiveValues: [String] {
+        distributions.flatMap(\.config.sensitiveValues)
+    }
+
     /// The distribution called `name`, if any.
     public func distribution(named name: String) -> Distribution? {
         distributions.first { $0.name == name }

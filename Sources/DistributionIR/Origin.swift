@@ -129,6 +129,12 @@ extension DistributionConfig {
     public var holdsSensitiveValues: Bool {
         origins.contains { !$0.customHeaders.isEmpty }
     }
+
+    /// The values AWS's service model marks sensitive (origins' custom header values), which
+    /// no output but the API documents may show.
+    public var sensitiveValues: [String] {
+        origins.flatMap { $0.customHeaders.map(\.headerValue) }
+    }
 }
 
 public struct OriginCustomHeader: Equatable, Hashable, Sendable {

@@ -21,15 +21,16 @@ import Testing
         var files: [String] = []
         let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/CFCGoldenTests/Fixtures")
         let inputs =
-            TestPaths.exampleFiles
+            TestPaths.exampleFiles + [TestPaths.examples.appendingPathComponent("two-environments/site.yaml")]
             + ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? [])
             .sorted().map { fixtures.appendingPathComponent("\($0)/input.yaml") }
         for (index, url) in inputs.enumerated() {
             let bytes = try [UInt8](Data(contentsOf: url))
             if url.path.contains("/examples/") {
+                let depth = url.path.components(separatedBy: "/examples/")[1].filter { $0 == "/" }.count
                 #expect(
                     String(decoding: bytes.prefix(80), as: UTF8.self).hasPrefix(
-                        "# yaml-language-server: $schema=../schema/cfc.schema.json\n"),
+                        "# yaml-language-server: $schema=\(String(repeating: "../", count: depth + 1))schema/cfc.schema.json\n"),
                     "\(url.lastPathComponent) lacks the modeline")
             }
             let json = try #require(YAMLToJSON.convert(bytes), "\(url.path) does not parse")

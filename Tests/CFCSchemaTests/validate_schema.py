@@ -28,6 +28,11 @@ def main(argv):
         for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
             problems += 1
             print(f"{path}: {'/'.join(str(p) for p in error.absolute_path)}: {error.message}")
+            # A typed value may also be a ${name}: under anyOf, the reason the value is not of
+            # its type is in the error's context.
+            for cause in error.context or []:
+                if cause.validator != "pattern" and cause.validator != "$ref":
+                    print(f"  because: {cause.message}")
     print(f"validated {len(argv) - 2} documents, {problems} problems")
     return 1 if problems else 0
 

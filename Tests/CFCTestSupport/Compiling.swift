@@ -11,12 +11,14 @@ public enum TestCompiler {
     /// generated configs that need not be acceptable to CloudFront).
     public static func compile(
         _ yaml: String, file: String = "test.yaml", formats: Set<OutputFormat> = [.json], baselinesAPIRejections: Bool = false,
-        configDirectory: URL? = nil
+        configDirectory: URL? = nil, environment: String? = nil, variables: [String: String] = [:]
     ) -> CompileResult {
         var options = CompileOptions()
         options.formats = formats
         options.baselinesAPIRejections = baselinesAPIRejections
         options.configDirectory = configDirectory?.path
+        options.environment = environment
+        options.environmentVariable = { variables[$0] }
         return Pipeline().compile(source: SourceFile(path: file, bytes: Array(yaml.utf8)), options: options)
     }
 
@@ -30,7 +32,7 @@ public enum TestCompiler {
     /// The diagnostics of `result` rendered as text without snippets or colour, one per line
     /// group, paths as given.
     public static func renderedDiagnostics(_ result: CompileResult) -> String {
-        let sources = result.source.map { [$0] } ?? []
+        let sources = result.sources
         return String(
             decoding: DiagnosticReport.render(result.diagnostics, sources: sources, format: PlainFormat.text, colors: false), as: UTF8.self)
     }

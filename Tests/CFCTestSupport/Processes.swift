@@ -59,8 +59,10 @@ public enum Processes {
     }
 
     /// Runs the built `cfc` with `arguments`.
-    public static func cfc(_ arguments: [String], input: Data? = nil, currentDirectory: URL? = nil) throws -> ProcessResult {
-        try run(TestPaths.cfcExecutable, arguments, input: input, currentDirectory: currentDirectory)
+    public static func cfc(
+        _ arguments: [String], input: Data? = nil, currentDirectory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> ProcessResult {
+        try run(TestPaths.cfcExecutable, arguments, input: input, currentDirectory: currentDirectory, environment: environment)
     }
 
     /// Runs the built `cfc` with `arguments`, and reads the work it reports doing

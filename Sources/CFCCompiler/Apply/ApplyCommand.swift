@@ -89,6 +89,8 @@ public enum ApplyCommand {
             companionOrphans = allowDelete ? [] : items.map(\.entry).filter { $0.action == .delete }
         }
         var budget = InvalidationBudget()
+        /// Values no output may show (the configs' sensitive values).
+        var sensitiveValues: [String] = []
         /// Distributions whose live config was found already as planned, and recorded so.
         var recordedAsFound: [String] = []
         /// The companion resources: created and updated before the distributions, deleted after.
@@ -101,15 +103,25 @@ public enum ApplyCommand {
     public static func execute(_ request: Request, aws: AWSCLI?, options: CompileOptions, console: ApplyConsole) -> CommandResult {
         let sink = DiagnosticCollector()
         var sources: [SourceFile] = []
+        var sensitiveValues: [String] = []
         func finished(_ status: ExitStatus) -> CommandResult {
-            CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: status)
+            var result = CommandResult(diagnostics: sink.diagnostics, sources: sources, exitStatus: status)
+            result.sensitiveValues = sensitiveValues
+            return result
         }
 
         let prepared =
             request.paths.count == 1 && SavedPlan.isPlanDirectory(request.paths[0])
             ? prepareSavedPlan(request, aws: aws, options: options, sink: sink, sources: &sources)
             : prepareFromConfigs(request, aws: aws, options: options, sink: sink, sources: &sources)
+        if let prepared {
+            sensitiveValues = prepared.sensitiveValues + prepared.steps.flatMap(\.entry.distribution.config.sensitiveValues)
+        }
         guard let work = prepared, let aws, !sink.diagnostics.containsErrors else { return finished(.failure) }
+        // What apply prints as it goes passes the same redaction as its result: an aws error
+        // may quote a header it was sent.
+        let redactor = SecretRedactor(sensitiveValues)
+        let console = redactor.isEmpty ? console : console.redacting(with: redactor)
         if !work.recordedAsFound.isEmpty {
             do { try work.state.write(to: work.statePath) } catch {
                 sink.emit(OutputWriting.writeFailure(error))
@@ -218,7 +230,9 @@ public enum ApplyCommand {
     static func prepareFromConfigs(
         _ request: Request, aws: AWSCLI?, options: CompileOptions, sink: DiagnosticCollector, sources: inout [SourceFile]
     ) -> Work? {
-        var work = Work(statePath: StateFile.path(forConfigs: request.paths, explicit: request.statePath), budget: request.budget)
+        var work = Work(
+            statePath: StateFile.path(forConfigs: request.paths, explicit: request.statePath, environment: options.environment),
+            budget: request.budget)
         guard let state = StateFile.read(work.statePath, mustExist: request.statePath != nil, options: options, sink: sink) else {
             return nil
         }
@@ -227,6 +241,7 @@ public enum ApplyCommand {
         var options = options
         options.companionIDs = state.companionIDs
         let configs = CompiledConfigs(request.paths, options: options, sink: sink)
+        work.sensitiveValues = configs.sensitiveValues
         sources = configs.sources
         guard !sink.diagnostics.containsErrors else { return nil }
         work.companionPlaces = configs.companionPlaces

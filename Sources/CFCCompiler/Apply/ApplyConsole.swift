@@ -1,3 +1,5 @@
+import CFCDiagnostics
+
 /// Where `cfc apply` reports as it goes, and how it asks.
 ///
 /// On a terminal, a wait is one status line rewritten in place (status and elapsed time, ticking
@@ -27,6 +29,18 @@ public struct ApplyConsole {
         self.line = line
         self.status = status
         self.ask = ask
+    }
+
+    /// This console with `redactor` applied to everything it prints and asks.
+    func redacting(with redactor: SecretRedactor) -> ApplyConsole {
+        let line = self.line
+        let status = self.status
+        let ask = self.ask
+        var console = ApplyConsole(
+            line: { text, tone in line(redactor.redact(text), tone) }, status: status.map { show in { show(redactor.redact($0)) } },
+            ask: { ask(redactor.redact($0)) })
+        console.plainProgressSeconds = plainProgressSeconds
+        return console
     }
 
     /// Prints a plain line.

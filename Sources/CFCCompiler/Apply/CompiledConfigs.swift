@@ -15,6 +15,8 @@ struct CompiledConfigs {
     var companionPlaces: [String: SourceRange] = [:]
     /// The files read.
     var sources: [SourceFile] = []
+    /// Values no output may show (see `CompileResult.sensitiveValues`).
+    var sensitiveValues: [String] = []
 
     /// Compiles `paths`, reporting every finding but notes into `sink`.
     init(_ paths: [String], options: CompileOptions, sink: any DiagnosticSink) {
@@ -23,7 +25,8 @@ struct CompiledConfigs {
         for path in paths {
             let compiled = Pipeline().compile(path: path, options: checkOptions)
             for diagnostic in compiled.diagnostics where diagnostic.severity != .note { sink.emit(diagnostic) }
-            if let source = compiled.source { sources.append(source) }
+            sources += compiled.sources
+            sensitiveValues += compiled.sensitiveValues
             guard !compiled.hasErrors else { continue }
             for companion in compiled.model?.companions ?? [] {
                 // One name is one resource in CloudFront: two configs cannot both declare it.

@@ -2,6 +2,7 @@ import CFCDiagnostics
 import CFCSupport
 import Checks
 import DistributionIR
+import DistributionLanguage
 import Routing
 
 /// What `cfc check` does: compile without emitting, then report every finding in the chosen
@@ -25,11 +26,15 @@ public enum CheckCommand {
         public var report: [UInt8]
         /// Whether the run failed (exit status 1).
         public var failed: Bool
+        /// Values the report may not show.
+        public var sensitiveValues: [String] = []
 
         /// The report on standard output (it is the command's output, not a side channel),
         /// exit status 1 when the run failed.
         public var result: CommandResult {
-            CommandResult(standardOutput: report, exitStatus: .compiler(failed: failed))
+            var result = CommandResult(standardOutput: report, exitStatus: .compiler(failed: failed))
+            result.sensitiveValues = sensitiveValues
+            return result
         }
     }
 
@@ -44,14 +49,17 @@ public enum CheckCommand {
     public static func run(
         _ paths: [String], format: Format, warningsAsErrors: Bool, suggestOrder: Bool, colors: Bool,
         errorLimit: Int = DiagnosticLimit.defaultErrorLimit, minimumSeverity: Severity? = nil,
-        options: CompileOptions = CompileOptions()
+        environments: [String] = [], options: CompileOptions = CompileOptions()
     ) -> Outcome {
         var checkOptions = options
         checkOptions.formats = []
         checkOptions.baselinesAPIRejections = true
-        let results = paths.map { Pipeline().compile(path: $0, options: checkOptions) }
+        // A pull request is checked without the deploy job's secrets.
+        checkOptions.unsetVariables = .placeholder
+        let runs = paths.map { EnvironmentRuns.compile(path: $0, environments: environments, options: checkOptions) }
+        let results = runs.flatMap(\.results)
         var seen = Set<Diagnostic>()
-        let all = results.flatMap(\.diagnostics).sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }
+        let all = runs.flatMap(\.diagnostics).sorted(by: Diagnostic.printOrder).filter { seen.insert($0).inserted }
         let failed = all.contains { $0.isError || (warningsAsErrors && $0.isWarning) }
         // Text and GitHub annotations are for people: suppressed findings left out, errors
         // limited per file. JSON and SARIF are for tools: every finding.
@@ -62,7 +70,8 @@ public enum CheckCommand {
         switch format {
         case .text:
             var files: [String: SourceFile] = [:]
-            for source in results.compactMap(\.source) { files[source.path] = source }
+            let redactor = SecretRedactor(results.flatMap(\.sensitiveValues))
+            for source in results.flatMap(\.sources) where files[source.path] == nil { files[source.path] = redactor.mask(source) }
             report = TextDiagnosticRenderer(sources: files, colors: colors).render(diagnostics)
             let errors = all.count(where: \.isError)
             let warnings = all.count(where: \.isWarning)
@@ -101,7 +110,7 @@ public enum CheckCommand {
                 break
             }
         }
-        return Outcome(report: report, failed: failed)
+        return Outcome(report: report, failed: failed, sensitiveValues: results.flatMap(\.sensitiveValues))
     }
 
     /// Whether `--suggest-order` can be printed with `format`: not with SARIF, whose log has no

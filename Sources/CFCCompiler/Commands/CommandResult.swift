@@ -18,6 +18,25 @@ public struct CommandResult: Sendable {
     public var standardError: [UInt8]
     /// How the process ends.
     public var exitStatus: ExitStatus
+    /// Values no output may show (sensitive parameters', sensitive members'): `redacted()`
+    /// replaces them wherever they appear.
+    public var sensitiveValues: [String] = []
+    /// Whether standard output is an API document (`compile` to standard output), the one
+    /// output that must carry sensitive values, since CloudFront must receive them.
+    public var standardOutputIsAPIDocument = false
+
+    /// The result with every sensitive value replaced in its diagnostics, standard error and
+    /// (unless it is an API document) standard output: what the executable prints.
+    public func redacted() -> CommandResult {
+        let redactor = SecretRedactor(sensitiveValues)
+        guard !redactor.isEmpty else { return self }
+        var result = self
+        result.diagnostics = diagnostics.map(redactor.redact)
+        result.sources = sources.map(redactor.mask)
+        result.standardError = redactor.redact(standardError)
+        if !standardOutputIsAPIDocument { result.standardOutput = redactor.redact(standardOutput) }
+        return result
+    }
 
     /// Creates a result.
     public init(

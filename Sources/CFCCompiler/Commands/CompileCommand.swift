@@ -12,6 +12,8 @@ public enum CompileCommand {
         public var standardOutput: [UInt8]?
         /// Whether the run failed (exit status 1).
         public var failed: Bool
+        /// Values no output but the documents may show.
+        public var sensitiveValues: [String] = []
     }
 
     /// Compiles `paths`: into the directory `output`, streamed (each distribution compiled
@@ -24,7 +26,7 @@ public enum CompileCommand {
         let stateSink = DiagnosticCollector()
         guard
             let state = StateFile.read(
-                StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
+                StateFile.path(forConfigs: paths, explicit: statePath, environment: options.environment), mustExist: statePath != nil,
                 options: options, sink: stateSink)
         else {
             return CommandResult(diagnostics: stateSink.diagnostics, sources: [], exitStatus: .compiler(failed: true))
@@ -32,13 +34,18 @@ public enum CompileCommand {
         options.companionIDs = state.companionIDs
         if let output {
             let (outcome, sources) = StreamingCompile.run(paths: paths, options: options, output: output)
-            return CommandResult(diagnostics: outcome.diagnostics, sources: sources, exitStatus: .compiler(failed: outcome.failed))
+            var result = CommandResult(diagnostics: outcome.diagnostics, sources: sources, exitStatus: .compiler(failed: outcome.failed))
+            result.sensitiveValues = outcome.sensitiveValues
+            return result
         }
         let results = paths.map { Pipeline().compile(path: $0, options: options) }
         let outcome = finish(results, output: nil)
-        return CommandResult(
-            diagnostics: outcome.diagnostics, sources: results.compactMap(\.source),
+        var result = CommandResult(
+            diagnostics: outcome.diagnostics, sources: results.flatMap(\.sources),
             standardOutput: outcome.standardOutput ?? [], exitStatus: .compiler(failed: outcome.failed))
+        result.sensitiveValues = results.flatMap(\.sensitiveValues)
+        result.standardOutputIsAPIDocument = true
+        return result
     }
 
     /// Checks for errors and conflicts, then writes the documents to `output`, or returns the

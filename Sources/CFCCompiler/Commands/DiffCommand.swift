@@ -17,6 +17,8 @@ public enum DiffCommand {
         public var diagnostics: [Diagnostic]
         /// The files read.
         public var sources: [SourceFile]
+        /// Values no output may show.
+        public var sensitiveValues: [String] = []
         /// Whether the sides differ.
         public var differ: Bool { !added.isEmpty || !removed.isEmpty || changes.contains { !$0.changes.isEmpty } }
     }
@@ -24,29 +26,51 @@ public enum DiffCommand {
     /// Compares two configs and prints the changes. Exit status as diff(1): 0 the same, 1
     /// different, 2 trouble (then nothing is printed on standard output).
     public static func execute(
-        old: String, new: String, distribution: String?, format: PlanCommand.OutputFormat, colors: Bool, options: CompileOptions
+        old: String, new: String, distribution: String?, format: PlanCommand.OutputFormat, colors: Bool, options: CompileOptions,
+        environments: (old: String?, new: String?)? = nil
     ) -> CommandResult {
-        let outcome = run(old: old, new: new, distribution: distribution, options: options)
+        let outcome = run(old: old, new: new, distribution: distribution, options: options, environments: environments)
         guard !outcome.diagnostics.containsErrors else {
-            return CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .trouble)
+            var result = CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .trouble)
+            result.sensitiveValues = outcome.sensitiveValues
+            return result
         }
-        return CommandResult(
+        var result = CommandResult(
             diagnostics: outcome.diagnostics, sources: outcome.sources,
             standardOutput: format == .json
                 ? renderJSON(outcome) : format == .markdown ? MarkdownReport.diff(outcome) : renderText(outcome, colors: colors),
             exitStatus: outcome.differ ? .different : .success)
+        result.sensitiveValues = outcome.sensitiveValues
+        return result
     }
 
-    /// Compares two configs (any mix of YAML, API JSON and API XML).
-    public static func run(old: String, new: String, distribution: String?, options: CompileOptions = CompileOptions()) -> Outcome {
+    /// Compares two configs (any mix of YAML, API JSON and API XML). With `environments`, each
+    /// side's YAML is read with its own environment's values (`cfc diff --env staging --env prod
+    /// FILE` compares one file's two environments); else both with `options.environment`.
+    public static func run(
+        old: String, new: String, distribution: String?, options: CompileOptions = CompileOptions(),
+        environments: (old: String?, new: String?)? = nil
+    ) -> Outcome {
         let sink = DiagnosticCollector()
+        var oldOptions = options
+        var newOptions = options
+        if let environments {
+            oldOptions.environment = environments.old
+            newOptions.environment = environments.new
+        }
         let defaultName = distribution ?? ConfigInput.stem(of: new)
-        let newSide = ConfigInput.read(new, name: defaultName, options: options, sink: sink)
+        let newSide = ConfigInput.read(new, name: defaultName, options: newOptions, sink: sink)
         let newName = distribution ?? (newSide?.distributions.count == 1 ? newSide?.distributions.first?.name : nil) ?? defaultName
-        let oldSide = ConfigInput.read(old, name: newName, options: options, sink: sink)
-        let sources = [oldSide?.source, newSide?.source].compactMap { $0 }
+        let oldSide = ConfigInput.read(old, name: newName, options: oldOptions, sink: sink)
+        var sources: [SourceFile] = []
+        for source in (oldSide?.sources ?? []) + (newSide?.sources ?? []) + [oldSide?.source, newSide?.source].compactMap({ $0 })
+        where !sources.contains(where: { $0.path == source.path }) {
+            sources.append(source)
+        }
+        let sensitiveValues = (oldSide?.sensitiveValues ?? []) + (newSide?.sensitiveValues ?? [])
         guard var oldSide, var newSide else {
-            return Outcome(changes: [], added: [], removed: [], diagnostics: sink.diagnostics, sources: sources)
+            return Outcome(
+                changes: [], added: [], removed: [], diagnostics: sink.diagnostics, sources: sources, sensitiveValues: sensitiveValues)
         }
         if let distribution {
             oldSide.distributions = oldSide.distributions.filter { $0.name == distribution }
@@ -63,7 +87,9 @@ public enum DiffCommand {
         }
         let added = newSide.distributions.map(\.name).filter { name in !oldSide.distributions.contains { $0.name == name } }
         let removed = oldSide.distributions.map(\.name).filter { name in !newSide.distributions.contains { $0.name == name } }
-        return Outcome(changes: changes, added: added, removed: removed, diagnostics: sink.diagnostics, sources: sources)
+        return Outcome(
+            changes: changes, added: added, removed: removed, diagnostics: sink.diagnostics, sources: sources,
+            sensitiveValues: sensitiveValues)
     }
 
     /// The diff as text; colours when asked.

@@ -64,6 +64,8 @@ public enum DriftCommand {
         public var diagnostics: [Diagnostic]
         /// The files read.
         public var sources: [SourceFile]
+        /// Values no output may show: the configs' and the live configs' sensitive values.
+        public var sensitiveValues: [String] = []
 
         /// Whether anything drifted or is missing.
         public var drifted: Bool { entries.contains { $0.status != .inSync } || companions.contains { $0.status != .inSync } }
@@ -85,13 +87,17 @@ public enum DriftCommand {
     ) -> CommandResult {
         let outcome = run(paths, statePath: statePath, aws: aws, options: options)
         guard !outcome.diagnostics.containsErrors else {
-            return CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .failure)
+            var result = CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .failure)
+            result.sensitiveValues = outcome.sensitiveValues
+            return result
         }
-        return CommandResult(
+        var result = CommandResult(
             diagnostics: outcome.diagnostics, sources: outcome.sources,
             standardOutput: format == .json
                 ? renderJSON(outcome) : format == .markdown ? MarkdownReport.drift(outcome) : renderText(outcome),
             exitStatus: outcome.drifted ? .changesPlanned : .success)
+        result.sensitiveValues = outcome.sensitiveValues
+        return result
     }
 
     /// Compares every distribution of `paths` with its live config.
@@ -100,7 +106,7 @@ public enum DriftCommand {
         // The state first: its ids are what the configs' names for companions compile to.
         guard
             let state = StateFile.read(
-                StateFile.path(forConfigs: paths, explicit: statePath), mustExist: statePath != nil,
+                StateFile.path(forConfigs: paths, explicit: statePath, environment: options.environment), mustExist: statePath != nil,
                 options: options, sink: sink)
         else {
             return Outcome(entries: [], diagnostics: sink.diagnostics, sources: [])
@@ -110,9 +116,10 @@ public enum DriftCommand {
         let configs = CompiledConfigs(paths, options: options, sink: sink)
         let sources = configs.sources
         guard !sink.diagnostics.containsErrors else {
-            return Outcome(entries: [], diagnostics: sink.diagnostics, sources: sources)
+            return Outcome(entries: [], diagnostics: sink.diagnostics, sources: sources, sensitiveValues: configs.sensitiveValues)
         }
         var entries: [Entry] = []
+        var liveSensitiveValues: [String] = []
         for distribution in configs.distributions {
             guard let record = state.distributions[distribution.name] else {
                 entries.append(Entry(name: distribution.name, id: nil, status: .notCreated, changes: []))
@@ -128,6 +135,7 @@ public enum DriftCommand {
                 // An update keeps the live caller reference: it is no drift.
                 desired.config.callerReference = live.distribution.config.callerReference
                 let changes = SemanticDiff.compare(old: live.distribution.config, new: desired.config)
+                liveSensitiveValues += live.distribution.config.sensitiveValues
                 entries.append(
                     Entry(name: distribution.name, id: record.id, status: changes.isEmpty ? .inSync : .drifted, changes: changes))
             } catch {
@@ -164,7 +172,9 @@ public enum DriftCommand {
                 }
             }
         }
-        var outcome = Outcome(entries: entries, diagnostics: sink.diagnostics, sources: sources)
+        var outcome = Outcome(
+            entries: entries, diagnostics: sink.diagnostics, sources: sources,
+            sensitiveValues: configs.sensitiveValues + liveSensitiveValues)
         outcome.companions = findings
         return outcome
     }

@@ -1,6 +1,7 @@
 import APIDocument
 import CFCDiagnostics
 import CFCSupport
+import DistributionIR
 import DistributionLanguage
 import YAMLSyntax
 
@@ -121,9 +122,24 @@ public enum FormatCommand {
             return FileOutcome(
                 path: source.path, formatted: nil, isChanged: false, refusal: nil, diagnostics: sink.diagnostics, source: source)
         }
+        // A file with environments means something in each: it is lowered in every one (or the
+        // one --env names), before and after, and must mean the same in all. The secrets a
+        // deploy job has are not needed to format a file.
+        var options = options
+        options.unsetVariables = .placeholder
+        let declared = EnvironmentRuns.declaredEnvironments(source, options: options)
+        let environments: [String?] = options.environment.map { [$0] } ?? (declared.isEmpty ? [nil] : declared.map { $0 })
+        func lowerEach(_ file: SourceFile, _ findings: DiagnosticCollector) -> [ConfigModel?] {
+            environments.map { environment in
+                var each = options
+                each.environment = environment
+                return Pipeline().lower(source: file, options: each, sink: findings)
+            }
+        }
         let loweringFindings = DiagnosticCollector()
-        let model = Pipeline().lower(source: source, options: options, sink: loweringFindings)
-        guard let model, !loweringFindings.diagnostics.containsErrors, !sink.diagnostics.containsErrors else {
+        let models = lowerEach(source, loweringFindings)
+        guard !models.contains(where: { $0 == nil }), !loweringFindings.diagnostics.containsErrors, !sink.diagnostics.containsErrors
+        else {
             let errors = (sink.diagnostics + loweringFindings.diagnostics).filter(\.isError)
             return FileOutcome(
                 path: source.path, formatted: nil, isChanged: false, refusal: .doesNotCompile(errors: errors.count),
@@ -147,9 +163,9 @@ public enum FormatCommand {
         // distribution, the policy included), and so compiles to the same documents.
         let formattedSource = SourceFile(path: source.path, bytes: formatted)
         let afterFindings = DiagnosticCollector()
-        let after = Pipeline().lower(source: formattedSource, options: options, sink: afterFindings)
+        let after = lowerEach(formattedSource, afterFindings)
         let findings = { (diagnostics: [Diagnostic]) in diagnostics.map { "\($0.id.rawValue) \($0.summary)" } }
-        guard after == model, findings(afterFindings.diagnostics) == findings(loweringFindings.diagnostics) else {
+        guard after == models, findings(afterFindings.diagnostics) == findings(loweringFindings.diagnostics) else {
             return FileOutcome(
                 path: source.path, formatted: nil, isChanged: false, refusal: .meaningChanged,
                 diagnostics: [], source: source)

@@ -48,6 +48,8 @@ public enum PlanCommand {
         public var sources: [SourceFile]
         /// The state file the plan was made against (it need not exist).
         public var statePath: String? = nil
+        /// Values no output may show.
+        public var sensitiveValues: [String] = []
     }
 
     /// How `plan` and `diff` print their result on standard output.
@@ -66,6 +68,7 @@ public enum PlanCommand {
     public static func execute(_ request: Request, output: String?, format: OutputFormat, options: CompileOptions) -> CommandResult {
         let outcome = run(request, options: options)
         var result = CommandResult(diagnostics: outcome.diagnostics, sources: outcome.sources, exitStatus: .failure)
+        result.sensitiveValues = outcome.sensitiveValues
         guard var plan = outcome.plan else { return result }
         var privateFiles: [String] = []
         if let output {
@@ -114,7 +117,7 @@ public enum PlanCommand {
         // Which distributions and companions exist, and their ids: a distribution the state
         // knows is never planned as a create (that would make a second one), and a reference
         // to a companion by name lowers to the id recorded.
-        let statePath = StateFile.path(forConfigs: [request.new], explicit: request.statePath)
+        let statePath = StateFile.path(forConfigs: [request.new], explicit: request.statePath, environment: options.environment)
         guard let state = StateFile.read(statePath, mustExist: request.statePath != nil, options: options, sink: sink) else {
             return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
         }
@@ -124,9 +127,10 @@ public enum PlanCommand {
         checkOptions.companionIDs = state.companionIDs
         let compiled = Pipeline().compile(path: request.new, options: checkOptions)
         for diagnostic in compiled.diagnostics where diagnostic.severity != .note { sink.emit(diagnostic) }
-        if let source = compiled.source { sources.append(source) }
+        sources += compiled.sources
         guard !compiled.hasErrors, var newDistributions = compiled.model?.distributions else {
-            return Outcome(plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources)
+            return Outcome(
+                plan: nil, documents: [], diagnostics: sink.diagnostics, sources: sources, sensitiveValues: compiled.sensitiveValues)
         }
         if let name = request.distribution {
             newDistributions = newDistributions.filter { $0.name == name }
@@ -158,6 +162,7 @@ public enum PlanCommand {
 
         var entries: [Plan.Entry] = []
         var documents: [EmittedDocument] = []
+        var livesSeen: [Distribution] = []
         for distribution in newDistributions {
             func place(_ distribution: Distribution) -> SourceRange? { compiled.locator?.keyRange(of: distribution.path) }
             var before = previous?.distributions.first { $0.name == distribution.name }
@@ -166,6 +171,7 @@ public enum PlanCommand {
                 do {
                     guard let live = try aws.liveConfig(id: record.id, name: distribution.name, sink: sink) else { continue }
                     before = live.distribution
+                    livesSeen.append(live.distribution)
                     liveETag = live.etag
                 } catch {
                     sink.emit(DriftMessages.awsFailed(distribution.name, id: record.id, error, at: place(distribution)))
@@ -243,7 +249,12 @@ public enum PlanCommand {
             .filter { request.distribution == nil || $0.entry.action != .delete }
         plan.companions = companionItems.map(\.entry)
         documents += CompanionPlanning.documents(companionItems)
-        return Outcome(plan: plan, documents: documents, diagnostics: sink.diagnostics, sources: sources, statePath: statePath)
+        // The live side's sensitive values too: a header value that is being replaced.
+        let sensitiveValues =
+            compiled.sensitiveValues + (previous?.sensitiveValues ?? []) + livesSeen.flatMap(\.config.sensitiveValues)
+        return Outcome(
+            plan: plan, documents: documents, diagnostics: sink.diagnostics, sources: sources, statePath: statePath,
+            sensitiveValues: sensitiveValues)
     }
 
     /// The plan for one distribution: update against its `live` config (with `etag`), or a

@@ -24,10 +24,15 @@ public enum RouteCommand {
         public var sources: [SourceFile]
         /// Whether the run failed (exit status 1).
         public var failed: Bool
+        /// Values no output may show.
+        public var sensitiveValues: [String] = []
 
         /// The answers on standard output, the problems on standard error.
         public var result: CommandResult {
-            CommandResult(diagnostics: diagnostics, sources: sources, standardOutput: output, exitStatus: .compiler(failed: failed))
+            var result = CommandResult(
+                diagnostics: diagnostics, sources: sources, standardOutput: output, exitStatus: .compiler(failed: failed))
+            result.sensitiveValues = sensitiveValues
+            return result
         }
     }
 
@@ -163,7 +168,7 @@ public enum RouteCommand {
         var checkOptions = options
         checkOptions.formats = []
         let result = Pipeline().compile(path: path, options: checkOptions)
-        let sources = result.source.map { [$0] } ?? []
+        let sources = result.sources
         var diagnostics = result.diagnostics.filter(\.isError) + inputProblems
         var simulated: [(SimulatedRequest, Distribution)] = []
         for line in requests {
@@ -183,7 +188,7 @@ public enum RouteCommand {
             simulated.append((request, distribution))
         }
         guard !diagnostics.containsErrors else {
-            return Outcome(output: [], diagnostics: diagnostics, sources: sources, failed: true)
+            return Outcome(output: [], diagnostics: diagnostics, sources: sources, failed: true, sensitiveValues: result.sensitiveValues)
         }
         var output: [UInt8] = []
         for (request, distribution) in simulated {
@@ -198,7 +203,7 @@ public enum RouteCommand {
             case .text: appendText(answer, request: request, line: line, into: &output)
             }
         }
-        return Outcome(output: output, diagnostics: diagnostics, sources: sources, failed: false)
+        return Outcome(output: output, diagnostics: diagnostics, sources: sources, failed: false, sensitiveValues: result.sensitiveValues)
     }
 
     /// The distribution a request goes to: the named one, the only one, or the one with the

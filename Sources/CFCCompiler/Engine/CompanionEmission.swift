@@ -27,7 +27,8 @@ struct CompanionEmission<Receipt: Sendable> {
             let printer = StreamPrinter(formats: formats, capacity: 4096)
             emitCompanion(companion, printingTo: printer)
             for format in formats {
-                let logicalPath = companion.kind.logicalPath(forName: companion.name, fileExtension: format.fileExtension)
+                let logicalPath = companion.kind.logicalPath(
+                    forName: OutputNames.qualified(companion.name, environment: options.environment), fileExtension: format.fileExtension)
                 logicalPaths.append(logicalPath)
                 guard writeError == nil else { continue }
                 do {
@@ -42,7 +43,7 @@ struct CompanionEmission<Receipt: Sendable> {
             }
             // A function's code goes beside its config, as the create and update calls take it.
             if let code = companion.code {
-                let logicalPath = companion.kind.codePath(forName: companion.name)
+                let logicalPath = companion.kind.codePath(forName: OutputNames.qualified(companion.name, environment: options.environment))
                 logicalPaths.append(logicalPath)
                 guard writeError == nil else { continue }
                 do throws(FileIOError) {

@@ -32,6 +32,10 @@ struct DistributionUnit: Sendable {
         outcome.keyMarks = entry.key.marks
         let lowered = pipeline.lowering.lower(entry, locator: locator, options: options)
         outcome.loweringDiagnostics = lowered.diagnostics
+        if let distribution = lowered.distribution, distribution.config.holdsSensitiveValues {
+            outcome.loweringDiagnostics += LiteralSecrets.findings(distribution, locator: locator)
+            outcome.sensitiveValues = distribution.config.sensitiveValues
+        }
         var budgeted = lowered.distribution
         // What the pattern searches may spend, here and wherever the model is used (route,
         // suggested orders): bounded by the ceiling and by the distribution's size.
@@ -71,7 +75,7 @@ struct DistributionUnit: Sendable {
         pipeline.emitter.emit(distribution, options: options, printingTo: printer)
         let isPrivate = distribution.config.holdsSensitiveValues
         for format in formats {
-            let logicalPath = format.logicalPath(forDistribution: distribution.name)
+            let logicalPath = format.logicalPath(forDistribution: distribution.name, environment: options.environment)
             outcome.logicalPaths.append(logicalPath)
             guard outcome.writeError == nil else { continue }
             do {
@@ -105,6 +109,8 @@ struct UnitOutcome<Receipt: Sendable>: Sendable {
     var keyMarks: SourceMarks? = nil
     /// The first document the destination could not take.
     var writeError: FileIOError? = nil
+    /// The distribution's sensitive values, which no output but its documents may show.
+    var sensitiveValues: [String] = []
     /// What the rules about the whole file need of the distribution (`FileRules`).
     var fileFacts: DistributionFacts? = nil
     /// The companions the distribution names, with where (settled against the file's

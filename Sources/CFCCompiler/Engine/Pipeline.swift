@@ -11,6 +11,7 @@ import YAMLSyntax
 /// ```
 /// path             -> SourceFile         read     (SourceInput; size limit)
 /// SourceFile       -> YAMLDocument       parse    (libyaml events → positioned tree; aliases, merge keys, limits)
+/// YAMLDocument     -> ExpandedConfig     expand   (parameters and environments: `${…}` substituted, spans kept)
 /// YAMLDocument     -> [DistributionEntry] lower the top level (version, the distributions mapping, names)
 /// then, per distribution, in `DistributionUnit` (the one unit of work both drivers run):
 /// DistributionEntry -> Distribution      lower    (the catalog: keys, types, defaults, references)
@@ -49,10 +50,14 @@ public struct Pipeline: Sendable {
     /// cores), then the file settled (`FileSettlement`). `sink` receives the file's diagnostics.
     public func compile(source: SourceFile, options: CompileOptions, sink: DiagnosticCollector = DiagnosticCollector()) -> CompileResult {
         let earlier = sink.diagnostics.count
-        guard let document = parser.parse(source, options: options, sink: sink),
-            let entries = lowering.lowerTopLevel(document, options: options, sink: sink)
-        else {
+        guard let parsed = parser.parse(source, options: options, sink: sink) else {
             return CompileResult(source: source, model: nil, documents: [], diagnostics: sink.diagnostics)
+        }
+        let expanded = ConfigExpansion.expand(parsed, options: options.expansionOptions, sink: sink)
+        let document = expanded.document
+        guard let entries = lowering.lowerTopLevel(document, options: options, sink: sink) else {
+            return CompileResult(
+                source: source, model: nil, documents: [], diagnostics: expanded.annotate(sink.diagnostics), expansion: expanded)
         }
         let companions = lowering.lowerCompanions(document, options: options, sink: sink)
         let locator = YAMLSourceLocator(document: document)
@@ -66,7 +71,7 @@ public struct Pipeline: Sendable {
         return CompileResult(
             source: source, model: ConfigModel(distributions: units.compactMap(\.distribution), companions: companions),
             locator: locator, documents: settled.failed ? [] : units.flatMap(\.receipts) + companionDocuments,
-            diagnostics: sink.diagnostics)
+            diagnostics: expanded.annotate(sink.diagnostics), expansion: expanded)
     }
 }
 
@@ -75,16 +80,36 @@ extension Pipeline {
     /// diff, which is compared rather than compiled. `sink` receives the parse and lowering
     /// findings, in file order. Nil when the file has no usable top level.
     public func lower(source: SourceFile, options: CompileOptions, sink: any DiagnosticSink) -> ConfigModel? {
-        guard let document = parser.parse(source, options: options, sink: sink),
-            let entries = lowering.lowerTopLevel(document, options: options, sink: sink)
-        else { return nil }
-        let companions = lowering.lowerCompanions(document, options: options, sink: sink)
+        lowerExpanded(source: source, options: options, sink: sink).model
+    }
+
+    /// `lower(source:options:sink:)`, with what expanding the file's parameters found (the
+    /// files its values came from, its sensitive values).
+    public func lowerExpanded(source: SourceFile, options: CompileOptions, sink: any DiagnosticSink)
+        -> (model: ConfigModel?, expansion: ExpandedConfig?)
+    {
+        // Collected here and passed on annotated: a finding at a substituted value gets its
+        // note, and no message carries a sensitive value.
+        let collector = DiagnosticCollector()
+        guard let parsed = parser.parse(source, options: options, sink: collector) else {
+            for diagnostic in collector.diagnostics { sink.emit(diagnostic) }
+            return (nil, nil)
+        }
+        let expanded = ConfigExpansion.expand(parsed, options: options.expansionOptions, sink: collector)
+        func pass() { for diagnostic in expanded.annotate(collector.diagnostics) { sink.emit(diagnostic) } }
+        let document = expanded.document
+        guard let entries = lowering.lowerTopLevel(document, options: options, sink: collector) else {
+            pass()
+            return (nil, expanded)
+        }
+        let companions = lowering.lowerCompanions(document, options: options, sink: collector)
         let locator = YAMLSourceLocator(document: document)
         let lowered = Parallel.map(entries) { lowering.lower($0, locator: locator, options: options) }
         for result in lowered {
-            for diagnostic in result.diagnostics { sink.emit(diagnostic) }
+            for diagnostic in result.diagnostics { collector.emit(diagnostic) }
         }
-        return ConfigModel(distributions: lowered.compactMap(\.distribution), companions: companions)
+        pass()
+        return (ConfigModel(distributions: lowered.compactMap(\.distribution), companions: companions), expanded)
     }
 }
 
@@ -120,6 +145,26 @@ public struct CompileOptions: Sendable {
     /// own directory (the working directory for standard input). For text compiled from
     /// memory under a name that is not where it lives.
     public var configDirectory: String? = nil
+    /// The environment whose parameter values to use (`--env`).
+    public var environment: String? = nil
+    /// What an unset `${env:NAME}` is: an error where documents are written or sent, a
+    /// placeholder where a pull request checks a config without the deploy job's secrets.
+    public var unsetVariables = ExpansionOptions.UnsetVariables.error
+    /// Reads the process environment for `${env:NAME}`; tests give their own.
+    public var environmentVariable: @Sendable (String) -> String? = ExpansionOptions().environmentVariable
+
+    /// What the expansion stage is asked for.
+    var expansionOptions: ExpansionOptions {
+        var expansion = ExpansionOptions()
+        expansion.environment = environment
+        expansion.configDirectory = configDirectory
+        expansion.maxInputBytes = maxInputBytes
+        expansion.parseOptions = parseOptions
+        expansion.unsetVariables = unsetVariables
+        expansion.environmentVariable = environmentVariable
+        return expansion
+    }
+
     /// How far `compile --output` lets the parser run ahead of the workers, in bytes of the
     /// trees handed off (nil: 2 MiB per core). Tests narrow it to exercise the waiting.
     public var handOffWindowBytes: Int? = nil
@@ -148,8 +193,20 @@ public struct CompileOptions: Sendable {
 public typealias OutputFormat = DocumentFormat
 
 extension DocumentFormat {
-    /// The file a distribution's config is written to, such as `www.distribution.json`.
-    public func logicalPath(forDistribution name: String) -> String { "\(name).distribution.\(fileExtension)" }
+    /// The file a distribution's config is written to, such as `www.distribution.json`, or
+    /// `www.prod.distribution.json` for environment `prod`.
+    public func logicalPath(forDistribution name: String, environment: String? = nil) -> String {
+        "\(OutputNames.qualified(name, environment: environment)).distribution.\(fileExtension)"
+    }
+}
+
+/// How output files are named per environment.
+public enum OutputNames {
+    /// `name` as output files carry it: `www`, or `www.prod` for environment `prod`, so that
+    /// every environment compiles into one directory without two files clashing.
+    public static func qualified(_ name: String, environment: String?) -> String {
+        environment.map { "\(name).\($0)" } ?? name
+    }
 }
 
 /// One output file, as bytes, not yet written anywhere.
@@ -188,6 +245,20 @@ public struct CompileResult: Sendable {
     public var documents: [EmittedDocument]
     /// Every diagnostic, in the order produced.
     public var diagnostics: [Diagnostic]
+    /// What expanding the file's parameters found, when it got that far.
+    public var expansion: ExpandedConfig? = nil
+
+    /// Every file the diagnostics may point into: the config, and the files its values came
+    /// from (an environment's values).
+    public var sources: [SourceFile] {
+        expansion?.sources ?? (source.map { [$0] } ?? [])
+    }
+
+    /// The values no output but the API documents may show: sensitive parameters', and the
+    /// values of members AWS's model marks sensitive.
+    public var sensitiveValues: [String] {
+        (expansion?.sensitiveValues ?? []) + (model?.sensitiveValues ?? [])
+    }
 
     /// Whether any unsuppressed error was reported.
     public var hasErrors: Bool {

@@ -50,7 +50,7 @@ public enum StreamingCompile {
         }
         for (fileIndex, path) in paths.enumerated() {
             let file = compile(path: path, fileIndex: fileIndex, options: options, output: output, prepareOutput: prepareOutput)
-            if let source = file.source { sources.append(source) }
+            sources += file.sources.isEmpty ? (file.source.map { [$0] } ?? []) : file.sources
             files.append(file)
         }
 
@@ -63,7 +63,10 @@ public enum StreamingCompile {
         let failed = { (diagnostics: [Diagnostic]) -> (outcome: CompileCommand.Outcome, sources: [SourceFile]) in
             transaction.rollback()
             FileIO.removeDirectories(createdDirectories ?? [])
-            return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true), sources)
+            return (
+                CompileCommand.Outcome(
+                    diagnostics: diagnostics, standardOutput: nil, failed: true, sensitiveValues: files.flatMap(\.sensitiveValues)), sources
+            )
         }
         if files.contains(where: \.hasErrors) { return failed(diagnostics) }
         // Where each file's distribution name was written, as the in-memory driver finds it
@@ -83,14 +86,24 @@ public enum StreamingCompile {
             // only empty ones).
             FileIO.removeDirectories(createdDirectories ?? [])
             diagnostics.append(OutputWriting.writeFailure(error))
-            return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: true), sources)
+            return (
+                CompileCommand.Outcome(
+                    diagnostics: diagnostics, standardOutput: nil, failed: true, sensitiveValues: files.flatMap(\.sensitiveValues)), sources
+            )
         }
-        return (CompileCommand.Outcome(diagnostics: diagnostics, standardOutput: nil, failed: false), sources)
+        return (
+            CompileCommand.Outcome(
+                diagnostics: diagnostics, standardOutput: nil, failed: false, sensitiveValues: files.flatMap(\.sensitiveValues)), sources
+        )
     }
 
     /// What one input file produced.
     struct FileOutcome {
         var source: SourceFile?
+        /// The config and the files its values came from, for rendering diagnostics.
+        var sources: [SourceFile] = []
+        /// Values no output but the documents may show.
+        var sensitiveValues: [String] = []
         var diagnostics: [Diagnostic]
         var staged: [StagedFile] = []
         var logicalPaths: [String] = []
@@ -197,23 +210,34 @@ public enum StreamingCompile {
         let window = HandOffWindow(bytes: options.handOffWindowBytes ?? HandOffWindow.defaultBytes)
         let pipeline = Pipeline()
         let unit = DistributionUnit(pipeline: pipeline, options: options, keepsDistribution: false)
-        let document = pipeline.parser.parse(source, options: options, sink: sink) { detached in
-            let units = window.acquire(bytes: detached.value.document.treeBytes)
-            DispatchQueue.global().async(group: group) {
-                let outcome = unit.run(
-                    DistributionEntry(key: detached.key, value: detached.value), locator: YAMLSourceLocator(detached: detached),
-                    into: StagingDestination(target: target, tag: "\(fileIndex)-\(detached.placeholder)"))
-                outcomes.byPlaceholder.withLock { $0[detached.placeholder] = outcome }
-                window.release(units)
+        // A file with parameters is expanded whole before anything is lowered: a value handed
+        // off while parsing could use a parameter declared further down.
+        let expands = options.environment != nil || ConfigExpansion.mayUseParameters(source.bytes)
+        let handOff: ((DetachedValue) -> Void)? =
+            expands
+            ? nil
+            : { detached in
+                let units = window.acquire(bytes: detached.value.document.treeBytes)
+                DispatchQueue.global().async(group: group) {
+                    let outcome = unit.run(
+                        DistributionEntry(key: detached.key, value: detached.value), locator: YAMLSourceLocator(detached: detached),
+                        into: StagingDestination(target: target, tag: "\(fileIndex)-\(detached.placeholder)"))
+                    outcomes.byPlaceholder.withLock { $0[detached.placeholder] = outcome }
+                    window.release(units)
+                }
             }
-        }
+        let parsed = pipeline.parser.parse(source, options: options, sink: sink, handOff: handOff)
+        let expanded = parsed.map { ConfigExpansion.expand($0, options: options.expansionOptions, sink: sink) }
+        let document = expanded?.document
         group.wait()
         let handedOff = outcomes.byPlaceholder.withLock { $0 }
         let allStaged = handedOff.values.flatMap(\.receipts)
 
         guard let document, let entries = pipeline.lowering.lowerTopLevel(document, options: options, sink: sink) else {
             removeStaged(allStaged)
-            return FileOutcome(source: source, diagnostics: sink.diagnostics)
+            return FileOutcome(
+                source: source, sources: expanded?.sources ?? [source],
+                diagnostics: expanded?.annotate(sink.diagnostics) ?? sink.diagnostics)
         }
         let companions = pipeline.lowering.lowerCompanions(document, options: options, sink: sink)
         // The distributions still in the document, on all cores like the rest.
@@ -235,7 +259,10 @@ public enum StreamingCompile {
         let settled = FileSettlement(
             fileDiagnostics: sink.diagnostics, units: ordered, companions: companions, locator: locator,
             options: options)
-        var file = FileOutcome(source: source, diagnostics: settled.diagnostics)
+        var file = FileOutcome(
+            source: source, sources: expanded?.sources ?? [source],
+            sensitiveValues: (expanded?.sensitiveValues ?? []) + ordered.flatMap(\.sensitiveValues),
+            diagnostics: expanded?.annotate(settled.diagnostics) ?? settled.diagnostics)
         if settled.failed {
             removeStaged(allStaged + inline.flatMap(\.receipts))
             return file

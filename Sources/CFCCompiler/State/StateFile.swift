@@ -153,11 +153,19 @@ public struct StateFile: Sendable, Equatable {
     /// The state file for configs at `configPaths`: `explicit` when given, else
     /// `cfc-state.json` in the directory of the first config (the working directory for
     /// standard input).
-    public static func path(forConfigs configPaths: [String], explicit: String?) -> String {
+    public static func path(forConfigs configPaths: [String], explicit: String?, environment: String? = nil) -> String {
         if let explicit { return explicit }
-        guard let first = configPaths.first, first != "-", let slash = first.lastIndex(of: "/") else { return defaultFileName }
+        // Each environment's distributions are others in CloudFront: a state of their own,
+        // as Terraform keeps one per workspace.
+        let name = fileName(environment: environment)
+        guard let first = configPaths.first, first != "-", let slash = first.lastIndex(of: "/") else { return name }
         let directory = first[..<slash]
-        return (directory.isEmpty ? "/" : String(directory) + "/") + defaultFileName
+        return (directory.isEmpty ? "/" : String(directory) + "/") + name
+    }
+
+    /// `cfc-state.json`, or `cfc-state.prod.json` for environment `prod`.
+    public static func fileName(environment: String?) -> String {
+        environment.map { "cfc-state.\($0).json" } ?? defaultFileName
     }
 
     // MARK: - Writing

@@ -33,6 +33,14 @@ public struct ConfigInput: Sendable {
     /// The `DistributionConfig` as the file wrote it, when the file was API JSON or XML (without
     /// the `ETag` wrapper), so what cfc makes of it can be compared with the original.
     public var apiConfig: APINode? = nil
+    /// Every file read (a YAML config's environment values too), for rendering diagnostics.
+    public var sources: [SourceFile] = []
+    /// Values no output may show: sensitive parameters', and sensitive members' (an origin's
+    /// custom header values), on whichever side they are.
+    public var sensitiveValues: [String] {
+        expandedSensitiveValues + distributions.flatMap(\.config.sensitiveValues)
+    }
+    var expandedSensitiveValues: [String] = []
 
     /// Reads `path`, telling the kinds apart by their first character (`{` JSON, `<` XML,
     /// anything else YAML).
@@ -81,10 +89,12 @@ public struct ConfigInput: Sendable {
                 return nil
             }
         default:
-            guard let model = Pipeline().lower(source: source, options: options, sink: sink),
-                sink.errorCount == errorsBefore
-            else { return nil }
-            return ConfigInput(distributions: model.distributions, etags: [:], kind: .yaml, source: source)
+            let lowered = Pipeline().lowerExpanded(source: source, options: options, sink: sink)
+            guard let model = lowered.model, sink.errorCount == errorsBefore else { return nil }
+            var input = ConfigInput(distributions: model.distributions, etags: [:], kind: .yaml, source: source)
+            input.sources = lowered.expansion?.sources ?? [source]
+            input.expandedSensitiveValues = lowered.expansion?.sensitiveValues ?? []
+            return input
         }
     }
 

@@ -82,6 +82,59 @@ public enum LanguageReference {
               uses them as written (sorting keys could put an alias above its anchor), and `cfc fmt --check` fails on it.
             - Keys marked *cfc* are cfc's own policy: checked, never sent to CloudFront.
 
+            ## Parameters, environments and secrets
+
+            One file describes every environment. `parameters:` declares typed values, `environments:` gives
+            each environment's values, and any scalar uses them as `${name}`:
+
+            ```yaml
+            version: 1
+            parameters:
+              domain: {type: string}                                  # required: every environment sets it
+              price-class: {type: string, default: PriceClass_100}    # used where an environment sets none
+              ttl: {type: integer, default: 86400}
+              aliases: {type: list, default: []}
+              origin-secret: {type: string, sensitive: true, value: "${env:ORIGIN_SECRET}"}
+            environments:
+              staging: {domain: staging.example.com}
+              prod: environments/prod.yaml      # or a file of its own, beside the config, holding the same mapping
+            distributions:
+              www:
+                aliases: ["${domain}"]
+                price-class: ${price-class}
+                origins:
+                  app:
+                    custom-headers: {X-Origin-Verify: "${origin-secret}"}
+            ```
+
+            - **Declarations**: `type` is `string` (the default), `integer`, `boolean` or `list` (of scalars);
+              `domain: string` is short for `domain: {type: string}`. `default:` is used where an environment sets no
+              value; `value:` is the value in every environment, which no environment may set; a parameter with
+              neither is required. `sensitive: true` marks a secret (below); `description:` is for people.
+            - **Values** have the declared type: `ttl: "3600"` is a string, an error for an integer parameter.
+              A value may read `${env:NAME}` (a variable of the process environment) or `${file:PATH}` (a UTF-8 file
+              beneath the config's directory, its last line break dropped), not another parameter.
+            - **Uses**: a scalar that is exactly `${name}` takes the parameter's type and value (`default-ttl: ${ttl}`
+              is an integer; `aliases: ${aliases}` a list); inside longer text the value is spliced in as text
+              (`comment: "site for ${domain}"`). `$${` writes a literal `${`. Mapping keys are taken as written.
+              `${env:NAME}` and `${file:PATH}` work in any scalar too.
+            - **Choosing an environment**: every command that reads configs takes `--env NAME`; a file that declares
+              environments needs one (`cfc check` without `--env` checks every environment, and each finding names
+              the environments it holds for). Output files carry the environment (`www.prod.distribution.json`), and
+              so does the state file (`cfc-state.prod.json`), since each environment's distributions are others in
+              CloudFront. `cfc diff --env staging --env prod FILE` shows how two environments differ.
+            - **Diagnostics** about a substituted value point at the `${name}` and add a note where the environment
+              (or the default) sets it; an error in a value is reported at the value, with notes at the declaration
+              and the uses.
+            - **Secrets**: a sensitive parameter's value, and every origin custom header value (the service model
+              marks `HeaderValue` sensitive), reaches only the API documents and the requests `apply` sends. `diff`,
+              `plan`, `drift` and `apply` show a change as `(sensitive value changed)`; any other output or
+              diagnostic that would quote the value shows `(sensitive value)`, and snippets show `*` in its place.
+              Documents that hold one are written readable by their owner only (mode 0600). A custom header value
+              written in the file draws a warning (`secrets.literal`): read it with `${env:…}` or `${file:…}`.
+              In `check` and `route`, which a pull request runs without the deploy job's secrets, an unset
+              `${env:NAME}` is a note and a placeholder stands in for it; everywhere else it is an error.
+
 
             """
         for structure in structures() {

@@ -44,13 +44,31 @@ public enum YAMLFormatter {
         }
     }
 
-    /// The file's top level as a structure: `version`, `distributions`, then the companion
-    /// resources by kind.
+    /// The file's top level as a structure: `version`, the parameters and environments, then
+    /// `distributions` and the companion resources by kind.
     static var rootShape: StructureShape {
-        StructureShape(
+        // A declaration's `default:` and `value:` may be of any type: no shape, so they are
+        // written as they are (after the keys with one).
+        let declaration = StructureShape(
+            typeName: "ParameterDeclaration", noun: "parameter",
+            members: [
+                MemberShape(
+                    key: "type", apiName: nil, summary: "", isRequired: false,
+                    shape: .enumeration(ParameterType.allCases.map(\.rawValue)), defaultValue: nil),
+                MemberShape(key: "sensitive", apiName: nil, summary: "", isRequired: false, shape: .boolean, defaultValue: nil),
+                MemberShape(key: "description", apiName: nil, summary: "", isRequired: false, shape: .string, defaultValue: nil),
+            ])
+        return StructureShape(
             typeName: "File", noun: "file",
             members: [
                 MemberShape(key: "version", apiName: nil, summary: "", isRequired: true, shape: .integer(1...1), defaultValue: nil),
+                MemberShape(
+                    key: "parameters", apiName: nil, summary: "", isRequired: false,
+                    shape: .keyedMap(keyDescription: "name", value: .structure(declaration)), defaultValue: nil),
+                // An environment is a mapping of values (of any type) or a file's path.
+                MemberShape(
+                    key: "environments", apiName: nil, summary: "", isRequired: false,
+                    shape: .keyedMap(keyDescription: "name", value: .string), defaultValue: nil),
                 MemberShape(
                     key: "distributions", apiName: nil, summary: "", isRequired: true,
                     shape: .keyedMap(keyDescription: "name", value: .structure(Distribution.describe())), defaultValue: nil),

@@ -64,7 +64,8 @@ public func lowerTopLevel(_ document: YAMLDocument, sink: any DiagnosticSink) ->
             unknownKeys.append(key.text)
             context.emit(
                 LanguageMessages.unknownKey(
-                    key.text, in: "file", candidates: ["version", "distributions"] + CompanionKind.allCases.map(\.key),
+                    key.text, in: "file",
+                    candidates: ["version", "distributions", "parameters", "environments"] + CompanionKind.allCases.map(\.key),
                     excluded: false, at: key, context))
         }
     }

@@ -27,7 +27,20 @@ public enum JSONSchemaGenerator {
             }
             return .object([JSONMember("$ref", .string("#/$defs/\(name)"))])
         }
+        // A typed value (a number, a boolean, an enumeration, a list) may be written as one
+        // `${name}`, which takes the parameter's value: the schema accepts that beside the type.
+        let parameterReference = JSONValue.object([JSONMember("$ref", .string("#/$defs/ParameterReference"))])
+        func orReference(_ schema: JSONValue) -> JSONValue {
+            .object([JSONMember("anyOf", .list([schema, parameterReference]))])
+        }
         func schema(_ shape: ValueShape) -> JSONValue {
+            switch shape {
+            case .string: return typed(shape)
+            case .structure, .keyedMap: return typed(shape)
+            case .integer, .decimal, .boolean, .enumeration, .list: return orReference(typed(shape))
+            }
+        }
+        func typed(_ shape: ValueShape) -> JSONValue {
             switch shape {
             case .string:
                 // cfc reads any scalar as a string's text (an account number stays digits).
@@ -73,6 +86,11 @@ public enum JSONSchemaGenerator {
         /// `schema` or null: a `null` key leaves its member unset.
         func nullable(_ schema: JSONValue) -> JSONValue {
             guard case .object(let members, _) = schema else { return schema }
+            if let alternatives = members.first(where: { $0.key == "anyOf" })?.value, case .array(let choices, _) = alternatives,
+                let first = choices.first
+            {
+                return .object([JSONMember("anyOf", .list([nullable(first)] + choices.dropFirst()))])
+            }
             if let type = members.first(where: { $0.key == "type" })?.value {
                 let types: [JSONValue] = if case .array(let names, _) = type { names } else { [type] }
                 return .object(members.map { $0.key == "type" ? JSONMember("type", .list(types + [.string("null")])) : $0 })
@@ -137,6 +155,32 @@ public enum JSONSchemaGenerator {
                                 JSONMember("description", .string("The version of the cfc language; 1.")), JSONMember("const", .integer(1)),
                             ])),
                         JSONMember(
+                            "parameters",
+                            .object([
+                                JSONMember(
+                                    "description",
+                                    .string(
+                                        "Typed values every environment sets (or takes by default), used in any scalar as ${name}; see docs/language.md."
+                                    )),
+                                JSONMember("type", .string("object")),
+                                JSONMember("propertyNames", .object([JSONMember("pattern", .string(Self.namePattern))])),
+                                JSONMember("additionalProperties", .object([JSONMember("$ref", .string("#/$defs/ParameterDeclaration"))])),
+                            ])),
+                        JSONMember(
+                            "environments",
+                            .object([
+                                JSONMember(
+                                    "description",
+                                    .string(
+                                        "Each environment's parameter values: a mapping from parameter to value, or the path (beside the config) of a YAML file holding one. Chosen with --env."
+                                    )),
+                                JSONMember("type", .string("object")),
+                                JSONMember("propertyNames", .object([JSONMember("pattern", .string(Self.namePattern))])),
+                                JSONMember(
+                                    "additionalProperties",
+                                    .object([JSONMember("type", .list([.string("object"), .string("string"), .string("null")]))])),
+                            ])),
+                        JSONMember(
                             "distributions",
                             .object([
                                 JSONMember(
@@ -148,12 +192,85 @@ public enum JSONSchemaGenerator {
                                 JSONMember("additionalProperties", distribution),
                             ])),
                     ] + companions)),
-            JSONMember("$defs", .object(definitions.sorted { $0.key < $1.key })),
+            JSONMember("$defs", .object((definitions + parameterDefinitions).sorted { $0.key < $1.key })),
         ])
         var out: [UInt8] = []
         root.write(into: &out, indent: 0)
         out.append("\n")
         return out
+    }
+
+    /// A parameter's or environment's name.
+    static let namePattern = "^[A-Za-z][A-Za-z0-9_-]{0,63}$"
+
+    /// The definitions of a parameter's declaration and of a `${name}` use.
+    static var parameterDefinitions: [JSONMember] {
+        [
+            JSONMember(
+                "ParameterReference",
+                .object([
+                    JSONMember("description", .string("One parameter, ${name}: the value takes the parameter's type.")),
+                    JSONMember("type", .string("string")),
+                    JSONMember("pattern", .string("^\\$\\{[A-Za-z][A-Za-z0-9_-]{0,63}\\}$")),
+                ])),
+            JSONMember(
+                "ParameterDeclaration",
+                .object([
+                    JSONMember("title", .string("parameter")),
+                    JSONMember(
+                        "description",
+                        .string(
+                            "A parameter: its type, and a default (used where an environment sets none) or a value (the same everywhere); without either, every environment must set it. The short form is the type alone."
+                        )),
+                    JSONMember(
+                        "anyOf",
+                        .list([
+                            .object([JSONMember("enum", .list(ParameterType.allCases.map { .string($0.rawValue) }))]),
+                            .object([
+                                JSONMember("type", .string("object")),
+                                JSONMember("additionalProperties", .bool(false)),
+                                JSONMember(
+                                    "properties",
+                                    .object([
+                                        JSONMember(
+                                            "type",
+                                            .object([
+                                                JSONMember("description", .string("The type every value must have (default: string).")),
+                                                JSONMember("enum", .list(ParameterType.allCases.map { .string($0.rawValue) })),
+                                            ])),
+                                        JSONMember(
+                                            "default",
+                                            .object([JSONMember("description", .string("The value where an environment sets none."))])),
+                                        JSONMember(
+                                            "value",
+                                            .object([
+                                                JSONMember(
+                                                    "description",
+                                                    .string(
+                                                        "The value in every environment, which none may set; may read ${env:NAME} or ${file:PATH}."
+                                                    ))
+                                            ])),
+                                        JSONMember(
+                                            "sensitive",
+                                            .object([
+                                                JSONMember(
+                                                    "description",
+                                                    .string(
+                                                        "A secret: shown by no output but the API documents (diffs and plans say '(sensitive value changed)')."
+                                                    )),
+                                                JSONMember("type", .string("boolean")),
+                                            ])),
+                                        JSONMember(
+                                            "description",
+                                            .object([
+                                                JSONMember("description", .string("What the parameter is, for people.")),
+                                                JSONMember("type", .string("string")),
+                                            ])),
+                                    ])),
+                            ]),
+                        ])),
+                ])),
+        ]
     }
 
     static func describe(_ member: MemberShape) -> String {

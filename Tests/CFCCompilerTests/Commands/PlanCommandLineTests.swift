@@ -36,9 +36,19 @@ import Testing
         Invocation(
             arguments: ["plan", "--previous", "/nonexistent/old.yaml", file("behavior-retargeted", "new.yaml")], status: 1,
             stderr: "/nonexistent/old.yaml: error: cannot read the file"),
-        Invocation(arguments: ["diff"], status: 2, stderr: "Error: Missing expected argument '<old>'"),
+        Invocation(arguments: ["diff"], status: 2, stderr: "Error: Missing expected argument '<config> ...'"),
         Invocation(
-            arguments: ["diff", file("behavior-retargeted", "old.yaml")], status: 2, stderr: "Error: Missing expected argument '<new>'"),
+            arguments: ["diff", file("behavior-retargeted", "old.yaml")], status: 2,
+            stderr: "Error: Give two configs, or one config with --env OLD --env NEW to compare its environments."),
+        Invocation(
+            arguments: ["diff", "--env", "prod", file("behavior-retargeted", "old.yaml")], status: 2,
+            stderr: "Error: Give two configs, or one config with --env OLD --env NEW to compare its environments."),
+        Invocation(
+            arguments: ["diff", "--env", "a", "--env", "b", "--env", "c", file("behavior-retargeted", "old.yaml")], status: 2,
+            stderr: "Error: Give --env at most 2 times."),
+        Invocation(
+            arguments: ["plan", "--env", "a", "--env", "b", file("behavior-retargeted", "new.yaml")], status: 1,
+            stderr: "Error: Give --env once: this command reads one environment's values."),
         Invocation(
             arguments: ["diff", "--format", "yaml", file("behavior-retargeted", "old.yaml"), file("behavior-retargeted", "new.yaml")],
             status: 2, stderr: "Error: The value 'yaml' is invalid for '--format <format>'"),
@@ -62,7 +72,7 @@ import Testing
     /// A usage error still shows the command's own usage, as ArgumentParser prints it.
     @Test func usageErrorsShowTheCommandsUsage() throws {
         #expect(try Processes.cfc(["plan"]).stderr.contains("Usage: cfc plan [<options>] <new>"))
-        #expect(try Processes.cfc(["diff"]).stderr.contains("Usage: cfc diff <old> <new>"))
+        #expect(try Processes.cfc(["diff"]).stderr.contains("Usage: cfc diff <config> ..."))
     }
 
     static let outcomes: [Invocation] = [
